@@ -1,0 +1,505 @@
+//! The article model: what one record of an article set (schema v1) holds.
+//!
+//! Field-level rules that decide whether a record is valid at all (id, title, date, views) live in the
+//! types themselves ([`ArticleId`], [`Title`], [`Published`], [`Views`]), so that a broken record fails while
+//! being read, with the path of the field that broke. Rules that only drop one value and keep the record
+//! (a `javascript:` link, an unusable `lang`) live in [`crate::domain::load`].
+
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// The one schema version this viewer reads and the importer writes.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// The largest integer a browser's JavaScript can hold exactly (2^53 − 1): the ceiling for `views`.
+pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// A whole article-set file as it is written: the shape the importer emits and the schema describes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(
+        title = "Article set",
+        description = "A collection of articles for article-viewer (schema version 1). Unknown fields are ignored."
+    )
+)]
+pub struct ArticleSetFile {
+    /// Schema version: always 1.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 1)))]
+    pub version: u64,
+    /// Optional collection title, shown above the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The articles, in the order the list shows them by default.
+    pub articles: Vec<Article>,
+}
+
+/// One article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Article {
+    /// Unique and stable: used in URLs (`#/article/<id>`).
+    pub id: ArticleId,
+    /// The headline.
+    pub title: Title,
+    /// Optional line above the title (引題).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kicker: Option<String>,
+    /// Optional line below the title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// Optional publication time: RFC 3339 date-time with offset, or a plain YYYY-MM-DD date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Published>,
+    /// Optional view count, 0 ..= 2^53 − 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub views: Option<Views>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// The responsible editor (責任編輯).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editor: Option<String>,
+    /// Optional BCP 47 language tag, e.g. `zh-Hant`, `en`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// Optional summary; when absent the viewer uses the start of the first paragraph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// The body, in reading order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<Block>,
+    /// Optional canonical link to the original, http(s) only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(pattern(r"^[hH][tT][tT][pP][sS]?://")))]
+    pub url: Option<String>,
+    /// Optional copyright or reprint notice, shown apart from the body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
+}
+
+impl Article {
+    /// The text a list card shows under the title: the summary, else the start of the first paragraph,
+    /// cut at `max_chars` characters (with an ellipsis when cut).
+    pub fn excerpt(&self, max_chars: usize) -> String {
+        let text = self.summary.as_deref().or_else(|| {
+            self.body.iter().find_map(|b| match b {
+                Block::Paragraph { text } => Some(text.as_str()),
+                _ => None,
+            })
+        });
+        let text = text.unwrap_or("").trim();
+        match text.char_indices().nth(max_chars) {
+            None => text.to_owned(),
+            Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        }
+    }
+}
+
+/// An article id: 1 to 128 characters from `A-Z a-z 0-9 . _ ~ -`, not `.` or `..`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ArticleId(String);
+
+impl ArticleId {
+    pub const MAX_LEN: usize = 128;
+
+    /// Checks `s` against the id rule; the error says what is wrong.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        if s.is_empty() {
+            return Err("id is empty".into());
+        }
+        if s.len() > Self::MAX_LEN {
+            return Err(format!("id is {} characters long; at most {} are allowed", s.len(), Self::MAX_LEN));
+        }
+        if let Some(c) = s.chars().find(|c| !Self::is_id_char(*c)) {
+            return Err(format!("id contains {c:?}; only A-Z a-z 0-9 . _ ~ - are allowed"));
+        }
+        if s == "." || s == ".." {
+            return Err(format!("id {s:?} is a path segment, not a name"));
+        }
+        Ok(Self(s.to_owned()))
+    }
+
+    pub fn is_id_char(c: char) -> bool {
+        c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '~' | '-')
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for ArticleId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for ArticleId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = std::borrow::Cow::<str>::deserialize(d)?;
+        ArticleId::parse(&s).map_err(de::Error::custom)
+    }
+}
+
+/// A title: text that is not empty or only white space.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title(String);
+
+impl Title {
+    pub fn parse(s: &str) -> Result<Self, String> {
+        if s.trim().is_empty() {
+            Err("title is empty".into())
+        } else {
+            Ok(Self(s.to_owned()))
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Title {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Title {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Title {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = std::borrow::Cow::<str>::deserialize(d)?;
+        Title::parse(&s).map_err(de::Error::custom)
+    }
+}
+
+/// A view count in 0 ..= 2^53 − 1 (what JavaScript numbers hold exactly).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Views(u64);
+
+impl Views {
+    pub fn new(n: u64) -> Result<Self, String> {
+        if n > MAX_SAFE_INTEGER {
+            Err(format!("views {n} is beyond 2^53 − 1"))
+        } else {
+            Ok(Self(n))
+        }
+    }
+    pub fn get(self) -> u64 {
+        self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Views {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl de::Visitor<'_> for V {
+            type Value = Views;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a whole number from 0 to 2^53 − 1")
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Views, E> {
+                Views::new(n).map_err(E::custom)
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Views, E> {
+                if n < 0 {
+                    Err(E::custom(format!("views {n} is negative")))
+                } else {
+                    self.visit_u64(n as u64)
+                }
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Views, E> {
+                if n.fract() == 0.0 && (0.0..=MAX_SAFE_INTEGER as f64).contains(&n) {
+                    Ok(Views(n as u64))
+                } else {
+                    Err(E::custom(format!("views {n} is not a whole number from 0 to 2^53 − 1")))
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// When an article was published: a calendar date, or a date-time with its UTC offset.
+///
+/// Keeps the text it was read from, so that writing a set back out changes nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    raw: String,
+    kind: PublishedKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublishedKind {
+    Date(time::Date),
+    DateTime(time::OffsetDateTime),
+}
+
+impl Published {
+    /// Parses an RFC 3339 date-time with offset (`2018-11-30T11:21:00+08:00`) or a plain `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        let date_format = time::macros::format_description!("[year]-[month]-[day]");
+        let kind = if t.len() == 10 {
+            time::Date::parse(t, &date_format)
+                .map(PublishedKind::Date)
+                .map_err(|e| format!("published {s:?} is not a valid YYYY-MM-DD date ({e})"))?
+        } else {
+            time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339)
+                .map(PublishedKind::DateTime)
+                .map_err(|e| {
+                    format!("published {s:?} is neither an RFC 3339 date-time with offset nor YYYY-MM-DD ({e})")
+                })?
+        };
+        Ok(Self { raw: t.to_owned(), kind })
+    }
+
+    pub fn kind(&self) -> PublishedKind {
+        self.kind
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.raw
+    }
+
+    /// Seconds since 1970-01-01T00:00Z; a plain date counts as its midnight UTC. For sorting.
+    pub fn unix_seconds(&self) -> i64 {
+        match self.kind {
+            PublishedKind::Date(d) => d.midnight().assume_utc().unix_timestamp(),
+            PublishedKind::DateTime(dt) => dt.unix_timestamp(),
+        }
+    }
+
+    /// The date and (when known) the wall-clock time where it was published, e.g. `2018-11-30 11:21`.
+    pub fn display_local(&self) -> String {
+        match self.kind {
+            PublishedKind::Date(d) => {
+                format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day())
+            }
+            PublishedKind::DateTime(dt) => {
+                format!("{:04}-{:02}-{:02} {:02}:{:02}", dt.year(), dt.month() as u8, dt.day(), dt.hour(), dt.minute())
+            }
+        }
+    }
+}
+
+impl Serialize for Published {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.raw)
+    }
+}
+
+impl<'de> Deserialize<'de> for Published {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = std::borrow::Cow::<str>::deserialize(d)?;
+        Published::parse(&s).map_err(de::Error::custom)
+    }
+}
+
+/// One block of an article body.
+///
+/// In JSON a bare string is a paragraph; other blocks are objects with a `type`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Paragraph {
+        text: String,
+    },
+    Heading {
+        text: String,
+    },
+    Quote {
+        text: String,
+    },
+    Image {
+        src: String,
+        alt: String,
+        caption: Option<String>,
+    },
+    /// A block type this version does not know (forward compatibility): not shown, reported as a warning.
+    Unknown {
+        kind: String,
+    },
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+enum TypedBlock {
+    Paragraph {
+        text: String,
+    },
+    Heading {
+        text: String,
+    },
+    Quote {
+        text: String,
+    },
+    Image {
+        src: String,
+        #[serde(default)]
+        alt: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<String>,
+    },
+}
+
+const KNOWN_BLOCK_TYPES: [&str; 4] = ["paragraph", "heading", "quote", "image"];
+
+impl Serialize for Block {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let typed = match self {
+            Block::Paragraph { text } => return s.serialize_str(text),
+            Block::Heading { text } => TypedBlock::Heading { text: text.clone() },
+            Block::Quote { text } => TypedBlock::Quote { text: text.clone() },
+            Block::Image { src, alt, caption } => {
+                TypedBlock::Image { src: src.clone(), alt: alt.clone(), caption: caption.clone() }
+            }
+            Block::Unknown { kind } => {
+                use serde::ser::SerializeMap;
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("type", kind)?;
+                return m.end();
+            }
+        };
+        typed.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Block;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string (a paragraph) or an object with a \"type\"")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Block, E> {
+                Ok(Block::Paragraph { text: s.to_owned() })
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Block, E> {
+                Ok(Block::Paragraph { text: s })
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Block, A::Error> {
+                // Buffer the object so that an unknown `type` can be told from a broken known one.
+                let value = serde_json::Value::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                let kind = match value.get("type") {
+                    Some(serde_json::Value::String(k)) => k.clone(),
+                    Some(other) => {
+                        return Err(de::Error::custom(format!("block type must be a string, found {other}")))
+                    }
+                    None => return Err(de::Error::missing_field("type")),
+                };
+                if !KNOWN_BLOCK_TYPES.contains(&kind.as_str()) {
+                    return Ok(Block::Unknown { kind });
+                }
+                let typed: TypedBlock = serde_json::from_value(value).map_err(de::Error::custom)?;
+                Ok(match typed {
+                    TypedBlock::Paragraph { text } => Block::Paragraph { text },
+                    TypedBlock::Heading { text } => Block::Heading { text },
+                    TypedBlock::Quote { text } => Block::Quote { text },
+                    TypedBlock::Image { src, alt, caption } => Block::Image { src, alt, caption },
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod schema {
+    //! JSON Schema for the types whose rules are written by hand above.
+    use super::*;
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+    use std::borrow::Cow;
+
+    impl JsonSchema for ArticleId {
+        fn schema_name() -> Cow<'static, str> {
+            "ArticleId".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "Unique, stable id used in URLs: 1 to 128 of A-Z a-z 0-9 . _ ~ -, not \".\" or \"..\".",
+                "type": "string",
+                "pattern": "^[A-Za-z0-9._~-]{1,128}$",
+                "not": { "enum": [".", ".."] }
+            })
+        }
+    }
+
+    impl JsonSchema for Title {
+        fn schema_name() -> Cow<'static, str> {
+            "Title".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "The headline: not empty, not only white space.",
+                "type": "string",
+                "pattern": "\\S"
+            })
+        }
+    }
+
+    impl JsonSchema for Views {
+        fn schema_name() -> Cow<'static, str> {
+            "Views".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "integer",
+                "minimum": 0,
+                "maximum": MAX_SAFE_INTEGER
+            })
+        }
+    }
+
+    impl JsonSchema for Published {
+        fn schema_name() -> Cow<'static, str> {
+            "Published".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "RFC 3339 date-time with offset (2018-11-30T11:21:00+08:00) or a plain date (2018-11-30).",
+                "type": "string",
+                "anyOf": [ { "format": "date-time" }, { "format": "date" } ]
+            })
+        }
+    }
+
+    impl JsonSchema for Block {
+        fn schema_name() -> Cow<'static, str> {
+            "Block".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "A bare string is a paragraph; other blocks are objects with a type. Blocks of an unknown type are skipped with a warning.",
+                "anyOf": [
+                    { "type": "string" },
+                    { "type": "object", "required": ["type", "text"],
+                      "properties": { "type": { "enum": ["paragraph", "heading", "quote"] }, "text": { "type": "string" } } },
+                    { "type": "object", "required": ["type", "src"],
+                      "properties": { "type": { "const": "image" },
+                                      "src": { "type": "string", "description": "relative, http or https URL" },
+                                      "alt": { "type": "string" }, "caption": { "type": "string" } } },
+                    { "type": "object", "required": ["type"],
+                      "properties": { "type": { "type": "string", "not": { "enum": ["paragraph", "heading", "quote", "image"] } } } }
+                ]
+            })
+        }
+    }
+}

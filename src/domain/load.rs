@@ -1,0 +1,264 @@
+//! Reading an article set: whole-file faults are errors; a bad record is reported and skipped.
+//!
+//! The loader never panics on input. It reads the envelope (`version`, `title`, `articles`) first, then each
+//! record on its own, so one broken record costs only itself: every valid record is still returned.
+
+use super::article::{Article, ArticleId, Block, SCHEMA_VERSION};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::collections::HashSet;
+use std::fmt;
+
+/// A fault of the whole file: nothing in it can be shown.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SetError {
+    #[error("the article set is empty (0 bytes)")]
+    Empty,
+    #[error("the article set is not valid JSON: {0}")]
+    Syntax(String),
+    #[error("the article set does not fit schema v1: {0}")]
+    Shape(String),
+    #[error("the article set must be a JSON object with \"version\" and \"articles\", but it is {0}")]
+    NotAnObject(&'static str),
+    #[error("the article set has no \"version\" field")]
+    MissingVersion,
+    #[error("the article set has version {0}; this viewer reads version 1")]
+    UnsupportedVersion(String),
+    #[error("the article set has no \"articles\" list")]
+    MissingArticles,
+    #[error("\"articles\" must be a list: {0}")]
+    ArticlesNotAList(String),
+}
+
+/// What happened to one record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordIssue {
+    /// 0-based position in `articles`.
+    pub index: usize,
+    /// The record's id, when it could be read.
+    pub id: Option<String>,
+    /// The field the issue is about, as a path (`body[2].src`), or empty for the whole record.
+    pub field: String,
+    /// What is wrong, in words.
+    pub reason: String,
+}
+
+impl fmt::Display for RecordIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "article #{}", self.index + 1)?;
+        if let Some(id) = &self.id {
+            write!(f, " (id {id:?})")?;
+        }
+        if !self.field.is_empty() {
+            write!(f, ", field {}", self.field)?;
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+/// A loaded set: the valid articles, in file order, and the report of what was skipped or dropped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedSet {
+    pub title: Option<String>,
+    pub articles: Vec<Article>,
+    /// Records that were not shown, each with why.
+    pub skipped: Vec<RecordIssue>,
+    /// Records shown with something dropped (an unsafe link, an unknown block type), each with why.
+    pub warnings: Vec<RecordIssue>,
+}
+
+impl LoadedSet {
+    pub fn find(&self, id: &str) -> Option<(usize, &Article)> {
+        self.articles.iter().enumerate().find(|(_, a)| a.id.as_str() == id)
+    }
+}
+
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(borrow, default)]
+    version: Option<&'a RawValue>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(borrow, default)]
+    articles: Option<&'a RawValue>,
+}
+
+/// Reads an article set from JSON text (a leading UTF-8 BOM is allowed).
+pub fn load_article_set(text: &str) -> Result<LoadedSet, SetError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.trim_start().chars().next();
+    match first {
+        None => return Err(SetError::Empty),
+        Some('{') => {}
+        Some('[') => return Err(SetError::NotAnObject("a list")),
+        Some('"') => return Err(SetError::NotAnObject("a string")),
+        Some('n') if text.trim() == "null" => return Err(SetError::NotAnObject("null")),
+        Some('t' | 'f') if matches!(text.trim(), "true" | "false") => return Err(SetError::NotAnObject("a boolean")),
+        Some(c) if c == '-' || c.is_ascii_digit() => {
+            if serde_json::from_str::<serde_json::Number>(text).is_ok() {
+                return Err(SetError::NotAnObject("a number"));
+            }
+        }
+        Some(_) => {}
+    }
+    let envelope: Envelope = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => SetError::Shape(e.to_string()),
+        _ => SetError::Syntax(e.to_string()),
+    })?;
+    let version = envelope.version.ok_or(SetError::MissingVersion)?;
+    if serde_json::from_str::<u64>(version.get()).ok() != Some(SCHEMA_VERSION) {
+        return Err(SetError::UnsupportedVersion(version.get().to_owned()));
+    }
+    let articles = envelope.articles.ok_or(SetError::MissingArticles)?;
+    let records: Vec<&RawValue> =
+        serde_json::from_str(articles.get()).map_err(|e| SetError::ArticlesNotAList(e.to_string()))?;
+
+    let mut set = LoadedSet {
+        title: envelope.title.filter(|t| !t.trim().is_empty()),
+        articles: Vec::with_capacity(records.len()),
+        skipped: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let mut seen: HashSet<ArticleId> = HashSet::with_capacity(records.len());
+    for (index, raw) in records.into_iter().enumerate() {
+        match read_record(index, raw.get()) {
+            Err(issue) => set.skipped.push(issue),
+            Ok(mut article) => {
+                if !seen.insert(article.id.clone()) {
+                    set.skipped.push(RecordIssue {
+                        index,
+                        id: Some(article.id.to_string()),
+                        field: "id".into(),
+                        reason: "duplicate id: an earlier article has it (the first one is kept)".into(),
+                    });
+                    continue;
+                }
+                set.warnings.extend(sanitize(index, &mut article));
+                set.articles.push(article);
+            }
+        }
+    }
+    Ok(set)
+}
+
+fn read_record(index: usize, raw: &str) -> Result<Article, RecordIssue> {
+    // serde would read a struct from a JSON list by position; a record must be an object.
+    if !raw.starts_with('{') {
+        let found = match raw.as_bytes().first() {
+            Some(b'[') => "a list",
+            Some(b'"') => "a string",
+            Some(b'n') => "null",
+            Some(b't' | b'f') => "a boolean",
+            _ => "a number",
+        };
+        return Err(RecordIssue {
+            index,
+            id: None,
+            field: String::new(),
+            reason: format!("an article must be a JSON object, but this one is {found}"),
+        });
+    }
+    let mut de = serde_json::Deserializer::from_str(raw);
+    serde_path_to_error::deserialize::<_, Article>(&mut de).map_err(|e| {
+        let field = e.path().to_string();
+        let field = if field == "." { String::new() } else { field };
+        let reason = strip_position(&e.inner().to_string());
+        RecordIssue { index, id: id_of(raw), field, reason }
+    })
+}
+
+/// The id of a record that failed to read, when it has a usable one (for the report).
+fn id_of(raw: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct IdOnly {
+        id: Option<serde_json::Value>,
+    }
+    match serde_json::from_str::<IdOnly>(raw).ok()?.id? {
+        serde_json::Value::String(s) if s.chars().count() <= ArticleId::MAX_LEN => Some(s),
+        serde_json::Value::String(s) => Some(format!("{}…", s.chars().take(32).collect::<String>())),
+        _ => None,
+    }
+}
+
+/// serde_json appends "at line 1 column 57" relative to the record; the field path says more.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) if msg[i..].contains(" column ") => msg[..i].to_owned(),
+        _ => msg.to_owned(),
+    }
+}
+
+/// Whether a link target is safe to render: `http:`/`https:` absolute URLs, or relative references.
+/// Anything with another scheme (`javascript:`, `data:`, `vbscript:`, …) or with control characters is not.
+pub fn is_safe_url(url: &str, allow_relative: bool) -> bool {
+    let u = url.trim();
+    if u.is_empty() || u.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return false;
+    }
+    let lower = u.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")) {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        return !host.is_empty();
+    }
+    if !allow_relative || u.starts_with("//") || u.starts_with('\\') {
+        return false;
+    }
+    // A relative reference has no scheme: no ':' before the first '/', '?' or '#'.
+    let head = u.split(['/', '?', '#']).next().unwrap_or("");
+    !head.contains(':')
+}
+
+/// Whether a `lang` value is shaped like a BCP 47 tag (letters, digits and hyphens; starts with a letter).
+pub fn is_language_tag(tag: &str) -> bool {
+    !tag.is_empty()
+        && tag.len() <= 35
+        && tag.split('-').all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        && tag.starts_with(|c: char| c.is_ascii_alphabetic())
+}
+
+/// Drops values that must not be rendered and reports each; the record itself stays.
+fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
+    let mut out = Vec::new();
+    let id = Some(a.id.to_string());
+    let mut warn = |field: String, reason: String| out.push(RecordIssue { index, id: id.clone(), field, reason });
+    if let Some(url) = &a.url {
+        if !is_safe_url(url, false) {
+            warn("url".into(), format!("link {} dropped: only http and https links are shown", shorten(url)));
+            a.url = None;
+        }
+    }
+    if let Some(lang) = &a.lang {
+        if !is_language_tag(lang) {
+            warn("lang".into(), format!("{} is not a language tag; ignored", shorten(lang)));
+            a.lang = None;
+        }
+    }
+    let mut kept = Vec::with_capacity(a.body.len());
+    for (i, block) in std::mem::take(&mut a.body).into_iter().enumerate() {
+        match &block {
+            Block::Unknown { kind } => {
+                warn(
+                    format!("body[{i}]"),
+                    format!("block type {} is not known to this viewer; skipped", shorten(kind)),
+                );
+            }
+            Block::Image { src, .. } if !is_safe_url(src, true) => {
+                warn(
+                    format!("body[{i}].src"),
+                    format!("image {} dropped: only relative, http and https images are shown", shorten(src)),
+                );
+            }
+            _ => kept.push(block),
+        }
+    }
+    a.body = kept;
+    out
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() > 60 {
+        format!("{:?}…", s.chars().take(60).collect::<String>())
+    } else {
+        format!("{s:?}")
+    }
+}

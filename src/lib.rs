@@ -1,0 +1,9 @@
+//! article-viewer: a Yew + WebAssembly viewer for JSON article sets.
+//!
+//! - [`domain`]: the pure core (model, loading and validation). No UI imports; tested natively.
+//! - `ui`: the Yew components, pages and routing (feature `ui`, on by default).
+
+pub mod domain;
+
+#[cfg(feature = "ui")]
+pub mod ui;

@@ -1,0 +1,32 @@
+use crate::domain::RecordIssue;
+use crate::ui::strings::strings;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReportPanelProps {
+    pub skipped: Vec<RecordIssue>,
+    pub warnings: Vec<RecordIssue>,
+}
+
+/// Says what the loader skipped or dropped, each with why (shown only when there is something to say).
+#[function_component(ReportPanel)]
+pub fn report_panel(props: &ReportPanelProps) -> Html {
+    let s = strings();
+    let section = |issues: &[RecordIssue], class: &'static str, summary: &str| -> Html {
+        if issues.is_empty() {
+            return Html::default();
+        }
+        html! {
+            <details class={classes!("report", class)}>
+                <summary>{ format!("{} {}", issues.len(), summary) }</summary>
+                <ul>{ for issues.iter().map(|i| html! { <li>{ i.to_string() }</li> }) }</ul>
+            </details>
+        }
+    };
+    html! {
+        <>
+            { section(&props.skipped, "report-skipped", s.skipped_summary) }
+            { section(&props.warnings, "report-warnings", s.warnings_summary) }
+        </>
+    }
+}

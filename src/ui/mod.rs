@@ -1,0 +1,30 @@
+//! The Yew user interface: a thin layer over [`crate::domain`].
+
+pub mod app;
+pub mod components;
+pub mod data;
+pub mod pages;
+pub mod panic;
+pub mod route;
+pub mod strings;
+
+use crate::domain::LoadedSet;
+use std::rc::Rc;
+
+/// The loaded article set as the pages see it (through a context). Compared by identity, not by content:
+/// a new load is a new catalog.
+#[derive(Clone, Debug)]
+pub struct Catalog(pub Rc<LoadedSet>);
+
+impl PartialEq for Catalog {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Catalog {
+    type Target = LoadedSet;
+    fn deref(&self) -> &LoadedSet {
+        &self.0
+    }
+}

@@ -1,0 +1,123 @@
+//! Components rendered into a real DOM in headless Chromium (wasm-bindgen-test).
+//! Run by `cargo xtask test`; by hand: `cargo test --target wasm32-unknown-unknown --test browser`
+//! with `wasm-bindgen-test-runner` as the wasm32 runner and chromedriver on PATH.
+#![cfg(target_arch = "wasm32")]
+
+use article_viewer::domain::load_article_set;
+use article_viewer::ui::app::{App, AppProps};
+use article_viewer::ui::components::error_panel::{ErrorPanel, ErrorPanelProps};
+use article_viewer::ui::pages::article::{ArticleView, ArticleViewProps};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED_SET: &str = include_str!("../static/articles.json");
+
+fn mount_point() -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+/// Waits until `cond` holds, yielding to the browser between checks; fails after 5 s.
+async fn wait_for(what: &str, mut cond: impl FnMut() -> bool) {
+    for _ in 0..500 {
+        if cond() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn text(el: &web_sys::Element, selector: &str) -> String {
+    el.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+#[function_component(RoutedArticle)]
+fn routed_article(props: &ArticleViewProps) -> Html {
+    html! { <HashRouter><ArticleView article={props.article.clone()} collection={props.collection.clone()} /></HashRouter> }
+}
+
+#[wasm_bindgen_test]
+async fn article_view_shows_every_field_of_the_seed_in_order() {
+    let set = load_article_set(SEED_SET).unwrap();
+    let article = set.articles[0].clone();
+    let root = mount_point();
+    yew::Renderer::<RoutedArticle>::with_root_and_props(
+        root.clone(),
+        ArticleViewProps { article, collection: "中國有色網".into() },
+    )
+    .render();
+    wait_for("the article title", || text(&root, "h1") == "湖南省有色系統共同維穩工作第十五次會議召開").await;
+    assert_eq!(text(&root, ".kicker"), "全面推動關閉破產企業社區");
+    assert!(text(&root, ".meta-authors").contains("張燎原"));
+    assert!(text(&root, ".meta-views").contains("12269"));
+    assert_eq!(text(&root, ".meta-date time"), "2018-11-30 11:21");
+    assert!(text(&root, ".editor").contains("定律"));
+    assert!(text(&root, ".notice").contains("中國有色網聲明"));
+    let paragraphs = root.query_selector_all(".article-body p").unwrap();
+    assert_eq!(paragraphs.length(), 8);
+    let first = paragraphs.item(0).unwrap().text_content().unwrap();
+    assert!(first.starts_with("11月27日"), "{first}");
+    assert_eq!(root.query_selector("article").unwrap().unwrap().get_attribute("lang").as_deref(), Some("zh-Hant"));
+    let document = web_sys::window().unwrap().document().unwrap();
+    assert_eq!(document.title(), "湖南省有色系統共同維穩工作第十五次會議召開 · 中國有色網");
+    // Text stays text: nothing in the body became markup.
+    assert_eq!(root.query_selector_all(".article-body *").unwrap().length(), 8);
+}
+
+#[wasm_bindgen_test]
+async fn markup_in_data_is_shown_as_text_not_run() {
+    let hostile = r#"{"version":1,"articles":[{"id":"x","title":"<img src=x onerror=\"window.__xss=1\">",
+        "body":["<script>window.__xss=1</script>", {"type":"quote","text":"<b>bold</b>"}]}]}"#;
+    let set = load_article_set(hostile).unwrap();
+    let root = mount_point();
+    yew::Renderer::<RoutedArticle>::with_root_and_props(
+        root.clone(),
+        ArticleViewProps { article: set.articles[0].clone(), collection: "c".into() },
+    )
+    .render();
+    wait_for("the title", || text(&root, "h1").contains("onerror")).await;
+    assert!(root.query_selector("img, script, b").unwrap().is_none());
+    assert_eq!(text(&root, ".article-body p"), "<script>window.__xss=1</script>");
+    let flag = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__xss".into()).unwrap();
+    assert!(flag.is_undefined());
+}
+
+#[wasm_bindgen_test]
+async fn error_panel_is_an_alert_and_its_button_retries() {
+    let clicks = Rc::new(Cell::new(0));
+    let counter = clicks.clone();
+    let root = mount_point();
+    yew::Renderer::<ErrorPanel>::with_root_and_props(
+        root.clone(),
+        ErrorPanelProps {
+            title: "Could not load".into(),
+            detail: "HTTP 500".into(),
+            on_retry: Callback::from(move |_| counter.set(counter.get() + 1)),
+        },
+    )
+    .render();
+    wait_for("the panel", || root.query_selector("[role=alert]").unwrap().is_some()).await;
+    assert_eq!(text(&root, ".error-detail"), "HTTP 500");
+    let button: web_sys::HtmlElement = root.query_selector("button").unwrap().unwrap().dyn_into().unwrap();
+    button.click();
+    wait_for("the retry callback", || clicks.get() == 1).await;
+}
+
+#[wasm_bindgen_test]
+async fn app_reports_a_missing_article_set_with_its_http_status() {
+    let root = mount_point();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { src: "no-such-articles.json".into() }).render();
+    wait_for("the error panel", || root.query_selector("[role=alert]").unwrap().is_some()).await;
+    let detail = text(&root, ".error-detail");
+    assert!(detail.contains("HTTP 404") && detail.contains("no-such-articles.json"), "{detail}");
+    assert!(root.query_selector("button.retry").unwrap().is_some());
+}

@@ -1,0 +1,78 @@
+// Shared by the end-to-end tests: a real HTTP server on 127.0.0.1 serving the built dist/ under sub-paths,
+// and Debian's headless Chromium driven by playwright-core (which downloads no browser).
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+
+export const DIST = process.env.AV_DIST ?? path.resolve('dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png', '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Starts a static server. `mounts` maps a path prefix (e.g. '/some/sub/path/') to options:
+ *   { articles: string | (() => {status, body, type}) } replaces articles.json under that prefix.
+ * Everything else under a prefix is read from DIST. Returns { url(prefix), close() }.
+ */
+export async function startServer(mounts) {
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const prefix = Object.keys(mounts).find((p) => urlPath.startsWith(p));
+    if (!prefix) { res.writeHead(404).end('no such mount'); return; }
+    let rest = urlPath.slice(prefix.length) || 'index.html';
+    const mount = mounts[prefix];
+    if (rest === 'articles.json' && mount.articles !== undefined) {
+      const a = typeof mount.articles === 'function' ? mount.articles() : { status: 200, body: mount.articles };
+      res.writeHead(a.status ?? 200, { 'content-type': a.type ?? TYPES['.json'], 'cache-control': 'no-store' });
+      res.end(a.body);
+      return;
+    }
+    const file = path.join(DIST, path.normalize(rest).replace(/^(\.\.[/\\])+/, ''));
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: (prefix) => `http://127.0.0.1:${port}${prefix}`,
+    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
+  };
+}
+
+/** Headless Debian Chromium, as root needs it, with a fresh profile. */
+export async function launchBrowser() {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'av-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new page that records console errors and uncaught exceptions. */
+export async function newPage(context) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { page, errors };
+}
+
+export const SEED_TITLE = '湖南省有色系統共同維穩工作第十五次會議召開';

@@ -1,0 +1,123 @@
+// End to end: the release dist/ served on 127.0.0.1 under a sub-path, driven in headless Chromium.
+// Every wait is for a condition (Playwright's auto-waiting locators), never a fixed sleep.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, SEED_TITLE } from './support.mjs';
+
+let server;
+let browser;
+let flakyFails = true;
+
+before(async () => {
+  server = await startServer({
+    '/some/sub/path/': {},
+    '/broken/': { articles: '{"version": 1, "articles": [ {"id": "a", "title": ' },
+    '/flaky/': {
+      articles: () => (flakyFails ? { status: 500, body: 'server down' } : { status: 200, body: '{"version":1,"articles":[{"id":"ok","title":"Back again"}]}' }),
+    },
+    '/mixed/': {
+      articles: JSON.stringify({ version: 1, title: 'Mixed', articles: [
+        { id: 'good', title: 'Good record' },
+        { id: 'bad', title: 'Bad views', views: -5 },
+        { id: 'good', title: 'Duplicate id' },
+      ] }),
+    },
+  });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('list → article → reload → back, under a sub-path', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/some/sub/path/'));
+  const card = page.locator('.card-title a', { hasText: SEED_TITLE });
+  await card.waitFor();
+  assert.equal(await page.locator('.card').count(), 1);
+  assert.match(await page.locator('.card .meta').innerText(), /張燎原/);
+  assert.equal(await page.title(), '中國有色網');
+
+  await card.click();
+  await page.locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+  assert.match(page.url(), /\/some\/sub\/path\/#\/article\/cnmn-7367aa27400e94e4$/);
+  const meta = await page.locator('.article-header .meta').innerText();
+  assert.match(meta, /張燎原/);
+  assert.match(meta, /12269/);
+  assert.equal(await page.locator('.article-body p').count(), 8);
+  assert.equal(await page.title(), `${SEED_TITLE} · 中國有色網`);
+
+  await page.reload();
+  await page.locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+  assert.match(await page.locator('.article-header .meta').innerText(), /12269/);
+
+  await page.goBack();
+  await page.locator('.card-title a', { hasText: SEED_TITLE }).waitFor();
+  assert.match(page.url(), /\/some\/sub\/path\/(#\/)?$/);
+  await page.goForward();
+  await page.locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('every asset URL is relative: nothing is fetched outside the sub-path', async () => {
+  const { page } = await newPage(browser.context);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(server.url('/some/sub/path/'));
+  await page.locator('.card').first().waitFor();
+  assert.ok(requested.length >= 4, requested.join(', '));
+  for (const p of requested) assert.ok(p.startsWith('/some/sub/path/'), `${p} is outside the sub-path`);
+  await page.close();
+});
+
+test('an unknown article id shows a not-found page that links to the list', async () => {
+  const { page } = await newPage(browser.context);
+  await page.goto(server.url('/some/sub/path/#/article/no-such-id'));
+  await page.locator('h1', { hasText: 'Article not found' }).waitFor();
+  await page.locator('.not-found a').click();
+  await page.locator('.card-title a', { hasText: SEED_TITLE }).waitFor();
+  await page.close();
+});
+
+test('broken JSON shows a readable error with a retry button', async () => {
+  const { page } = await newPage(browser.context);
+  await page.goto(server.url('/broken/'));
+  const alert = page.locator('[role=alert]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /not valid JSON/);
+  assert.ok(await alert.locator('button', { hasText: 'Try again' }).isVisible());
+  await page.close();
+});
+
+test('an HTTP 500 is reported with its status, and retry works once the server recovers', async () => {
+  flakyFails = true;
+  const { page } = await newPage(browser.context);
+  await page.goto(server.url('/flaky/'));
+  const alert = page.locator('[role=alert]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /HTTP 500/);
+  flakyFails = false;
+  await alert.locator('button').click();
+  await page.locator('.card-title a', { hasText: 'Back again' }).waitFor();
+  assert.equal(await page.locator('[role=alert]').count(), 0);
+  await page.close();
+});
+
+test('bad records are skipped and reported; the good ones are shown', async () => {
+  const { page } = await newPage(browser.context);
+  await page.goto(server.url('/mixed/'));
+  await page.locator('.card-title a', { hasText: 'Good record' }).waitFor();
+  assert.equal(await page.locator('.card').count(), 1);
+  const report = page.locator('details.report-skipped');
+  assert.match(await report.locator('summary').innerText(), /^2 records were skipped/);
+  await report.locator('summary').click();
+  const items = await report.locator('li').allInnerTexts();
+  assert.equal(items.length, 2);
+  assert.match(items[0], /article #2 \(id "bad"\), field views: views -5 is negative/);
+  assert.match(items[1], /article #3 \(id "good"\), field id: duplicate id/);
+  await page.close();
+});

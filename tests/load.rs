@@ -1,0 +1,252 @@
+//! Loading and validating article sets (schema v1): valid sets, each invalid case, unknown fields,
+//! whole-file faults. Runs natively: `cargo test --test load`.
+
+use article_viewer::domain::{load_article_set, Block, PublishedKind, SetError};
+use serde_json::json;
+
+fn set_of(articles: serde_json::Value) -> String {
+    json!({ "version": 1, "title": "T", "articles": articles }).to_string()
+}
+
+fn minimal(id: &str) -> serde_json::Value {
+    json!({ "id": id, "title": format!("Title {id}") })
+}
+
+#[test]
+fn the_bundled_seed_set_loads_with_every_field() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/articles.json")).unwrap();
+    let set = load_article_set(&text).expect("the bundled set loads");
+    assert!(set.skipped.is_empty(), "{:?}", set.skipped);
+    assert!(set.warnings.is_empty(), "{:?}", set.warnings);
+    assert_eq!(set.articles.len(), 1);
+    let a = &set.articles[0];
+    assert_eq!(a.title.as_str(), "湖南省有色系統共同維穩工作第十五次會議召開");
+    assert_eq!(a.kicker.as_deref(), Some("全面推動關閉破產企業社區"));
+    assert_eq!(a.views.map(|v| v.get()), Some(12269));
+    assert_eq!(a.source.as_deref(), Some("有色報"));
+    assert_eq!(a.category.as_deref(), Some("重點新聞"));
+    assert_eq!(a.authors, vec!["張燎原".to_owned()]);
+    assert_eq!(a.editor.as_deref(), Some("定律"));
+    assert_eq!(a.lang.as_deref(), Some("zh-Hant"));
+    let published = a.published.as_ref().unwrap();
+    assert_eq!(published.display_local(), "2018-11-30 11:21");
+    assert_eq!(published.unix_seconds(), 1_543_548_060);
+    assert_eq!(a.body.len(), 8);
+    assert!(matches!(&a.body[0], Block::Paragraph { text } if text.starts_with("11月27日")));
+    assert!(matches!(&a.body[7], Block::Paragraph { text } if text.starts_with("湖南紅網以")));
+    assert!(a.notice.as_deref().unwrap().contains("中國有色網聲明"));
+    let all_text: String = a.body.iter().map(|b| format!("{b:?}")).collect();
+    assert!(!all_text.contains("(yè)") && !all_text.contains("ldquo;") && !all_text.contains('?'));
+}
+
+#[test]
+fn a_full_record_reads_every_block_type() {
+    let text = set_of(json!([{
+        "id": "a-1", "title": "Hello", "kicker": "k", "subtitle": "s", "published": "2020-02-29",
+        "views": 0, "tags": ["x", "y"], "lang": "en", "summary": "sum", "url": "https://example.org/a",
+        "body": ["p1", {"type": "heading", "text": "h"}, {"type": "quote", "text": "q"},
+                 {"type": "image", "src": "img/a.png", "alt": "an a", "caption": "cap"},
+                 {"type": "paragraph", "text": "p2"}]
+    }]));
+    let set = load_article_set(&text).unwrap();
+    let a = &set.articles[0];
+    assert!(matches!(a.published.as_ref().unwrap().kind(), PublishedKind::Date(_)));
+    assert_eq!(
+        a.body,
+        vec![
+            Block::Paragraph { text: "p1".into() },
+            Block::Heading { text: "h".into() },
+            Block::Quote { text: "q".into() },
+            Block::Image { src: "img/a.png".into(), alt: "an a".into(), caption: Some("cap".into()) },
+            Block::Paragraph { text: "p2".into() },
+        ]
+    );
+    assert_eq!(a.excerpt(100), "sum");
+}
+
+#[test]
+fn unknown_fields_are_ignored_everywhere() {
+    let text = json!({ "version": 1, "generator": "x", "articles": [
+        { "id": "a", "title": "A", "future_field": {"deep": [1, 2]}, "body": [{"type": "quote", "text": "q", "cite": "c"}] }
+    ]})
+    .to_string();
+    let set = load_article_set(&text).unwrap();
+    assert_eq!(set.articles.len(), 1);
+    assert!(set.skipped.is_empty() && set.warnings.is_empty());
+}
+
+/// Each row: a broken record, the field the report must name, and words its reason must contain.
+#[test]
+fn each_invalid_record_is_skipped_with_a_precise_report_and_the_rest_are_kept() {
+    let cases: Vec<(serde_json::Value, &str, &str)> = vec![
+        (json!({ "title": "no id" }), "", "missing field `id`"),
+        (json!({ "id": "no-title" }), "", "missing field `title`"),
+        (json!({ "id": "", "title": "t" }), "id", "id is empty"),
+        (json!({ "id": "a b", "title": "t" }), "id", "only A-Z"),
+        (json!({ "id": "..", "title": "t" }), "id", "path segment"),
+        (json!({ "id": "x".repeat(129), "title": "t" }), "id", "at most 128"),
+        (json!({ "id": 7, "title": "t" }), "id", "invalid type"),
+        (json!({ "id": "t1", "title": "   " }), "title", "title is empty"),
+        (json!({ "id": "t2", "title": ["a"] }), "title", "invalid type"),
+        (json!({ "id": "d1", "title": "t", "published": "2018-13-01" }), "published", "not a valid YYYY-MM-DD"),
+        (json!({ "id": "d2", "title": "t", "published": "yesterday" }), "published", "RFC 3339"),
+        (json!({ "id": "d3", "title": "t", "published": "2018-11-30T11:21:00" }), "published", "RFC 3339"),
+        (json!({ "id": "v1", "title": "t", "views": -1 }), "views", "negative"),
+        (json!({ "id": "v2", "title": "t", "views": 9_007_199_254_740_992u64 }), "views", "beyond 2^53"),
+        (json!({ "id": "v3", "title": "t", "views": 1.5 }), "views", "not a whole number"),
+        (json!({ "id": "v4", "title": "t", "views": "12" }), "views", "invalid type"),
+        (json!({ "id": "b1", "title": "t", "body": "text" }), "body", "invalid type"),
+        (json!({ "id": "b2", "title": "t", "body": [{"type": "heading"}] }), "body[0]", "missing field `text`"),
+        (json!({ "id": "b3", "title": "t", "body": [{"text": "no type"}] }), "body[0]", "missing field `type`"),
+        (json!({ "id": "b4", "title": "t", "body": ["ok", 5] }), "body[1]", "invalid type"),
+        (json!({ "id": "tg", "title": "t", "tags": [1] }), "tags[0]", "invalid type"),
+        (json!("just a string"), "", "is a string"),
+        (json!(null), "", "is null"),
+        (json!(["id", "title"]), "", "is a list"),
+        (json!(12), "", "is a number"),
+    ];
+    for (record, field, reason) in cases {
+        let text = set_of(json!([minimal("good-1"), record.clone(), minimal("good-2")]));
+        let set = load_article_set(&text).unwrap_or_else(|e| panic!("{record}: whole set failed: {e}"));
+        let ids: Vec<&str> = set.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["good-1", "good-2"], "{record}");
+        assert_eq!(set.skipped.len(), 1, "{record}");
+        let issue = &set.skipped[0];
+        assert_eq!(issue.index, 1, "{record}");
+        assert_eq!(issue.field, field, "{record}: {issue}");
+        assert!(issue.reason.contains(reason), "{record}: {issue}");
+        assert!(!issue.reason.contains(" at line "), "{record}: {issue}");
+    }
+}
+
+#[test]
+fn the_report_names_the_record_by_position_and_id() {
+    let text = set_of(json!([{ "id": "bad-views", "title": "t", "views": -3 }]));
+    let set = load_article_set(&text).unwrap();
+    assert_eq!(set.skipped[0].to_string(), "article #1 (id \"bad-views\"), field views: views -3 is negative");
+}
+
+#[test]
+fn duplicate_ids_keep_the_first_and_report_the_rest() {
+    let text = set_of(json!([
+        { "id": "same", "title": "first" }, { "id": "same", "title": "second" }, { "id": "same", "title": "third" }
+    ]));
+    let set = load_article_set(&text).unwrap();
+    assert_eq!(set.articles.len(), 1);
+    assert_eq!(set.articles[0].title.as_str(), "first");
+    assert_eq!(set.skipped.iter().map(|i| i.index).collect::<Vec<_>>(), [1, 2]);
+    assert!(set.skipped[0].reason.contains("duplicate id"));
+}
+
+#[test]
+fn unsafe_links_and_unknown_blocks_are_dropped_with_a_warning_and_the_record_kept() {
+    let text = set_of(json!([{
+        "id": "w", "title": "t", "url": "javascript:alert(1)", "lang": "not a tag!",
+        "body": ["p", {"type": "video", "src": "v.mp4"}, {"type": "image", "src": "data:text/html,x", "alt": ""},
+                 {"type": "image", "src": "https://example.org/ok.png", "alt": "ok"}]
+    }]));
+    let set = load_article_set(&text).unwrap();
+    let a = &set.articles[0];
+    assert_eq!(a.url, None);
+    assert_eq!(a.lang, None);
+    assert_eq!(a.body.len(), 2);
+    let fields: Vec<&str> = set.warnings.iter().map(|w| w.field.as_str()).collect();
+    assert_eq!(fields, ["url", "lang", "body[1]", "body[2].src"]);
+}
+
+#[test]
+fn safe_url_rules() {
+    use article_viewer::domain::load::is_safe_url;
+    let rows = [
+        ("https://example.org/a", false, true),
+        ("HTTP://EXAMPLE.ORG", false, true),
+        ("https://", false, false),
+        ("javascript:alert(1)", true, false),
+        (" JaVaScRiPt:alert(1)", true, false),
+        ("java\tscript:alert(1)", true, false),
+        ("vbscript:x", true, false),
+        ("data:image/png;base64,AAAA", true, false),
+        ("//evil.example/x.png", true, false),
+        ("img/a.png", true, true),
+        ("img/a.png", false, false),
+        ("../a.png?x=1:2", true, true),
+        ("a.png#x:y", true, true),
+        ("", true, false),
+    ];
+    for (url, relative, expected) in rows {
+        assert_eq!(is_safe_url(url, relative), expected, "{url:?} relative={relative}");
+    }
+}
+
+#[test]
+fn whole_file_faults_are_clear_errors() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let rows: Vec<(String, &str)> = vec![
+        (String::new(), "empty"),
+        ("   \n".into(), "empty"),
+        ("null".into(), "null"),
+        ("[1,2]".into(), "a list"),
+        ("\"x\"".into(), "a string"),
+        ("42".into(), "a number"),
+        ("true".into(), "a boolean"),
+        ("{\"version\": 1, \"articles\": [".into(), "not valid JSON"),
+        ("{\"version\": 1, \"articles\": []".into(), "not valid JSON"),
+        ("{\"articles\": []}".into(), "no \"version\""),
+        ("{\"version\": 2, \"articles\": []}".into(), "version 2"),
+        ("{\"version\": \"1\", \"articles\": []}".into(), "version \"1\""),
+        ("{\"version\": 1}".into(), "no \"articles\""),
+        ("{\"version\": 1, \"articles\": {}}".into(), "must be a list"),
+        (format!("{{\"version\": 1, \"title\": {deep}, \"articles\": []}}"), "does not fit schema v1"),
+        ("{\"version\": 1, \"articles\": []} trailing".into(), "not valid JSON"),
+        (deep.clone(), "a list"),
+        ("\u{1}".into(), "not valid JSON"),
+    ];
+    for (text, expected) in rows {
+        let err = load_article_set(&text).expect_err(&text[..text.len().min(40)]);
+        let msg = err.to_string();
+        assert!(msg.contains(expected), "{:?} gave {msg:?}", &text[..text.len().min(40)]);
+    }
+    assert_eq!(load_article_set(""), Err(SetError::Empty));
+}
+
+#[test]
+fn deep_nesting_inside_a_record_costs_only_that_record() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let in_block = format!("{{\"id\":\"d\",\"title\":\"t\",\"body\":[{{\"type\":\"x\",\"a\":{deep}}}]}}");
+    for record in [deep.clone(), in_block] {
+        let text = format!("{{\"version\":1,\"articles\":[{{\"id\":\"ok\",\"title\":\"t\"}},{record}]}}");
+        let set = load_article_set(&text).expect("the envelope is fine");
+        assert_eq!(set.articles.len(), 1);
+        assert_eq!(set.skipped.len(), 1, "{:?}", set.skipped);
+    }
+    // An unknown field is skipped without recursing, so even a deep one costs nothing.
+    let ignored = format!("{{\"version\":1,\"articles\":[{{\"id\":\"d\",\"title\":\"t\",\"extra\":{deep}}}]}}");
+    assert_eq!(load_article_set(&ignored).unwrap().articles.len(), 1);
+}
+
+#[test]
+fn a_byte_order_mark_is_allowed_and_an_empty_list_is_a_valid_empty_set() {
+    let set = load_article_set("\u{feff}{\"version\":1,\"articles\":[]}").unwrap();
+    assert!(set.articles.is_empty() && set.skipped.is_empty());
+    assert_eq!(set.title, None);
+}
+
+#[test]
+fn excerpt_uses_the_first_paragraph_and_cuts_on_characters() {
+    let text = set_of(
+        json!([{ "id": "e", "title": "t", "body": [{"type": "heading", "text": "H"}, "一二三四五六七八九十"] }]),
+    );
+    let set = load_article_set(&text).unwrap();
+    assert_eq!(set.articles[0].excerpt(4), "一二三四…");
+    assert_eq!(set.articles[0].excerpt(10), "一二三四五六七八九十");
+}
+
+#[test]
+fn writing_a_set_back_out_reads_the_same() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/articles.json")).unwrap();
+    let set = load_article_set(&text).unwrap();
+    let file =
+        article_viewer::domain::ArticleSetFile { version: 1, title: set.title.clone(), articles: set.articles.clone() };
+    let again = load_article_set(&serde_json::to_string(&file).unwrap()).unwrap();
+    assert_eq!(again, set);
+}

@@ -1,0 +1,194 @@
+//! `cargo xtask <command>`: set-up, serve, dist, test and the other project chores, in one binary.
+
+mod setup;
+mod sizes;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+use setup::{ensure, step, Env, Needs};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "Build, serve and test article-viewer")]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Install whatever is missing (wasm target, trunk, wasm-bindgen, npm packages, Chromium).
+    Setup,
+    /// Build the viewer and serve it at http://127.0.0.1:8080/ (Ctrl-C stops it).
+    Serve {
+        /// Serve an optimised release build instead of a debug build.
+        #[arg(long)]
+        release: bool,
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+    },
+    /// Write a release build to dist/, ready for any static host, and print its sizes.
+    Dist,
+    /// Run every test: formatting, lints, native, in-browser (wasm-bindgen-test) and end to end.
+    Test,
+    /// Regenerate static/article-set.schema.json from the Rust types.
+    Schema,
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Cmd::Setup => ensure(Needs::Browser).map(|_| ()),
+        Cmd::Serve { release, port } => serve(release, port),
+        Cmd::Dist => ensure(Needs::Build).and_then(|env| dist(&env)),
+        Cmd::Test => test(),
+        Cmd::Schema => write_schema(),
+    };
+    if let Err(e) = result {
+        eprintln!("\x1b[31merror:\x1b[0m {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run(c: &mut Command, what: &str) -> Result<()> {
+    let status = c.status().with_context(|| format!("starting {what}"))?;
+    if !status.success() {
+        bail!("{what} failed ({status})");
+    }
+    Ok(())
+}
+
+/// The trunk entry page: index.html, or (when no wasm-opt works) a copy that skips wasm-opt.
+fn trunk_target(env: &Env) -> Result<PathBuf> {
+    let index = env.root.join("index.html");
+    if env.wasm_opt {
+        return Ok(index);
+    }
+    let html = std::fs::read_to_string(&index)?;
+    let without = html.replace("data-wasm-opt=\"z\"", "data-wasm-opt=\"0\"");
+    let copy = env.root.join(".index.no-wasm-opt.html");
+    std::fs::write(&copy, without)?;
+    Ok(copy)
+}
+
+fn serve(release: bool, port: u16) -> Result<()> {
+    let env = ensure(Needs::Build)?;
+    let target = trunk_target(&env)?;
+    step(&format!(
+        "building and serving at http://127.0.0.1:{port}/ ({} build; Ctrl-C stops)",
+        if release { "release" } else { "debug" }
+    ));
+    let mut c = env.cmd("trunk");
+    c.arg("serve").arg(&target).args(["--port", &port.to_string()]);
+    if release {
+        c.arg("--release");
+    }
+    run(&mut c, "trunk serve")
+}
+
+fn dist(env: &Env) -> Result<()> {
+    build_dist(env, &env.root.join("dist"))?;
+    sizes::report(&env.root.join("dist"))
+}
+
+/// A release build into `out`.
+fn build_dist(env: &Env, out: &Path) -> Result<()> {
+    let target = trunk_target(env)?;
+    step(&format!("building the release viewer into {}", out.display()));
+    let started = Instant::now();
+    let mut c = env.cmd("trunk");
+    c.args(["build", "--release", "--dist"]).arg(out).arg(&target);
+    run(&mut c, "trunk build --release")?;
+    step(&format!("release build done in {:.1?}", started.elapsed()));
+    Ok(())
+}
+
+fn test() -> Result<()> {
+    let started = Instant::now();
+    let env = ensure(Needs::Browser)?;
+    let scratch = env.root.join("target/test-tmp");
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch)?;
+
+    step("cargo fmt --check");
+    run(env.cmd("cargo").args(["fmt", "--all", "--", "--check"]), "cargo fmt --check (run `cargo fmt --all`)")?;
+
+    step("cargo clippy (native and wasm32, warnings are errors)");
+    run(
+        env.cmd("cargo").args([
+            "clippy",
+            "--workspace",
+            "--lib",
+            "--bins",
+            "--test",
+            "browser",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+        "cargo clippy",
+    )?;
+    run(
+        env.cmd("cargo").args([
+            "clippy",
+            "--package",
+            "article-viewer",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
+            "--bins",
+            "--test",
+            "browser",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+        "cargo clippy --target wasm32-unknown-unknown",
+    )?;
+
+    step("native tests (cargo test)");
+    run(env.cmd("cargo").args(["test", "--workspace"]), "native tests")?;
+
+    step("in-browser tests (wasm-bindgen-test in headless Chromium)");
+    // chromedriver leaves a profile per run in TMPDIR: keep them in our scratch folder, removed below.
+    run(
+        env.cmd("cargo")
+            .args(["test", "--package", "article-viewer", "--target", "wasm32-unknown-unknown", "--test", "browser"])
+            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+            .env("TMPDIR", &scratch),
+        "in-browser tests",
+    )?;
+
+    let dist = env.root.join("target/e2e-dist");
+    build_dist(&env, &dist)?;
+
+    step("end-to-end tests (Playwright driving headless Chromium against dist/ on 127.0.0.1)");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(env.root.join("tests/e2e"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    run(
+        env.cmd("node")
+            .args(["--test", "--test-concurrency=1"])
+            .args(&files)
+            .env("AV_DIST", &dist)
+            .env("TMPDIR", &scratch),
+        "end-to-end tests",
+    )?;
+
+    let _ = std::fs::remove_dir_all(&scratch);
+    step(&format!("all tests passed in {:.0?}", started.elapsed()));
+    Ok(())
+}
+
+fn write_schema() -> Result<()> {
+    let path = setup::project_root().join("static/article-set.schema.json");
+    std::fs::write(&path, article_viewer::domain::article_set_schema())?;
+    step(&format!("wrote {}", path.display()));
+    Ok(())
+}
