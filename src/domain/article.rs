@@ -35,6 +35,15 @@ pub struct ArticleSetFile {
     pub articles: Vec<Article>,
 }
 
+impl ArticleSetFile {
+    /// The file as the importer writes it: pretty JSON (2-space indent), text kept as UTF-8, newline at the end.
+    pub fn to_json_pretty(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).expect("an article set always serializes");
+        json.push('\n');
+        json
+    }
+}
+
 /// One article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

@@ -2,6 +2,8 @@
 //! checks it natively.
 
 pub mod article;
+#[cfg(feature = "import")]
+pub mod import;
 pub mod load;
 
 pub use article::{Article, ArticleId, ArticleSetFile, Block, Published, PublishedKind, Title, Views};

@@ -42,7 +42,7 @@ test('list → article → reload → back, under a sub-path', async () => {
 
   await card.click();
   await page.locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
-  assert.match(page.url(), /\/some\/sub\/path\/#\/article\/cnmn-7367aa27400e94e4$/);
+  assert.match(page.url(), /\/some\/sub\/path\/#\/article\/000_7367aa27400e94e4$/);
   const meta = await page.locator('.article-header .meta').innerText();
   assert.match(meta, /張燎原/);
   assert.match(meta, /12269/);

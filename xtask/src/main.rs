@@ -1,5 +1,6 @@
 //! `cargo xtask <command>`: set-up, serve, dist, test and the other project chores, in one binary.
 
+mod import;
 mod setup;
 mod sizes;
 
@@ -35,6 +36,8 @@ enum Cmd {
     Test,
     /// Regenerate static/article-set.schema.json from the Rust types.
     Schema,
+    /// Import scraped text, feeds, Markdown or article sets into an article set (see README).
+    Import(import::ImportArgs),
 }
 
 fn main() {
@@ -45,6 +48,7 @@ fn main() {
         Cmd::Dist => ensure(Needs::Build).and_then(|env| dist(&env)),
         Cmd::Test => test(),
         Cmd::Schema => write_schema(),
+        Cmd::Import(args) => import::run(&args),
     };
     if let Err(e) = result {
         eprintln!("\x1b[31merror:\x1b[0m {e:#}");

@@ -1,0 +1,236 @@
+//! Cleaning scraped text: the damage scraping does to Chinese news pages, undone where a rule can, and
+//! reported where it cannot.
+//!
+//! Order matters and is fixed by [`clean_text`]: the user's fixes first (they are written against the raw
+//! text), then entities, then pinyin annotations, then Unicode NFC and white space.
+
+use pinyin::ToPinyinMulti;
+use unicode_normalization::UnicodeNormalization;
+
+/// Named entities that scrapers commonly leave without their `&` (`ldquo;`). Only these are repaired
+/// when bare, because a bare short name (`pi;`, `not;`) is too often ordinary text.
+const BARE_ENTITY_NAMES: [&str; 20] = [
+    "ldquo", "rdquo", "lsquo", "rsquo", "mdash", "ndash", "hellip", "nbsp", "middot", "laquo", "raquo", "bull", "quot",
+    "amp", "lt", "gt", "times", "deg", "copy", "reg",
+];
+
+/// Letters that occur in tone-marked pinyin.
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ".contains(c)
+}
+
+fn has_tone_mark(s: &str) -> bool {
+    s.chars().any(|c| "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(c))
+}
+
+/// Whether `c` is a Han (CJK ideograph) character.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF | 0x30000..=0x3134F)
+}
+
+/// Whether `reading` is a listed reading (heteronyms included) of the Han character `han`.
+pub fn is_reading_of(han: char, reading: &str) -> bool {
+    match han.to_pinyin_multi() {
+        Some(multi) => multi.into_iter().any(|p| p.with_tone() == reading),
+        None => false,
+    }
+}
+
+/// Removes pinyin annotations such as `企業(yè)`: a Han character followed by one tone-marked syllable in
+/// parentheses (ASCII or full-width) that is a listed reading of that character. Everything else in
+/// parentheses stays: `(以下簡稱…)`, `(2019)`, `縣(市、區)`, `(ok)`.
+/// Returns the text and how many annotations were removed.
+pub fn strip_pinyin_annotations(text: &str) -> (String, usize) {
+    let mut out = String::with_capacity(text.len());
+    let mut removed = 0;
+    let mut prev: Option<char> = None;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if let (Some(han), '(' | '（') = (prev, c) {
+            if is_han(han) {
+                let inner_start = c.len_utf8();
+                let inner: &str = &rest[inner_start..];
+                let end = inner.find(|ch: char| !is_pinyin_letter(ch)).unwrap_or(inner.len());
+                let syllable = &inner[..end];
+                let close = inner[end..].chars().next();
+                if matches!(close, Some(')' | '）'))
+                    && !syllable.is_empty()
+                    && syllable.len() <= 12
+                    && has_tone_mark(syllable)
+                    && is_reading_of(han, syllable)
+                {
+                    removed += 1;
+                    rest = &inner[end + close.unwrap().len_utf8()..];
+                    // `prev` stays the Han character: `企業(yè)(yè)` is not a thing, but harmless.
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    (out, removed)
+}
+
+/// Decodes HTML character references (`&ldquo;`, `&#8220;`, `&#x201C;`) and the bare names scrapers leave
+/// behind (`ldquo;` after a non-letter). Returns the text and how many were decoded.
+pub fn decode_entities(text: &str) -> (String, usize) {
+    if !text.contains(';') {
+        return (text.to_owned(), 0);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut count = 0;
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    while i < text.len() {
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        // A reference is at most ~32 bytes long: look for its ';' close by (a byte search: ';' is ASCII, so
+        // the slice up to it ends on a character boundary).
+        let window_end = (i + 40).min(text.len());
+        let semi = if c == '&' || c.is_ascii_lowercase() {
+            bytes[i..window_end].iter().position(|&b| b == b';').map(|p| i + p)
+        } else {
+            None
+        };
+        if let Some(semi) = semi {
+            let candidate = &text[i..=semi];
+            if c == '&' {
+                let decoded = htmlize::unescape(candidate);
+                // Only whole references: `&notanentity;` must not become `¬anentity;`.
+                if decoded != candidate && !decoded.contains(';') {
+                    out.push_str(&decoded);
+                    count += 1;
+                    i = semi + 1;
+                    continue;
+                }
+            } else if c.is_ascii_lowercase() {
+                let prev_is_letter = i > 0 && (bytes[i - 1].is_ascii_alphabetic() || bytes[i - 1] == b'&');
+                let name = &text[i..semi];
+                if !prev_is_letter && BARE_ENTITY_NAMES.contains(&name) {
+                    let decoded = htmlize::unescape(format!("&{name};"));
+                    out.push_str(&decoded);
+                    count += 1;
+                    i = semi + 1;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        i += c.len_utf8();
+    }
+    (out, count)
+}
+
+/// A place where bytes were lost (a bad GBK conversion), which no rule can repair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Corruption {
+    /// 1-based line in the text it was found in.
+    pub line: usize,
+    /// The damaged text and a little around it.
+    pub context: String,
+    /// What gave it away.
+    pub sign: &'static str,
+}
+
+/// Finds damaged spans: U+FFFD replacement characters, and a `?` followed by a pinyin fragment and `)`
+/// without its `(` (`轉變?yōu)…`), the trace of an annotated character that was lost.
+pub fn find_corruption(text: &str) -> Vec<Corruption> {
+    let mut found = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let (pos, c) = chars[k];
+            let sign = if c == '\u{FFFD}' {
+                Some("U+FFFD replacement character")
+            } else if c == '?' || c == '？' {
+                let after: String =
+                    chars[k + 1..].iter().map(|(_, c)| *c).take_while(|c| is_pinyin_letter(*c)).collect();
+                let next = chars.get(k + 1 + after.chars().count()).map(|(_, c)| *c);
+                (!after.is_empty() && has_tone_mark(&after) && next == Some(')'))
+                    .then_some("'?' followed by a pinyin fragment and ')'")
+            } else {
+                None
+            };
+            if let Some(sign) = sign {
+                let start = chars[k.saturating_sub(6)].0;
+                let end = chars.get(k + 16).map(|(p, _)| *p).unwrap_or(line.len());
+                found.push(Corruption { line: n + 1, context: line[start..end].to_owned(), sign });
+                // One report per damaged span: skip past what the context showed.
+                k += 12;
+                let _ = pos;
+                continue;
+            }
+            k += 1;
+        }
+    }
+    found
+}
+
+/// An exact-text repair from a fixes table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub find: String,
+    pub replace: String,
+}
+
+/// Applies each fix to every occurrence; returns the text and, per fix, how many times it matched.
+pub fn apply_fixes(text: &str, fixes: &[Fix]) -> (String, Vec<usize>) {
+    let mut out = text.to_owned();
+    let mut counts = Vec::with_capacity(fixes.len());
+    for fix in fixes {
+        let n = out.matches(fix.find.as_str()).count();
+        if n > 0 {
+            out = out.replace(fix.find.as_str(), &fix.replace);
+        }
+        counts.push(n);
+    }
+    (out, counts)
+}
+
+/// Unicode NFC, lines trimmed, runs of blank lines collapsed to one, no blank lines at either end.
+/// Full-width punctuation is kept as it is.
+pub fn normalize_whitespace(text: &str) -> String {
+    let nfc: String = text.nfc().collect();
+    let mut out = String::with_capacity(nfc.len());
+    let mut blank_run = false;
+    for line in nfc.lines() {
+        let line = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        if line.is_empty() {
+            blank_run = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+            if blank_run {
+                out.push('\n');
+            }
+        }
+        blank_run = false;
+        out.push_str(line);
+    }
+    out
+}
+
+/// What [`clean_text`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CleanReport {
+    pub pinyin_removed: usize,
+    pub entities_decoded: usize,
+    /// Per fix (in table order), how many times it matched.
+    pub fixes_applied: Vec<usize>,
+    /// Damage left after the fixes, with lines of the text as given.
+    pub corruption: Vec<Corruption>,
+}
+
+/// The whole cleaning pipeline for one scraped text.
+pub fn clean_text(raw: &str, fixes: &[Fix]) -> (String, CleanReport) {
+    let (fixed, fixes_applied) = apply_fixes(raw, fixes);
+    let corruption = find_corruption(&fixed);
+    let (decoded, entities_decoded) = decode_entities(&fixed);
+    let (stripped, pinyin_removed) = strip_pinyin_annotations(&decoded);
+    let text = normalize_whitespace(&stripped);
+    (text, CleanReport { pinyin_removed, entities_decoded, fixes_applied, corruption })
+}

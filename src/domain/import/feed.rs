@@ -1,0 +1,64 @@
+//! RSS 2.0, Atom and JSON Feed, parsed by feed-rs: one article per item.
+
+use super::html::{collapse, html_to_blocks, html_to_text};
+use super::{make_id, Draft};
+
+/// Reads a feed. `stem` names the file, for ids of items without a usable one.
+pub fn parse_feed(bytes: &[u8], stem: &str) -> Result<Vec<Draft>, String> {
+    let feed = feed_rs::parser::parse(bytes).map_err(|e| format!("not a readable RSS, Atom or JSON feed: {e}"))?;
+    let feed_title = feed.title.as_ref().map(plain_text).filter(|t| !t.is_empty());
+    let mut drafts = Vec::with_capacity(feed.entries.len());
+    for (i, entry) in feed.entries.into_iter().enumerate() {
+        let mut terms: Vec<String> = entry
+            .categories
+            .iter()
+            .map(|c| c.label.clone().unwrap_or_else(|| c.term.clone()).trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let category = (!terms.is_empty()).then(|| terms.remove(0));
+        let summary = entry.summary.as_ref().map(|s| html_to_text(&s.content)).filter(|s| !s.is_empty());
+        // The content is the body; an item with only a summary has the summary as its body.
+        let (converted, summary) = match entry.content.as_ref().and_then(|c| c.body.as_deref()) {
+            Some(html) => (html_to_blocks(html), summary),
+            None => (entry.summary.as_ref().map(|s| html_to_blocks(&s.content)).unwrap_or_default(), None),
+        };
+        drafts.push(Draft {
+            id: make_id(&entry.id, &format!("{stem}#{i}")),
+            title: entry.title.as_ref().map(plain_text).unwrap_or_default(),
+            published: entry.published.or(entry.updated).map(|t| t.to_rfc3339()),
+            authors: entry
+                .authors
+                .iter()
+                .filter_map(|p| p.name.as_deref())
+                .map(|n| n.trim().to_owned())
+                .filter(|n| !n.is_empty())
+                .collect(),
+            category,
+            tags: terms,
+            source: feed_title.clone(),
+            url: entry
+                .links
+                .iter()
+                .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+                .or(entry.links.first())
+                .map(|l| l.href.clone()),
+            lang: entry.language.clone().or_else(|| feed.language.clone()),
+            summary,
+            body: converted.blocks,
+            dropped: converted.dropped,
+            ..Draft::default()
+        });
+    }
+    Ok(drafts)
+}
+
+/// A feed text construct as plain text: HTML ones (Atom `type="html"`) lose their markup; plain ones are
+/// taken as they are (`<script>` in a plain title is just words).
+fn plain_text(t: &feed_rs::model::Text) -> String {
+    let essence = t.content_type.to_string();
+    if essence.starts_with("text/html") || essence.contains("xhtml") {
+        html_to_text(&t.content)
+    } else {
+        collapse(&t.content)
+    }
+}

@@ -1,0 +1,197 @@
+//! HTML (from feeds) to body blocks, with a real HTML parser (html5ever via scraper).
+//!
+//! Only text and image addresses are carried over: scripts, styles, frames, forms, event handlers and
+//! `javascript:` URLs never reach a block, because nothing but text, `src` and `alt` is read.
+
+use crate::domain::load::is_safe_url;
+use crate::domain::Block;
+use scraper::{ElementRef, Html, Node};
+
+/// Elements whose whole content is dropped.
+const DROPPED: [&str; 16] = [
+    "script", "style", "iframe", "frame", "frameset", "noscript", "template", "object", "embed", "form", "button",
+    "input", "select", "textarea", "svg", "math",
+];
+
+/// Elements that end the paragraph being collected.
+const BLOCK_LEVEL: [&str; 22] = [
+    "p", "div", "section", "article", "header", "footer", "aside", "main", "nav", "ul", "ol", "li", "dl", "dt", "dd",
+    "table", "tr", "td", "th", "pre", "hr", "br",
+];
+
+/// What converting one HTML fragment gave.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Converted {
+    pub blocks: Vec<Block>,
+    /// Elements dropped for safety (scripts, frames, …) and images with unsafe sources.
+    pub dropped: usize,
+}
+
+/// Converts an HTML fragment into paragraphs, headings, quotes and images.
+pub fn html_to_blocks(html: &str) -> Converted {
+    let doc = Html::parse_fragment(html);
+    let mut w = Walker::default();
+    w.walk(doc.root_element());
+    w.flush();
+    Converted { blocks: w.blocks, dropped: w.dropped }
+}
+
+/// The plain text of an HTML fragment, white space collapsed (for titles and summaries).
+pub fn html_to_text(html: &str) -> String {
+    let doc = Html::parse_fragment(html);
+    let mut out = String::new();
+    collect_text(doc.root_element(), &mut out);
+    collapse(&out)
+}
+
+#[derive(Default)]
+struct Walker {
+    blocks: Vec<Block>,
+    inline: String,
+    dropped: usize,
+}
+
+impl Walker {
+    fn flush(&mut self) {
+        let text = collapse(&self.inline);
+        if !text.is_empty() {
+            self.blocks.push(Block::Paragraph { text });
+        }
+        self.inline.clear();
+    }
+
+    fn walk(&mut self, el: ElementRef) {
+        for child in el.children() {
+            match child.value() {
+                Node::Text(t) => self.inline.push_str(t),
+                Node::Element(e) => {
+                    let name = e.name();
+                    let child_el = ElementRef::wrap(child).expect("an element node");
+                    if DROPPED.contains(&name) {
+                        self.dropped += 1;
+                        continue;
+                    }
+                    match name {
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                            self.flush();
+                            let mut t = String::new();
+                            collect_text(child_el, &mut t);
+                            let text = collapse(&t);
+                            if !text.is_empty() {
+                                self.blocks.push(Block::Heading { text });
+                            }
+                        }
+                        "blockquote" => {
+                            self.flush();
+                            let mut t = String::new();
+                            collect_text(child_el, &mut t);
+                            let text = collapse(&t);
+                            if !text.is_empty() {
+                                self.blocks.push(Block::Quote { text });
+                            }
+                        }
+                        "img" => {
+                            self.flush();
+                            self.image(child_el, None);
+                        }
+                        "figure" => {
+                            self.flush();
+                            let caption = child_el
+                                .children()
+                                .filter_map(ElementRef::wrap)
+                                .find(|c| c.value().name() == "figcaption")
+                                .map(|c| {
+                                    let mut t = String::new();
+                                    collect_text(c, &mut t);
+                                    collapse(&t)
+                                })
+                                .filter(|c| !c.is_empty());
+                            let imgs: Vec<ElementRef> = child_el
+                                .descendants()
+                                .filter_map(ElementRef::wrap)
+                                .filter(|d| d.value().name() == "img")
+                                .collect();
+                            if imgs.is_empty() {
+                                self.walk(child_el);
+                                self.flush();
+                            }
+                            for img in imgs {
+                                self.image(img, caption.clone());
+                            }
+                        }
+                        _ if BLOCK_LEVEL.contains(&name) => {
+                            self.flush();
+                            self.walk(child_el);
+                            self.flush();
+                        }
+                        _ => self.walk(child_el),
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn image(&mut self, img: ElementRef, caption: Option<String>) {
+        let src = img.value().attr("src").unwrap_or("").trim();
+        if !is_safe_url(src, true) {
+            self.dropped += 1;
+            return;
+        }
+        let alt = collapse(img.value().attr("alt").unwrap_or(""));
+        self.blocks.push(Block::Image { src: src.to_owned(), alt, caption });
+    }
+}
+
+fn collect_text(el: ElementRef, out: &mut String) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) if DROPPED.contains(&e.name()) => {}
+            Node::Element(e) => {
+                let block = BLOCK_LEVEL.contains(&e.name());
+                if block {
+                    out.push(' ');
+                }
+                collect_text(ElementRef::wrap(child).expect("an element node"), out);
+                if block {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Collapses runs of white space to one space and trims; a run between two CJK characters is dropped
+/// (Chinese and Japanese put no spaces between words: a line break in the source is not one).
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        // `企業,\n市場`: a half-width comma after CJK text counts as CJK here (scraped Chinese uses it).
+        let joins = is_cjk(c)
+            && out.chars().next_back().is_some_and(|p| {
+                is_cjk(p)
+                    || (p.is_ascii_punctuation() && {
+                        let mut back = out.chars().rev();
+                        back.next();
+                        back.next().is_some_and(is_cjk)
+                    })
+            });
+        if pending_space && !joins {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
+
+fn is_cjk(c: char) -> bool {
+    super::clean::is_han(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x3040..=0x30FF)
+}

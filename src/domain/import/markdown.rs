@@ -1,0 +1,180 @@
+//! Markdown with YAML (`---`) or TOML (`+++`) front matter, parsed by pulldown-cmark.
+//!
+//! Front matter keys: `id` (or `slug`), `title`, `kicker`, `subtitle`, `date` (or `published`), `views`,
+//! `source`, `category`, `tags`, `authors` (or `author`), `editor`, `lang`, `summary` (or `description`), `url`,
+//! `notice`. Without a `title`, the first level-1 heading is the title. Raw HTML in the Markdown is dropped.
+
+use super::html::collapse;
+use super::{make_id, Draft};
+use crate::domain::Block;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde_json::Value;
+
+/// Reads one Markdown file; `stem` is its file name without extension (the default id).
+pub fn parse_markdown(text: &str, stem: &str) -> Result<Draft, String> {
+    let (front, body) = split_front_matter(text)?;
+    let mut d = Draft::default();
+    let get = |keys: &[&str]| keys.iter().find_map(|k| front.get(*k)).cloned();
+    let text_of = |v: Option<Value>| match v {
+        Some(Value::String(s)) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let list_of = |v: Option<Value>| -> Vec<String> {
+        match v {
+            Some(Value::Array(items)) => items.into_iter().filter_map(|i| text_of(Some(i))).collect(),
+            Some(Value::String(s)) => {
+                s.split([',', '、']).map(|x| x.trim().to_owned()).filter(|x| !x.is_empty()).collect()
+            }
+            _ => Vec::new(),
+        }
+    };
+    let id_source = text_of(get(&["id", "slug"])).unwrap_or_else(|| stem.to_owned());
+    d.id = make_id(&id_source, stem);
+    d.title = text_of(get(&["title"])).unwrap_or_default();
+    d.kicker = text_of(get(&["kicker"]));
+    d.subtitle = text_of(get(&["subtitle"]));
+    d.published = text_of(get(&["published", "date"]));
+    d.views = match get(&["views"]) {
+        Some(Value::Number(n)) => n.as_u64(),
+        Some(Value::String(s)) => s.trim().parse().ok(),
+        _ => None,
+    };
+    d.source = text_of(get(&["source"]));
+    d.category = text_of(get(&["category"]));
+    d.tags = list_of(get(&["tags"]));
+    d.authors = list_of(get(&["authors", "author"]));
+    d.editor = text_of(get(&["editor"]));
+    d.lang = text_of(get(&["lang", "language"]));
+    d.summary = text_of(get(&["summary", "description"]));
+    d.url = text_of(get(&["url", "link"]));
+    d.notice = text_of(get(&["notice", "copyright"]));
+
+    let (blocks, h1, dropped) = markdown_to_blocks(body);
+    d.body = blocks;
+    d.dropped = dropped;
+    if d.title.is_empty() {
+        if let Some(h1) = h1 {
+            d.title = h1;
+            // The heading became the title: do not show it twice.
+            if let Some(pos) = d.body.iter().position(|b| matches!(b, Block::Heading { text } if *text == d.title)) {
+                d.body.remove(pos);
+            }
+        }
+    }
+    Ok(d)
+}
+
+/// Splits off the front matter and reads it as a flat map of keys.
+fn split_front_matter(text: &str) -> Result<(serde_json::Map<String, Value>, &str), String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    for (fence, is_yaml) in [("---", true), ("+++", false)] {
+        let Some(after) = text.strip_prefix(fence).and_then(|r| r.strip_prefix('\n').or(r.strip_prefix("\r\n"))) else {
+            continue;
+        };
+        let close = format!("\n{fence}");
+        let end = after.find(&close).ok_or_else(|| format!("front matter opened with {fence} is never closed"))?;
+        let matter = &after[..end];
+        let body = after[end + close.len()..].trim_start_matches(['\r', '\n']);
+        let map = if is_yaml {
+            if matter.trim().is_empty() {
+                serde_json::Map::new()
+            } else {
+                match serde_norway::from_str::<Value>(matter).map_err(|e| format!("YAML front matter: {e}"))? {
+                    Value::Object(m) => m,
+                    Value::Null => serde_json::Map::new(),
+                    _ => return Err("YAML front matter must be a map of keys".into()),
+                }
+            }
+        } else {
+            let table: toml::Table = toml::from_str(matter).map_err(|e| format!("TOML front matter: {e}"))?;
+            table.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()
+        };
+        return Ok((map, body));
+    }
+    Ok((serde_json::Map::new(), text))
+}
+
+fn toml_to_json(v: toml::Value) -> Value {
+    match v {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::from(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()),
+    }
+}
+
+/// Body blocks, the first level-1 heading, and how many raw-HTML pieces were dropped.
+fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
+    let mut blocks = Vec::new();
+    let mut first_h1 = None;
+    let mut dropped = 0;
+    let mut buf = String::new();
+    let mut quote_depth = 0usize;
+    let mut heading: Option<HeadingLevel> = None;
+    let mut image: Option<(String, String)> = None;
+    let flush = |buf: &mut String, blocks: &mut Vec<Block>, quote: bool| {
+        let text = collapse(buf);
+        buf.clear();
+        if !text.is_empty() {
+            blocks.push(if quote { Block::Quote { text } } else { Block::Paragraph { text } });
+        }
+    };
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                flush(&mut buf, &mut blocks, quote_depth > 0);
+                heading = Some(level);
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let text = collapse(&buf);
+                buf.clear();
+                if !text.is_empty() {
+                    if heading == Some(HeadingLevel::H1) && first_h1.is_none() {
+                        first_h1 = Some(text.clone());
+                    }
+                    blocks.push(Block::Heading { text });
+                }
+                heading = None;
+            }
+            Event::Start(Tag::BlockQuote(_)) => {
+                flush(&mut buf, &mut blocks, quote_depth > 0);
+                quote_depth += 1;
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                flush(&mut buf, &mut blocks, true);
+                quote_depth = quote_depth.saturating_sub(1);
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                flush(&mut buf, &mut blocks, quote_depth > 0);
+                image = Some((dest_url.to_string(), String::new()));
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((src, alt)) = image.take() {
+                    if crate::domain::load::is_safe_url(&src, true) {
+                        blocks.push(Block::Image { src, alt: collapse(&alt), caption: None });
+                    } else {
+                        dropped += 1;
+                    }
+                }
+            }
+            Event::Text(t) | Event::Code(t) => match &mut image {
+                Some((_, alt)) => alt.push_str(&t),
+                None => buf.push_str(&t),
+            },
+            Event::SoftBreak => buf.push('\n'),
+            Event::HardBreak => flush(&mut buf, &mut blocks, quote_depth > 0),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock | TagEnd::TableRow | TagEnd::TableHead) => {
+                flush(&mut buf, &mut blocks, quote_depth > 0)
+            }
+            Event::End(TagEnd::TableCell) => buf.push_str(" | "),
+            Event::Html(_) | Event::InlineHtml(_) => dropped += 1,
+            _ => {}
+        }
+    }
+    flush(&mut buf, &mut blocks, quote_depth > 0);
+    (blocks, first_h1, dropped)
+}

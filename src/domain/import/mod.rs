@@ -1,0 +1,397 @@
+//! The importer's core: scraped text, feeds, Markdown and article-set JSON in; validated articles out.
+//!
+//! Pure (no I/O but what the caller hands in), native only (feature `import`): the command-line front end is
+//! `cargo xtask import`. Every article leaves through [`Draft::finish`], which applies the same rules as the
+//! viewer's loader, so one set of rules decides what a valid article is.
+
+pub mod clean;
+pub mod feed;
+pub mod html;
+pub mod markdown;
+pub mod scraped;
+
+use crate::domain::article::{Article, ArticleId, Block, Published, Title, Views};
+use crate::domain::load::{is_language_tag, is_safe_url};
+use clean::{clean_text, Fix};
+use serde::Deserialize;
+use std::path::Path;
+
+/// Settings that apply to every input.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// Repairs applied to scraped text before anything else.
+    pub fixes: Vec<Fix>,
+    /// The time zone of wall-clock times in scraped meta lines (default +08:00, China Standard Time).
+    pub offset: time::UtcOffset,
+    /// The `lang` to set when the input does not say; `None` detects zh-Hant / zh-Hans for Chinese text.
+    pub lang: Option<String>,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        Self { fixes: Vec::new(), offset: time::UtcOffset::from_hms(8, 0, 0).expect("valid"), lang: None }
+    }
+}
+
+/// An input's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Scraped,
+    Feed,
+    Markdown,
+    ArticleSet,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Scraped => "scraped text",
+            Format::Feed => "feed",
+            Format::Markdown => "Markdown",
+            Format::ArticleSet => "article set",
+        }
+    }
+}
+
+/// What one input file gave.
+#[derive(Debug, Clone, Default)]
+pub struct FileResult {
+    pub format: Option<Format>,
+    pub articles: Vec<Article>,
+    /// Items of this file that were not imported, each with why.
+    pub skipped: Vec<String>,
+    /// Things to check: damage left in the text, dropped content, a guessed encoding.
+    pub warnings: Vec<String>,
+    /// Per fix (table order), how often it matched in this file.
+    pub fixes_applied: Vec<usize>,
+    pub pinyin_removed: usize,
+    pub entities_decoded: usize,
+    /// Damaged spans found (after fixes).
+    pub corrupted_spans: usize,
+    /// Why the whole file was not read, when it was not.
+    pub error: Option<String>,
+}
+
+/// An article before validation: what a format reader found.
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    pub id: String,
+    pub title: String,
+    pub kicker: Option<String>,
+    pub subtitle: Option<String>,
+    pub published: Option<String>,
+    pub views: Option<u64>,
+    pub source: Option<String>,
+    pub category: Option<String>,
+    pub tags: Vec<String>,
+    pub authors: Vec<String>,
+    pub editor: Option<String>,
+    pub lang: Option<String>,
+    pub summary: Option<String>,
+    pub body: Vec<Block>,
+    pub url: Option<String>,
+    pub notice: Option<String>,
+    /// Pieces dropped while converting (scripts, raw HTML, unsafe images).
+    pub dropped: usize,
+}
+
+impl Draft {
+    /// Validates with the viewer's rules. Hard faults (no title, a bad date) are errors; unsafe values are
+    /// dropped with a warning.
+    pub fn finish(self, warnings: &mut Vec<String>) -> Result<Article, String> {
+        let label = if self.title.is_empty() { format!("item {:?}", self.id) } else { format!("{:?}", self.title) };
+        let id = ArticleId::parse(&self.id)?;
+        let title = Title::parse(&self.title).map_err(|e| format!("{e} (item {:?})", self.id))?;
+        let published = match self.published.as_deref() {
+            Some(p) => Some(Published::parse(p)?),
+            None => None,
+        };
+        let views = self.views.map(Views::new).transpose()?;
+        let url = match self.url {
+            Some(u) if is_safe_url(&u, false) => Some(u),
+            Some(u) => {
+                warnings.push(format!("{label}: link {u:?} dropped: only http and https links are kept"));
+                None
+            }
+            None => None,
+        };
+        let lang = match self.lang {
+            Some(l) if is_language_tag(&l) => Some(l),
+            Some(l) => {
+                warnings.push(format!("{label}: lang {l:?} is not a language tag; left out"));
+                None
+            }
+            None => None,
+        };
+        if self.dropped > 0 {
+            warnings.push(format!(
+                "{label}: {} unsafe or unsupported piece(s) of markup dropped (scripts, frames, raw HTML, unsafe images)",
+                self.dropped
+            ));
+        }
+        let non_empty = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        Ok(Article {
+            id,
+            title,
+            kicker: non_empty(self.kicker),
+            subtitle: non_empty(self.subtitle),
+            published,
+            views,
+            source: non_empty(self.source),
+            category: non_empty(self.category),
+            tags: self.tags,
+            authors: self.authors,
+            editor: non_empty(self.editor),
+            lang,
+            summary: non_empty(self.summary),
+            body: self.body,
+            url,
+            notice: non_empty(self.notice),
+        })
+    }
+}
+
+/// A valid id from `wanted`: characters outside `A-Za-z0-9._~-` become `-`; when nothing usable is left, a
+/// hash of `fallback`. The same input always gives the same id.
+pub fn make_id(wanted: &str, fallback: &str) -> String {
+    let mut id = String::with_capacity(wanted.len());
+    for c in wanted.trim().chars() {
+        if ArticleId::is_id_char(c) {
+            id.push(c);
+        } else if !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id = id.trim_matches('-');
+    let id: String = id.chars().take(ArticleId::MAX_LEN).collect();
+    if ArticleId::parse(&id).is_ok() && id.chars().any(|c| c.is_ascii_alphanumeric()) {
+        id
+    } else {
+        format!("a-{:016x}", fnv1a(if wanted.trim().is_empty() { fallback } else { wanted }))
+    }
+}
+
+/// FNV-1a, 64 bit: a stable, dependency-free hash for ids (not for security).
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The fixes table file: `[[fix]]` entries with `find` and `replace`.
+#[derive(Deserialize)]
+struct FixesFile {
+    #[serde(default)]
+    fix: Vec<FixEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FixEntry {
+    find: String,
+    replace: String,
+}
+
+/// Reads a fixes table (TOML). An empty `find` is an error: it would match everywhere.
+pub fn parse_fixes(toml_text: &str) -> Result<Vec<Fix>, String> {
+    let file: FixesFile = toml::from_str(toml_text).map_err(|e| format!("fixes table: {e}"))?;
+    file.fix
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            if f.find.is_empty() {
+                Err(format!("fixes table: fix #{} has an empty `find`", i + 1))
+            } else {
+                Ok(Fix { find: f.find, replace: f.replace })
+            }
+        })
+        .collect()
+}
+
+/// Text from bytes: UTF-8 (a BOM is fine), else the encoding chardetng guesses (GBK/GB18030, Big5, …),
+/// reported as a warning. Binary data and undecodable bytes are errors.
+pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    if bytes.is_empty() {
+        return Err("the file is empty".into());
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return Err("the file is binary (it contains NUL bytes), not text".into());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((s.strip_prefix('\u{feff}').unwrap_or(s).to_owned(), None)),
+        Err(utf8_error) => {
+            let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            detector.feed(bytes, true);
+            let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+            // Only multi-byte CJK encodings are taken on a guess: any bytes at all "decode" as a single-byte
+            // code page, so such a guess would turn damage into text silently.
+            let cjk = [
+                encoding_rs::GBK,
+                encoding_rs::GB18030,
+                encoding_rs::BIG5,
+                encoding_rs::SHIFT_JIS,
+                encoding_rs::EUC_JP,
+                encoding_rs::EUC_KR,
+            ];
+            if !cjk.contains(&encoding) {
+                return Err(format!(
+                    "invalid UTF-8 at byte {} (perhaps {}: convert the file to UTF-8 first)",
+                    utf8_error.valid_up_to(),
+                    encoding.name()
+                ));
+            }
+            let (text, _, had_errors) = encoding.decode(bytes);
+            if had_errors {
+                return Err(format!(
+                    "invalid UTF-8 at byte {}, and not valid {} either",
+                    utf8_error.valid_up_to(),
+                    encoding.name()
+                ));
+            }
+            Ok((text.into_owned(), Some(format!("not UTF-8: decoded as {}", encoding.name()))))
+        }
+    }
+}
+
+/// The format of an input, from its extension, else from its first bytes.
+pub fn detect_format(path: &Path, text: &str) -> Format {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let head = text.trim_start().get(..text.trim_start().len().min(512)).unwrap_or("");
+    match ext.as_str() {
+        "md" | "markdown" | "mdown" => Format::Markdown,
+        "rss" | "atom" | "xml" => Format::Feed,
+        "json" if head.contains("jsonfeed.org") => Format::Feed,
+        "json" => Format::ArticleSet,
+        _ if head.starts_with("<?xml") || head.starts_with("<rss") || head.starts_with("<feed") => Format::Feed,
+        _ if head.starts_with('{') && head.contains("jsonfeed.org") => Format::Feed,
+        _ if head.starts_with('{') && head.contains("\"version\"") => Format::ArticleSet,
+        _ if head.starts_with("---\n") || head.starts_with("+++\n") => Format::Markdown,
+        _ => Format::Scraped,
+    }
+}
+
+/// Guesses zh-Hant or zh-Hans for Chinese text from characters that exist in only one of the two scripts;
+/// `None` when the text has too few Han characters to tell.
+pub fn detect_chinese_script(text: &str) -> Option<&'static str> {
+    // Pairs of very common characters whose Traditional and Simplified forms differ.
+    const TRAD: &str = "們這個國會說時來對發經為與業區統關進過還當麼後問現實說義學開會種動點從兩長東見軍無產機電車門間聽語認員議價體邊應氣題內話頭條區製";
+    const SIMP: &str = "们这个国会说时来对发经为与业区统关进过还当么后问现实说义学开会种动点从两长东见军无产机电车门间听语认员议价体边应气题内话头条区制";
+    let (mut t, mut s, mut han) = (0usize, 0usize, 0usize);
+    for c in text.chars().take(20_000) {
+        if clean::is_han(c) {
+            han += 1;
+            if TRAD.contains(c) {
+                t += 1;
+            } else if SIMP.contains(c) {
+                s += 1;
+            }
+        }
+    }
+    if han < 2 || t + s == 0 {
+        return (han >= 2).then_some("zh");
+    }
+    Some(if t >= s { "zh-Hant" } else { "zh-Hans" })
+}
+
+/// Imports one file's bytes. `path` gives the format (by extension) and the default id (its stem).
+pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResult {
+    let mut result = FileResult { fixes_applied: vec![0; opts.fixes.len()], ..FileResult::default() };
+    let (text, note) = match decode(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            result.error = Some(e);
+            return result;
+        }
+    };
+    if let Some(note) = note {
+        result.warnings.push(note);
+    }
+    if text.trim().is_empty() {
+        result.error = Some("the file has no text".into());
+        return result;
+    }
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("article");
+    let format = detect_format(path, &text);
+    result.format = Some(format);
+    let drafts: Vec<Draft> = match format {
+        Format::ArticleSet => match crate::domain::load_article_set(&text) {
+            Ok(set) => {
+                result.skipped.extend(set.skipped.iter().map(|i| i.to_string()));
+                result.warnings.extend(set.warnings.iter().map(|i| i.to_string()));
+                result.articles = set.articles;
+                return result;
+            }
+            Err(e) => {
+                result.error = Some(e.to_string());
+                return result;
+            }
+        },
+        Format::Feed => match feed::parse_feed(text.as_bytes(), stem) {
+            Ok(d) => d,
+            Err(e) => {
+                result.error = Some(e);
+                return result;
+            }
+        },
+        Format::Markdown => match markdown::parse_markdown(&text, stem) {
+            Ok(d) => vec![d],
+            Err(e) => {
+                result.error = Some(e);
+                return result;
+            }
+        },
+        Format::Scraped => {
+            let (cleaned, report) = clean_text(&text, &opts.fixes);
+            result.fixes_applied = report.fixes_applied;
+            result.pinyin_removed = report.pinyin_removed;
+            result.entities_decoded = report.entities_decoded;
+            result.corrupted_spans = report.corruption.len();
+            for c in &report.corruption {
+                result.warnings.push(format!(
+                    "line {}: damaged text ({}): {:?} — repair it with a --fixes entry",
+                    c.line, c.sign, c.context
+                ));
+            }
+            match scraped::parse_scraped(&cleaned, opts.offset) {
+                Some(s) => vec![Draft {
+                    id: make_id(stem, stem),
+                    title: s.title,
+                    kicker: s.kicker,
+                    published: s.published,
+                    views: s.views,
+                    source: s.source,
+                    category: s.category,
+                    authors: s.authors,
+                    editor: s.editor,
+                    body: s.paragraphs.into_iter().map(|text| Block::Paragraph { text }).collect(),
+                    notice: s.notice,
+                    ..Draft::default()
+                }],
+                None => {
+                    result.error = Some("no title line found".into());
+                    return result;
+                }
+            }
+        }
+    };
+    for mut draft in drafts {
+        if draft.lang.is_none() {
+            draft.lang = opts.lang.clone().or_else(|| {
+                let sample: String = std::iter::once(draft.title.as_str())
+                    .chain(draft.body.iter().filter_map(|b| match b {
+                        Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => {
+                            Some(text.as_str())
+                        }
+                        _ => None,
+                    }))
+                    .collect();
+                detect_chinese_script(&sample).map(str::to_owned)
+            });
+        }
+        let id = draft.id.clone();
+        match draft.finish(&mut result.warnings) {
+            Ok(a) => result.articles.push(a),
+            Err(e) => result.skipped.push(format!("item {id:?}: {e}")),
+        }
+    }
+    result
+}

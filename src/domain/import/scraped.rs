@@ -1,0 +1,238 @@
+//! The layout of a scraped news page saved as text (like the seed):
+//!
+//! ```text
+//! kicker line                      (optional: present when two lines stand before the meta line)
+//! title line
+//! 2018年11月30日 11:21 12269次瀏覽 來源: 有色報 分類: 重點新聞 作者: 張燎原      (any part may be missing)
+//! body paragraphs …
+//! 責任編輯:定律                     (or 责任编辑)
+//! the site's reprint notice …
+//! ```
+//!
+//! Works on text that [`super::clean::clean_text`] has already cleaned.
+
+use time::{Date, Month, PrimitiveDateTime, Time, UtcOffset};
+
+/// What the layout gave.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScrapedArticle {
+    pub kicker: Option<String>,
+    pub title: String,
+    pub published: Option<String>,
+    pub views: Option<u64>,
+    pub source: Option<String>,
+    pub category: Option<String>,
+    pub authors: Vec<String>,
+    pub editor: Option<String>,
+    pub paragraphs: Vec<String>,
+    pub notice: Option<String>,
+}
+
+const LABELS: [(&str, Field); 10] = [
+    ("來源", Field::Source),
+    ("来源", Field::Source),
+    ("分類", Field::Category),
+    ("分类", Field::Category),
+    ("作者", Field::Author),
+    ("記者", Field::Author),
+    ("记者", Field::Author),
+    ("欄目", Field::Category),
+    ("栏目", Field::Category),
+    ("出處", Field::Source),
+];
+
+const EDITOR_LABELS: [&str; 4] = ["責任編輯", "责任编辑", "責編", "责编"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Field {
+    Source,
+    Category,
+    Author,
+}
+
+/// Reads the layout. `offset` is the time zone assumed for the meta line's wall-clock time.
+/// Returns `None` when the text has no line that could be a title.
+pub fn parse_scraped(text: &str, offset: UtcOffset) -> Option<ScrapedArticle> {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let first = *lines.first()?;
+    let mut art = ScrapedArticle::default();
+
+    // The meta line is one of the first four lines; what stands before it is [kicker,] title.
+    let meta_at = lines.iter().take(4).position(|l| looks_like_meta(l));
+    let body_start = match meta_at {
+        Some(0) | None => {
+            art.title = first.to_owned();
+            if meta_at == Some(0) {
+                // A meta line first and no title: the next line is the title.
+                read_meta(lines[0], offset, &mut art);
+                art.title = lines.get(1).map(|s| s.to_string()).unwrap_or_default();
+                2
+            } else {
+                1
+            }
+        }
+        Some(m) => {
+            art.title = lines[m - 1].to_owned();
+            if m >= 2 {
+                art.kicker = Some(lines[m - 2..m - 1].join(" "));
+            }
+            read_meta(lines[m], offset, &mut art);
+            m + 1
+        }
+    };
+    if art.title.is_empty() {
+        return None;
+    }
+    let rest = &lines[body_start.min(lines.len())..];
+    let editor_at = rest.iter().position(|l| editor_of(l).is_some());
+    let (body, tail) = match editor_at {
+        Some(e) => (&rest[..e], &rest[e..]),
+        None => (rest, &rest[rest.len()..]),
+    };
+    art.paragraphs = body.iter().map(|s| s.to_string()).collect();
+    if let Some(editor_line) = tail.first() {
+        art.editor = editor_of(editor_line);
+        let notice = tail[1..].join("\n");
+        art.notice = (!notice.is_empty()).then_some(notice);
+    }
+    Some(art)
+}
+
+fn editor_of(line: &str) -> Option<String> {
+    let label = EDITOR_LABELS.iter().find(|l| line.starts_with(**l))?;
+    let rest = line[label.len()..].trim_start_matches([':', '：', ' ', '\u{3000}']).trim();
+    (!rest.is_empty() && rest.chars().count() <= 40).then(|| rest.to_owned())
+}
+
+fn looks_like_meta(line: &str) -> bool {
+    let has_label = LABELS.iter().any(|(l, _)| line.contains(&format!("{l}:")) || line.contains(&format!("{l}：")));
+    let has_views = parse_views(line).is_some();
+    let has_date = parse_date(line, UtcOffset::UTC).is_some();
+    (has_label || has_views || has_date) && line.chars().count() <= 200 && (has_label || has_views || line.len() < 40)
+}
+
+fn read_meta(line: &str, offset: UtcOffset, art: &mut ScrapedArticle) {
+    art.published = parse_date(line, offset);
+    art.views = parse_views(line);
+    // Find every label with its colon, then each value runs to the next label.
+    let mut marks: Vec<(usize, usize, Field)> = Vec::new();
+    for (label, field) in LABELS {
+        for colon in [':', '：'] {
+            let needle = format!("{label}{colon}");
+            let mut from = 0;
+            while let Some(p) = line[from..].find(&needle) {
+                marks.push((from + p, from + p + needle.len(), field));
+                from += p + needle.len();
+            }
+        }
+    }
+    marks.sort();
+    for (i, (_, value_start, field)) in marks.iter().enumerate() {
+        let value_end = marks.get(i + 1).map(|m| m.0).unwrap_or(line.len());
+        let value = line[*value_start..value_end].trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+        if value.is_empty() {
+            continue;
+        }
+        match field {
+            Field::Source => art.source = Some(value.to_owned()),
+            Field::Category => art.category = Some(value.to_owned()),
+            Field::Author => {
+                art.authors = value
+                    .split(['、', ',', '，', ' ', '\u{3000}', ';', '；'])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            }
+        }
+    }
+}
+
+/// `12269次瀏覽` / `12269次浏览` / `阅读 12269` / `瀏覽:12269`.
+fn parse_views(line: &str) -> Option<u64> {
+    for word in ["次瀏覽", "次浏览", "次閱讀", "次阅读"] {
+        if let Some(p) = line.find(word) {
+            let digits: String = line[..p]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            if let Ok(n) = digits.parse() {
+                return Some(n);
+            }
+        }
+    }
+    for word in ["瀏覽", "浏览", "閱讀", "阅读"] {
+        if let Some(p) = line.find(word) {
+            let after = line[p + word.len()..].trim_start_matches([':', '：', ' ']);
+            let digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if let Ok(n) = digits.parse() {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
+/// `2018年11月30日 11:21` or `2018-11-30 11:21[:05]` or a bare date, as RFC 3339 (or YYYY-MM-DD).
+fn parse_date(line: &str, offset: UtcOffset) -> Option<String> {
+    let nums: Vec<(usize, u32, usize)> = numbers(line);
+    for w in 0..nums.len() {
+        let (start, y, _) = nums[w];
+        if !(1900..=2200).contains(&y) {
+            continue;
+        }
+        let (Some(&(_, m, _)), Some(&(_, d, d_end))) = (nums.get(w + 1), nums.get(w + 2)) else { continue };
+        let sep_ok = {
+            let between = &line[start..d_end];
+            between.contains('年') || between.contains('-') || between.contains('/') || between.contains('.')
+        };
+        if !sep_ok {
+            continue;
+        }
+        let month = Month::try_from(u8::try_from(m).ok()?).ok()?;
+        let Ok(date) = Date::from_calendar_date(y as i32, month, u8::try_from(d).ok()?) else { continue };
+        // A time right after the date: hh:mm[:ss].
+        if let (Some(&(h_start, h, _)), Some(&(_, mi, mi_end))) = (nums.get(w + 3), nums.get(w + 4)) {
+            let gap = &line[d_end..h_start];
+            let colon = &line[nums[w + 3].2..nums[w + 4].0];
+            if gap.chars().all(|c| c.is_whitespace() || c == '日' || c == 'T') && (colon == ":" || colon == "：") {
+                let sec = nums
+                    .get(w + 5)
+                    .filter(|(s_start, _, _)| matches!(&line[mi_end..*s_start], ":" | "："))
+                    .map(|n| n.1)
+                    .unwrap_or(0);
+                if let Ok(t) = Time::from_hms(h as u8, mi as u8, sec as u8) {
+                    let dt = PrimitiveDateTime::new(date, t).assume_offset(offset);
+                    return dt.format(&time::format_description::well_known::Rfc3339).ok();
+                }
+            }
+        }
+        return Some(format!("{:04}-{:02}-{:02}", date.year(), date.month() as u8, date.day()));
+    }
+    None
+}
+
+/// Runs of ASCII digits in `line`: (start, value, end).
+fn numbers(line: &str) -> Vec<(usize, u32, usize)> {
+    let mut out = Vec::new();
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let s = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if let Ok(v) = line[s..i].parse::<u32>() {
+                out.push((s, v, i));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}

@@ -1,0 +1,414 @@
+//! The importer's core: cleaning rules (table tests), the seed, feeds with hostile HTML, Markdown, bad input.
+//! Native only (feature `import`): `cargo test --features import --test import`.
+
+use article_viewer::domain::import::clean::{
+    clean_text, decode_entities, find_corruption, normalize_whitespace, strip_pinyin_annotations, Fix,
+};
+use article_viewer::domain::import::{decode, detect_chinese_script, import_file, make_id, parse_fixes, ImportOptions};
+use article_viewer::domain::{Article, Block};
+use std::path::Path;
+
+const SEED_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/000_7367aa27400e94e4.txt");
+const FIXES_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/static/fixes.toml");
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
+
+fn seed_bytes() -> Vec<u8> {
+    std::fs::read(SEED_PATH).unwrap()
+}
+
+fn shipped_fixes() -> Vec<Fix> {
+    parse_fixes(&std::fs::read_to_string(FIXES_PATH).unwrap()).unwrap()
+}
+
+fn all_text(a: &Article) -> String {
+    let mut s = format!("{} {:?} {:?} {:?}", a.title, a.kicker, a.notice, a.authors);
+    for b in &a.body {
+        s.push_str(&format!("{b:?}"));
+    }
+    s
+}
+
+#[test]
+fn pinyin_annotations_are_stripped_only_when_they_are_a_reading_of_the_character_before() {
+    let rows = [
+        // (input, output, removed)
+        ("企業(yè)", "企業", 1),
+        ("社區(qū)", "社區", 1),
+        ("系統(tǒng)共同維穩(wěn)", "系統共同維穩", 2),
+        ("企業（yè）", "企業", 1),
+        ("還(huán)", "還", 1),     // a heteronym: 還 reads hái, huán, fú
+        ("行(háng)業", "行業", 1), // 行 reads xíng and háng
+        // Must not change:
+        ("(以下簡稱“省有色局”)", "(以下簡稱“省有色局”)", 0),
+        ("協作書(2019)", "協作書(2019)", 0),
+        ("縣(市、區(qū))", "縣(市、區)", 1),
+        ("企業(yi)", "企業(yi)", 0),       // no tone mark
+        ("企業(shì)", "企業(shì)", 0),     // a syllable, but not a reading of 業
+        ("Apple(ā)", "Apple(ā)", 0),       // not after a Han character
+        ("企業 (yè)", "企業 (yè)", 0),     // not directly after it
+        ("企業(yè", "企業(yè", 0),         // never closed
+        ("企業(yè yè)", "企業(yè yè)", 0), // two syllables
+        ("", "", 0),
+    ];
+    for (input, expected, n) in rows {
+        assert_eq!(strip_pinyin_annotations(input), (expected.to_owned(), n), "{input}");
+    }
+}
+
+#[test]
+fn entities_are_decoded_with_or_without_their_ampersand() {
+    let rows = [
+        ("轉變為ldquo;共同建設rdquo;", "轉變為“共同建設”", 2),
+        ("&ldquo;a&rdquo; &amp; &#8220;b&#x201D;", "“a” & “b”", 5),
+        ("100&nbsp;km", "100\u{a0}km", 1),
+        ("a —mdash;b", "a ——b", 1),
+        // Must not change:
+        ("Greek pi; not an entity", "Greek pi; not an entity", 0),
+        ("worldquo; stays", "worldquo; stays", 0), // a bare name glued to a word
+        ("&notanentity;", "&notanentity;", 0),
+        ("a;b;c", "a;b;c", 0),
+        ("AT&T; 100%", "AT&T; 100%", 0),
+    ];
+    for (input, expected, n) in rows {
+        assert_eq!(decode_entities(input), (expected.to_owned(), n), "{input}");
+    }
+}
+
+#[test]
+fn corruption_is_found_with_its_line_and_context() {
+    let text = "第一行\n模式逐步轉變?yōu)橛猩到y(tǒng)關破\n好的(yè)文字\n壞\u{FFFD}字";
+    let found = find_corruption(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].line, 2);
+    assert!(found[0].context.contains("轉變?yōu)"), "{:?}", found[0]);
+    assert_eq!(found[1].line, 4);
+    assert!(find_corruption("問題?是的。(2019)?").is_empty());
+}
+
+#[test]
+fn whitespace_is_normalized_and_full_width_punctuation_kept() {
+    let rows = [
+        ("  a  \n\n\n\n b \n", "a\n\nb"),
+        ("\n\n一,二。三:四\n", "一,二。三:四"),
+        ("e\u{301}", "é"), // NFC
+        ("ＡＢＣ，１２３", "ＡＢＣ，１２３"),
+    ];
+    for (input, expected) in rows {
+        assert_eq!(normalize_whitespace(input), expected, "{input:?}");
+    }
+}
+
+#[test]
+fn fixes_apply_to_the_raw_text_and_are_counted() {
+    let fixes = vec![Fix { find: "轉變?yōu)?ldquo;".into(), replace: "轉變為“".into() }];
+    let (text, report) = clean_text("工作逐步轉變?yōu)?ldquo;共同建設rdquo;工作", &fixes);
+    assert_eq!(text, "工作逐步轉變為“共同建設”工作");
+    assert_eq!(report.fixes_applied, vec![1]);
+    assert!(report.corruption.is_empty());
+    assert!(parse_fixes("[[fix]]\nfind = \"\"\nreplace = \"x\"").is_err());
+    assert!(parse_fixes("[[fix]]\nfind = \"a\"\nreplce = \"x\"").is_err());
+}
+
+#[test]
+fn the_seed_imports_with_every_expected_field() {
+    let result = import_file(
+        Path::new(SEED_PATH),
+        &seed_bytes(),
+        &ImportOptions { fixes: shipped_fixes(), ..Default::default() },
+    );
+    assert_eq!(result.error, None);
+    assert!(result.warnings.is_empty(), "{:?}", result.warnings);
+    assert_eq!(result.articles.len(), 1);
+    assert_eq!(result.fixes_applied, vec![1, 1]);
+    assert_eq!(result.corrupted_spans, 0);
+    // The raw seed has 98 parenthesised syllables; one sits inside a damaged span the fixes replace.
+    assert_eq!(result.pinyin_removed, 97);
+    let a = &result.articles[0];
+    assert_eq!(a.id.as_str(), "000_7367aa27400e94e4");
+    assert_eq!(a.kicker.as_deref(), Some("全面推動關閉破產企業社區"));
+    assert_eq!(a.title.as_str(), "湖南省有色系統共同維穩工作第十五次會議召開");
+    assert_eq!(a.published.as_ref().unwrap().as_str(), "2018-11-30T11:21:00+08:00");
+    assert_eq!(a.views.unwrap().get(), 12269);
+    assert_eq!(a.source.as_deref(), Some("有色報"));
+    assert_eq!(a.category.as_deref(), Some("重點新聞"));
+    assert_eq!(a.authors, ["張燎原"]);
+    assert_eq!(a.editor.as_deref(), Some("定律"));
+    assert_eq!(a.lang.as_deref(), Some("zh-Hant"));
+    assert_eq!(a.body.len(), 8);
+    let first = match &a.body[0] {
+        Block::Paragraph { text } => text,
+        other => panic!("{other:?}"),
+    };
+    let last = match &a.body[7] {
+        Block::Paragraph { text } => text,
+        other => panic!("{other:?}"),
+    };
+    assert!(first.starts_with("11月27日,省有色金屬管理局(以下簡稱“省有色局”)"));
+    assert!(last.starts_with("湖南紅網以"));
+    let notice = a.notice.as_deref().unwrap();
+    assert!(notice.starts_with("如需了解更多信息") && notice.contains("中國有色網聲明"));
+    assert!(!a.body.iter().any(|b| format!("{b:?}").contains("中國有色網聲明")), "boilerplate in the body");
+    let text = all_text(a);
+    // 0 pinyin annotations left, 0 false strips (the legitimate parentheses all survive).
+    let left = text.matches(|c: char| "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".contains(c)).count();
+    assert_eq!(left, 0, "tone-marked letters left");
+    for kept in [
+        "(以下簡稱“省有色局”)",
+        "(市、區)",
+        "(2019)",
+        "( 郵件:cnmn@cnmn.com.cn 或 電話:010-63971479)",
+        "(非中國有色網或非中國有色金屬報)",
+    ] {
+        assert!(text.contains(kept), "{kept} was changed");
+    }
+    assert!(!text.contains("ldquo;") && !text.contains('?') && !text.contains('\u{FFFD}'));
+    assert!(text.contains("轉變為有色系統") && text.contains("轉變為“共同建設”"));
+}
+
+#[test]
+fn the_seed_without_fixes_reports_its_two_corrupted_spans_and_still_imports() {
+    let result = import_file(Path::new(SEED_PATH), &seed_bytes(), &ImportOptions::default());
+    assert_eq!(result.corrupted_spans, 2);
+    let damage: Vec<&String> = result.warnings.iter().filter(|w| w.contains("damaged text")).collect();
+    assert_eq!(damage.len(), 2, "{:?}", result.warnings);
+    assert!(damage.iter().all(|w| w.starts_with("line 6:")), "{damage:?}");
+    assert_eq!(result.articles.len(), 1);
+}
+
+#[test]
+fn the_same_file_gives_the_same_id_every_time() {
+    let opts = ImportOptions { fixes: shipped_fixes(), ..Default::default() };
+    let a = import_file(Path::new(SEED_PATH), &seed_bytes(), &opts);
+    let b = import_file(Path::new(SEED_PATH), &seed_bytes(), &opts);
+    assert_eq!(a.articles, b.articles);
+    assert_eq!(make_id("hello world/2024", "x"), "hello-world-2024");
+    assert_eq!(make_id("https://a.example/p?id=2", "x"), "https-a.example-p-id-2");
+    assert_eq!(make_id("企業新聞", "f"), make_id("企業新聞", "f"));
+    assert!(make_id("企業新聞", "f").starts_with("a-"));
+    assert!(make_id(&"x".repeat(500), "f").len() <= 128);
+}
+
+#[test]
+fn meta_line_parts_may_be_missing_reordered_simplified_or_half_width() {
+    let text = "标题在这里\n作者：李四 来源：新华社 2020-01-02 分类: 要闻 阅读 35\n正文第一段。\n责任编辑：王五\n";
+    let r = import_file(Path::new("s.txt"), text.as_bytes(), &ImportOptions::default());
+    let a = &r.articles[0];
+    assert_eq!(a.title.as_str(), "标题在这里");
+    assert_eq!(a.kicker, None);
+    assert_eq!(a.authors, ["李四"]);
+    assert_eq!(a.source.as_deref(), Some("新华社 2020-01-02"), "a value runs to the next label");
+    assert_eq!(a.category.as_deref(), Some("要闻 阅读 35"));
+    assert_eq!(a.published.as_ref().unwrap().as_str(), "2020-01-02");
+    assert_eq!(a.views.unwrap().get(), 35);
+    assert_eq!(a.editor.as_deref(), Some("王五"));
+    assert_eq!(a.lang.as_deref(), Some("zh-Hans"));
+    assert_eq!(a.body, [Block::Paragraph { text: "正文第一段。".into() }]);
+
+    let bare = import_file(Path::new("b.txt"), "Only a title\nand one paragraph".as_bytes(), &ImportOptions::default());
+    let a = &bare.articles[0];
+    assert_eq!(
+        (a.title.as_str(), a.body.len(), a.published.is_none(), a.lang.is_none()),
+        ("Only a title", 1, true, true)
+    );
+}
+
+#[test]
+fn rss_items_become_articles_and_hostile_html_does_not_survive() {
+    let path = Path::new(FIXTURES).join("hostile.rss");
+    let r = import_file(&path, &std::fs::read(&path).unwrap(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    assert_eq!(r.articles.len(), 2);
+    assert_eq!(r.skipped.len(), 1, "the item without a title: {:?}", r.skipped);
+    let a = &r.articles[0];
+    assert_eq!(a.title.as_str(), "Copper prices & the <script> tag");
+    assert_eq!(a.id.as_str(), "urn-example-copper-2024");
+    assert_eq!(a.published.as_ref().unwrap().as_str(), "2024-03-05T08:30:00+00:00");
+    assert_eq!(a.category.as_deref(), Some("Markets"));
+    assert_eq!(a.tags, ["copper"]);
+    assert_eq!(a.source.as_deref(), Some("Metals Daily"));
+    assert_eq!(a.url.as_deref(), Some("https://news.example.org/copper"));
+    assert_eq!(a.lang.as_deref(), Some("en"));
+    assert_eq!(
+        a.body,
+        [
+            Block::Heading { text: "Prices rise".into() },
+            Block::Paragraph { text: "Copper rose 3% on Monday.".into() },
+            Block::Image { src: "https://img.example.org/cu.png".into(), alt: "A copper bar".into(), caption: None },
+            Block::Quote { text: "Demand is strong, said a trader.".into() },
+            Block::Image {
+                src: "/charts/cu.svg".into(),
+                alt: "Chart".into(),
+                caption: Some("Three-month price".into())
+            },
+        ]
+    );
+    let json = serde_json::to_string(&r.articles).unwrap();
+    for bad in ["alert", "javascript:", "onerror", "onclick", "iframe", "evil.example", "color: red"] {
+        assert!(!json.contains(bad), "{bad} survived: {json}");
+    }
+    let second = &r.articles[1];
+    assert_eq!(second.url, None, "a javascript: link is dropped");
+    assert_eq!(second.body, [Block::Paragraph { text: "Only a summary, with markup.".into() }]);
+    assert!(r.warnings.iter().any(|w| w.contains("javascript:alert(4)")), "{:?}", r.warnings);
+    assert!(r.warnings.iter().any(|w| w.contains("piece(s) of markup dropped")), "{:?}", r.warnings);
+}
+
+#[test]
+fn atom_entries_keep_cjk_text_and_drop_hostile_markup() {
+    let path = Path::new(FIXTURES).join("hostile.atom");
+    let r = import_file(&path, &std::fs::read(&path).unwrap(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let a = &r.articles[0];
+    assert_eq!(a.title.as_str(), "铝价上涨");
+    assert_eq!(a.authors, ["王小明"]);
+    assert_eq!(a.published.as_ref().unwrap().unix_seconds(), 1_709_687_700);
+    assert_eq!(a.lang.as_deref(), Some("zh-Hans"));
+    assert_eq!(
+        a.body,
+        [
+            Block::Paragraph { text: "铝价今日上涨。".into() },
+            Block::Paragraph { text: "企业产量增加。".into() },
+            Block::Paragraph { text: "点击".into() },
+        ]
+    );
+    let json = serde_json::to_string(&r.articles).unwrap();
+    assert!(!json.contains("onload") && !json.contains("data:") && !json.contains("javascript:"), "{json}");
+}
+
+#[test]
+fn json_feed_items_are_read() {
+    let path = Path::new(FIXTURES).join("feed.json");
+    let r = import_file(&path, &std::fs::read(&path).unwrap(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let a = &r.articles[0];
+    assert_eq!((a.id.as_str(), a.title.as_str()), ("jf-1", "From a JSON Feed"));
+    assert_eq!(a.body, [Block::Paragraph { text: "Hello world.".into() }]);
+}
+
+#[test]
+fn markdown_with_yaml_front_matter() {
+    let path = Path::new(FIXTURES).join("with-yaml.md");
+    let r = import_file(&path, &std::fs::read(&path).unwrap(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let a = &r.articles[0];
+    assert_eq!(a.id.as_str(), "nickel-review");
+    assert_eq!(a.title.as_str(), "Nickel output: a review");
+    assert_eq!(a.published.as_ref().unwrap().as_str(), "2024-02-01");
+    assert_eq!(a.authors, ["Ada Li", "Bo Chen"]);
+    assert_eq!(a.tags, ["nickel", "output"]);
+    assert_eq!(a.views.unwrap().get(), 42);
+    assert_eq!(a.summary.as_deref(), Some("Nickel output grew in 2023."));
+    assert_eq!(
+        a.body,
+        [
+            Block::Heading { text: "A heading that is not the title".into() },
+            Block::Paragraph { text: "Nickel output grew strongly in 2023, across all regions.".into() },
+            Block::Quote { text: "Growth will slow, analysts say.".into() },
+            Block::Image { src: "images/mine.jpg".into(), alt: "Mine at dusk".into(), caption: None },
+            Block::Paragraph { text: "first point".into() },
+            Block::Paragraph { text: "second point".into() },
+        ]
+    );
+    assert!(r.warnings.iter().any(|w| w.contains("markup dropped")), "the raw <script> is reported");
+}
+
+#[test]
+fn markdown_with_toml_front_matter_takes_its_title_from_the_first_heading() {
+    let path = Path::new(FIXTURES).join("with-toml.md");
+    let r = import_file(&path, &std::fs::read(&path).unwrap(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let a = &r.articles[0];
+    assert_eq!(a.id.as_str(), "with-toml");
+    assert_eq!(a.title.as_str(), "銅價上漲");
+    assert_eq!(a.published.as_ref().unwrap().as_str(), "2024-03-01T08:00:00+08:00");
+    assert_eq!(a.authors, ["張燎原"]);
+    assert_eq!(a.lang.as_deref(), Some("zh-Hant"));
+    assert_eq!(a.body, [Block::Paragraph { text: "企業產量增加,市場穩定。".into() }]);
+}
+
+#[test]
+fn bad_input_is_reported_not_panicked_on() {
+    let opts = ImportOptions::default();
+    let rows: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.txt", vec![], "empty"),
+        ("blank.txt", b"  \n\n ".to_vec(), "no text"),
+        ("binary.txt", vec![0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2], "binary"),
+        ("bad.txt", vec![b'a', 0xff, 0xfe, 0xfd, b'b', 0x80], "invalid UTF-8"),
+        ("broken.md", b"---\ntitle: x\nno end".to_vec(), "never closed"),
+        ("broken.rss", b"<rss><channel><item><title>x</ti".to_vec(), "not a readable"),
+        ("set.json", b"{\"version\": 2, \"articles\": []}".to_vec(), "version 2"),
+    ];
+    for (name, bytes, expected) in rows {
+        let r = import_file(Path::new(name), &bytes, &opts);
+        let err = r.error.unwrap_or_else(|| panic!("{name} gave no error"));
+        assert!(err.contains(expected), "{name}: {err}");
+        assert!(r.articles.is_empty());
+    }
+}
+
+#[test]
+fn gbk_text_is_detected_and_decoded() {
+    let utf8 = std::fs::read_to_string(SEED_PATH).unwrap();
+    // The seed in GB18030 (GBK's superset, which can hold its Traditional characters).
+    let (gbk, _, unmappable) = encoding_rs::GB18030.encode(&utf8);
+    assert!(!unmappable);
+    let (text, note) = decode(&gbk).unwrap();
+    assert_eq!(text, utf8);
+    assert!(note.unwrap().contains("GB18030") || text == utf8);
+    let r = import_file(Path::new(SEED_PATH), &gbk, &ImportOptions { fixes: shipped_fixes(), ..Default::default() });
+    let a = &r.articles[0];
+    assert_eq!(a.title.as_str(), "湖南省有色系統共同維穩工作第十五次會議召開");
+    assert!(r.warnings.iter().any(|w| w.contains("not UTF-8")), "{:?}", r.warnings);
+}
+
+#[test]
+fn a_50_mb_scraped_file_imports() {
+    let seed = std::fs::read_to_string(SEED_PATH).unwrap();
+    let body: String = seed.lines().skip(3).take(8).collect::<Vec<_>>().join("\n");
+    let mut big = seed.lines().take(3).collect::<Vec<_>>().join("\n");
+    while big.len() < 50 * 1024 * 1024 {
+        big.push('\n');
+        big.push_str(&body);
+    }
+    let r = import_file(
+        Path::new("big.txt"),
+        big.as_bytes(),
+        &ImportOptions { fixes: shipped_fixes(), ..Default::default() },
+    );
+    assert_eq!(r.error, None);
+    let a = &r.articles[0];
+    assert!(a.body.len() > 8 * 1000, "{} paragraphs", a.body.len());
+    assert_eq!(r.corrupted_spans, 0);
+}
+
+#[test]
+fn chinese_script_detection() {
+    assert_eq!(detect_chinese_script("這個國家的企業發展"), Some("zh-Hant"));
+    assert_eq!(detect_chinese_script("这个国家的企业发展"), Some("zh-Hans"));
+    assert_eq!(detect_chinese_script("山水"), Some("zh"));
+    assert_eq!(detect_chinese_script("English only"), None);
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Cleaning never panics, and cleaning what it produced changes nothing more (idempotent) for text
+        /// without annotations or entities.
+        #[test]
+        fn cleaning_never_panics(s in "\\PC{0,200}") {
+            let _ = clean_text(&s, &[]);
+            let _ = import_file(Path::new("p.txt"), s.as_bytes(), &ImportOptions::default());
+            let _ = import_file(Path::new("p.md"), s.as_bytes(), &ImportOptions::default());
+        }
+
+        /// Text with no parentheses keeps every Han character through pinyin stripping.
+        #[test]
+        fn stripping_keeps_text_without_parentheses(s in "[\\p{Han}a-zāáǎà ，。]{0,80}") {
+            prop_assert_eq!(strip_pinyin_annotations(&s), (s.clone(), 0));
+        }
+    }
+}

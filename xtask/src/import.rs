@@ -1,0 +1,275 @@
+//! `cargo xtask import`: files and folders in, one validated article set out (written atomically).
+
+use anyhow::{bail, Context, Result};
+use article_viewer::domain::import::{import_file, parse_fixes, ImportOptions};
+use article_viewer::domain::{load_article_set, Article, ArticleSetFile};
+use clap::Args;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Extensions read when walking a folder (a file named on the command line is read whatever its name).
+const FOLDER_EXTENSIONS: [&str; 8] = ["txt", "md", "markdown", "rss", "atom", "xml", "json", "text"];
+
+/// A progress bar is shown for more inputs than this.
+const PROGRESS_FROM: usize = 200;
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// Files or folders to import: scraped article text, RSS/Atom/JSON feeds, Markdown with front matter,
+    /// article-set JSON. Folders are walked recursively (hidden files skipped).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// The article set to write.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Merge into the existing output: articles with the same id are updated, the rest kept.
+    #[arg(long)]
+    pub merge: bool,
+    /// Report only; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Fail (and write nothing) on any warning or skipped item.
+    #[arg(long)]
+    pub strict: bool,
+    /// A corrections table (TOML `[[fix]]` entries with `find` and `replace`), applied to scraped text first.
+    #[arg(long)]
+    pub fixes: Option<PathBuf>,
+    /// Time zone of times in scraped meta lines, as ±HH:MM.
+    #[arg(long, default_value = "+08:00")]
+    pub tz: String,
+    /// The language tag for inputs that do not give one (default: zh-Hant / zh-Hans detected for Chinese).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// The collection title (default: the existing output's title, if any).
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+/// What a run did, for the summary and the exit status.
+#[derive(Default, Debug)]
+pub struct Summary {
+    pub files: usize,
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub kept: usize,
+    pub skipped: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+pub fn run(args: &ImportArgs) -> Result<()> {
+    let summary = import(args)?;
+    print_summary(args, &summary);
+    let valid = summary.added + summary.updated + summary.unchanged;
+    if valid == 0 {
+        bail!("nothing valid was imported");
+    }
+    if args.strict && !(summary.warnings.is_empty() && summary.skipped.is_empty()) {
+        bail!(
+            "--strict: {} warning(s) and {} skipped item(s); nothing written",
+            summary.warnings.len(),
+            summary.skipped.len()
+        );
+    }
+    Ok(())
+}
+
+fn import(args: &ImportArgs) -> Result<Summary> {
+    let offset = parse_offset(&args.tz)?;
+    let fixes = match &args.fixes {
+        Some(p) => parse_fixes(&std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?)
+            .map_err(anyhow::Error::msg)?,
+        None => Vec::new(),
+    };
+    let opts = ImportOptions { fixes, offset, lang: args.lang.clone() };
+    let files = collect_inputs(&args.inputs)?;
+    let mut summary = Summary { files: files.len(), ..Summary::default() };
+
+    let existing = read_existing(&args.output)?;
+    let progress = (files.len() > PROGRESS_FROM).then(|| {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} (eta {eta}) {msg}")
+                .expect("a valid template"),
+        );
+        bar
+    });
+
+    let mut imported: Vec<Article> = Vec::new();
+    let mut origin: HashMap<String, PathBuf> = HashMap::new();
+    let mut fix_counts = vec![0usize; opts.fixes.len()];
+    for path in &files {
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+        let shown = path.display().to_string();
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                summary.skipped.push(format!("{shown}: cannot be read: {e}"));
+                continue;
+            }
+        };
+        let result = import_file(path, &bytes, &opts);
+        for (total, n) in fix_counts.iter_mut().zip(&result.fixes_applied) {
+            *total += n;
+        }
+        if let Some(e) = result.error {
+            summary.skipped.push(format!("{shown}: {e}"));
+            continue;
+        }
+        summary.skipped.extend(result.skipped.iter().map(|s| format!("{shown}: {s}")));
+        summary.warnings.extend(result.warnings.iter().map(|w| format!("{shown}: {w}")));
+        for article in result.articles {
+            let id = article.id.to_string();
+            if let Some(first) = origin.get(&id) {
+                summary.skipped.push(format!("{shown}: id {id:?} was already imported from {}", first.display()));
+                continue;
+            }
+            origin.insert(id, path.clone());
+            imported.push(article);
+        }
+    }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    for (fix, n) in opts.fixes.iter().zip(&fix_counts) {
+        if *n == 0 {
+            summary.warnings.push(format!("fix {:?} matched nothing", fix.find));
+        }
+    }
+
+    // Merge: existing order first (updated in place), new articles after.
+    let (title, mut articles) = match (&existing, args.merge) {
+        (Some(set), true) => (set.title.clone(), set.articles.clone()),
+        (Some(set), false) => (set.title.clone(), Vec::new()),
+        (None, _) => (None, Vec::new()),
+    };
+    summary.kept = articles.len();
+    let previous: HashMap<String, &Article> =
+        existing.iter().flat_map(|s| s.articles.iter()).map(|a| (a.id.to_string(), a)).collect();
+    let mut position: HashMap<String, usize> =
+        articles.iter().enumerate().map(|(i, a)| (a.id.to_string(), i)).collect();
+    for article in imported {
+        let id = article.id.to_string();
+        match previous.get(&id) {
+            Some(old) if **old == article => summary.unchanged += 1,
+            Some(_) => summary.updated += 1,
+            None => summary.added += 1,
+        }
+        match position.get(&id) {
+            Some(&i) => {
+                articles[i] = article;
+                summary.kept -= 1;
+            }
+            None => {
+                position.insert(id, articles.len());
+                articles.push(article);
+            }
+        }
+    }
+
+    let file = ArticleSetFile { version: 1, title: args.title.clone().or(title), articles };
+    let json = file.to_json_pretty();
+    // One set of rules: what the importer writes, the viewer must load without skipping anything.
+    let check = load_article_set(&json).map_err(|e| anyhow::anyhow!("internal error: output does not load: {e}"))?;
+    if !check.skipped.is_empty() || !check.warnings.is_empty() {
+        bail!("internal error: the viewer would reject part of the output: {:?}", check.skipped);
+    }
+    let valid = summary.added + summary.updated + summary.unchanged;
+    let strict_failed = args.strict && !(summary.warnings.is_empty() && summary.skipped.is_empty());
+    if !args.dry_run && valid > 0 && !strict_failed {
+        write_atomically(&args.output, json.as_bytes())?;
+    }
+    Ok(summary)
+}
+
+fn parse_offset(tz: &str) -> Result<time::UtcOffset> {
+    let format = time::macros::format_description!("[offset_hour sign:mandatory]:[offset_minute]");
+    time::UtcOffset::parse(tz, &format).with_context(|| format!("--tz {tz:?} is not an offset like +08:00"))
+}
+
+fn read_existing(output: &Path) -> Result<Option<article_viewer::domain::LoadedSet>> {
+    match std::fs::read_to_string(output) {
+        Ok(text) => load_article_set(&text)
+            .map(Some)
+            .map_err(|e| anyhow::anyhow!("the existing {} cannot be read ({e}); move it away first", output.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("reading {}", output.display())),
+    }
+}
+
+/// Every file named, and every file with a known extension under every folder named, sorted per folder.
+fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for input in inputs {
+        let meta = std::fs::metadata(input).with_context(|| format!("input {}", input.display()))?;
+        if meta.is_file() {
+            files.push(input.clone());
+            continue;
+        }
+        let mut stack = vec![input.clone()];
+        let mut found = Vec::new();
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).with_context(|| format!("reading folder {}", dir.display()))? {
+                let path = entry?.path();
+                let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+                if hidden {
+                    continue;
+                }
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+                    if FOLDER_EXTENSIONS.contains(&ext.as_str()) {
+                        found.push(path);
+                    }
+                }
+            }
+        }
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}
+
+/// Writes `bytes` to a temporary file beside `path`, syncs it, then renames it over `path`: readers see the
+/// old file or the new one, never half of one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().context("the output has no file name")?.to_string_lossy();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| -> Result<()> {
+        let mut f = std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path).with_context(|| format!("replacing {}", path.display()))?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn print_summary(args: &ImportArgs, s: &Summary) {
+    for w in &s.warnings {
+        eprintln!("warning: {w}");
+    }
+    for k in &s.skipped {
+        eprintln!("skipped: {k}");
+    }
+    let written =
+        if args.dry_run { "dry run, nothing written".to_owned() } else { format!("→ {}", args.output.display()) };
+    eprintln!(
+        "{} file(s): {} added, {} updated, {} unchanged, {} kept from before, {} skipped, {} warning(s) ({written})",
+        s.files,
+        s.added,
+        s.updated,
+        s.unchanged,
+        s.kept,
+        s.skipped.len(),
+        s.warnings.len()
+    );
+}

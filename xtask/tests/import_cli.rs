@@ -1,0 +1,152 @@
+//! `cargo xtask import` as a user runs it: real files in a temporary folder, exit codes, atomic output.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn seed() -> PathBuf {
+    root().join("data/000_7367aa27400e94e4.txt")
+}
+
+fn fixes() -> PathBuf {
+    root().join("static/fixes.toml")
+}
+
+fn import(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask")).arg("import").args(args).output().unwrap()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("av-import-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn the_committed_article_set_is_what_the_importer_makes_of_the_seed() {
+    let dir = scratch("committed");
+    let out = dir.join("articles.json");
+    let committed = std::fs::read_to_string(root().join("static/articles.json")).unwrap();
+    std::fs::write(&out, &committed).unwrap();
+    let o = import(&[s(&seed()), "--fixes", s(&fixes()), "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("0 skipped, 0 warning(s)"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), committed, "regenerate static/articles.json with the importer");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn without_fixes_the_two_damaged_spans_are_warnings_and_strict_fails_leaving_the_old_file() {
+    let dir = scratch("strict");
+    let out = dir.join("set.json");
+    std::fs::write(&out, "{\"version\":1,\"articles\":[{\"id\":\"old\",\"title\":\"Old\"}]}").unwrap();
+    let before = std::fs::read(&out).unwrap();
+    let o = import(&[s(&seed()), "--strict", "-o", s(&out)]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert_eq!(err.matches("damaged text").count(), 2, "{err}");
+    assert!(err.contains("line 6"), "{err}");
+    assert_eq!(std::fs::read(&out).unwrap(), before, "a failed run must leave the old file untouched");
+    let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), 1, "temporary files left: {leftovers:?}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn dry_run_writes_nothing() {
+    let dir = scratch("dry");
+    let out = dir.join("set.json");
+    let o = import(&[s(&seed()), "--dry-run", "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 added"), "{}", stderr(&o));
+    assert!(!out.exists());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn merge_updates_by_id_and_keeps_the_rest() {
+    let dir = scratch("merge");
+    let out = dir.join("set.json");
+    std::fs::write(
+        &out,
+        r#"{"version":1,"title":"Mine","articles":[{"id":"keep-me","title":"Kept"},{"id":"000_7367aa27400e94e4","title":"Stale"}]}"#,
+    )
+    .unwrap();
+    let o = import(&[s(&seed()), "--fixes", s(&fixes()), "--merge", "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("0 added, 1 updated, 0 unchanged, 1 kept from before"), "{}", stderr(&o));
+    let set: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(set["title"], "Mine");
+    assert_eq!(set["articles"][0]["id"], "keep-me");
+    assert_eq!(set["articles"][1]["title"], "湖南省有色系統共同維穩工作第十五次會議召開");
+    // Again: nothing changes.
+    let o = import(&[s(&seed()), "--fixes", s(&fixes()), "--merge", "-o", s(&out)]);
+    assert!(stderr(&o).contains("0 added, 0 updated, 1 unchanged, 1 kept from before"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn nothing_valid_is_an_error_and_writes_nothing() {
+    let dir = scratch("nothing");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let out = dir.join("set.json");
+    let o = import(&[s(&empty), "-o", s(&out)]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("empty.txt: the file is empty") && err.contains("nothing valid was imported"), "{err}");
+    assert!(!out.exists());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_folder_of_5000_small_files_imports() {
+    let dir = scratch("many");
+    let input = dir.join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    for i in 0..5000 {
+        let sub = if i % 2 == 0 { input.clone() } else { input.join("sub") };
+        std::fs::write(
+            sub.join(format!("n{i:04}.txt")),
+            format!("標題 {i}\n2020年1月2日 03:04 來源: 測試\n第 {i} 篇的正文。\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(input.join(".hidden.txt"), "not me").unwrap();
+    std::fs::write(input.join("notes.pdf"), "not me either").unwrap();
+    let out = dir.join("set.json");
+    let o = import(&[s(&input), "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("5000 file(s): 5000 added"), "{}", stderr(&o));
+    let set = article_viewer::domain::load_article_set(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(set.articles.len(), 5000);
+    assert!(set.skipped.is_empty());
+    assert_eq!(set.articles[0].published.as_ref().unwrap().as_str(), "2020-01-02T03:04:00+08:00");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn every_format_in_one_run() {
+    let dir = scratch("formats");
+    let out = dir.join("set.json");
+    let fixtures = root().join("tests/fixtures/import");
+    let o = import(&[s(&seed()), s(&fixtures), "--fixes", s(&fixes()), "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let set = article_viewer::domain::load_article_set(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    // seed + json feed (1) + atom (1) + rss (2) + markdown (2)
+    assert_eq!(set.articles.len(), 7, "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 skipped"), "the RSS item without a title: {}", stderr(&o));
+    let _ = std::fs::remove_dir_all(dir);
+}
