@@ -2,6 +2,8 @@
 // Every wait is for a condition (Playwright's auto-waiting locators), never a fixed sleep.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { startServer, launchBrowser, newPage, SEED_TITLE } from './support.mjs';
 
 let server;
@@ -120,4 +122,22 @@ test('bad records are skipped and reported; the good ones are shown', async () =
   assert.match(items[0], /article #2 \(id "bad"\), field views: views -5 is negative/);
   assert.match(items[1], /article #3 \(id "good"\), field id: duplicate id/);
   await page.close();
+});
+
+test('list and article fit 390 px and 1280 px wide without horizontal scrolling (screenshots in target/screenshots/)', async () => {
+  const shots = path.resolve(process.env.AV_SCREENSHOTS ?? 'target/screenshots');
+  fs.mkdirSync(shots, { recursive: true });
+  for (const width of [390, 1280]) {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(server.url('/some/sub/path/'));
+    await page.locator('.card').first().waitFor();
+    await page.screenshot({ path: path.join(shots, `list-${width}.png`), fullPage: true });
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `list scrolls sideways at ${width}px`);
+    await page.locator('.card-title a').first().click();
+    await page.locator('h1.article-title').waitFor();
+    await page.screenshot({ path: path.join(shots, `article-${width}.png`), fullPage: true });
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `article scrolls sideways at ${width}px`);
+    await page.close();
+  }
 });
