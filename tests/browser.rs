@@ -58,8 +58,8 @@ async fn article_view_shows_every_field_of_the_seed_in_order() {
     wait_for("the article title", || text(&root, "h1") == "湖南省有色系統共同維穩工作第十五次會議召開").await;
     assert_eq!(text(&root, ".kicker"), "全面推動關閉破產企業社區");
     assert!(text(&root, ".meta-authors").contains("張燎原"));
-    assert!(text(&root, ".meta-views").contains("12269"));
-    assert_eq!(text(&root, ".meta-date time"), "2018-11-30 11:21");
+    assert_eq!(text(&root, ".meta-views"), "12,269 views");
+    assert_eq!(text(&root, ".meta-date time"), "Nov 30, 2018, 11:21");
     assert!(text(&root, ".editor").contains("定律"));
     assert!(text(&root, ".notice").contains("中國有色網聲明"));
     let paragraphs = root.query_selector_all(".article-body p").unwrap();

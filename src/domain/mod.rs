@@ -2,6 +2,7 @@
 //! checks it natively.
 
 pub mod article;
+pub mod format;
 #[cfg(feature = "import")]
 pub mod import;
 pub mod load;

@@ -1,12 +1,15 @@
-//! The application shell: loads the article set, then routes between the pages.
+//! The application shell: preferences, loading the article set, then routing between the pages.
 
 use super::components::error_panel::ErrorPanel;
+use super::components::settings::Settings;
 use super::data::{fetch_article_set, LoadError, ARTICLES_URL};
 use super::pages::{article::ArticlePage, list::ListPage, not_found::NotFound};
 use super::route::Route;
-use super::strings::strings;
+use super::scroll::ScrollManager;
+use super::state::{Prefs, PrefsHandle};
 use super::Catalog;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -27,6 +30,14 @@ pub struct AppProps {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
+    let prefs = use_reducer(Prefs::load);
+    use_effect_with((*prefs).clone(), |p| {
+        p.save();
+        // The page's own language follows the interface (articles carry their own `lang`).
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", p.lang.tag());
+        }
+    });
     let attempt = use_state(|| 0u32);
     let load = use_state(|| LoadState::Loading);
     {
@@ -47,7 +58,7 @@ pub fn app(props: &AppProps) -> Html {
         let attempt = attempt.clone();
         Callback::from(move |_| attempt.set(*attempt + 1))
     };
-    let s = strings();
+    let s = prefs.strings();
     let content = match &*load {
         LoadState::Loading => html! {
             <p class="loading" role="status" aria-live="polite">{ s.loading }</p>
@@ -58,18 +69,35 @@ pub fn app(props: &AppProps) -> Html {
         LoadState::Loaded(catalog) => html! {
             <ContextProvider<Catalog> context={catalog.clone()}>
                 <Switch<Route> render={switch} />
+                <ScrollManager />
             </ContextProvider<Catalog>>
         },
     };
+    // A skip link must not touch the hash (it holds the route): it moves focus itself.
+    let on_skip = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        let main = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("content"))
+            .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(main) = main {
+            let _ = main.focus();
+            main.scroll_into_view();
+        }
+    });
     html! {
-        <HashRouter>
-            <div class="app">
-                <header class="site-header">
-                    <Link<Route> to={Route::List} classes="site-name">{ s.app_name }</Link<Route>>
-                </header>
-                <main id="content" class="content">{ content }</main>
-            </div>
-        </HashRouter>
+        <ContextProvider<PrefsHandle> context={prefs.clone()}>
+            <HashRouter>
+                <div class="app" data-theme={prefs.theme.key()} lang={prefs.lang.tag()}>
+                    <a class="skip-link" href="#content" onclick={on_skip}>{ s.skip_to_content }</a>
+                    <header class="site-header">
+                        <Link<Route> to={Route::List} classes="site-name">{ s.app_name }</Link<Route>>
+                        <Settings />
+                    </header>
+                    <main id="content" class="content" tabindex="-1">{ content }</main>
+                </div>
+            </HashRouter>
+        </ContextProvider<PrefsHandle>>
     }
 }
 
@@ -79,4 +107,12 @@ fn switch(route: Route) -> Html {
         Route::Article { id } => html! { <ArticlePage {id} /> },
         Route::NotFound => html! { <NotFound /> },
     }
+}
+
+/// The preferences from context, or the defaults when a component is rendered on its own (tests).
+#[hook]
+pub fn use_prefs() -> Prefs {
+    use_context::<PrefsHandle>()
+        .map(|h| (*h).clone())
+        .unwrap_or_else(|| Prefs { lang: crate::domain::format::UiLang::En, theme: super::state::Theme::Auto })
 }

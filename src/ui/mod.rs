@@ -6,6 +6,8 @@ pub mod data;
 pub mod pages;
 pub mod panic;
 pub mod route;
+pub mod scroll;
+pub mod state;
 pub mod strings;
 
 use crate::domain::LoadedSet;

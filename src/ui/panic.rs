@@ -24,7 +24,7 @@ fn show_panel(message: &str) {
     let Ok(title) = document.create_element("p") else {
         return;
     };
-    title.set_text_content(Some(super::strings::strings().crashed));
+    title.set_text_content(Some(super::state::Prefs::load().strings().crashed));
     let Ok(detail) = document.create_element("pre") else {
         return;
     };

@@ -47,13 +47,13 @@ test('list → article → reload → back, under a sub-path', async () => {
   assert.match(page.url(), /\/some\/sub\/path\/#\/article\/000_7367aa27400e94e4$/);
   const meta = await page.locator('.article-header .meta').innerText();
   assert.match(meta, /張燎原/);
-  assert.match(meta, /12269/);
+  assert.match(meta, /12,269 views/);
   assert.equal(await page.locator('.article-body p').count(), 8);
   assert.equal(await page.title(), `${SEED_TITLE} · 中國有色網`);
 
   await page.reload();
   await page.locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
-  assert.match(await page.locator('.article-header .meta').innerText(), /12269/);
+  assert.match(await page.locator('.article-header .meta').innerText(), /12,269/);
 
   await page.goBack();
   await page.locator('.card-title a', { hasText: SEED_TITLE }).waitFor();

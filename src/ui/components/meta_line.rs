@@ -1,28 +1,31 @@
+use crate::domain::format::{format_count, format_published};
 use crate::domain::Article;
-use crate::ui::strings::strings;
+use crate::ui::app::use_prefs;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct MetaLineProps {
     pub article: Article,
-    /// Also show the editor (on the article page).
-    #[prop_or(false)]
-    pub with_editor: bool,
 }
 
-/// Date, views, source, category and authors of an article; absent parts are left out.
+/// Date, views, source, category and authors of an article, in the reader's format; absent parts are left out.
 #[function_component(MetaLine)]
 pub fn meta_line(props: &MetaLineProps) -> Html {
     let a = &props.article;
-    let s = strings();
+    let prefs = use_prefs();
+    let s = prefs.strings();
+    let english = prefs.lang == crate::domain::format::UiLang::En;
     let mut items: Vec<Html> = Vec::new();
     if let Some(p) = &a.published {
-        items.push(
-            html! { <li class="meta-date"><time datetime={p.as_str().to_owned()}>{ p.display_local() }</time></li> },
-        );
+        items.push(html! { <li class="meta-date"><time datetime={p.as_str().to_owned()}>{ format_published(p, prefs.lang) }</time></li> });
     }
     if let Some(v) = a.views {
-        items.push(html! { <li class="meta-views">{ format!("{} {}", v.get(), s.views) }</li> });
+        let count = format_count(v.get(), prefs.lang);
+        let text = if english { format!("{count} {}", s.views) } else { format!("{count}{}", s.views) };
+        // The exact number stays available (title) when the shown one is rounded (1.2萬).
+        items.push(
+            html! { <li class="meta-views" title={v.get().to_string()} data-views={v.get().to_string()}>{ text }</li> },
+        );
     }
     if let Some(src) = &a.source {
         items.push(html! { <li class="meta-source">{ format!("{}: ", s.source) }<span>{ src }</span></li> });
@@ -31,14 +34,9 @@ pub fn meta_line(props: &MetaLineProps) -> Html {
         items.push(html! { <li class="meta-category">{ format!("{}: ", s.category) }<span>{ c }</span></li> });
     }
     if !a.authors.is_empty() {
-        items.push(
-            html! { <li class="meta-authors">{ format!("{} ", s.authors) }<span>{ a.authors.join(", ") }</span></li> },
-        );
-    }
-    if props.with_editor {
-        if let Some(e) = &a.editor {
-            items.push(html! { <li class="meta-editor">{ format!("{}: ", s.editor) }<span>{ e }</span></li> });
-        }
+        let sep = if english { ", " } else { "、" };
+        let label = if english { format!("{} ", s.authors) } else { format!("{}: ", s.authors) };
+        items.push(html! { <li class="meta-authors">{ label }<span>{ a.authors.join(sep) }</span></li> });
     }
     if items.is_empty() {
         return Html::default();

@@ -1,5 +1,5 @@
 use crate::domain::RecordIssue;
-use crate::ui::strings::strings;
+use crate::ui::app::use_prefs;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -11,7 +11,7 @@ pub struct ReportPanelProps {
 /// Says what the loader skipped or dropped, each with why (shown only when there is something to say).
 #[function_component(ReportPanel)]
 pub fn report_panel(props: &ReportPanelProps) -> Html {
-    let s = strings();
+    let s = use_prefs().strings();
     let section = |issues: &[RecordIssue], class: &'static str, summary: &str| -> Html {
         if issues.is_empty() {
             return Html::default();
@@ -19,7 +19,7 @@ pub fn report_panel(props: &ReportPanelProps) -> Html {
         html! {
             <details class={classes!("report", class)}>
                 <summary>{ format!("{} {}", issues.len(), summary) }</summary>
-                <ul>{ for issues.iter().map(|i| html! { <li>{ i.to_string() }</li> }) }</ul>
+                <ul lang="en">{ for issues.iter().map(|i| html! { <li>{ i.to_string() }</li> }) }</ul>
             </details>
         }
     };

@@ -1,8 +1,8 @@
 use super::not_found::NotFound;
 use crate::domain::{Article, Block};
+use crate::ui::app::use_prefs;
 use crate::ui::components::meta_line::MetaLine;
 use crate::ui::route::Route;
-use crate::ui::strings::strings;
 use crate::ui::Catalog;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -16,10 +16,32 @@ pub struct ArticlePageProps {
 #[function_component(ArticlePage)]
 pub fn article_page(props: &ArticlePageProps) -> Html {
     let catalog = use_context::<Catalog>().expect("ArticlePage is rendered inside the catalog provider");
+    let s = use_prefs().strings();
     match catalog.find(&props.id) {
-        Some((_, article)) => {
-            let collection = catalog.title.clone().unwrap_or_else(|| strings().default_collection_title.to_owned());
-            html! { <ArticleView article={article.clone()} {collection} /> }
+        Some((index, article)) => {
+            let collection = catalog.title.clone().unwrap_or_else(|| s.default_collection_title.to_owned());
+            let neighbour = |i: Option<usize>| i.and_then(|i| catalog.articles.get(i));
+            let previous = neighbour(index.checked_sub(1));
+            let next = neighbour(index.checked_add(1));
+            let link = |a: &Article, label: &'static str, class: &'static str| {
+                html! {
+                    <Link<Route> to={Route::Article { id: a.id.to_string() }} classes={classes!("neighbour", class)}>
+                        <span class="neighbour-label">{ label }</span>
+                        <span class="neighbour-title" lang={a.lang.clone()}>{ a.title.as_str() }</span>
+                    </Link<Route>>
+                }
+            };
+            html! {
+                <>
+                    <ArticleView article={article.clone()} {collection} />
+                    if previous.is_some() || next.is_some() {
+                        <nav class="neighbours" aria-label={s.article_navigation}>
+                            if let Some(p) = previous { { link(p, s.previous_article, "neighbour-prev") } }
+                            if let Some(n) = next { { link(n, s.next_article, "neighbour-next") } }
+                        </nav>
+                    }
+                </>
+            }
         }
         None => html! { <NotFound /> },
     }
@@ -37,7 +59,7 @@ pub struct ArticleViewProps {
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let a = &props.article;
-    let s = strings();
+    let s = use_prefs().strings();
     {
         let title = a.title.to_string();
         let collection = props.collection.to_string();
@@ -50,7 +72,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 if let Some(k) = &a.kicker { <p class="kicker">{ k }</p> }
                 <h1 class="page-title article-title" tabindex="-1">{ a.title.as_str() }</h1>
                 if let Some(st) = &a.subtitle { <p class="subtitle">{ st }</p> }
-                <MetaLine article={a.clone()} with_editor={false} />
+                <MetaLine article={a.clone()} />
                 if !a.tags.is_empty() {
                     <ul class="tags">{ for a.tags.iter().map(|t| html! { <li>{ t }</li> }) }</ul>
                 }

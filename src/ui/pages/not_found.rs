@@ -1,13 +1,13 @@
+use crate::ui::app::use_prefs;
 use crate::ui::route::Route;
-use crate::ui::strings::strings;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 /// Shown for an unknown route or article id.
 #[function_component(NotFound)]
 pub fn not_found() -> Html {
-    let s = strings();
-    use_effect_with((), move |_| super::set_document_title(Some(s.not_found_title), s.app_name));
+    let s = use_prefs().strings();
+    use_effect_with(s.not_found_title, move |title| super::set_document_title(Some(title), s.app_name));
     html! {
         <section class="not-found">
             <h1 class="page-title" tabindex="-1">{ s.not_found_title }</h1>

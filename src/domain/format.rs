@@ -1,0 +1,157 @@
+//! Dates and counts as readers of each interface language expect them.
+
+use super::article::{Published, PublishedKind};
+
+/// The interface languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UiLang {
+    /// 繁體中文
+    ZhHant,
+    /// 简体中文
+    ZhHans,
+    En,
+}
+
+impl UiLang {
+    pub const ALL: [UiLang; 3] = [UiLang::ZhHant, UiLang::ZhHans, UiLang::En];
+
+    /// The BCP 47 tag (for `lang` attributes and storage).
+    pub fn tag(self) -> &'static str {
+        match self {
+            UiLang::ZhHant => "zh-Hant",
+            UiLang::ZhHans => "zh-Hans",
+            UiLang::En => "en",
+        }
+    }
+
+    /// The language's own name, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            UiLang::ZhHant => "繁體中文",
+            UiLang::ZhHans => "简体中文",
+            UiLang::En => "English",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<UiLang> {
+        UiLang::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(tag))
+    }
+
+    /// The first of the browser's preferred languages (`navigator.languages`) that we have; English otherwise.
+    /// `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant*` read Traditional; other Chinese tags read Simplified.
+    pub fn pick(preferred: &[String]) -> UiLang {
+        for tag in preferred {
+            let t = tag.to_ascii_lowercase();
+            if t == "zh" || t.starts_with("zh-") {
+                let traditional = ["zh-hant", "zh-tw", "zh-hk", "zh-mo"].iter().any(|p| t.starts_with(p));
+                return if traditional { UiLang::ZhHant } else { UiLang::ZhHans };
+            }
+            if t == "en" || t.starts_with("en-") {
+                return UiLang::En;
+            }
+        }
+        UiLang::En
+    }
+}
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// The publication date (and time, when known) at the place it was published:
+/// `2018年11月30日 11:21` in Chinese, `Nov 30, 2018, 11:21` in English.
+pub fn format_published(p: &Published, lang: UiLang) -> String {
+    let (date, time) = match p.kind() {
+        PublishedKind::Date(d) => (d, None),
+        PublishedKind::DateTime(dt) => (dt.date(), Some((dt.hour(), dt.minute()))),
+    };
+    let (y, m, d) = (date.year(), date.month() as usize, date.day());
+    match (lang, time) {
+        (UiLang::En, None) => format!("{} {d}, {y}", MONTHS[m - 1]),
+        (UiLang::En, Some((h, mi))) => format!("{} {d}, {y}, {h:02}:{mi:02}", MONTHS[m - 1]),
+        (_, None) => format!("{y}年{m}月{d}日"),
+        (_, Some((h, mi))) => format!("{y}年{m}月{d}日 {h:02}:{mi:02}"),
+    }
+}
+
+/// A count as a reader says it: `12,269` in English; in Chinese `12,269` below 10,000 is written out, above it
+/// `1.2萬` / `1.2万` (and 億 / 亿 from 10^8), one decimal, trailing `.0` dropped.
+pub fn format_count(n: u64, lang: UiLang) -> String {
+    let grouped = || {
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    };
+    let (wan, yi) = match lang {
+        UiLang::En => return grouped(),
+        UiLang::ZhHant => ("萬", "億"),
+        UiLang::ZhHans => ("万", "亿"),
+    };
+    let scaled = |unit: u64, word: &str| {
+        // One decimal, rounded down so 19,999 never reads as 2萬.
+        let tenths = n / (unit / 10);
+        if tenths.is_multiple_of(10) {
+            format!("{}{word}", tenths / 10)
+        } else {
+            format!("{}.{}{word}", tenths / 10, tenths % 10)
+        }
+    };
+    if n >= 100_000_000 {
+        scaled(100_000_000, yi)
+    } else if n >= 10_000 {
+        scaled(10_000, wan)
+    } else {
+        grouped()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts() {
+        let rows = [
+            (0, UiLang::En, "0"),
+            (999, UiLang::En, "999"),
+            (12_269, UiLang::En, "12,269"),
+            (1_234_567, UiLang::En, "1,234,567"),
+            (9_999, UiLang::ZhHant, "9,999"),
+            (10_000, UiLang::ZhHant, "1萬"),
+            (12_269, UiLang::ZhHant, "1.2萬"),
+            (12_269, UiLang::ZhHans, "1.2万"),
+            (19_999, UiLang::ZhHans, "1.9万"),
+            (123_456_789, UiLang::ZhHans, "1.2亿"),
+        ];
+        for (n, lang, expected) in rows {
+            assert_eq!(format_count(n, lang), expected, "{n} {lang:?}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        let dt = Published::parse("2018-11-30T11:21:00+08:00").unwrap();
+        let d = Published::parse("2020-02-09").unwrap();
+        assert_eq!(format_published(&dt, UiLang::ZhHant), "2018年11月30日 11:21");
+        assert_eq!(format_published(&dt, UiLang::En), "Nov 30, 2018, 11:21");
+        assert_eq!(format_published(&d, UiLang::ZhHans), "2020年2月9日");
+        assert_eq!(format_published(&d, UiLang::En), "Feb 9, 2020");
+    }
+
+    #[test]
+    fn language_choice() {
+        let pick = |tags: &[&str]| UiLang::pick(&tags.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(pick(&["zh-TW", "en"]), UiLang::ZhHant);
+        assert_eq!(pick(&["zh-Hant-HK"]), UiLang::ZhHant);
+        assert_eq!(pick(&["zh-CN"]), UiLang::ZhHans);
+        assert_eq!(pick(&["zh"]), UiLang::ZhHans);
+        assert_eq!(pick(&["fr-FR", "en-GB"]), UiLang::En);
+        assert_eq!(pick(&["fr", "zh-HK"]), UiLang::ZhHant);
+        assert_eq!(pick(&[]), UiLang::En);
+        assert_eq!(UiLang::from_tag("ZH-HANS"), Some(UiLang::ZhHans));
+    }
+}

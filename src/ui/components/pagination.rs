@@ -1,0 +1,71 @@
+use crate::ui::app::use_prefs;
+use crate::ui::route::{ListQuery, Route};
+use crate::ui::strings::fill;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PaginationProps {
+    /// 1-based.
+    pub page: usize,
+    pub pages: usize,
+}
+
+/// Which page numbers to show: the first, the last, and two either side of the current one; `None` is a gap.
+pub fn page_window(page: usize, pages: usize) -> Vec<Option<usize>> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for p in 1..=pages {
+        if p == 1 || p == pages || p.abs_diff(page) <= 2 {
+            if p > last + 1 {
+                out.push(None);
+            }
+            out.push(Some(p));
+            last = p;
+        }
+    }
+    out
+}
+
+/// Previous / numbered / next page links; the page lives in the URL (`#/?page=N`).
+#[function_component(Pagination)]
+pub fn pagination(props: &PaginationProps) -> Html {
+    let s = use_prefs().strings();
+    let (page, pages) = (props.page, props.pages);
+    if pages <= 1 {
+        return Html::default();
+    }
+    let link = |p: usize, label: Html, class: &'static str| {
+        html! { <Link<Route, ListQuery> to={Route::List} query={Some(ListQuery::for_page(p))} classes={classes!("page-link", class)}>{ label }</Link<Route, ListQuery>> }
+    };
+    html! {
+        <nav class="pagination" aria-label={s.pagination}>
+            <p class="page-status">{ fill(s.page_of, &[("page", &page.to_string()), ("pages", &pages.to_string())]) }</p>
+            <ul>
+                if page > 1 { <li>{ link(page - 1, html! { s.previous_page }, "page-prev") }</li> }
+                { for page_window(page, pages).into_iter().map(|p| match p {
+                    Some(p) if p == page => html! { <li><span class="page-current" aria-current="page">{ p }</span></li> },
+                    Some(p) => html! { <li>{ link(p, html! { p }, "page-number") }</li> },
+                    None => html! { <li class="page-gap" aria-hidden="true">{ "…" }</li> },
+                }) }
+                if page < pages { <li>{ link(page + 1, html! { s.next_page }, "page-next") }</li> }
+            </ul>
+        </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_window;
+
+    #[test]
+    fn window_shows_ends_and_neighbours() {
+        assert_eq!(page_window(1, 1), [Some(1)]);
+        assert_eq!(page_window(1, 4), [Some(1), Some(2), Some(3), Some(4)]);
+        assert_eq!(
+            page_window(10, 500),
+            [Some(1), None, Some(8), Some(9), Some(10), Some(11), Some(12), None, Some(500)]
+        );
+        assert_eq!(page_window(500, 500), [Some(1), None, Some(498), Some(499), Some(500)]);
+    }
+}

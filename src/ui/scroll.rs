@@ -1,0 +1,113 @@
+//! Scroll and focus on navigation, as readers expect of pages:
+//! - a new page (a link followed) starts at the top, with focus on its heading;
+//! - back and forward return to where the reader was on that page.
+//!
+//! Each history entry is told apart by the router's history state (an id per pushed entry) plus its URL, so
+//! "was this entry shown before?" decides between a new page and a return — no reliance on the order in
+//! which `popstate` listeners run.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+thread_local! {
+    /// Last known scroll position of each history entry shown in this tab.
+    static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
+    /// Entries already shown: showing one again is a return (back/forward).
+    static SEEN: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    /// The entry on screen. Scroll events arrive a frame late, possibly after the history has moved on.
+    static SHOWN: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The current history entry: the router's state id (when it pushed the entry) and the URL.
+fn entry_key() -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let url = format!("{}{}", location.pathname().ok()?, location.hash().ok()?);
+    let id = window
+        .history()
+        .ok()
+        .and_then(|h| h.state().ok())
+        .filter(|s| s.is_object())
+        .and_then(|s| js_sys::Reflect::get(&s, &"id".into()).ok())
+        .and_then(|id| id.as_f64());
+    Some(match id {
+        Some(id) => format!("{id}|{url}"),
+        None => url,
+    })
+}
+
+/// Stores the scroll position under the entry on screen, if it is still the current one.
+fn remember_shown() {
+    let shown = SHOWN.with(|s| s.borrow().clone());
+    if shown.is_some() && shown == entry_key() {
+        if let (Some(key), Some(y)) = (shown, web_sys::window().and_then(|w| w.scroll_y().ok())) {
+            POSITIONS.with(|p| p.borrow_mut().insert(key, y));
+        }
+    }
+}
+
+/// Mounted once inside the router: watches scrolling and route changes.
+#[function_component(ScrollManager)]
+pub fn scroll_manager() -> Html {
+    let location = use_location();
+    let first = use_mut_ref(|| true);
+    use_effect_with((), |_| {
+        let window = web_sys::window().expect("a window");
+        if let Ok(history) = window.history() {
+            let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+        }
+        let on_scroll = Closure::<dyn Fn()>::new(remember_shown);
+        // Before a link is followed (capture phase: before the router's handler pushes the new entry).
+        let on_click = Closure::<dyn Fn()>::new(remember_shown);
+        let _ = window.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
+        let _ = window.add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
+        move || {
+            let _ = window.remove_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
+            let _ =
+                window.remove_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
+        }
+    });
+    let route = location.map(|l| format!("{}?{}", l.path(), l.query_str()));
+    use_effect_with(route, move |_| {
+        let initial = std::mem::replace(&mut *first.borrow_mut(), false);
+        let key = entry_key();
+        let returning = key.as_ref().is_some_and(|k| !SEEN.with(|s| s.borrow_mut().insert(k.clone())));
+        SHOWN.with(|s| *s.borrow_mut() = key.clone());
+        if initial {
+            return;
+        }
+        let y = match (&key, returning) {
+            (Some(k), true) => POSITIONS.with(|p| p.borrow().get(k).copied()).unwrap_or(0.0),
+            _ => 0.0,
+        };
+        // On the next frame: by then every component of the new page has rendered, so the document is tall
+        // enough to scroll to `y`.
+        let restore = Closure::once_into_js(move || {
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, y);
+                focus_heading(&window);
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(restore.unchecked_ref());
+        }
+    });
+    Html::default()
+}
+
+/// Moves focus to the page's heading (without scrolling), so screen readers announce the new page.
+fn focus_heading(window: &web_sys::Window) {
+    let heading = window
+        .document()
+        .and_then(|d| d.query_selector(".page-title").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(h) = heading {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = h.focus_with_options(&options);
+    }
+}

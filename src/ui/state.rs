@@ -1,0 +1,101 @@
+//! The reader's preferences (interface language, theme): one reducer, remembered in localStorage when the
+//! browser allows it.
+
+use super::strings::{strings_for, Strings};
+use crate::domain::format::UiLang;
+use std::rc::Rc;
+use yew::prelude::*;
+
+const LANG_KEY: &str = "article-viewer.lang";
+const THEME_KEY: &str = "article-viewer.theme";
+
+/// Light, dark, or whatever the system prefers (`prefers-color-scheme`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    pub fn label(self, s: &Strings) -> &'static str {
+        match self {
+            Theme::Auto => s.theme_auto,
+            Theme::Light => s.theme_light,
+            Theme::Dark => s.theme_dark,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prefs {
+    pub lang: UiLang,
+    pub theme: Theme,
+}
+
+impl Prefs {
+    pub fn strings(&self) -> &'static Strings {
+        strings_for(self.lang)
+    }
+
+    /// The saved choices, else the browser's languages and the system theme.
+    pub fn load() -> Prefs {
+        let saved = |key: &str| storage().and_then(|s| s.get_item(key).ok().flatten());
+        let lang = saved(LANG_KEY).as_deref().and_then(UiLang::from_tag).unwrap_or_else(|| {
+            let languages: Vec<String> = web_sys::window()
+                .map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect())
+                .unwrap_or_default();
+            UiLang::pick(&languages)
+        });
+        let theme = saved(THEME_KEY).as_deref().and_then(Theme::from_key).unwrap_or(Theme::Auto);
+        Prefs { lang, theme }
+    }
+
+    /// Remembers the choices; does nothing where storage is unavailable (private modes, sandboxed frames).
+    pub fn save(&self) {
+        if let Some(s) = storage() {
+            let _ = s.set_item(LANG_KEY, self.lang.tag());
+            let _ = s.set_item(THEME_KEY, self.theme.key());
+        }
+    }
+}
+
+/// localStorage, when the browser lets us have it (reading it can throw).
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub enum PrefsAction {
+    SetLang(UiLang),
+    SetTheme(Theme),
+}
+
+impl Reducible for Prefs {
+    type Action = PrefsAction;
+
+    fn reduce(self: Rc<Self>, action: PrefsAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            PrefsAction::SetLang(l) => next.lang = l,
+            PrefsAction::SetTheme(t) => next.theme = t,
+        }
+        Rc::new(next)
+    }
+}
+
+/// What pages get from context: the preferences and the way to change them.
+pub type PrefsHandle = UseReducerHandle<Prefs>;

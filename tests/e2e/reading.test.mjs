@@ -1,0 +1,123 @@
+// Reading at scale and reader preferences: 10,000 articles paginated, back restores page and scroll,
+// previous/next article, interface language and theme switches that are remembered.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, newPage } from './support.mjs';
+
+/** A deterministic 10,000-article set with mixed scripts and lengths (no randomness: same set every run). */
+function bigSet(n) {
+  const words = ['銅價', '企業', '社区', 'market', 'nickel', '產量', '发展', 'copper', '維穩', 'report'];
+  const articles = [];
+  for (let i = 0; i < n; i++) {
+    const w = (k) => words[(i * 7 + k * 3) % words.length];
+    articles.push({
+      id: `a${i}`,
+      title: `${w(0)} ${w(1)} ${i}`,
+      published: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`,
+      views: (i * 7919) % 100000,
+      category: i % 3 ? '重點新聞' : 'Markets',
+      authors: i % 4 ? [`作者${i % 17}`] : [],
+      body: [`${w(2)}${w(3)} `.repeat(20 + (i % 30)), `${w(4)} paragraph two ${i}`],
+    });
+  }
+  return JSON.stringify({ version: 1, title: 'Big set', articles });
+}
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ '/big/': { articles: bigSet(10000) }, '/seed/': {} });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('10,000 articles: the first page renders 20 cards and pages are in the URL', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/big/'));
+  await page.locator('.card').first().waitFor();
+  assert.equal(await page.locator('.card').count(), 20);
+  assert.equal(await page.locator('.page-status').innerText(), 'Page 1 of 500');
+  assert.equal(await page.locator('.card-title a').first().innerText(), '銅價 market 0');
+  await page.locator('.page-next').click();
+  await page.waitForURL(/#\/\?page=2$/);
+  await page.locator('.card-title a', { hasText: / 20$/ }).first().waitFor();
+  assert.equal(await page.locator('.card').count(), 20);
+  // A page number past the end shows the last page.
+  await page.goto(server.url('/big/#/?page=9999'));
+  await page.locator('.page-status', { hasText: 'Page 500 of 500' }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('back from an article restores the list page and its scroll position; focus moves to the heading', async () => {
+  const { page } = await newPage(browser.context);
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto(server.url('/big/#/?page=3'));
+  await page.locator('.card').first().waitFor();
+  const last = page.locator('.card-title a').last();
+  await last.scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => window.scrollY);
+  assert.ok(before > 300, `scrolled to ${before}`);
+  const title = await last.innerText();
+  await last.click();
+  await page.locator('h1.article-title', { hasText: title }).waitFor();
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'a new page starts at the top');
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('page-title')), true);
+  // Previous / next follow the list order.
+  assert.match(await page.locator('.neighbour-prev .neighbour-title').innerText(), / 58$/);
+  assert.match(await page.locator('.neighbour-next .neighbour-title').innerText(), / 60$/);
+  await page.goBack();
+  await page.locator('.page-status', { hasText: 'Page 3 of 500' }).waitFor();
+  await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, before);
+  await page.close();
+});
+
+test('the interface language can be switched, is remembered, and the page lang follows it', async () => {
+  const { page } = await newPage(browser.context);
+  await page.goto(server.url('/seed/'));
+  await page.locator('.card').first().waitFor();
+  assert.equal(await page.locator('.list-count').innerText(), '1 articles');
+  await page.locator('.lang-select').selectOption('zh-Hant');
+  await page.locator('.list-count', { hasText: '共 1 篇文章' }).waitFor();
+  assert.match(await page.locator('.card .meta').innerText(), /2018年11月30日 11:21/);
+  assert.match(await page.locator('.card .meta').innerText(), /1\.2萬次瀏覽/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hant');
+  await page.reload();
+  await page.locator('.list-count', { hasText: '共 1 篇文章' }).waitFor();
+  await page.locator('.lang-select').selectOption('zh-Hans');
+  await page.locator('.list-count', { hasText: '共 1 篇文章' }).waitFor();
+  await page.locator('.setting span', { hasText: '语言' }).waitFor();
+  await page.locator('.lang-select').selectOption('en');
+  await page.locator('.list-count', { hasText: '1 articles' }).waitFor();
+  await page.close();
+});
+
+test('the dark theme applies and is remembered; screenshots of both themes', async () => {
+  const shots = path.resolve(process.env.AV_SCREENSHOTS ?? 'target/screenshots');
+  fs.mkdirSync(shots, { recursive: true });
+  const { page } = await newPage(browser.context);
+  await page.goto(server.url('/seed/'));
+  await page.locator('.card').first().waitFor();
+  await page.locator('.theme-select').selectOption('dark');
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.app')).backgroundColor === 'rgb(18, 18, 18)');
+  await page.reload();
+  await page.locator('.card').first().waitFor();
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.app')).backgroundColor), 'rgb(18, 18, 18)');
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(server.url('/seed/'));
+    await page.locator('.card').first().waitFor();
+    await page.screenshot({ path: path.join(shots, `list-dark-${width}.png`), fullPage: true });
+    await page.locator('.card-title a').first().click();
+    await page.locator('h1.article-title').waitFor();
+    await page.screenshot({ path: path.join(shots, `article-dark-${width}.png`), fullPage: true });
+  }
+  await page.locator('.theme-select').selectOption('light');
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.app')).backgroundColor === 'rgb(253, 253, 252)');
+  await page.close();
+});
