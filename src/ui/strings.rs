@@ -36,6 +36,8 @@ pub struct Strings {
     pub page_of: &'static str,
     /// "{count} articles".
     pub article_count: &'static str,
+    /// For exactly one article.
+    pub article_count_one: &'static str,
     pub previous_article: &'static str,
     pub next_article: &'static str,
     pub article_navigation: &'static str,
@@ -72,6 +74,7 @@ pub const EN: Strings = Strings {
     next_page: "Next →",
     page_of: "Page {page} of {pages}",
     article_count: "{count} articles",
+    article_count_one: "1 article",
     previous_article: "Previous article",
     next_article: "Next article",
     article_navigation: "More articles",
@@ -108,6 +111,7 @@ pub const ZH_HANT: Strings = Strings {
     next_page: "下一頁 →",
     page_of: "第 {page} 頁，共 {pages} 頁",
     article_count: "共 {count} 篇文章",
+    article_count_one: "共 1 篇文章",
     previous_article: "上一篇",
     next_article: "下一篇",
     article_navigation: "更多文章",
@@ -144,6 +148,7 @@ pub const ZH_HANS: Strings = Strings {
     next_page: "下一页 →",
     page_of: "第 {page} 页，共 {pages} 页",
     article_count: "共 {count} 篇文章",
+    article_count_one: "共 1 篇文章",
     previous_article: "上一篇",
     next_article: "下一篇",
     article_navigation: "更多文章",

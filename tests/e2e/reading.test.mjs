@@ -4,26 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage } from './support.mjs';
-
-/** A deterministic 10,000-article set with mixed scripts and lengths (no randomness: same set every run). */
-function bigSet(n) {
-  const words = ['銅價', '企業', '社区', 'market', 'nickel', '產量', '发展', 'copper', '維穩', 'report'];
-  const articles = [];
-  for (let i = 0; i < n; i++) {
-    const w = (k) => words[(i * 7 + k * 3) % words.length];
-    articles.push({
-      id: `a${i}`,
-      title: `${w(0)} ${w(1)} ${i}`,
-      published: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`,
-      views: (i * 7919) % 100000,
-      category: i % 3 ? '重點新聞' : 'Markets',
-      authors: i % 4 ? [`作者${i % 17}`] : [],
-      body: [`${w(2)}${w(3)} `.repeat(20 + (i % 30)), `${w(4)} paragraph two ${i}`],
-    });
-  }
-  return JSON.stringify({ version: 1, title: 'Big set', articles });
-}
+import { startServer, launchBrowser, newPage, bigSet } from './support.mjs';
 
 let server;
 let browser;
@@ -81,7 +62,7 @@ test('the interface language can be switched, is remembered, and the page lang f
   const { page } = await newPage(browser.context);
   await page.goto(server.url('/seed/'));
   await page.locator('.card').first().waitFor();
-  assert.equal(await page.locator('.list-count').innerText(), '1 articles');
+  assert.equal(await page.locator('.list-count').innerText(), '1 article');
   await page.locator('.lang-select').selectOption('zh-Hant');
   await page.locator('.list-count', { hasText: '共 1 篇文章' }).waitFor();
   assert.match(await page.locator('.card .meta').innerText(), /2018年11月30日 11:21/);
@@ -93,7 +74,7 @@ test('the interface language can be switched, is remembered, and the page lang f
   await page.locator('.list-count', { hasText: '共 1 篇文章' }).waitFor();
   await page.locator('.setting span', { hasText: '语言' }).waitFor();
   await page.locator('.lang-select').selectOption('en');
-  await page.locator('.list-count', { hasText: '1 articles' }).waitFor();
+  await page.locator('.list-count', { hasText: '1 article' }).waitFor();
   await page.close();
 });
 

@@ -16,7 +16,8 @@ const TYPES = {
 
 /**
  * Starts a static server. `mounts` maps a path prefix (e.g. '/some/sub/path/') to options:
- *   { articles: string | (() => {status, body, type}) } replaces articles.json under that prefix.
+ *   { articles: string | (() => {status, body, type}) } replaces articles.json under that prefix;
+ *   { files: { name: text } } serves other generated files there.
  * Everything else under a prefix is read from DIST. Returns { url(prefix), close() }.
  */
 export async function startServer(mounts) {
@@ -26,6 +27,11 @@ export async function startServer(mounts) {
     if (!prefix) { res.writeHead(404).end('no such mount'); return; }
     let rest = urlPath.slice(prefix.length) || 'index.html';
     const mount = mounts[prefix];
+    if (mount.files?.[rest] !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES[path.extname(rest)] ?? 'text/plain', 'cache-control': 'no-store' });
+      res.end(mount.files[rest]);
+      return;
+    }
     if (rest === 'articles.json' && mount.articles !== undefined) {
       const a = typeof mount.articles === 'function' ? mount.articles() : { status: 200, body: mount.articles };
       res.writeHead(a.status ?? 200, { 'content-type': a.type ?? TYPES['.json'], 'cache-control': 'no-store' });
@@ -77,3 +83,22 @@ export async function newPage(context) {
 }
 
 export const SEED_TITLE = '湖南省有色系統共同維穩工作第十五次會議召開';
+
+/** A deterministic article set of `n` news-like records with mixed scripts and lengths (same set every run). */
+export function bigSet(n) {
+  const words = ['銅價', '企業', '社区', 'market', 'nickel', '產量', '发展', 'copper', '維穩', 'report'];
+  const articles = [];
+  for (let i = 0; i < n; i++) {
+    const w = (k) => words[(i * 7 + k * 3) % words.length];
+    articles.push({
+      id: `a${i}`,
+      title: `${w(0)} ${w(1)} ${i}`,
+      published: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`,
+      views: (i * 7919) % 100000,
+      category: i % 3 ? '重點新聞' : 'Markets',
+      authors: i % 4 ? [`作者${i % 17}`] : [],
+      body: [`${w(2)}${w(3)} `.repeat(20 + (i % 30)), `${w(4)} paragraph two ${i}`],
+    });
+  }
+  return JSON.stringify({ version: 1, title: 'Big set', articles });
+}

@@ -34,6 +34,8 @@ enum Cmd {
     Dist,
     /// Run every test: formatting, lints, native, in-browser (wasm-bindgen-test) and end to end.
     Test,
+    /// Benchmarks against a baseline measured in the same run: asset sizes, and first list paint vs a static page.
+    Bench,
     /// Regenerate static/article-set.schema.json from the Rust types.
     Schema,
     /// Import scraped text, feeds, Markdown or article sets into an article set (see README).
@@ -47,6 +49,7 @@ fn main() {
         Cmd::Serve { release, port } => serve(release, port),
         Cmd::Dist => ensure(Needs::Build).and_then(|env| dist(&env)),
         Cmd::Test => test(),
+        Cmd::Bench => bench(),
         Cmd::Schema => write_schema(),
         Cmd::Import(args) => import::run(&args),
     };
@@ -187,6 +190,23 @@ fn test() -> Result<()> {
 
     let _ = std::fs::remove_dir_all(&scratch);
     step(&format!("all tests passed in {:.0?}", started.elapsed()));
+    Ok(())
+}
+
+fn bench() -> Result<()> {
+    let env = ensure(Needs::Browser)?;
+    let dist = env.root.join("target/bench-dist");
+    build_dist(&env, &dist)?;
+    step("size of the code a first visit loads (article data excluded)");
+    sizes::report(&dist)?;
+    step("first list paint: viewer vs a static HTML page of the same cards (headless Chromium)");
+    let scratch = env.root.join("target/bench-tmp");
+    std::fs::create_dir_all(&scratch)?;
+    run(
+        env.cmd("node").arg("bench/first-paint.mjs").env("AV_DIST", &dist).env("TMPDIR", &scratch),
+        "first-paint bench",
+    )?;
+    let _ = std::fs::remove_dir_all(&scratch);
     Ok(())
 }
 

@@ -27,7 +27,9 @@ pub fn list_page() -> Html {
     html! {
         <section class="list-page">
             <h1 class="page-title" tabindex="-1">{ title }</h1>
-            <p class="list-count">{ fill(s.article_count, &[("count", &total.to_string())]) }</p>
+            <p class="list-count">
+                { if total == 1 { s.article_count_one.to_owned() } else { fill(s.article_count, &[("count", &total.to_string())]) } }
+            </p>
             <ReportPanel skipped={catalog.skipped.clone()} warnings={catalog.warnings.clone()} />
             if catalog.articles.is_empty() {
                 <p class="empty">{ s.no_articles }</p>

@@ -1,0 +1,63 @@
+// Accessibility: axe-core (injected from node_modules) reports no WCAG 2.x A/AA violations on the list, an
+// article, the not-found page and the error page, in the light and the dark theme.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { startServer, launchBrowser, newPage, SEED_TITLE } from './support.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ '/ok/': {}, '/down/': { articles: () => ({ status: 503, body: 'down' }) } });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function violations(page) {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+const pages = [
+  ['list', '/ok/', '.card'],
+  ['article', '/ok/#/article/000_7367aa27400e94e4', 'h1.article-title'],
+  ['not found', '/ok/#/article/nope', '.not-found h1'],
+  ['error', '/down/', '[role=alert]'],
+];
+
+for (const theme of ['light', 'dark']) {
+  for (const [name, url, ready] of pages) {
+    test(`no axe violations: ${name} page, ${theme} theme`, async () => {
+      const { page } = await newPage(browser.context);
+      await page.goto(server.url('/ok/'));
+      await page.evaluate((t) => localStorage.setItem('article-viewer.theme', t), theme);
+      await page.goto(server.url(url));
+      await page.locator(ready).first().waitFor();
+      await page.waitForFunction((t) => document.querySelector('.app')?.dataset.theme === t, theme);
+      if (name === 'article') assert.equal(await page.locator('h1').innerText(), SEED_TITLE);
+      assert.deepEqual(await violations(page), []);
+      await page.close();
+    });
+  }
+}
+
+test('the check can fail: a planted image without alt text is reported', async () => {
+  const { page } = await newPage(browser.context);
+  await page.goto(server.url('/ok/'));
+  await page.locator('.card').first().waitFor();
+  await page.evaluate(() => {
+    const img = document.createElement('img');
+    img.src = 'favicon.svg';
+    document.querySelector('main').append(img);
+  });
+  const found = await violations(page);
+  assert.ok(found.some((v) => v.startsWith('image-alt')), found.join('\n'));
+  await page.close();
+});
