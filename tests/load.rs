@@ -225,6 +225,16 @@ fn deep_nesting_inside_a_record_costs_only_that_record() {
 }
 
 #[test]
+fn bytes_must_be_utf8() {
+    use article_viewer::domain::load_article_set_bytes;
+    assert_eq!(load_article_set_bytes(b"{\"version\":1,\"articles\":[\xff]}"), Err(SetError::NotUtf8(25)));
+    let set =
+        load_article_set_bytes("\u{feff}{\"version\":1,\"articles\":[{\"id\":\"a\",\"title\":\"標題\"}]}".as_bytes())
+            .unwrap();
+    assert_eq!(set.articles[0].title.as_str(), "標題");
+}
+
+#[test]
 fn a_byte_order_mark_is_allowed_and_an_empty_list_is_a_valid_empty_set() {
     let set = load_article_set("\u{feff}{\"version\":1,\"articles\":[]}").unwrap();
     assert!(set.articles.is_empty() && set.skipped.is_empty());

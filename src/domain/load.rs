@@ -14,6 +14,8 @@ use std::fmt;
 pub enum SetError {
     #[error("the article set is empty (0 bytes)")]
     Empty,
+    #[error("the article set is not UTF-8 text (invalid byte at offset {0})")]
+    NotUtf8(usize),
     #[error("the article set is not valid JSON: {0}")]
     Syntax(String),
     #[error("the article set does not fit schema v1: {0}")]
@@ -81,6 +83,12 @@ struct Envelope<'a> {
     title: Option<String>,
     #[serde(borrow, default)]
     articles: Option<&'a RawValue>,
+}
+
+/// Reads an article set from the bytes of a file or HTTP body: they must be UTF-8 (a BOM is allowed).
+pub fn load_article_set_bytes(bytes: &[u8]) -> Result<LoadedSet, SetError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| SetError::NotUtf8(e.valid_up_to()))?;
+    load_article_set(text)
 }
 
 /// Reads an article set from JSON text (a leading UTF-8 BOM is allowed).

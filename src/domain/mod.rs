@@ -8,7 +8,7 @@ pub mod import;
 pub mod load;
 
 pub use article::{Article, ArticleId, ArticleSetFile, Block, Published, PublishedKind, Title, Views};
-pub use load::{load_article_set, LoadedSet, RecordIssue, SetError};
+pub use load::{load_article_set, load_article_set_bytes, LoadedSet, RecordIssue, SetError};
 
 /// The JSON Schema of an article-set file (schema v1), as published in `static/article-set.schema.json`.
 #[cfg(not(target_arch = "wasm32"))]

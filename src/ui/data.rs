@@ -1,6 +1,6 @@
 //! Fetching the bundled article set over HTTP.
 
-use crate::domain::{load_article_set, LoadedSet, SetError};
+use crate::domain::{load_article_set_bytes, LoadedSet, SetError};
 use gloo_net::http::Request;
 
 /// The article set's address, relative to the page (so the viewer works under any sub-path).
@@ -30,6 +30,9 @@ pub async fn fetch_article_set(url: &str) -> Result<LoadedSet, LoadError> {
             url: url.to_owned(),
         });
     }
-    let text = response.text().await.map_err(|e| LoadError::Network { url: url.to_owned(), message: e.to_string() })?;
-    Ok(load_article_set(&text)?)
+    // The body as bytes: copied once into wasm memory and checked as UTF-8 there (no UTF-16 round trip, and
+    // bytes that are not UTF-8 are an error rather than silently replaced).
+    let bytes =
+        response.binary().await.map_err(|e| LoadError::Network { url: url.to_owned(), message: e.to_string() })?;
+    Ok(load_article_set_bytes(&bytes)?)
 }

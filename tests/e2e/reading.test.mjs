@@ -102,3 +102,53 @@ test('the dark theme applies and is remembered; screenshots of both themes', asy
   await page.waitForFunction(() => getComputedStyle(document.querySelector('.app')).backgroundColor === 'rgb(253, 253, 252)');
   await page.close();
 });
+
+test('keyboard: the skip link is the first stop and moves focus to the content without changing the route', async () => {
+  const { page } = await newPage(browser.context);
+  await page.goto(server.url('/seed/#/article/000_7367aa27400e94e4'));
+  await page.locator('h1.article-title').waitFor();
+  await page.keyboard.press('Tab');
+  const skip = page.locator('.skip-link');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+  const box = await skip.boundingBox();
+  assert.ok(box && box.y >= 0, 'the focused skip link is on screen');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'content');
+  assert.match(page.url(), /#\/article\/000_7367aa27400e94e4$/);
+  await page.close();
+});
+
+test('with no saved choice the theme follows the system, and 320 px phones do not scroll sideways', async () => {
+  const context = browser.context;
+  const { page } = await newPage(context);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.goto(server.url('/seed/'));
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.locator('.card').first().waitFor();
+  assert.equal(await page.evaluate(() => document.querySelector('.app').dataset.theme), 'auto');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.app')).backgroundColor), 'rgb(18, 18, 18)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.app')).backgroundColor === 'rgb(253, 253, 252)');
+  for (const url of ['/seed/', '/seed/#/article/000_7367aa27400e94e4', '/big/#/?page=250']) {
+    await page.goto(server.url(url));
+    await page.locator('.page-title').first().waitFor();
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${url} scrolls sideways at 320px`);
+  }
+  await page.close();
+});
+
+test('an article prints as text with its metadata and no navigation', async () => {
+  const { page } = await newPage(browser.context);
+  await page.goto(server.url('/seed/#/article/000_7367aa27400e94e4'));
+  await page.locator('h1.article-title').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.site-header', '.back', '.neighbours, .skip-link']) {
+    assert.ok(await page.evaluate((sel) => [...document.querySelectorAll(sel)].every((e) => getComputedStyle(e).display === 'none'), hidden), `${hidden} is printed`);
+  }
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.querySelector('.article-header .meta')).display), 'none');
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.querySelector('.notice')).display), 'none');
+  await page.emulateMedia({ media: 'screen' });
+  await page.close();
+});
