@@ -196,8 +196,8 @@ fn meta_line_parts_may_be_missing_reordered_simplified_or_half_width() {
     assert_eq!(a.title.as_str(), "标题在这里");
     assert_eq!(a.kicker, None);
     assert_eq!(a.authors, ["李四"]);
-    assert_eq!(a.source.as_deref(), Some("新华社 2020-01-02"), "a value runs to the next label");
-    assert_eq!(a.category.as_deref(), Some("要闻 阅读 35"));
+    assert_eq!(a.source.as_deref(), Some("新华社"), "a value ends where the date starts");
+    assert_eq!(a.category.as_deref(), Some("要闻"), "… or the view count");
     assert_eq!(a.published.as_ref().unwrap().as_str(), "2020-01-02");
     assert_eq!(a.views.unwrap().get(), 35);
     assert_eq!(a.editor.as_deref(), Some("王五"));

@@ -112,8 +112,12 @@ fn looks_like_meta(line: &str) -> bool {
 }
 
 fn read_meta(line: &str, offset: UtcOffset, art: &mut ScrapedArticle) {
-    art.published = parse_date(line, offset);
-    art.views = parse_views(line);
+    let date = parse_date(line, offset);
+    let views = parse_views(line);
+    // A labelled value ends at the next label, or where the date or the view count starts.
+    let stops: Vec<usize> = date.iter().map(|d| d.1).chain(views.iter().map(|v| v.1)).collect();
+    art.published = date.map(|d| d.0);
+    art.views = views.map(|v| v.0);
     // Find every label with its colon, then each value runs to the next label.
     let mut marks: Vec<(usize, usize, Field)> = Vec::new();
     for (label, field) in LABELS {
@@ -128,7 +132,8 @@ fn read_meta(line: &str, offset: UtcOffset, art: &mut ScrapedArticle) {
     }
     marks.sort();
     for (i, (_, value_start, field)) in marks.iter().enumerate() {
-        let value_end = marks.get(i + 1).map(|m| m.0).unwrap_or(line.len());
+        let next_label = marks.get(i + 1).map(|m| m.0).unwrap_or(line.len());
+        let value_end = stops.iter().copied().filter(|s| *s > *value_start).fold(next_label, usize::min);
         let value = line[*value_start..value_end].trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
         if value.is_empty() {
             continue;
@@ -148,8 +153,8 @@ fn read_meta(line: &str, offset: UtcOffset, art: &mut ScrapedArticle) {
     }
 }
 
-/// `12269次瀏覽` / `12269次浏览` / `阅读 12269` / `瀏覽:12269`.
-fn parse_views(line: &str) -> Option<u64> {
+/// `12269次瀏覽` / `12269次浏览` / `阅读 12269` / `瀏覽:12269`: the count and where its text starts.
+fn parse_views(line: &str) -> Option<(u64, usize)> {
     for word in ["次瀏覽", "次浏览", "次閱讀", "次阅读"] {
         if let Some(p) = line.find(word) {
             let digits: String = line[..p]
@@ -161,7 +166,7 @@ fn parse_views(line: &str) -> Option<u64> {
                 .rev()
                 .collect();
             if let Ok(n) = digits.parse() {
-                return Some(n);
+                return Some((n, p - digits.len()));
             }
         }
     }
@@ -170,15 +175,16 @@ fn parse_views(line: &str) -> Option<u64> {
             let after = line[p + word.len()..].trim_start_matches([':', '：', ' ']);
             let digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
             if let Ok(n) = digits.parse() {
-                return Some(n);
+                return Some((n, p));
             }
         }
     }
     None
 }
 
-/// `2018年11月30日 11:21` or `2018-11-30 11:21[:05]` or a bare date, as RFC 3339 (or YYYY-MM-DD).
-fn parse_date(line: &str, offset: UtcOffset) -> Option<String> {
+/// `2018年11月30日 11:21` or `2018-11-30 11:21[:05]` or a bare date, as RFC 3339 (or YYYY-MM-DD), and where
+/// its text starts.
+fn parse_date(line: &str, offset: UtcOffset) -> Option<(String, usize)> {
     let nums: Vec<(usize, u32, usize)> = numbers(line);
     for w in 0..nums.len() {
         let (start, y, _) = nums[w];
@@ -193,8 +199,9 @@ fn parse_date(line: &str, offset: UtcOffset) -> Option<String> {
         if !sep_ok {
             continue;
         }
-        let month = Month::try_from(u8::try_from(m).ok()?).ok()?;
-        let Ok(date) = Date::from_calendar_date(y as i32, month, u8::try_from(d).ok()?) else { continue };
+        let Some(month) = u8::try_from(m).ok().and_then(|m| Month::try_from(m).ok()) else { continue };
+        let Some(day) = u8::try_from(d).ok() else { continue };
+        let Ok(date) = Date::from_calendar_date(y as i32, month, day) else { continue };
         // A time right after the date: hh:mm[:ss].
         if let (Some(&(h_start, h, _)), Some(&(_, mi, mi_end))) = (nums.get(w + 3), nums.get(w + 4)) {
             let gap = &line[d_end..h_start];
@@ -207,11 +214,11 @@ fn parse_date(line: &str, offset: UtcOffset) -> Option<String> {
                     .unwrap_or(0);
                 if let Ok(t) = Time::from_hms(h as u8, mi as u8, sec as u8) {
                     let dt = PrimitiveDateTime::new(date, t).assume_offset(offset);
-                    return dt.format(&time::format_description::well_known::Rfc3339).ok();
+                    return dt.format(&time::format_description::well_known::Rfc3339).ok().map(|s| (s, start));
                 }
             }
         }
-        return Some(format!("{:04}-{:02}-{:02}", date.year(), date.month() as u8, date.day()));
+        return Some((format!("{:04}-{:02}-{:02}", date.year(), date.month() as u8, date.day()), start));
     }
     None
 }
