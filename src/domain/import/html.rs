@@ -38,10 +38,7 @@ pub fn html_to_blocks(html: &str) -> Converted {
 
 /// The plain text of an HTML fragment, white space collapsed (for titles and summaries).
 pub fn html_to_text(html: &str) -> String {
-    let doc = Html::parse_fragment(html);
-    let mut out = String::new();
-    collect_text(doc.root_element(), &mut out);
-    collapse(&out)
+    text_of(Html::parse_fragment(html).root_element()).unwrap_or_default()
 }
 
 #[derive(Default)]
@@ -74,21 +71,11 @@ impl Walker {
                     match name {
                         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                             self.flush();
-                            let mut t = String::new();
-                            collect_text(child_el, &mut t);
-                            let text = collapse(&t);
-                            if !text.is_empty() {
-                                self.blocks.push(Block::Heading { text });
-                            }
+                            self.blocks.extend(text_of(child_el).map(|text| Block::Heading { text }));
                         }
                         "blockquote" => {
                             self.flush();
-                            let mut t = String::new();
-                            collect_text(child_el, &mut t);
-                            let text = collapse(&t);
-                            if !text.is_empty() {
-                                self.blocks.push(Block::Quote { text });
-                            }
+                            self.blocks.extend(text_of(child_el).map(|text| Block::Quote { text }));
                         }
                         "img" => {
                             self.flush();
@@ -100,12 +87,7 @@ impl Walker {
                                 .children()
                                 .filter_map(ElementRef::wrap)
                                 .find(|c| c.value().name() == "figcaption")
-                                .map(|c| {
-                                    let mut t = String::new();
-                                    collect_text(c, &mut t);
-                                    collapse(&t)
-                                })
-                                .filter(|c| !c.is_empty());
+                                .and_then(text_of);
                             let imgs: Vec<ElementRef> = child_el
                                 .descendants()
                                 .filter_map(ElementRef::wrap)
@@ -141,6 +123,13 @@ impl Walker {
         let alt = collapse(img.value().attr("alt").unwrap_or(""));
         self.blocks.push(Block::Image { src: src.to_owned(), alt, caption });
     }
+}
+
+/// The collapsed text of an element, when it has any.
+fn text_of(el: ElementRef) -> Option<String> {
+    let mut t = String::new();
+    collect_text(el, &mut t);
+    Some(collapse(&t)).filter(|t| !t.is_empty())
 }
 
 fn collect_text(el: ElementRef, out: &mut String) {
