@@ -109,6 +109,16 @@ pub fn format_count(n: u64, lang: UiLang) -> String {
     }
 }
 
+/// A byte count for people: `512 B`, `1.5 KB`, `45.3 MB` (powers of 1,000, one decimal).
+pub fn format_bytes(n: u64) -> String {
+    match n {
+        0..=999 => format!("{n} B"),
+        1_000..=999_999 => format!("{:.1} KB", n as f64 / 1e3),
+        1_000_000..=999_999_999 => format!("{:.1} MB", n as f64 / 1e6),
+        _ => format!("{:.1} GB", n as f64 / 1e9),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +140,13 @@ mod tests {
         for (n, lang, expected) in rows {
             assert_eq!(format_count(n, lang), expected, "{n} {lang:?}");
         }
+    }
+
+    #[test]
+    fn bytes() {
+        assert_eq!(format_bytes(512), "512 B");
+        assert_eq!(format_bytes(1_500), "1.5 KB");
+        assert_eq!(format_bytes(45_300_000), "45.3 MB");
     }
 
     #[test]

@@ -2,12 +2,14 @@
 
 use super::components::error_panel::ErrorPanel;
 use super::components::settings::Settings;
-use super::data::{fetch_article_set, LoadError, ARTICLES_URL};
+use super::data::{fetch_article_set, LoadError, Progress, ARTICLES_URL};
 use super::pages::{article::ArticlePage, list::ListPage, not_found::NotFound};
 use super::route::Route;
 use super::scroll::ScrollManager;
 use super::state::{Prefs, PrefsHandle};
+use super::strings::fill;
 use super::Catalog;
+use crate::domain::format::format_bytes;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -40,14 +42,18 @@ pub fn app(props: &AppProps) -> Html {
     });
     let attempt = use_state(|| 0u32);
     let load = use_state(|| LoadState::Loading);
+    let progress = use_state(Progress::default);
     {
         let load = load.clone();
+        let progress = progress.clone();
         let src = props.src.clone();
         use_effect_with((src, *attempt), move |(src, _)| {
             load.set(LoadState::Loading);
+            progress.set(Progress::default());
             let src = src.to_string();
+            let on_progress = Callback::from(move |p| progress.set(p));
             wasm_bindgen_futures::spawn_local(async move {
-                load.set(match fetch_article_set(&src).await {
+                load.set(match fetch_article_set(&src, on_progress).await {
                     Ok(set) => LoadState::Loaded(Catalog(Rc::new(set))),
                     Err(e) => LoadState::Failed(e),
                 });
@@ -60,9 +66,23 @@ pub fn app(props: &AppProps) -> Html {
     };
     let s = prefs.strings();
     let content = match &*load {
-        LoadState::Loading => html! {
-            <p class="loading" role="status" aria-live="polite">{ s.loading }</p>
-        },
+        LoadState::Loading => {
+            let received = format_bytes(progress.received);
+            let detail = match progress.total {
+                Some(total) => fill(s.received_of, &[("received", &received), ("total", &format_bytes(total))]),
+                None => fill(s.received, &[("received", &received)]),
+            };
+            html! {
+                <div class="loading" role="status" aria-live="polite">
+                    <p>{ s.loading }</p>
+                    if progress.received > 0 {
+                        <progress max={progress.total.unwrap_or(0).to_string()} value={progress.received.to_string()}
+                            aria-label={s.loading}></progress>
+                        <p class="loading-detail">{ detail }</p>
+                    }
+                </div>
+            }
+        }
         LoadState::Failed(e) => html! {
             <ErrorPanel title={s.load_failed} detail={e.to_string()} {on_retry} />
         },

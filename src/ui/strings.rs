@@ -42,6 +42,10 @@ pub struct Strings {
     pub next_article: &'static str,
     pub article_navigation: &'static str,
     pub settings: &'static str,
+    /// "{received} of {total} received".
+    pub received_of: &'static str,
+    /// "{received} received".
+    pub received: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -79,6 +83,8 @@ pub const EN: Strings = Strings {
     next_article: "Next article",
     article_navigation: "More articles",
     settings: "Settings",
+    received_of: "{received} of {total} received",
+    received: "{received} received",
 };
 
 pub const ZH_HANT: Strings = Strings {
@@ -116,6 +122,8 @@ pub const ZH_HANT: Strings = Strings {
     next_article: "下一篇",
     article_navigation: "更多文章",
     settings: "設定",
+    received_of: "已接收 {received}，共 {total}",
+    received: "已接收 {received}",
 };
 
 pub const ZH_HANS: Strings = Strings {
@@ -153,6 +161,8 @@ pub const ZH_HANS: Strings = Strings {
     next_article: "下一篇",
     article_navigation: "更多文章",
     settings: "设置",
+    received_of: "已接收 {received}，共 {total}",
+    received: "已接收 {received}",
 };
 
 /// The table for `lang`.
@@ -219,7 +229,7 @@ mod tests {
             assert_eq!(table.len(), en.len());
             for (s, e) in table.iter().zip(&en) {
                 assert!(!s.trim().is_empty(), "{lang:?} has an empty string");
-                for ph in ["{page}", "{pages}", "{count}"] {
+                for ph in ["{page}", "{pages}", "{count}", "{received}", "{total}"] {
                     assert_eq!(s.contains(ph), e.contains(ph), "{lang:?}: {s:?} vs {e:?}");
                 }
             }
