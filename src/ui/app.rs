@@ -33,8 +33,13 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let prefs = use_reducer(Prefs::load);
-    use_effect_with((*prefs).clone(), |p| {
-        p.save();
+    let first_prefs = use_mut_ref(|| true);
+    use_effect_with((*prefs).clone(), move |p| {
+        // Only a reader's own choice is remembered: the defaults (browser languages, system theme) are read
+        // afresh on every visit, so they follow the reader's system when it changes.
+        if !std::mem::replace(&mut *first_prefs.borrow_mut(), false) {
+            p.save();
+        }
         // The page's own language follows the interface (articles carry their own `lang`).
         if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let _ = root.set_attribute("lang", p.lang.tag());

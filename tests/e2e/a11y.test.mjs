@@ -37,6 +37,7 @@ for (const theme of ['light', 'dark']) {
     test(`no axe violations: ${name} page, ${theme} theme`, async () => {
       const { page } = await newPage(browser.context);
       await page.goto(server.url('/ok/'));
+      await page.locator('.app').waitFor();
       await page.evaluate((t) => localStorage.setItem('article-viewer.theme', t), theme);
       await page.goto(server.url(url));
       await page.locator(ready).first().waitFor();

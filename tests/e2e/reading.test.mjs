@@ -128,6 +128,7 @@ test('with no saved choice the theme follows the system, and 320 px phones do no
   await page.reload();
   await page.locator('.card').first().waitFor();
   assert.equal(await page.evaluate(() => document.querySelector('.app').dataset.theme), 'auto');
+  assert.equal(await page.evaluate(() => localStorage.getItem('article-viewer.theme')), null, 'defaults are not stored');
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.app')).backgroundColor), 'rgb(18, 18, 18)');
   await page.emulateMedia({ colorScheme: 'light' });
   await page.waitForFunction(() => getComputedStyle(document.querySelector('.app')).backgroundColor === 'rgb(253, 253, 252)');
