@@ -382,6 +382,25 @@ fn a_50_mb_scraped_file_imports() {
 }
 
 #[test]
+fn formats_are_detected_by_extension_then_content() {
+    use article_viewer::domain::import::{detect_format, Format};
+    let cjk_feed =
+        format!("{{\"title\": \"{}\", \"version\": \"https://jsonfeed.org/version/1.1\"}}", "新聞".repeat(100));
+    let rows = [
+        ("a.md", "plain", Format::Markdown),
+        ("a.rss", "", Format::Feed),
+        ("a.json", "{\"version\": 1, \"articles\": []}", Format::ArticleSet),
+        ("a.json", cjk_feed.as_str(), Format::Feed),
+        ("a.txt", "<?xml version=\"1.0\"?><rss>", Format::Feed),
+        ("noext", "---\ntitle: x\n---\n", Format::Markdown),
+        ("a.txt", "標題\n正文", Format::Scraped),
+    ];
+    for (name, text, expected) in rows {
+        assert_eq!(detect_format(Path::new(name), text), expected, "{name}");
+    }
+}
+
+#[test]
 fn chinese_script_detection() {
     assert_eq!(detect_chinese_script("這個國家的企業發展"), Some("zh-Hant"));
     assert_eq!(detect_chinese_script("这个国家的企业发展"), Some("zh-Hans"));

@@ -255,7 +255,8 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
 /// The format of an input, from its extension, else from its first bytes.
 pub fn detect_format(path: &Path, text: &str) -> Format {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    let head = text.trim_start().get(..text.trim_start().len().min(512)).unwrap_or("");
+    // The first 512 characters (not bytes: a byte cut could fall inside a character).
+    let head: String = text.trim_start().chars().take(512).collect();
     match ext.as_str() {
         "md" | "markdown" | "mdown" => Format::Markdown,
         "rss" | "atom" | "xml" => Format::Feed,
