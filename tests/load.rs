@@ -260,3 +260,32 @@ fn writing_a_set_back_out_reads_the_same() {
     let again = load_article_set(&serde_json::to_string(&file).unwrap()).unwrap();
     assert_eq!(again, set);
 }
+
+#[test]
+fn hostile_set_loads_every_record_as_text_and_drops_every_unsafe_url() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile/script-in-every-field.json"
+    ))
+    .unwrap();
+    let set = load_article_set(&text).unwrap();
+    assert_eq!(set.articles.len(), 10);
+    assert!(set.skipped.is_empty(), "{:?}", set.skipped);
+    // Payloads stay as they were written: text, not removed or rewritten.
+    assert_eq!(set.articles[0].kicker.as_deref(), Some("<script>window.__xss=1</script>"));
+    for a in &set.articles {
+        if let Some(url) = &a.url {
+            assert!(url.starts_with("https://example.org"), "{} kept url {url:?}", a.id);
+        }
+        for b in &a.body {
+            if let Block::Image { src, .. } = b {
+                assert_eq!(src, "images/ok.png", "{} kept image {src:?}", a.id);
+            }
+        }
+    }
+    // 6 of 7 url kinds are unsafe (one per record, cycling), and 3 unsafe images per record.
+    let url_drops = set.warnings.iter().filter(|w| w.field == "url").count();
+    let image_drops = set.warnings.iter().filter(|w| w.field.ends_with(".src")).count();
+    assert_eq!(url_drops, 9);
+    assert_eq!(image_drops, 30);
+}
