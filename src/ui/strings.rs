@@ -13,11 +13,14 @@ pub struct Strings {
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub no_articles: &'static str,
-    /// After a count: "12,269 views".
+    /// "{count} views".
     pub views: &'static str,
     pub source: &'static str,
     pub category: &'static str,
+    /// "By {authors}".
     pub authors: &'static str,
+    /// Between two author names.
+    pub list_separator: &'static str,
     pub editor: &'static str,
     pub original_link: &'static str,
     pub skipped_summary: &'static str,
@@ -58,10 +61,11 @@ pub const EN: Strings = Strings {
     not_found_title: "Article not found",
     not_found_text: "There is no article at this address. It may have been removed, or the link may be mistyped.",
     no_articles: "This collection has no articles.",
-    views: "views",
+    views: "{count} views",
     source: "Source",
     category: "Category",
-    authors: "By",
+    authors: "By {authors}",
+    list_separator: ", ",
     editor: "Editor",
     original_link: "Read the original",
     skipped_summary: "records were skipped because they are invalid",
@@ -97,10 +101,11 @@ pub const ZH_HANT: Strings = Strings {
     not_found_title: "找不到文章",
     not_found_text: "這個網址沒有文章。文章可能已被移除，或連結有誤。",
     no_articles: "這個文集還沒有文章。",
-    views: "次瀏覽",
+    views: "{count}次瀏覽",
     source: "來源",
     category: "分類",
-    authors: "作者",
+    authors: "作者: {authors}",
+    list_separator: "、",
     editor: "責任編輯",
     original_link: "閱讀原文",
     skipped_summary: "筆記錄因格式無效而略過",
@@ -136,10 +141,11 @@ pub const ZH_HANS: Strings = Strings {
     not_found_title: "找不到文章",
     not_found_text: "这个网址没有文章。文章可能已被删除，或链接有误。",
     no_articles: "这个文集还没有文章。",
-    views: "次浏览",
+    views: "{count}次浏览",
     source: "来源",
     category: "分类",
-    authors: "作者",
+    authors: "作者: {authors}",
+    list_separator: "、",
     editor: "责任编辑",
     original_link: "阅读原文",
     skipped_summary: "条记录因格式无效而略过",
@@ -198,6 +204,7 @@ mod tests {
             s.source,
             s.category,
             s.authors,
+            s.list_separator,
             s.editor,
             s.original_link,
             s.skipped_summary,
@@ -229,7 +236,7 @@ mod tests {
             assert_eq!(table.len(), en.len());
             for (s, e) in table.iter().zip(&en) {
                 assert!(!s.trim().is_empty(), "{lang:?} has an empty string");
-                for ph in ["{page}", "{pages}", "{count}", "{received}", "{total}"] {
+                for ph in ["{page}", "{pages}", "{count}", "{received}", "{total}", "{authors}"] {
                     assert_eq!(s.contains(ph), e.contains(ph), "{lang:?}: {s:?} vs {e:?}");
                 }
             }

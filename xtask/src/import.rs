@@ -58,14 +58,25 @@ pub struct Summary {
     pub warnings: Vec<String>,
 }
 
+impl Summary {
+    /// Articles that are in the output because of this run.
+    fn valid(&self) -> usize {
+        self.added + self.updated + self.unchanged
+    }
+
+    /// Whether `--strict` forbids writing.
+    fn strict_failed(&self, strict: bool) -> bool {
+        strict && !(self.warnings.is_empty() && self.skipped.is_empty())
+    }
+}
+
 pub fn run(args: &ImportArgs) -> Result<()> {
     let summary = import(args)?;
     print_summary(args, &summary);
-    let valid = summary.added + summary.updated + summary.unchanged;
-    if valid == 0 {
+    if summary.valid() == 0 {
         bail!("nothing valid was imported");
     }
-    if args.strict && !(summary.warnings.is_empty() && summary.skipped.is_empty()) {
+    if summary.strict_failed(args.strict) {
         bail!(
             "--strict: {} warning(s) and {} skipped item(s); nothing written",
             summary.warnings.len(),
@@ -177,9 +188,7 @@ fn import(args: &ImportArgs) -> Result<Summary> {
     if !check.skipped.is_empty() || !check.warnings.is_empty() {
         bail!("internal error: the viewer would reject part of the output: {:?}", check.skipped);
     }
-    let valid = summary.added + summary.updated + summary.unchanged;
-    let strict_failed = args.strict && !(summary.warnings.is_empty() && summary.skipped.is_empty());
-    if !args.dry_run && valid > 0 && !strict_failed {
+    if !args.dry_run && summary.valid() > 0 && !summary.strict_failed(args.strict) {
         write_atomically(&args.output, json.as_bytes())?;
     }
     Ok(summary)

@@ -1,6 +1,7 @@
 use crate::domain::format::{format_count, format_published};
 use crate::domain::Article;
 use crate::ui::app::use_prefs;
+use crate::ui::strings::fill;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,14 +15,12 @@ pub fn meta_line(props: &MetaLineProps) -> Html {
     let a = &props.article;
     let prefs = use_prefs();
     let s = prefs.strings();
-    let english = prefs.lang == crate::domain::format::UiLang::En;
     let mut items: Vec<Html> = Vec::new();
     if let Some(p) = &a.published {
         items.push(html! { <li class="meta-date"><time datetime={p.as_str().to_owned()}>{ format_published(p, prefs.lang) }</time></li> });
     }
     if let Some(v) = a.views {
-        let count = format_count(v.get(), prefs.lang);
-        let text = if english { format!("{count} {}", s.views) } else { format!("{count}{}", s.views) };
+        let text = fill(s.views, &[("count", &format_count(v.get(), prefs.lang))]);
         // The exact number stays available (title) when the shown one is rounded (1.2萬).
         items.push(
             html! { <li class="meta-views" title={v.get().to_string()} data-views={v.get().to_string()}>{ text }</li> },
@@ -34,9 +33,8 @@ pub fn meta_line(props: &MetaLineProps) -> Html {
         items.push(html! { <li class="meta-category">{ format!("{}: ", s.category) }<span>{ c }</span></li> });
     }
     if !a.authors.is_empty() {
-        let sep = if english { ", " } else { "、" };
-        let label = if english { format!("{} ", s.authors) } else { format!("{}: ", s.authors) };
-        items.push(html! { <li class="meta-authors">{ label }<span>{ a.authors.join(sep) }</span></li> });
+        let names = a.authors.join(s.list_separator);
+        items.push(html! { <li class="meta-authors">{ fill(s.authors, &[("authors", &names)]) }</li> });
     }
     if items.is_empty() {
         return Html::default();
