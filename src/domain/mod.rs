@@ -2,10 +2,13 @@
 //! checks it natively.
 
 pub mod article;
+pub mod fold;
 pub mod format;
 #[cfg(feature = "import")]
 pub mod import;
+pub mod listing;
 pub mod load;
+pub mod search;
 
 pub use article::{Article, ArticleId, ArticleSetFile, Block, Published, PublishedKind, Title, Views};
 pub use load::{load_article_set, load_article_set_bytes, LoadedSet, RecordIssue, SetError};

@@ -1,0 +1,393 @@
+//! The list as the reader asked for it: query, filters (facets and a date range), sort and page — all of it
+//! state that lives in the URL (`#/?q=企业&category=重點新聞&sort=views&page=2`) — and what that state yields:
+//! the matching articles in order, and every facet value with the number of articles it would give.
+//!
+//! Facets: category, source, author, tag. Several values within one facet are alternatives (OR); facets and the
+//! date range combine with AND. A value's count is computed with every other active filter applied but not its
+//! own facet's, so it says how many articles ticking it would give. Facet values that differ only by folding
+//! (重點新聞 / 重点新闻, `News` / `news`) are one value, shown as first written in the set.
+
+use super::fold::fold;
+use super::search::{Hit, Query, SearchIndex};
+use super::{Article, LoadedSet};
+use std::collections::HashMap;
+
+/// Orders the list can be put in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Sort {
+    /// The set's own order: the default without a query.
+    Collection,
+    /// Query terms in the title first, then newer, then the set's order: the default with a query.
+    Relevance,
+    Newest,
+    Oldest,
+    /// Most viewed first.
+    Views,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 5] = [Sort::Collection, Sort::Relevance, Sort::Newest, Sort::Oldest, Sort::Views];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Collection => "collection",
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::Views => "views",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// The facets, in the order the filter panel shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Facet {
+    Category,
+    Source,
+    Author,
+    Tag,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 4] = [Facet::Category, Facet::Source, Facet::Author, Facet::Tag];
+
+    /// The URL parameter.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Category => "category",
+            Facet::Source => "source",
+            Facet::Author => "author",
+            Facet::Tag => "tag",
+        }
+    }
+
+    fn values(self, a: &Article) -> Vec<&str> {
+        match self {
+            Facet::Category => a.category.as_deref().into_iter().collect(),
+            Facet::Source => a.source.as_deref().into_iter().collect(),
+            Facet::Author => a.authors.iter().map(String::as_str).collect(),
+            Facet::Tag => a.tags.iter().map(String::as_str).collect(),
+        }
+    }
+
+    fn slot(self) -> usize {
+        self as usize
+    }
+}
+
+/// Everything about the list that the URL holds. Parse with [`ListState::from_query`], write with
+/// [`ListState::to_pairs`] / [`ListState::to_query`]; the two round-trip.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListState {
+    /// What the reader typed (not folded: it is shown back in the search box).
+    pub q: String,
+    /// Selected values per facet, in [`Facet::ALL`] order.
+    pub selected: [Vec<String>; 4],
+    /// Inclusive date range, `YYYY-MM-DD`, compared with the date as written in each article's `published`.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// `None`: the default ([`ListState::sort`]).
+    pub sort: Option<Sort>,
+    /// 1-based; `None` is page 1.
+    pub page: Option<usize>,
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10 && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+}
+
+impl ListState {
+    /// Reads a URL query string (with or without the leading `?`). Unknown keys and unusable values (a page of
+    /// `0`, a date that is not `YYYY-MM-DD`, an unknown sort) are ignored, never an error.
+    pub fn from_query(query: &str) -> ListState {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let mut s = ListState::default();
+        for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+            let v = v.trim();
+            match &*k {
+                "q" => s.q = v.to_owned(),
+                "from" if is_date(v) => s.from = Some(v.to_owned()),
+                "to" if is_date(v) => s.to = Some(v.to_owned()),
+                "sort" => s.sort = Sort::from_key(v),
+                "page" => s.page = v.parse().ok().filter(|p| *p > 1),
+                key => {
+                    if let Some(f) = Facet::ALL.into_iter().find(|f| f.key() == key) {
+                        if !v.is_empty() && !s.selected[f.slot()].iter().any(|x| x == v) {
+                            s.selected[f.slot()].push(v.to_owned());
+                        }
+                    }
+                }
+            }
+        }
+        s
+    }
+
+    /// The state as URL parameters, in a fixed order; defaults are left out.
+    pub fn to_pairs(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if !self.q.trim().is_empty() {
+            out.push(("q".to_owned(), self.q.clone()));
+        }
+        for f in Facet::ALL {
+            for v in &self.selected[f.slot()] {
+                out.push((f.key().to_owned(), v.clone()));
+            }
+        }
+        for (k, v) in [("from", &self.from), ("to", &self.to)] {
+            if let Some(v) = v {
+                out.push((k.to_owned(), v.clone()));
+            }
+        }
+        if let Some(sort) = self.sort {
+            out.push(("sort".to_owned(), sort.key().to_owned()));
+        }
+        if let Some(p) = self.page.filter(|p| *p > 1) {
+            out.push(("page".to_owned(), p.to_string()));
+        }
+        out
+    }
+
+    /// The state as a query string without `?` (empty for the default state).
+    pub fn to_query(&self) -> String {
+        form_urlencoded::Serializer::new(String::new()).extend_pairs(self.to_pairs()).finish()
+    }
+
+    /// The sort in force: the chosen one, else relevance when there is a query, else the set's order.
+    pub fn sort(&self) -> Sort {
+        self.sort.unwrap_or(if Query::parse(&self.q).include.is_empty() { Sort::Collection } else { Sort::Relevance })
+    }
+
+    pub fn selected(&self, facet: Facet) -> &[String] {
+        &self.selected[facet.slot()]
+    }
+
+    /// True when anything narrows the list (a query, a facet value, a date).
+    pub fn is_filtered(&self) -> bool {
+        !Query::parse(&self.q).is_empty()
+            || self.selected.iter().any(|v| !v.is_empty())
+            || self.from.is_some()
+            || self.to.is_some()
+    }
+
+    /// The same state with `value` of `facet` ticked or unticked, back on page 1.
+    pub fn toggled(&self, facet: Facet, value: &str) -> ListState {
+        let mut next = self.clone();
+        let list = &mut next.selected[facet.slot()];
+        match list.iter().position(|v| v == value) {
+            Some(i) => {
+                list.remove(i);
+            }
+            None => list.push(value.to_owned()),
+        }
+        next.page = None;
+        next
+    }
+
+    /// The state without query, filters or page: only the sort stays.
+    pub fn cleared(&self) -> ListState {
+        ListState { sort: self.sort, ..ListState::default() }
+    }
+
+    /// The same state on page `page`.
+    pub fn on_page(&self, page: usize) -> ListState {
+        ListState { page: (page > 1).then_some(page), ..self.clone() }
+    }
+}
+
+/// One facet value as the filter panel shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetValue {
+    /// As first written in the set.
+    pub label: String,
+    /// Articles the list would have with this value ticked (the other facets' selections applied).
+    pub count: usize,
+    pub selected: bool,
+}
+
+/// The facet values of a set, folded and numbered once at load.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FacetIndex {
+    /// Per facet: value labels, and per article the ids of its values.
+    labels: [Vec<String>; 4],
+    keys: [HashMap<String, u32>; 4],
+    values: [Vec<Vec<u32>>; 4],
+}
+
+impl FacetIndex {
+    pub fn build(articles: &[Article]) -> FacetIndex {
+        let mut ix = FacetIndex::default();
+        for f in Facet::ALL {
+            let slot = f.slot();
+            for a in articles {
+                let mut ids = Vec::new();
+                for v in f.values(a) {
+                    let key = fold(v);
+                    if key.is_empty() {
+                        continue;
+                    }
+                    let next = ix.labels[slot].len() as u32;
+                    let id = *ix.keys[slot].entry(key).or_insert_with(|| {
+                        ix.labels[slot].push(v.trim().to_owned());
+                        next
+                    });
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+                ix.values[slot].push(ids);
+            }
+        }
+        ix
+    }
+
+    fn id_of(&self, facet: Facet, value: &str) -> Option<u32> {
+        self.keys[facet.slot()].get(&fold(value)).copied()
+    }
+}
+
+/// A loaded set with its search and facet indexes: what the viewer holds once the file is read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Collection {
+    pub set: LoadedSet,
+    pub index: SearchIndex,
+    pub facets: FacetIndex,
+}
+
+/// What a [`ListState`] yields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing {
+    /// Indices into the set's articles, in the order shown.
+    pub results: Vec<usize>,
+    /// Per facet (in [`Facet::ALL`] order): the values with their counts, most frequent first; selected values
+    /// are always listed, even at 0.
+    pub facets: Vec<(Facet, Vec<FacetValue>)>,
+    /// The sort used.
+    pub sort: Sort,
+    /// The query's folded plain terms, for highlighting.
+    pub terms: Vec<String>,
+}
+
+impl Collection {
+    pub fn new(set: LoadedSet) -> Collection {
+        let index = SearchIndex::build(&set.articles);
+        let facets = FacetIndex::build(&set.articles);
+        Collection { set, index, facets }
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.set.articles
+    }
+
+    /// The list for `state`: search, filter, count facet values, sort.
+    pub fn listing(&self, state: &ListState) -> Listing {
+        let articles = &self.set.articles;
+        let query = Query::parse(&state.q);
+        // Dates first (cheap), then the text query on what is left.
+        let in_range = |a: &Article| {
+            if state.from.is_none() && state.to.is_none() {
+                return true;
+            }
+            let Some(p) = &a.published else { return false };
+            let day = &p.as_str()[..10.min(p.as_str().len())];
+            state.from.as_deref().is_none_or(|f| day >= f) && state.to.as_deref().is_none_or(|t| day <= t)
+        };
+        let candidates = (0..articles.len()).filter(|&i| in_range(&articles[i]));
+        let hits: Vec<Hit> = self.index.search(&query, candidates);
+
+        // Which facets each hit passes.
+        let wanted: Vec<Option<Vec<u32>>> = Facet::ALL
+            .iter()
+            .map(|&f| {
+                let sel = state.selected(f);
+                (!sel.is_empty()).then(|| sel.iter().filter_map(|v| self.facets.id_of(f, v)).collect())
+            })
+            .collect();
+        let passes = |f: usize, i: usize| match &wanted[f] {
+            None => true,
+            Some(ids) => self.facets.values[f][i].iter().any(|v| ids.contains(v)),
+        };
+        let mut counts: Vec<Vec<usize>> = self.facets.labels.iter().map(|l| vec![0; l.len()]).collect();
+        let mut results: Vec<Hit> = Vec::new();
+        for h in &hits {
+            let pass: [bool; 4] = std::array::from_fn(|f| passes(f, h.index));
+            let failing = pass.iter().filter(|p| !**p).count();
+            if failing == 0 {
+                results.push(*h);
+            }
+            for f in 0..4 {
+                // Counted for facet f when every other facet passes.
+                if failing == 0 || (failing == 1 && !pass[f]) {
+                    for &v in &self.facets.values[f][h.index] {
+                        counts[f][v as usize] += 1;
+                    }
+                }
+            }
+        }
+
+        let facets = Facet::ALL
+            .iter()
+            .map(|&f| {
+                let slot = f.slot();
+                let selected_ids: Vec<u32> = wanted[slot].clone().unwrap_or_default();
+                let mut values: Vec<(u32, usize)> = (0..self.facets.labels[slot].len() as u32)
+                    .map(|id| (id, counts[slot][id as usize]))
+                    .filter(|(id, c)| *c > 0 || selected_ids.contains(id))
+                    .collect();
+                values.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                let values = values
+                    .into_iter()
+                    .map(|(id, count)| FacetValue {
+                        label: self.facets.labels[slot][id as usize].clone(),
+                        count,
+                        selected: selected_ids.contains(&id),
+                    })
+                    .collect();
+                (f, values)
+            })
+            .collect();
+
+        let sort = state.sort();
+        let newest = |a: &Article| a.published.as_ref().map(|p| p.unix_seconds());
+        match sort {
+            Sort::Collection => {}
+            Sort::Relevance => results.sort_by(|x, y| {
+                y.title_terms
+                    .cmp(&x.title_terms)
+                    .then_with(|| cmp_desc_none_last(newest(&articles[x.index]), newest(&articles[y.index])))
+                    .then(x.index.cmp(&y.index))
+            }),
+            Sort::Newest => results.sort_by(|x, y| {
+                cmp_desc_none_last(newest(&articles[x.index]), newest(&articles[y.index])).then(x.index.cmp(&y.index))
+            }),
+            Sort::Oldest => results.sort_by(|x, y| {
+                cmp_asc_none_last(newest(&articles[x.index]), newest(&articles[y.index])).then(x.index.cmp(&y.index))
+            }),
+            Sort::Views => results.sort_by(|x, y| {
+                let v = |i: usize| articles[i].views.map(|v| v.get());
+                cmp_desc_none_last(v(x.index), v(y.index)).then(x.index.cmp(&y.index))
+            }),
+        }
+        Listing { results: results.into_iter().map(|h| h.index).collect(), facets, sort, terms: query.include }
+    }
+}
+
+fn cmp_desc_none_last<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => b.cmp(&a),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}
+
+fn cmp_asc_none_last<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        (a, b) => cmp_desc_none_last(a, b),
+    }
+}

@@ -1,0 +1,137 @@
+//! List state in the URL, facets with counts, date range, sort.
+
+use article_viewer::domain::listing::{Collection, Facet, ListState, Sort};
+use article_viewer::domain::load_article_set;
+use proptest::prelude::*;
+
+fn collection() -> Collection {
+    let json = serde_json::json!({ "version": 1, "articles": [
+        { "id": "a", "title": "企業社區 news", "category": "重點新聞", "source": "湖南", "authors": ["張三", "Li"],
+          "tags": ["metal"], "published": "2018-11-30T11:21:00+08:00", "views": 12269, "body": ["銅價上漲"] },
+        { "id": "b", "title": "Copper prices", "category": "重点新闻", "source": "Reuters", "authors": ["Li"],
+          "published": "2019-01-02", "views": 5, "body": ["企业 results"] },
+        { "id": "c", "title": "Nickel", "category": "Markets", "source": "Reuters", "authors": ["Wang"],
+          "tags": ["metal", "asia"], "published": "2017-05-05", "body": ["nothing"] },
+        { "id": "d", "title": "Undated note", "category": "markets", "body": ["企業"] }
+    ]});
+    Collection::new(load_article_set(&json.to_string()).unwrap())
+}
+
+fn ids(c: &Collection, state: &ListState) -> Vec<String> {
+    c.listing(state).results.iter().map(|&i| c.articles()[i].id.to_string()).collect()
+}
+
+fn state(query: &str) -> ListState {
+    ListState::from_query(query)
+}
+
+#[test]
+fn url_rows() {
+    let s = state("?q=%E4%BC%81%E4%B8%9A&category=%E9%87%8D%E9%BB%9E%E6%96%B0%E8%81%9E&sort=views&page=2");
+    assert_eq!(s.q, "企业");
+    assert_eq!(s.selected(Facet::Category), ["重點新聞"]);
+    assert_eq!(s.sort, Some(Sort::Views));
+    assert_eq!(s.page, Some(2));
+    assert_eq!(s.to_query(), "q=%E4%BC%81%E4%B8%9A&category=%E9%87%8D%E9%BB%9E%E6%96%B0%E8%81%9E&sort=views&page=2");
+    // Repeated keys are several values; junk is ignored.
+    let s = state("author=Li&author=Wang&author=Li&from=2018-01-01&to=nope&page=0&sort=sideways&x=1&q=a+b");
+    assert_eq!(s.selected(Facet::Author), ["Li", "Wang"]);
+    assert_eq!((s.from.as_deref(), s.to.as_deref(), s.page, s.sort), (Some("2018-01-01"), None, None, None));
+    assert_eq!(s.q, "a b");
+    assert_eq!(state("").to_query(), "");
+    assert_eq!(state("?page=1&q=%20").to_query(), "");
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9 &=?#%+企業社區\"-]{1,12}".prop_filter("trimmed, not empty", |s| !s.trim().is_empty() && s.trim() == s)
+}
+
+proptest! {
+    #[test]
+    fn state_query_state_round_trips(
+        q in proptest::option::of(any_text()),
+        cats in proptest::collection::vec(any_text(), 0..3),
+        authors in proptest::collection::vec(any_text(), 0..3),
+        from in proptest::option::of((1900u32..2100, 1u32..13, 1u32..29)),
+        sort in proptest::option::of(0usize..5),
+        page in proptest::option::of(2usize..500),
+    ) {
+        let mut s = ListState { q: q.unwrap_or_default(), ..ListState::default() };
+        for c in cats { if !s.selected[0].contains(&c) { s.selected[0].push(c) } }
+        for a in authors { if !s.selected[2].contains(&a) { s.selected[2].push(a) } }
+        s.from = from.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
+        s.sort = sort.map(|i| Sort::ALL[i]);
+        s.page = page;
+        let text = s.to_query();
+        prop_assert_eq!(ListState::from_query(&text), s.clone());
+        prop_assert_eq!(ListState::from_query(&format!("?{text}")).to_query(), text);
+    }
+}
+
+#[test]
+fn relevance_puts_title_matches_first_then_newer() {
+    let c = collection();
+    // a has 企業 in the title; b (2019) and d (undated) only in the body: b is newer, undated last.
+    assert_eq!(ids(&c, &state("q=企業")), ["a", "b", "d"]);
+    assert_eq!(c.listing(&state("q=企業")).sort, Sort::Relevance);
+    assert_eq!(c.listing(&state("")).sort, Sort::Collection);
+}
+
+#[test]
+fn sorts() {
+    let c = collection();
+    assert_eq!(ids(&c, &state("")), ["a", "b", "c", "d"]);
+    assert_eq!(ids(&c, &state("sort=newest")), ["b", "a", "c", "d"]);
+    assert_eq!(ids(&c, &state("sort=oldest")), ["c", "a", "b", "d"]);
+    assert_eq!(ids(&c, &state("sort=views")), ["a", "b", "c", "d"]);
+}
+
+#[test]
+fn facet_values_fold_and_count_with_the_other_filters() {
+    let c = collection();
+    let l = c.listing(&state(""));
+    let cats: Vec<(String, usize)> = l.facets[0].1.iter().map(|v| (v.label.clone(), v.count)).collect();
+    // 重點新聞 and 重点新闻 are one value; Markets and markets too.
+    assert_eq!(cats, [("重點新聞".to_string(), 2), ("Markets".to_string(), 2)]);
+
+    // Within a facet: OR. Across facets: AND.
+    assert_eq!(ids(&c, &state("category=重点新闻")), ["a", "b"]);
+    assert_eq!(ids(&c, &state("category=重点新闻&category=markets")), ["a", "b", "c", "d"]);
+    assert_eq!(ids(&c, &state("category=重点新闻&source=Reuters")), ["b"]);
+
+    // Counts: a facet's own selection does not narrow its counts; the others do.
+    let l = c.listing(&state("category=重点新闻&source=Reuters"));
+    let count = |f: usize, label: &str| l.facets[f].1.iter().find(|v| v.label == label).map(|v| (v.count, v.selected));
+    assert_eq!(count(0, "重點新聞"), Some((1, true)));
+    assert_eq!(count(0, "Markets"), Some((1, false)));
+    assert_eq!(count(1, "Reuters"), Some((1, true)));
+    assert_eq!(count(1, "湖南"), Some((1, false)));
+    assert_eq!(count(2, "Li"), Some((1, false)));
+
+    // A selected value with no articles left is still listed, so it can be unticked.
+    let l = c.listing(&state("q=nickel&author=張三"));
+    assert!(l.results.is_empty());
+    assert_eq!(l.facets[2].1.iter().find(|v| v.label == "張三").map(|v| (v.count, v.selected)), Some((0, true)));
+}
+
+#[test]
+fn tags_and_dates() {
+    let c = collection();
+    assert_eq!(ids(&c, &state("tag=metal")), ["a", "c"]);
+    assert_eq!(ids(&c, &state("tag=asia&tag=metal&q=nickel")), ["c"]);
+    // The date as written (2018-11-30 in +08:00), inclusive at both ends; undated articles drop out.
+    assert_eq!(ids(&c, &state("from=2018-11-30")), ["a", "b"]);
+    assert_eq!(ids(&c, &state("to=2018-11-30")), ["a", "c"]);
+    assert_eq!(ids(&c, &state("from=2018-01-01&to=2018-12-31")), ["a"]);
+}
+
+#[test]
+fn toggled_and_cleared() {
+    let s = state("q=x&category=A&page=3&sort=views");
+    let t = s.toggled(Facet::Category, "B");
+    assert_eq!(t.selected(Facet::Category), ["A", "B"]);
+    assert_eq!(t.page, None);
+    assert_eq!(t.toggled(Facet::Category, "A").selected(Facet::Category), ["B"]);
+    assert_eq!(s.cleared().to_query(), "sort=views");
+    assert!(s.is_filtered() && !s.cleared().is_filtered());
+}
