@@ -42,7 +42,7 @@ fn text(el: &web_sys::Element, selector: &str) -> String {
 
 #[function_component(RoutedArticle)]
 fn routed_article(props: &ArticleViewProps) -> Html {
-    html! { <HashRouter><ArticleView article={props.article.clone()} collection={props.collection.clone()} /></HashRouter> }
+    html! { <HashRouter><ArticleView article={props.article.clone()} collection={props.collection.clone()} terms={props.terms.clone()} /></HashRouter> }
 }
 
 #[wasm_bindgen_test]
@@ -52,7 +52,7 @@ async fn article_view_shows_every_field_of_the_seed_in_order() {
     let root = mount_point();
     yew::Renderer::<RoutedArticle>::with_root_and_props(
         root.clone(),
-        ArticleViewProps { article, collection: "中國有色網".into() },
+        ArticleViewProps { article, collection: "中國有色網".into(), terms: Default::default(), list_query: None },
     )
     .render();
     wait_for("the article title", || text(&root, "h1") == "湖南省有色系統共同維穩工作第十五次會議召開").await;
@@ -81,7 +81,12 @@ async fn markup_in_data_is_shown_as_text_not_run() {
     let root = mount_point();
     yew::Renderer::<RoutedArticle>::with_root_and_props(
         root.clone(),
-        ArticleViewProps { article: set.articles[0].clone(), collection: "c".into() },
+        ArticleViewProps {
+            article: set.articles[0].clone(),
+            collection: "c".into(),
+            terms: Default::default(),
+            list_query: None,
+        },
     )
     .render();
     wait_for("the title", || text(&root, "h1").contains("onerror")).await;

@@ -18,6 +18,53 @@ mod table {
     include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
 }
 
+/// The decoded table: runs of code points that move by one offset, and characters folding to ≠ 1 character.
+struct Table {
+    /// (first code point, length, offset), sorted.
+    runs: Vec<(u32, u32, i32)>,
+    /// (code point, what it folds to), sorted.
+    multi: Vec<(u32, &'static str)>,
+}
+
+fn read_varint(blob: &[u8], at: &mut usize) -> u64 {
+    let mut v = 0u64;
+    let mut shift = 0;
+    loop {
+        let b = blob[*at];
+        *at += 1;
+        v |= ((b & 0x7f) as u64) << shift;
+        if b < 0x80 {
+            return v;
+        }
+        shift += 7;
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut runs = Vec::with_capacity(table::RUN_COUNT);
+        let (blob, mut at, mut end) = (table::RUNS_BLOB, 0, 0u32);
+        while at < blob.len() {
+            let start = end + read_varint(blob, &mut at) as u32;
+            let len = read_varint(blob, &mut at) as u32 + 1;
+            let z = read_varint(blob, &mut at) as i64;
+            runs.push((start, len, ((z >> 1) ^ -(z & 1)) as i32));
+            end = start + len;
+        }
+        let mut multi = Vec::with_capacity(table::MULTI_COUNT);
+        let (blob, mut at, mut cp) = (table::MULTI_BLOB, 0, 0u32);
+        while at < blob.len() {
+            cp += read_varint(blob, &mut at) as u32;
+            let len = read_varint(blob, &mut at) as usize;
+            let s = std::str::from_utf8(&blob[at..at + len]).expect("build.rs writes UTF-8");
+            multi.push((cp, s));
+            at += len;
+        }
+        Table { runs, multi }
+    })
+}
+
 /// What one character folds to.
 enum One {
     Char(char),
@@ -35,12 +82,13 @@ fn fold_one(c: char) -> One {
         });
     }
     let cp = c as u32;
-    if let Ok(i) = table::MULTI.binary_search_by_key(&cp, |&(k, _)| k) {
-        return One::Str(table::MULTI[i].1);
+    let t = table();
+    if let Ok(i) = t.multi.binary_search_by_key(&cp, |&(k, _)| k) {
+        return One::Str(t.multi[i].1);
     }
-    let i = table::RUNS.partition_point(|&(start, _, _)| start <= cp);
+    let i = t.runs.partition_point(|&(start, _, _)| start <= cp);
     if i > 0 {
-        let (start, len, delta) = table::RUNS[i - 1];
+        let (start, len, delta) = t.runs[i - 1];
         if cp < start + len {
             let folded = (cp as i64 + delta as i64) as u32;
             return One::Char(char::from_u32(folded).unwrap_or(c));
@@ -124,7 +172,7 @@ pub fn fold_mapped(text: &str) -> Mapped {
 
 /// How many entries the generated table has: (runs, characters folding to ≠ 1 character). For tests and docs.
 pub fn table_size() -> (usize, usize) {
-    (table::RUNS.len(), table::MULTI.len())
+    (table().runs.len(), table().multi.len())
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 use super::fold::fold;
 use super::search::{Hit, Query, SearchIndex};
 use super::{Article, LoadedSet};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 /// Orders the list can be put in.
@@ -250,12 +251,13 @@ impl FacetIndex {
     }
 }
 
-/// A loaded set with its search and facet indexes: what the viewer holds once the file is read.
+/// A loaded set with its search and facet indexes: what the viewer holds once the file is read. The search
+/// index is built on first use ([`Collection::index`]), so the first page can be painted before it exists.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Collection {
     pub set: LoadedSet,
-    pub index: SearchIndex,
-    pub facets: FacetIndex,
+    index: OnceCell<SearchIndex>,
+    facets: FacetIndex,
 }
 
 /// What a [`ListState`] yields.
@@ -274,9 +276,18 @@ pub struct Listing {
 
 impl Collection {
     pub fn new(set: LoadedSet) -> Collection {
-        let index = SearchIndex::build(&set.articles);
         let facets = FacetIndex::build(&set.articles);
-        Collection { set, index, facets }
+        Collection { set, index: OnceCell::new(), facets }
+    }
+
+    /// The search index, built now if it was not yet.
+    pub fn index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| SearchIndex::build(&self.set.articles))
+    }
+
+    /// True once the search index exists.
+    pub fn is_indexed(&self) -> bool {
+        self.index.get().is_some()
     }
 
     pub fn articles(&self) -> &[Article] {
@@ -297,7 +308,11 @@ impl Collection {
             state.from.as_deref().is_none_or(|f| day >= f) && state.to.as_deref().is_none_or(|t| day <= t)
         };
         let candidates = (0..articles.len()).filter(|&i| in_range(&articles[i]));
-        let hits: Vec<Hit> = self.index.search(&query, candidates);
+        let hits: Vec<Hit> = if query.is_empty() {
+            candidates.map(|index| Hit { index, title_terms: 0 }).collect()
+        } else {
+            self.index().search(&query, candidates)
+        };
 
         // Which facets each hit passes.
         let wanted: Vec<Option<Vec<u32>>> = Facet::ALL

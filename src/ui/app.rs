@@ -10,6 +10,7 @@ use super::state::{Prefs, PrefsHandle};
 use super::strings::fill;
 use super::Catalog;
 use crate::domain::format::format_bytes;
+use crate::domain::listing::Collection;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -59,12 +60,22 @@ pub fn app(props: &AppProps) -> Html {
             let on_progress = Callback::from(move |p| progress.set(p));
             wasm_bindgen_futures::spawn_local(async move {
                 load.set(match fetch_article_set(&src, on_progress).await {
-                    Ok(set) => LoadState::Loaded(Catalog(Rc::new(set))),
+                    Ok(set) => LoadState::Loaded(Catalog(Rc::new(Collection::new(set)))),
                     Err(e) => LoadState::Failed(e),
                 });
             });
         });
     }
+    // The search index is built right after the first page is painted, so a first search does not wait for it.
+    use_effect_with((*load).clone(), |l| {
+        if let LoadState::Loaded(c) = l {
+            let c = c.clone();
+            gloo_timers::callback::Timeout::new(50, move || {
+                c.collection().index();
+            })
+            .forget();
+        }
+    });
     let on_retry = {
         let attempt = attempt.clone();
         Callback::from(move |_| attempt.set(*attempt + 1))

@@ -10,13 +10,20 @@ pub mod scroll;
 pub mod state;
 pub mod strings;
 
+use crate::domain::listing::Collection;
 use crate::domain::LoadedSet;
 use std::rc::Rc;
 
-/// The loaded article set as the pages see it (through a context). Compared by identity, not by content:
-/// a new load is a new catalog.
+/// The loaded article set and its indexes as the pages see it (through a context). Compared by identity, not by
+/// content: a new load is a new catalog.
 #[derive(Clone, Debug)]
-pub struct Catalog(pub Rc<LoadedSet>);
+pub struct Catalog(pub Rc<Collection>);
+
+impl Catalog {
+    pub fn collection(&self) -> &Collection {
+        &self.0
+    }
+}
 
 impl PartialEq for Catalog {
     fn eq(&self, other: &Self) -> bool {
@@ -27,6 +34,6 @@ impl PartialEq for Catalog {
 impl std::ops::Deref for Catalog {
     type Target = LoadedSet;
     fn deref(&self) -> &LoadedSet {
-        &self.0
+        &self.0.set
     }
 }

@@ -1,6 +1,8 @@
-//! Hash routes, so that any static host serves deep links without rewrite rules.
+//! Hash routes, so that any static host serves deep links without rewrite rules. The list's state (query,
+//! filters, sort, page) is the route's query string: see [`crate::domain::listing::ListState`].
 
-use serde::{Deserialize, Serialize};
+use crate::domain::listing::ListState;
+use yew::prelude::*;
 use yew_router::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, Routable)]
@@ -14,20 +16,11 @@ pub enum Route {
     NotFound,
 }
 
-/// The list's state in the URL: `#/?page=2`. Page 1 is written as no query at all.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ListQuery {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<usize>,
-}
+/// URL parameters as the router's links and navigator take them (repeated keys for several values).
+pub type QueryPairs = Vec<(String, String)>;
 
-impl ListQuery {
-    /// The 1-based page, clamped to 1 ..= `pages`.
-    pub fn page(&self, pages: usize) -> usize {
-        self.page.unwrap_or(1).clamp(1, pages.max(1))
-    }
-
-    pub fn for_page(page: usize) -> Self {
-        Self { page: (page > 1).then_some(page) }
-    }
+/// The list state in the current URL (the list's own, or the one an article page was opened from).
+#[hook]
+pub fn use_list_state() -> ListState {
+    use_location().map(|l| ListState::from_query(l.query_str())).unwrap_or_default()
 }

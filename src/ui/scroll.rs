@@ -20,6 +20,14 @@ thread_local! {
     static SEEN: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
     /// The entry on screen. Scroll events arrive a frame late, possibly after the history has moved on.
     static SHOWN: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Set by in-page controls (search box, filters) whose URL change must not scroll or move focus.
+    static KEEP_VIEW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Call before a navigation that refines the page in place (typing a query, ticking a filter): the next route
+/// change keeps the scroll position and the focus where they are.
+pub fn keep_view() {
+    KEEP_VIEW.with(|k| k.set(true));
 }
 
 /// The current history entry: the router's state id (when it pushed the entry) and the URL.
@@ -77,7 +85,8 @@ pub fn scroll_manager() -> Html {
         let key = entry_key();
         let returning = key.as_ref().is_some_and(|k| !SEEN.with(|s| s.borrow_mut().insert(k.clone())));
         SHOWN.with(|s| *s.borrow_mut() = key.clone());
-        if initial {
+        let keep = KEEP_VIEW.with(|k| k.replace(false));
+        if initial || keep {
             return;
         }
         let y = match (&key, returning) {

@@ -1,6 +1,9 @@
+use super::highlight::{marked, pieces_html};
 use super::meta_line::MetaLine;
-use crate::domain::Article;
-use crate::ui::route::Route;
+use crate::domain::search::excerpt;
+use crate::ui::route::{QueryPairs, Route};
+use crate::ui::Catalog;
+use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -9,24 +12,35 @@ pub const EXCERPT_CHARS: usize = 120;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleCardProps {
-    pub article: Article,
+    /// Index into the catalog's articles.
+    pub index: usize,
+    /// Folded query terms to mark.
+    #[prop_or_default]
+    pub terms: Rc<Vec<String>>,
+    /// The list state, carried to the article page (highlights, previous/next in this order, back to this list).
+    #[prop_or_default]
+    pub list_query: Rc<QueryPairs>,
 }
 
-/// One article in the list: kicker, linked title, metadata, excerpt.
+/// One article in the list: kicker, linked title, metadata, excerpt (around the first match when searching).
 #[function_component(ArticleCard)]
 pub fn article_card(props: &ArticleCardProps) -> Html {
-    let a = &props.article;
-    let lang = a.lang.clone();
+    let catalog = use_context::<Catalog>().expect("ArticleCard is rendered inside the catalog provider");
+    let Some(a) = catalog.articles.get(props.index) else { return Html::default() };
+    let terms = &props.terms;
+    let query = (!props.list_query.is_empty()).then(|| (*props.list_query).clone());
     html! {
-        <li class="card" lang={lang}>
+        <li class="card" lang={a.lang.clone()}>
             if let Some(k) = &a.kicker {
-                <p class="kicker">{ k }</p>
+                <p class="kicker">{ marked(k, terms) }</p>
             }
             <h2 class="card-title">
-                <Link<Route> to={Route::Article { id: a.id.to_string() }}>{ a.title.as_str() }</Link<Route>>
+                <Link<Route, QueryPairs> to={Route::Article { id: a.id.to_string() }} {query}>
+                    { marked(a.title.as_str(), terms) }
+                </Link<Route, QueryPairs>>
             </h2>
             <MetaLine article={a.clone()} />
-            <p class="excerpt">{ a.excerpt(EXCERPT_CHARS) }</p>
+            <p class="excerpt">{ pieces_html(excerpt(a, terms, EXCERPT_CHARS)) }</p>
         </li>
     }
 }

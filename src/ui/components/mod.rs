@@ -1,6 +1,9 @@
 pub mod article_card;
 pub mod error_panel;
+pub mod filters;
+pub mod highlight;
 pub mod meta_line;
 pub mod pagination;
 pub mod report_panel;
+pub mod search_box;
 pub mod settings;

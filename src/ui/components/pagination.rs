@@ -1,5 +1,6 @@
+use crate::domain::listing::ListState;
 use crate::ui::app::use_prefs;
-use crate::ui::route::{ListQuery, Route};
+use crate::ui::route::{QueryPairs, Route};
 use crate::ui::strings::fill;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -9,6 +10,9 @@ pub struct PaginationProps {
     /// 1-based.
     pub page: usize,
     pub pages: usize,
+    /// The list state the page links keep (query, filters, sort).
+    #[prop_or_default]
+    pub state: ListState,
 }
 
 /// Which page numbers to show: the first, the last, and two either side of the current one; `None` is a gap.
@@ -27,7 +31,7 @@ pub fn page_window(page: usize, pages: usize) -> Vec<Option<usize>> {
     out
 }
 
-/// Previous / numbered / next page links; the page lives in the URL (`#/?page=N`).
+/// Previous / numbered / next page links; the page lives in the URL (`#/?page=N`, with the rest of the state).
 #[function_component(Pagination)]
 pub fn pagination(props: &PaginationProps) -> Html {
     let s = use_prefs().strings();
@@ -36,7 +40,9 @@ pub fn pagination(props: &PaginationProps) -> Html {
         return Html::default();
     }
     let link = |p: usize, label: Html, class: &'static str| {
-        html! { <Link<Route, ListQuery> to={Route::List} query={Some(ListQuery::for_page(p))} classes={classes!("page-link", class)}>{ label }</Link<Route, ListQuery>> }
+        let pairs = props.state.on_page(p).to_pairs();
+        let query = (!pairs.is_empty()).then_some(pairs);
+        html! { <Link<Route, QueryPairs> to={Route::List} {query} classes={classes!("page-link", class)}>{ label }</Link<Route, QueryPairs>> }
     };
     html! {
         <nav class="pagination" aria-label={s.pagination}>

@@ -1,9 +1,13 @@
 use super::not_found::NotFound;
+use crate::domain::listing::ListState;
+use crate::domain::search::Query;
 use crate::domain::{Article, Block};
 use crate::ui::app::use_prefs;
+use crate::ui::components::highlight::marked;
 use crate::ui::components::meta_line::MetaLine;
-use crate::ui::route::Route;
+use crate::ui::route::{use_list_state, QueryPairs, Route};
 use crate::ui::Catalog;
+use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -12,28 +16,49 @@ pub struct ArticlePageProps {
     pub id: AttrValue,
 }
 
-/// One article, found by id in the loaded set.
+/// One article, found by id in the loaded set. When it was opened from a list (the list's state is in the URL),
+/// the query's matches are marked, previous/next follow that list's order, and "back" returns to it.
 #[function_component(ArticlePage)]
 pub fn article_page(props: &ArticlePageProps) -> Html {
     let catalog = use_context::<Catalog>().expect("ArticlePage is rendered inside the catalog provider");
     let s = use_prefs().strings();
+    let state = use_list_state();
+    let order = {
+        let unpaged = ListState { page: None, ..state.clone() };
+        use_memo((catalog.clone(), unpaged), |(c, st)| {
+            if st.is_filtered() || st.sort.is_some() {
+                Some(c.collection().listing(st).results)
+            } else {
+                None
+            }
+        })
+    };
     match catalog.find(&props.id) {
         Some((index, article)) => {
             let collection = catalog.title.clone().unwrap_or_else(|| s.default_collection_title.to_owned());
+            // Neighbours in the list the reader came from; in the set's order when there is none (or when this
+            // article is not in it).
+            let position = order.as_ref().as_ref().and_then(|o| o.iter().position(|&i| i == index).map(|p| (o, p)));
+            let (previous, next) = match position {
+                Some((o, p)) => (p.checked_sub(1).and_then(|p| o.get(p)).copied(), o.get(p + 1).copied()),
+                None => (index.checked_sub(1), Some(index + 1)),
+            };
             let neighbour = |i: Option<usize>| i.and_then(|i| catalog.articles.get(i));
-            let previous = neighbour(index.checked_sub(1));
-            let next = neighbour(index.checked_add(1));
+            let (previous, next) = (neighbour(previous), neighbour(next));
+            let pairs = state.to_pairs();
+            let query = (!pairs.is_empty()).then_some(pairs);
             let link = |a: &Article, label: &'static str, class: &'static str| {
                 html! {
-                    <Link<Route> to={Route::Article { id: a.id.to_string() }} classes={classes!("neighbour", class)}>
+                    <Link<Route, QueryPairs> to={Route::Article { id: a.id.to_string() }} query={query.clone()} classes={classes!("neighbour", class)}>
                         <span class="neighbour-label">{ label }</span>
                         <span class="neighbour-title" lang={a.lang.clone()}>{ a.title.as_str() }</span>
-                    </Link<Route>>
+                    </Link<Route, QueryPairs>>
                 }
             };
+            let terms = Rc::new(Query::parse(&state.q).include);
             html! {
                 <>
-                    <ArticleView article={article.clone()} {collection} />
+                    <ArticleView article={article.clone()} {collection} {terms} list_query={query.clone()} />
                     if previous.is_some() || next.is_some() {
                         <nav class="neighbours" aria-label={s.article_navigation}>
                             if let Some(p) = previous { { link(p, s.previous_article, "neighbour-prev") } }
@@ -53,12 +78,19 @@ pub struct ArticleViewProps {
     /// The collection's title, for the document title.
     #[prop_or_default]
     pub collection: AttrValue,
+    /// Folded query terms to mark in the text.
+    #[prop_or_default]
+    pub terms: Rc<Vec<String>>,
+    /// The list the article was opened from, for the link back to it.
+    #[prop_or_default]
+    pub list_query: Option<QueryPairs>,
 }
 
 /// Every field of an article: kicker, title, subtitle, metadata, body blocks in order, editor, notice, link.
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let a = &props.article;
+    let t = &props.terms;
     let s = use_prefs().strings();
     {
         let title = a.title.to_string();
@@ -67,17 +99,17 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     }
     html! {
         <article class="article-page" lang={a.lang.clone()}>
-            <nav class="back"><Link<Route> to={Route::List}>{ s.back_to_list }</Link<Route>></nav>
+            <nav class="back"><Link<Route, QueryPairs> to={Route::List} query={props.list_query.clone()}>{ s.back_to_list }</Link<Route, QueryPairs>></nav>
             <header class="article-header">
-                if let Some(k) = &a.kicker { <p class="kicker">{ k }</p> }
-                <h1 class="page-title article-title" tabindex="-1">{ a.title.as_str() }</h1>
-                if let Some(st) = &a.subtitle { <p class="subtitle">{ st }</p> }
+                if let Some(k) = &a.kicker { <p class="kicker">{ marked(k, t) }</p> }
+                <h1 class="page-title article-title" tabindex="-1">{ marked(a.title.as_str(), t) }</h1>
+                if let Some(st) = &a.subtitle { <p class="subtitle">{ marked(st, t) }</p> }
                 <MetaLine article={a.clone()} />
                 if !a.tags.is_empty() {
                     <ul class="tags">{ for a.tags.iter().map(|t| html! { <li>{ t }</li> }) }</ul>
                 }
             </header>
-            <div class="article-body">{ for a.body.iter().map(render_block) }</div>
+            <div class="article-body">{ for a.body.iter().map(|b| render_block(b, t)) }</div>
             <footer class="article-footer">
                 if let Some(e) = &a.editor {
                     <p class="editor">{ format!("{}: ", s.editor) }<span>{ e }</span></p>
@@ -93,15 +125,15 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     }
 }
 
-fn render_block(block: &Block) -> Html {
+fn render_block(block: &Block, terms: &[String]) -> Html {
     match block {
-        Block::Paragraph { text } => html! { <p>{ text }</p> },
-        Block::Heading { text } => html! { <h2>{ text }</h2> },
-        Block::Quote { text } => html! { <blockquote><p>{ text }</p></blockquote> },
+        Block::Paragraph { text } => html! { <p>{ marked(text, terms) }</p> },
+        Block::Heading { text } => html! { <h2>{ marked(text, terms) }</h2> },
+        Block::Quote { text } => html! { <blockquote><p>{ marked(text, terms) }</p></blockquote> },
         Block::Image { src, alt, caption } => html! {
             <figure>
                 <img src={src.clone()} alt={alt.clone()} loading="lazy" decoding="async" />
-                if let Some(c) = caption { <figcaption>{ c }</figcaption> }
+                if let Some(c) = caption { <figcaption>{ marked(c, terms) }</figcaption> }
             </figure>
         },
         Block::Unknown { .. } => Html::default(),

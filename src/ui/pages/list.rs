@@ -1,44 +1,113 @@
+use crate::domain::listing::ListState;
 use crate::ui::app::use_prefs;
-use crate::ui::components::{article_card::ArticleCard, pagination::Pagination, report_panel::ReportPanel};
-use crate::ui::route::ListQuery;
+use crate::ui::components::{
+    article_card::ArticleCard, filters::Filters, pagination::Pagination, report_panel::ReportPanel,
+    search_box::SearchBox,
+};
+use crate::ui::route::{use_list_state, Route};
+use crate::ui::scroll::keep_view;
 use crate::ui::strings::fill;
 use crate::ui::Catalog;
+use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 /// Cards per page: enough to scroll, few enough that 10,000 articles never put 10,000 cards in the DOM.
 pub const PAGE_SIZE: usize = 20;
 
-/// The list of articles, a page at a time (the page is in the URL).
+/// The list of articles: search box, filters, the matching cards a page at a time. All of its state is in the URL.
 #[function_component(ListPage)]
 pub fn list_page() -> Html {
     let catalog = use_context::<Catalog>().expect("ListPage is rendered inside the catalog provider");
     let s = use_prefs().strings();
-    let query = use_location().and_then(|l| l.query::<ListQuery>().ok()).unwrap_or_default();
+    let navigator = use_navigator();
+    let state = use_list_state();
+    let listing = {
+        let unpaged = ListState { page: None, ..state.clone() };
+        use_memo((catalog.clone(), unpaged), |(c, st)| c.collection().listing(st))
+    };
+    let has_dates = use_memo(catalog.clone(), |c| c.articles.iter().any(|a| a.published.is_some()));
     let total = catalog.articles.len();
-    let pages = total.div_ceil(PAGE_SIZE).max(1);
-    let page = query.page(pages);
+    let found = listing.results.len();
+    let pages = found.div_ceil(PAGE_SIZE).max(1);
+    let page = state.page.unwrap_or(1).clamp(1, pages);
     let title = catalog.title.clone().unwrap_or_else(|| s.default_collection_title.to_owned());
     {
         let title = title.clone();
         use_effect_with(title, |title| super::set_document_title(None, title));
     }
-    let shown = &catalog.articles[((page - 1) * PAGE_SIZE).min(total)..(page * PAGE_SIZE).min(total)];
+    // Refinements (typing, ticking a filter) keep scroll and focus; a new search is a new history entry, the
+    // keystrokes after it replace it, so Back returns to the list as it was before the search.
+    let go = {
+        let navigator = navigator.clone();
+        let current = state.clone();
+        Callback::from(move |(next, replace): (ListState, bool)| {
+            let Some(nav) = &navigator else { return };
+            keep_view();
+            let pairs = next.to_pairs();
+            let _ = if replace && current.q.trim() != "" {
+                nav.replace_with_query(&Route::List, &pairs)
+            } else {
+                nav.push_with_query(&Route::List, &pairs)
+            };
+        })
+    };
+    let on_search = {
+        let go = go.clone();
+        let state = state.clone();
+        Callback::from(move |q: String| go.emit((ListState { q, page: None, ..state.clone() }, true)))
+    };
+    let on_change = {
+        let go = go.clone();
+        Callback::from(move |next: ListState| go.emit((next, false)))
+    };
+    let on_clear = {
+        let go = go.clone();
+        let state = state.clone();
+        Callback::from(move |_| go.emit((state.cleared(), false)))
+    };
+    let terms = Rc::new(listing.terms.clone());
+    let list_query = Rc::new(state.to_pairs());
+    let shown = &listing.results[((page - 1) * PAGE_SIZE).min(found)..(page * PAGE_SIZE).min(found)];
+    let count = if state.is_filtered() {
+        fill(s.result_count, &[("count", &found.to_string()), ("total", &total.to_string())])
+    } else if total == 1 {
+        s.article_count_one.to_owned()
+    } else {
+        fill(s.article_count, &[("count", &total.to_string())])
+    };
     html! {
         <section class="list-page">
             <h1 class="page-title" tabindex="-1">{ title }</h1>
-            <p class="list-count">
-                { if total == 1 { s.article_count_one.to_owned() } else { fill(s.article_count, &[("count", &total.to_string())]) } }
-            </p>
-            <ReportPanel skipped={catalog.skipped.clone()} warnings={catalog.warnings.clone()} />
-            if catalog.articles.is_empty() {
-                <p class="empty">{ s.no_articles }</p>
-            } else {
-                <ol class="cards" start={((page - 1) * PAGE_SIZE + 1).to_string()}>
-                    { for shown.iter().map(|a| html! { <ArticleCard key={a.id.as_str()} article={a.clone()} /> }) }
-                </ol>
-                <Pagination {page} {pages} />
+            if total > 0 {
+                <SearchBox value={AttrValue::from(state.q.clone())} {on_search} />
             }
+            <div class="list-layout">
+                if total > 0 {
+                    <Filters state={state.clone()} facets={Rc::new(listing.facets.clone())} sort={listing.sort}
+                        has_dates={*has_dates} {on_change} />
+                }
+                <div class="results">
+                    <p class="list-count" role="status">{ count }</p>
+                    <ReportPanel skipped={catalog.skipped.clone()} warnings={catalog.warnings.clone()} />
+                    if total == 0 {
+                        <p class="empty">{ s.no_articles }</p>
+                    } else if found == 0 {
+                        <div class="no-results">
+                            <p>{ s.no_results }</p>
+                            <button type="button" class="clear-filters" onclick={on_clear}>{ s.clear_filters }</button>
+                        </div>
+                    } else {
+                        <ol class="cards" start={((page - 1) * PAGE_SIZE + 1).to_string()}>
+                            { for shown.iter().map(|&i| html! {
+                                <ArticleCard key={catalog.articles[i].id.as_str()} index={i} terms={terms.clone()}
+                                    list_query={list_query.clone()} />
+                            }) }
+                        </ol>
+                        <Pagination {page} {pages} state={state.clone()} />
+                    }
+                </div>
+            </div>
         </section>
     }
 }

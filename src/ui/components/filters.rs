@@ -1,0 +1,179 @@
+use crate::domain::listing::{Facet, FacetValue, ListState, Sort};
+use crate::ui::app::use_prefs;
+use crate::ui::strings::{fill, Strings};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Values a facet shows before "Show all".
+pub const FACET_PREVIEW: usize = 8;
+
+#[derive(Properties, PartialEq)]
+pub struct FiltersProps {
+    pub state: ListState,
+    /// Per facet, the values with their counts (from the listing).
+    pub facets: Rc<Vec<(Facet, Vec<FacetValue>)>>,
+    /// The sort in force.
+    pub sort: Sort,
+    /// Whether any article has a date (else the date range is not offered).
+    pub has_dates: bool,
+    /// Called with the state the reader asked for.
+    pub on_change: Callback<ListState>,
+}
+
+fn facet_label(f: Facet, s: &Strings) -> &'static str {
+    match f {
+        Facet::Category => s.category,
+        Facet::Source => s.source,
+        Facet::Author => s.author_facet,
+        Facet::Tag => s.tag_facet,
+    }
+}
+
+fn sort_label(sort: Sort, s: &Strings) -> &'static str {
+    match sort {
+        Sort::Collection => s.sort_collection,
+        Sort::Relevance => s.sort_relevance,
+        Sort::Newest => s.sort_newest,
+        Sort::Oldest => s.sort_oldest,
+        Sort::Views => s.sort_views,
+    }
+}
+
+/// Sort, facets with counts, and the date range. Open by default on wide screens.
+#[function_component(Filters)]
+pub fn filters(props: &FiltersProps) -> Html {
+    let s = use_prefs().strings();
+    let open = use_state(|| {
+        web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(0.0) >= 900.0
+    });
+    let expanded = use_state(Vec::<Facet>::new);
+    let state = &props.state;
+    let active = Facet::ALL.iter().map(|f| state.selected(*f).len()).sum::<usize>()
+        + usize::from(state.from.is_some())
+        + usize::from(state.to.is_some());
+
+    let on_sort = {
+        let state = state.clone();
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let key = e.target_unchecked_into::<HtmlSelectElement>().value();
+            on_change.emit(ListState { sort: Sort::from_key(&key), page: None, ..state.clone() });
+        })
+    };
+    let sort_options = Sort::ALL
+        .into_iter()
+        .filter(|o| *o != Sort::Relevance || !state.q.trim().is_empty() || props.sort == Sort::Relevance);
+
+    let facet = |f: Facet, values: &Vec<FacetValue>| -> Html {
+        if values.is_empty() {
+            return Html::default();
+        }
+        let all = expanded.contains(&f);
+        let shown = if all { values.len() } else { FACET_PREVIEW.min(values.len()) };
+        // Selected values are always visible, even when they rank below the preview.
+        let visible = values.iter().enumerate().filter(|(i, v)| *i < shown || v.selected).map(|(_, v)| v);
+        let toggle_all = {
+            let expanded = expanded.clone();
+            Callback::from(move |_| {
+                let mut next = (*expanded).clone();
+                match next.iter().position(|x| *x == f) {
+                    Some(i) => {
+                        next.remove(i);
+                    }
+                    None => next.push(f),
+                }
+                expanded.set(next);
+            })
+        };
+        html! {
+            <fieldset class="facet" data-facet={f.key()}>
+                <legend>{ facet_label(f, s) }</legend>
+                <ul>
+                    { for visible.map(|v| {
+                        let next = state.toggled(f, &v.label);
+                        let on_change = props.on_change.clone();
+                        let onchange = Callback::from(move |_: Event| on_change.emit(next.clone()));
+                        html! {
+                            <li>
+                                <label class="facet-value">
+                                    <input type="checkbox" checked={v.selected} {onchange} />
+                                    <span class="facet-label">{ v.label.clone() }</span>
+                                    <span class="facet-count">{ v.count }</span>
+                                </label>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                if values.len() > FACET_PREVIEW {
+                    <button type="button" class="facet-more" onclick={toggle_all} aria-expanded={all.to_string()}>
+                        { if all { s.show_fewer.to_owned() } else { fill(s.show_all, &[("count", &values.len().to_string())]) } }
+                    </button>
+                }
+            </fieldset>
+        }
+    };
+
+    let date_input = |id: &'static str, label: &'static str, value: Option<String>, is_from: bool| {
+        let state = state.clone();
+        let on_change = props.on_change.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            let v = (!v.is_empty()).then_some(v);
+            let mut next = ListState { page: None, ..state.clone() };
+            if is_from {
+                next.from = v
+            } else {
+                next.to = v
+            }
+            on_change.emit(next);
+        });
+        html! {
+            <label class="date-field" for={id}>
+                <span>{ label }</span>
+                <input {id} type="date" value={value.unwrap_or_default()} {onchange} />
+            </label>
+        }
+    };
+
+    let on_clear = {
+        let state = state.clone();
+        let on_change = props.on_change.clone();
+        Callback::from(move |_| on_change.emit(state.cleared()))
+    };
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            open.set(e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open());
+        })
+    };
+    html! {
+        <details class="filters" open={*open} ontoggle={on_toggle}>
+            <summary>
+                { s.filters }
+                if active > 0 { <span class="filters-active">{ fill(s.filters_active, &[("count", &active.to_string())]) }</span> }
+            </summary>
+            <div class="filter-groups">
+                <div class="sort-field">
+                    <label for="sort-select">{ s.sort_label }</label>
+                    <select id="sort-select" onchange={on_sort}>
+                        { for sort_options.map(|o| html! {
+                            <option value={o.key()} selected={o == props.sort}>{ sort_label(o, s) }</option>
+                        }) }
+                    </select>
+                </div>
+                { for props.facets.iter().map(|(f, values)| facet(*f, values)) }
+                if props.has_dates || state.from.is_some() || state.to.is_some() {
+                    <fieldset class="facet facet-date">
+                        <legend>{ s.date_range }</legend>
+                        { date_input("date-from", s.date_from, state.from.clone(), true) }
+                        { date_input("date-to", s.date_to, state.to.clone(), false) }
+                    </fieldset>
+                }
+                if state.is_filtered() {
+                    <button type="button" class="clear-filters" onclick={on_clear}>{ s.clear_filters }</button>
+                }
+            </div>
+        </details>
+    }
+}

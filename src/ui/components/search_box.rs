@@ -1,0 +1,111 @@
+use crate::ui::app::use_prefs;
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+/// How long typing must pause before the list follows (the search itself takes a few milliseconds).
+pub const DEBOUNCE_MS: u32 = 120;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    /// The query in the URL.
+    pub value: AttrValue,
+    /// Called with the new query text, after a short pause in typing, at Enter, or at Escape (with "").
+    pub on_search: Callback<String>,
+}
+
+/// The search field. `/` anywhere on the page (outside a text field) focuses it; Escape clears it.
+#[function_component(SearchBox)]
+pub fn search_box(props: &SearchBoxProps) -> Html {
+    let s = use_prefs().strings();
+    let input = use_node_ref();
+    let draft = use_state(|| props.value.to_string());
+    let sent = use_mut_ref(|| props.value.to_string());
+    let timer = use_mut_ref(|| None::<Timeout>);
+    {
+        // The URL changed from elsewhere (back/forward, "clear filters"): show its query.
+        let draft = draft.clone();
+        let sent = sent.clone();
+        use_effect_with(props.value.clone(), move |v| {
+            if *sent.borrow() != v.as_str() {
+                *sent.borrow_mut() = v.to_string();
+                draft.set(v.to_string());
+            }
+        });
+    }
+    {
+        let input = input.clone();
+        use_effect_with((), move |_| {
+            let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+            let on_key = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+                if e.key() != "/" || e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
+                    return;
+                }
+                let typing = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()).is_some_and(|t| {
+                    matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || t.is_content_editable()
+                });
+                if let (false, Some(field)) = (typing, input.cast::<HtmlInputElement>()) {
+                    e.prevent_default();
+                    let _ = field.focus();
+                    field.select();
+                }
+            });
+            let _ = document.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+            move || {
+                let _ = document.remove_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+            }
+        });
+    }
+    let send = {
+        let sent = sent.clone();
+        let timer = timer.clone();
+        let on_search = props.on_search.clone();
+        Callback::from(move |text: String| {
+            timer.borrow_mut().take();
+            if *sent.borrow() != text {
+                *sent.borrow_mut() = text.clone();
+                on_search.emit(text);
+            }
+        })
+    };
+    let oninput = {
+        let draft = draft.clone();
+        let timer = timer.clone();
+        let send = send.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            draft.set(text.clone());
+            let send = send.clone();
+            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || send.emit(text)));
+        })
+    };
+    let onkeydown = {
+        let draft = draft.clone();
+        let send = send.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && !draft.is_empty() {
+                e.prevent_default();
+                draft.set(String::new());
+                send.emit(String::new());
+            }
+        })
+    };
+    let onsubmit = {
+        let draft = draft.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            send.emit((*draft).clone());
+        })
+    };
+    html! {
+        <form class="search" role="search" {onsubmit}>
+            <label for="search-input" class="search-label">{ s.search_label }</label>
+            <input id="search-input" ref={input} type="search" value={(*draft).clone()} {oninput} {onkeydown}
+                placeholder={s.search_placeholder} autocomplete="off" spellcheck="false" enterkeyhint="search"
+                aria-describedby="search-hint" />
+            <p id="search-hint" class="search-hint">{ s.search_hint }</p>
+        </form>
+    }
+}

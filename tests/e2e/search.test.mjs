@@ -1,0 +1,172 @@
+// Search and filters end to end: typing (Traditional = Simplified), highlights, facets with counts, sort, all
+// state in the URL (reload, back/forward), keyboard (/ and Escape), the empty state, and 10,000 articles.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, newPage, bigSet, DIST, SEED_TITLE } from './support.mjs';
+
+const seed = JSON.parse(fs.readFileSync(path.join(DIST, 'articles.json'), 'utf8')).articles[0];
+
+/** The seed plus a few articles that differ in category, source, author, date and views. */
+function mixedSet() {
+  const more = [
+    { id: 'm1', title: '銅價上漲 copper rises', category: '市場', source: 'Reuters', authors: ['Li Wei'],
+      published: '2019-03-01', views: 50000, body: ['企业社区改造 continues.', 'Nickel too.'] },
+    { id: 'm2', title: 'Nickel output', category: 'Markets', source: 'Reuters', authors: ['Ann Smith'],
+      published: '2017-06-15', views: 10, body: ['Nothing about communities.'] },
+    { id: 'm3', title: '有色金屬產量', category: '重点新闻', source: '有色報', authors: ['張燎原', 'Li Wei'],
+      published: '2020-01-02', views: 300, body: ['产量增长。'] },
+  ];
+  return JSON.stringify({ version: 1, title: 'Mixed', articles: [seed, ...more] });
+}
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ '/mixed/': { articles: mixedSet() }, '/big/': { articles: bigSet(10000) } });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const cardTitles = (page) => page.locator('.card-title a').allInnerTexts();
+const query = (page) => new URL(page.url()).hash.replace(/^#\/\?/, '');
+
+test('typing 企业社区 finds the seed stored as 企業社區, marks it, and puts the query in the URL', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/mixed/'));
+  await page.locator('.card').first().waitFor();
+  assert.equal((await cardTitles(page)).length, 4);
+  await page.locator('#search-input').fill('企业社区');
+  await page.waitForURL(/q=/);
+  assert.equal(decodeURIComponent(query(page)), 'q=企业社区');
+  await page.locator('.list-count', { hasText: '2 of 4' }).waitFor();
+  // Relevance: the seed has the words in its kicker (a title field), m1 only in its body.
+  assert.deepEqual(await cardTitles(page), [SEED_TITLE, '銅價上漲 copper rises']);
+  assert.equal(await page.locator('.card').first().locator('.kicker mark').innerText(), '企業社區');
+  assert.equal(await page.locator('.card').nth(1).locator('.excerpt mark').innerText(), '企业社区');
+  // The count is announced to screen readers.
+  assert.equal(await page.locator('.list-count').getAttribute('role'), 'status');
+  // Opened from the search: matches are marked in the article, back returns to the search.
+  await page.locator('.card-title a').first().click();
+  await page.locator('h1.article-title').waitFor();
+  assert.equal(await page.locator('.article-header .kicker mark').innerText(), '企業社區');
+  assert.equal(await page.locator('.neighbour-next .neighbour-title').innerText(), '銅價上漲 copper rises');
+  await page.locator('.back a').click();
+  await page.locator('.list-count', { hasText: '2 of 4' }).waitFor();
+  assert.equal(await page.locator('#search-input').inputValue(), '企业社区');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('facets: counts follow the other filters, values OR within a facet, AND across; sort; reload and back', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(server.url('/mixed/'));
+  await page.locator('.card').first().waitFor();
+  const facet = (name) => page.locator(`.facet[data-facet="${name}"]`);
+  const value = (name, label) => facet(name).locator('.facet-value', { hasText: label });
+  // 重點新聞 (seed) and 重点新闻 (m3) are one value.
+  assert.equal(await value('category', '重點新聞').locator('.facet-count').innerText(), '2');
+  await value('category', '重點新聞').locator('input').check();
+  await page.waitForURL(/category=/);
+  await page.locator('.list-count', { hasText: '2 of 4' }).waitFor();
+  assert.deepEqual((await cardTitles(page)).sort(), [SEED_TITLE, '有色金屬產量'].sort());
+  // Author counts are narrowed by the category; category counts are not narrowed by themselves.
+  assert.equal(await value('author', 'Li Wei').locator('.facet-count').innerText(), '1');
+  assert.equal(await value('category', '市場').locator('.facet-count').innerText(), '1');
+  await value('category', '市場').locator('input').check();
+  await page.locator('.list-count', { hasText: '3 of 4' }).waitFor();
+  await value('source', 'Reuters').locator('input').check();
+  await page.locator('.list-count', { hasText: '1 of 4' }).waitFor();
+  assert.deepEqual(await cardTitles(page), ['銅價上漲 copper rises']);
+  // Sort by views, then check everything survives a reload.
+  await value('source', 'Reuters').locator('input').uncheck();
+  await page.locator('.list-count', { hasText: '3 of 4' }).waitFor();
+  await page.locator('#sort-select').selectOption('views');
+  await page.waitForURL(/sort=views/);
+  await page.locator('.card-title a').first().filter({ hasText: '銅價上漲' }).waitFor();
+  assert.deepEqual(await cardTitles(page), ['銅價上漲 copper rises', SEED_TITLE, '有色金屬產量']);
+  const url = page.url();
+  await page.reload();
+  await page.locator('.card').first().waitFor();
+  assert.equal(page.url(), url);
+  assert.deepEqual(await cardTitles(page), ['銅價上漲 copper rises', SEED_TITLE, '有色金屬產量']);
+  assert.equal(await value('category', '市場').locator('input').isChecked(), true);
+  assert.equal(await page.locator('#sort-select').inputValue(), 'views');
+  // Back steps through the states: before the sort (set order), then before the Reuters untick.
+  await page.goBack();
+  await page.locator('.card-title a').first().filter({ hasText: SEED_TITLE }).waitFor();
+  assert.equal(await page.locator('#sort-select').inputValue(), 'collection');
+  await page.goBack();
+  await page.locator('.list-count', { hasText: '1 of 4' }).waitFor();
+  await page.goForward();
+  await page.locator('.list-count', { hasText: '3 of 4' }).waitFor();
+  // A date range.
+  await page.goto(server.url('/mixed/#/?from=2019-01-01&to=2019-12-31'));
+  await page.locator('.list-count', { hasText: '1 of 4' }).waitFor();
+  assert.deepEqual(await cardTitles(page), ['銅價上漲 copper rises']);
+  assert.equal(await page.locator('#date-from').inputValue(), '2019-01-01');
+  fs.mkdirSync('target/screenshots', { recursive: true });
+  await page.goto(server.url('/mixed/#/?q=企業&category=重點新聞'));
+  await page.locator('.card mark').first().waitFor();
+  await page.screenshot({ path: 'target/screenshots/search-1280.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'target/screenshots/search-390.png', fullPage: true });
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(sideways <= 0, `scrolls sideways by ${sideways}px at 390 px`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('keyboard: / focuses the search box, Escape clears it; no results offers to clear the filters', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/mixed/'));
+  await page.locator('.card').first().waitFor();
+  await page.locator('h1').click();
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input');
+  assert.equal(await page.locator('#search-input').inputValue(), '', 'the / is not typed into the box');
+  await page.keyboard.type('nickel -copper');
+  await page.locator('.list-count', { hasText: '1 of 4' }).waitFor();
+  assert.deepEqual(await cardTitles(page), ['Nickel output']);
+  await page.keyboard.press('Escape');
+  await page.locator('.list-count', { hasText: '4 articles' }).waitFor();
+  assert.equal(await page.locator('#search-input').inputValue(), '');
+  assert.equal(query(page), '');
+  // Typing never moves focus out of the box (the list re-renders under it).
+  await page.keyboard.type('"no such phrase"');
+  await page.locator('.no-results').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input');
+  await page.locator('.no-results .clear-filters').click();
+  await page.locator('.list-count', { hasText: '4 articles' }).waitFor();
+  assert.equal(await page.locator('#search-input').inputValue(), '');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('10,000 articles: a search gives the substring truth, with counts, pages and facets', async () => {
+  const set = JSON.parse(bigSet(10000)).articles;
+  const text = (a) => [a.title, ...(a.authors ?? []), a.category ?? '', ...a.body].map((s) => s.toLowerCase());
+  const has = (a, w) => text(a).some((s) => s.includes(w));
+  // The data has 企業 (Traditional); the query asks for 企业 (Simplified) and excludes copper.
+  const expected = set.filter((a) => has(a, 'nickel') && has(a, '企業') && !has(a, 'copper'));
+  assert.ok(expected.length > 20 && expected.length < 10000, `${expected.length} expected`);
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url(`/big/#/?q=${encodeURIComponent('NICKEL 企业 -copper')}`));
+  await page.locator('.list-count', { hasText: `${expected.length.toLocaleString('en')} of 10000` }).or(
+    page.locator('.list-count', { hasText: `${expected.length} of 10000` })).waitFor();
+  assert.equal(await page.locator('.card').count(), 20);
+  const markets = expected.filter((a) => a.category === 'Markets').length;
+  assert.equal(
+    await page.locator('.facet[data-facet="category"] .facet-value', { hasText: 'Markets' }).locator('.facet-count').innerText(),
+    String(markets),
+  );
+  const marks = await page.locator('.card mark').allInnerTexts();
+  assert.ok(marks.length > 0 && marks.every((t) => ['nickel', '企業'].includes(t.toLowerCase())), marks.join());
+  assert.deepEqual(errors, []);
+  await page.close();
+});
