@@ -7,3 +7,6 @@ pub mod domain;
 
 #[cfg(feature = "ui")]
 pub mod ui;
+
+#[cfg(all(feature = "bench-api", target_arch = "wasm32"))]
+pub mod bench_api;

@@ -2,6 +2,10 @@
 
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 fn main() {
+    #[cfg(feature = "bench-api")]
+    if web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w, &"__avBench".into()).unwrap_or(false)) {
+        return; // the search benchmark drives the core through `bench_api` and shows no viewer
+    }
     article_viewer::ui::panic::install_hook();
     use article_viewer::ui::app::{App, AppProps};
     use article_viewer::ui::data::ARTICLES_URL;

@@ -18,8 +18,11 @@ mod table {
     include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
 }
 
-/// The decoded table: runs of code points that move by one offset, and characters folding to ≠ 1 character.
+/// The decoded table: runs of code points that move by one offset, and characters folding to ≠ 1 character;
+/// plus a direct map of the Basic Multilingual Plane (128 KB) so that the common case is one array read.
 struct Table {
+    /// For each BMP code point: what it folds to when that is one BMP character, else [`SLOW`].
+    bmp: Vec<u16>,
     /// (first code point, length, offset), sorted.
     runs: Vec<(u32, u32, i32)>,
     /// (code point, what it folds to), sorted.
@@ -61,8 +64,37 @@ fn table() -> &'static Table {
             multi.push((cp, s));
             at += len;
         }
-        Table { runs, multi }
+        let mut t = Table { bmp: Vec::new(), runs, multi };
+        t.bmp = (0..=0xFFFFu32)
+            .map(|cp| match char::from_u32(cp).map(|c| t.lookup(c)) {
+                Some(One::Char(f)) if (f as u32) < SLOW as u32 => f as u16,
+                _ => SLOW,
+            })
+            .collect();
+        t
     })
+}
+
+/// Marks a BMP code point whose fold is not a single BMP character (or that is a surrogate).
+const SLOW: u16 = 0xFFFF;
+
+impl Table {
+    /// The fold of one character from the decoded runs (binary searches).
+    fn lookup(&self, c: char) -> One {
+        let cp = c as u32;
+        if let Ok(i) = self.multi.binary_search_by_key(&cp, |&(k, _)| k) {
+            return One::Str(self.multi[i].1);
+        }
+        let i = self.runs.partition_point(|&(start, _, _)| start <= cp);
+        if i > 0 {
+            let (start, len, delta) = self.runs[i - 1];
+            if cp < start + len {
+                let folded = (cp as i64 + delta as i64) as u32;
+                return One::Char(char::from_u32(folded).unwrap_or(c));
+            }
+        }
+        One::Char(c)
+    }
 }
 
 /// What one character folds to.
@@ -81,20 +113,13 @@ fn fold_one(c: char) -> One {
             c => c,
         });
     }
-    let cp = c as u32;
     let t = table();
-    if let Ok(i) = t.multi.binary_search_by_key(&cp, |&(k, _)| k) {
-        return One::Str(t.multi[i].1);
-    }
-    let i = t.runs.partition_point(|&(start, _, _)| start <= cp);
-    if i > 0 {
-        let (start, len, delta) = t.runs[i - 1];
-        if cp < start + len {
-            let folded = (cp as i64 + delta as i64) as u32;
-            return One::Char(char::from_u32(folded).unwrap_or(c));
+    if let Some(&f) = t.bmp.get(c as usize) {
+        if f != SLOW {
+            return One::Char(char::from_u32(f as u32).unwrap_or(c));
         }
     }
-    One::Char(c)
+    t.lookup(c)
 }
 
 /// Appends the fold of `text` to `out`: white space collapsed to single spaces, no space at either end of what

@@ -213,10 +213,12 @@ pub struct FacetValue {
 /// The facet values of a set, folded and numbered once at load.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FacetIndex {
-    /// Per facet: value labels, and per article the ids of its values.
+    /// Per facet: value labels, and per article the ids of its values: article `i`'s are
+    /// `ids[f][at[f][i]..at[f][i + 1]]` (one flat array per facet, so counting reads memory in order).
     labels: [Vec<String>; 4],
     keys: [HashMap<String, u32>; 4],
-    values: [Vec<Vec<u32>>; 4],
+    at: [Vec<u32>; 4],
+    ids: [Vec<u32>; 4],
 }
 
 impl FacetIndex {
@@ -224,8 +226,9 @@ impl FacetIndex {
         let mut ix = FacetIndex::default();
         for f in Facet::ALL {
             let slot = f.slot();
+            ix.at[slot].push(0);
             for a in articles {
-                let mut ids = Vec::new();
+                let first = ix.ids[slot].len();
                 for v in f.values(a) {
                     let key = fold(v);
                     if key.is_empty() {
@@ -236,14 +239,19 @@ impl FacetIndex {
                         ix.labels[slot].push(v.trim().to_owned());
                         next
                     });
-                    if !ids.contains(&id) {
-                        ids.push(id);
+                    if !ix.ids[slot][first..].contains(&id) {
+                        ix.ids[slot].push(id);
                     }
                 }
-                ix.values[slot].push(ids);
+                ix.at[slot].push(ix.ids[slot].len() as u32);
             }
         }
         ix
+    }
+
+    /// The value ids of article `i` in facet slot `f`.
+    fn values(&self, f: usize, i: usize) -> &[u32] {
+        &self.ids[f][self.at[f][i] as usize..self.at[f][i + 1] as usize]
     }
 
     fn id_of(&self, facet: Facet, value: &str) -> Option<u32> {
@@ -258,6 +266,8 @@ pub struct Collection {
     pub set: LoadedSet,
     index: OnceCell<SearchIndex>,
     facets: FacetIndex,
+    /// Per article: seconds since 1970 when published, views (`None`: unknown). Read in order when sorting.
+    order_keys: Vec<(Option<i64>, Option<i64>)>,
 }
 
 /// What a [`ListState`] yields.
@@ -277,7 +287,12 @@ pub struct Listing {
 impl Collection {
     pub fn new(set: LoadedSet) -> Collection {
         let facets = FacetIndex::build(&set.articles);
-        Collection { set, index: OnceCell::new(), facets }
+        let order_keys = set
+            .articles
+            .iter()
+            .map(|a| (a.published.as_ref().map(|p| p.unix_seconds()), a.views.map(|v| v.get() as i64)))
+            .collect();
+        Collection { set, index: OnceCell::new(), facets, order_keys }
     }
 
     /// The search index, built now if it was not yet.
@@ -324,7 +339,7 @@ impl Collection {
             .collect();
         let passes = |f: usize, i: usize| match &wanted[f] {
             None => true,
-            Some(ids) => self.facets.values[f][i].iter().any(|v| ids.contains(v)),
+            Some(ids) => self.facets.values(f, i).iter().any(|v| ids.contains(v)),
         };
         let mut counts: Vec<Vec<usize>> = self.facets.labels.iter().map(|l| vec![0; l.len()]).collect();
         let mut results: Vec<Hit> = Vec::new();
@@ -337,7 +352,7 @@ impl Collection {
             for f in 0..4 {
                 // Counted for facet f when every other facet passes.
                 if failing == 0 || (failing == 1 && !pass[f]) {
-                    for &v in &self.facets.values[f][h.index] {
+                    for &v in self.facets.values(f, h.index) {
                         counts[f][v as usize] += 1;
                     }
                 }
@@ -367,42 +382,30 @@ impl Collection {
             .collect();
 
         let sort = state.sort();
-        let newest = |a: &Article| a.published.as_ref().map(|p| p.unix_seconds());
-        match sort {
-            Sort::Collection => {}
-            Sort::Relevance => results.sort_by(|x, y| {
-                y.title_terms
-                    .cmp(&x.title_terms)
-                    .then_with(|| cmp_desc_none_last(newest(&articles[x.index]), newest(&articles[y.index])))
-                    .then(x.index.cmp(&y.index))
-            }),
-            Sort::Newest => results.sort_by(|x, y| {
-                cmp_desc_none_last(newest(&articles[x.index]), newest(&articles[y.index])).then(x.index.cmp(&y.index))
-            }),
-            Sort::Oldest => results.sort_by(|x, y| {
-                cmp_asc_none_last(newest(&articles[x.index]), newest(&articles[y.index])).then(x.index.cmp(&y.index))
-            }),
-            Sort::Views => results.sort_by(|x, y| {
-                let v = |i: usize| articles[i].views.map(|v| v.get());
-                cmp_desc_none_last(v(x.index), v(y.index)).then(x.index.cmp(&y.index))
-            }),
+        // One sort on a computed key (smaller code than one comparator per order); ties keep the set's order.
+        let missing_last = |v: Option<i64>| v.unwrap_or(i64::MAX);
+        let seconds = |i: usize| self.order_keys[i].0;
+        let key = |h: &Hit| -> (i64, i64) {
+            let i = h.index;
+            match sort {
+                Sort::Collection => (0, 0),
+                Sort::Relevance => (-(h.title_terms as i64), missing_last(seconds(i).map(|t| -t))),
+                Sort::Newest => (missing_last(seconds(i).map(|t| -t)), 0),
+                Sort::Oldest => (missing_last(seconds(i)), 0),
+                Sort::Views => (missing_last(self.order_keys[i].1.map(|v| -v)), 0),
+            }
+        };
+        if sort != Sort::Collection {
+            let mut keyed: Vec<(i64, i64, usize)> = results
+                .iter()
+                .map(|h| {
+                    let (a, b) = key(h);
+                    (a, b, h.index)
+                })
+                .collect();
+            keyed.sort_unstable();
+            results = keyed.into_iter().map(|(_, _, index)| Hit { index, title_terms: 0 }).collect();
         }
         Listing { results: results.into_iter().map(|h| h.index).collect(), facets, sort, terms: query.include }
-    }
-}
-
-fn cmp_desc_none_last<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => b.cmp(&a),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    }
-}
-
-fn cmp_asc_none_last<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => a.cmp(&b),
-        (a, b) => cmp_desc_none_last(a, b),
     }
 }

@@ -9,8 +9,8 @@
 //! wherever it occurs (so also as a prefix while it is being typed). Precision and recall are therefore those of
 //! a plain substring scan of the folded text; the index below only skips articles that cannot match.
 //!
-//! **Index.** All folded text lives in one string. Each article also has a small Bloom filter (about 4 bits per
-//! distinct character and character pair in it, one hash). A term can only occur in an article whose filter
+//! **Index.** All folded text lives in one string. Each article also has a small Bloom filter (5 bits per
+//! character of its text, one hash) of the characters and character pairs in it. A term can only occur in an article whose filter
 //! has the bits of all the term's character pairs (or of its one character); the rest are confirmed by a
 //! substring search (`memchr::memmem`) in that article's text alone.
 //!
@@ -95,8 +95,9 @@ pub struct SearchIndex {
 /// The field separator inside the folded text: folding turns every `\n` into a space, so no term contains it
 /// and no match crosses it.
 const SEP: char = '\n';
-/// Bloom filter bits per distinct gram (one hash function: about 22 % of bits set).
-const BITS_PER_GRAM: usize = 4;
+/// Bloom filter bits per character of an article (one hash function). CJK text has about 1.4 distinct grams
+/// per character, so about a quarter of the bits are set; Latin text repeats its grams and sets far fewer.
+const BITS_PER_CHAR: usize = 5;
 
 #[inline]
 fn gram_hash(a: char, b: Option<char>) -> u32 {
@@ -124,7 +125,6 @@ impl SearchIndex {
             bloom: Vec::new(),
             bloom_at: Vec::with_capacity(articles.len() + 1),
         };
-        let mut grams: Vec<u32> = Vec::new();
         ix.bloom_at.push(0);
         for a in articles {
             let start = ix.text.len();
@@ -136,27 +136,23 @@ impl SearchIndex {
             for field in searchable_rest(a) {
                 ix.push_field(field);
             }
-            // The filter: distinct grams of this article's fields.
-            grams.clear();
-            for field in ix.text[start..].split(SEP) {
-                let mut prev: Option<char> = None;
-                for c in field.chars() {
-                    grams.push(gram_hash(c, None));
-                    if let Some(p) = prev {
-                        grams.push(gram_hash(p, Some(c)));
-                    }
-                    prev = Some(c);
-                }
-            }
-            grams.sort_unstable();
-            grams.dedup();
-            let words = (grams.len() * BITS_PER_GRAM).div_ceil(64).max(1);
+            // The filter: every character and character pair of this article's fields. Sized by characters
+            // (distinct grams are fewer), so no counting pass is needed.
+            let chars = ix.text[start..].chars().count();
+            let words = (chars * BITS_PER_CHAR).div_ceil(64).max(1);
             let at = ix.bloom.len();
             ix.bloom.resize(at + words, 0);
             let bits = (words * 64) as u64;
-            for &g in &grams {
-                let bit = ((g as u64 * bits) >> 32) as usize;
-                ix.bloom[at + bit / 64] |= 1 << (bit % 64);
+            let (text, bloom) = (&ix.text[start..], &mut ix.bloom[at..]);
+            for field in text.split(SEP) {
+                let mut prev: Option<char> = None;
+                for c in field.chars() {
+                    for g in [Some(gram_hash(c, None)), prev.map(|p| gram_hash(p, Some(c)))].into_iter().flatten() {
+                        let bit = ((g as u64 * bits) >> 32) as usize;
+                        bloom[bit / 64] |= 1 << (bit % 64);
+                    }
+                    prev = Some(c);
+                }
             }
             ix.bloom_at.push(ix.bloom.len() as u32);
         }
@@ -211,14 +207,17 @@ impl SearchIndex {
         let exclude: Vec<(memmem::Finder<'_>, Vec<u32>)> =
             query.exclude.iter().map(|t| (memmem::Finder::new(t.as_bytes()), term_grams(t))).collect();
         let mut hits = Vec::new();
+        let all = self.text.as_bytes();
         'articles: for i in candidates {
-            let text = self.folded_text(i).as_bytes();
-            let title_len = (self.title_ends[i] - self.starts[i]) as usize;
+            // Filters first: the text itself is only touched (a cache miss per article) when they pass.
+            if !include.iter().all(|(_, grams)| self.may_contain(i, grams)) {
+                continue;
+            }
+            let (start, end) = (self.starts[i] as usize, self.starts[i + 1] as usize);
+            let text = &all[start..end];
+            let title_len = self.title_ends[i] as usize - start;
             let mut title_terms = 0;
-            for (finder, grams) in &include {
-                if !self.may_contain(i, grams) {
-                    continue 'articles;
-                }
+            for (finder, _) in &include {
                 match finder.find(text) {
                     None => continue 'articles,
                     Some(at) if at < title_len => title_terms += 1,

@@ -34,12 +34,29 @@ enum Cmd {
     Dist,
     /// Run every test: formatting, lints, native, in-browser (wasm-bindgen-test) and end to end.
     Test,
-    /// Benchmarks against a baseline measured in the same run: asset sizes, and first list paint vs a static page.
-    Bench,
+    /// Benchmarks against a baseline measured in the same run: asset sizes, first list paint vs a static page,
+    /// and search vs FlexSearch and MiniSearch. `cargo xtask bench [size|paint|search]` runs one part.
+    Bench {
+        #[arg(value_enum)]
+        part: Option<BenchPart>,
+        /// Search bench on the two small sets only (a quick check, not the reported figures).
+        #[arg(long)]
+        quick: bool,
+    },
     /// Regenerate static/article-set.schema.json from the Rust types.
     Schema,
     /// Import scraped text, feeds, Markdown or article sets into an article set (see README).
     Import(import::ImportArgs),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum BenchPart {
+    /// Bytes of wasm + js + css a first visit loads.
+    Size,
+    /// First list paint, viewer vs a static page.
+    Paint,
+    /// Search: query time, precision/recall, load + index, memory, vs FlexSearch and MiniSearch.
+    Search,
 }
 
 fn main() {
@@ -49,7 +66,7 @@ fn main() {
         Cmd::Serve { release, port } => serve(release, port),
         Cmd::Dist => ensure(Needs::Build).and_then(|env| dist(&env)),
         Cmd::Test => test(),
-        Cmd::Bench => bench(),
+        Cmd::Bench { part, quick } => bench(part, quick),
         Cmd::Schema => write_schema(),
         Cmd::Import(args) => import::run(&args),
     };
@@ -96,17 +113,17 @@ fn serve(release: bool, port: u16) -> Result<()> {
 }
 
 fn dist(env: &Env) -> Result<()> {
-    build_dist(env, &env.root.join("dist"))?;
+    build_dist(env, &env.root.join("dist"), &[])?;
     sizes::report(&env.root.join("dist"))
 }
 
-/// A release build into `out`.
-fn build_dist(env: &Env, out: &Path) -> Result<()> {
+/// A release build into `out` (`extra`: more trunk arguments, e.g. features).
+fn build_dist(env: &Env, out: &Path, extra: &[&str]) -> Result<()> {
     let target = trunk_target(env)?;
     step(&format!("building the release viewer into {}", out.display()));
     let started = Instant::now();
     let mut c = env.cmd("trunk");
-    c.args(["build", "--release", "--dist"]).arg(out).arg(&target);
+    c.args(["build", "--release", "--dist"]).arg(out).args(extra).arg(&target);
     run(&mut c, "trunk build --release")?;
     step(&format!("release build done in {:.1?}", started.elapsed()));
     Ok(())
@@ -171,7 +188,7 @@ fn test() -> Result<()> {
     )?;
 
     let dist = env.root.join("target/e2e-dist");
-    build_dist(&env, &dist)?;
+    build_dist(&env, &dist, &[])?;
 
     step("end-to-end tests (Playwright driving headless Chromium against dist/ on 127.0.0.1)");
     let mut files: Vec<PathBuf> = std::fs::read_dir(env.root.join("tests/e2e"))?
@@ -193,19 +210,38 @@ fn test() -> Result<()> {
     Ok(())
 }
 
-fn bench() -> Result<()> {
+fn bench(part: Option<BenchPart>, quick: bool) -> Result<()> {
     let env = ensure(Needs::Browser)?;
-    let dist = env.root.join("target/bench-dist");
-    build_dist(&env, &dist)?;
-    step("size of the code a first visit loads (article data excluded)");
-    sizes::report(&dist)?;
-    step("first list paint: viewer vs a static HTML page of the same cards (headless Chromium)");
+    let wants = |p: BenchPart| part.is_none() || part == Some(p);
     let scratch = env.root.join("target/bench-tmp");
     std::fs::create_dir_all(&scratch)?;
-    run(
-        env.cmd("node").arg("bench/first-paint.mjs").env("AV_DIST", &dist).env("TMPDIR", &scratch),
-        "first-paint bench",
-    )?;
+    if wants(BenchPart::Size) || wants(BenchPart::Paint) {
+        let dist = env.root.join("target/bench-dist");
+        build_dist(&env, &dist, &[])?;
+        if wants(BenchPart::Size) {
+            step("size of the code a first visit loads (article data excluded)");
+            sizes::report(&dist)?;
+        }
+        if wants(BenchPart::Paint) {
+            step("first list paint: viewer vs a static HTML page of the same cards (headless Chromium)");
+            run(
+                env.cmd("node").arg("bench/first-paint.mjs").env("AV_DIST", &dist).env("TMPDIR", &scratch),
+                "first-paint bench",
+            )?;
+        }
+    }
+    if wants(BenchPart::Search) {
+        // The same viewer plus a JavaScript entry to its core (feature `bench-api`), in its own dist.
+        let dist = env.root.join("target/bench-search-dist");
+        build_dist(&env, &dist, &["--features", "bench-api"])?;
+        step("search: the viewer vs FlexSearch and MiniSearch in one headless Chromium page");
+        let mut c = env.cmd("node");
+        c.arg("bench/search.mjs").env("AV_DIST", &dist).env("TMPDIR", &scratch);
+        if quick {
+            c.env("AV_BENCH_QUICK", "1");
+        }
+        run(&mut c, "search bench")?;
+    }
     let _ = std::fs::remove_dir_all(&scratch);
     Ok(())
 }

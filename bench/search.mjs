@@ -1,0 +1,187 @@
+// Benchmark: the viewer's search against FlexSearch 0.8 (CJK charset) and MiniSearch 7 in one headless Chromium
+// page, on the same article sets: query time (median, p95), precision/recall against a plain substring scan,
+// load + index time against JSON.parse, wasm memory against the JSON's size, and keystroke → results painted in
+// the real viewer. Run by `cargo xtask bench search` on a dist built with the `bench-api` feature.
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, DIST } from '../tests/e2e/support.mjs';
+import { benchSet, poetrySet } from './sets.mjs';
+
+const QUICK = process.env.AV_BENCH_QUICK === '1';
+const REPEAT = 5;
+
+// The fixed query list: 1-, 2- and 4-character CJK (in either script), Latin words and prefixes, several terms.
+// Queries with `-` or quotes are ours only (the peers have no such syntax) and are left out of their columns.
+const QUERIES = [
+  '月', '山', '業', '风', '人',
+  '明月', '春風', '故人', '天下', '何处', '企业',
+  '不知何處', '一年一度', '有色金属', '共同維穩',
+  'nation', 'congress', 'freedom', 'econ', 'americ',
+  '明月 故人', 'congress tax', '春风 花',
+  '天下 -人', '"the people"',
+];
+
+const js = fs.readdirSync(DIST).find((f) => /^article-viewer-.*\.js$/.test(f));
+const wasm = fs.readdirSync(DIST).find((f) => f.endsWith('_bg.wasm'));
+if (!js || !wasm) throw new Error(`no viewer build in ${DIST}`);
+const benchHtml = `<!doctype html><html lang="en"><meta charset="utf-8"><title>search bench</title>
+<script>window.__avBench = true;</script>
+<script src="flexsearch.js"></script><script src="minisearch.js"></script>
+<script type="module">
+import init, * as av from './${js}';
+await init({ module_or_path: './${wasm}' });
+window.av = av;
+window.avReady = true;
+</script>`;
+const nm = (p) => fs.readFileSync(path.resolve('node_modules', p), 'utf8');
+const files = {
+  'bench.html': benchHtml,
+  'flexsearch.js': nm('flexsearch/dist/flexsearch.bundle.min.js'),
+  'minisearch.js': nm('minisearch/dist/umd/index.js'),
+};
+
+const sets = QUICK
+  ? [['poetry-mixed (2,300)', poetrySet()], ['1,000 × 1,500 chars', benchSet(1000, 1500)]]
+  : [
+    ['poetry-mixed (2,300)', poetrySet()],
+    ['1,000 × 1,500 chars', benchSet(1000, 1500)],
+    ['10,000 × 1,500 chars', benchSet(10000, 1500)],
+    ['100,000 × 200 chars', benchSet(100000, 200)],
+  ];
+
+const mounts = {};
+sets.forEach(([, json], i) => { mounts[`/s${i}/`] = { articles: json, files }; });
+const server = await startServer(mounts);
+const browser = await launchBrowser();
+
+/** Runs in the page: everything measured for one set. */
+async function inPage({ queries, repeat }) {
+  const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+  const time = (f) => { const t = performance.now(); const r = f(); return [performance.now() - t, r]; };
+  const bytes = new Uint8Array(await (await fetch('articles.json', { cache: 'no-store' })).arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
+  const out = { jsonBytes: bytes.length };
+  const memBefore = av.bench_memory_bytes();
+  [out.jsonParseMs] = time(() => JSON.parse(text));
+  let set;
+  [out.loadMs] = time(() => { set = new av.BenchSet(bytes); });
+  [out.indexMs] = time(() => set.build_index());
+  out.memBefore = memBefore;
+  out.memAfter = av.bench_memory_bytes();
+  const n = set.len();
+
+  // The truth: a plain substring scan (String.includes) of each article's folded fields, terms ANDed.
+  const folded = Array.from({ length: n }, (_, i) => set.folded(i));
+  const ids = Array.from({ length: n }, (_, i) => set.id(i));
+  const truth = (q) => {
+    if (/["-]/.test(q)) return null;
+    const terms = q.split(/\s+/).filter(Boolean).map((t) => av.bench_fold(t));
+    return ids.filter((_, i) => terms.every((t) => folded[i].includes(t)));
+  };
+
+  // Peers: the same fields, as written.
+  const raw = JSON.parse(text).articles;
+  const doc = (a) => [a.title, a.kicker, a.subtitle, a.summary, a.source, a.category, ...(a.authors ?? []), ...(a.tags ?? []),
+    ...(a.body ?? []).map((b) => (typeof b === 'string' ? b : (b.text ?? [b.alt, b.caption].filter(Boolean).join(' '))))]
+    .filter(Boolean).join('\n');
+  const flex = new FlexSearch.Index({ encoder: FlexSearch.Charset.CJK });
+  [out.flexIndexMs] = time(() => raw.forEach((a) => flex.add(a.id, doc(a))));
+  const mini = new MiniSearch({ fields: ['text'], idField: 'id' });
+  [out.miniIndexMs] = time(() => mini.addAll(raw.map((a) => ({ id: a.id, text: doc(a) }))));
+  const engines = {
+    ours: (q) => Array.from(set.results(q), (i) => ids[i]),
+    flexsearch: (q) => flex.search(q, { limit: 1e7 }),
+    minisearch: (q) => mini.search(q, { prefix: true, combineWith: 'AND' }).map((r) => r.id),
+  };
+  out.engines = {};
+  for (const [name, run] of Object.entries(engines)) {
+    const times = [];
+    let tp = 0; let fp = 0; let fn = 0;
+    for (const q of queries) {
+      const want = truth(q);
+      if (want === null && name !== 'ours') continue;
+      let got;
+      for (let k = 0; k < repeat; k++) { const [ms, r] = time(() => run(q)); times.push(ms); got = r; }
+      if (want !== null) {
+        const w = new Set(want);
+        const g = new Set(got);
+        for (const id of g) { if (w.has(id)) tp++; else fp++; }
+        for (const id of w) if (!g.has(id)) fn++;
+      }
+    }
+    out.engines[name] = {
+      median: pct(times, 0.5), p95: pct(times, 0.95),
+      precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1,
+    };
+  }
+  return out;
+}
+
+/** Keystroke → results painted in the real viewer (includes the search box's debounce). */
+async function keystrokes(context, url, queries) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('.card').first().waitFor({ timeout: 120000 });
+  // One query first, not measured: it waits for the index if the reader types before it is built.
+  await page.locator('#search-input').fill(queries[0]);
+  await page.waitForFunction(() => location.hash.includes('q='), null, { timeout: 120000 });
+  await page.locator('#search-input').fill('');
+  await page.waitForFunction(() => !location.hash.includes('q='));
+  const times = [];
+  for (const q of queries) {
+    times.push(await page.evaluate((q) => new Promise((resolve) => {
+      const input = document.querySelector('#search-input');
+      const count = document.querySelector('.list-count');
+      const before = count.textContent;
+      const t0 = performance.now();
+      const obs = new MutationObserver(() => {
+        const now = document.querySelector('.list-count');
+        if (now && now.textContent !== before) {
+          obs.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+        }
+      });
+      obs.observe(document.querySelector('.content'), { subtree: true, childList: true, characterData: true });
+      input.value = q;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }), q));
+    // Back to the full list (a different count) before the next query.
+    await page.evaluate(() => {
+      const input = document.querySelector('#search-input');
+      input.value = '';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    });
+    await page.waitForFunction(() => !location.hash.includes('q='));
+  }
+  await page.close();
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], p95: times[Math.min(times.length - 1, Math.floor(0.95 * times.length))] };
+}
+
+const f = (x, d = 1) => x.toFixed(d);
+const rows = [];
+for (let i = 0; i < sets.length; i++) {
+  const [label] = sets[i];
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(600000);
+  await page.goto(server.url(`/s${i}/bench.html`));
+  await page.waitForFunction(() => window.avReady === true);
+  const r = await page.evaluate(inPage, { queries: QUERIES, repeat: REPEAT });
+  await page.close();
+  const k = await keystrokes(browser.context, server.url(`/s${i}/`), QUERIES.filter((q) => !/["-]/.test(q)).slice(0, 12));
+  rows.push({ label, ...r, keys: k });
+  const o = r.engines.ours;
+  console.log(`\n${label}: ${(r.jsonBytes / 1e6).toFixed(1)} MB JSON`);
+  console.log(`  load ${f(r.loadMs)} ms + index ${f(r.indexMs)} ms vs JSON.parse ${f(r.jsonParseMs)} ms: ratio ${f((r.loadMs + r.indexMs) / r.jsonParseMs, 2)} (load alone ${f(r.loadMs / r.jsonParseMs, 2)})`);
+  console.log(`  wasm memory after load + index ${f(r.memAfter / 1e6)} MB = ${f(r.memAfter / r.jsonBytes, 2)} × the JSON (before loading: ${f(r.memBefore / 1e6)} MB)`);
+  console.log(`  peers' index build: FlexSearch ${f(r.flexIndexMs)} ms, MiniSearch ${f(r.miniIndexMs)} ms`);
+  console.log(`  ${'engine'.padEnd(11)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(8)} ${'precision'.padStart(10)} ${'recall'.padStart(7)} ${'p95 ours/theirs'.padStart(16)}`);
+  for (const [name, e] of Object.entries(r.engines)) {
+    const ratio = name === 'ours' ? '' : f(o.p95 / e.p95, 2);
+    console.log(`  ${name.padEnd(11)} ${f(e.median, 2).padStart(10)} ${f(e.p95, 2).padStart(8)} ${f(e.precision, 3).padStart(10)} ${f(e.recall, 3).padStart(7)} ${ratio.padStart(16)}`);
+  }
+  console.log(`  keystroke → results painted in the viewer: median ${f(k.median)} ms, p95 ${f(k.p95)} ms (includes the 120 ms debounce)`);
+}
+console.log(`\n${QUERIES.length} queries × ${REPEAT} runs each; peers run the ${QUERIES.filter((q) => !/["-]/.test(q)).length} without - or quotes.`);
+await browser.close();
+await server.close();

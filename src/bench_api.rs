@@ -1,0 +1,64 @@
+//! A JavaScript API for `cargo xtask bench search` only (cargo feature `bench-api`, never in the shipped dist):
+//! load a set, build the index, run queries, read folded text and the wasm memory size, so one page can time
+//! the viewer's search against JavaScript libraries on the same data.
+
+use crate::domain::fold::fold;
+use crate::domain::listing::{Collection, ListState};
+use crate::domain::load_article_set_bytes;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+pub struct BenchSet {
+    c: Collection,
+}
+
+#[wasm_bindgen]
+impl BenchSet {
+    /// Reads and validates an article set (the viewer's own loader).
+    #[wasm_bindgen(constructor)]
+    pub fn new(bytes: &[u8]) -> Result<BenchSet, String> {
+        let set = load_article_set_bytes(bytes).map_err(|e| e.to_string())?;
+        Ok(BenchSet { c: Collection::new(set) })
+    }
+
+    pub fn len(&self) -> u32 {
+        self.c.articles().len() as u32
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.c.articles().is_empty()
+    }
+
+    /// Builds the search index (the viewer does this right after the first paint).
+    pub fn build_index(&self) -> u32 {
+        self.c.index().heap_bytes() as u32
+    }
+
+    /// What the list shows for query `q`: the matching article indices in order (search, facets, sort).
+    pub fn results(&self, q: &str) -> Vec<u32> {
+        let state = ListState { q: q.to_owned(), ..ListState::default() };
+        self.c.listing(&state).results.into_iter().map(|i| i as u32).collect()
+    }
+
+    /// Article `i`'s searched fields, folded, one per line (for an independent substring scan in JavaScript).
+    pub fn folded(&self, i: u32) -> String {
+        self.c.index().folded_text(i as usize).to_owned()
+    }
+
+    /// Article ids in set order.
+    pub fn id(&self, i: u32) -> String {
+        self.c.articles()[i as usize].id.to_string()
+    }
+}
+
+/// The fold the viewer applies to text and queries.
+#[wasm_bindgen]
+pub fn bench_fold(text: &str) -> String {
+    fold(text)
+}
+
+/// The size of the wasm linear memory in bytes (it only ever grows).
+#[wasm_bindgen]
+pub fn bench_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65536) as f64
+}
