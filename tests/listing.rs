@@ -55,6 +55,7 @@ proptest! {
         from in proptest::option::of((1900u32..2100, 1u32..13, 1u32..29)),
         sort in proptest::option::of(0usize..5),
         page in proptest::option::of(2usize..500),
+        script in proptest::option::of(0usize..3),
     ) {
         let mut s = ListState { q: q.unwrap_or_default(), ..ListState::default() };
         for c in cats { if !s.selected[0].contains(&c) { s.selected[0].push(c) } }
@@ -62,6 +63,7 @@ proptest! {
         s.from = from.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
         s.sort = sort.map(|i| Sort::ALL[i]);
         s.page = page;
+        s.script = script.map(|i| article_viewer::domain::convert::ScriptChoice::ALL[i]);
         let text = s.to_query();
         prop_assert_eq!(ListState::from_query(&text), s.clone());
         prop_assert_eq!(ListState::from_query(&format!("?{text}")).to_query(), text);
@@ -133,5 +135,9 @@ fn toggled_and_cleared() {
     assert_eq!(t.page, None);
     assert_eq!(t.toggled(Facet::Category, "A").selected(Facet::Category), ["B"]);
     assert_eq!(s.cleared().to_query(), "sort=views");
+    let s = state("q=x&script=hans&page=2");
+    assert_eq!(s.script.map(|c| c.key()), Some("hans"));
+    assert_eq!(s.cleared().to_query(), "script=hans");
+    assert_eq!(state("script=klingon").script, None);
     assert!(s.is_filtered() && !s.cleared().is_filtered());
 }

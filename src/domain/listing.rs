@@ -1,12 +1,14 @@
 //! The list as the reader asked for it: query, filters (facets and a date range), sort and page — all of it
 //! state that lives in the URL (`#/?q=企业&category=重點新聞&sort=views&page=2`) — and what that state yields:
-//! the matching articles in order, and every facet value with the number of articles it would give.
+//! the matching articles in order, and every facet value with the number of articles it would give. The URL also
+//! carries the script the articles are shown in (`&script=hans`), so a shared link opens the same way.
 //!
 //! Facets: category, source, author, tag. Several values within one facet are alternatives (OR); facets and the
 //! date range combine with AND. A value's count is computed with every other active filter applied but not its
 //! own facet's, so it says how many articles ticking it would give. Facet values that differ only by folding
 //! (重點新聞 / 重点新闻, `News` / `news`) are one value, shown as first written in the set.
 
+use super::convert::ScriptChoice;
 use super::fold::fold;
 use super::search::{Hit, Query, SearchIndex};
 use super::{Article, LoadedSet};
@@ -95,6 +97,8 @@ pub struct ListState {
     pub sort: Option<Sort>,
     /// 1-based; `None` is page 1.
     pub page: Option<usize>,
+    /// The script the articles are shown in, when the link says (`None`: the reader's remembered choice).
+    pub script: Option<ScriptChoice>,
 }
 
 fn is_date(s: &str) -> bool {
@@ -116,6 +120,7 @@ impl ListState {
                 "to" if is_date(v) => s.to = Some(v.to_owned()),
                 "sort" => s.sort = Sort::from_key(v),
                 "page" => s.page = v.parse().ok().filter(|p| *p > 1),
+                "script" => s.script = ScriptChoice::from_key(v),
                 key => {
                     if let Some(f) = Facet::ALL.into_iter().find(|f| f.key() == key) {
                         if !v.is_empty() && !s.selected[f.slot()].iter().any(|x| x == v) {
@@ -149,6 +154,9 @@ impl ListState {
         }
         if let Some(p) = self.page.filter(|p| *p > 1) {
             out.push(("page".to_owned(), p.to_string()));
+        }
+        if let Some(script) = self.script {
+            out.push(("script".to_owned(), script.key().to_owned()));
         }
         out
     }
@@ -189,9 +197,9 @@ impl ListState {
         next
     }
 
-    /// The state without query, filters or page: only the sort stays.
+    /// The state without query, filters or page: only the sort and the script stay.
     pub fn cleared(&self) -> ListState {
-        ListState { sort: self.sort, ..ListState::default() }
+        ListState { sort: self.sort, script: self.script, ..ListState::default() }
     }
 
     /// The same state on page `page`.

@@ -2,6 +2,7 @@
 //! checks it natively.
 
 pub mod article;
+pub mod convert;
 pub mod fold;
 pub mod format;
 #[cfg(feature = "import")]

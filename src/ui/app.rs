@@ -5,6 +5,7 @@ use super::components::settings::Settings;
 use super::data::{fetch_article_set, LoadError, Progress, ARTICLES_URL};
 use super::pages::{article::ArticlePage, list::ListPage, not_found::NotFound};
 use super::route::Route;
+use super::script::{Converters, ConvertersHandle, ScriptLoader};
 use super::scroll::ScrollManager;
 use super::state::{Prefs, PrefsHandle};
 use super::strings::fill;
@@ -34,6 +35,7 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let prefs = use_reducer(Prefs::load);
+    let converters = use_reducer(Converters::default);
     let first_prefs = use_mut_ref(|| true);
     use_effect_with((*prefs).clone(), move |p| {
         // Only a reader's own choice is remembered: the defaults (browser languages, system theme) are read
@@ -123,6 +125,7 @@ pub fn app(props: &AppProps) -> Html {
     });
     html! {
         <ContextProvider<PrefsHandle> context={prefs.clone()}>
+          <ContextProvider<ConvertersHandle> context={converters}>
             <HashRouter>
                 <div class="app" data-theme={prefs.theme.key()} lang={prefs.lang.tag()}>
                     <a class="skip-link" href="#content" onclick={on_skip}>{ s.skip_to_content }</a>
@@ -132,7 +135,9 @@ pub fn app(props: &AppProps) -> Html {
                     </header>
                     <main id="content" class="content" tabindex="-1">{ content }</main>
                 </div>
+                <ScriptLoader />
             </HashRouter>
+          </ContextProvider<ConvertersHandle>>
         </ContextProvider<PrefsHandle>>
     }
 }
@@ -148,7 +153,9 @@ fn switch(route: Route) -> Html {
 /// The preferences from context, or the defaults when a component is rendered on its own (tests).
 #[hook]
 pub fn use_prefs() -> Prefs {
-    use_context::<PrefsHandle>()
-        .map(|h| (*h).clone())
-        .unwrap_or_else(|| Prefs { lang: crate::domain::format::UiLang::En, theme: super::state::Theme::Auto })
+    use_context::<PrefsHandle>().map(|h| (*h).clone()).unwrap_or_else(|| Prefs {
+        lang: crate::domain::format::UiLang::En,
+        theme: super::state::Theme::Auto,
+        script: Default::default(),
+    })
 }

@@ -158,6 +158,15 @@ pub async fn fetch_article_set(url: &str, on_progress: Callback<Progress>) -> Re
     Ok(load_article_set_bytes(&bytes)?)
 }
 
+/// Fetches a small text file (a conversion dictionary): the status must be 2xx.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = Request::get(url).send().await.map_err(|e| format!("{url}: {e}"))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {} {}", response.status(), response.status_text()));
+    }
+    response.text().await.map_err(|e| format!("{url}: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::content_type_problem;

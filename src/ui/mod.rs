@@ -6,6 +6,7 @@ pub mod data;
 pub mod pages;
 pub mod panic;
 pub mod route;
+pub mod script;
 pub mod scroll;
 pub mod state;
 pub mod strings;

@@ -1,13 +1,15 @@
-//! The reader's preferences (interface language, theme): one reducer, remembered in localStorage when the
+//! The reader's preferences (interface language, theme, the script articles are shown in): one reducer, remembered in localStorage when the
 //! browser allows it.
 
 use super::strings::{strings_for, Strings};
+use crate::domain::convert::ScriptChoice;
 use crate::domain::format::UiLang;
 use std::rc::Rc;
 use yew::prelude::*;
 
 const LANG_KEY: &str = "article-viewer.lang";
 const THEME_KEY: &str = "article-viewer.theme";
+const SCRIPT_KEY: &str = "article-viewer.script";
 
 /// Light, dark, or whatever the system prefers (`prefers-color-scheme`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +47,8 @@ impl Theme {
 pub struct Prefs {
     pub lang: UiLang,
     pub theme: Theme,
+    /// The script articles are shown in when a link does not say (繁/简 conversion).
+    pub script: ScriptChoice,
 }
 
 impl Prefs {
@@ -62,7 +66,8 @@ impl Prefs {
             UiLang::pick(&languages)
         });
         let theme = saved(THEME_KEY).as_deref().and_then(Theme::from_key).unwrap_or(Theme::Auto);
-        Prefs { lang, theme }
+        let script = saved(SCRIPT_KEY).as_deref().and_then(ScriptChoice::from_key).unwrap_or_default();
+        Prefs { lang, theme, script }
     }
 
     /// Remembers the choices; does nothing where storage is unavailable (private modes, sandboxed frames).
@@ -70,6 +75,7 @@ impl Prefs {
         if let Some(s) = storage() {
             let _ = s.set_item(LANG_KEY, self.lang.tag());
             let _ = s.set_item(THEME_KEY, self.theme.key());
+            let _ = s.set_item(SCRIPT_KEY, self.script.key());
         }
     }
 }
@@ -82,6 +88,7 @@ fn storage() -> Option<web_sys::Storage> {
 pub enum PrefsAction {
     SetLang(UiLang),
     SetTheme(Theme),
+    SetScript(ScriptChoice),
 }
 
 impl Reducible for Prefs {
@@ -92,6 +99,7 @@ impl Reducible for Prefs {
         match action {
             PrefsAction::SetLang(l) => next.lang = l,
             PrefsAction::SetTheme(t) => next.theme = t,
+            PrefsAction::SetScript(c) => next.script = c,
         }
         Rc::new(next)
     }

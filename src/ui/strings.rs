@@ -70,6 +70,10 @@ pub struct Strings {
     pub no_results: &'static str,
     pub show_all: &'static str,
     pub show_fewer: &'static str,
+    pub script: &'static str,
+    pub script_original: &'static str,
+    pub script_loading: &'static str,
+    pub script_failed: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -131,6 +135,10 @@ pub const EN: Strings = Strings {
     no_results: "No articles match.",
     show_all: "Show all ({count})",
     show_fewer: "Show fewer",
+    script: "Characters",
+    script_original: "As written",
+    script_loading: "Loading the character tables…",
+    script_failed: "The character tables could not be loaded: {error}",
 };
 
 pub const ZH_HANT: Strings = Strings {
@@ -192,6 +200,10 @@ pub const ZH_HANT: Strings = Strings {
     no_results: "沒有符合的文章。",
     show_all: "顯示全部（{count}）",
     show_fewer: "顯示較少",
+    script: "字形",
+    script_original: "原文",
+    script_loading: "正在載入字形對照表…",
+    script_failed: "無法載入字形對照表：{error}",
 };
 
 pub const ZH_HANS: Strings = Strings {
@@ -253,6 +265,10 @@ pub const ZH_HANS: Strings = Strings {
     no_results: "没有符合的文章。",
     show_all: "显示全部（{count}）",
     show_fewer: "显示较少",
+    script: "字形",
+    script_original: "原文",
+    script_loading: "正在加载字形对照表…",
+    script_failed: "无法加载字形对照表：{error}",
 };
 
 /// The table for `lang`.
@@ -330,6 +346,10 @@ mod tests {
             s.no_results,
             s.show_all,
             s.show_fewer,
+            s.script,
+            s.script_original,
+            s.script_loading,
+            s.script_failed,
         ]
     }
 
@@ -341,7 +361,7 @@ mod tests {
             assert_eq!(table.len(), en.len());
             for (s, e) in table.iter().zip(&en) {
                 assert!(!s.trim().is_empty(), "{lang:?} has an empty string");
-                for ph in ["{page}", "{pages}", "{count}", "{received}", "{total}", "{authors}"] {
+                for ph in ["{page}", "{pages}", "{count}", "{received}", "{total}", "{authors}", "{error}"] {
                     assert_eq!(s.contains(ph), e.contains(ph), "{lang:?}: {s:?} vs {e:?}");
                 }
             }

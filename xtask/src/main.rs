@@ -35,7 +35,7 @@ enum Cmd {
     /// Run every test: formatting, lints, native, in-browser (wasm-bindgen-test) and end to end.
     Test,
     /// Benchmarks against a baseline measured in the same run: asset sizes, first list paint vs a static page,
-    /// and search vs FlexSearch and MiniSearch. `cargo xtask bench [size|paint|search]` runs one part.
+    /// and search vs FlexSearch and MiniSearch. `cargo xtask bench [size|paint|search|convert]` runs one part.
     Bench {
         #[arg(value_enum)]
         part: Option<BenchPart>,
@@ -57,6 +57,8 @@ enum BenchPart {
     Paint,
     /// Search: query time, precision/recall, load + index, memory, vs FlexSearch and MiniSearch.
     Search,
+    /// 繁/简 conversion: dictionaries, the seed article, repainting a 10,000-article list.
+    Convert,
 }
 
 fn main() {
@@ -230,17 +232,26 @@ fn bench(part: Option<BenchPart>, quick: bool) -> Result<()> {
             )?;
         }
     }
-    if wants(BenchPart::Search) {
+    if wants(BenchPart::Search) || wants(BenchPart::Convert) {
         // The same viewer plus a JavaScript entry to its core (feature `bench-api`), in its own dist.
         let dist = env.root.join("target/bench-search-dist");
         build_dist(&env, &dist, &["--features", "bench-api"])?;
-        step("search: the viewer vs FlexSearch and MiniSearch in one headless Chromium page");
-        let mut c = env.cmd("node");
-        c.arg("bench/search.mjs").env("AV_DIST", &dist).env("TMPDIR", &scratch);
-        if quick {
-            c.env("AV_BENCH_QUICK", "1");
+        if wants(BenchPart::Search) {
+            step("search: the viewer vs FlexSearch and MiniSearch in one headless Chromium page");
+            let mut c = env.cmd("node");
+            c.arg("bench/search.mjs").env("AV_DIST", &dist).env("TMPDIR", &scratch);
+            if quick {
+                c.env("AV_BENCH_QUICK", "1");
+            }
+            run(&mut c, "search bench")?;
         }
-        run(&mut c, "search bench")?;
+        if wants(BenchPart::Convert) {
+            step("繁/简 conversion (headless Chromium)");
+            run(
+                env.cmd("node").arg("bench/convert.mjs").env("AV_DIST", &dist).env("TMPDIR", &scratch),
+                "conversion bench",
+            )?;
+        }
     }
     let _ = std::fs::remove_dir_all(&scratch);
     Ok(())

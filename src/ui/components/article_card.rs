@@ -2,6 +2,7 @@ use super::highlight::{marked, pieces_html};
 use super::meta_line::MetaLine;
 use crate::domain::search::excerpt;
 use crate::ui::route::{QueryPairs, Route};
+use crate::ui::script::use_converter;
 use crate::ui::Catalog;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,11 +23,24 @@ pub struct ArticleCardProps {
     pub list_query: Rc<QueryPairs>,
 }
 
+/// The article as the reader asked to see it (繁/简), memoised per converter.
+#[hook]
+fn use_shown_article_opt(article: Option<crate::domain::Article>) -> Rc<Option<crate::domain::Article>> {
+    let conv = use_converter();
+    let id = article.as_ref().map(|a| a.id.clone());
+    use_memo((id, conv), move |(_, conv)| match (conv, article) {
+        (Some(c), Some(a)) => Some(c.0.convert_article(&a)),
+        (_, a) => a,
+    })
+}
+
 /// One article in the list: kicker, linked title, metadata, excerpt (around the first match when searching).
 #[function_component(ArticleCard)]
 pub fn article_card(props: &ArticleCardProps) -> Html {
     let catalog = use_context::<Catalog>().expect("ArticleCard is rendered inside the catalog provider");
-    let Some(a) = catalog.articles.get(props.index) else { return Html::default() };
+    let original = catalog.articles.get(props.index).cloned();
+    let shown = use_shown_article_opt(original);
+    let Some(a) = shown.as_ref().as_ref() else { return Html::default() };
     let terms = &props.terms;
     let query = (!props.list_query.is_empty()).then(|| (*props.list_query).clone());
     html! {

@@ -1,5 +1,6 @@
 use crate::domain::listing::{Facet, FacetValue, ListState, Sort};
 use crate::ui::app::use_prefs;
+use crate::ui::script::use_converter;
 use crate::ui::strings::{fill, Strings};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -44,6 +45,7 @@ fn sort_label(sort: Sort, s: &Strings) -> &'static str {
 #[function_component(Filters)]
 pub fn filters(props: &FiltersProps) -> Html {
     let s = use_prefs().strings();
+    let conv = use_converter();
     let open = use_state(|| {
         web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(0.0) >= 900.0
     });
@@ -98,7 +100,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                             <li>
                                 <label class="facet-value">
                                     <input type="checkbox" checked={v.selected} {onchange} />
-                                    <span class="facet-label">{ v.label.clone() }</span>
+                                    <span class="facet-label">{ conv.as_ref().map_or_else(|| v.label.clone(), |c| c.text(&v.label)) }</span>
                                     <span class="facet-count">{ v.count }</span>
                                 </label>
                             </li>

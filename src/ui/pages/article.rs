@@ -6,6 +6,7 @@ use crate::ui::app::use_prefs;
 use crate::ui::components::highlight::marked;
 use crate::ui::components::meta_line::MetaLine;
 use crate::ui::route::{use_list_state, QueryPairs, Route};
+use crate::ui::script::{use_converter, use_shown_article};
 use crate::ui::Catalog;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -23,6 +24,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     let catalog = use_context::<Catalog>().expect("ArticlePage is rendered inside the catalog provider");
     let s = use_prefs().strings();
     let state = use_list_state();
+    let conv = use_converter();
     let order = {
         let unpaged = ListState { page: None, ..state.clone() };
         use_memo((catalog.clone(), unpaged), |(c, st)| {
@@ -36,6 +38,9 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     match catalog.find(&props.id) {
         Some((index, article)) => {
             let collection = catalog.title.clone().unwrap_or_else(|| s.default_collection_title.to_owned());
+            let collection = conv.as_ref().map_or(collection.clone(), |c| c.text(&collection));
+            let shown_title =
+                |a: &Article| conv.as_ref().map_or_else(|| a.title.to_string(), |c| c.text(a.title.as_str()));
             // Neighbours in the list the reader came from; in the set's order when there is none (or when this
             // article is not in it).
             let position = order.as_ref().as_ref().and_then(|o| o.iter().position(|&i| i == index).map(|p| (o, p)));
@@ -51,7 +56,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                 html! {
                     <Link<Route, QueryPairs> to={Route::Article { id: a.id.to_string() }} query={query.clone()} classes={classes!("neighbour", class)}>
                         <span class="neighbour-label">{ label }</span>
-                        <span class="neighbour-title" lang={a.lang.clone()}>{ a.title.as_str() }</span>
+                        <span class="neighbour-title" lang={a.lang.clone()}>{ shown_title(a) }</span>
                     </Link<Route, QueryPairs>>
                 }
             };
@@ -89,7 +94,8 @@ pub struct ArticleViewProps {
 /// Every field of an article: kicker, title, subtitle, metadata, body blocks in order, editor, notice, link.
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
-    let a = &props.article;
+    let shown = use_shown_article(&props.article);
+    let a = &*shown;
     let t = &props.terms;
     let s = use_prefs().strings();
     {

@@ -5,6 +5,7 @@ use crate::ui::components::{
     search_box::SearchBox,
 };
 use crate::ui::route::{use_list_state, Route};
+use crate::ui::script::use_converter;
 use crate::ui::scroll::keep_view;
 use crate::ui::strings::fill;
 use crate::ui::Catalog;
@@ -31,7 +32,9 @@ pub fn list_page() -> Html {
     let found = listing.results.len();
     let pages = found.div_ceil(PAGE_SIZE).max(1);
     let page = state.page.unwrap_or(1).clamp(1, pages);
+    let conv = use_converter();
     let title = catalog.title.clone().unwrap_or_else(|| s.default_collection_title.to_owned());
+    let title = conv.as_ref().map_or(title.clone(), |c| c.text(&title));
     {
         let title = title.clone();
         use_effect_with(title, |title| super::set_document_title(None, title));

