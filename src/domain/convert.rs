@@ -116,12 +116,20 @@ impl Dict {
     /// The longest phrase at the start of `text`: (its length in bytes, replacement).
     fn match_at<'a>(&'a self, text: &str) -> Option<(usize, &'a str)> {
         let first = text.chars().next()?;
-        let longest = *self.longest.get(&first)? as usize;
-        // Byte ends of the first `longest` characters, longest first.
-        let ends: Vec<usize> = text.char_indices().skip(1).map(|(i, _)| i).chain([text.len()]).take(longest).collect();
-        ends.into_iter().rev().find_map(|end| self.map.get(&text[..end]).map(|to| (end, &**to)))
+        let longest = (*self.longest.get(&first)? as usize).min(MAX_PHRASE);
+        // Byte ends of the first `longest` characters, tried longest first.
+        let mut ends = [0usize; MAX_PHRASE];
+        let mut n = 0;
+        for (i, c) in text.char_indices().take(longest) {
+            ends[n] = i + c.len_utf8();
+            n += 1;
+        }
+        ends[..n].iter().rev().find_map(|&end| self.map.get(&text[..end]).map(|to| (end, &**to)))
     }
 }
+
+/// Phrases longer than this many characters are never matched (OpenCC 1.4.2's longest has 15).
+const MAX_PHRASE: usize = 32;
 
 /// A converter to one script.
 #[derive(Debug)]
@@ -163,16 +171,14 @@ impl Converter {
         if !text.chars().any(|c| c as u32 >= 0x2E80) {
             return Cow::Borrowed(text);
         }
-        let normalized: String = text
-            .chars()
-            .map(|c| {
-                let mut buf = [0u8; 4];
-                match self.normalize.map.get(&*c.encode_utf8(&mut buf)) {
-                    Some(to) => to.to_string(),
-                    None => c.to_string(),
-                }
-            })
-            .collect();
+        let mut normalized = String::with_capacity(text.len());
+        let mut buf = [0u8; 4];
+        for c in text.chars() {
+            match self.normalize.map.get(&*c.encode_utf8(&mut buf)) {
+                Some(to) => normalized.push_str(to),
+                None => normalized.push(c),
+            }
+        }
         let mut out = String::with_capacity(normalized.len());
         let mut rest = normalized.as_str();
         while let Some(c) = rest.chars().next() {
