@@ -9,11 +9,17 @@ use serde_json::value::RawValue;
 use std::collections::HashSet;
 use std::fmt;
 
+/// The largest article set the viewer reads: 80 MB. A set that size already takes about three times as much
+/// memory once read and indexed; larger collections belong in several sets.
+pub const MAX_SET_BYTES: u64 = 80_000_000;
+
 /// A fault of the whole file: nothing in it can be shown.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SetError {
     #[error("the article set is empty (0 bytes)")]
     Empty,
+    #[error("the article set is {} MB; the viewer reads at most {} MB (split the collection into several sets)", .0 / 1_000_000, MAX_SET_BYTES / 1_000_000)]
+    TooLarge(u64),
     #[error("the article set is not UTF-8 text (invalid byte at offset {0})")]
     NotUtf8(usize),
     #[error("the article set is not valid JSON: {0}")]
@@ -85,14 +91,26 @@ struct Envelope<'a> {
     articles: Option<&'a RawValue>,
 }
 
+/// [`SetError::TooLarge`] when `bytes` exceeds [`MAX_SET_BYTES`]: checked before reading (and, by the viewer,
+/// before and while downloading).
+pub fn check_size(bytes: u64) -> Result<(), SetError> {
+    if bytes > MAX_SET_BYTES {
+        Err(SetError::TooLarge(bytes))
+    } else {
+        Ok(())
+    }
+}
+
 /// Reads an article set from the bytes of a file or HTTP body: they must be UTF-8 (a BOM is allowed).
 pub fn load_article_set_bytes(bytes: &[u8]) -> Result<LoadedSet, SetError> {
+    check_size(bytes.len() as u64)?;
     let text = std::str::from_utf8(bytes).map_err(|e| SetError::NotUtf8(e.valid_up_to()))?;
     load_article_set(text)
 }
 
 /// Reads an article set from JSON text (a leading UTF-8 BOM is allowed).
 pub fn load_article_set(text: &str) -> Result<LoadedSet, SetError> {
+    check_size(text.len() as u64)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text.trim_start().chars().next();
     match first {

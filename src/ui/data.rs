@@ -3,6 +3,7 @@
 //! The body is read as a stream: every chunk reports progress, and a response that sends nothing for
 //! [`STALL_LIMIT_MS`] is aborted as stalled (a slow but moving download is never cut off).
 
+use crate::domain::load::check_size;
 use crate::domain::{load_article_set_bytes, LoadedSet, SetError};
 use gloo_net::http::Request;
 use wasm_bindgen::JsCast;
@@ -116,6 +117,8 @@ pub async fn fetch_article_set(url: &str, on_progress: Callback<Progress>) -> Re
         return Err(LoadError::WrongType { url: url.to_owned(), content_type });
     }
     let total = headers.get("content-length").and_then(|v| v.trim().parse::<u64>().ok());
+    // Too large to read: said before downloading when the server gives the size, else as soon as it is passed.
+    check_size(total.unwrap_or(0))?;
     let mut progress = Progress { received: 0, total };
     on_progress.emit(progress);
 
@@ -152,6 +155,13 @@ pub async fn fetch_article_set(url: &str, on_progress: Callback<Progress>) -> Re
             array.copy_to(&mut bytes[start..]);
             progress.received = bytes.len() as u64;
             on_progress.emit(progress);
+            if let Err(e) = check_size(progress.received) {
+                watchdog.stop();
+                if let Some(c) = &controller {
+                    c.abort();
+                }
+                return Err(e.into());
+            }
         }
     }
     watchdog.stop();
