@@ -10,7 +10,7 @@ let server;
 let browser;
 before(async () => {
   server = await startServer({ '/ok/': {}, '/down/': { articles: () => ({ status: 503, body: 'down' }) } });
-  browser = await launchBrowser();
+  browser = await launchBrowser({ bypassCSP: true });
 });
 after(async () => {
   await browser?.close();

@@ -18,7 +18,8 @@ const TYPES = {
  * Starts a static server. `mounts` maps a path prefix (e.g. '/some/sub/path/') to options:
  *   { articles: string | (() => {status, body, type}) } replaces articles.json under that prefix;
  *   { files: { name: text } } serves other generated files there;
- *   { raw: (req, res) => void } answers articles.json by hand (faulty networks).
+ *   { raw: (req, res) => void } answers articles.json by hand (faulty networks);
+ *   { headers: { name: value } } adds response headers to the files served from DIST.
  * Everything else under a prefix is read from DIST. Returns { url(prefix), close() }.
  */
 export async function startServer(mounts) {
@@ -48,7 +49,7 @@ export async function startServer(mounts) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...(mount.headers ?? {}) });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -59,10 +60,14 @@ export async function startServer(mounts) {
   };
 }
 
-/** Headless Debian Chromium, as root needs it, with a fresh profile. */
-export async function launchBrowser() {
+/**
+ * Headless Debian Chromium, as root needs it, with a fresh profile. The built index.html carries a strict
+ * Content-Security-Policy; `bypassCSP` lets a test inject tools such as axe-core as inline scripts.
+ */
+export async function launchBrowser({ bypassCSP = false } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'av-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
+    bypassCSP,
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',

@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: set-up, serve, dist, test and the other project chores, in one binary.
 
 mod import;
+mod publish;
 mod setup;
 mod sizes;
 
@@ -127,6 +128,7 @@ fn build_dist(env: &Env, out: &Path, extra: &[&str]) -> Result<()> {
     let mut c = env.cmd("trunk");
     c.args(["build", "--release", "--dist"]).arg(out).args(extra).arg(&target);
     run(&mut c, "trunk build --release")?;
+    publish::finish(out)?;
     step(&format!("release build done in {:.1?}", started.elapsed()));
     Ok(())
 }
