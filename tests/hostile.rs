@@ -109,7 +109,9 @@ fn a_set_over_the_size_limit_is_refused_before_it_is_read() {
 #[test]
 fn a_10_mb_string_is_just_text() {
     let big = "長".repeat(3_500_000); // 10.5 MB of UTF-8
-    let text = format!(r#"{{"version":1,"articles":[{{"id":"big","title":"Big","body":["{big}"]}},{{"id":"small","title":"Small"}}]}}"#);
+    let text = format!(
+        r#"{{"version":1,"articles":[{{"id":"big","title":"Big","body":["{big}"]}},{{"id":"small","title":"Small"}}]}}"#
+    );
     let set = load_article_set_bytes(text.as_bytes()).unwrap();
     assert_eq!(set.articles.len(), 2);
     let c = Collection::new(set);

@@ -125,6 +125,28 @@ proptest! {
 }
 
 #[test]
+fn an_index_built_in_slices_is_the_same_index() {
+    use article_viewer::domain::listing::Collection;
+    use article_viewer::domain::search::IndexBuilder;
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/poetry-mixed.json");
+    let set = load_article_set(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let whole = SearchIndex::build(&set.articles);
+    let mut b = IndexBuilder::new(&set.articles);
+    let mut steps = 0;
+    while !b.add(&set.articles, 97) {
+        steps += 1;
+    }
+    assert!(steps > 10);
+    assert_eq!(b.finish(), whole);
+    // Through the collection: a few slices, then a search finishes the rest.
+    let c = Collection::new(set);
+    assert!(!c.build_index_step(50));
+    assert!(!c.is_indexed());
+    assert_eq!(c.index(), &whole);
+    assert!(c.build_index_step(50), "already complete");
+}
+
+#[test]
 fn traditional_query_finds_simplified_and_back() {
     let arts = vec![
         article(0, "企業社區".into(), vec![], vec![]),

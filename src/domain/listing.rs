@@ -10,9 +10,9 @@
 
 use super::convert::ScriptChoice;
 use super::fold::fold;
-use super::search::{Hit, Query, SearchIndex};
+use super::search::{Hit, IndexBuilder, Query, SearchIndex};
 use super::{Article, LoadedSet};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
 /// Orders the list can be put in.
@@ -273,6 +273,8 @@ impl FacetIndex {
 pub struct Collection {
     pub set: LoadedSet,
     index: OnceCell<SearchIndex>,
+    /// The index while it is being built a slice at a time ([`Collection::build_index_step`]).
+    building: RefCell<Option<IndexBuilder>>,
     facets: FacetIndex,
     /// Per article: seconds since 1970 when published, views (`None`: unknown). Read in order when sorting.
     order_keys: Vec<(Option<i64>, Option<i64>)>,
@@ -300,12 +302,35 @@ impl Collection {
             .iter()
             .map(|a| (a.published.as_ref().map(|p| p.unix_seconds()), a.views.map(|v| v.get() as i64)))
             .collect();
-        Collection { set, index: OnceCell::new(), facets, order_keys }
+        Collection { set, index: OnceCell::new(), building: RefCell::new(None), facets, order_keys }
     }
 
-    /// The search index, built now if it was not yet.
+    /// The search index, built now (or finished, if a build is under way) if it was not yet.
     pub fn index(&self) -> &SearchIndex {
-        self.index.get_or_init(|| SearchIndex::build(&self.set.articles))
+        self.index.get_or_init(|| match self.building.borrow_mut().take() {
+            Some(mut b) => {
+                b.add(&self.set.articles, usize::MAX);
+                b.finish()
+            }
+            None => SearchIndex::build(&self.set.articles),
+        })
+    }
+
+    /// Builds up to `max` more articles into the index; true when it is complete. Lets the viewer build the
+    /// index in slices between frames; [`Collection::index`] finishes it at once whenever a search needs it.
+    pub fn build_index_step(&self, max: usize) -> bool {
+        if self.index.get().is_some() {
+            return true;
+        }
+        let mut building = self.building.borrow_mut();
+        let b = building.get_or_insert_with(|| IndexBuilder::new(&self.set.articles));
+        if !b.add(&self.set.articles, max) {
+            return false;
+        }
+        let b = building.take().expect("present");
+        drop(building);
+        let _ = self.index.set(b.finish());
+        true
     }
 
     /// True once the search index exists.

@@ -92,6 +92,52 @@ pub struct SearchIndex {
     bloom_at: Vec<u32>,
 }
 
+/// Builds a [`SearchIndex`] a slice at a time, so that a viewer can build it between frames.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexBuilder {
+    ix: SearchIndex,
+    /// Articles added so far.
+    done: usize,
+}
+
+impl IndexBuilder {
+    /// Starts an index for `articles` (space for all of it is reserved now).
+    pub fn new(articles: &[Article]) -> IndexBuilder {
+        let mut ix = SearchIndex {
+            text: String::with_capacity(articles.iter().map(approx_text_len).sum()),
+            starts: Vec::with_capacity(articles.len() + 1),
+            title_ends: Vec::with_capacity(articles.len()),
+            bloom: Vec::new(),
+            bloom_at: Vec::with_capacity(articles.len() + 1),
+        };
+        ix.bloom_at.push(0);
+        IndexBuilder { ix, done: 0 }
+    }
+
+    /// Adds up to `max` more of `articles` (the same slice every call); true when all are in.
+    pub fn add(&mut self, articles: &[Article], max: usize) -> bool {
+        let end = self.done.saturating_add(max).min(articles.len());
+        for a in &articles[self.done..end] {
+            self.ix.add_article(a);
+        }
+        self.done = end;
+        self.done == articles.len()
+    }
+
+    /// Articles added so far.
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    /// The finished index (call when [`IndexBuilder::add`] has returned true).
+    pub fn finish(mut self) -> SearchIndex {
+        self.ix.starts.push(self.ix.text.len() as u32);
+        self.ix.text.shrink_to_fit();
+        self.ix.bloom.shrink_to_fit();
+        self.ix
+    }
+}
+
 /// The field separator inside the folded text: folding turns every `\n` into a space, so no term contains it
 /// and no match crosses it.
 const SEP: char = '\n';
@@ -118,48 +164,40 @@ fn term_grams(term: &str) -> Vec<u32> {
 
 impl SearchIndex {
     pub fn build(articles: &[Article]) -> SearchIndex {
-        let mut ix = SearchIndex {
-            text: String::with_capacity(articles.iter().map(approx_text_len).sum()),
-            starts: Vec::with_capacity(articles.len() + 1),
-            title_ends: Vec::with_capacity(articles.len()),
-            bloom: Vec::new(),
-            bloom_at: Vec::with_capacity(articles.len() + 1),
-        };
-        ix.bloom_at.push(0);
-        for a in articles {
-            let start = ix.text.len();
-            ix.starts.push(start as u32);
-            for field in [Some(a.title.as_str()), a.kicker.as_deref(), a.subtitle.as_deref()].into_iter().flatten() {
-                ix.push_field(field);
-            }
-            ix.title_ends.push(ix.text.len() as u32);
-            for field in searchable_rest(a) {
-                ix.push_field(field);
-            }
-            // The filter: every character and character pair of this article's fields. Sized by characters
-            // (distinct grams are fewer), so no counting pass is needed.
-            let chars = ix.text[start..].chars().count();
-            let words = (chars * BITS_PER_CHAR).div_ceil(64).max(1);
-            let at = ix.bloom.len();
-            ix.bloom.resize(at + words, 0);
-            let bits = (words * 64) as u64;
-            let (text, bloom) = (&ix.text[start..], &mut ix.bloom[at..]);
-            for field in text.split(SEP) {
-                let mut prev: Option<char> = None;
-                for c in field.chars() {
-                    for g in [Some(gram_hash(c, None)), prev.map(|p| gram_hash(p, Some(c)))].into_iter().flatten() {
-                        let bit = ((g as u64 * bits) >> 32) as usize;
-                        bloom[bit / 64] |= 1 << (bit % 64);
-                    }
-                    prev = Some(c);
-                }
-            }
-            ix.bloom_at.push(ix.bloom.len() as u32);
+        let mut b = IndexBuilder::new(articles);
+        b.add(articles, usize::MAX);
+        b.finish()
+    }
+
+    fn add_article(&mut self, a: &Article) {
+        let start = self.text.len();
+        self.starts.push(start as u32);
+        for field in [Some(a.title.as_str()), a.kicker.as_deref(), a.subtitle.as_deref()].into_iter().flatten() {
+            self.push_field(field);
         }
-        ix.starts.push(ix.text.len() as u32);
-        ix.text.shrink_to_fit();
-        ix.bloom.shrink_to_fit();
-        ix
+        self.title_ends.push(self.text.len() as u32);
+        for field in searchable_rest(a) {
+            self.push_field(field);
+        }
+        // The filter: every character and character pair of this article's fields. Sized by characters
+        // (distinct grams are fewer), so no counting pass is needed.
+        let chars = self.text[start..].chars().count();
+        let words = (chars * BITS_PER_CHAR).div_ceil(64).max(1);
+        let at = self.bloom.len();
+        self.bloom.resize(at + words, 0);
+        let bits = (words * 64) as u64;
+        let (text, bloom) = (&self.text[start..], &mut self.bloom[at..]);
+        for field in text.split(SEP) {
+            let mut prev: Option<char> = None;
+            for c in field.chars() {
+                for g in [Some(gram_hash(c, None)), prev.map(|p| gram_hash(p, Some(c)))].into_iter().flatten() {
+                    let bit = ((g as u64 * bits) >> 32) as usize;
+                    bloom[bit / 64] |= 1 << (bit % 64);
+                }
+                prev = Some(c);
+            }
+        }
+        self.bloom_at.push(self.bloom.len() as u32);
     }
 
     fn push_field(&mut self, field: &str) {

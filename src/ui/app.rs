@@ -68,14 +68,12 @@ pub fn app(props: &AppProps) -> Html {
             });
         });
     }
-    // The search index is built right after the first page is painted, so a first search does not wait for it.
+    // The search index is built after the first page is painted, a slice of about 8 ms at a time, so that the
+    // page stays responsive meanwhile; a search before it is complete finishes it at once.
     use_effect_with((*load).clone(), |l| {
         if let LoadState::Loaded(c) = l {
             let c = c.clone();
-            gloo_timers::callback::Timeout::new(50, move || {
-                c.collection().index();
-            })
-            .forget();
+            gloo_timers::callback::Timeout::new(50, move || build_index_in_slices(c, 100)).forget();
         }
     });
     let on_retry = {
@@ -140,6 +138,18 @@ pub fn app(props: &AppProps) -> Html {
           </ContextProvider<ConvertersHandle>>
         </ContextProvider<PrefsHandle>>
     }
+}
+
+/// Adds `per_slice` articles to the index, then yields to the browser and goes on with a slice sized to take
+/// about 8 ms.
+fn build_index_in_slices(c: Catalog, per_slice: usize) {
+    let started = js_sys::Date::now();
+    if c.collection().build_index_step(per_slice) {
+        return;
+    }
+    let took = (js_sys::Date::now() - started).max(0.5);
+    let next = (per_slice as f64 * 8.0 / took).clamp(10.0, 5000.0) as usize;
+    gloo_timers::callback::Timeout::new(0, move || build_index_in_slices(c, next)).forget();
 }
 
 fn switch(route: Route) -> Html {

@@ -1,11 +1,12 @@
 use crate::domain::RecordIssue;
 use crate::ui::app::use_prefs;
+use crate::ui::Catalog;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportPanelProps {
-    pub skipped: Vec<RecordIssue>,
-    pub warnings: Vec<RecordIssue>,
+    /// The loaded set whose report is shown (shared, compared by identity: no copy per render).
+    pub catalog: Catalog,
 }
 
 /// Says what the loader skipped or dropped, each with why (shown only when there is something to say).
@@ -25,8 +26,8 @@ pub fn report_panel(props: &ReportPanelProps) -> Html {
     };
     html! {
         <>
-            { section(&props.skipped, "report-skipped", s.skipped_summary) }
-            { section(&props.warnings, "report-warnings", s.warnings_summary) }
+            { section(&props.catalog.skipped, "report-skipped", s.skipped_summary) }
+            { section(&props.catalog.warnings, "report-warnings", s.warnings_summary) }
         </>
     }
 }

@@ -92,7 +92,7 @@ pub fn list_page() -> Html {
                 }
                 <div class="results">
                     <p class="list-count" role="status">{ count }</p>
-                    <ReportPanel skipped={catalog.skipped.clone()} warnings={catalog.warnings.clone()} />
+                    <ReportPanel catalog={catalog.clone()} />
                     if total == 0 {
                         <p class="empty">{ s.no_articles }</p>
                     } else if found == 0 {
