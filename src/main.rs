@@ -2,14 +2,27 @@
 
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 fn main() {
+    let flag = |name: &str| web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w, &name.into()).unwrap_or(false));
+    // embed.js loads this same wasm for `<article-viewer>` widgets, which it mounts itself (`mount_widget`).
+    if flag("__articleViewerEmbed") {
+        return;
+    }
     #[cfg(feature = "bench-api")]
-    if web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w, &"__avBench".into()).unwrap_or(false)) {
+    if flag("__avBench") {
         return; // the search benchmark drives the core through `bench_api` and shows no viewer
     }
     article_viewer::ui::panic::install_hook();
     use article_viewer::ui::app::{App, AppProps};
     use article_viewer::ui::data::ARTICLES_URL;
-    yew::Renderer::<App>::with_props(AppProps { src: ARTICLES_URL.into() }).render();
+    yew::Renderer::<App>::with_props(AppProps {
+        src: ARTICLES_URL.into(),
+        inline: None,
+        mount: Default::default(),
+        lang: None,
+        theme: None,
+        script: None,
+    })
+    .render();
 }
 
 #[cfg(not(all(target_arch = "wasm32", feature = "ui")))]

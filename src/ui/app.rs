@@ -3,18 +3,24 @@
 use super::components::error_panel::ErrorPanel;
 use super::components::settings::Settings;
 use super::data::{fetch_article_set, LoadError, Progress, ARTICLES_URL};
+use super::mount::Mount;
 use super::pages::{article::ArticlePage, list::ListPage, not_found::NotFound};
 use super::route::Route;
 use super::script::{Converters, ConvertersHandle, ScriptLoader};
 use super::scroll::ScrollManager;
+use super::state::Theme;
 use super::state::{Prefs, PrefsHandle};
 use super::strings::fill;
 use super::Catalog;
+use crate::domain::convert::ScriptChoice;
 use crate::domain::format::format_bytes;
+use crate::domain::format::UiLang;
 use crate::domain::listing::Collection;
+use crate::domain::load_article_set;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use yew_router::history::{AnyHistory, MemoryHistory};
 use yew_router::prelude::*;
 
 /// Where the article set stands.
@@ -30,11 +36,41 @@ pub struct AppProps {
     /// The article set's URL, relative to the page.
     #[prop_or(AttrValue::Static(ARTICLES_URL))]
     pub src: AttrValue,
+    /// The article set as JSON text (a widget's inline data): read instead of fetching `src`.
+    #[prop_or_default]
+    pub inline: Option<AttrValue>,
+    /// Standalone page or widget.
+    #[prop_or_default]
+    pub mount: Mount,
+    /// Interface language, theme and script chosen by the embedding page (widget attributes); they win over
+    /// the reader's remembered choices.
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
+    #[prop_or_default]
+    pub theme: Option<AttrValue>,
+    #[prop_or_default]
+    pub script: Option<AttrValue>,
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let prefs = use_reducer(Prefs::load);
+    let prefs = {
+        let (lang, theme, script) = (props.lang.clone(), props.theme.clone(), props.script.clone());
+        use_reducer(move || {
+            let mut p = Prefs::load();
+            if let Some(l) = lang.as_deref().and_then(UiLang::from_tag) {
+                p.lang = l;
+            }
+            if let Some(t) = theme.as_deref().and_then(Theme::from_key) {
+                p.theme = t;
+            }
+            if let Some(c) = script.as_deref().and_then(ScriptChoice::from_key) {
+                p.script = c;
+            }
+            p
+        })
+    };
+    let embedded = props.mount.embedded();
     let converters = use_reducer(Converters::default);
     let first_prefs = use_mut_ref(|| true);
     use_effect_with((*prefs).clone(), move |p| {
@@ -43,7 +79,11 @@ pub fn app(props: &AppProps) -> Html {
         if !std::mem::replace(&mut *first_prefs.borrow_mut(), false) {
             p.save();
         }
-        // The page's own language follows the interface (articles carry their own `lang`).
+        // The page's own language follows the interface (articles carry their own `lang`); a widget leaves
+        // its host page alone.
+        if embedded {
+            return;
+        }
         if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let _ = root.set_attribute("lang", p.lang.tag());
         }
@@ -55,9 +95,17 @@ pub fn app(props: &AppProps) -> Html {
         let load = load.clone();
         let progress = progress.clone();
         let src = props.src.clone();
-        use_effect_with((src, *attempt), move |(src, _)| {
+        let inline = props.inline.clone();
+        use_effect_with((src, inline, *attempt), move |(src, inline, _)| {
             load.set(LoadState::Loading);
             progress.set(Progress::default());
+            if let Some(text) = inline {
+                load.set(match load_article_set(text) {
+                    Ok(set) => LoadState::Loaded(Catalog(Rc::new(Collection::new(set)))),
+                    Err(e) => LoadState::Failed(e.into()),
+                });
+                return;
+            }
             let src = src.to_string();
             let on_progress = Callback::from(move |p| progress.set(p));
             wasm_bindgen_futures::spawn_local(async move {
@@ -105,7 +153,7 @@ pub fn app(props: &AppProps) -> Html {
         LoadState::Loaded(catalog) => html! {
             <ContextProvider<Catalog> context={catalog.clone()}>
                 <Switch<Route> render={switch} />
-                <ScrollManager />
+                if !embedded { <ScrollManager /> }
             </ContextProvider<Catalog>>
         },
     };
@@ -121,20 +169,31 @@ pub fn app(props: &AppProps) -> Html {
             main.scroll_into_view();
         }
     });
-    html! {
-        <ContextProvider<PrefsHandle> context={prefs.clone()}>
-          <ContextProvider<ConvertersHandle> context={converters}>
-            <HashRouter>
+    // The standalone page keeps its route in the URL hash; a widget keeps it in memory (the host's URL is never
+    // touched).
+    let history = use_memo((), |_| AnyHistory::from(MemoryHistory::new()));
+    let body = html! {
                 <div class="app" data-theme={prefs.theme.key()} lang={prefs.lang.tag()}>
-                    <a class="skip-link" href="#content" onclick={on_skip}>{ s.skip_to_content }</a>
+                    if !embedded {
+                        <a class="skip-link" href="#content" onclick={on_skip}>{ s.skip_to_content }</a>
+                    }
                     <header class="site-header">
                         <Link<Route> to={Route::List} classes="site-name">{ s.app_name }</Link<Route>>
                         <Settings />
                     </header>
                     <main id="content" class="content" tabindex="-1">{ content }</main>
                 </div>
-                <ScriptLoader />
-            </HashRouter>
+    };
+    html! {
+        <ContextProvider<PrefsHandle> context={prefs.clone()}>
+          <ContextProvider<ConvertersHandle> context={converters}>
+          <ContextProvider<Mount> context={props.mount.clone()}>
+            if embedded {
+                <Router history={(*history).clone()}>{ body }<ScriptLoader /></Router>
+            } else {
+                <HashRouter>{ body }<ScriptLoader /></HashRouter>
+            }
+          </ContextProvider<Mount>>
           </ContextProvider<ConvertersHandle>>
         </ContextProvider<PrefsHandle>>
     }

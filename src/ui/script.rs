@@ -10,7 +10,7 @@ use crate::domain::Article;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Where the dictionaries are, relative to the page.
+/// Where the dictionaries are, relative to the page (or to embed.js for a widget).
 pub const DICTIONARY_DIR: &str = "opencc/";
 
 /// A converter, compared by identity.
@@ -104,10 +104,10 @@ pub fn use_shown_article(article: &Article) -> Rc<Article> {
     })
 }
 
-async fn load(script: Script) -> Result<Converter, String> {
+async fn load(script: Script, base: String) -> Result<Converter, String> {
     let mut texts = Vec::new();
     for file in script.all_files() {
-        texts.push(fetch_text(&format!("{DICTIONARY_DIR}{file}")).await?);
+        texts.push(fetch_text(&format!("{base}{DICTIONARY_DIR}{file}")).await?);
     }
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     Converter::from_texts(script, &refs)
@@ -118,12 +118,13 @@ async fn load(script: Script) -> Result<Converter, String> {
 pub fn script_loader() -> Html {
     let choice = use_script_choice();
     let converters = use_context::<ConvertersHandle>();
+    let base = super::mount::use_mount().base.to_string();
     use_effect_with(choice, move |choice| {
         if let (Some(script), Some(converters)) = (choice.script(), converters) {
             if matches!(converters.slot(script), Slot::Idle | Slot::Failed(_)) {
                 converters.dispatch(SetSlot(script, Slot::Loading));
                 wasm_bindgen_futures::spawn_local(async move {
-                    let slot = match load(script).await {
+                    let slot = match load(script, base).await {
                         Ok(c) => Slot::Ready(ConverterRef(Rc::new(c))),
                         Err(e) => Slot::Failed(e),
                     };

@@ -74,6 +74,7 @@ pub struct Strings {
     pub script_original: &'static str,
     pub script_loading: &'static str,
     pub script_failed: &'static str,
+    pub search_key_hint: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -116,7 +117,7 @@ pub const EN: Strings = Strings {
     received: "{received} received",
     search_label: "Search articles",
     search_placeholder: "Search titles, authors, text…",
-    search_hint: "Several words: all must occur. \"Exact phrase\", -exclude. Press / to search.",
+    search_hint: "Several words: all must occur. \"Exact phrase\", -exclude.",
     filters: "Filters",
     filters_active: "{count} active",
     author_facet: "Author",
@@ -139,6 +140,7 @@ pub const EN: Strings = Strings {
     script_original: "As written",
     script_loading: "Loading the character tables…",
     script_failed: "The character tables could not be loaded: {error}",
+    search_key_hint: "Press / to search.",
 };
 
 pub const ZH_HANT: Strings = Strings {
@@ -181,7 +183,7 @@ pub const ZH_HANT: Strings = Strings {
     received: "已接收 {received}",
     search_label: "搜尋文章",
     search_placeholder: "搜尋標題、作者、內文…",
-    search_hint: "多個詞：全部都要出現。\"完整詞組\"，-排除。按 / 開始搜尋。",
+    search_hint: "多個詞：全部都要出現。\"完整詞組\"，-排除。",
     filters: "篩選",
     filters_active: "已選 {count} 項",
     author_facet: "作者",
@@ -204,6 +206,7 @@ pub const ZH_HANT: Strings = Strings {
     script_original: "原文",
     script_loading: "正在載入字形對照表…",
     script_failed: "無法載入字形對照表：{error}",
+    search_key_hint: "按 / 開始搜尋。",
 };
 
 pub const ZH_HANS: Strings = Strings {
@@ -246,7 +249,7 @@ pub const ZH_HANS: Strings = Strings {
     received: "已接收 {received}",
     search_label: "搜索文章",
     search_placeholder: "搜索标题、作者、正文…",
-    search_hint: "多个词：全部都要出现。\"完整词组\"，-排除。按 / 开始搜索。",
+    search_hint: "多个词：全部都要出现。\"完整词组\"，-排除。",
     filters: "筛选",
     filters_active: "已选 {count} 项",
     author_facet: "作者",
@@ -269,6 +272,7 @@ pub const ZH_HANS: Strings = Strings {
     script_original: "原文",
     script_loading: "正在加载字形对照表…",
     script_failed: "无法加载字形对照表：{error}",
+    search_key_hint: "按 / 开始搜索。",
 };
 
 /// The table for `lang`.
@@ -350,6 +354,7 @@ mod tests {
             s.script_original,
             s.script_loading,
             s.script_failed,
+            s.search_key_hint,
         ]
     }
 

@@ -1,5 +1,6 @@
 //! Makes a trunk build ready for static hosting: the start-up script moved out of index.html (so that the page
-//! runs under a strict Content-Security-Policy), the policy itself as a `<meta>` and in a `_headers` file
+//! runs under a strict Content-Security-Policy), `embed.js` for the `<article-viewer>` widget and a demo host
+//! page, the policy itself as a `<meta>` and in a `_headers` file
 //! (Netlify / Cloudflare Pages format) with cache headers, and `.br` / `.gz` siblings of every text and wasm
 //! asset for hosts that serve precompressed files.
 
@@ -28,8 +29,35 @@ pub fn finish(dist: &Path) -> Result<()> {
     let html = externalize_start_script(dist, &html)?;
     let html = add_csp_meta(&html)?;
     std::fs::write(&index_path, html)?;
+    write_embed(dist)?;
     write_headers(dist)?;
     precompress(dist)?;
+    Ok(())
+}
+
+/// The one file of `dist` whose name matches `pick`.
+fn asset(dist: &Path, what: &str, pick: impl Fn(&str) -> bool) -> Result<String> {
+    let mut found: Vec<String> = std::fs::read_dir(dist)?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| pick(n))
+        .collect();
+    if found.len() != 1 {
+        bail!("expected one {what} in {}, found {found:?}", dist.display());
+    }
+    Ok(found.remove(0))
+}
+
+/// `embed.js` (a stable name: hosts link to it) with the hashed names of this build's files, and
+/// `embed-demo.html`, a host page with two widgets under hostile CSS.
+fn write_embed(dist: &Path) -> Result<()> {
+    let js = asset(dist, "viewer js", |n| n.starts_with("article-viewer-") && n.ends_with(".js"))?;
+    let wasm = asset(dist, "viewer wasm", |n| n.ends_with("_bg.wasm"))?;
+    let css = asset(dist, "stylesheet", |n| n.starts_with("style-") && n.ends_with(".css"))?;
+    let template = include_str!("../../static/embed.template.js");
+    let embed =
+        template.replace("__VIEWER_JS__", &js).replace("__VIEWER_WASM__", &wasm).replace("__VIEWER_CSS__", &css);
+    std::fs::write(dist.join("embed.js"), embed)?;
+    std::fs::write(dist.join("embed-demo.html"), include_str!("../../static/embed-demo.html"))?;
     Ok(())
 }
 
@@ -72,7 +100,7 @@ fn write_headers(dist: &Path) -> Result<()> {
     out.push_str(&format!("  Content-Security-Policy: {CSP}\n"));
     out.push_str("  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n");
     // Hosts join the values of a header that several rules set: each file gets its Cache-Control once.
-    for path in ["/", "/index.html", "/articles.json", "/article-set.schema.json"] {
+    for path in ["/", "/index.html", "/articles.json", "/article-set.schema.json", "/embed.js", "/embed-demo.html"] {
         out.push_str(&format!("{path}\n  Cache-Control: no-cache\n"));
     }
     out.push_str("/opencc/*\n  Cache-Control: public, max-age=86400\n");

@@ -16,7 +16,8 @@ pub struct SearchBoxProps {
     pub on_search: Callback<String>,
 }
 
-/// The search field. `/` anywhere on the page (outside a text field) focuses it; Escape clears it.
+/// The search field. `/` anywhere on the page (outside a text field) focuses it (standalone page only);
+/// Escape clears it.
 #[function_component(SearchBox)]
 pub fn search_box(props: &SearchBoxProps) -> Html {
     let s = use_prefs().strings();
@@ -35,12 +36,15 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             }
         });
     }
+    let embedded = crate::ui::mount::use_mount().embedded();
     {
         let input = input.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(embedded, move |embedded| {
+            // A widget does not take keys from its host page.
+            let embedded = *embedded;
             let document = web_sys::window().and_then(|w| w.document()).expect("a document");
             let on_key = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
-                if e.key() != "/" || e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
+                if embedded || e.key() != "/" || e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
                     return;
                 }
                 let typing = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()).is_some_and(|t| {
@@ -105,7 +109,10 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             <input id="search-input" ref={input} type="search" value={(*draft).clone()} {oninput} {onkeydown}
                 placeholder={s.search_placeholder} autocomplete="off" spellcheck="false" enterkeyhint="search"
                 aria-describedby="search-hint" />
-            <p id="search-hint" class="search-hint">{ s.search_hint }</p>
+            <p id="search-hint" class="search-hint">
+                { s.search_hint }
+                if !embedded { { " " }{ s.search_key_hint } }
+            </p>
         </form>
     }
 }

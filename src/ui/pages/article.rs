@@ -5,6 +5,7 @@ use crate::domain::{Article, Block};
 use crate::ui::app::use_prefs;
 use crate::ui::components::highlight::marked;
 use crate::ui::components::meta_line::MetaLine;
+use crate::ui::mount::use_mount;
 use crate::ui::route::{use_list_state, QueryPairs, Route};
 use crate::ui::script::{use_converter, use_shown_article};
 use crate::ui::Catalog;
@@ -98,10 +99,21 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let a = &*shown;
     let t = &props.terms;
     let s = use_prefs().strings();
+    let mount = use_mount();
     {
         let title = a.title.to_string();
         let collection = props.collection.to_string();
-        use_effect_with((title, collection), |(t, c)| super::set_document_title(Some(t), c));
+        let id = a.id.to_string();
+        use_effect_with((title, collection, id), move |(t, c, id)| {
+            if mount.embedded() {
+                // The host page hears which article its reader opened.
+                let detail = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&detail, &"id".into(), &id.as_str().into());
+                mount.notify("article-viewer:open", &detail);
+            } else {
+                super::set_document_title(Some(t), c);
+            }
+        });
     }
     html! {
         <article class="article-page" lang={a.lang.clone()}>

@@ -4,6 +4,7 @@ use crate::ui::components::{
     article_card::ArticleCard, filters::Filters, pagination::Pagination, report_panel::ReportPanel,
     search_box::SearchBox,
 };
+use crate::ui::mount::use_mount;
 use crate::ui::route::{use_list_state, Route};
 use crate::ui::script::use_converter;
 use crate::ui::scroll::keep_view;
@@ -13,7 +14,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-/// Cards per page: enough to scroll, few enough that 10,000 articles never put 10,000 cards in the DOM.
+/// Cards per page (a widget's `page-size` may say otherwise): enough to scroll, few enough that 10,000 articles never put 10,000 cards in the DOM.
 pub const PAGE_SIZE: usize = 20;
 
 /// The list of articles: search box, filters, the matching cards a page at a time. All of its state is in the URL.
@@ -30,14 +31,21 @@ pub fn list_page() -> Html {
     let has_dates = use_memo(catalog.clone(), |c| c.articles.iter().any(|a| a.published.is_some()));
     let total = catalog.articles.len();
     let found = listing.results.len();
-    let pages = found.div_ceil(PAGE_SIZE).max(1);
+    let page_size = use_mount().page_size;
+    let pages = found.div_ceil(page_size).max(1);
     let page = state.page.unwrap_or(1).clamp(1, pages);
     let conv = use_converter();
     let title = catalog.title.clone().unwrap_or_else(|| s.default_collection_title.to_owned());
     let title = conv.as_ref().map_or(title.clone(), |c| c.text(&title));
+    let mount = use_mount();
     {
         let title = title.clone();
-        use_effect_with(title, |title| super::set_document_title(None, title));
+        let embedded = mount.embedded();
+        use_effect_with(title, move |title| {
+            if !embedded {
+                super::set_document_title(None, title)
+            }
+        });
     }
     // Refinements (typing, ticking a filter) keep scroll and focus; a new search is a new history entry, the
     // keystrokes after it replace it, so Back returns to the list as it was before the search.
@@ -71,7 +79,7 @@ pub fn list_page() -> Html {
     };
     let terms = Rc::new(listing.terms.clone());
     let list_query = Rc::new(state.to_pairs());
-    let shown = &listing.results[((page - 1) * PAGE_SIZE).min(found)..(page * PAGE_SIZE).min(found)];
+    let shown = &listing.results[((page - 1) * page_size).min(found)..(page * page_size).min(found)];
     let count = if state.is_filtered() {
         fill(s.result_count, &[("count", &found.to_string()), ("total", &total.to_string())])
     } else if total == 1 {
@@ -101,7 +109,7 @@ pub fn list_page() -> Html {
                             <button type="button" class="clear-filters" onclick={on_clear}>{ s.clear_filters }</button>
                         </div>
                     } else {
-                        <ol class="cards" start={((page - 1) * PAGE_SIZE + 1).to_string()}>
+                        <ol class="cards" start={((page - 1) * page_size + 1).to_string()}>
                             { for shown.iter().map(|&i| html! {
                                 <ArticleCard key={catalog.articles[i].id.as_str()} index={i} terms={terms.clone()}
                                     list_query={list_query.clone()} />

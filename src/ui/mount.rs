@@ -1,0 +1,103 @@
+//! Where the viewer runs: the standalone page (it owns the window: URL hash, scroll, document title, keyboard
+//! shortcuts), or a widget inside a host page's `<article-viewer>` element (it owns only its shadow root: its own
+//! in-memory navigation, nothing of the host page touched). One codebase, one wasm; `embed.js` calls
+//! [`mount_widget`].
+
+use super::app::{App, AppProps};
+use crate::ui::pages::list::PAGE_SIZE;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+/// How this instance is mounted, for the components that must behave differently in a host page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mount {
+    /// The `<article-viewer>` element when embedded: events for the host are dispatched from it.
+    pub host: Option<web_sys::Element>,
+    /// Base URL of the viewer's own files (the bundled set, the 繁/简 dictionaries), ending in `/`; empty on the
+    /// standalone page, whose files are relative to it.
+    pub base: AttrValue,
+    /// Articles per list page.
+    pub page_size: usize,
+}
+
+impl Default for Mount {
+    fn default() -> Self {
+        Mount { host: None, base: AttrValue::Static(""), page_size: PAGE_SIZE }
+    }
+}
+
+impl Mount {
+    pub fn embedded(&self) -> bool {
+        self.host.is_some()
+    }
+
+    /// The URL of one of the viewer's own files.
+    pub fn asset(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Tells the host page something happened (embedded only): a bubbling, composed CustomEvent.
+    pub fn notify(&self, name: &str, detail: &JsValue) {
+        if let Some(host) = &self.host {
+            let init = web_sys::CustomEventInit::new();
+            init.set_bubbles(true);
+            init.set_composed(true);
+            init.set_detail(detail);
+            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+                let _ = host.dispatch_event(&event);
+            }
+        }
+    }
+}
+
+/// This instance's mount (the standalone page's when none is provided, e.g. in component tests).
+#[hook]
+pub fn use_mount() -> Mount {
+    use_context::<Mount>().unwrap_or_default()
+}
+
+/// A mounted widget; `destroy` unmounts it (embed.js does when the element leaves the page or an attribute
+/// changes).
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    app: Option<yew::AppHandle<App>>,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Mounts one widget into `root` (inside the shadow root of `host`). `base`: where embed.js lives; `src`: the
+/// article set's absolute URL, or none for the bundled one (or `inline` JSON text from the element); `lang`,
+/// `theme`, `script`: the element's attributes; `page_size`: 0 for the default.
+#[allow(clippy::too_many_arguments)]
+#[wasm_bindgen]
+pub fn mount_widget(
+    host: web_sys::Element,
+    root: web_sys::Element,
+    base: String,
+    src: Option<String>,
+    inline: Option<String>,
+    lang: Option<String>,
+    theme: Option<String>,
+    script: Option<String>,
+    page_size: u32,
+) -> WidgetHandle {
+    super::panic::install_hook();
+    let page_size = if page_size == 0 { PAGE_SIZE } else { (page_size as usize).clamp(1, 200) };
+    let mount = Mount { host: Some(host), base: base.clone().into(), page_size };
+    let props = AppProps {
+        src: src.unwrap_or_else(|| format!("{base}{}", super::data::ARTICLES_URL)).into(),
+        inline: inline.map(Into::into),
+        mount,
+        lang: lang.map(Into::into),
+        theme: theme.map(Into::into),
+        script: script.map(Into::into),
+    };
+    WidgetHandle { app: Some(yew::Renderer::<App>::with_root_and_props(root, props).render()) }
+}

@@ -1,0 +1,68 @@
+// <article-viewer>: the article viewer as a widget for any page. `cargo xtask dist` writes this file as
+// dist/embed.js with the hashed names of its build; it has a stable name (short cache) and loads the rest by
+// URLs relative to itself, so it works from any host page, origin (with CORS) and sub-path:
+//
+//   <script type="module" src="https://cdn.example.org/viewer/embed.js"></script>
+//   <article-viewer src="https://cdn.example.org/viewer/articles.json"></article-viewer>
+//
+// Attributes: src (without it: the set shipped next to this file, or a <script type="application/json"> child),
+// lang (interface language: en, zh-Hant, zh-Hans), theme (auto, light, dark), script (original, hant, hans),
+// page-size. Each widget renders in its own shadow root with its own state and in-memory navigation; the host
+// page's URL, title, scroll and keys are never touched. Events: `article-viewer:open` (detail.id).
+const base = new URL('.', import.meta.url).href;
+globalThis.__articleViewerEmbed = true;
+
+let viewer;
+const loadViewer = () => (viewer ??= import(new URL('__VIEWER_JS__', base).href).then(async (m) => {
+  await m.default({ module_or_path: new URL('__VIEWER_WASM__', base).href });
+  return m;
+}));
+let sheet;
+const loadSheet = () => (sheet ??= fetch(new URL('__VIEWER_CSS__', base).href)
+  .then((r) => r.text())
+  .then((text) => { const s = new CSSStyleSheet(); s.replaceSync(text); return s; }));
+
+class ArticleViewerElement extends HTMLElement {
+  static observedAttributes = ['src', 'lang', 'theme', 'script', 'page-size'];
+  #handle = null;
+  #generation = 0;
+
+  connectedCallback() { this.#mount(); }
+  disconnectedCallback() { this.#generation++; this.#handle?.destroy(); this.#handle = null; }
+  attributeChangedCallback() { if (this.#handle) this.#mount(); }
+
+  async #mount() {
+    const generation = ++this.#generation;
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    let m;
+    try {
+      const [module, styles] = await Promise.all([loadViewer(), loadSheet()]);
+      m = module;
+      shadow.adoptedStyleSheets = [styles];
+    } catch (e) {
+      // This widget says what went wrong; others on the page and the host page carry on.
+      const p = document.createElement('p');
+      p.setAttribute('role', 'alert');
+      p.textContent = `The article viewer could not be loaded: ${e}`;
+      shadow.replaceChildren(p);
+      return;
+    }
+    if (generation !== this.#generation || !this.isConnected) return;
+    this.#handle?.destroy();
+    const root = document.createElement('div');
+    shadow.replaceChildren(root);
+    const inline = this.querySelector('script[type="application/json"]')?.textContent ?? undefined;
+    const src = this.getAttribute('src');
+    this.#handle = m.mount_widget(
+      this, root, base,
+      src ? new URL(src, document.baseURI).href : undefined,
+      inline,
+      this.getAttribute('lang') ?? undefined,
+      this.getAttribute('theme') ?? undefined,
+      this.getAttribute('script') ?? undefined,
+      Number(this.getAttribute('page-size')) || 0,
+    );
+  }
+}
+
+if (!customElements.get('article-viewer')) customElements.define('article-viewer', ArticleViewerElement);

@@ -1,0 +1,111 @@
+// The <article-viewer> widget: embed.js served from one path (a "CDN" under a sub-path), host pages at others;
+// two independent widgets under hostile host CSS; events for the host; a failing widget beside a working one;
+// the demo page under the strict CSP.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, newPage, DIST, SEED_TITLE } from './support.mjs';
+
+const policy = fs.readFileSync(path.join(DIST, '_headers'), 'utf8').match(/Content-Security-Policy: (.+)/)[1];
+const hostPage = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<link rel="stylesheet" href="/cdn/some/sub/path/embed-demo.css">
+<script type="module" src="/cdn/some/sub/path/embed.js"></script></head><body>
+<p class="host-text">Host text.</p>${body}</body></html>`;
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({
+    '/cdn/some/sub/path/': { headers: { 'content-security-policy': policy } },
+    '/elsewhere/': { files: {
+      'two.html': hostPage('<article-viewer id="a"></article-viewer><article-viewer id="b" src="/elsewhere/other.json" page-size="1"></article-viewer>'),
+      'broken.html': hostPage('<article-viewer id="bad" src="/elsewhere/missing.json"></article-viewer><article-viewer id="good"></article-viewer>'),
+      'other.json': JSON.stringify({ version: 1, title: 'Other set', articles: [
+        { id: 'o1', title: 'Other one', body: ['First.'] }, { id: 'o2', title: 'Other two', body: ['Second.'] }] }),
+    } },
+  });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const widget = (page, id) => page.locator(`article-viewer#${id}`);
+
+test('two widgets loaded from another path render their own sets and navigate on their own', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/elsewhere/two.html'));
+  await widget(page, 'a').locator('.card').first().waitFor();
+  await widget(page, 'b').locator('.card').first().waitFor();
+  // Without src: the set shipped next to embed.js. With page-size="1": one card a page.
+  assert.equal(await widget(page, 'a').locator('.card-title a').first().innerText(), SEED_TITLE);
+  assert.deepEqual(await widget(page, 'b').locator('.card-title a').allInnerTexts(), ['Other one']);
+  assert.equal(await widget(page, 'b').locator('.page-status').innerText(), 'Page 1 of 2');
+  const hostUrl = page.url();
+  const opened = page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('article-viewer:open', (e) => resolve({ id: e.detail.id, from: e.target.id }), { once: true });
+  }));
+  await widget(page, 'a').locator('.card-title a').first().click();
+  await widget(page, 'a').locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+  assert.deepEqual(await opened, { id: JSON.parse(fs.readFileSync(path.join(DIST, 'articles.json'))).articles[0].id, from: 'a' });
+  // The other widget and the host page's URL are as they were.
+  assert.deepEqual(await widget(page, 'b').locator('.card-title a').allInnerTexts(), ['Other one']);
+  assert.equal(page.url(), hostUrl);
+  assert.equal(await page.title(), '', 'the host page title is the host page\'s');
+  // Back inside the widget (its own link), not the browser's history.
+  await widget(page, 'a').locator('.back a').click();
+  await widget(page, 'a').locator('.card').first().waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('hostile host CSS does not reach in, the widget\'s CSS does not reach out', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/cdn/some/sub/path/embed-demo.html'));
+  await widget(page, 'first').locator('.card').first().waitFor();
+  await widget(page, 'second').locator('.card').first().waitFor();
+  const host = await page.locator('#host-text').evaluate((p) => ({ size: getComputedStyle(p).fontSize, color: getComputedStyle(p).color }));
+  assert.deepEqual(host, { size: '31px', color: 'rgb(0, 0, 0)' }, 'the host paragraph keeps its own style');
+  const title = await widget(page, 'first').locator('.card-title').first().evaluate((h) => {
+    const s = getComputedStyle(h);
+    return { size: s.fontSize, border: getComputedStyle(h.closest('.card')).borderTopColor, font: s.fontFamily };
+  });
+  assert.equal(title.size, '20px', 'the card title keeps the widget\'s own size (1.25em of 16px)');
+  assert.notEqual(title.border, 'rgb(255, 0, 0)');
+  assert.ok(!title.font.startsWith('serif'), title.font);
+  const link = await widget(page, 'first').locator('.card-title a').first().evaluate((a) => getComputedStyle(a).color);
+  assert.notEqual(link, 'rgb(0, 255, 0)');
+  // The second widget: its attributes (zh-Hant, dark) and its inline data.
+  assert.equal(await widget(page, 'second').locator('.card-title a').first().innerText(), '內嵌的第一篇');
+  assert.equal(await widget(page, 'second').locator('.lang-select').inputValue(), 'zh-Hant');
+  fs.mkdirSync('target/screenshots', { recursive: true });
+  await page.screenshot({ path: 'target/screenshots/embed-demo-1280.png', fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a widget whose set fails shows its own error; the one beside it works', async () => {
+  const { page } = await newPage(browser.context);
+  await page.goto(server.url('/elsewhere/broken.html'));
+  await widget(page, 'good').locator('.card').first().waitFor();
+  await widget(page, 'bad').locator('[role="alert"]', { hasText: 'not found' }).waitFor();
+  assert.equal(await page.locator('.host-text').innerText(), 'Host text.');
+  await page.close();
+});
+
+test('the demo page under the strict CSP header: 0 violations', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.addInitScript(`window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));`);
+  const response = await page.goto(server.url('/cdn/some/sub/path/embed-demo.html'));
+  assert.equal(response.headers()['content-security-policy'], policy);
+  await widget(page, 'first').locator('.card').first().waitFor();
+  await widget(page, 'second').locator('.card').first().waitFor();
+  await widget(page, 'first').locator('.card-title a').first().click();
+  await widget(page, 'first').locator('h1.article-title').waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
