@@ -86,6 +86,24 @@ test('hostile host CSS does not reach in, the widget\'s CSS does not reach out',
   await page.close();
 });
 
+test('attributes are read again when they change', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/elsewhere/two.html'));
+  await widget(page, 'b').locator('.card').first().waitFor();
+  assert.equal(await widget(page, 'b').locator('.search-label').innerText(), 'Search articles');
+  await page.evaluate(() => document.querySelector('#b').setAttribute('lang', 'zh-Hans'));
+  await widget(page, 'b').locator('.search-label', { hasText: '搜索文章' }).waitFor();
+  await page.evaluate(() => document.querySelector('#b').setAttribute('page-size', '2'));
+  await widget(page, 'b').locator('.card').nth(1).waitFor();
+  assert.deepEqual(await widget(page, 'b').locator('.card-title a').allInnerTexts(), ['Other one', 'Other two']);
+  await page.evaluate(() => document.querySelector('#b').setAttribute('src', '/elsewhere/missing.json'));
+  await widget(page, 'b').locator('[role="alert"]').waitFor();
+  // The other widget is untouched throughout.
+  assert.equal(await widget(page, 'a').locator('.card-title a').first().innerText(), SEED_TITLE);
+  assert.ok(errors.every((e) => e.includes('404')), errors.join('\n'));
+  await page.close();
+});
+
 test('a widget whose set fails shows its own error; the one beside it works', async () => {
   const { page } = await newPage(browser.context);
   await page.goto(server.url('/elsewhere/broken.html'));
