@@ -137,3 +137,34 @@ async fn app_reports_a_missing_article_set_with_its_http_status() {
     assert!(detail.contains("HTTP 404") && detail.contains("no-such-articles.json"), "{detail}");
     assert!(root.query_selector("button.retry").unwrap().is_some());
 }
+
+#[wasm_bindgen_test]
+fn a_crash_is_shown_in_the_widgets_not_in_the_host_page_and_on_the_body_of_the_standalone_page() {
+    use article_viewer::ui::mount::{register_widget_root, unregister_widget_root};
+    use article_viewer::ui::panic::show_panel;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let body = document.body().unwrap();
+    let crash_panels = || body.query_selector_all(":scope > .crash").unwrap().length();
+    // As widgets: the panel goes right above each widget's root.
+    let (a, b) = (mount_point(), mount_point());
+    let (root_a, root_b) = (document.create_element("div").unwrap(), document.create_element("div").unwrap());
+    a.append_child(&root_a).unwrap();
+    b.append_child(&root_b).unwrap();
+    register_widget_root(&root_a);
+    register_widget_root(&root_b);
+    show_panel("boom in a widget");
+    for container in [&a, &b] {
+        let first = container.first_element_child().unwrap();
+        assert_eq!(first.get_attribute("role").as_deref(), Some("alert"));
+        assert!(first.text_content().unwrap().contains("boom in a widget"));
+    }
+    assert_eq!(crash_panels(), 0, "nothing is added to the host page's body");
+    unregister_widget_root(&root_a);
+    unregister_widget_root(&root_b);
+    // Standalone: at the top of the body.
+    show_panel("boom on the page");
+    assert_eq!(crash_panels(), 1);
+    let panel = body.first_element_child().unwrap();
+    assert!(panel.text_content().unwrap().contains("boom on the page"));
+    panel.remove();
+}

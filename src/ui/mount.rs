@@ -56,11 +56,32 @@ pub fn use_mount() -> Mount {
     use_context::<Mount>().unwrap_or_default()
 }
 
+thread_local! {
+    /// The roots of the widgets mounted on this page: where a crash is shown when the viewer runs as widgets.
+    static WIDGET_ROOTS: std::cell::RefCell<Vec<web_sys::Element>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Remembers a widget root (a crash is then shown there, not in the host page's body).
+pub fn register_widget_root(root: &web_sys::Element) {
+    WIDGET_ROOTS.with(|r| r.borrow_mut().push(root.clone()));
+}
+
+/// Forgets a widget root (its widget was destroyed).
+pub fn unregister_widget_root(root: &web_sys::Element) {
+    WIDGET_ROOTS.with(|r| r.borrow_mut().retain(|x| x != root));
+}
+
+/// The roots of the widgets mounted now (empty on the standalone page).
+pub fn widget_roots() -> Vec<web_sys::Element> {
+    WIDGET_ROOTS.with(|r| r.borrow().clone())
+}
+
 /// A mounted widget; `destroy` unmounts it (embed.js does when the element leaves the page or an attribute
 /// changes).
 #[wasm_bindgen]
 pub struct WidgetHandle {
     app: Option<yew::AppHandle<App>>,
+    root: web_sys::Element,
 }
 
 #[wasm_bindgen]
@@ -68,6 +89,7 @@ impl WidgetHandle {
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
+            unregister_widget_root(&self.root);
         }
     }
 }
@@ -99,5 +121,6 @@ pub fn mount_widget(
         theme: theme.map(Into::into),
         script: script.map(Into::into),
     };
-    WidgetHandle { app: Some(yew::Renderer::<App>::with_root_and_props(root, props).render()) }
+    register_widget_root(&root);
+    WidgetHandle { app: Some(yew::Renderer::<App>::with_root_and_props(root.clone(), props).render()), root }
 }

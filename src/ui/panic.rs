@@ -11,28 +11,45 @@ pub fn install_hook() {
     }));
 }
 
-fn show_panel(message: &str) {
+/// Shows the crash panel: on the standalone page at the top of the body; when the viewer runs as widgets, above
+/// each widget's root inside its shadow root (they share one wasm instance, so a crash stops them all) and never
+/// in the host page itself.
+pub fn show_panel(message: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Some(body) = document.body() else { return };
-    let Ok(panel) = document.create_element("div") else {
+    let roots = super::mount::widget_roots();
+    if roots.is_empty() {
+        if let (Some(body), Some(panel)) = (document.body(), make_panel(&document, message)) {
+            let _ = body.insert_before(&panel, body.first_child().as_ref());
+            if let Some(el) = panel.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
         return;
+    }
+    for root in roots {
+        if let (Some(parent), Some(panel)) = (root.parent_node(), make_panel(&document, message)) {
+            let _ = parent.insert_before(&panel, Some(&root));
+        }
+    }
+}
+
+fn make_panel(document: &web_sys::Document, message: &str) -> Option<web_sys::Element> {
+    let Ok(panel) = document.create_element("div") else {
+        return None;
     };
     panel.set_class_name("error-panel crash");
     let _ = panel.set_attribute("role", "alert");
     let Ok(title) = document.create_element("p") else {
-        return;
+        return None;
     };
     title.set_text_content(Some(super::state::Prefs::load().strings().crashed));
     let Ok(detail) = document.create_element("pre") else {
-        return;
+        return None;
     };
     detail.set_text_content(Some(message));
     let _ = panel.append_child(&title);
     let _ = panel.append_child(&detail);
-    let _ = body.insert_before(&panel, body.first_child().as_ref());
-    if let Some(el) = panel.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = el.focus();
-    }
+    Some(panel)
 }
