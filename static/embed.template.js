@@ -7,8 +7,10 @@
 //
 // Attributes: src (without it: the set shipped next to this file, or a <script type="application/json"> child),
 // lang (interface language: en, zh-Hant, zh-Hans), theme (auto, light, dark), script (original, hant, hans),
-// page-size. Each widget renders in its own shadow root with its own state and in-memory navigation; the host
-// page's URL, title, scroll and keys are never touched. Events: `article-viewer:open` (detail.id).
+// page-size, routing (`none`, the default: navigation stays inside the widget and the host page's URL is never
+// touched; `hash`: the widget's route is kept in the host's hash as `av-<id>=…`, so reload and back/forward
+// work). Each widget renders in its own shadow root with its own state; the host page's title, scroll and keys
+// are never touched. Events: `article-viewer:open` (detail.id).
 const base = new URL('.', import.meta.url).href;
 globalThis.__articleViewerEmbed = true;
 
@@ -23,7 +25,7 @@ const loadSheet = () => (sheet ??= fetch(new URL('__VIEWER_CSS__', base).href)
   .then((text) => { const s = new CSSStyleSheet(); s.replaceSync(text); return s; }));
 
 class ArticleViewerElement extends HTMLElement {
-  static observedAttributes = ['src', 'lang', 'theme', 'script', 'page-size'];
+  static observedAttributes = ['src', 'lang', 'theme', 'script', 'page-size', 'routing'];
   #handle = null;
   #generation = 0;
 
@@ -61,6 +63,7 @@ class ArticleViewerElement extends HTMLElement {
       this.getAttribute('theme') ?? undefined,
       this.getAttribute('script') ?? undefined,
       Number(this.getAttribute('page-size')) || 0,
+      this.getAttribute('routing') ?? undefined,
     );
   }
 }

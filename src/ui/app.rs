@@ -3,7 +3,7 @@
 use super::components::error_panel::ErrorPanel;
 use super::components::settings::Settings;
 use super::data::{fetch_article_set, LoadError, Progress, ARTICLES_URL};
-use super::mount::Mount;
+use super::mount::{host_hash_route, write_host_hash_route, Mount};
 use super::pages::{article::ArticlePage, list::ListPage, not_found::NotFound};
 use super::route::Route;
 use super::script::{Converters, ConvertersHandle, ScriptLoader};
@@ -18,8 +18,10 @@ use crate::domain::format::UiLang;
 use crate::domain::listing::Collection;
 use crate::domain::load_article_set;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use yew_router::history::History;
 use yew_router::history::{AnyHistory, MemoryHistory};
 use yew_router::prelude::*;
 
@@ -171,7 +173,48 @@ pub fn app(props: &AppProps) -> Html {
     });
     // The standalone page keeps its route in the URL hash; a widget keeps it in memory (the host's URL is never
     // touched).
-    let history = use_memo((), |_| AnyHistory::from(MemoryHistory::new()));
+    let hash_key = props.mount.hash_key.clone();
+    let history = {
+        let start = hash_key.as_deref().and_then(host_hash_route).unwrap_or_else(|| "/".to_owned());
+        use_memo((), move |_| AnyHistory::from(MemoryHistory::with_entries([start])))
+    };
+    // routing="hash": the widget's route follows into the host's hash, and the host's back/forward back into it.
+    {
+        let history = (*history).clone();
+        use_effect_with(hash_key, move |key| {
+            let mut cleanup: Box<dyn FnOnce()> = Box::new(|| ());
+            if let (Some(key), Some(window)) = (key.clone(), web_sys::window()) {
+                let route_of = |h: &AnyHistory| format!("{}{}", h.location().path(), h.location().query_str());
+                // Set while the widget follows the host's back/forward, so that following is not written back.
+                let following = std::rc::Rc::new(std::cell::Cell::new(false));
+                let listener = history.listen({
+                    let (h, key, following) = (history.clone(), key.clone(), following.clone());
+                    move || {
+                        if !following.get() {
+                            write_host_hash_route(&key, &route_of(&h))
+                        }
+                    }
+                });
+                let on_pop = Closure::<dyn Fn()>::new({
+                    let h = history.clone();
+                    move || {
+                        let want = host_hash_route(&key).unwrap_or_else(|| "/".to_owned());
+                        if want != route_of(&h) {
+                            following.set(true);
+                            h.replace(want);
+                            following.set(false);
+                        }
+                    }
+                });
+                let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+                cleanup = Box::new(move || {
+                    let _ = window.remove_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+                    drop(listener);
+                });
+            }
+            move || cleanup()
+        });
+    }
     let body = html! {
                 <div class="app" data-theme={prefs.theme.key()} lang={prefs.lang.tag()}>
                     if !embedded {

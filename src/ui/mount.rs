@@ -18,11 +18,14 @@ pub struct Mount {
     pub base: AttrValue,
     /// Articles per list page.
     pub page_size: usize,
+    /// `routing="hash"`: the key under which this widget keeps its route in the host page's URL hash
+    /// (`#av-<element id>=/article/x`), so that it survives reloads and the host's back/forward step through it.
+    pub hash_key: Option<String>,
 }
 
 impl Default for Mount {
     fn default() -> Self {
-        Mount { host: None, base: AttrValue::Static(""), page_size: PAGE_SIZE }
+        Mount { host: None, base: AttrValue::Static(""), page_size: PAGE_SIZE, hash_key: None }
     }
 }
 
@@ -96,7 +99,8 @@ impl WidgetHandle {
 
 /// Mounts one widget into `root` (inside the shadow root of `host`). `base`: where embed.js lives; `src`: the
 /// article set's absolute URL, or none for the bundled one (or `inline` JSON text from the element); `lang`,
-/// `theme`, `script`: the element's attributes; `page_size`: 0 for the default.
+/// `theme`, `script`: the element's attributes; `page_size`: 0 for the default; `routing`: `none` (default) or
+/// `hash`.
 #[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 pub fn mount_widget(
@@ -109,10 +113,19 @@ pub fn mount_widget(
     theme: Option<String>,
     script: Option<String>,
     page_size: u32,
+    routing: Option<String>,
 ) -> WidgetHandle {
     super::panic::install_hook();
     let page_size = if page_size == 0 { PAGE_SIZE } else { (page_size as usize).clamp(1, 200) };
-    let mount = Mount { host: Some(host), base: base.clone().into(), page_size };
+    let hash_key = (routing.as_deref() == Some("hash")).then(|| {
+        let id = host.id();
+        if id.is_empty() {
+            "av".to_owned()
+        } else {
+            format!("av-{id}")
+        }
+    });
+    let mount = Mount { host: Some(host), base: base.clone().into(), page_size, hash_key };
     let props = AppProps {
         src: src.unwrap_or_else(|| format!("{base}{}", super::data::ARTICLES_URL)).into(),
         inline: inline.map(Into::into),
@@ -123,4 +136,33 @@ pub fn mount_widget(
     };
     register_widget_root(&root);
     WidgetHandle { app: Some(yew::Renderer::<App>::with_root_and_props(root.clone(), props).render()), root }
+}
+
+/// This widget's route in the host page's hash (`#av-a=%2Farticle%2Fx&av-b=%2F`), if it has one.
+pub fn host_hash_route(key: &str) -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.trim_start_matches('#').split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        (k == key).then(|| js_sys::decode_uri_component(v).ok().and_then(|s| s.as_string())).flatten()
+    })
+}
+
+/// Puts this widget's route into the host page's hash as a new history entry (other widgets' entries and any
+/// other hash content are kept); nothing happens when it is already there.
+pub fn write_host_hash_route(key: &str, route: &str) {
+    let Some(window) = web_sys::window() else { return };
+    if host_hash_route(key).as_deref().unwrap_or("/") == route {
+        return;
+    }
+    let hash = window.location().hash().unwrap_or_default();
+    let mut parts: Vec<String> = hash
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|p| !p.is_empty() && p.split_once('=').map(|(k, _)| k) != Some(key))
+        .map(str::to_owned)
+        .collect();
+    parts.push(format!("{key}={}", String::from(js_sys::encode_uri_component(route))));
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("#{}", parts.join("&"))));
+    }
 }

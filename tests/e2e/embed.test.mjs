@@ -20,6 +20,7 @@ before(async () => {
     '/cdn/some/sub/path/': { headers: { 'content-security-policy': policy } },
     '/elsewhere/': { files: {
       'two.html': hostPage('<article-viewer id="a"></article-viewer><article-viewer id="b" src="/elsewhere/other.json" page-size="1"></article-viewer>'),
+      'hash.html': hostPage('<article-viewer id="h" routing="hash"></article-viewer><article-viewer id="g" routing="hash" src="/elsewhere/other.json"></article-viewer>'),
       'broken.html': hostPage('<article-viewer id="bad" src="/elsewhere/missing.json"></article-viewer><article-viewer id="good"></article-viewer>'),
       'other.json': JSON.stringify({ version: 1, title: 'Other set', articles: [
         { id: 'o1', title: 'Other one', body: ['First.'] }, { id: 'o2', title: 'Other two', body: ['Second.'] }] }),
@@ -101,6 +102,34 @@ test('attributes are read again when they change', async () => {
   // The other widget is untouched throughout.
   assert.equal(await widget(page, 'a').locator('.card-title a').first().innerText(), SEED_TITLE);
   assert.ok(errors.every((e) => e.includes('404')), errors.join('\n'));
+  await page.close();
+});
+
+test('routing="hash": each widget keeps its route in the host hash under its id; reload and back/forward follow', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/elsewhere/hash.html#host-anchor'));
+  await widget(page, 'h').locator('.card').first().waitFor();
+  await widget(page, 'g').locator('.card').first().waitFor();
+  await widget(page, 'h').locator('.card-title a').first().click();
+  await widget(page, 'h').locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+  await page.waitForURL(/av-h=%2Farticle%2F/);
+  assert.match(page.url(), /#host-anchor&av-h=/, 'the host\'s own hash content is kept');
+  await widget(page, 'g').locator('.card-title a', { hasText: 'Other two' }).click();
+  await widget(page, 'g').locator('h1.article-title', { hasText: 'Other two' }).waitFor();
+  await page.waitForURL(/av-g=%2Farticle%2Fo2/);
+  // Reload: both widgets come back where they were.
+  await page.reload();
+  await widget(page, 'h').locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+  await widget(page, 'g').locator('h1.article-title', { hasText: 'Other two' }).waitFor();
+  // The host's back button steps back through the widgets' navigation, newest first.
+  await page.goBack();
+  await widget(page, 'g').locator('.card').first().waitFor();
+  assert.equal(await widget(page, 'h').locator('h1.article-title').innerText(), SEED_TITLE);
+  await page.goBack();
+  await widget(page, 'h').locator('.card').first().waitFor();
+  await page.goForward();
+  await widget(page, 'h').locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+  assert.deepEqual(errors, []);
   await page.close();
 });
 
