@@ -14,15 +14,7 @@ fn main() {
     article_viewer::ui::panic::install_hook();
     use article_viewer::ui::app::{App, AppProps};
     use article_viewer::ui::data::ARTICLES_URL;
-    yew::Renderer::<App>::with_props(AppProps {
-        src: ARTICLES_URL.into(),
-        inline: None,
-        mount: Default::default(),
-        lang: None,
-        theme: None,
-        script: None,
-    })
-    .render();
+    yew::Renderer::<App>::with_props(AppProps::standalone(ARTICLES_URL)).render();
 }
 
 #[cfg(not(all(target_arch = "wasm32", feature = "ui")))]

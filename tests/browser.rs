@@ -120,18 +120,7 @@ async fn error_panel_is_an_alert_and_its_button_retries() {
 #[wasm_bindgen_test]
 async fn app_reports_a_missing_article_set_with_its_http_status() {
     let root = mount_point();
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            src: "no-such-articles.json".into(),
-            inline: None,
-            mount: Default::default(),
-            lang: None,
-            theme: None,
-            script: None,
-        },
-    )
-    .render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::standalone("no-such-articles.json")).render();
     wait_for("the error panel", || root.query_selector("[role=alert]").unwrap().is_some()).await;
     let detail = text(&root, ".error-detail");
     assert!(detail.contains("HTTP 404") && detail.contains("no-such-articles.json"), "{detail}");

@@ -54,6 +54,13 @@ pub struct AppProps {
     pub script: Option<AttrValue>,
 }
 
+impl AppProps {
+    /// The standalone page reading the set at `src` (relative to the page).
+    pub fn standalone(src: impl Into<AttrValue>) -> AppProps {
+        AppProps { src: src.into(), inline: None, mount: Mount::default(), lang: None, theme: None, script: None }
+    }
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let prefs = {

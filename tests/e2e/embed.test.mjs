@@ -78,6 +78,12 @@ test('hostile host CSS does not reach in, the widget\'s CSS does not reach out',
   assert.ok(!title.font.startsWith('serif'), title.font);
   const link = await widget(page, 'first').locator('.card-title a').first().evaluate((a) => getComputedStyle(a).color);
   assert.notEqual(link, 'rgb(0, 255, 0)');
+  // The documented custom properties do cross the boundary: the host can set the accent colour.
+  await page.evaluate(() => document.querySelector('#first').style.setProperty('--av-accent', 'rgb(1, 2, 3)'));
+  await page.waitForFunction(() => {
+    const a = document.querySelector('#first').shadowRoot.querySelector('.card-title a');
+    return getComputedStyle(a).color === 'rgb(1, 2, 3)';
+  });
   // The second widget: its attributes (zh-Hant, dark) and its inline data.
   assert.equal(await widget(page, 'second').locator('.card-title a').first().innerText(), '內嵌的第一篇');
   assert.equal(await widget(page, 'second').locator('.lang-select').inputValue(), 'zh-Hant');

@@ -23,14 +23,16 @@ pub struct ArticleCardProps {
     pub list_query: Rc<QueryPairs>,
 }
 
-/// The article as the reader asked to see it (繁/简), memoised per converter.
+/// Article `index` as the reader asked to see it (繁/简), made once per article and converter (not per render).
 #[hook]
-fn use_shown_article_opt(article: Option<crate::domain::Article>) -> Rc<Option<crate::domain::Article>> {
+fn use_shown_article_at(catalog: &Catalog, index: usize) -> Rc<Option<crate::domain::Article>> {
     let conv = use_converter();
-    let id = article.as_ref().map(|a| a.id.clone());
-    use_memo((id, conv), move |(_, conv)| match (conv, article) {
-        (Some(c), Some(a)) => Some(c.0.convert_article(&a)),
-        (_, a) => a,
+    use_memo((catalog.clone(), index, conv), |(catalog, index, conv)| {
+        let a = catalog.articles.get(*index)?;
+        Some(match conv {
+            Some(c) => c.0.convert_article(a),
+            None => a.clone(),
+        })
     })
 }
 
@@ -38,8 +40,7 @@ fn use_shown_article_opt(article: Option<crate::domain::Article>) -> Rc<Option<c
 #[function_component(ArticleCard)]
 pub fn article_card(props: &ArticleCardProps) -> Html {
     let catalog = use_context::<Catalog>().expect("ArticleCard is rendered inside the catalog provider");
-    let original = catalog.articles.get(props.index).cloned();
-    let shown = use_shown_article_opt(original);
+    let shown = use_shown_article_at(&catalog, props.index);
     let Some(a) = shown.as_ref().as_ref() else { return Html::default() };
     let terms = &props.terms;
     let query = (!props.list_query.is_empty()).then(|| (*props.list_query).clone());
