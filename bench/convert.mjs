@@ -6,13 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, launchBrowser, DIST } from '../tests/e2e/support.mjs';
+import { benchPage } from './page.mjs';
 import { benchSet } from './sets.mjs';
 
-const js = fs.readdirSync(DIST).find((f) => /^article-viewer-.*\.js$/.test(f));
-const wasm = fs.readdirSync(DIST).find((f) => f.endsWith('_bg.wasm'));
-const html = `<!doctype html><meta charset="utf-8"><script>window.__avBench = true;</script><script type="module">
-import init, * as av from './${js}'; await init({ module_or_path: './${wasm}' }); window.av = av; window.avReady = true;
-</script>`;
+const html = benchPage();
 const seedJson = fs.readFileSync(path.join(DIST, 'articles.json'), 'utf8');
 const server = await startServer({
   '/seed/': { articles: seedJson, files: { 'bench.html': html } },

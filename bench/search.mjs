@@ -4,7 +4,8 @@
 // the real viewer. Run by `cargo xtask bench search` on a dist built with the `bench-api` feature.
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, DIST } from '../tests/e2e/support.mjs';
+import { startServer, launchBrowser } from '../tests/e2e/support.mjs';
+import { benchPage } from './page.mjs';
 import { benchSet, poetrySet } from './sets.mjs';
 
 const QUICK = process.env.AV_BENCH_QUICK === '1';
@@ -21,18 +22,7 @@ const QUERIES = [
   '天下 -人', '"the people"',
 ];
 
-const js = fs.readdirSync(DIST).find((f) => /^article-viewer-.*\.js$/.test(f));
-const wasm = fs.readdirSync(DIST).find((f) => f.endsWith('_bg.wasm'));
-if (!js || !wasm) throw new Error(`no viewer build in ${DIST}`);
-const benchHtml = `<!doctype html><html lang="en"><meta charset="utf-8"><title>search bench</title>
-<script>window.__avBench = true;</script>
-<script src="flexsearch.js"></script><script src="minisearch.js"></script>
-<script type="module">
-import init, * as av from './${js}';
-await init({ module_or_path: './${wasm}' });
-window.av = av;
-window.avReady = true;
-</script>`;
+const benchHtml = benchPage(['flexsearch.js', 'minisearch.js']);
 const nm = (p) => fs.readFileSync(path.resolve('node_modules', p), 'utf8');
 const files = {
   'bench.html': benchHtml,

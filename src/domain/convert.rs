@@ -162,10 +162,6 @@ impl Converter {
         Ok(Converter { script, normalize, groups: dicts })
     }
 
-    pub fn script(&self) -> Script {
-        self.script
-    }
-
     /// `text` in this converter's script. Text without CJK characters comes back borrowed, unchanged.
     pub fn convert<'a>(&self, text: &'a str) -> Cow<'a, str> {
         if !text.chars().any(|c| c as u32 >= 0x2E80) {

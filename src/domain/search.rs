@@ -124,11 +124,6 @@ impl IndexBuilder {
         self.done == articles.len()
     }
 
-    /// Articles added so far.
-    pub fn done(&self) -> usize {
-        self.done
-    }
-
     /// The finished index (call when [`IndexBuilder::add`] has returned true).
     pub fn finish(mut self) -> SearchIndex {
         self.ix.starts.push(self.ix.text.len() as u32);

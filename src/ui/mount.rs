@@ -125,9 +125,9 @@ pub fn mount_widget(
             format!("av-{id}")
         }
     });
-    let mount = Mount { host: Some(host), base: base.clone().into(), page_size, hash_key };
+    let mount = Mount { host: Some(host), base: base.into(), page_size, hash_key };
     let props = AppProps {
-        src: src.unwrap_or_else(|| format!("{base}{}", super::data::ARTICLES_URL)).into(),
+        src: src.unwrap_or_else(|| mount.asset(super::data::ARTICLES_URL)).into(),
         inline: inline.map(Into::into),
         mount,
         lang: lang.map(Into::into),

@@ -104,10 +104,10 @@ pub fn use_shown_article(article: &Article) -> Rc<Article> {
     })
 }
 
-async fn load(script: Script, base: String) -> Result<Converter, String> {
+async fn load(script: Script, mount: super::mount::Mount) -> Result<Converter, String> {
     let mut texts = Vec::new();
     for file in script.all_files() {
-        texts.push(fetch_text(&format!("{base}{DICTIONARY_DIR}{file}")).await?);
+        texts.push(fetch_text(&mount.asset(&format!("{DICTIONARY_DIR}{file}"))).await?);
     }
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     Converter::from_texts(script, &refs)
@@ -118,13 +118,13 @@ async fn load(script: Script, base: String) -> Result<Converter, String> {
 pub fn script_loader() -> Html {
     let choice = use_script_choice();
     let converters = use_context::<ConvertersHandle>();
-    let base = super::mount::use_mount().base.to_string();
+    let mount = super::mount::use_mount();
     use_effect_with(choice, move |choice| {
         if let (Some(script), Some(converters)) = (choice.script(), converters) {
             if matches!(converters.slot(script), Slot::Idle | Slot::Failed(_)) {
                 converters.dispatch(SetSlot(script, Slot::Loading));
                 wasm_bindgen_futures::spawn_local(async move {
-                    let slot = match load(script, base).await {
+                    let slot = match load(script, mount).await {
                         Ok(c) => Slot::Ready(ConverterRef(Rc::new(c))),
                         Err(e) => Slot::Failed(e),
                     };

@@ -107,6 +107,9 @@ test('attributes are read again when they change', async () => {
   await widget(page, 'b').locator('[role="alert"]').waitFor();
   // The other widget is untouched throughout.
   assert.equal(await widget(page, 'a').locator('.card-title a').first().innerText(), SEED_TITLE);
+  // script="hans": the dictionaries come from next to embed.js (another path than the host page's).
+  await page.evaluate(() => document.querySelector('#a').setAttribute('script', 'hans'));
+  await widget(page, 'a').locator('.card-title a', { hasText: '湖南省有色系统共同维稳工作第十五次会议召开' }).waitFor();
   assert.ok(errors.every((e) => e.includes('404')), errors.join('\n'));
   await page.close();
 });

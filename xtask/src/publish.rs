@@ -5,7 +5,6 @@
 //! asset for hosts that serve precompressed files.
 
 use anyhow::{bail, Context, Result};
-use std::io::Write;
 use std::path::Path;
 
 /// The policy the viewer runs under (README, SECURITY.md).
@@ -135,14 +134,7 @@ fn precompress(dir: &Path) -> Result<()> {
             continue;
         }
         let bytes = std::fs::read(&path)?;
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        gz.write_all(&bytes)?;
-        let gz = gz.finish()?;
-        let mut br = Vec::new();
-        {
-            let mut w = brotli::CompressorWriter::new(&mut br, 4096, 11, 22);
-            w.write_all(&bytes)?;
-        }
+        let (gz, br) = crate::sizes::encode(&bytes)?;
         for (suffix, data) in [("gz", gz), ("br", br)] {
             if data.len() < bytes.len() {
                 let mut name = path.file_name().unwrap().to_os_string();

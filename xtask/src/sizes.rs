@@ -4,17 +4,24 @@ use anyhow::Result;
 use std::io::Write;
 use std::path::Path;
 
-/// Compressed sizes of `bytes`: (gzip -9, brotli q11).
-pub fn compressed(bytes: &[u8]) -> Result<(usize, usize)> {
+/// `bytes` compressed as hosts serve them: (gzip -9, brotli quality 11). Also what `cargo xtask dist` writes
+/// as the `.gz` / `.br` siblings, so the sizes reported are the sizes shipped.
+pub fn encode(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     gz.write_all(bytes)?;
-    let gz = gz.finish()?.len();
+    let gz = gz.finish()?;
     let mut br = Vec::new();
     {
         let mut w = brotli::CompressorWriter::new(&mut br, 4096, 11, 22);
         w.write_all(bytes)?;
     }
-    Ok((gz, br.len()))
+    Ok((gz, br))
+}
+
+/// Compressed sizes of `bytes`: (gzip -9, brotli q11).
+pub fn compressed(bytes: &[u8]) -> Result<(usize, usize)> {
+    let (gz, br) = encode(bytes)?;
+    Ok((gz.len(), br.len()))
 }
 
 /// Prints the size table of the code a first visit loads (wasm, js, css) in `dist`.

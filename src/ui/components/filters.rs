@@ -1,4 +1,4 @@
-use crate::domain::listing::{Facet, FacetValue, ListState, Sort};
+use crate::domain::listing::{Facet, FacetValue, ListState, Listing, Sort};
 use crate::ui::app::use_prefs;
 use crate::ui::script::use_converter;
 use crate::ui::strings::{fill, Strings};
@@ -12,10 +12,9 @@ pub const FACET_PREVIEW: usize = 8;
 #[derive(Properties, PartialEq)]
 pub struct FiltersProps {
     pub state: ListState,
-    /// Per facet, the values with their counts (from the listing).
-    pub facets: Rc<Vec<(Facet, Vec<FacetValue>)>>,
-    /// The sort in force.
-    pub sort: Sort,
+    /// The list as the state yields it: facet values with their counts, and the sort in force (shared with the
+    /// list page's memo, not copied).
+    pub listing: Rc<Listing>,
     /// Whether any article has a date (else the date range is not offered).
     pub has_dates: bool,
     /// Called with the state the reader asked for.
@@ -65,7 +64,7 @@ pub fn filters(props: &FiltersProps) -> Html {
     };
     let sort_options = Sort::ALL
         .into_iter()
-        .filter(|o| *o != Sort::Relevance || !state.q.trim().is_empty() || props.sort == Sort::Relevance);
+        .filter(|o| *o != Sort::Relevance || !state.q.trim().is_empty() || props.listing.sort == Sort::Relevance);
 
     let facet = |f: Facet, values: &Vec<FacetValue>| -> Html {
         if values.is_empty() {
@@ -160,11 +159,11 @@ pub fn filters(props: &FiltersProps) -> Html {
                     <label for="sort-select">{ s.sort_label }</label>
                     <select id="sort-select" onchange={on_sort}>
                         { for sort_options.map(|o| html! {
-                            <option value={o.key()} selected={o == props.sort}>{ sort_label(o, s) }</option>
+                            <option value={o.key()} selected={o == props.listing.sort}>{ sort_label(o, s) }</option>
                         }) }
                     </select>
                 </div>
-                { for props.facets.iter().map(|(f, values)| facet(*f, values)) }
+                { for props.listing.facets.iter().map(|(f, values)| facet(*f, values)) }
                 if props.has_dates || state.from.is_some() || state.to.is_some() {
                     <fieldset class="facet facet-date">
                         <legend>{ s.date_range }</legend>

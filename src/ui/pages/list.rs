@@ -95,7 +95,7 @@ pub fn list_page() -> Html {
             }
             <div class="list-layout">
                 if total > 0 {
-                    <Filters state={state.clone()} facets={Rc::new(listing.facets.clone())} sort={listing.sort}
+                    <Filters state={state.clone()} listing={listing.clone()}
                         has_dates={*has_dates} {on_change} />
                 }
                 <div class="results">
