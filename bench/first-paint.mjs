@@ -1,11 +1,15 @@
-// Benchmark: time from navigation start to the first list card painted, for the viewer (built dist/) and for a
-// plain static HTML page showing the same first page of cards with the same stylesheet (the physical floor).
-// Run by `cargo xtask bench`; prints medians and the ratio viewer / static, measured in this same run.
+// Benchmark: time from navigation start to the first list card painted, for the viewer (built dist/, its
+// index.html prerendered for each set as `cargo xtask dist` / `cargo xtask prerender` do) and for a plain static
+// HTML page showing the same first page of cards with the same stylesheet (the physical floor); and when the app
+// has taken over (its own first card painted, the prerendered list gone), against the same floor.
+// Run by `cargo xtask bench`; prints medians and the ratios, measured in this same run.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { startServer, launchBrowser, bigSet, DIST } from '../tests/e2e/support.mjs';
 
-const RUNS = Number(process.env.AV_BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.AV_BENCH_RUNS ?? 11);
 const PAGE_SIZE = 20;
 
 function escape(s) {
@@ -27,11 +31,26 @@ function staticPage(setJson) {
 <ol class="cards">${cards}</ol></main></div></body></html>`;
 }
 
-// Records when the first card is in the DOM and a frame has been painted after it.
-const PROBE = `
-  window.__firstCard = new Promise((resolve) => {
+/** dist/index.html prerendered for `setJson` by the xtask binary (AV_XTASK), as a deployer's build would be. */
+function prerendered(setJson) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'av-prerender-'));
+  try {
+    fs.copyFileSync(path.join(DIST, 'index.html'), path.join(dir, 'index.html'));
+    fs.writeFileSync(path.join(dir, 'articles.json'), setJson);
+    execFileSync(process.env.AV_XTASK, ['prerender', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+    if (!html.includes('id="av-prerender"')) throw new Error('prerender produced no list');
+    return html;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Records when a selector's first match is in the DOM and a frame has been painted after it.
+const probe = (name, selector) => `
+  window.${name} = new Promise((resolve) => {
     const check = () => {
-      if (document.querySelector('.card')) {
+      if (document.querySelector('${selector}')) {
         requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
         return true;
       }
@@ -43,34 +62,55 @@ const PROBE = `
       if (document.body) obs.observe(document.documentElement, { childList: true, subtree: true });
     }
   });`;
+const PROBE = probe('__firstCard', '.card') + probe('__appCard', '#av-root .card');
 
-async function measure(context, url) {
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const page = await context.newPage();
-    await page.addInitScript(PROBE);
-    await page.goto(url, { waitUntil: 'commit' });
-    times.push(await page.evaluate(() => window.__firstCard));
-    await page.close();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** One cold load of `url`: when its first card was painted and (app) when the app's own first card was. */
+async function load(context, url, app) {
+  const page = await context.newPage();
+  await page.addInitScript(PROBE);
+  await page.goto(url, { waitUntil: 'commit' });
+  const first = await page.evaluate(() => window.__firstCard);
+  let took = null;
+  if (app) {
+    took = await page.evaluate(() => window.__appCard);
+    if (await page.locator('#av-prerender').count()) throw new Error('the app did not take over');
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  await page.close();
+  return { first, took };
 }
 
 const sets = { 1: bigSet(1), 10000: bigSet(10000) };
 const mounts = {};
 for (const [n, json] of Object.entries(sets)) {
-  mounts[`/app-${n}/`] = { articles: json };
+  const page = prerendered(json);
+  mounts[`/app-${n}/`] = { articles: json, files: { 'index.html': page } };
   mounts[`/static-${n}/`] = { articles: json, files: { 'index.html': staticPage(json) } };
+  // The viewer's own page as plain HTML: the prerendered markup without a script.
+  const plain = page.replace(/<script[^>]*><\/script>\n?/g, '').replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+  mounts[`/page-${n}/`] = { articles: json, files: { 'index.html': plain } };
 }
 const server = await startServer(mounts);
 const browser = await launchBrowser();
-console.log(`first list card painted, median of ${RUNS} cold page loads (ms), same run, same machine`);
-console.log(`${'articles'.padEnd(10)} ${'JSON bytes'.padStart(11)} ${'viewer'.padStart(9)} ${'static'.padStart(9)} ${'ratio'.padStart(7)}`);
+console.log(`first list card painted: median of ${RUNS} cold page loads each (ms), the three pages taking turns, same run`);
+console.log('  cards: static HTML of the same first page of cards (the floor); page: the viewer\'s own page as static HTML,');
+console.log('  no script; viewer: its first card (the prerendered list); app: the app\'s own first card (it has taken over)');
+const head = ['articles', 'JSON bytes', 'cards', 'page', 'viewer', 'v/cards', 'v/page', 'app', 'app/cards'];
+console.log(head.map((h, i) => (i ? h.padStart(10) : h.padEnd(9))).join(''));
 for (const [n, json] of Object.entries(sets)) {
-  const app = await measure(browser.context, server.url(`/app-${n}/`));
-  const floor = await measure(browser.context, server.url(`/static-${n}/`));
-  console.log(`${n.padEnd(10)} ${String(Buffer.byteLength(json)).padStart(11)} ${app.toFixed(1).padStart(9)} ${floor.toFixed(1).padStart(9)} ${(app / floor).toFixed(2).padStart(7)}`);
+  const runs = { cards: [], page: [], viewer: [], app: [] };
+  for (let i = 0; i < RUNS; i++) {
+    runs.cards.push((await load(browser.context, server.url(`/static-${n}/`), false)).first);
+    runs.page.push((await load(browser.context, server.url(`/page-${n}/`), false)).first);
+    const v = await load(browser.context, server.url(`/app-${n}/`), true);
+    runs.viewer.push(v.first);
+    runs.app.push(v.took);
+  }
+  const [cards, page, viewer, app] = ['cards', 'page', 'viewer', 'app'].map((k) => median(runs[k]));
+  const cells = [cards, page, viewer, viewer / cards, viewer / page, app, app / cards];
+  const fmt = (x, i) => (i === 3 || i === 4 || i === 6 ? x.toFixed(2) : x.toFixed(1)).padStart(10);
+  console.log(`${n.padEnd(9)}${String(Buffer.byteLength(json)).padStart(10)}${cells.map(fmt).join('')}`);
 }
 await browser.close();
 await server.close();

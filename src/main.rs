@@ -1,4 +1,4 @@
-//! The standalone page: mounts the viewer on `<body>`.
+//! The standalone page: mounts the viewer in `<div id="av-root">` at the end of `<body>`.
 
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 fn main() {
@@ -14,7 +14,13 @@ fn main() {
     article_viewer::ui::panic::install_hook();
     use article_viewer::ui::app::{App, AppProps};
     use article_viewer::ui::data::ARTICLES_URL;
-    yew::Renderer::<App>::with_props(AppProps::standalone(ARTICLES_URL)).render();
+    // Mounted beside the page's prerendered list (if `cargo xtask dist` put one there), not on <body>: yew
+    // empties the element it mounts on, and the prerendered list stays until the app has its set.
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let root = document.create_element("div").expect("a div");
+    root.set_id("av-root");
+    document.body().expect("a body").append_child(&root).expect("the app's root in the body");
+    yew::Renderer::<App>::with_root_and_props(root, AppProps::standalone(ARTICLES_URL)).render();
 }
 
 #[cfg(not(all(target_arch = "wasm32", feature = "ui")))]

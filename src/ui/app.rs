@@ -125,6 +125,16 @@ pub fn app(props: &AppProps) -> Html {
             });
         });
     }
+    // The prerendered list in the page (`cargo xtask dist`) gives way once the app shows the set, or why not.
+    use_effect_with(!matches!(*load, LoadState::Loading) && !embedded, |ready| {
+        if *ready {
+            if let Some(p) =
+                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(super::PRERENDER_ID))
+            {
+                p.remove();
+            }
+        }
+    });
     // The search index is built after the first page is painted, a slice of about 8 ms at a time, so that the
     // page stays responsive meanwhile; a search before it is complete finishes it at once.
     use_effect_with((*load).clone(), |l| {
@@ -166,18 +176,6 @@ pub fn app(props: &AppProps) -> Html {
             </ContextProvider<Catalog>>
         },
     };
-    // A skip link must not touch the hash (it holds the route): it moves focus itself.
-    let on_skip = Callback::from(|e: MouseEvent| {
-        e.prevent_default();
-        let main = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("content"))
-            .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(main) = main {
-            let _ = main.focus();
-            main.scroll_into_view();
-        }
-    });
     // The standalone page keeps its route in the URL hash; a widget keeps it in memory (the host's URL is never
     // touched).
     let hash_key = props.mount.hash_key.clone();
@@ -222,18 +220,7 @@ pub fn app(props: &AppProps) -> Html {
             move || cleanup()
         });
     }
-    let body = html! {
-                <div class="app" data-theme={prefs.theme.key()} lang={prefs.lang.tag()}>
-                    if !embedded {
-                        <a class="skip-link" href="#content" onclick={on_skip}>{ s.skip_to_content }</a>
-                    }
-                    <header class="site-header">
-                        <Link<Route> to={Route::List} classes="site-name">{ s.app_name }</Link<Route>>
-                        <Settings />
-                    </header>
-                    <main id="content" class="content" tabindex="-1">{ content }</main>
-                </div>
-    };
+    let body = html! { <Frame {embedded}>{ content }</Frame> };
     html! {
         <ContextProvider<PrefsHandle> context={prefs.clone()}>
           <ContextProvider<ConvertersHandle> context={converters}>
@@ -246,6 +233,44 @@ pub fn app(props: &AppProps) -> Html {
           </ContextProvider<Mount>>
           </ContextProvider<ConvertersHandle>>
         </ContextProvider<PrefsHandle>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FrameProps {
+    pub embedded: bool,
+    pub children: Html,
+}
+
+/// The page around the routes: skip link, header with the site name and settings, and the main region. Shared
+/// by the app and the prerendered list (`cargo xtask dist`), so that the two are the same markup.
+#[function_component(Frame)]
+pub fn frame(props: &FrameProps) -> Html {
+    let prefs = use_prefs();
+    let s = prefs.strings();
+    // A skip link must not touch the hash (it holds the route): it moves focus itself.
+    let on_skip = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        let main = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("content"))
+            .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(main) = main {
+            let _ = main.focus();
+            main.scroll_into_view();
+        }
+    });
+    html! {
+        <div class="app" data-theme={prefs.theme.key()} lang={prefs.lang.tag()}>
+            if !props.embedded {
+                <a class="skip-link" href="#content" onclick={on_skip}>{ s.skip_to_content }</a>
+            }
+            <header class="site-header">
+                <Link<Route> to={Route::List} classes="site-name">{ s.app_name }</Link<Route>>
+                <Settings />
+            </header>
+            <main id="content" class="content" tabindex="-1">{ props.children.clone() }</main>
+        </div>
     }
 }
 

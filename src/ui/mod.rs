@@ -6,6 +6,8 @@ pub mod data;
 pub mod mount;
 pub mod pages;
 pub mod panic;
+#[cfg(all(feature = "prerender", not(target_arch = "wasm32")))]
+pub mod prerender;
 pub mod route;
 pub mod script;
 pub mod scroll;
@@ -13,6 +15,10 @@ pub mod state;
 pub mod strings;
 
 use crate::domain::listing::Collection;
+
+/// The element of `index.html` that holds the list's first page prerendered by `cargo xtask dist`; the app
+/// removes it when it takes over.
+pub const PRERENDER_ID: &str = "av-prerender";
 use crate::domain::LoadedSet;
 use std::rc::Rc;
 

@@ -20,6 +20,9 @@ const TYPES = {
  *   { files: { name: text } } serves other generated files there;
  *   { raw: (req, res) => void } answers articles.json by hand (faulty networks);
  *   { headers: { name: value } } adds response headers to the files served from DIST.
+ *   { prerender: true } serves index.html with the list `cargo xtask dist` prerendered into it from the bundled
+ *     set; other mounts serve it without (as for a set that does not load), so that their tests see the app's
+ *     own markup only (prerender.test.mjs tests the prerendered list and the app taking over from it).
  * Everything else under a prefix is read from DIST. Returns { url(prefix), close() }.
  */
 export async function startServer(mounts) {
@@ -44,6 +47,12 @@ export async function startServer(mounts) {
       res.end(a.body);
       return;
     }
+    if (rest === 'index.html' && !(mount.prerender && mount.articles === undefined && !mount.raw)) {
+      const html = withoutPrerender(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8'));
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...(mount.headers ?? {}) });
+      res.end(html);
+      return;
+    }
     const file = path.join(DIST, path.normalize(rest).replace(/^(\.\.[/\\])+/, ''));
     if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -61,13 +70,28 @@ export async function startServer(mounts) {
 }
 
 /**
+ * dist/index.html as `cargo xtask prerender` leaves it for a set that does not load: without the prerendered
+ * list and the boot script, with the page's own preload of the set.
+ */
+export function withoutPrerender(html) {
+  const preload = '<link rel="preload" href="articles.json" as="fetch" crossorigin="anonymous">';
+  let out = html.replace(/<!--av:prerender-->[\s\S]*?<!--\/av:prerender-->/, '<!--av:prerender--><!--/av:prerender-->')
+    .replace(/<script src="\.\/boot-[0-9a-f]{16}\.js"[^>]*><\/script>\n?/, '');
+  if (!out.includes(preload)) out = out.replace('</head>', `${preload}\n</head>`);
+  if (out.includes('id="av-prerender"') || out.includes('./boot-') || !out.includes(preload)) throw new Error('could not strip the prerendered list');
+  return out;
+}
+
+/**
  * Headless Debian Chromium, as root needs it, with a fresh profile. The built index.html carries a strict
  * Content-Security-Policy; `bypassCSP` lets a test inject tools such as axe-core as inline scripts.
  */
-export async function launchBrowser({ bypassCSP = false } = {}) {
+export async function launchBrowser({ bypassCSP = false, locale, javaScriptEnabled = true } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'av-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     bypassCSP,
+    javaScriptEnabled,
+    ...(locale ? { locale } : {}),
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',

@@ -33,6 +33,9 @@ enum Cmd {
     },
     /// Write a release build to dist/, ready for any static host, and print its sizes.
     Dist,
+    /// Re-render the list's first page into DIR/index.html (default dist/) from DIR/articles.json: run it after
+    /// replacing a built dist's articles.json, so that the page's first paint shows the new set.
+    Prerender { dir: Option<PathBuf> },
     /// Run every test: formatting, lints, native, in-browser (wasm-bindgen-test) and end to end.
     Test,
     /// Benchmarks against a baseline measured in the same run: asset sizes, first list paint vs a static page,
@@ -68,6 +71,7 @@ fn main() {
         Cmd::Setup => ensure(Needs::Browser).map(|_| ()),
         Cmd::Serve { release, port } => serve(release, port),
         Cmd::Dist => ensure(Needs::Build).and_then(|env| dist(&env)),
+        Cmd::Prerender { dir } => prerender(dir),
         Cmd::Test => test(),
         Cmd::Bench { part, quick } => bench(part, quick),
         Cmd::Schema => write_schema(),
@@ -130,6 +134,17 @@ fn build_dist(env: &Env, out: &Path, extra: &[&str]) -> Result<()> {
     run(&mut c, "trunk build --release")?;
     publish::finish(out)?;
     step(&format!("release build done in {:.1?}", started.elapsed()));
+    Ok(())
+}
+
+fn prerender(dir: Option<PathBuf>) -> Result<()> {
+    let dir = dir.unwrap_or_else(|| setup::project_root().join("dist"));
+    let lang = publish::prerender(&dir)?;
+    publish::precompress_file(&dir.join("index.html"))?;
+    match lang {
+        Some(lang) => step(&format!("prerendered the list's first page into {}/index.html ({lang})", dir.display())),
+        None => step(&format!("{}/index.html has no prerendered list (see the warning)", dir.display())),
+    }
     Ok(())
 }
 
@@ -229,7 +244,11 @@ fn bench(part: Option<BenchPart>, quick: bool) -> Result<()> {
         if wants(BenchPart::Paint) {
             step("first list paint: viewer vs a static HTML page of the same cards (headless Chromium)");
             run(
-                env.cmd("node").arg("bench/first-paint.mjs").env("AV_DIST", &dist).env("TMPDIR", &scratch),
+                env.cmd("node")
+                    .arg("bench/first-paint.mjs")
+                    .env("AV_DIST", &dist)
+                    .env("AV_XTASK", std::env::current_exe()?)
+                    .env("TMPDIR", &scratch),
                 "first-paint bench",
             )?;
         }

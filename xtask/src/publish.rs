@@ -28,10 +28,71 @@ pub fn finish(dist: &Path) -> Result<()> {
     let html = externalize_start_script(dist, &html)?;
     let html = add_csp_meta(&html)?;
     std::fs::write(&index_path, html)?;
+    prerender(dist)?;
     write_embed(dist)?;
     write_headers(dist)?;
     precompress(dist)?;
     Ok(())
+}
+
+const PRERENDER_START: &str = "<!--av:prerender-->";
+const PRERENDER_END: &str = "<!--/av:prerender-->";
+
+/// The page's own early fetch of the set (index.html); a prerendered page fetches it from start-*.js instead.
+const PRELOAD: &str = "<link rel=\"preload\" href=\"articles.json\" as=\"fetch\" crossorigin=\"anonymous\">";
+
+/// Puts the list's first page, rendered from `dist/articles.json` by the app's own components, into
+/// `dist/index.html` (between its `av:prerender` markers, replacing an earlier one), with `boot-<hash>.js`,
+/// which decides before the first paint whether it is what the app will show, and without the page's preload
+/// of the set ([`PAINT_FIRST`] starts it after that paint). A set that does not load leaves the page without
+/// one (the app reports why). Returns the interface language it was rendered in.
+pub fn prerender(dist: &Path) -> Result<Option<&'static str>> {
+    use article_viewer::ui::prerender::{language_of, list_page_html};
+    let index_path = dist.join("index.html");
+    let mut html = std::fs::read_to_string(&index_path).context("reading dist/index.html")?;
+    // What an earlier run added goes first: its boot script and list; the preload comes back.
+    if let Some(at) = html.find("<script src=\"./boot-") {
+        let mut close = at + html[at..].find("</script>").context("unclosed boot script")? + "</script>".len();
+        if html[close..].starts_with('\n') {
+            close += 1;
+        }
+        html.replace_range(at..close, "");
+    }
+    let (Some(start), Some(end)) = (html.find(PRERENDER_START), html.find(PRERENDER_END)) else {
+        bail!("dist/index.html has no {PRERENDER_START}{PRERENDER_END} markers");
+    };
+    html.replace_range(start + PRERENDER_START.len()..end, "");
+    if !html.contains(PRELOAD) {
+        let at = html.find("</head>").context("dist/index.html has no </head>")?;
+        html.insert_str(at, &format!("{PRELOAD}\n"));
+    }
+
+    let set = std::fs::read(dist.join("articles.json"))
+        .map_err(anyhow::Error::from)
+        .and_then(|bytes| article_viewer::domain::load_article_set_bytes(&bytes).map_err(anyhow::Error::from));
+    let set = match set {
+        Ok(set) => set,
+        Err(e) => {
+            eprintln!("warning: no prerendered list in index.html: dist/articles.json: {e:#}");
+            std::fs::write(&index_path, html)?;
+            return Ok(None);
+        }
+    };
+    let lang = language_of(&set);
+    let page = format!("<div id=\"{}\">{}</div>", article_viewer::ui::PRERENDER_ID, list_page_html(set, lang));
+    let at = html.find(PRERENDER_START).context("the marker")? + PRERENDER_START.len();
+    html.insert_str(at, &page);
+    html = match html.contains(&format!("{PRELOAD}\n")) {
+        true => html.replacen(&format!("{PRELOAD}\n"), "", 1),
+        false => html.replacen(PRELOAD, "", 1),
+    };
+    let boot = include_str!("../../static/boot.js");
+    let name = format!("boot-{}.js", content_hash(boot.as_bytes()));
+    std::fs::write(dist.join(&name), boot)?;
+    let at = html.find("</head>").context("dist/index.html has no </head>")?;
+    html.insert_str(at, &format!("<script src=\"./{name}\" data-lang=\"{}\"></script>\n", lang.tag()));
+    std::fs::write(&index_path, html)?;
+    Ok(Some(lang.tag()))
 }
 
 /// The one file of `dist` whose name matches `pick`.
@@ -60,7 +121,24 @@ fn write_embed(dist: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Moves trunk's inline `<script type="module">…</script>` into `start-<hash>.js`.
+/// Put before trunk's start-up code. With a prerendered list in the page, the browser paints it before the app
+/// starts (whose start-up would otherwise hold the first frame back: a frame at most, or 50 ms where frames are
+/// throttled), and only then starts fetching the article set, which [`prerender`] took out of the page's
+/// `<head>` (a large set arriving competes with that first paint). Without one, the page's own preload of the set
+/// has already started it.
+const PAINT_FIRST: &str =
+    "// The prerendered list (index.html) is painted before the app starts and the set is fetched.\n\
+if (document.getElementById('av-prerender')) {\n\
+  await Promise.race([\n\
+    new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))),\n\
+    new Promise((r) => setTimeout(r, 50)),\n\
+  ]);\n\
+  const set = document.createElement('link');\n\
+  Object.assign(set, { rel: 'preload', href: 'articles.json', as: 'fetch', crossOrigin: 'anonymous' });\n\
+  document.head.append(set);\n\
+}\n";
+
+/// Moves trunk's inline `<script type="module">…</script>` into `start-<hash>.js`, after [`PAINT_FIRST`].
 fn externalize_start_script(dist: &Path, html: &str) -> Result<String> {
     const OPEN: &str = "<script type=\"module\">";
     let Some(start) = html.find(OPEN) else {
@@ -71,7 +149,7 @@ fn externalize_start_script(dist: &Path, html: &str) -> Result<String> {
     };
     let body_start = start + OPEN.len();
     let end = body_start + html[body_start..].find("</script>").context("unclosed start-up script")?;
-    let script = html[body_start..end].trim();
+    let script = format!("{PAINT_FIRST}{}", html[body_start..end].trim());
     let name = format!("start-{}.js", content_hash(script.as_bytes()));
     std::fs::write(dist.join(&name), format!("{script}\n"))?;
     let tag = format!("<script type=\"module\" src=\"./{name}\"></script>");
@@ -122,25 +200,34 @@ fn is_hashed(name: &str) -> bool {
 }
 
 /// `.br` (quality 11) and `.gz` (level 9) next to every compressible asset, when smaller.
-fn precompress(dir: &Path) -> Result<()> {
+pub fn precompress(dir: &Path) -> Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
             precompress(&path)?;
-            continue;
+        } else {
+            precompress_file(&path)?;
         }
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if !matches!(ext, "html" | "js" | "css" | "wasm" | "json" | "svg" | "txt") {
-            continue;
-        }
-        let bytes = std::fs::read(&path)?;
-        let (gz, br) = crate::sizes::encode(&bytes)?;
-        for (suffix, data) in [("gz", gz), ("br", br)] {
-            if data.len() < bytes.len() {
-                let mut name = path.file_name().unwrap().to_os_string();
-                name.push(format!(".{suffix}"));
-                std::fs::write(path.with_file_name(name), data)?;
-            }
+    }
+    Ok(())
+}
+
+/// `.br` and `.gz` siblings of one file (replacing older ones), when it is compressible and they are smaller.
+pub fn precompress_file(path: &Path) -> Result<()> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if !matches!(ext, "html" | "js" | "css" | "wasm" | "json" | "svg" | "txt") {
+        return Ok(());
+    }
+    let bytes = std::fs::read(path)?;
+    let (gz, br) = crate::sizes::encode(&bytes)?;
+    for (suffix, data) in [("gz", gz), ("br", br)] {
+        let mut name = path.file_name().context("a file name")?.to_os_string();
+        name.push(format!(".{suffix}"));
+        let sibling = path.with_file_name(name);
+        if data.len() < bytes.len() {
+            std::fs::write(sibling, data)?;
+        } else if sibling.exists() {
+            std::fs::remove_file(sibling)?;
         }
     }
     Ok(())
@@ -171,8 +258,47 @@ mod tests {
         assert!(out.contains("<script type=\"module\" src=\"./start-"), "{out}");
         assert!(out.contains(CSP));
         let file = std::fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
-        assert_eq!(std::fs::read_to_string(&file).unwrap(), "import init from './a.js';\nawait init();\n");
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            format!("{PAINT_FIRST}import init from './a.js';\nawait init();\n")
+        );
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(externalize_start_script(&dir, "<html></html>").is_err());
+    }
+
+    #[test]
+    fn prerender_puts_the_list_in_once_and_takes_it_out_for_a_set_that_does_not_load() {
+        let dir = std::env::temp_dir().join(format!("av-prerender-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let page = format!(
+            "<html><head><meta charset=\"utf-8\">{PRELOAD}</head><body>{PRERENDER_START}{PRERENDER_END}</body></html>"
+        );
+        std::fs::write(dir.join("index.html"), &page).unwrap();
+        let set = r#"{"version":1,"title":"Set","articles":[{"id":"a","title":"First <b>","lang":"zh-CN"}]}"#;
+        std::fs::write(dir.join("articles.json"), set).unwrap();
+        let read = || std::fs::read_to_string(dir.join("index.html")).unwrap();
+
+        assert_eq!(prerender(&dir).unwrap(), Some("zh-Hans"));
+        let once = read();
+        assert!(once.contains("<div id=\"av-prerender\"><div "), "{once}");
+        assert!(once.contains("First &lt;b&gt;"), "text is escaped: {once}");
+        assert!(!once.contains(PRELOAD), "start-*.js fetches the set after the first paint");
+        assert_eq!(once.matches("<script src=\"./boot-").count(), 1);
+        assert!(once.contains("data-lang=\"zh-Hans\""));
+        // Running again (`cargo xtask prerender`) gives the same page, not a second list.
+        prerender(&dir).unwrap();
+        assert_eq!(read(), once);
+
+        // A set that does not load: no list, no boot script, the preload back.
+        std::fs::write(dir.join("articles.json"), "{").unwrap();
+        assert_eq!(prerender(&dir).unwrap(), None);
+        let without = read();
+        assert!(!without.contains("av-prerender\"") && !without.contains("boot-"), "{without}");
+        assert!(without.contains(PRELOAD));
+        assert!(without.contains(&format!("{PRERENDER_START}{PRERENDER_END}")));
+
+        std::fs::write(dir.join("index.html"), "<html><head></head><body></body></html>").unwrap();
+        assert!(prerender(&dir).is_err(), "a page without the markers is an error");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -45,8 +45,10 @@ fn sort_label(sort: Sort, s: &Strings) -> &'static str {
 pub fn filters(props: &FiltersProps) -> Html {
     let s = use_prefs().strings();
     let conv = use_converter();
+    // Prerendered (natively, no window): open, and the stylesheet closes it on narrow screens until the app runs.
     let open = use_state(|| {
-        web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(0.0) >= 900.0
+        !cfg!(target_arch = "wasm32")
+            || web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(0.0) >= 900.0
     });
     let expanded = use_state(Vec::<Facet>::new);
     let state = &props.state;

@@ -1,0 +1,162 @@
+// End to end: the list's first page that `cargo xtask dist` prerenders into index.html from the bundled set
+// (the seed, zh-Hant): shown before the wasm runs and without JavaScript, replaced by the app's identical
+// markup, and never shown when the app would show something else.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { startServer, launchBrowser, newPage, SEED_TITLE } from './support.mjs';
+
+const SEED_ID = '000_7367aa27400e94e4';
+let server;
+let zh;
+let en;
+
+before(async () => {
+  server = await startServer({ '/pre/': { prerender: true }, '/plain/': {} });
+  zh = await launchBrowser({ locale: 'zh-TW' });
+  en = await launchBrowser({ locale: 'en-US' });
+});
+
+after(async () => {
+  await zh?.close();
+  await en?.close();
+  await server?.close();
+});
+
+const prerendered = (page) => page.locator('#av-prerender');
+
+test('before the wasm has run, the prerendered list is the page', async () => {
+  const { page } = await newPage(zh.context);
+  // The app never starts: what the reader sees is index.html alone.
+  await page.route('**/*_bg.wasm', (route) => route.abort());
+  await page.goto(server.url('/pre/'));
+  await prerendered(page).locator('.card-title a', { hasText: SEED_TITLE }).waitFor();
+  assert.equal(await prerendered(page).locator('.page-title').innerText(), '中國有色網');
+  assert.equal(await prerendered(page).locator('.site-name').innerText(), '文章閱讀器');
+  assert.match(await prerendered(page).locator('.card .meta').innerText(), /張燎原/);
+  assert.equal(await prerendered(page).locator('.card-title a').getAttribute('href'), `#/article/${SEED_ID}`);
+  assert.equal(await page.locator('html.av-no-prerender').count(), 0);
+  await page.close();
+});
+
+test('the prerendered page alone has no axe violations', async () => {
+  const axe = await launchBrowser({ locale: 'zh-TW', bypassCSP: true });
+  try {
+    const { page } = await newPage(axe.context);
+    await page.route('**/*_bg.wasm', (route) => route.abort());
+    await page.goto(server.url('/pre/'));
+    await prerendered(page).locator('.card').waitFor();
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, []);
+  } finally {
+    await axe.close();
+  }
+});
+
+test('the test server can serve the page without it (the other e2e tests see the app alone)', async () => {
+  const { page } = await newPage(zh.context);
+  await page.goto(server.url('/plain/'));
+  await page.locator('#av-root .card-title a', { hasText: SEED_TITLE }).waitFor();
+  assert.equal(await page.locator('#av-prerender').count(), 0);
+  await page.close();
+});
+
+test('the app takes over with the same markup it prerendered', async () => {
+  const { page, errors } = await newPage(zh.context);
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__prerendered = document.getElementById('av-prerender')?.innerHTML ?? null;
+    });
+  });
+  await page.goto(server.url('/pre/'));
+  await page.locator('#av-root .card-title a', { hasText: SEED_TITLE }).waitFor();
+  await prerendered(page).waitFor({ state: 'detached' });
+  // Elements, their attributes and their text, in order: what a reader and a screen reader get. (The app sets
+  // an input's value as a property, the HTML as an attribute; adjacent text nodes are one text.)
+  const [before, after] = await page.evaluate(() => {
+    const shape = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) return node.textContent.trim() ? [node.textContent] : [];
+      if (node.nodeType !== Node.ELEMENT_NODE) return [];
+      const attrs = [...node.attributes].filter((a) => !(node.localName === 'input' && a.name === 'value'))
+        .map((a) => `${a.name}=${a.value}`).concat(node.localName === 'input' ? [`value=${node.value}`] : [])
+        .sort().join(' ');
+      return [`<${node.localName} ${attrs}>`, ...[...node.childNodes].flatMap(shape), `</${node.localName}>`];
+    };
+    const parse = (html) => {
+      const t = document.createElement('template');
+      t.innerHTML = html;
+      t.content.normalize();
+      return t.content;
+    };
+    return [[...parse(window.__prerendered).childNodes].flatMap(shape),
+      (() => { const root = document.getElementById('av-root').cloneNode(true); root.normalize(); return [...root.childNodes].flatMap(shape); })()];
+  });
+  assert.ok(before.length > 100, `a prerendered page was there (${before.length} parts)`);
+  assert.deepEqual(after, before);
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation (boot script, prerender)');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a reader in another language, on a deep link or reading converted sees no prerendered list', async () => {
+  const hidden = async (page) => {
+    assert.equal(await page.locator('html.av-no-prerender').count(), 1);
+    const display = await page.evaluate(() => {
+      const el = document.getElementById('av-prerender');
+      return el ? getComputedStyle(el).display : 'removed';
+    });
+    assert.ok(display === 'none' || display === 'removed', display);
+  };
+  // English interface: the prerender is Traditional Chinese.
+  let { page } = await newPage(en.context);
+  await page.route('**/*_bg.wasm', (route) => route.abort());
+  await page.goto(server.url('/pre/'));
+  await hidden(page);
+  await page.close();
+
+  // A deep link to an article.
+  ({ page } = await newPage(zh.context));
+  await page.goto(server.url(`/pre/#/article/${SEED_ID}`));
+  await hidden(page);
+  await page.locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+
+  // The reader reads Simplified: the prerender shows the articles as written.
+  await page.evaluate(() => localStorage.setItem('article-viewer.script', 'hans'));
+  await page.goto(server.url('/pre/'));
+  await hidden(page);
+  await page.locator('#av-root .card-title a', { hasText: '湖南省有色系统共同维稳工作第十五次会议召开' }).waitFor();
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+
+  // Following a prerendered link before the app runs shows the app's own loading state, not the list.
+  ({ page } = await newPage(zh.context));
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(server.url('/pre/'));
+  await prerendered(page).locator('.card-title a').click();
+  await hidden(page);
+  release();
+  await page.locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+  await page.close();
+});
+
+test('without JavaScript the prerendered list can be read', async () => {
+  const off = await launchBrowser({ locale: 'en-US', javaScriptEnabled: false });
+  try {
+    const page = await off.context.newPage();
+    await page.goto(server.url('/pre/'));
+    await prerendered(page).locator('.card-title a', { hasText: SEED_TITLE }).waitFor();
+    assert.match(await prerendered(page).locator('.card .excerpt').innerText(), /\S{20}/);
+    assert.equal(await page.locator('#av-root').count(), 0);
+    await page.close();
+  } finally {
+    await off.close();
+  }
+});
