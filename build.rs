@@ -5,6 +5,10 @@
 //! - NFKC compatibility forms (full-width ↔ half-width, ligatures, circled numbers, CJK compatibility
 //!   ideographs…) from the `unicode-normalization` crate,
 //! - lower case from the standard library (plus final sigma ς → σ),
+//! - accents on Latin, Greek and Cyrillic letters: a letter whose canonical decomposition (the crate's NFD) is
+//!   a base letter plus combining diacritical marks (U+0300–U+036F) folds to the base (é → e, Ё → е, ά → α),
+//!   and those marks on their own are dropped (so a decomposed `e` + U+0301 = `é` = `e`); other scripts'
+//!   marks (Japanese dakuten, Indic vowel signs…) are kept,
 //! - white space and control characters → one space; invisible format characters (zero-width space and
 //!   joiners, soft hyphen, bidi controls, BOM) → nothing.
 //!
@@ -52,10 +56,27 @@ fn main() {
     }
     assert!(t2s.len() > 3000, "TSCharacters.txt looks truncated: {} entries", t2s.len());
 
+    let is_accent = |c: char| ('\u{0300}'..='\u{036F}').contains(&c);
+    // Latin (through Latin Extended-B and IPA), Greek and Coptic, Cyrillic, Latin Extended Additional, Greek
+    // Extended.
+    let accented_script =
+        |c: char| matches!(c as u32, 0x00C0..=0x02AF | 0x0370..=0x052F | 0x1E00..=0x1EFF | 0x1F00..=0x1FFF);
+    let strip_accents = |c: char| -> Option<char> {
+        if !accented_script(c) {
+            return None;
+        }
+        let mut d = std::iter::once(c).nfd();
+        let base = d.next()?;
+        let rest: Vec<char> = d.collect();
+        (base != c && !rest.is_empty() && rest.iter().all(|&m| is_accent(m))).then_some(base)
+    };
     let step = |c: char| -> String {
         let cp = c as u32;
-        if DROPPED.iter().any(|&(a, b)| (a..=b).contains(&cp)) {
+        if DROPPED.iter().any(|&(a, b)| (a..=b).contains(&cp)) || is_accent(c) {
             return String::new();
+        }
+        if let Some(base) = strip_accents(c) {
+            return base.to_string();
         }
         if c.is_whitespace() || c.is_control() {
             return " ".into();

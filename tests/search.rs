@@ -2,7 +2,7 @@
 //! (proptest) and on the real mixed-script corpus in ../shared/corpora/poetry-mixed.json.
 
 use article_viewer::domain::fold::fold;
-use article_viewer::domain::search::{excerpt, Query, SearchIndex};
+use article_viewer::domain::search::{excerpt, match_ranges, Query, SearchIndex};
 use article_viewer::domain::{load_article_set, Article, Block};
 use proptest::prelude::*;
 
@@ -230,4 +230,26 @@ fn poetry_corpus_precision_and_recall_are_one() {
     }
     assert!(checked > 60, "{checked} queries");
     assert!(matched > 1000, "the queries should match something: {matched}");
+}
+
+#[test]
+fn accents_are_folded_and_marked_with_their_letters() {
+    let articles = vec![
+        article(0, "Café society in México".into(), vec!["Ελλάδα and Ёлка".into()], vec![]),
+        article(1, "Cafeteria".into(), vec!["written cafe\u{0301} with a combining accent".into()], vec![]),
+        article(2, "か and が".into(), vec![], vec![]),
+    ];
+    let ix = SearchIndex::build(&articles);
+    assert_eq!(found(&ix, &Query::parse("cafe")), vec![0, 1]);
+    assert_eq!(found(&ix, &Query::parse("CAFÉ mexico")), vec![0]);
+    assert_eq!(found(&ix, &Query::parse("ελλαδα елка")), vec![0]);
+    // Japanese voicing marks are not accents: が is not か.
+    assert_eq!(found(&ix, &Query::parse("が")), vec![2]);
+    let terms = Query::parse("cafe").include;
+    let title = articles[0].title.as_str();
+    let marked: Vec<&str> = match_ranges(title, &terms).into_iter().map(|r| &title[r]).collect();
+    assert_eq!(marked, ["Café"]);
+    let body = "written cafe\u{0301} with a combining accent";
+    let marked: Vec<&str> = match_ranges(body, &terms).into_iter().map(|r| &body[r]).collect();
+    assert_eq!(marked, ["cafe\u{0301}"], "the accent stays with its letter inside the mark");
 }

@@ -4,6 +4,8 @@
 //! - Traditional → Simplified Chinese, character by character (OpenCC's `TSCharacters`, first candidate),
 //! - NFKC compatibility forms (full-width/half-width, ligatures ﬁ → fi, circled ① → 1, compatibility ideographs),
 //! - lower case (Latin, Greek with ς = σ, Cyrillic, and every other cased script),
+//! - accents on Latin, Greek and Cyrillic letters (café = cafe, Ελλάδα = ελλαδα, ё = е), also when written as a
+//!   separate combining mark (`e` + U+0301); other scripts' marks are kept (Japanese が ≠ か),
 //! - every run of white space or control characters → one space, trimmed at both ends,
 //! - invisible format characters (zero-width space and joiners, soft hyphen, bidi controls, BOM) → removed.
 //!
@@ -11,8 +13,7 @@
 //! `fold(fold(s)) == fold(s)`, and it is applied to each character on its own, so a substring of the folded text
 //! is always the fold of a run of whole original characters ([`fold_mapped`] gives that run back).
 //!
-//! Not folded (yet): canonical composition (a decomposed `e` + U+0301 does not equal `é`), and accents
-//! (`cafe` does not match `café`).
+//! Not folded: letters that are not a base letter plus accents (ß, ø, æ, ł stay as they are).
 
 mod table {
     include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
@@ -185,6 +186,16 @@ pub fn fold_mapped(text: &str) -> Mapped {
         let range = (i as u32, (i + c.len_utf8()) as u32);
         match fold_one(c) {
             One::Char(f) => push(f, range, &mut folded, &mut origin),
+            // A character that folds to nothing (a combining accent, an invisible character) belongs to the one
+            // before it, so that a highlight never separates an accent from its letter.
+            One::Str("") => {
+                if let Some(last) = folded.chars().next_back() {
+                    let from = folded.len() - last.len_utf8();
+                    if origin[from].1 == range.0 {
+                        origin[from..].iter_mut().for_each(|o| o.1 = range.1);
+                    }
+                }
+            }
             One::Str(s) => s.chars().for_each(|f| push(f, range, &mut folded, &mut origin)),
         }
     }
@@ -225,6 +236,21 @@ mod tests {
             ("ΟΔΥΣΣΕΥΣ", "οδυσσευσ"),
             ("οδυσσευς", "οδυσσευσ"),
             ("МОСКВА", "москва"),
+            // accents on Latin, Greek and Cyrillic letters, precomposed or combining
+            ("Café", "cafe"),
+            ("MÉXICO", "mexico"),
+            ("cafe\u{0301}", "cafe"),
+            ("Ελλάδα", "ελλαδα"),
+            ("Ἀθῆναι", "αθηναι"),
+            ("Ёлка", "елка"),
+            ("Tiếng Việt", "tieng viet"),
+            ("İstanbul", "istanbul"),
+            ("ñandú", "nandu"),
+            // … but letters that are not a letter plus accents stay, and other scripts' marks are kept
+            ("Straße øl", "straße øl"),
+            ("が", "が"),
+            ("か\u{3099}", "か\u{3099}"),
+            ("हिंदी", "हिंदी"),
             // white space runs, invisible characters
             ("  a \t\n b  ", "a b"),
             ("a\u{00A0}\u{00A0}b", "a b"),
@@ -262,5 +288,13 @@ mod tests {
         assert_eq!(at("企业a"), "企業Ａ");
         assert_eq!(at("f"), "ﬁ");
         assert_eq!(at("i x"), "ﬁ  x");
+
+        // An accent written as its own mark belongs to the letter before it.
+        let text = "Cafe\u{0301} é";
+        let m = fold_mapped(text);
+        assert_eq!(m.folded, "cafe e");
+        let s = m.folded.find("fe").unwrap();
+        let (a, b) = m.original_range(s, s + 2);
+        assert_eq!(&text[a..b], "fe\u{0301}");
     }
 }
