@@ -123,28 +123,34 @@ fn fold_one(c: char) -> One {
     t.lookup(c)
 }
 
-/// Appends the fold of `text` to `out`: white space collapsed to single spaces, no space at either end of what
-/// is appended (a space already at the end of `out` is not doubled).
-pub fn fold_into(text: &str, out: &mut String) {
-    let base = out.len();
-    let push = |c: char, out: &mut String| {
+/// Calls `emit` with each character of the fold of `text`, in order: white space collapsed to single spaces,
+/// none at either end. (One pass, for callers that do more with each character, like the search index.)
+#[inline]
+pub fn fold_each(text: &str, mut emit: impl FnMut(char)) {
+    let (mut any, mut space) = (false, false);
+    let mut one = |c: char| {
         if c == ' ' {
-            if out.len() > base && !out.ends_with(' ') {
-                out.push(' ');
-            }
+            space = any;
         } else {
-            out.push(c);
+            if space {
+                emit(' ');
+                space = false;
+            }
+            emit(c);
+            any = true;
         }
     };
     for c in text.chars() {
         match fold_one(c) {
-            One::Char(f) => push(f, out),
-            One::Str(s) => s.chars().for_each(|f| push(f, out)),
+            One::Char(f) => one(f),
+            One::Str(s) => s.chars().for_each(&mut one),
         }
     }
-    if out.len() > base && out.ends_with(' ') {
-        out.pop();
-    }
+}
+
+/// Appends the fold of `text` to `out` (no space at either end of what is appended).
+pub fn fold_into(text: &str, out: &mut String) {
+    fold_each(text, |c| out.push(c));
 }
 
 /// The fold of `text` (see the module docs).

@@ -17,7 +17,7 @@
 //! **Ranking** (the "relevance" sort): more of the query's terms found in the title fields (title, kicker,
 //! subtitle) first; then newer; then the set's own order.
 
-use super::fold::{fold, fold_into, fold_mapped};
+use super::fold::{fold, fold_each, fold_mapped};
 use super::{Article, Block};
 use memchr::memmem;
 use std::ops::Range;
@@ -167,37 +167,44 @@ impl SearchIndex {
     fn add_article(&mut self, a: &Article) {
         let start = self.text.len();
         self.starts.push(start as u32);
-        for field in [Some(a.title.as_str()), a.kicker.as_deref(), a.subtitle.as_deref()].into_iter().flatten() {
-            self.push_field(field);
-        }
-        self.title_ends.push(self.text.len() as u32);
-        for field in searchable_rest(a) {
-            self.push_field(field);
-        }
-        // The filter: every character and character pair of this article's fields. Sized by characters
-        // (distinct grams are fewer), so no counting pass is needed.
-        let chars = self.text[start..].chars().count();
+        let title_fields = [Some(a.title.as_str()), a.kicker.as_deref(), a.subtitle.as_deref()];
+        // The filter: every character and character pair of this article's fields, sized by the characters
+        // as written (folding keeps nearly all one for one; distinct grams are fewer).
+        let chars: usize =
+            title_fields.iter().flatten().copied().chain(searchable_rest(a)).map(|f| f.chars().count() + 1).sum();
         let words = (chars * BITS_PER_CHAR).div_ceil(64).max(1);
         let at = self.bloom.len();
         self.bloom.resize(at + words, 0);
-        let bits = (words * 64) as u64;
-        let (text, bloom) = (&self.text[start..], &mut self.bloom[at..]);
-        for field in text.split(SEP) {
-            let mut prev: Option<char> = None;
-            for c in field.chars() {
-                for g in [Some(gram_hash(c, None)), prev.map(|p| gram_hash(p, Some(c)))].into_iter().flatten() {
-                    let bit = ((g as u64 * bits) >> 32) as usize;
-                    bloom[bit / 64] |= 1 << (bit % 64);
-                }
-                prev = Some(c);
-            }
+        for field in title_fields.into_iter().flatten() {
+            self.push_field(field, at);
+        }
+        self.title_ends.push(self.text.len() as u32);
+        for field in searchable_rest(a) {
+            self.push_field(field, at);
         }
         self.bloom_at.push(self.bloom.len() as u32);
     }
 
-    fn push_field(&mut self, field: &str) {
+    /// Appends the fold of one field and its separator, and sets the field's grams (each character, each pair
+    /// of neighbours) in the filter that starts at `bloom[at]`, in one pass.
+    fn push_field(&mut self, field: &str, at: usize) {
         let before = self.text.len();
-        fold_into(field, &mut self.text);
+        let bloom = &mut self.bloom[at..];
+        let bits = (bloom.len() * 64) as u64;
+        let mut set = |g: u32| {
+            let bit = ((g as u64 * bits) >> 32) as usize;
+            bloom[bit / 64] |= 1 << (bit % 64);
+        };
+        let mut prev: Option<char> = None;
+        let text = &mut self.text;
+        fold_each(field, |c| {
+            text.push(c);
+            set(gram_hash(c, None));
+            if let Some(p) = prev {
+                set(gram_hash(p, Some(c)));
+            }
+            prev = Some(c);
+        });
         if self.text.len() > before {
             self.text.push(SEP);
         }
