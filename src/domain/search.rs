@@ -98,6 +98,10 @@ pub struct IndexBuilder {
     ix: SearchIndex,
     /// Articles added so far.
     done: usize,
+    /// Each article's filter size in 64-bit words, counted before any is built so that the filters are one
+    /// allocation of the exact size (a growing vector would double, and leave the old copies as holes in the
+    /// wasm memory, which never shrinks).
+    words: Vec<u32>,
 }
 
 impl IndexBuilder {
@@ -111,14 +115,27 @@ impl IndexBuilder {
             bloom_at: Vec::with_capacity(articles.len() + 1),
         };
         ix.bloom_at.push(0);
-        IndexBuilder { ix, done: 0 }
+        IndexBuilder { ix, done: 0, words: Vec::with_capacity(articles.len()) }
     }
 
-    /// Adds up to `max` more of `articles` (the same slice every call); true when all are in.
+    /// Does up to `max` more articles' worth of work on `articles` (the same slice every call): first sizing
+    /// every article's filter, then adding them; true when all are in.
     pub fn add(&mut self, articles: &[Article], max: usize) -> bool {
-        let end = self.done.saturating_add(max).min(articles.len());
-        for a in &articles[self.done..end] {
-            self.ix.add_article(a);
+        let mut budget = max;
+        while self.words.len() < articles.len() && budget > 0 {
+            let a = &articles[self.words.len()];
+            self.words.push(filter_words(a) as u32);
+            budget -= 1;
+        }
+        if self.words.len() < articles.len() {
+            return false;
+        }
+        if self.ix.bloom.capacity() == 0 {
+            self.ix.bloom.reserve_exact(self.words.iter().map(|&w| w as usize).sum());
+        }
+        let end = self.done.saturating_add(budget).min(articles.len());
+        for (a, &words) in articles[self.done..end].iter().zip(&self.words[self.done..end]) {
+            self.ix.add_article(a, words as usize);
         }
         self.done = end;
         self.done == articles.len()
@@ -164,15 +181,11 @@ impl SearchIndex {
         b.finish()
     }
 
-    fn add_article(&mut self, a: &Article) {
+    /// Adds article `a`, whose filter has `words` 64-bit words ([`filter_words`]).
+    fn add_article(&mut self, a: &Article, words: usize) {
         let start = self.text.len();
         self.starts.push(start as u32);
         let title_fields = [Some(a.title.as_str()), a.kicker.as_deref(), a.subtitle.as_deref()];
-        // The filter: every character and character pair of this article's fields, sized by the characters
-        // as written (folding keeps nearly all one for one; distinct grams are fewer).
-        let chars: usize =
-            title_fields.iter().flatten().copied().chain(searchable_rest(a)).map(|f| f.chars().count() + 1).sum();
-        let words = (chars * BITS_PER_CHAR).div_ceil(64).max(1);
         let at = self.bloom.len();
         self.bloom.resize(at + words, 0);
         for field in title_fields.into_iter().flatten() {
@@ -273,6 +286,15 @@ impl SearchIndex {
         }
         hits
     }
+}
+
+/// The size of article `a`'s filter in 64-bit words: every character and character pair of its fields, sized
+/// by the characters as written (folding keeps nearly all one for one; distinct grams are fewer).
+fn filter_words(a: &Article) -> usize {
+    let title_fields = [Some(a.title.as_str()), a.kicker.as_deref(), a.subtitle.as_deref()];
+    let chars: usize =
+        title_fields.into_iter().flatten().chain(searchable_rest(a)).map(|f| f.chars().count() + 1).sum();
+    (chars * BITS_PER_CHAR).div_ceil(64).max(1)
 }
 
 fn approx_text_len(a: &Article) -> usize {
