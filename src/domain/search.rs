@@ -185,10 +185,9 @@ impl SearchIndex {
     fn add_article(&mut self, a: &Article, words: usize) {
         let start = self.text.len();
         self.starts.push(start as u32);
-        let title_fields = [Some(a.title.as_str()), a.kicker.as_deref(), a.subtitle.as_deref()];
         let at = self.bloom.len();
         self.bloom.resize(at + words, 0);
-        for field in title_fields.into_iter().flatten() {
+        for field in title_fields(a) {
             self.push_field(field, at);
         }
         self.title_ends.push(self.text.len() as u32);
@@ -291,14 +290,18 @@ impl SearchIndex {
 /// The size of article `a`'s filter in 64-bit words: every character and character pair of its fields, sized
 /// by the characters as written (folding keeps nearly all one for one; distinct grams are fewer).
 fn filter_words(a: &Article) -> usize {
-    let title_fields = [Some(a.title.as_str()), a.kicker.as_deref(), a.subtitle.as_deref()];
-    let chars: usize =
-        title_fields.into_iter().flatten().chain(searchable_rest(a)).map(|f| f.chars().count() + 1).sum();
+    let chars: usize = title_fields(a).chain(searchable_rest(a)).map(|f| f.chars().count() + 1).sum();
     (chars * BITS_PER_CHAR).div_ceil(64).max(1)
 }
 
+/// Bytes to reserve for article `a`'s folded text: its fields as written, and room for the separators.
 fn approx_text_len(a: &Article) -> usize {
-    a.title.as_str().len() + searchable_rest(a).map(str::len).sum::<usize>() + 16
+    title_fields(a).chain(searchable_rest(a)).map(|f| f.len() + 1).sum::<usize>() + 8
+}
+
+/// The title fields, searched first (a match in them counts for relevance).
+fn title_fields(a: &Article) -> impl Iterator<Item = &str> {
+    [Some(a.title.as_str()), a.kicker.as_deref(), a.subtitle.as_deref()].into_iter().flatten()
 }
 
 /// The fields searched after the title fields, in order.
@@ -434,5 +437,23 @@ mod tests {
         let shown: Vec<(&str, bool)> = pieces.iter().map(|p| (p.text.as_str(), p.marked)).collect();
         assert_eq!(shown, [("湖南", false), ("企業", true), ("社區", false), ("企業", true)]);
         assert_eq!(highlight("nothing", &terms), [Piece { text: "nothing".into(), marked: false }]);
+    }
+
+    #[test]
+    fn the_index_is_built_in_the_room_reserved_for_it() {
+        let json = r#"{"version":1,"articles":[
+            {"id":"a","title":"Café ÉTÉ","kicker":"A long kicker, with ﬁ and ＡＢＣ","subtitle":"企業社區 subtitle",
+             "summary":"Summary","authors":["Zoë"],"tags":["x","y"],"source":"S","category":"C",
+             "body":["Paragraph one.",{"type":"heading","text":"Heading"},{"type":"quote","text":"Quote"}]},
+            {"id":"b","title":"B","body":["繁體中文的段落，有一些文字。"]}]}"#;
+        let arts = crate::domain::load_article_set(json).unwrap().articles;
+        let mut b = IndexBuilder::new(&arts);
+        let (text, blooms) = (b.ix.text.capacity(), b.ix.bloom.capacity());
+        assert!(!b.add(&arts, 2), "sizing the filters is work too");
+        assert!(b.add(&arts, 2));
+        assert_eq!(b.ix.text.capacity(), text, "the folded text fit in what was reserved");
+        assert_eq!(blooms, 0);
+        assert_eq!(b.ix.bloom.capacity(), b.ix.bloom.len(), "the filters are one allocation of the exact size");
+        assert_eq!(b.finish(), SearchIndex::build(&arts));
     }
 }
