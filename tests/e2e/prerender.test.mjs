@@ -39,6 +39,22 @@ test('before the wasm has run, the prerendered list is the page', async () => {
   await page.close();
 });
 
+test('boot.js picks the interface language as the app does (UiLang::pick)', async () => {
+  // The seed's prerendered list is zh-Hant: shown for zh-HK and zh-Hant-* readers, not for zh-CN or zh.
+  for (const [locale, shown] of [['zh-HK', true], ['zh-Hant-TW', true], ['zh-CN', false], ['zh', false]]) {
+    const b = await launchBrowser({ locale });
+    try {
+      const { page } = await newPage(b.context);
+      await page.route('**/*_bg.wasm', (route) => route.abort());
+      await page.goto(server.url('/pre/'));
+      await page.locator('#av-prerender .card').waitFor({ state: 'attached' });
+      assert.equal(await prerendered(page).isVisible(), shown, locale);
+    } finally {
+      await b.close();
+    }
+  }
+});
+
 test('the prerendered page alone has no axe violations', async () => {
   const axe = await launchBrowser({ locale: 'zh-TW', bypassCSP: true });
   try {
