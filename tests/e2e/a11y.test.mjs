@@ -2,10 +2,8 @@
 // article, the not-found page and the error page, in the light and the dark theme.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { startServer, launchBrowser, newPage, SEED_TITLE } from './support.mjs';
+import { startServer, launchBrowser, newPage, axeViolations as violations, SEED_TITLE } from './support.mjs';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let server;
 let browser;
 before(async () => {
@@ -16,14 +14,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function violations(page) {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 const pages = [
   ['list', '/ok/', '.card'],

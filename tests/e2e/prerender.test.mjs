@@ -3,8 +3,7 @@
 // markup, and never shown when the app would show something else.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { startServer, launchBrowser, newPage, SEED_TITLE } from './support.mjs';
+import { startServer, launchBrowser, newPage, axeViolations, SEED_TITLE } from './support.mjs';
 
 const SEED_ID = '000_7367aa27400e94e4';
 let server;
@@ -62,12 +61,7 @@ test('the prerendered page alone has no axe violations', async () => {
     await page.route('**/*_bg.wasm', (route) => route.abort());
     await page.goto(server.url('/pre/'));
     await prerendered(page).locator('.card').waitFor();
-    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    assert.deepEqual(violations, []);
+    assert.deepEqual(await axeViolations(page), []);
   } finally {
     await axe.close();
   }

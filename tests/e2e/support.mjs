@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 export const DIST = process.env.AV_DIST ?? path.resolve('dist');
@@ -135,4 +136,16 @@ export function bigSet(n) {
     });
   }
   return JSON.stringify({ version: 1, title: 'Big set', articles });
+}
+
+/**
+ * axe-core's WCAG 2.x A/AA violations on the page, as `rule: targets` lines. axe is injected as an inline script:
+ * the page's browser must be launched with `bypassCSP`.
+ */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }
