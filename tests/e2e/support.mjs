@@ -77,9 +77,10 @@ export async function startServer(mounts) {
 export function withoutPrerender(html) {
   const preload = '<link rel="preload" href="articles.json" as="fetch" crossorigin="anonymous">';
   let out = html.replace(/<!--av:prerender-->[\s\S]*?<!--\/av:prerender-->/, '<!--av:prerender--><!--/av:prerender-->')
-    .replace(/<script src="\.\/boot-[0-9a-f]{16}\.js"[^>]*><\/script>\n?/, '');
+    .replace(/<script async blocking="render" src="\.\/boot-[0-9a-f]{16}\.js"[^>]*><\/script>\n?/, '')
+    .replace(/<template id="av-preloads">([\s\S]*?)<\/template>/, '$1');
   if (!out.includes(preload)) out = out.replace('</head>', `${preload}\n</head>`);
-  if (out.includes('id="av-prerender"') || out.includes('./boot-') || !out.includes(preload)) throw new Error('could not strip the prerendered list');
+  if (out.includes('id="av-prerender"') || out.includes('./boot-') || out.includes('av-preloads') || !out.includes(preload)) throw new Error('could not strip the prerendered list');
   return out;
 }
 
