@@ -9,7 +9,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startServer, launchBrowser, bigSet, DIST } from '../tests/e2e/support.mjs';
 
-const RUNS = Number(process.env.AV_BENCH_RUNS ?? 11);
+const RUNS = Number(process.env.AV_BENCH_RUNS ?? 21);
 const PAGE_SIZE = 20;
 
 function escape(s) {
