@@ -96,6 +96,25 @@ async fn markup_in_data_is_shown_as_text_not_run() {
     assert!(flag.is_undefined());
 }
 
+/// The set's bytes are checked as UTF-8 with wasm SIMD here (simdutf8), natively without: the same answers.
+#[wasm_bindgen_test]
+fn set_bytes_are_checked_as_utf8_in_wasm_too() {
+    use article_viewer::domain::{load_article_set_bytes, SetError};
+    let mut bytes = SEED_SET.as_bytes().to_vec();
+    assert_eq!(
+        load_article_set_bytes(&bytes).unwrap().articles.len(),
+        load_article_set(SEED_SET).unwrap().articles.len()
+    );
+    // A lone continuation byte far into the text (past many 64-byte blocks), inside a string.
+    let at = SEED_SET.find("。").unwrap() + 2000;
+    let at = (at..).find(|&i| SEED_SET.is_char_boundary(i)).unwrap();
+    bytes.insert(at, 0x80);
+    assert_eq!(load_article_set_bytes(&bytes).err(), Some(SetError::NotUtf8(at)));
+    // A character cut short at the very end.
+    let cut = [SEED_SET.as_bytes(), &"企".as_bytes()[..2]].concat();
+    assert_eq!(load_article_set_bytes(&cut).err(), Some(SetError::NotUtf8(SEED_SET.len())));
+}
+
 #[wasm_bindgen_test]
 async fn error_panel_is_an_alert_and_its_button_retries() {
     let clicks = Rc::new(Cell::new(0));
