@@ -104,8 +104,14 @@ enum One {
     Str(&'static str),
 }
 
-#[inline]
+#[inline(always)]
 fn fold_one(c: char) -> One {
+    fold_one_in(table(), c)
+}
+
+/// [`fold_one`] with the table at hand (a caller folding many characters gets it once).
+#[inline(always)]
+fn fold_one_in(t: &Table, c: char) -> One {
     if c.is_ascii() {
         return One::Char(match c {
             'A'..='Z' => c.to_ascii_lowercase(),
@@ -114,7 +120,6 @@ fn fold_one(c: char) -> One {
             c => c,
         });
     }
-    let t = table();
     if let Some(&f) = t.bmp.get(c as usize) {
         if f != SLOW {
             return One::Char(char::from_u32(f as u32).unwrap_or(c));
@@ -123,34 +128,60 @@ fn fold_one(c: char) -> One {
     t.lookup(c)
 }
 
-/// Calls `emit` with each character of the fold of `text`, in order: white space collapsed to single spaces,
-/// none at either end. (One pass, for callers that do more with each character, like the search index.)
-#[inline]
-pub fn fold_each(text: &str, mut emit: impl FnMut(char)) {
-    let (mut any, mut space) = (false, false);
-    let mut one = |c: char| {
+/// Takes the characters of a fold, one at a time ([`fold_each`]). Any `FnMut(char)` is one; a type of its own
+/// can mark its `put` `#[inline(always)]`, which a closure cannot (the release build optimises for size and left
+/// the search index's per-character work in calls).
+pub trait FoldSink {
+    fn put(&mut self, c: char);
+}
+
+impl<F: FnMut(char)> FoldSink for F {
+    #[inline(always)]
+    fn put(&mut self, c: char) {
+        self(c)
+    }
+}
+
+/// White space collapsed to single spaces, none at either end, between a fold and its sink.
+struct Collapse<'a, S> {
+    sink: &'a mut S,
+    any: bool,
+    space: bool,
+}
+
+impl<S: FoldSink> Collapse<'_, S> {
+    #[inline(always)]
+    fn one(&mut self, c: char) {
         if c == ' ' {
-            space = any;
+            self.space = self.any;
         } else {
-            if space {
-                emit(' ');
-                space = false;
+            if self.space {
+                self.sink.put(' ');
+                self.space = false;
             }
-            emit(c);
-            any = true;
+            self.sink.put(c);
+            self.any = true;
         }
-    };
+    }
+}
+
+/// Gives `sink` each character of the fold of `text`, in order: white space collapsed to single spaces, none
+/// at either end. (One pass, for callers that do more with each character, like the search index.)
+#[inline(always)]
+pub fn fold_each(text: &str, sink: &mut impl FoldSink) {
+    let mut out = Collapse { sink, any: false, space: false };
+    let t = table();
     for c in text.chars() {
-        match fold_one(c) {
-            One::Char(f) => one(f),
-            One::Str(s) => s.chars().for_each(&mut one),
+        match fold_one_in(t, c) {
+            One::Char(f) => out.one(f),
+            One::Str(s) => s.chars().for_each(|f| out.one(f)),
         }
     }
 }
 
 /// Appends the fold of `text` to `out` (no space at either end of what is appended).
 pub fn fold_into(text: &str, out: &mut String) {
-    fold_each(text, |c| out.push(c));
+    fold_each(text, &mut |c| out.push(c));
 }
 
 /// The fold of `text` (see the module docs).

@@ -17,7 +17,7 @@
 //! **Ranking** (the "relevance" sort): more of the query's terms found in the title fields (title, kicker,
 //! subtitle) first; then newer; then the set's own order.
 
-use super::fold::{fold, fold_each, fold_mapped};
+use super::fold::{fold, fold_each, fold_mapped, FoldSink};
 use super::{Article, Block};
 use memchr::memmem;
 use std::ops::Range;
@@ -157,7 +157,7 @@ const SEP: char = '\n';
 /// per character, so about a quarter of the bits are set; Latin text repeats its grams and sets far fewer.
 const BITS_PER_CHAR: usize = 5;
 
-#[inline]
+#[inline(always)]
 fn gram_hash(a: char, b: Option<char>) -> u32 {
     let b = b.map_or(0x11_0000, |b| b as u64);
     let h = ((a as u64) << 21 | b).wrapping_mul(0x9E37_79B9_7F4A_7C15);
@@ -203,20 +203,7 @@ impl SearchIndex {
         let before = self.text.len();
         let bloom = &mut self.bloom[at..];
         let bits = (bloom.len() * 64) as u64;
-        let mut set = |g: u32| {
-            let bit = ((g as u64 * bits) >> 32) as usize;
-            bloom[bit / 64] |= 1 << (bit % 64);
-        };
-        let mut prev: Option<char> = None;
-        let text = &mut self.text;
-        fold_each(field, |c| {
-            text.push(c);
-            set(gram_hash(c, None));
-            if let Some(p) = prev {
-                set(gram_hash(p, Some(c)));
-            }
-            prev = Some(c);
-        });
+        fold_each(field, &mut FieldSink { text: &mut self.text, bloom, bits, prev: None });
         if self.text.len() > before {
             self.text.push(SEP);
         }
@@ -284,6 +271,35 @@ impl SearchIndex {
             hits.push(Hit { index: i, title_terms });
         }
         hits
+    }
+}
+
+/// Where one field's folded characters go: appended to the index's text, and their grams set in the field's
+/// article's filter.
+struct FieldSink<'a> {
+    text: &'a mut String,
+    bloom: &'a mut [u64],
+    bits: u64,
+    prev: Option<char>,
+}
+
+impl FieldSink<'_> {
+    #[inline(always)]
+    fn set(&mut self, g: u32) {
+        let bit = ((g as u64 * self.bits) >> 32) as usize;
+        self.bloom[bit / 64] |= 1 << (bit % 64);
+    }
+}
+
+impl FoldSink for FieldSink<'_> {
+    #[inline(always)]
+    fn put(&mut self, c: char) {
+        self.text.push(c);
+        self.set(gram_hash(c, None));
+        if let Some(p) = self.prev {
+            self.set(gram_hash(p, Some(c)));
+        }
+        self.prev = Some(c);
     }
 }
 
