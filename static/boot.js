@@ -1,9 +1,10 @@
 // article-viewer: runs before the page is first painted (a classic script, allowed by the page's
 // Content-Security-Policy as 'self'; `async blocking="render"`: the page is parsed meanwhile, not painted; where a
-// browser does not know `blocking`, this small script still comes before the stylesheet the paint waits for). The page may hold the list's first page prerendered by `cargo xtask dist`
-// (#av-prerender), shown until the app has loaded its set and takes over. It is shown only when it is what the
-// app will show: the plain list (no article, query or filter in the URL), the articles as written, and the
-// interface language the app will pick (mirrors UiLang::pick and the remembered choices in src/ui/state.rs).
+// browser does not know `blocking`, this small script still comes before the stylesheet the paint waits for).
+// The page may hold the list's first page prerendered by `cargo xtask dist` (#av-prerender), shown until the app
+// has loaded its set and takes over. It is shown only when it is what the app will show: the plain list (no
+// article, query or filter in the URL), the articles as written, and the interface language the app will pick
+// (mirrors UiLang::pick and the remembered choices in src/ui/state.rs).
 (function () {
   var root = document.documentElement;
   var stored = function (key) {

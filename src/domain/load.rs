@@ -107,7 +107,7 @@ pub fn load_article_set_bytes(bytes: &[u8]) -> Result<LoadedSet, SetError> {
     // The fast check first; std's, which says where the first bad byte is, only when it fails.
     let text = match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => text,
-        Err(_) => return Err(SetError::NotUtf8(std::str::from_utf8(bytes).err().map_or(0, |e| e.valid_up_to()))),
+        Err(_) => std::str::from_utf8(bytes).map_err(|e| SetError::NotUtf8(e.valid_up_to()))?,
     };
     load_article_set(text)
 }

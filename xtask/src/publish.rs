@@ -38,19 +38,22 @@ pub fn finish(dist: &Path) -> Result<()> {
 const PRERENDER_START: &str = "<!--av:prerender-->";
 const PRERENDER_END: &str = "<!--/av:prerender-->";
 
-/// The page's own early fetch of the set (index.html); a prerendered page fetches it from start-*.js instead.
+/// The page's own early fetch of the set (index.html); a prerendered page holds it back with the others
+/// ([`defer_preloads`]).
+#[cfg(test)]
 const PRELOAD: &str = "<link rel=\"preload\" href=\"articles.json\" as=\"fetch\" crossorigin=\"anonymous\">";
 
 /// Puts the list's first page, rendered from `dist/articles.json` by the app's own components, into
 /// `dist/index.html` (between its `av:prerender` markers, replacing an earlier one), with `boot-<hash>.js`,
-/// which decides before the first paint whether it is what the app will show, and without the page's preload
-/// of the set ([`PAINT_FIRST`] starts it after that paint). A set that does not load leaves the page without
-/// one (the app reports why). Returns the interface language it was rendered in.
+/// which decides before the first paint whether it is what the app will show, and with the page's preloads (the
+/// app's js and wasm, the set) held back until that paint ([`defer_preloads`], [`PAINT_FIRST`]). A set that does
+/// not load leaves the page without a list (the app reports why) and with its preloads as they were. Returns the
+/// interface language it was rendered in.
 pub fn prerender(dist: &Path) -> Result<Option<&'static str>> {
     use article_viewer::ui::prerender::{language_of, list_page_html};
     let index_path = dist.join("index.html");
     let mut html = std::fs::read_to_string(&index_path).context("reading dist/index.html")?;
-    // What an earlier run added goes first: its boot script and list; the preload comes back.
+    // What an earlier run added goes first: its boot script and list; the preloads come back.
     if let Some(at) = html.find(BOOT_OPEN) {
         let mut close = at + html[at..].find("</script>").context("unclosed boot script")? + "</script>".len();
         if html[close..].starts_with('\n') {
@@ -66,10 +69,6 @@ pub fn prerender(dist: &Path) -> Result<Option<&'static str>> {
         let close = at + html[at..].find("</template>").context("unclosed preload template")?;
         let links = html[at + LATER_OPEN.len()..close].to_owned();
         html.replace_range(at..close + "</template>".len(), &links);
-    }
-    if !html.contains(PRELOAD) {
-        let at = html.find("</head>").context("dist/index.html has no </head>")?;
-        html.insert_str(at, &format!("{PRELOAD}\n"));
     }
 
     let set = std::fs::read(dist.join("articles.json"))
@@ -87,10 +86,6 @@ pub fn prerender(dist: &Path) -> Result<Option<&'static str>> {
     let page = format!("<div id=\"{}\">{}</div>", article_viewer::ui::PRERENDER_ID, list_page_html(set, lang));
     let at = html.find(PRERENDER_START).context("the marker")? + PRERENDER_START.len();
     html.insert_str(at, &page);
-    html = match html.contains(&format!("{PRELOAD}\n")) {
-        true => html.replacen(&format!("{PRELOAD}\n"), "", 1),
-        false => html.replacen(PRELOAD, "", 1),
-    };
     html = defer_preloads(&html)?;
     let boot = include_str!("../../static/boot.js");
     let name = format!("boot-{}.js", content_hash(boot.as_bytes()));
@@ -108,8 +103,8 @@ pub fn prerender(dist: &Path) -> Result<Option<&'static str>> {
 /// only async) fetch it first, and it is small: it runs before the stylesheet arrives.
 const BOOT_OPEN: &str = "<script async blocking=\"render\" src=\"./";
 
-/// Where a prerendered page keeps its preloads of the app's js and wasm until [`PAINT_FIRST`] puts them in
-/// (fetching and compiling them competed with the first paint: ~15 ms of it here).
+/// Where a prerendered page keeps its preloads (the app's js and wasm, the set) until [`PAINT_FIRST`] puts them
+/// in (fetching and compiling them competed with the first paint: ~15 ms of it here; a large set arriving too).
 const LATER_OPEN: &str = "<template id=\"av-preloads\">";
 
 /// The page's `<link rel="modulepreload">` and `<link rel="preload">` tags, moved into one inert
@@ -164,10 +159,10 @@ fn write_embed(dist: &Path) -> Result<()> {
 /// Put before trunk's start-up code. With a prerendered list in the page, the browser paints it before the app
 /// starts (whose start-up would otherwise hold the first frame back: a frame at most, or 50 ms where frames are
 /// throttled), and only then starts fetching the app's js and wasm and the article set, whose preloads
-/// [`prerender`] took out of the page's `<head>` (their fetching and compiling competed with that first paint).
+/// [`prerender`] held back in a `<template>` (their fetching and compiling competed with that first paint).
 /// Without one, the page's own preloads have already started them.
 const PAINT_FIRST: &str =
-    "// The prerendered list (index.html) is painted before the app starts and the set is fetched.\n\
+    "// The prerendered list (index.html) is painted before the app's js, wasm and set are fetched.\n\
 if (document.getElementById('av-prerender')) {\n\
   await Promise.race([\n\
     new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))),\n\
@@ -175,9 +170,6 @@ if (document.getElementById('av-prerender')) {\n\
   ]);\n\
   const later = document.getElementById('av-preloads');\n\
   if (later) document.head.append(later.content);\n\
-  const set = document.createElement('link');\n\
-  Object.assign(set, { rel: 'preload', href: 'articles.json', as: 'fetch', crossOrigin: 'anonymous' });\n\
-  document.head.append(set);\n\
 }\n";
 
 /// How trunk's start-up script imports the app's js.
@@ -327,7 +319,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("av-prerender-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let page = format!(
-            "<html><head><meta charset=\"utf-8\">{PRELOAD}\n{APP_PRELOADS}</head><body>{PRERENDER_START}{PRERENDER_END}</body></html>"
+            "<html><head><meta charset=\"utf-8\">{PRELOAD}{APP_PRELOADS}</head><body>{PRERENDER_START}{PRERENDER_END}</body></html>"
         );
         std::fs::write(dir.join("index.html"), &page).unwrap();
         let set = r#"{"version":1,"title":"Set","articles":[{"id":"a","title":"First <b>","lang":"zh-CN"}]}"#;
@@ -338,9 +330,11 @@ mod tests {
         let once = read();
         assert!(once.contains("<div id=\"av-prerender\"><div "), "{once}");
         assert!(once.contains("First &lt;b&gt;"), "text is escaped: {once}");
-        assert!(!once.contains(PRELOAD), "start-*.js fetches the set after the first paint");
+        assert!(
+            once.contains(&format!("{LATER_OPEN}{PRELOAD}{APP_PRELOADS}</template>")),
+            "the set, js and wasm wait for the first paint: {once}"
+        );
         assert_eq!(once.matches(&format!("{BOOT_OPEN}boot-")).count(), 1);
-        assert!(once.contains(&format!("{LATER_OPEN}{APP_PRELOADS}</template>")), "js and wasm wait too: {once}");
         assert!(once.contains("data-lang=\"zh-Hans\""));
         // Running again (`cargo xtask prerender`) gives the same page, not a second list.
         prerender(&dir).unwrap();
@@ -351,8 +345,7 @@ mod tests {
         assert_eq!(prerender(&dir).unwrap(), None);
         let without = read();
         assert!(!without.contains("av-prerender\"") && !without.contains("boot-"), "{without}");
-        assert!(without.contains(PRELOAD));
-        assert!(without.contains(APP_PRELOADS) && !without.contains(LATER_OPEN), "{without}");
+        assert!(without.contains(&format!("{PRELOAD}{APP_PRELOADS}")) && !without.contains(LATER_OPEN), "{without}");
         assert!(without.contains(&format!("{PRERENDER_START}{PRERENDER_END}")));
 
         std::fs::write(dir.join("index.html"), "<html><head></head><body></body></html>").unwrap();
