@@ -19,7 +19,9 @@ function escape(s) {
 /** The static floor: the first page of cards as plain HTML, with the viewer's own CSS. */
 function staticPage(setJson) {
   const set = JSON.parse(setJson);
-  const css = fs.readdirSync(DIST).find((f) => f.endsWith('.css'));
+  // The stylesheet the viewer's own page links (dist/ holds others, e.g. the widget demo host page's).
+  const css = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').match(/<link rel="stylesheet" href="\.?\/?([^"]+\.css)"/)?.[1];
+  if (!css || !fs.existsSync(path.join(DIST, css))) throw new Error(`no stylesheet linked from ${DIST}/index.html`);
   const cards = set.articles.slice(0, PAGE_SIZE).map((a) => `<li class="card">
     ${a.kicker ? `<p class="kicker">${escape(a.kicker)}</p>` : ''}
     <h2 class="card-title"><a href="#/article/${escape(a.id)}">${escape(a.title)}</a></h2>
