@@ -1,6 +1,7 @@
 //! The application shell: preferences, loading the article set, then routing between the pages.
 
 use super::components::error_panel::ErrorPanel;
+use super::components::filters::FiltersPanel;
 use super::components::settings::Settings;
 use super::data::{fetch_article_set, LoadError, Progress, ARTICLES_URL};
 use super::mount::{host_hash_route, write_host_hash_route, Mount};
@@ -81,6 +82,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let embedded = props.mount.embedded();
     let converters = use_reducer(Converters::default);
+    let filters_panel = FiltersPanel(use_state(|| None));
     let first_prefs = use_mut_ref(|| true);
     use_effect_with((*prefs).clone(), move |p| {
         // Only a reader's own choice is remembered: the defaults (browser languages, system theme) are read
@@ -225,11 +227,13 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<PrefsHandle> context={prefs.clone()}>
           <ContextProvider<ConvertersHandle> context={converters}>
           <ContextProvider<Mount> context={props.mount.clone()}>
+          <ContextProvider<FiltersPanel> context={filters_panel}>
             if embedded {
                 <Router history={(*history).clone()}>{ body }<ScriptLoader /></Router>
             } else {
                 <HashRouter>{ body }<ScriptLoader /></HashRouter>
             }
+          </ContextProvider<FiltersPanel>>
           </ContextProvider<Mount>>
           </ContextProvider<ConvertersHandle>>
         </ContextProvider<PrefsHandle>>

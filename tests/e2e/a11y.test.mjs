@@ -1,8 +1,9 @@
 // Accessibility: axe-core (injected from node_modules) reports no WCAG 2.x A/AA violations on the list, an
-// article, the not-found page and the error page, in the light and the dark theme.
+// article, the not-found page and the error page (and the list with the Settings menu open), in the light and the
+// dark theme.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, axeViolations as violations, SEED_TITLE } from './support.mjs';
+import { startServer, launchBrowser, newPage, axeViolations as violations, SEED_TITLE, openSettings } from './support.mjs';
 
 let server;
 let browser;
@@ -34,6 +35,11 @@ for (const theme of ['light', 'dark']) {
       await page.waitForFunction((t) => document.querySelector('.app')?.dataset.theme === t, theme);
       if (name === 'article') assert.equal(await page.locator('h1').innerText(), SEED_TITLE);
       assert.deepEqual(await violations(page), []);
+      if (name === 'list') {
+        // The header's Settings menu, open, over the list.
+        await openSettings(page);
+        assert.deepEqual(await violations(page), []);
+      }
       await page.close();
     });
   }

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, DIST } from './support.mjs';
+import { startServer, launchBrowser, newPage, DIST, openSettings, pickScript } from './support.mjs';
 
 const headersFile = fs.readFileSync(path.join(DIST, '_headers'), 'utf8');
 const policy = headersFile.match(/Content-Security-Policy: (.+)/)[1];
@@ -41,10 +41,11 @@ test('list, search, filters, article, 繁/简, theme and not-found: 0 CSP violat
   await page.locator('.card').first().waitFor();
   await page.locator('#search-input').fill('企業');
   await page.locator('.card mark').first().waitFor();
-  await page.locator('.script-select').selectOption('hans');
+  await pickScript(page, 'hans');
   await page.locator('.card-title a', { hasText: '湖南省有色系统' }).waitFor();
   await page.locator('.card-title a').first().click();
   await page.locator('h1.article-title').waitFor();
+  await openSettings(page);
   await page.locator('.theme-select').selectOption('dark');
   await page.goto(server.url('/app/#/no/such/page'));
   await page.locator('h1', { hasText: 'not found' }).or(page.locator('h1', { hasText: '找不到' })).waitFor();
@@ -54,6 +55,6 @@ test('list, search, filters, article, 繁/简, theme and not-found: 0 CSP violat
   await page.evaluate(() => { const i = document.createElement('img'); i.src = 'http://127.0.0.1:9/x.png'; document.body.append(i); });
   await page.waitForFunction(() => window.__violations.length > 0);
   assert.match((await page.evaluate(() => window.__violations))[0], /^img-src/);
-  await page.locator('.script-select').selectOption('original');
+  await pickScript(page, 'original');
   await page.close();
 });

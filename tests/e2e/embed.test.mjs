@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, DIST, SEED_TITLE } from './support.mjs';
+import { startServer, launchBrowser, newPage, DIST, SEED_TITLE, openSettings } from './support.mjs';
 
 const policy = fs.readFileSync(path.join(DIST, '_headers'), 'utf8').match(/Content-Security-Policy: (.+)/)[1];
 const hostPage = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
@@ -86,6 +86,7 @@ test('hostile host CSS does not reach in, the widget\'s CSS does not reach out',
   });
   // The second widget: its attributes (zh-Hant, dark) and its inline data.
   assert.equal(await widget(page, 'second').locator('.card-title a').first().innerText(), '內嵌的第一篇');
+  await openSettings(widget(page, 'second'));
   assert.equal(await widget(page, 'second').locator('.lang-select').inputValue(), 'zh-Hant');
   fs.mkdirSync('target/screenshots', { recursive: true });
   await page.screenshot({ path: 'target/screenshots/embed-demo-1280.png', fullPage: true });

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, bigSet } from './support.mjs';
+import { startServer, launchBrowser, newPage, bigSet, openSettings } from './support.mjs';
 
 let server;
 let browser;
@@ -63,6 +63,7 @@ test('the interface language can be switched, is remembered, and the page lang f
   await page.goto(server.url('/seed/'));
   await page.locator('.card').first().waitFor();
   assert.equal(await page.locator('.list-count').innerText(), '1 article');
+  await openSettings(page);
   await page.locator('.lang-select').selectOption('zh-Hant');
   await page.locator('.list-count', { hasText: '共 1 篇文章' }).waitFor();
   assert.match(await page.locator('.card .meta').innerText(), /2018年11月30日 11:21/);
@@ -70,11 +71,41 @@ test('the interface language can be switched, is remembered, and the page lang f
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hant');
   await page.reload();
   await page.locator('.list-count', { hasText: '共 1 篇文章' }).waitFor();
+  await openSettings(page);
   await page.locator('.lang-select').selectOption('zh-Hans');
   await page.locator('.list-count', { hasText: '共 1 篇文章' }).waitFor();
   await page.locator('.setting span', { hasText: '语言' }).waitFor();
+  await openSettings(page);
   await page.locator('.lang-select').selectOption('en');
   await page.locator('.list-count', { hasText: '1 article' }).waitFor();
+  await page.close();
+});
+
+test('the script toggle is one click; the Settings menu builds its selects when opened and Escape closes it', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/seed/'));
+  await page.locator('.card').first().waitFor();
+  // Closed: the language and theme selects do not exist yet (the first paint does not build them).
+  assert.equal(await page.locator('.settings-menu').evaluate((d) => d.open), false);
+  assert.equal(await page.locator('select.lang-select, select.theme-select').count(), 0);
+  assert.deepEqual(await page.locator('.script-toggle button').evaluateAll((bs) => bs.map((b) => [b.dataset.script, b.getAttribute('aria-pressed')])),
+    [['original', 'true'], ['hant', 'false'], ['hans', 'false']]);
+  // Keyboard: open with Enter on the summary, reach a select, Escape closes and gives the focus back.
+  await page.locator('.settings-menu > summary').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.settings-panel .lang-select').waitFor();
+  await page.locator('.settings-panel .lang-select').focus();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('.settings-menu').open);
+  assert.equal(await page.locator('.settings-panel').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.matches('.settings-menu > summary')), true);
+  // The panel stays inside a 320 px wide window.
+  await page.setViewportSize({ width: 320, height: 700 });
+  await openSettings(page);
+  const box = await page.locator('.settings-panel').boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 320, JSON.stringify(box));
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);
+  assert.deepEqual(errors, []);
   await page.close();
 });
 
@@ -84,6 +115,7 @@ test('the dark theme applies and is remembered; screenshots of both themes', asy
   const { page } = await newPage(browser.context);
   await page.goto(server.url('/seed/'));
   await page.locator('.card').first().waitFor();
+  await openSettings(page);
   await page.locator('.theme-select').selectOption('dark');
   await page.waitForFunction(() => getComputedStyle(document.querySelector('.app')).backgroundColor === 'rgb(18, 18, 18)');
   await page.reload();
@@ -98,6 +130,7 @@ test('the dark theme applies and is remembered; screenshots of both themes', asy
     await page.locator('h1.article-title').waitFor();
     await page.screenshot({ path: path.join(shots, `article-dark-${width}.png`), fullPage: true });
   }
+  await openSettings(page);
   await page.locator('.theme-select').selectOption('light');
   await page.waitForFunction(() => getComputedStyle(document.querySelector('.app')).backgroundColor === 'rgb(253, 253, 252)');
   await page.close();

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, DIST, SEED_TITLE } from './support.mjs';
+import { startServer, launchBrowser, newPage, DIST, SEED_TITLE, pickScript, shownScript, openFilters } from './support.mjs';
 
 const SEED_HANS = '湖南省有色系统共同维稳工作第十五次会议召开';
 const seed = JSON.parse(fs.readFileSync(path.join(DIST, 'articles.json'), 'utf8')).articles[0];
@@ -34,7 +34,7 @@ test('简体 / 繁體 convert titles, metadata, body and facets; dictionaries lo
   await page.locator('.card').first().waitFor();
   assert.deepEqual(dictionaries, [], 'a first visit fetches no dictionary');
 
-  await page.locator('.script-select').selectOption('hans');
+  await pickScript(page, 'hans');
   await page.waitForURL(/script=hans/);
   await page.locator('.card-title a', { hasText: SEED_HANS }).waitFor();
   assert.ok(dictionaries.includes('TSCharacters.txt') && dictionaries.includes('TSPhrases.txt'), dictionaries.join());
@@ -42,9 +42,12 @@ test('简体 / 繁體 convert titles, metadata, body and facets; dictionaries lo
   assert.equal(await page.locator('.card').first().locator('.meta-authors').innerText(), 'By 张燎原');
   assert.equal(await page.locator('.card').first().getAttribute('lang'), 'zh-Hans');
   // Facet labels are shown converted (重點新聞 and 重点新闻 are one value).
+  await openFilters(page);
   assert.ok((await page.locator('.facet[data-facet="category"] .facet-label').allInnerTexts()).includes('重点新闻'));
   // The interface stays in its own language.
-  assert.equal(await page.locator('.setting span').first().innerText(), 'Characters');
+  assert.equal(await page.locator('.script-toggle .setting-label').innerText(), 'Characters');
+  assert.equal(await page.locator('.script-toggle').getAttribute('aria-label'), 'Characters');
+  assert.equal(await page.locator('.settings-menu > summary').innerText(), 'Settings');
 
   // Search works on what is shown, and the marks land on the shown characters.
   await page.locator('#search-input').fill('企業社區');
@@ -66,12 +69,12 @@ test('简体 / 繁體 convert titles, metadata, body and facets; dictionaries lo
   // 繁體 turns Simplified into Traditional, phrase by phrase.
   await page.goto(server.url('/s/#/article/s1'));
   await page.locator('h1.article-title', { hasText: '头发与发展' }).or(page.locator('h1.article-title', { hasText: '頭髮與發展' })).waitFor();
-  await page.locator('.script-select').selectOption('hant');
+  await pickScript(page, 'hant');
   await page.locator('h1.article-title', { hasText: '頭髮與發展' }).waitFor();
   assert.equal(await page.locator('.article-body').innerText(), '聯繫我們：軟件系統。');
   assert.ok(dictionaries.includes('STPhrases.txt'));
   // English is untouched; "As written" shows the original again.
-  await page.locator('.script-select').selectOption('original');
+  await pickScript(page, 'original');
   await page.locator('h1.article-title', { hasText: '头发与发展' }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
@@ -81,18 +84,18 @@ test('the choice is remembered for the next visit, and a link that says a script
   const { page, errors } = await newPage(browser.context);
   await page.goto(server.url('/s/'));
   await page.locator('.card').first().waitFor();
-  await page.locator('.script-select').selectOption('hans');
+  await pickScript(page, 'hans');
   await page.locator('.card-title a', { hasText: SEED_HANS }).waitFor();
   // A new visit without script in the link: the remembered choice.
   await page.goto(server.url('/s/#/'));
   await page.locator('.card-title a', { hasText: SEED_HANS }).waitFor();
-  assert.equal(await page.locator('.script-select').inputValue(), 'hans');
+  assert.equal(await shownScript(page), 'hans');
   // A shared link that says "as written" shows the original.
   await page.goto(server.url('/s/#/?script=original'));
   await page.locator('.card-title a', { hasText: SEED_TITLE }).waitFor();
-  assert.equal(await page.locator('.script-select').inputValue(), 'original');
+  assert.equal(await shownScript(page), 'original');
   // Back to the default for the other tests.
-  await page.locator('.script-select').selectOption('original');
+  await pickScript(page, 'original');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, bigSet, DIST, SEED_TITLE } from './support.mjs';
+import { startServer, launchBrowser, newPage, bigSet, DIST, SEED_TITLE, openFilters } from './support.mjs';
 
 const seed = JSON.parse(fs.readFileSync(path.join(DIST, 'articles.json'), 'utf8')).articles[0];
 
@@ -67,6 +67,7 @@ test('facets: counts follow the other filters, values OR within a facet, AND acr
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(server.url('/mixed/'));
   await page.locator('.card').first().waitFor();
+  await openFilters(page);
   const facet = (name) => page.locator(`.facet[data-facet="${name}"]`);
   const value = (name, label) => facet(name).locator('.facet-value', { hasText: label });
   // 重點新聞 (seed) and 重点新闻 (m3) are one value.
@@ -122,6 +123,41 @@ test('facets: counts follow the other filters, values OR within a facet, AND acr
   await page.close();
 });
 
+test('the filter panel is closed until opened or a link carries a filter, and stays as the reader left it', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(server.url('/mixed/'));
+  await page.locator('.card').first().waitFor();
+  // Closed: its controls are not built, and the list takes the whole width.
+  assert.equal(await page.locator('details.filters').evaluate((d) => d.open), false);
+  assert.equal(await page.locator('.filters select, .filters input').count(), 0);
+  const columns = () => page.locator('.list-layout').evaluate((l) => getComputedStyle(l).gridTemplateColumns.split(' ').length);
+  assert.equal(await columns(), 1);
+  await openFilters(page);
+  assert.ok(await page.locator('#sort-select').count() === 1 && await page.locator('.facet input[type=checkbox]').count() > 0);
+  assert.equal(await columns(), 2, 'open, the panel is a column beside the list');
+  // Opened by the reader: still open after an article and back.
+  await page.locator('.card-title a').first().click();
+  await page.locator('h1.article-title').waitFor();
+  await page.goBack();
+  await page.locator('.card').first().waitFor();
+  assert.equal(await page.locator('details.filters').evaluate((d) => d.open), true);
+  // Closed by the reader: stays closed.
+  await page.locator('details.filters > summary').click();
+  await page.waitForFunction(() => !document.querySelector('details.filters').open);
+  assert.equal(await page.locator('.filters .filter-groups').count(), 0);
+  // A link that carries a filter, in a new visit, opens it, with the value ticked and counted in the summary.
+  const { page: other } = await newPage(browser.context);
+  await other.goto(server.url(`/mixed/#/?category=${encodeURIComponent('市場')}`));
+  await other.locator('.list-count', { hasText: '1 of 4' }).waitFor();
+  assert.equal(await other.locator('details.filters').evaluate((d) => d.open), true);
+  assert.equal(await other.locator('.facet[data-facet="category"] .facet-value', { hasText: '市場' }).locator('input').isChecked(), true);
+  assert.match(await other.locator('.filters > summary').innerText(), /1/);
+  assert.deepEqual(errors, []);
+  await page.close();
+  await other.close();
+});
+
 test('keyboard: / focuses the search box, Escape clears it; no results offers to clear the filters', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.goto(server.url('/mixed/'));
@@ -160,6 +196,7 @@ test('10,000 articles: a search gives the substring truth, with counts, pages an
   await page.locator('.list-count', { hasText: `${expected.length.toLocaleString('en')} of 10000` }).or(
     page.locator('.list-count', { hasText: `${expected.length} of 10000` })).waitFor();
   assert.equal(await page.locator('.card').count(), 20);
+  await openFilters(page);
   const markets = expected.filter((a) => a.category === 'Markets').length;
   assert.equal(
     await page.locator('.facet[data-facet="category"] .facet-value', { hasText: 'Markets' }).locator('.facet-count').innerText(),

@@ -150,3 +150,29 @@ export async function axeViolations(page) {
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
+
+/** Opens the header's Settings menu in `scope` (a page, or a widget's locator): its language and theme selects
+ * exist only while it is open. */
+export async function openSettings(scope) {
+  const menu = scope.locator('.settings-menu');
+  if (!(await menu.evaluate((d) => d.open))) await menu.locator('summary').click();
+  await scope.locator('.settings-panel').waitFor();
+}
+
+/** Shows the articles in `script` ('original', 'hant' or 'hans') with the header's toggle buttons. */
+export async function pickScript(scope, script) {
+  await scope.locator(`.script-toggle [data-script="${script}"]`).click();
+  await scope.locator(`.script-toggle [data-script="${script}"][aria-pressed="true"]`).waitFor();
+}
+
+/** The script the header's toggle shows as chosen. */
+export async function shownScript(scope) {
+  return scope.locator('.script-toggle [aria-pressed="true"]').getAttribute('data-script');
+}
+
+/** Opens the list's filter panel (closed until the reader opens it or a filter is in force). */
+export async function openFilters(page) {
+  const panel = page.locator('details.filters');
+  if (!(await panel.evaluate((d) => d.open))) await panel.locator('summary').click();
+  await page.locator('.filters .filter-groups').waitFor();
+}

@@ -6,11 +6,6 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// The date fields' type. The list's first page prerendered into index.html (the server renderer, natively)
-/// has plain text fields: building two date fields' inner parts held its first paint back by ~18 ms here. The
-/// app's own render, which replaces that page, has date fields (and their pickers).
-const DATE_INPUT: &str = if cfg!(target_arch = "wasm32") { "date" } else { "text" };
-
 /// Values a facet shows before "Show all".
 pub const FACET_PREVIEW: usize = 8;
 
@@ -45,21 +40,27 @@ fn sort_label(sort: Sort, s: &Strings) -> &'static str {
     }
 }
 
-/// Sort, facets with counts, and the date range. Open by default on wide screens.
+/// Whether the reader opened (`Some(true)`) or closed the filter panel in this visit; `None`: not touched. Kept by
+/// the app, so that it stays as the reader left it when they open an article and come back; not saved.
+#[derive(Clone, PartialEq)]
+pub struct FiltersPanel(pub UseStateHandle<Option<bool>>);
+
+/// Sort, facets with counts, and the date range, in a panel that is closed until the reader opens it or a filter
+/// is in force (a link that carries one). The list is what a reader came for: the panel's controls are built only
+/// while it is open, so the list's first paint does not wait for a select, checkboxes and date fields
+/// (`cargo xtask bench paint`).
 #[function_component(Filters)]
 pub fn filters(props: &FiltersProps) -> Html {
     let s = use_prefs().strings();
     let conv = use_converter();
-    // Prerendered (natively, no window): open, and the stylesheet closes it on narrow screens until the app runs.
-    let open = use_state(|| {
-        !cfg!(target_arch = "wasm32")
-            || web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(0.0) >= 900.0
-    });
+    let local = use_state(|| None::<bool>);
+    let chosen = use_context::<FiltersPanel>().map_or(local, |p| p.0);
     let expanded = use_state(Vec::<Facet>::new);
     let state = &props.state;
     let active = Facet::ALL.iter().map(|f| state.selected(*f).len()).sum::<usize>()
         + usize::from(state.from.is_some())
         + usize::from(state.to.is_some());
+    let open = (*chosen).unwrap_or(active > 0);
 
     let on_sort = {
         let state = state.clone();
@@ -139,7 +140,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         html! {
             <label class="date-field" for={id}>
                 <span>{ label }</span>
-                <input {id} type={DATE_INPUT} value={value.unwrap_or_default()} {onchange} />
+                <input {id} type="date" value={value.unwrap_or_default()} {onchange} />
             </label>
         }
     };
@@ -149,18 +150,20 @@ pub fn filters(props: &FiltersProps) -> Html {
         let on_change = props.on_change.clone();
         Callback::from(move |_| on_change.emit(state.cleared()))
     };
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            open.set(e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open());
-        })
-    };
+    // Also fired when a render sets `open`: only a change the reader made is recorded.
+    let on_toggle = Callback::from(move |e: Event| {
+        let now = e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open();
+        if now != open {
+            chosen.set(Some(now));
+        }
+    });
     html! {
-        <details class="filters" open={*open} ontoggle={on_toggle}>
+        <details class="filters" {open} ontoggle={on_toggle}>
             <summary>
                 { s.filters }
                 if active > 0 { <span class="filters-active">{ fill(s.filters_active, &[("count", &active.to_string())]) }</span> }
             </summary>
+            if open {
             <div class="filter-groups">
                 <div class="sort-field">
                     <label for="sort-select">{ s.sort_label }</label>
@@ -182,6 +185,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                     <button type="button" class="clear-filters" onclick={on_clear}>{ s.clear_filters }</button>
                 }
             </div>
+            }
         </details>
     }
 }
