@@ -141,3 +141,28 @@ fn toggled_and_cleared() {
     assert_eq!(state("script=klingon").script, None);
     assert!(s.is_filtered() && !s.cleared().is_filtered());
 }
+
+#[test]
+fn conversion_is_offered_only_for_sets_with_chinese_text() {
+    let offers = |articles: serde_json::Value| {
+        let json = serde_json::json!({ "version": 1, "articles": articles });
+        Collection::new(load_article_set(&json.to_string()).unwrap()).offers_conversion()
+    };
+    assert!(collection().offers_conversion(), "Han in titles");
+    assert!(!offers(serde_json::json!([
+        { "id": "a", "title": "Copper prices", "kicker": "Markets", "body": ["Nothing Chinese here."] },
+        { "id": "b", "title": "Café au lait", "lang": "fr", "body": ["Ελλάδα"] }
+    ])));
+    assert!(
+        offers(serde_json::json!([{ "id": "a", "title": "Copper", "lang": "zh-Hant", "body": ["x"] }])),
+        "lang tag"
+    );
+    assert!(offers(serde_json::json!([{ "id": "a", "title": "Copper", "lang": "ZH", "body": ["x"] }])), "any case");
+    assert!(offers(serde_json::json!([{ "id": "a", "title": "Copper", "summary": "銅價", "body": ["x"] }])), "summary");
+    assert!(
+        offers(serde_json::json!([{ "id": "a", "title": "Copper", "kicker": "𠀋 ext. B", "body": ["x"] }])),
+        "ext. B"
+    );
+    // Japanese kana alone are not Han; a body is not read (documented: titles decide).
+    assert!(!offers(serde_json::json!([{ "id": "a", "title": "ひらがな", "body": ["銅價"] }])));
+}

@@ -6,8 +6,28 @@
 //! time a reader asks for a script, so a first visit never pays for them. [`Script::files`] names the files;
 //! [`Converter::from_texts`] builds a converter from their text.
 
+use super::Article;
 use std::borrow::Cow;
 use std::collections::HashMap;
+
+/// Whether `c` is a Han (CJK ideograph) character.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF | 0x30000..=0x3134F)
+}
+
+/// Whether 繁/简 conversion can change what `articles` show, i.e. whether to offer it: some article is tagged as
+/// Chinese (`lang` zh…) or has a Han character in its title, kicker, subtitle or summary. Bodies are not read, so
+/// that a large set is decided in the time it takes to look at its titles.
+pub fn offers_conversion(articles: &[Article]) -> bool {
+    articles.iter().any(|a| {
+        a.lang.as_deref().is_some_and(|l| l.eq_ignore_ascii_case("zh") || l.to_ascii_lowercase().starts_with("zh-"))
+            || [Some(a.title.as_str()), a.kicker.as_deref(), a.subtitle.as_deref(), a.summary.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|t| t.chars().any(is_han))
+    })
+}
 
 /// A script to show the articles in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -278,6 +278,8 @@ pub struct Collection {
     facets: FacetIndex,
     /// Per article: seconds since 1970 when published, views (`None`: unknown). Read in order when sorting.
     order_keys: Vec<(Option<i64>, Option<i64>)>,
+    /// Whether 繁/简 conversion is offered for this set ([`super::convert::offers_conversion`]).
+    offers_conversion: bool,
 }
 
 /// What a [`ListState`] yields.
@@ -302,7 +304,13 @@ impl Collection {
             .iter()
             .map(|a| (a.published.as_ref().map(|p| p.unix_seconds()), a.views.map(|v| v.get() as i64)))
             .collect();
-        Collection { set, index: OnceCell::new(), building: RefCell::new(None), facets, order_keys }
+        let offers_conversion = super::convert::offers_conversion(&set.articles);
+        Collection { set, index: OnceCell::new(), building: RefCell::new(None), facets, order_keys, offers_conversion }
+    }
+
+    /// Whether the set has Chinese text for 繁/简 conversion to act on (else the viewer does not offer it).
+    pub fn offers_conversion(&self) -> bool {
+        self.offers_conversion
     }
 
     /// The search index, built now (or finished, if a build is under way) if it was not yet.

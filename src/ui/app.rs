@@ -222,7 +222,9 @@ pub fn app(props: &AppProps) -> Html {
             move || cleanup()
         });
     }
-    let body = html! { <Frame {embedded}>{ content }</Frame> };
+    // 繁/简 is offered once the set is known to have Chinese text.
+    let script_toggle = matches!(&*load, LoadState::Loaded(c) if c.collection().offers_conversion());
+    let body = html! { <Frame {embedded} {script_toggle}>{ content }</Frame> };
     html! {
         <ContextProvider<PrefsHandle> context={prefs.clone()}>
           <ContextProvider<ConvertersHandle> context={converters}>
@@ -243,6 +245,8 @@ pub fn app(props: &AppProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct FrameProps {
     pub embedded: bool,
+    /// Whether the header offers 繁/简 (the set has Chinese text).
+    pub script_toggle: bool,
     pub children: Html,
 }
 
@@ -271,7 +275,7 @@ pub fn frame(props: &FrameProps) -> Html {
             }
             <header class="site-header">
                 <Link<Route> to={Route::List} classes="site-name">{ s.app_name }</Link<Route>>
-                <Settings />
+                <Settings script_toggle={props.script_toggle} />
             </header>
             <main id="content" class="content" tabindex="-1">{ props.children.clone() }</main>
         </div>

@@ -33,7 +33,7 @@ fn prerendered(props: &Props) -> Html {
         <ContextProvider<PrefsHandle> context={prefs}>
           <ContextProvider<super::script::ConvertersHandle> context={converters}>
             <Router history={(*history).clone()}>
-                <Frame embedded={false}>
+                <Frame embedded={false} script_toggle={props.catalog.collection().offers_conversion()}>
                     <ContextProvider<Catalog> context={props.catalog.clone()}>
                         <ListPage />
                     </ContextProvider<Catalog>>

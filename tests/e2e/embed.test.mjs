@@ -88,6 +88,11 @@ test('hostile host CSS does not reach in, the widget\'s CSS does not reach out',
   assert.equal(await widget(page, 'second').locator('.card-title a').first().innerText(), '內嵌的第一篇');
   await openSettings(widget(page, 'second'));
   assert.equal(await widget(page, 'second').locator('.lang-select').inputValue(), 'zh-Hant');
+  // Its Settings menu: a press inside (in the shadow root) keeps it open, a press on the host page closes it.
+  await widget(page, 'second').locator('.settings-panel .setting span').first().click();
+  assert.equal(await widget(page, 'second').locator('.settings-menu').evaluate((d) => d.open), true);
+  await page.locator('#host-text').click();
+  await widget(page, 'second').locator('.settings-panel').waitFor({ state: 'detached' });
   fs.mkdirSync('target/screenshots', { recursive: true });
   await page.screenshot({ path: 'target/screenshots/embed-demo-1280.png', fullPage: true });
   assert.deepEqual(errors, []);

@@ -81,7 +81,7 @@ test('the interface language can be switched, is remembered, and the page lang f
   await page.close();
 });
 
-test('the script toggle is one click; the Settings menu builds its selects when opened and Escape closes it', async () => {
+test('the script toggle is one click; the Settings menu builds its selects when opened, Escape or a press outside closes it', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.goto(server.url('/seed/'));
   await page.locator('.card').first().waitFor();
@@ -99,6 +99,13 @@ test('the script toggle is one click; the Settings menu builds its selects when 
   await page.waitForFunction(() => !document.querySelector('.settings-menu').open);
   assert.equal(await page.locator('.settings-panel').count(), 0);
   assert.equal(await page.evaluate(() => document.activeElement?.matches('.settings-menu > summary')), true);
+  // A press inside the open menu keeps it open; a press outside closes it.
+  await openSettings(page);
+  await page.locator('.settings-panel .setting span').first().click();
+  assert.equal(await page.locator('.settings-menu').evaluate((d) => d.open), true);
+  await page.locator('h1').click();
+  await page.waitForFunction(() => !document.querySelector('.settings-menu').open);
+  assert.equal(await page.locator('.settings-panel').count(), 0);
   // The panel stays inside a 320 px wide window.
   await page.setViewportSize({ width: 320, height: 700 });
   await openSettings(page);

@@ -18,7 +18,10 @@ const set = JSON.stringify({ version: 1, title: '文章', articles: [
 let server;
 let browser;
 before(async () => {
-  server = await startServer({ '/s/': { articles: set } });
+  server = await startServer({
+    '/s/': { articles: set },
+    '/en/': { articles: JSON.stringify({ version: 1, articles: [{ id: 'e1', title: 'English only', lang: 'en', body: ['No Chinese here.'] }] }) },
+  });
   browser = await launchBrowser();
 });
 after(async () => {
@@ -96,6 +99,19 @@ test('the choice is remembered for the next visit, and a link that says a script
   assert.equal(await shownScript(page), 'original');
   // Back to the default for the other tests.
   await pickScript(page, 'original');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a set without Chinese text is not offered 繁/简 (the toggle is there for one that has it)', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/en/'));
+  await page.locator('#av-root .card').first().waitFor();
+  assert.equal(await page.locator('.script-toggle').count(), 0);
+  await page.locator('.settings-menu > summary').waitFor();
+  await page.goto(server.url('/s/'));
+  await page.locator('#av-root .card').first().waitFor();
+  assert.equal(await page.locator('.script-toggle button').count(), 3);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -23,11 +23,7 @@ fn has_tone_mark(s: &str) -> bool {
     s.chars().any(|c| "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(c))
 }
 
-/// Whether `c` is a Han (CJK ideograph) character.
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF | 0x30000..=0x3134F)
-}
+pub use crate::domain::convert::is_han;
 
 /// Whether `reading` is a listed reading (heteronyms included) of the Han character `han`.
 pub fn is_reading_of(han: char, reading: &str) -> bool {

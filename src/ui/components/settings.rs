@@ -5,6 +5,7 @@ use crate::ui::route::{use_list_state, Route};
 use crate::ui::script::{use_script_choice, ConvertersHandle, Slot};
 use crate::ui::state::{PrefsAction, PrefsHandle, Theme};
 use crate::ui::strings::fill;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -13,14 +14,21 @@ fn select_value(e: &Event) -> Option<String> {
     e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value())
 }
 
-/// The script articles are shown in, as a row of three toggle buttons (one click, the choice in view), and a
-/// "Settings" menu with the interface language and the theme. The menu's selects exist only while it is open: the
-/// list's first paint (prerendered, closed menu) does not pay for building and laying out three selects (~10 ms of
-/// it here, `cargo xtask bench paint`).
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    /// Whether to offer 繁/简 (only for a set with Chinese text).
+    pub script_toggle: bool,
+}
+
+/// The script articles are shown in, as a row of three toggle buttons (one click, the choice in view; only for a
+/// set with Chinese text), and a "Settings" menu with the interface language and the theme. The menu's selects
+/// exist only while it is open: form controls are most of what the list's first paint costs beyond its cards
+/// (README, "First list paint"). Escape or a press outside closes it.
 #[function_component(Settings)]
-pub fn settings() -> Html {
+pub fn settings(props: &SettingsProps) -> Html {
     let open = use_state(|| false);
     let summary = use_node_ref();
+    let menu = use_node_ref();
     let choice = use_script_choice();
     let state = use_list_state();
     let route = use_route::<Route>();
@@ -73,6 +81,28 @@ pub fn settings() -> Html {
         let open = open.clone();
         Callback::from(move |e: Event| open.set(e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open()))
     };
+    // While open, a press anywhere outside the menu closes it (as menus do). The event's composed path is read, so
+    // that inside a widget's shadow root a press in the menu is seen as in it.
+    {
+        let (open, menu) = (open.clone(), menu.clone());
+        use_effect_with(*open, move |is_open| {
+            let mut cleanup: Box<dyn FnOnce()> = Box::new(|| ());
+            if let (true, Some(window)) = (*is_open, web_sys::window()) {
+                let on_press = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+                    let Some(el) = menu.get() else { return };
+                    if !e.composed_path().includes(&el, 0) {
+                        open.set(false);
+                    }
+                });
+                let _ = window.add_event_listener_with_callback("pointerdown", on_press.as_ref().unchecked_ref());
+                cleanup = Box::new(move || {
+                    let _ =
+                        window.remove_event_listener_with_callback("pointerdown", on_press.as_ref().unchecked_ref());
+                });
+            }
+            move || cleanup()
+        });
+    }
     // Escape closes the open menu and gives the focus back to its summary.
     let on_key = {
         let (open, summary) = (open.clone(), summary.clone());
@@ -88,15 +118,17 @@ pub fn settings() -> Html {
     };
     html! {
         <div class="settings">
-            <div class="script-toggle" role="group" aria-label={s.script}>
-                <span class="setting-label" aria-hidden="true">{ s.script }</span>
-                { for ScriptChoice::ALL.iter().map(|c| html! {
-                    <button type="button" data-script={c.key()} lang={c.script().map(|x| x.tag())}
-                        aria-pressed={(*c == choice).to_string()} onclick={pick_script(*c)}>{ script_label(*c) }</button>
-                }) }
-            </div>
+            if props.script_toggle {
+                <div class="script-toggle" role="group" aria-label={s.script}>
+                    <span class="setting-label" aria-hidden="true">{ s.script }</span>
+                    { for ScriptChoice::ALL.iter().map(|c| html! {
+                        <button type="button" data-script={c.key()} lang={c.script().map(|x| x.tag())}
+                            aria-pressed={(*c == choice).to_string()} onclick={pick_script(*c)}>{ script_label(*c) }</button>
+                    }) }
+                </div>
+            }
             <p class="script-status" role="status">{ status.unwrap_or_default() }</p>
-            <details class="settings-menu" open={*open} ontoggle={on_toggle} onkeydown={on_key}>
+            <details class="settings-menu" ref={menu} open={*open} ontoggle={on_toggle} onkeydown={on_key}>
                 <summary ref={summary}>{ s.settings }</summary>
                 if *open {
                     <div class="settings-panel">
