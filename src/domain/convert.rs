@@ -6,6 +6,7 @@
 //! time a reader asks for a script, so a first visit never pays for them. [`Script::files`] names the files;
 //! [`Converter::from_texts`] builds a converter from their text.
 
+use super::format::tag_is;
 use super::Article;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -21,7 +22,7 @@ pub fn is_han(c: char) -> bool {
 /// that a large set is decided in the time it takes to look at its titles.
 pub fn offers_conversion(articles: &[Article]) -> bool {
     articles.iter().any(|a| {
-        a.lang.as_deref().is_some_and(|l| l.eq_ignore_ascii_case("zh") || l.to_ascii_lowercase().starts_with("zh-"))
+        a.lang.as_deref().is_some_and(|l| tag_is(l, "zh"))
             || [Some(a.title.as_str()), a.kicker.as_deref(), a.subtitle.as_deref(), a.summary.as_deref()]
                 .into_iter()
                 .flatten()
@@ -232,7 +233,7 @@ impl Converter {
             authors: a.authors.iter().map(|t| c(t)).collect(),
             editor: opt(&a.editor),
             lang: match &a.lang {
-                Some(l) if l == "zh" || l.starts_with("zh-") => Some(self.script.tag().to_owned()),
+                Some(l) if tag_is(l, "zh") => Some(self.script.tag().to_owned()),
                 other => other.clone(),
             },
             summary: opt(&a.summary),

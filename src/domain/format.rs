@@ -2,6 +2,12 @@
 
 use super::article::{Published, PublishedKind};
 
+/// Whether the language tag `tag` is `primary` or a subtag of it (`zh`, `zh-TW`, `ZH-Hant` for `zh`), in any case.
+pub fn tag_is(tag: &str, primary: &str) -> bool {
+    let (t, p) = (tag.as_bytes(), primary.as_bytes());
+    t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p) && matches!(t.get(p.len()), None | Some(b'-'))
+}
+
 /// The interface languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UiLang {
@@ -42,11 +48,11 @@ impl UiLang {
     pub fn pick(preferred: &[String]) -> UiLang {
         for tag in preferred {
             let t = tag.to_ascii_lowercase();
-            if t == "zh" || t.starts_with("zh-") {
+            if tag_is(&t, "zh") {
                 let traditional = ["zh-hant", "zh-tw", "zh-hk", "zh-mo"].iter().any(|p| t.starts_with(p));
                 return if traditional { UiLang::ZhHant } else { UiLang::ZhHans };
             }
-            if t == "en" || t.starts_with("en-") {
+            if tag_is(&t, "en") {
                 return UiLang::En;
             }
         }
@@ -122,6 +128,16 @@ pub fn format_bytes(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_tags() {
+        for yes in ["zh", "zh-TW", "ZH-Hant-HK", "Zh"] {
+            assert!(tag_is(yes, "zh"), "{yes}");
+        }
+        for no in ["", "z", "zhx", "zh_TW", "en", "yue-zh"] {
+            assert!(!tag_is(no, "zh"), "{no}");
+        }
+    }
 
     #[test]
     fn counts() {

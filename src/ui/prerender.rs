@@ -9,7 +9,7 @@ use super::script::Converters;
 use super::state::{Prefs, PrefsHandle, Theme};
 use super::Catalog;
 use crate::domain::convert::ScriptChoice;
-use crate::domain::format::UiLang;
+use crate::domain::format::{tag_is, UiLang};
 use crate::domain::listing::Collection;
 use crate::domain::LoadedSet;
 use std::rc::Rc;
@@ -49,9 +49,8 @@ fn prerendered(props: &Props) -> Html {
 pub fn language_of(set: &LoadedSet) -> UiLang {
     let mut counts = [0usize; UiLang::ALL.len()];
     for lang in set.articles.iter().filter_map(|a| a.lang.as_deref()) {
-        let t = lang.to_ascii_lowercase();
-        if t == "zh" || t.starts_with("zh-") || t == "en" || t.starts_with("en-") {
-            let l = UiLang::pick(&[t]);
+        if tag_is(lang, "zh") || tag_is(lang, "en") {
+            let l = UiLang::pick(&[lang.to_owned()]);
             counts[UiLang::ALL.iter().position(|x| *x == l).unwrap_or(0)] += 1;
         }
     }

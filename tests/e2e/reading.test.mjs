@@ -106,6 +106,11 @@ test('the script toggle is one click; the Settings menu builds its selects when 
   await page.locator('h1').click();
   await page.waitForFunction(() => !document.querySelector('.settings-menu').open);
   assert.equal(await page.locator('.settings-panel').count(), 0);
+  // On a 390 px phone the 繁/简 buttons and the menu share one line (the group's visible label is hidden).
+  await page.setViewportSize({ width: 390, height: 700 });
+  const top = (sel) => page.locator(sel).first().boundingBox().then((b) => Math.round(b.y));
+  assert.equal(await top('.script-toggle button'), await top('.settings-menu > summary'));
+  assert.equal(await page.locator('.script-toggle .setting-label').isVisible(), false);
   // The panel stays inside a 320 px wide window.
   await page.setViewportSize({ width: 320, height: 700 });
   await openSettings(page);

@@ -151,13 +151,17 @@ export async function axeViolations(page) {
   });
 }
 
+/** Opens the `<details>` `selector` in `scope` (a page, or a widget's locator) if it is closed, and waits for
+ * `content`, which it builds only while open. */
+async function openDetails(scope, selector, content) {
+  const details = scope.locator(selector);
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').first().click();
+  await scope.locator(content).waitFor();
+}
+
 /** Opens the header's Settings menu in `scope` (a page, or a widget's locator): its language and theme selects
  * exist only while it is open. */
-export async function openSettings(scope) {
-  const menu = scope.locator('.settings-menu');
-  if (!(await menu.evaluate((d) => d.open))) await menu.locator('summary').click();
-  await scope.locator('.settings-panel').waitFor();
-}
+export const openSettings = (scope) => openDetails(scope, '.settings-menu', '.settings-panel');
 
 /** Shows the articles in `script` ('original', 'hant' or 'hans') with the header's toggle buttons. */
 export async function pickScript(scope, script) {
@@ -171,8 +175,4 @@ export async function shownScript(scope) {
 }
 
 /** Opens the list's filter panel (closed until the reader opens it or a filter is in force). */
-export async function openFilters(page) {
-  const panel = page.locator('details.filters');
-  if (!(await panel.evaluate((d) => d.open))) await panel.locator('summary').click();
-  await page.locator('.filters .filter-groups').waitFor();
-}
+export const openFilters = (page) => openDetails(page, 'details.filters', '.filters .filter-groups');

@@ -90,8 +90,10 @@ pub fn prerender(dist: &Path) -> Result<Option<&'static str>> {
     let boot = include_str!("../../static/boot.js");
     let name = format!("boot-{}.js", content_hash(boot.as_bytes()));
     std::fs::write(dist.join(&name), boot)?;
-    let at =
-        html.find("<link rel=\"stylesheet\"").or(html.find("</head>")).context("dist/index.html has no </head>")?;
+    let at = html
+        .find("<link rel=\"stylesheet\"")
+        .or_else(|| html.find("</head>"))
+        .context("dist/index.html has no </head>")?;
     html.insert_str(at, &format!("{BOOT_OPEN}{name}\" data-lang=\"{}\"></script>\n", lang.tag()));
     std::fs::write(&index_path, html)?;
     Ok(Some(lang.tag()))
