@@ -63,34 +63,31 @@ pub fn bench_memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) * 65536) as f64
 }
 
-/// A 繁/简 converter built from dictionary texts (in the order `Script::all_files` names them).
+/// A 繁/简 converter as the viewer makes one: a script's module (`opencc/hans.wasm`, `opencc/hant.wasm`), fetched
+/// from next to the page.
 #[wasm_bindgen]
 pub struct BenchConverter {
-    c: crate::domain::convert::Converter,
+    c: crate::ui::script::ConverterRef,
 }
 
 #[wasm_bindgen]
 impl BenchConverter {
     /// `script`: `hant` or `hans`.
-    #[wasm_bindgen(constructor)]
-    pub fn new(script: &str, texts: Vec<String>) -> Result<BenchConverter, String> {
+    pub async fn load(script: String) -> Result<BenchConverter, String> {
         use crate::domain::convert::ScriptChoice;
-        let script = ScriptChoice::from_key(script).and_then(|c| c.script()).ok_or("script is hant or hans")?;
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        Ok(BenchConverter { c: crate::domain::convert::Converter::from_texts(script, &refs)? })
+        let script = ScriptChoice::from_key(&script).and_then(|c| c.script()).ok_or("script is hant or hans")?;
+        Ok(BenchConverter { c: crate::ui::script::load_converter(script, |p| p.to_owned()).await? })
     }
 
     pub fn convert(&self, text: &str) -> String {
-        self.c.convert(text).into_owned()
+        self.c.text(text)
     }
 
-    /// The files to fetch for `script`, in order.
-    pub fn files(script: &str) -> Vec<String> {
+    /// The file the viewer fetches for `script`, relative to the page.
+    pub fn file(script: &str) -> Option<String> {
         use crate::domain::convert::ScriptChoice;
-        ScriptChoice::from_key(script)
-            .and_then(|c| c.script())
-            .map(|s| s.all_files().into_iter().map(String::from).collect())
-            .unwrap_or_default()
+        let script = ScriptChoice::from_key(script).and_then(|c| c.script())?;
+        Some(script.module_path().to_owned())
     }
 }
 
@@ -100,6 +97,6 @@ impl BenchSet {
     pub fn convert_articles(&self, conv: &BenchConverter, from: u32, to: u32) -> u32 {
         let articles = self.c.articles();
         let to = (to as usize).min(articles.len());
-        (from as usize..to).map(|i| conv.c.convert_article(&articles[i]).title.as_str().len() as u32).sum()
+        (from as usize..to).map(|i| conv.c.article(&articles[i]).title.as_str().len() as u32).sum()
     }
 }

@@ -107,3 +107,40 @@ fn broken_dictionaries_are_an_error() {
     let no_tab = ["", "企業 企业", "", ""];
     assert!(Converter::from_texts(Script::Hans, &no_tab).is_err());
 }
+
+/// Every text a reader sees goes through the converter; ids, dates, numbers, links and image addresses do not.
+#[test]
+fn every_text_of_an_article_is_converted_and_nothing_else() {
+    use article_viewer::domain::convert::convert_article;
+    use article_viewer::domain::Block;
+    let json = r#"{"version": 1, "articles": [{"id": "a1", "title": "題", "kicker": "引", "subtitle": "副",
+        "published": "2018-11-30", "views": 7, "source": "源", "category": "類", "tags": ["標", "籤"],
+        "authors": ["張"], "editor": "編", "lang": "zh-TW", "summary": "摘", "notice": "告",
+        "url": "https://example.com/a1",
+        "body": ["段", {"type": "heading", "text": "標題"}, {"type": "quote", "text": "引文"},
+                 {"type": "image", "src": "img/1.png", "alt": "圖", "caption": "說明"}]}]}"#;
+    let set = load_article_set(json).unwrap();
+    let a = &set.articles[0];
+    let c = convert_article(a, Script::Hans, |s| format!("<{s}>"));
+    assert_eq!(c.title.as_str(), "<題>");
+    let optional = [&c.kicker, &c.subtitle, &c.source, &c.category, &c.editor, &c.summary, &c.notice];
+    assert_eq!(optional.map(|o| o.as_deref().unwrap()), ["<引>", "<副>", "<源>", "<類>", "<編>", "<摘>", "<告>"]);
+    assert_eq!(c.tags, ["<標>", "<籤>"]);
+    assert_eq!(c.authors, ["<張>"]);
+    assert_eq!(
+        c.body,
+        [
+            Block::Paragraph { text: "<段>".into() },
+            Block::Heading { text: "<標題>".into() },
+            Block::Quote { text: "<引文>".into() },
+            Block::Image { src: "img/1.png".into(), alt: "<圖>".into(), caption: Some("<說明>".into()) },
+        ]
+    );
+    assert_eq!(c.lang.as_deref(), Some("zh-Hans"), "a Chinese tag becomes the script's");
+    assert_eq!((&c.id, &c.published, c.views, &c.url), (&a.id, &a.published, a.views, &a.url));
+    // A non-Chinese tag stays; a title the converter would empty stays as written.
+    let mut en = a.clone();
+    en.lang = Some("en".into());
+    let c = convert_article(&en, Script::Hant, |_| String::new());
+    assert_eq!((c.lang.as_deref(), c.title.as_str()), (Some("en"), "題"));
+}

@@ -2,14 +2,16 @@
 //! at each position the longest phrase of the first dictionary group that has one wins (forward maximum
 //! matching), so 頭髮 → 头发 while 發展 → 发展, and 联系 → 聯繫 (not 聯係). No regional vocabulary (软件 stays).
 //!
-//! The dictionaries are not compiled in: the viewer fetches them (from `opencc/` next to the page) the first
-//! time a reader asks for a script, so a first visit never pays for them. [`Script::files`] names the files;
-//! [`Converter::from_texts`] builds a converter from their text.
+//! The engine is the crate `article-viewer-convert`. The viewer does not link it: it fetches it, as a module with
+//! the script's dictionaries compiled in (`opencc/hans.wasm`, `opencc/hant.wasm`), the first time a reader asks for
+//! a script, so a first visit never pays for either. Natively (tests, benchmarks) [`Converter::from_texts`] builds
+//! a converter from the text of the files [`Script::files`] names; [`convert_article`] is what of an article is
+//! converted, either way.
 
 use super::format::tag_is;
 use super::Article;
+pub use article_viewer_convert::{Engine, Files};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Whether `c` is a Han (CJK ideograph) character.
 pub fn is_han(c: char) -> bool {
@@ -81,177 +83,94 @@ impl Script {
         }
     }
 
-    /// The dictionary files (in `data/opencc/`, served as `opencc/`): a normalisation pass, then groups tried in
-    /// order at each position (OpenCC's `s2t.json` / `t2s.json`).
-    pub fn files(self) -> (&'static [&'static str], &'static [&'static [&'static str]]) {
+    /// The dictionary files (in `data/opencc/`, compiled into `opencc/hant.wasm` / `opencc/hans.wasm`): a
+    /// normalisation pass, then groups tried in order at each position (OpenCC's `s2t.json` / `t2s.json`).
+    pub fn files(self) -> &'static Files {
         match self {
-            Script::Hant => (
-                &["CJK_Compatibility_Ideographs.txt"],
-                &[&["STPhrases.txt", "STPhrases_GeneratedFromRegionalPhrases.txt"], &["STCharacters.txt"]],
-            ),
-            Script::Hans => (
-                &["CJK_Compatibility_Ideographs.txt"],
-                &[&["TSPhrases.txt"], &["TSCharactersExt.txt"], &["TSCharacters.txt"]],
-            ),
+            Script::Hant => &article_viewer_convert::HANT,
+            Script::Hans => &article_viewer_convert::HANS,
+        }
+    }
+
+    /// Where the viewer finds this script's converter module, relative to its page (or to embed.js).
+    pub fn module_path(self) -> &'static str {
+        match self {
+            Script::Hant => "opencc/hant.wasm",
+            Script::Hans => "opencc/hans.wasm",
         }
     }
 
     /// Every file [`Script::files`] names, in order.
     pub fn all_files(self) -> Vec<&'static str> {
-        let (norm, groups) = self.files();
-        norm.iter().chain(groups.iter().flat_map(|g| g.iter())).copied().collect()
+        let files = self.files();
+        files.normalize.iter().chain(files.groups.iter().flat_map(|g| g.iter())).copied().collect()
     }
 }
 
-/// One dictionary group: phrase → replacement, and per first character the longest phrase (in characters).
-#[derive(Debug, Default)]
-struct Dict {
-    map: HashMap<Box<str>, Box<str>>,
-    longest: HashMap<char, u8>,
-}
-
-impl Dict {
-    /// Reads OpenCC text dictionaries (`phrase<TAB>candidate[ candidate…]`, `#` comments); the first
-    /// candidate is used, and the first file that has a phrase wins.
-    fn read(texts: &[&str]) -> Result<Dict, String> {
-        let mut d = Dict::default();
-        for text in texts {
-            for (n, line) in text.lines().enumerate() {
-                if line.starts_with('#') || line.trim().is_empty() {
-                    continue;
-                }
-                let (from, to) = line.split_once('\t').ok_or_else(|| format!("line {}: no tab", n + 1))?;
-                let to = to.split(' ').next().unwrap_or(to);
-                let Some(first) = from.chars().next() else { continue };
-                let len = from.chars().count().min(u8::MAX as usize) as u8;
-                if !d.map.contains_key(from) {
-                    d.map.insert(from.into(), to.into());
-                    let l = d.longest.entry(first).or_insert(0);
-                    *l = (*l).max(len);
-                }
-            }
-        }
-        Ok(d)
-    }
-
-    /// The longest phrase at the start of `text`: (its length in bytes, replacement).
-    fn match_at<'a>(&'a self, text: &str) -> Option<(usize, &'a str)> {
-        let first = text.chars().next()?;
-        let longest = (*self.longest.get(&first)? as usize).min(MAX_PHRASE);
-        // Byte ends of the first `longest` characters, tried longest first.
-        let mut ends = [0usize; MAX_PHRASE];
-        let mut n = 0;
-        for (i, c) in text.char_indices().take(longest) {
-            ends[n] = i + c.len_utf8();
-            n += 1;
-        }
-        ends[..n].iter().rev().find_map(|&end| self.map.get(&text[..end]).map(|to| (end, &**to)))
-    }
-}
-
-/// Phrases longer than this many characters are never matched (OpenCC 1.4.2's longest has 15).
-const MAX_PHRASE: usize = 32;
-
-/// A converter to one script.
+/// A converter to one script: [`Script::files`]' dictionaries in the engine of `article-viewer-convert`.
 #[derive(Debug)]
 pub struct Converter {
     script: Script,
-    normalize: Dict,
-    groups: Vec<Dict>,
+    engine: Engine,
 }
 
 impl Converter {
     /// Builds a converter from the text of the files [`Script::files`] names, given in the same order as
     /// [`Script::all_files`].
     pub fn from_texts(script: Script, texts: &[&str]) -> Result<Converter, String> {
-        let (norm, groups) = script.files();
-        let expected = norm.len() + groups.iter().map(|g| g.len()).sum::<usize>();
+        let files = script.files();
+        let expected = script.all_files().len();
         if texts.len() != expected {
             return Err(format!("{expected} dictionary files are needed, {} were given", texts.len()));
         }
-        let (norm_texts, mut rest) = texts.split_at(norm.len());
-        let normalize = Dict::read(norm_texts)?;
-        let mut dicts = Vec::new();
-        for g in groups {
+        let (norm_texts, mut rest) = texts.split_at(files.normalize.len());
+        let mut group_texts = Vec::new();
+        for g in files.groups {
             let (these, after) = rest.split_at(g.len());
-            dicts.push(Dict::read(these)?);
+            group_texts.push(these);
             rest = after;
         }
-        if dicts.iter().all(|d| d.map.is_empty()) {
-            return Err("the dictionaries are empty".into());
-        }
-        Ok(Converter { script, normalize, groups: dicts })
+        Ok(Converter { script, engine: Engine::new(norm_texts, &group_texts)? })
     }
 
     /// `text` in this converter's script. Text without CJK characters comes back borrowed, unchanged.
     pub fn convert<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        if !text.chars().any(|c| c as u32 >= 0x2E80) {
-            return Cow::Borrowed(text);
-        }
-        let mut normalized = String::with_capacity(text.len());
-        let mut buf = [0u8; 4];
-        for c in text.chars() {
-            match self.normalize.map.get(&*c.encode_utf8(&mut buf)) {
-                Some(to) => normalized.push_str(to),
-                None => normalized.push(c),
-            }
-        }
-        let mut out = String::with_capacity(normalized.len());
-        let mut rest = normalized.as_str();
-        while let Some(c) = rest.chars().next() {
-            match self.groups.iter().find_map(|d| d.match_at(rest)) {
-                Some((len, to)) => {
-                    out.push_str(to);
-                    rest = &rest[len..];
-                }
-                None => {
-                    out.push(c);
-                    rest = &rest[c.len_utf8()..];
-                }
-            }
-        }
-        Cow::Owned(out)
+        self.engine.convert(text)
     }
 
-    /// The article with every text a reader sees converted (ids, links and image addresses unchanged); a
-    /// Chinese `lang` becomes this script's tag.
-    pub fn convert_article(&self, a: &super::Article) -> super::Article {
-        use super::Block;
-        let c = |s: &str| self.convert(s).into_owned();
-        let opt = |s: &Option<String>| s.as_deref().map(c);
-        let Ok(title) = super::Title::parse(&c(a.title.as_str())) else { return a.clone() };
-        super::Article {
-            id: a.id.clone(),
-            title,
-            kicker: opt(&a.kicker),
-            subtitle: opt(&a.subtitle),
-            published: a.published.clone(),
-            views: a.views,
-            source: opt(&a.source),
-            category: opt(&a.category),
-            tags: a.tags.iter().map(|t| c(t)).collect(),
-            authors: a.authors.iter().map(|t| c(t)).collect(),
-            editor: opt(&a.editor),
-            lang: match &a.lang {
-                Some(l) if tag_is(l, "zh") => Some(self.script.tag().to_owned()),
-                other => other.clone(),
-            },
-            summary: opt(&a.summary),
-            body: a
-                .body
-                .iter()
-                .map(|b| match b {
-                    Block::Paragraph { text } => Block::Paragraph { text: c(text) },
-                    Block::Heading { text } => Block::Heading { text: c(text) },
-                    Block::Quote { text } => Block::Quote { text: c(text) },
-                    Block::Image { src, alt, caption } => {
-                        Block::Image { src: src.clone(), alt: c(alt), caption: opt(caption) }
-                    }
-                    other => other.clone(),
-                })
-                .collect(),
-            url: a.url.clone(),
-            notice: opt(&a.notice),
+    /// [`convert_article`] with this converter.
+    pub fn convert_article(&self, a: &Article) -> Article {
+        convert_article(a, self.script, |s| self.convert(s).into_owned())
+    }
+}
+
+/// The article with every text a reader sees converted by `c` (ids, links and image addresses unchanged); a
+/// Chinese `lang` becomes `script`'s tag. The viewer passes the converter module it fetched; natively and in
+/// tests, [`Converter::convert_article`] passes a [`Converter`].
+pub fn convert_article(a: &Article, script: Script, c: impl Fn(&str) -> String) -> Article {
+    use super::Block;
+    let mut out = a.clone();
+    if let Ok(title) = super::Title::parse(&c(a.title.as_str())) {
+        out.title = title;
+    }
+    let c = |s: &mut String| *s = c(s);
+    let optional = [&mut out.kicker, &mut out.subtitle, &mut out.source, &mut out.category, &mut out.editor];
+    for s in optional.into_iter().chain([&mut out.summary, &mut out.notice]).flatten() {
+        c(s);
+    }
+    out.tags.iter_mut().chain(&mut out.authors).for_each(c);
+    for b in &mut out.body {
+        match b {
+            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => c(text),
+            Block::Image { alt, caption, .. } => {
+                c(alt);
+                caption.iter_mut().for_each(c);
+            }
+            Block::Unknown { .. } => {}
         }
     }
+    if out.lang.as_deref().is_some_and(|l| tag_is(l, "zh")) {
+        out.lang = Some(script.tag().to_owned());
+    }
+    out
 }

@@ -7,7 +7,6 @@ use super::data::{fetch_article_set, LoadError, Progress, ARTICLES_URL};
 use super::mount::{host_hash_route, write_host_hash_route, Mount};
 use super::pages::{article::ArticlePage, list::ListPage, not_found::NotFound};
 use super::route::Route;
-use super::script::{Converters, ConvertersHandle, ScriptLoader};
 use super::scroll::ScrollManager;
 use super::state::Theme;
 use super::state::{Prefs, PrefsHandle};
@@ -81,14 +80,13 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let embedded = props.mount.embedded();
-    let converters = use_reducer(Converters::default);
     let filters_panel = FiltersPanel(use_state(|| None));
     let first_prefs = use_mut_ref(|| true);
-    use_effect_with((*prefs).clone(), move |p| {
+    use_effect_with(prefs.choices(), move |&choices| {
         // Only a reader's own choice is remembered: the defaults (browser languages, system theme) are read
         // afresh on every visit, so they follow the reader's system when it changes.
         if !std::mem::replace(&mut *first_prefs.borrow_mut(), false) {
-            p.save();
+            Prefs::save(choices);
         }
         // The page's own language follows the interface (articles carry their own `lang`); a widget leaves
         // its host page alone.
@@ -96,7 +94,7 @@ pub fn app(props: &AppProps) -> Html {
             return;
         }
         if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-            let _ = root.set_attribute("lang", p.lang.tag());
+            let _ = root.set_attribute("lang", choices.0.tag());
         }
     });
     let attempt = use_state(|| 0u32);
@@ -227,17 +225,15 @@ pub fn app(props: &AppProps) -> Html {
     let body = html! { <Frame {embedded} {script_toggle}>{ content }</Frame> };
     html! {
         <ContextProvider<PrefsHandle> context={prefs.clone()}>
-          <ContextProvider<ConvertersHandle> context={converters}>
           <ContextProvider<Mount> context={props.mount.clone()}>
           <ContextProvider<FiltersPanel> context={filters_panel}>
             if embedded {
-                <Router history={(*history).clone()}>{ body }<ScriptLoader /></Router>
+                <Router history={(*history).clone()}>{ body }</Router>
             } else {
-                <HashRouter>{ body }<ScriptLoader /></HashRouter>
+                <HashRouter>{ body }</HashRouter>
             }
           </ContextProvider<FiltersPanel>>
           </ContextProvider<Mount>>
-          </ContextProvider<ConvertersHandle>>
         </ContextProvider<PrefsHandle>>
     }
 }
@@ -254,6 +250,7 @@ pub struct FrameProps {
 /// by the app and the prerendered list (`cargo xtask dist`), so that the two are the same markup.
 #[function_component(Frame)]
 pub fn frame(props: &FrameProps) -> Html {
+    super::script::use_script_loader();
     let prefs = use_prefs();
     let s = prefs.strings();
     // A skip link must not touch the hash (it holds the route): it moves focus itself.
@@ -309,5 +306,6 @@ pub fn use_prefs() -> Prefs {
         lang: crate::domain::format::UiLang::En,
         theme: super::state::Theme::Auto,
         script: Default::default(),
+        converters: Default::default(),
     })
 }

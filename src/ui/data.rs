@@ -87,7 +87,7 @@ fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
-fn js_message(e: &wasm_bindgen::JsValue) -> String {
+pub fn js_message(e: &wasm_bindgen::JsValue) -> String {
     e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{e:?}"))
 }
 
@@ -166,15 +166,6 @@ pub async fn fetch_article_set(url: &str, on_progress: Callback<Progress>) -> Re
     }
     watchdog.stop();
     Ok(load_article_set_bytes(&bytes)?)
-}
-
-/// Fetches a small text file (a conversion dictionary): the status must be 2xx.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = Request::get(url).send().await.map_err(|e| format!("{url}: {e}"))?;
-    if !response.ok() {
-        return Err(format!("{url}: HTTP {} {}", response.status(), response.status_text()));
-    }
-    response.text().await.map_err(|e| format!("{url}: {e}"))
 }
 
 #[cfg(test)]

@@ -26,12 +26,15 @@ struct Props {
 #[function_component(Prerendered)]
 fn prerendered(props: &Props) -> Html {
     let lang = props.lang;
-    let prefs = use_reducer(move || Prefs { lang, theme: Theme::Auto, script: ScriptChoice::default() });
-    let converters = use_reducer(Converters::default);
+    let prefs = use_reducer(move || Prefs {
+        lang,
+        theme: Theme::Auto,
+        script: ScriptChoice::default(),
+        converters: Converters::default(),
+    });
     let history = use_memo((), |_| AnyHistory::from(MemoryHistory::with_entries(["/"])));
     html! {
         <ContextProvider<PrefsHandle> context={prefs}>
-          <ContextProvider<super::script::ConvertersHandle> context={converters}>
             <Router history={(*history).clone()}>
                 <Frame embedded={false} script_toggle={props.catalog.collection().offers_conversion()}>
                     <ContextProvider<Catalog> context={props.catalog.clone()}>
@@ -39,7 +42,6 @@ fn prerendered(props: &Props) -> Html {
                     </ContextProvider<Catalog>>
                 </Frame>
             </Router>
-          </ContextProvider<super::script::ConvertersHandle>>
         </ContextProvider<PrefsHandle>>
     }
 }

@@ -1,8 +1,9 @@
 //! The reader's preferences (interface language, theme, the script articles are shown in): one reducer, remembered in localStorage when the
 //! browser allows it.
 
+use super::script::{Converters, Slot};
 use super::strings::{strings_for, Strings};
-use crate::domain::convert::ScriptChoice;
+use crate::domain::convert::{Script, ScriptChoice};
 use crate::domain::format::UiLang;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -49,6 +50,9 @@ pub struct Prefs {
     pub theme: Theme,
     /// The script articles are shown in when a link does not say (繁/简 conversion).
     pub script: ScriptChoice,
+    /// The 繁/简 converters fetched so far (not a choice: never saved). Here rather than in a context of their
+    /// own, because everything that shows converted text reads the preferences anyway.
+    pub converters: Converters,
 }
 
 impl Prefs {
@@ -67,15 +71,20 @@ impl Prefs {
         });
         let theme = saved(THEME_KEY).as_deref().and_then(Theme::from_key).unwrap_or(Theme::Auto);
         let script = saved(SCRIPT_KEY).as_deref().and_then(ScriptChoice::from_key).unwrap_or_default();
-        Prefs { lang, theme, script }
+        Prefs { lang, theme, script, converters: Converters::default() }
+    }
+
+    /// The reader's choices (what [`Prefs::save`] remembers).
+    pub fn choices(&self) -> (UiLang, Theme, ScriptChoice) {
+        (self.lang, self.theme, self.script)
     }
 
     /// Remembers the choices; does nothing where storage is unavailable (private modes, sandboxed frames).
-    pub fn save(&self) {
+    pub fn save((lang, theme, script): (UiLang, Theme, ScriptChoice)) {
         if let Some(s) = storage() {
-            let _ = s.set_item(LANG_KEY, self.lang.tag());
-            let _ = s.set_item(THEME_KEY, self.theme.key());
-            let _ = s.set_item(SCRIPT_KEY, self.script.key());
+            let _ = s.set_item(LANG_KEY, lang.tag());
+            let _ = s.set_item(THEME_KEY, theme.key());
+            let _ = s.set_item(SCRIPT_KEY, script.key());
         }
     }
 }
@@ -89,6 +98,8 @@ pub enum PrefsAction {
     SetLang(UiLang),
     SetTheme(Theme),
     SetScript(ScriptChoice),
+    /// A 繁/简 converter is being fetched, is ready or failed.
+    SetConverter(Script, Slot),
 }
 
 impl Reducible for Prefs {
@@ -100,6 +111,8 @@ impl Reducible for Prefs {
             PrefsAction::SetLang(l) => next.lang = l,
             PrefsAction::SetTheme(t) => next.theme = t,
             PrefsAction::SetScript(c) => next.script = c,
+            PrefsAction::SetConverter(Script::Hant, slot) => next.converters.hant = slot,
+            PrefsAction::SetConverter(Script::Hans, slot) => next.converters.hans = slot,
         }
         Rc::new(next)
     }

@@ -1,5 +1,5 @@
-// 繁/简: the reader shows every article in Traditional or Simplified characters; the dictionaries are fetched
-// only then; the choice is in the URL, survives reload and back/forward, and is remembered; search and
+// 繁/简: the reader shows every article in Traditional or Simplified characters; the converter of that script (a
+// WebAssembly module with its dictionaries) is fetched only then; the choice is in the URL, survives reload and back/forward, and is remembered; search and
 // highlights work on what is shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +20,8 @@ let browser;
 before(async () => {
   server = await startServer({
     '/s/': { articles: set },
+    // A host that serves something else than the module: the reader is told, and the articles stay readable.
+    '/broken/': { articles: set, files: { 'opencc/hans.wasm': '<!doctype html><p>Not here</p>' } },
     '/en/': { articles: JSON.stringify({ version: 1, articles: [{ id: 'e1', title: 'English only', lang: 'en', body: ['No Chinese here.'] }] }) },
   });
   browser = await launchBrowser();
@@ -29,19 +31,18 @@ after(async () => {
   await server?.close();
 });
 
-test('简体 / 繁體 convert titles, metadata, body and facets; dictionaries load only when asked', async () => {
+test('简体 / 繁體 convert titles, metadata, body and facets; a converter loads only when asked', async () => {
   const { page, errors } = await newPage(browser.context);
-  const dictionaries = [];
-  page.on('request', (r) => { if (r.url().includes('/opencc/')) dictionaries.push(path.basename(new URL(r.url()).pathname)); });
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/opencc/')) fetched.push(path.basename(new URL(r.url()).pathname)); });
   await page.goto(server.url('/s/'));
   await page.locator('.card').first().waitFor();
-  assert.deepEqual(dictionaries, [], 'a first visit fetches no dictionary');
+  assert.deepEqual(fetched, [], 'a first visit fetches no converter');
 
   await pickScript(page, 'hans');
   await page.waitForURL(/script=hans/);
   await page.locator('.card-title a', { hasText: SEED_HANS }).waitFor();
-  assert.ok(dictionaries.includes('TSCharacters.txt') && dictionaries.includes('TSPhrases.txt'), dictionaries.join());
-  assert.ok(!dictionaries.some((f) => f.startsWith('ST')), `only what Simplified needs: ${dictionaries}`);
+  assert.deepEqual(fetched, ['hans.wasm'], 'only what Simplified needs, once');
   assert.equal(await page.locator('.card').first().locator('.meta-authors').innerText(), 'By 张燎原');
   assert.equal(await page.locator('.card').first().getAttribute('lang'), 'zh-Hans');
   // Facet labels are shown converted (重點新聞 and 重点新闻 are one value).
@@ -75,7 +76,8 @@ test('简体 / 繁體 convert titles, metadata, body and facets; dictionaries lo
   await pickScript(page, 'hant');
   await page.locator('h1.article-title', { hasText: '頭髮與發展' }).waitFor();
   assert.equal(await page.locator('.article-body').innerText(), '聯繫我們：軟件系統。');
-  assert.ok(dictionaries.includes('STPhrases.txt'));
+  // (The reload above loaded the page, and so 简体's converter, again.)
+  assert.deepEqual(fetched, ['hans.wasm', 'hans.wasm', 'hant.wasm']);
   // English is untouched; "As written" shows the original again.
   await pickScript(page, 'original');
   await page.locator('h1.article-title', { hasText: '头发与发展' }).waitFor();
@@ -112,6 +114,23 @@ test('a set without Chinese text is not offered 繁/简 (the toggle is there for
   await page.goto(server.url('/s/'));
   await page.locator('#av-root .card').first().waitFor();
   assert.equal(await page.locator('.script-toggle button').count(), 3);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a converter that does not load is reported, and the articles stay as written', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/broken/'));
+  await page.locator('.card').first().waitFor();
+  await pickScript(page, 'hans');
+  const status = page.locator('.script-status');
+  await status.filter({ hasText: 'opencc/hans.wasm' }).waitFor();
+  assert.match(await status.innerText(), /hans\.wasm: .*(CompileError|magic)/i);
+  assert.equal(await page.locator('.card-title a').first().innerText(), SEED_TITLE);
+  await page.locator('.card-title a').first().click();
+  await page.locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+  // Back to the default for the other tests.
+  await pickScript(page, 'original');
   assert.deepEqual(errors, []);
   await page.close();
 });

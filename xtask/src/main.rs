@@ -51,6 +51,10 @@ enum Cmd {
     Schema,
     /// Import scraped text, feeds, Markdown or article sets into an article set (see README).
     Import(import::ImportArgs),
+    /// Build the 繁/简 modules (crate `convert/`) into DIR/opencc/{hant,hans}.wasm; trunk runs it after every
+    /// build (Trunk.toml's hook, DIR = its staging directory).
+    #[command(hide = true)]
+    ConvertWasm { dir: Option<PathBuf> },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -76,6 +80,7 @@ fn main() {
         Cmd::Bench { part, quick } => bench(part, quick),
         Cmd::Schema => write_schema(),
         Cmd::Import(args) => import::run(&args),
+        Cmd::ConvertWasm { dir } => convert_wasm(dir),
     };
     if let Err(e) = result {
         eprintln!("\x1b[31merror:\x1b[0m {e:#}");
@@ -121,7 +126,7 @@ fn serve(release: bool, port: u16) -> Result<()> {
 
 fn dist(env: &Env) -> Result<()> {
     build_dist(env, &env.root.join("dist"), &[])?;
-    sizes::report(&env.root.join("dist"))
+    sizes::report(&env.root.join("dist")).map(|_| ())
 }
 
 /// A release build into `out` (`extra`: more trunk arguments, e.g. features).
@@ -134,6 +139,38 @@ fn build_dist(env: &Env, out: &Path, extra: &[&str]) -> Result<()> {
     run(&mut c, "trunk build --release")?;
     publish::finish(out)?;
     step(&format!("release build done in {:.1?}", started.elapsed()));
+    Ok(())
+}
+
+/// What `cargo xtask convert-wasm` does: for each script, a release build of `article-viewer-convert` for wasm32
+/// with that script's dictionaries compiled in, through `wasm-opt -Oz` when a working one is on PATH (else as
+/// built), to `DIR/opencc/<script>.wasm`.
+fn convert_wasm(dir: Option<PathBuf>) -> Result<()> {
+    let dir = match dir.or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from)) {
+        Some(d) => d.join("opencc"),
+        None => bail!("say where: cargo xtask convert-wasm DIR (trunk's hook passes TRUNK_STAGING_DIR)"),
+    };
+    std::fs::create_dir_all(&dir)?;
+    let root = setup::project_root();
+    let built = root.join("target/wasm32-unknown-unknown/release/article_viewer_convert.wasm");
+    for script in ["hant", "hans"] {
+        let mut c = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+        c.current_dir(&root).args(["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown"]);
+        c.args(["--package", "article-viewer-convert", "--lib", "--features"]).arg(format!("module,{script}"));
+        run(&mut c, &format!("building the 繁/简 module {script}.wasm (convert/)"))?;
+        let out = dir.join(format!("{script}.wasm"));
+        let optimised = Command::new("wasm-opt")
+            .args(["-Oz", "--enable-simd", "--enable-bulk-memory", "--enable-sign-ext", "--enable-mutable-globals"])
+            .args(["--enable-nontrapping-float-to-int", "--enable-reference-types", "--enable-multivalue"])
+            .arg(&built)
+            .arg("-o")
+            .arg(&out)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !optimised {
+            std::fs::copy(&built, &out).context("copying the 繁/简 module")?;
+        }
+    }
     Ok(())
 }
 
@@ -159,37 +196,29 @@ fn test() -> Result<()> {
     run(env.cmd("cargo").args(["fmt", "--all", "--", "--check"]), "cargo fmt --check (run `cargo fmt --all`)")?;
 
     step("cargo clippy (native and wasm32, warnings are errors)");
-    run(
-        env.cmd("cargo").args([
-            "clippy",
-            "--workspace",
-            "--lib",
-            "--bins",
-            "--test",
-            "browser",
-            "--",
-            "-D",
-            "warnings",
-        ]),
-        "cargo clippy",
-    )?;
-    run(
-        env.cmd("cargo").args([
-            "clippy",
-            "--package",
-            "article-viewer",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--lib",
-            "--bins",
-            "--test",
-            "browser",
-            "--",
-            "-D",
-            "warnings",
-        ]),
-        "cargo clippy --target wasm32-unknown-unknown",
-    )?;
+    let wasm = ["--target", "wasm32-unknown-unknown"];
+    for (what, args) in [
+        ("cargo clippy", vec!["--workspace", "--lib", "--bins", "--test", "browser"]),
+        (
+            "cargo clippy (wasm32)",
+            [&wasm[..], &["--package", "article-viewer", "--lib", "--bins", "--test", "browser"]].concat(),
+        ),
+        // The build without 繁/简 that `cargo xtask bench size` measures against, and the converter module.
+        (
+            "cargo clippy (wasm32, without the feature convert)",
+            [
+                &wasm[..],
+                &["--package", "article-viewer", "--lib", "--bins", "--no-default-features", "--features", "ui"],
+            ]
+            .concat(),
+        ),
+        (
+            "cargo clippy (wasm32, the 繁/简 module)",
+            [&wasm[..], &["--package", "article-viewer-convert", "--lib", "--features", "module,hans"]].concat(),
+        ),
+    ] {
+        run(env.cmd("cargo").arg("clippy").args(args).args(["--", "-D", "warnings"]), what)?;
+    }
 
     step("native tests (cargo test)");
     run(env.cmd("cargo").args(["test", "--workspace"]), "native tests")?;
@@ -238,8 +267,12 @@ fn bench(part: Option<BenchPart>, quick: bool) -> Result<()> {
         let dist = env.root.join("target/bench-dist");
         build_dist(&env, &dist, &[])?;
         if wants(BenchPart::Size) {
+            // The same viewer without 繁/简 (feature `convert`), to measure what it adds to the first load.
+            let without = env.root.join("target/bench-dist-no-convert");
+            build_dist(&env, &without, &["--no-default-features", "--features", "ui"])?;
             step("size of the code a first visit loads (article data excluded)");
-            sizes::report(&dist)?;
+            let with = sizes::report(&dist)?;
+            sizes::report_share("繁/简's share of the first load", with, &without)?;
         }
         if wants(BenchPart::Paint) {
             step("first list paint: viewer vs a static HTML page of the same cards (headless Chromium)");

@@ -24,8 +24,32 @@ pub fn compressed(bytes: &[u8]) -> Result<(usize, usize)> {
     Ok((gz.len(), br.len()))
 }
 
-/// Prints the size table of the code a first visit loads (wasm, js, css) in `dist`.
-pub fn report(dist: &Path) -> Result<()> {
+/// What a first visit loads, in bytes (raw, gzip, brotli).
+pub type Sizes = (usize, usize, usize);
+/// One asset: name, raw, gzip, brotli.
+type Row = (String, usize, usize, usize);
+
+/// Prints the size table of the code a first visit loads (wasm, js, css) in `dist`; returns the first load of the
+/// standalone page and of the widget.
+pub fn report(dist: &Path) -> Result<[Sizes; 2]> {
+    let (rows, first) = measure(dist)?;
+    println!("{:<48} {:>10} {:>10} {:>10}", "asset", "raw", "gzip", "brotli");
+    let (mut t_raw, mut t_gz, mut t_br) = (0, 0, 0);
+    for (name, raw, gz, br) in &rows {
+        println!("{name:<48} {raw:>10} {gz:>10} {br:>10}");
+        t_raw += raw;
+        t_gz += gz;
+        t_br += br;
+    }
+    println!("{:<48} {t_raw:>10} {t_gz:>10} {t_br:>10}", "all of the above (bytes)");
+    for (label, (r, g, b)) in ["first load, standalone page", "first load, widget"].iter().zip(first) {
+        println!("{label:<48} {r:>10} {g:>10} {b:>10}");
+    }
+    Ok(first)
+}
+
+/// The assets a first visit loads (name, raw, gzip, brotli) and the totals of the standalone page and the widget.
+fn measure(dist: &Path) -> Result<(Vec<Row>, [Sizes; 2])> {
     let mut rows = Vec::new();
     for entry in std::fs::read_dir(dist)? {
         let path = entry?.path();
@@ -38,24 +62,27 @@ pub fn report(dist: &Path) -> Result<()> {
         }
     }
     rows.sort();
-    println!("{:<48} {:>10} {:>10} {:>10}", "asset", "raw", "gzip", "brotli");
-    let (mut t_raw, mut t_gz, mut t_br) = (0, 0, 0);
-    for (name, raw, gz, br) in &rows {
-        println!("{name:<48} {raw:>10} {gz:>10} {br:>10}");
-        t_raw += raw;
-        t_gz += gz;
-        t_br += br;
-    }
-    println!("{:<48} {t_raw:>10} {t_gz:>10} {t_br:>10}", "all of the above (bytes)");
     // What each way of using the viewer loads first: the page loads start-*.js, a widget embed.js.
-    for (label, skip) in [("first load, standalone page", "embed.js"), ("first load, widget", "start-")] {
-        let (mut r, mut g, mut b) = (0, 0, 0);
-        for (_, raw, gz, br) in rows.iter().filter(|(n, ..)| !n.starts_with(skip)) {
-            r += raw;
-            g += gz;
-            b += br;
-        }
-        println!("{label:<48} {r:>10} {g:>10} {b:>10}");
+    let first = ["embed.js", "start-"].map(|skip| {
+        rows.iter()
+            .filter(|(n, ..)| !n.starts_with(skip))
+            .fold((0, 0, 0), |(r, g, b), (_, raw, gz, br)| (r + raw, g + gz, b + br))
+    });
+    Ok((rows, first))
+}
+
+/// Prints what 繁/简 adds to the first load: `with` against a build without the feature `convert` (no toggle, no
+/// converter loader, no conversion), `without`. The goal: at most 2 KB brotli.
+pub fn report_share(what: &str, with: [Sizes; 2], without: &Path) -> Result<()> {
+    let (_, without) = measure(without)?;
+    for (label, (w, wo)) in ["standalone page", "widget"].iter().zip(with.iter().zip(without)) {
+        println!(
+            "{what}, {label}: {:+} B brotli ({} with, {} without; goal ≤ 2,048), {:+} B raw",
+            w.2 as i64 - wo.2 as i64,
+            w.2,
+            wo.2,
+            w.0 as i64 - wo.0 as i64
+        );
     }
     Ok(())
 }

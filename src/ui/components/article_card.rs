@@ -30,7 +30,7 @@ fn use_shown_article_at(catalog: &Catalog, index: usize) -> Rc<Option<crate::dom
     use_memo((catalog.clone(), index, conv), |(catalog, index, conv)| {
         let a = catalog.articles.get(*index)?;
         Some(match conv {
-            Some(c) => c.0.convert_article(a),
+            Some(c) => c.article(a),
             None => a.clone(),
         })
     })

@@ -2,7 +2,7 @@ use crate::domain::convert::{Script, ScriptChoice};
 use crate::domain::format::UiLang;
 use crate::domain::listing::ListState;
 use crate::ui::route::{use_list_state, Route};
-use crate::ui::script::{use_script_choice, ConvertersHandle, Slot};
+use crate::ui::script::{use_script_choice, Slot};
 use crate::ui::state::{PrefsAction, PrefsHandle, Theme};
 use crate::ui::strings::fill;
 use wasm_bindgen::closure::Closure;
@@ -33,7 +33,6 @@ pub fn settings(props: &SettingsProps) -> Html {
     let state = use_list_state();
     let route = use_route::<Route>();
     let navigator = use_navigator();
-    let converters = use_context::<ConvertersHandle>();
     let Some(prefs) = use_context::<PrefsHandle>() else { return Html::default() };
     let s = prefs.strings();
     let on_lang = {
@@ -64,12 +63,9 @@ pub fn settings(props: &SettingsProps) -> Html {
             }
         })
     };
-    let status = match (choice.script(), converters) {
-        (Some(sc), Some(c)) => match c.slot(sc) {
-            Slot::Loading => Some(s.script_loading.to_owned()),
-            Slot::Failed(e) => Some(fill(s.script_failed, &[("error", e)])),
-            _ => None,
-        },
+    let status = match choice.script().map(|sc| prefs.converters.slot(sc)) {
+        Some(Slot::Loading) => Some(s.script_loading.to_owned()),
+        Some(Slot::Failed(e)) => Some(fill(s.script_failed, &[("error", e)])),
         _ => None,
     };
     let script_label = |c: ScriptChoice| match c {
@@ -118,7 +114,7 @@ pub fn settings(props: &SettingsProps) -> Html {
     };
     html! {
         <div class="settings">
-            if props.script_toggle {
+            if cfg!(feature = "convert") && props.script_toggle {
                 <div class="script-toggle" role="group" aria-label={s.script}>
                     <span class="setting-label" aria-hidden="true">{ s.script }</span>
                     { for ScriptChoice::ALL.iter().map(|c| html! {

@@ -1,0 +1,176 @@
+//! Traditional ↔ Simplified conversion with OpenCC's dictionaries and OpenCC's method: at each position the
+//! longest phrase of the first dictionary group that has one wins (forward maximum matching), so 頭髮 → 头发
+//! while 發展 → 发展, and 联系 → 聯繫 (not 聯係).
+//!
+//! No dependencies and no knowledge of articles (the viewer's domain core, `article_viewer::domain::convert`,
+//! says what of an article is text). Built for `wasm32` with the feature `module` and a script (`hant`, `hans`)
+//! this crate is also a module of its own with that script's dictionaries compiled in, `opencc/hant.wasm` or
+//! `opencc/hans.wasm` (see `abi.rs`), which the viewer fetches the first time a reader asks for that script, so
+//! that a visit that never converts never loads this code or data.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+#[cfg(all(target_arch = "wasm32", feature = "module"))]
+pub mod abi;
+
+#[cfg(all(feature = "module", not(any(feature = "hant", feature = "hans"))))]
+compile_error!("the feature `module` needs the script to compile in: `hant` or `hans`");
+#[cfg(all(feature = "hant", feature = "hans"))]
+compile_error!("one module is one script: `hant` or `hans`, not both");
+
+/// A script's dictionary files (in `data/opencc/`): the normalisation pass, then the groups tried in order at each
+/// position (OpenCC's `s2t.json` / `t2s.json`).
+pub struct Files {
+    pub normalize: &'static [&'static str],
+    pub groups: &'static [&'static [&'static str]],
+}
+
+/// Names each script's files once: as [`Files`] (`HANT`, `HANS`) and, in the module built for that script
+/// (feature `module` with `hant` or `hans`), as the files' text compiled in (`EMBEDDED`).
+macro_rules! scripts {
+    ($($name:ident $feature:literal: [$($norm:literal),*] $([$($file:literal),*])*;)*) => {
+        $(pub const $name: Files = Files { normalize: &[$($norm),*], groups: &[$(&[$($file),*]),*] };)*
+        $(
+            #[cfg(all(feature = "module", feature = $feature))]
+            const EMBEDDED: (&[&str], &[&[&str]]) = (
+                &[$(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/opencc/", $norm))),*],
+                &[$(&[$(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/opencc/", $file))),*]),*],
+            );
+        )*
+    };
+}
+
+scripts! {
+    HANT "hant": ["CJK_Compatibility_Ideographs.txt"]
+        ["STPhrases.txt", "STPhrases_GeneratedFromRegionalPhrases.txt"] ["STCharacters.txt"];
+    HANS "hans": ["CJK_Compatibility_Ideographs.txt"] ["TSPhrases.txt"] ["TSCharactersExt.txt"] ["TSCharacters.txt"];
+}
+
+/// Phrases longer than this many characters are never matched (OpenCC 1.4.2's longest has 15).
+const MAX_PHRASE: usize = 32;
+
+/// One dictionary group: phrase → replacement, and per first character the longest phrase (in characters).
+#[derive(Debug, Default)]
+struct Dict {
+    map: HashMap<Box<str>, Box<str>>,
+    longest: HashMap<char, u8>,
+}
+
+impl Dict {
+    /// Reads OpenCC text dictionaries (`phrase<TAB>candidate[ candidate…]`, `#` comments); the first
+    /// candidate is used, and the first file that has a phrase wins.
+    fn read(texts: &[&str]) -> Result<Dict, String> {
+        let mut d = Dict::default();
+        for text in texts {
+            for (n, line) in text.lines().enumerate() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let (from, to) = line.split_once('\t').ok_or_else(|| format!("line {}: no tab", n + 1))?;
+                let to = to.split(' ').next().unwrap_or(to);
+                let Some(first) = from.chars().next() else { continue };
+                let len = from.chars().count().min(u8::MAX as usize) as u8;
+                if !d.map.contains_key(from) {
+                    d.map.insert(from.into(), to.into());
+                    let l = d.longest.entry(first).or_insert(0);
+                    *l = (*l).max(len);
+                }
+            }
+        }
+        Ok(d)
+    }
+
+    /// The longest phrase at the start of `text`: (its length in bytes, replacement).
+    fn match_at<'a>(&'a self, text: &str) -> Option<(usize, &'a str)> {
+        let first = text.chars().next()?;
+        let longest = (*self.longest.get(&first)? as usize).min(MAX_PHRASE);
+        // Byte ends of the first `longest` characters, tried longest first.
+        let mut ends = [0usize; MAX_PHRASE];
+        let mut n = 0;
+        for (i, c) in text.char_indices().take(longest) {
+            ends[n] = i + c.len_utf8();
+            n += 1;
+        }
+        ends[..n].iter().rev().find_map(|&end| self.map.get(&text[..end]).map(|to| (end, &**to)))
+    }
+}
+
+/// Whether `text` has a character conversion could change (CJK, from U+2E80 on): text without one is returned
+/// as it is, without a lookup.
+pub fn may_convert(text: &str) -> bool {
+    text.chars().any(|c| c as u32 >= 0x2E80)
+}
+
+/// A converter: a character-by-character normalisation pass, then dictionary groups tried in order at each
+/// position.
+#[derive(Debug)]
+pub struct Engine {
+    normalize: Dict,
+    groups: Vec<Dict>,
+}
+
+impl Engine {
+    /// Builds an engine from the text of OpenCC dictionary files: `normalize` (one character to one, applied
+    /// first), then `groups`.
+    pub fn new(normalize: &[&str], groups: &[&[&str]]) -> Result<Engine, String> {
+        let normalize = Dict::read(normalize)?;
+        let groups = groups.iter().map(|g| Dict::read(g)).collect::<Result<Vec<_>, _>>()?;
+        if groups.iter().all(|d| d.map.is_empty()) {
+            return Err("the dictionaries are empty".into());
+        }
+        Ok(Engine { normalize, groups })
+    }
+
+    /// `text` converted. Text without CJK characters comes back borrowed, unchanged.
+    pub fn convert<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if !may_convert(text) {
+            return Cow::Borrowed(text);
+        }
+        let mut normalized = String::with_capacity(text.len());
+        let mut buf = [0u8; 4];
+        for c in text.chars() {
+            match self.normalize.map.get(&*c.encode_utf8(&mut buf)) {
+                Some(to) => normalized.push_str(to),
+                None => normalized.push(c),
+            }
+        }
+        let mut out = String::with_capacity(normalized.len());
+        let mut rest = normalized.as_str();
+        while let Some(c) = rest.chars().next() {
+            match self.groups.iter().find_map(|d| d.match_at(rest)) {
+                Some((len, to)) => {
+                    out.push_str(to);
+                    rest = &rest[len..];
+                }
+                None => {
+                    out.push(c);
+                    rest = &rest[c.len_utf8()..];
+                }
+            }
+        }
+        Cow::Owned(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_phrase_of_the_first_group_wins() {
+        let e =
+            Engine::new(&["﨑\t崎"], &[&["頭髮\t头发\n發展\t发展 發展"], &["頭\t头\n髮\t发\n發\t发\n崎\t崎"]]).unwrap();
+        assert_eq!(e.convert("頭髮發展"), "头发发展");
+        assert_eq!(e.convert("頭"), "头");
+        assert_eq!(e.convert("﨑"), "崎");
+        assert!(matches!(e.convert("plain text"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn bad_dictionaries_are_errors() {
+        assert!(Engine::new(&[], &[&["x"]]).is_err());
+        assert!(Engine::new(&[], &[&["# only a comment\n"]]).is_err());
+        assert!(Engine::new(&[], &[]).is_err());
+    }
+}
