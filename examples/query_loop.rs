@@ -1,7 +1,9 @@
 //! Profiling aid: runs the bench's query list many times over one set (`cargo run --release --example
-//! query_loop -- FILE ROUNDS`), printing the total per query.
+//! query_loop -- FILE ROUNDS`), printing per query the time of the whole listing (search, facet counts, sort,
+//! page) and of the search alone.
 use article_viewer::domain::listing::{Collection, ListState};
 use article_viewer::domain::load_article_set_bytes;
+use article_viewer::domain::search::Query;
 use std::time::Instant;
 
 const QUERIES: &[&str] = &[
@@ -39,18 +41,26 @@ fn main() {
     let set = load_article_set_bytes(&std::fs::read(&path).expect("readable")).expect("a valid set");
     let c = Collection::new(set);
     c.index();
-    let mut times: Vec<(f64, &str)> = Vec::new();
+    let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0 / rounds as f64;
+    let mut times: Vec<(f64, f64, usize, &str)> = Vec::new();
     for q in QUERIES {
         let t = Instant::now();
         for _ in 0..rounds {
             std::hint::black_box(c.listing(&ListState { q: (*q).to_owned(), ..ListState::default() }));
         }
-        times.push((t.elapsed().as_secs_f64() * 1000.0 / rounds as f64, q));
+        let listing = ms(t);
+        let (query, n) = (Query::parse(q), c.index().len());
+        let t = Instant::now();
+        for _ in 0..rounds {
+            std::hint::black_box(c.index().search(&query, 0..n));
+        }
+        times.push((listing, ms(t), c.index().search(&query, 0..n).len(), q));
     }
-    for (ms, q) in &times {
-        println!("{ms:8.2} ms  {q}");
+    println!("listing   search    hits");
+    for (listing, search, hits, q) in &times {
+        println!("{listing:5.2} ms {search:5.2} ms {hits:6}  {q}");
     }
     let mut v: Vec<f64> = times.iter().map(|t| t.0).collect();
     v.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    println!("median {:.2} ms, max {:.2} ms", v[v.len() / 2], v[v.len() - 1]);
+    println!("listing: median {:.2} ms, max {:.2} ms", v[v.len() / 2], v[v.len() - 1]);
 }

@@ -64,7 +64,8 @@ fn text() -> impl Strategy<Value = String> {
 fn articles() -> impl Strategy<Value = Vec<Article>> {
     proptest::collection::vec(
         (text(), proptest::collection::vec(text(), 0..4), proptest::collection::vec(text(), 0..2)),
-        1..12,
+        // Up to three of the index's blocks of 64 articles.
+        1..140,
     )
     .prop_map(|v| {
         v.into_iter()

@@ -9,10 +9,13 @@
 //! wherever it occurs (so also as a prefix while it is being typed). Precision and recall are therefore those of
 //! a plain substring scan of the folded text; the index below only skips articles that cannot match.
 //!
-//! **Index.** All folded text lives in one string. Each article also has a small Bloom filter (5 bits per
-//! character of its text, one hash) of the characters and character pairs in it. A term can only occur in an article whose filter
-//! has the bits of all the term's character pairs (or of its one character); the rest are confirmed by a
-//! substring search (`memchr::memmem`) in that article's text alone.
+//! **Index.** All folded text lives in one string. The characters and character pairs ("grams") of every article
+//! are also hashed into buckets (5 per character of the average article) and stored as bit slices, one bit per
+//! article and bucket, 64 articles to a word: a signature file turned sideways, as in BitFunnel. A term can
+//! only occur in an article that has a bit in the bucket of each of the term's character pairs (or of its one
+//! character); a query ANDs those buckets' words, one per 64 articles, and the articles left are confirmed by a
+//! substring search (`memchr::memmem`) in their text alone. An article much longer than the average sets most
+//! of its bits and is simply searched more often; results never depend on the buckets.
 //!
 //! **Ranking** (the "relevance" sort): more of the query's terms found in the title fields (title, kicker,
 //! subtitle) first; then newer; then the set's own order.
@@ -80,16 +83,18 @@ pub struct Hit {
     pub title_terms: u32,
 }
 
-/// The folded text of every article, and a Bloom filter per article.
+/// The folded text of every article, and its grams as bit slices (see the module's documentation).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchIndex {
     text: String,
     /// Article `i`'s text is `text[starts[i]..starts[i + 1]]`; its title fields end at `title_ends[i]`.
     starts: Vec<u32>,
     title_ends: Vec<u32>,
-    /// Article `i`'s filter is `bloom[bloom_at[i]..bloom_at[i + 1]]` (64-bit words).
-    bloom: Vec<u64>,
-    bloom_at: Vec<u32>,
+    /// Gram bucket `r` of articles `64k..64k + 64` is the word `slices[k * rows + r]`: bit `j` is set when
+    /// article `64k + j` has a gram in that bucket. One block of `rows` words per 64 articles, so a build
+    /// appends and a query reads one word per block per gram.
+    slices: Vec<u64>,
+    rows: usize,
 }
 
 /// Builds a [`SearchIndex`] a slice at a time, so that a viewer can build it between frames.
@@ -98,44 +103,51 @@ pub struct IndexBuilder {
     ix: SearchIndex,
     /// Articles added so far.
     done: usize,
-    /// Each article's filter size in 64-bit words, counted before any is built so that the filters are one
-    /// allocation of the exact size (a growing vector would double, and leave the old copies as holes in the
-    /// wasm memory, which never shrinks).
-    words: Vec<u32>,
+    /// Articles whose characters are counted so far, and the count (the number of gram buckets follows from
+    /// it, and is needed before the first article is added).
+    counted: usize,
+    chars: u64,
+    /// The block of 64 articles being added: one word per gram bucket.
+    block: Vec<u64>,
 }
 
 impl IndexBuilder {
-    /// Starts an index for `articles` (space for all of it is reserved now).
+    /// Starts an index for `articles` (space for their text is reserved now).
     pub fn new(articles: &[Article]) -> IndexBuilder {
-        let mut ix = SearchIndex {
+        let ix = SearchIndex {
             text: String::with_capacity(articles.iter().map(approx_text_len).sum()),
             starts: Vec::with_capacity(articles.len() + 1),
             title_ends: Vec::with_capacity(articles.len()),
-            bloom: Vec::new(),
-            bloom_at: Vec::with_capacity(articles.len() + 1),
+            slices: Vec::new(),
+            rows: 0,
         };
-        ix.bloom_at.push(0);
-        IndexBuilder { ix, done: 0, words: Vec::with_capacity(articles.len()) }
+        IndexBuilder { ix, done: 0, counted: 0, chars: 0, block: Vec::new() }
     }
 
-    /// Does up to `max` more articles' worth of work on `articles` (the same slice every call): first sizing
-    /// every article's filter, then adding them; true when all are in.
+    /// Does up to `max` more articles' worth of work on `articles` (the same slice every call): first counting
+    /// every article's characters, then adding them; true when all are in.
     pub fn add(&mut self, articles: &[Article], max: usize) -> bool {
         let mut budget = max;
-        while self.words.len() < articles.len() && budget > 0 {
-            let a = &articles[self.words.len()];
-            self.words.push(filter_words(a) as u32);
+        while self.counted < articles.len() && budget > 0 {
+            self.chars += text_chars(&articles[self.counted]) as u64;
+            self.counted += 1;
             budget -= 1;
         }
-        if self.words.len() < articles.len() {
+        if self.counted < articles.len() {
             return false;
         }
-        if self.ix.bloom.capacity() == 0 {
-            self.ix.bloom.reserve_exact(self.words.iter().map(|&w| w as usize).sum());
+        if self.ix.rows == 0 {
+            self.ix.rows = rows_for(self.chars, articles.len());
+            self.ix.slices.reserve_exact(articles.len().div_ceil(64) * self.ix.rows);
+            self.block = vec![0; self.ix.rows];
         }
         let end = self.done.saturating_add(budget).min(articles.len());
-        for (a, &words) in articles[self.done..end].iter().zip(&self.words[self.done..end]) {
-            self.ix.add_article(a, words as usize);
+        for (i, a) in articles.iter().enumerate().take(end).skip(self.done) {
+            self.ix.add_article(a, &mut self.block, 1 << (i % 64));
+            if i % 64 == 63 {
+                self.ix.slices.extend_from_slice(&self.block);
+                self.block.fill(0);
+            }
         }
         self.done = end;
         self.done == articles.len()
@@ -143,9 +155,11 @@ impl IndexBuilder {
 
     /// The finished index (call when [`IndexBuilder::add`] has returned true).
     pub fn finish(mut self) -> SearchIndex {
+        if self.done % 64 != 0 {
+            self.ix.slices.extend_from_slice(&self.block);
+        }
         self.ix.starts.push(self.ix.text.len() as u32);
         self.ix.text.shrink_to_fit();
-        self.ix.bloom.shrink_to_fit();
         self.ix
     }
 }
@@ -153,9 +167,14 @@ impl IndexBuilder {
 /// The field separator inside the folded text: folding turns every `\n` into a space, so no term contains it
 /// and no match crosses it.
 const SEP: char = '\n';
-/// Bloom filter bits per character of an article (one hash function). CJK text has about 1.4 distinct grams
-/// per character, so about a quarter of the bits are set; Latin text repeats its grams and sets far fewer.
-const BITS_PER_CHAR: usize = 5;
+/// Gram buckets per character of the average article. CJK text has about 1.4 distinct grams per character, so
+/// about a quarter of an average article's bits are set; Latin text repeats its grams and sets far fewer.
+const ROWS_PER_CHAR: u64 = 5;
+
+/// The number of gram buckets for `articles` articles of `chars` characters in all.
+fn rows_for(chars: u64, articles: usize) -> usize {
+    (chars * ROWS_PER_CHAR / articles.max(1) as u64).clamp(64, 1 << 20) as usize
+}
 
 #[inline(always)]
 fn gram_hash(a: char, b: Option<char>) -> u32 {
@@ -164,14 +183,17 @@ fn gram_hash(a: char, b: Option<char>) -> u32 {
     (h >> 32) as u32
 }
 
-/// The grams a term needs: its character pairs, or its one character.
+/// The bucket of gram `g` among `rows`.
+#[inline(always)]
+fn bucket(g: u32, rows: usize) -> usize {
+    ((g as u64 * rows as u64) >> 32) as usize
+}
+
+/// The grams a term needs: its characters and its character pairs.
 fn term_grams(term: &str) -> Vec<u32> {
     let chars: Vec<char> = term.chars().collect();
-    match chars.len() {
-        0 => Vec::new(),
-        1 => vec![gram_hash(chars[0], None)],
-        _ => chars.windows(2).map(|w| gram_hash(w[0], Some(w[1]))).collect(),
-    }
+    let pairs = chars.windows(2).map(|w| gram_hash(w[0], Some(w[1])));
+    chars.iter().map(|&c| gram_hash(c, None)).chain(pairs).collect()
 }
 
 impl SearchIndex {
@@ -181,29 +203,23 @@ impl SearchIndex {
         b.finish()
     }
 
-    /// Adds article `a`, whose filter has `words` 64-bit words ([`filter_words`]).
-    fn add_article(&mut self, a: &Article, words: usize) {
-        let start = self.text.len();
-        self.starts.push(start as u32);
-        let at = self.bloom.len();
-        self.bloom.resize(at + words, 0);
+    /// Adds article `a`, setting `bit` in the buckets of `block` that its grams fall in.
+    fn add_article(&mut self, a: &Article, block: &mut [u64], bit: u64) {
+        self.starts.push(self.text.len() as u32);
         for field in title_fields(a) {
-            self.push_field(field, at);
+            self.push_field(field, block, bit);
         }
         self.title_ends.push(self.text.len() as u32);
         for field in searchable_rest(a) {
-            self.push_field(field, at);
+            self.push_field(field, block, bit);
         }
-        self.bloom_at.push(self.bloom.len() as u32);
     }
 
-    /// Appends the fold of one field and its separator, and sets the field's grams (each character, each pair
-    /// of neighbours) in the filter that starts at `bloom[at]`, in one pass.
-    fn push_field(&mut self, field: &str, at: usize) {
+    /// Appends the fold of one field and its separator, and puts the field's grams (each character, each pair
+    /// of neighbours) in `block`, in one pass.
+    fn push_field(&mut self, field: &str, block: &mut [u64], bit: u64) {
         let before = self.text.len();
-        let bloom = &mut self.bloom[at..];
-        let bits = (bloom.len() * 64) as u64;
-        fold_each(field, &mut FieldSink { text: &mut self.text, bloom, bits, prev: None });
+        fold_each(field, &mut FieldSink { text: &mut self.text, block, bit, prev: None });
         if self.text.len() > before {
             self.text.push(SEP);
         }
@@ -217,11 +233,9 @@ impl SearchIndex {
         self.title_ends.is_empty()
     }
 
-    /// Bytes held by the index (folded text, offsets and filters), for the memory benchmark.
+    /// Bytes held by the index (folded text, offsets and gram slices), for the memory benchmark.
     pub fn heap_bytes(&self) -> usize {
-        self.text.capacity()
-            + (self.starts.capacity() + self.title_ends.capacity() + self.bloom_at.capacity()) * 4
-            + self.bloom.capacity() * 8
+        self.text.capacity() + (self.starts.capacity() + self.title_ends.capacity()) * 4 + self.slices.capacity() * 8
     }
 
     /// Article `i`'s folded text: its fields, each followed by a line break.
@@ -229,34 +243,43 @@ impl SearchIndex {
         &self.text[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
 
-    fn may_contain(&self, i: usize, grams: &[u32]) -> bool {
-        let words = &self.bloom[self.bloom_at[i] as usize..self.bloom_at[i + 1] as usize];
-        let bits = (words.len() * 64) as u64;
-        grams.iter().all(|&g| {
-            let bit = ((g as u64 * bits) >> 32) as usize;
-            words[bit / 64] & (1 << (bit % 64)) != 0
-        })
+    /// Per 64 articles, the ones that have all of `grams` (bit `j` of word `k`: article `64k + j`).
+    fn may_contain_all(&self, grams: &[usize], out: &mut [u64]) {
+        for (word, block) in out.iter_mut().zip(self.slices.chunks_exact(self.rows)) {
+            *word = grams.iter().fold(*word, |w, &r| w & block[r]);
+        }
+    }
+
+    fn may_contain(&self, i: usize, grams: &[usize]) -> bool {
+        let block = &self.slices[i / 64 * self.rows..];
+        grams.iter().all(|&r| block[r] >> (i % 64) & 1 != 0)
     }
 
     /// The articles among `candidates` (indices, in any order) that match `query`, in the order given. An empty
     /// query matches every candidate.
     pub fn search(&self, query: &Query, candidates: impl IntoIterator<Item = usize>) -> Vec<Hit> {
-        let include: Vec<(memmem::Finder<'_>, Vec<u32>)> =
-            query.include.iter().map(|t| (memmem::Finder::new(t.as_bytes()), term_grams(t))).collect();
-        let exclude: Vec<(memmem::Finder<'_>, Vec<u32>)> =
-            query.exclude.iter().map(|t| (memmem::Finder::new(t.as_bytes()), term_grams(t))).collect();
+        let buckets = |t: &String| term_grams(t).into_iter().map(|g| bucket(g, self.rows)).collect::<Vec<_>>();
+        let include: Vec<memmem::Finder<'_>> =
+            query.include.iter().map(|t| memmem::Finder::new(t.as_bytes())).collect();
+        let exclude: Vec<(memmem::Finder<'_>, Vec<usize>)> =
+            query.exclude.iter().map(|t| (memmem::Finder::new(t.as_bytes()), buckets(t))).collect();
+        // The articles whose slices have every gram of every term: only their text is searched.
+        let mut may = vec![!0u64; self.len().div_ceil(64)];
+        if self.rows > 0 {
+            let grams: Vec<usize> = query.include.iter().flat_map(buckets).collect();
+            self.may_contain_all(&grams, &mut may);
+        }
         let mut hits = Vec::new();
         let all = self.text.as_bytes();
         'articles: for i in candidates {
-            // Filters first: the text itself is only touched (a cache miss per article) when they pass.
-            if !include.iter().all(|(_, grams)| self.may_contain(i, grams)) {
+            if may[i / 64] >> (i % 64) & 1 == 0 {
                 continue;
             }
             let (start, end) = (self.starts[i] as usize, self.starts[i + 1] as usize);
             let text = &all[start..end];
             let title_len = self.title_ends[i] as usize - start;
             let mut title_terms = 0;
-            for (finder, _) in &include {
+            for finder in &include {
                 match finder.find(text) {
                     None => continue 'articles,
                     Some(at) if at < title_len => title_terms += 1,
@@ -274,40 +297,31 @@ impl SearchIndex {
     }
 }
 
-/// Where one field's folded characters go: appended to the index's text, and their grams set in the field's
-/// article's filter.
+/// Where one field's folded characters go: appended to the index's text, and their grams set (as `bit`) in the
+/// block of the article's 64.
 struct FieldSink<'a> {
     text: &'a mut String,
-    bloom: &'a mut [u64],
-    bits: u64,
+    block: &'a mut [u64],
+    bit: u64,
     prev: Option<char>,
-}
-
-impl FieldSink<'_> {
-    #[inline(always)]
-    fn set(&mut self, g: u32) {
-        let bit = ((g as u64 * self.bits) >> 32) as usize;
-        self.bloom[bit / 64] |= 1 << (bit % 64);
-    }
 }
 
 impl FoldSink for FieldSink<'_> {
     #[inline(always)]
     fn put(&mut self, c: char) {
         self.text.push(c);
-        self.set(gram_hash(c, None));
+        let rows = self.block.len();
+        self.block[bucket(gram_hash(c, None), rows)] |= self.bit;
         if let Some(p) = self.prev {
-            self.set(gram_hash(p, Some(c)));
+            self.block[bucket(gram_hash(p, Some(c)), rows)] |= self.bit;
         }
         self.prev = Some(c);
     }
 }
 
-/// The size of article `a`'s filter in 64-bit words: every character and character pair of its fields, sized
-/// by the characters as written (folding keeps nearly all one for one; distinct grams are fewer).
-fn filter_words(a: &Article) -> usize {
-    let chars: usize = title_fields(a).chain(searchable_rest(a)).map(|f| f.chars().count() + 1).sum();
-    (chars * BITS_PER_CHAR).div_ceil(64).max(1)
+/// The characters of article `a`'s searched fields as written (folding keeps nearly all one for one).
+fn text_chars(a: &Article) -> usize {
+    title_fields(a).chain(searchable_rest(a)).map(|f| f.chars().count() + 1).sum()
 }
 
 /// Bytes to reserve for article `a`'s folded text: its fields as written, and room for the separators.
@@ -464,12 +478,13 @@ mod tests {
             {"id":"b","title":"B","body":["繁體中文的段落，有一些文字。"]}]}"#;
         let arts = crate::domain::load_article_set(json).unwrap().articles;
         let mut b = IndexBuilder::new(&arts);
-        let (text, blooms) = (b.ix.text.capacity(), b.ix.bloom.capacity());
-        assert!(!b.add(&arts, 2), "sizing the filters is work too");
+        let text = b.ix.text.capacity();
+        assert!(!b.add(&arts, 2), "counting the characters is work too");
         assert!(b.add(&arts, 2));
         assert_eq!(b.ix.text.capacity(), text, "the folded text fit in what was reserved");
-        assert_eq!(blooms, 0);
-        assert_eq!(b.ix.bloom.capacity(), b.ix.bloom.len(), "the filters are one allocation of the exact size");
-        assert_eq!(b.finish(), SearchIndex::build(&arts));
+        let ix = b.finish();
+        assert_eq!(ix.slices.capacity(), ix.slices.len(), "the slices are one allocation of the exact size");
+        assert_eq!(ix.slices.len(), ix.rows, "one block for up to 64 articles");
+        assert_eq!(ix, SearchIndex::build(&arts));
     }
 }
