@@ -9,13 +9,18 @@
 //! wherever it occurs (so also as a prefix while it is being typed). Precision and recall are therefore those of
 //! a plain substring scan of the folded text; the index below only skips articles that cannot match.
 //!
-//! **Index.** All folded text lives in one string. The characters and character pairs ("grams") of every article
-//! are also hashed into buckets (5 per character of the average article) and stored as bit slices, one bit per
-//! article and bucket, 64 articles to a word: a signature file turned sideways, as in BitFunnel. A term can
-//! only occur in an article that has a bit in the bucket of each of the term's character pairs (or of its one
-//! character); a query ANDs those buckets' words, one per 64 articles, and the articles left are confirmed by a
-//! substring search (`memchr::memmem`) in their text alone. An article much longer than the average sets most
-//! of its bits and is simply searched more often; results never depend on the buckets.
+//! **Index.** All folded text lives in one string. Beside it:
+//! - per character outside ASCII, exactly which articles have it (a list of article numbers, or a bitmap once
+//!   that is smaller), so a one-character term — the commonest CJK query, and the one with the most hits — is
+//!   answered without reading any text but the titles (for the ranking);
+//! - the pairs of neighbouring characters, hashed into buckets (4 per character of the average article) and
+//!   stored as bit slices, one bit per article and bucket, 64 articles to a word: a signature file turned
+//!   sideways, as in BitFunnel.
+//!
+//! A query ANDs the rows of its terms' characters and the slices of their pairs (one word per 64 articles), and
+//! the articles left are confirmed by a substring search (`memchr::memmem`) in their text alone. An article much
+//! longer than the average sets most of its pair bits and is simply searched more often; results never depend on
+//! the buckets.
 //!
 //! **Ranking** (the "relevance" sort): more of the query's terms found in the title fields (title, kicker,
 //! subtitle) first; then newer; then the set's own order.
@@ -23,6 +28,7 @@
 use super::fold::{fold, fold_each, fold_mapped, FoldSink};
 use super::{Article, Block};
 use memchr::memmem;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A parsed query: folded terms that must occur, and folded terms that must not.
@@ -90,11 +96,157 @@ pub struct SearchIndex {
     /// Article `i`'s text is `text[starts[i]..starts[i + 1]]`; its title fields end at `title_ends[i]`.
     starts: Vec<u32>,
     title_ends: Vec<u32>,
-    /// Gram bucket `r` of articles `64k..64k + 64` is the word `slices[k * rows + r]`: bit `j` is set when
-    /// article `64k + j` has a gram in that bucket. One block of `rows` words per 64 articles, so a build
-    /// appends and a query reads one word per block per gram.
+    /// Pair bucket `r` of articles `64k..64k + 64` is the word `slices[k * rows + r]`: bit `j` is set when
+    /// article `64k + j` has a character pair in that bucket. One block of `rows` words per 64 articles, so a
+    /// build appends and a query reads one word per block per pair.
     slices: Vec<u64>,
     rows: usize,
+    /// Exactly which articles have each character.
+    chars: CharRows,
+}
+
+/// Per (folded) character outside ASCII, the articles that have it: a sorted list of article numbers while that
+/// is smaller than a bitmap of all the articles, then the bitmap. (ASCII characters are in nearly every article
+/// with Latin text: a row would filter nothing and cost the most to build.)
+#[derive(Debug, Clone, Default, PartialEq)]
+struct CharRows {
+    /// 1 + the row of each character below U+10000 (0: no article has it), and the rows of the others.
+    bmp: Vec<u32>,
+    astral: HashMap<char, u32>,
+    rows: Vec<Row>,
+    /// While building: per row, the articles of the current 64 that have the character (bit `j`: article
+    /// `64k + j`), and the rows with any. The rows themselves are written once per 64 articles, not once per
+    /// article and character (which is where the time would go: a row is somewhere else in memory each time).
+    block: Vec<u64>,
+    touched: Vec<u32>,
+    /// Words in a bitmap row: one bit per article.
+    words: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Row {
+    List(Vec<u32>),
+    Bits(Vec<u64>),
+}
+
+impl CharRows {
+    fn new(articles: usize) -> CharRows {
+        let words = articles.div_ceil(64);
+        CharRows {
+            bmp: vec![0; 0x1_0000],
+            astral: HashMap::new(),
+            rows: Vec::new(),
+            block: Vec::new(),
+            touched: Vec::new(),
+            words,
+        }
+    }
+
+    /// Whether `c` has rows (is not ASCII).
+    fn covers(c: char) -> bool {
+        !c.is_ascii()
+    }
+
+    fn row(&self, c: char) -> Option<&Row> {
+        let r = match c as usize {
+            b @ 0..0x1_0000 => self.bmp[b].checked_sub(1)?,
+            _ => *self.astral.get(&c)?,
+        };
+        Some(&self.rows[r as usize])
+    }
+
+    /// Notes that article `i` (one of the current 64) has `c`.
+    #[inline(always)]
+    fn add(&mut self, c: char, i: u32) {
+        let r = match c as usize {
+            b @ 0..0x1_0000 => match self.bmp[b] {
+                0 => {
+                    self.bmp[b] = self.rows.len() as u32 + 1;
+                    self.new_row()
+                }
+                r => r as usize - 1,
+            },
+            _ => match self.astral.get(&c) {
+                Some(&r) => r as usize,
+                None => {
+                    self.astral.insert(c, self.rows.len() as u32);
+                    self.new_row()
+                }
+            },
+        };
+        if self.block[r] == 0 {
+            self.touched.push(r as u32);
+        }
+        self.block[r] |= 1 << (i % 64);
+    }
+
+    fn new_row(&mut self) -> usize {
+        self.rows.push(Row::List(Vec::new()));
+        self.block.push(0);
+        self.rows.len() - 1
+    }
+
+    /// Writes the current 64 articles (`64k..`) into the rows.
+    fn flush(&mut self, k: usize) {
+        for r in self.touched.drain(..) {
+            let word = std::mem::take(&mut self.block[r as usize]);
+            match &mut self.rows[r as usize] {
+                Row::List(list) => {
+                    let mut w = word;
+                    while w != 0 {
+                        list.push((k * 64) as u32 + w.trailing_zeros());
+                        w &= w - 1;
+                    }
+                    // A list longer than the bitmap in bytes becomes the bitmap.
+                    if list.len() > self.words * 2 {
+                        let mut bits = vec![0u64; self.words];
+                        for &j in list.iter() {
+                            bits[j as usize / 64] |= 1 << (j % 64);
+                        }
+                        self.rows[r as usize] = Row::Bits(bits);
+                    }
+                }
+                Row::Bits(bits) => bits[k] = word,
+            }
+        }
+    }
+
+    /// Keeps in `may` only the articles that have `c` (not ASCII).
+    fn and(&self, c: char, may: &mut [u64]) {
+        match self.row(c) {
+            None => may.fill(0),
+            Some(Row::Bits(bits)) => may.iter_mut().zip(bits).for_each(|(m, b)| *m &= b),
+            Some(Row::List(list)) => {
+                let mut only = vec![0u64; may.len()];
+                for &j in list {
+                    only[j as usize / 64] |= 1 << (j % 64);
+                }
+                may.iter_mut().zip(only).for_each(|(m, b)| *m &= b);
+            }
+        }
+    }
+
+    fn shrink(&mut self) {
+        self.block = Vec::new();
+        self.touched = Vec::new();
+        for row in &mut self.rows {
+            if let Row::List(list) = row {
+                list.shrink_to_fit();
+            }
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        let rows: usize = self
+            .rows
+            .iter()
+            .map(|r| match r {
+                Row::List(l) => l.capacity() * 4,
+                Row::Bits(b) => b.capacity() * 8,
+            })
+            .sum();
+        self.bmp.capacity() * 4 + self.astral.capacity() * 8 + self.rows.capacity() * size_of::<Row>() + rows
+    }
 }
 
 /// Builds a [`SearchIndex`] a slice at a time, so that a viewer can build it between frames.
@@ -120,6 +272,7 @@ impl IndexBuilder {
             title_ends: Vec::with_capacity(articles.len()),
             slices: Vec::new(),
             rows: 0,
+            chars: CharRows::new(articles.len()),
         };
         IndexBuilder { ix, done: 0, counted: 0, chars: 0, block: Vec::new() }
     }
@@ -143,10 +296,11 @@ impl IndexBuilder {
         }
         let end = self.done.saturating_add(budget).min(articles.len());
         for (i, a) in articles.iter().enumerate().take(end).skip(self.done) {
-            self.ix.add_article(a, &mut self.block, 1 << (i % 64));
+            self.ix.add_article(a, &mut self.block, i as u32);
             if i % 64 == 63 {
                 self.ix.slices.extend_from_slice(&self.block);
                 self.block.fill(0);
+                self.ix.chars.flush(i / 64);
             }
         }
         self.done = end;
@@ -155,11 +309,13 @@ impl IndexBuilder {
 
     /// The finished index (call when [`IndexBuilder::add`] has returned true).
     pub fn finish(mut self) -> SearchIndex {
-        if self.done % 64 != 0 {
+        if !self.done.is_multiple_of(64) {
             self.ix.slices.extend_from_slice(&self.block);
+            self.ix.chars.flush(self.done / 64);
         }
         self.ix.starts.push(self.ix.text.len() as u32);
         self.ix.text.shrink_to_fit();
+        self.ix.chars.shrink();
         self.ix
     }
 }
@@ -167,9 +323,9 @@ impl IndexBuilder {
 /// The field separator inside the folded text: folding turns every `\n` into a space, so no term contains it
 /// and no match crosses it.
 const SEP: char = '\n';
-/// Gram buckets per character of the average article. CJK text has about 1.4 distinct grams per character, so
-/// about a quarter of an average article's bits are set; Latin text repeats its grams and sets far fewer.
-const ROWS_PER_CHAR: u64 = 5;
+/// Pair buckets per character of the average article. CJK text has about one distinct pair per character, so
+/// about a quarter of an average article's bits are set; Latin text repeats its pairs and sets far fewer.
+const ROWS_PER_CHAR: u64 = 4;
 
 /// The number of gram buckets for `articles` articles of `chars` characters in all.
 fn rows_for(chars: u64, articles: usize) -> usize {
@@ -177,9 +333,8 @@ fn rows_for(chars: u64, articles: usize) -> usize {
 }
 
 #[inline(always)]
-fn gram_hash(a: char, b: Option<char>) -> u32 {
-    let b = b.map_or(0x11_0000, |b| b as u64);
-    let h = ((a as u64) << 21 | b).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+fn pair_hash(a: char, b: char) -> u32 {
+    let h = ((a as u64) << 21 | b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h >> 32) as u32
 }
 
@@ -189,11 +344,10 @@ fn bucket(g: u32, rows: usize) -> usize {
     ((g as u64 * rows as u64) >> 32) as usize
 }
 
-/// The grams a term needs: its characters and its character pairs.
-fn term_grams(term: &str) -> Vec<u32> {
+/// The pairs of neighbouring characters in a term.
+fn term_pairs(term: &str) -> Vec<u32> {
     let chars: Vec<char> = term.chars().collect();
-    let pairs = chars.windows(2).map(|w| gram_hash(w[0], Some(w[1])));
-    chars.iter().map(|&c| gram_hash(c, None)).chain(pairs).collect()
+    chars.windows(2).map(|w| pair_hash(w[0], w[1])).collect()
 }
 
 impl SearchIndex {
@@ -203,23 +357,24 @@ impl SearchIndex {
         b.finish()
     }
 
-    /// Adds article `a`, setting `bit` in the buckets of `block` that its grams fall in.
-    fn add_article(&mut self, a: &Article, block: &mut [u64], bit: u64) {
+    /// Adds article `i`, `a`: its characters to their rows, its pairs to the buckets of `block`.
+    fn add_article(&mut self, a: &Article, block: &mut [u64], i: u32) {
         self.starts.push(self.text.len() as u32);
         for field in title_fields(a) {
-            self.push_field(field, block, bit);
+            self.push_field(field, block, i);
         }
         self.title_ends.push(self.text.len() as u32);
         for field in searchable_rest(a) {
-            self.push_field(field, block, bit);
+            self.push_field(field, block, i);
         }
     }
 
-    /// Appends the fold of one field and its separator, and puts the field's grams (each character, each pair
-    /// of neighbours) in `block`, in one pass.
-    fn push_field(&mut self, field: &str, block: &mut [u64], bit: u64) {
+    /// Appends the fold of one field and its separator, and notes the field's characters and pairs of
+    /// neighbours, in one pass.
+    fn push_field(&mut self, field: &str, block: &mut [u64], i: u32) {
         let before = self.text.len();
-        fold_each(field, &mut FieldSink { text: &mut self.text, block, bit, prev: None });
+        let sink = &mut FieldSink { text: &mut self.text, chars: &mut self.chars, block, i, prev: None };
+        fold_each(field, sink);
         if self.text.len() > before {
             self.text.push(SEP);
         }
@@ -233,9 +388,12 @@ impl SearchIndex {
         self.title_ends.is_empty()
     }
 
-    /// Bytes held by the index (folded text, offsets and gram slices), for the memory benchmark.
+    /// Bytes held by the index (folded text, offsets, character rows and pair slices), for the memory benchmark.
     pub fn heap_bytes(&self) -> usize {
-        self.text.capacity() + (self.starts.capacity() + self.title_ends.capacity()) * 4 + self.slices.capacity() * 8
+        self.text.capacity()
+            + (self.starts.capacity() + self.title_ends.capacity()) * 4
+            + self.slices.capacity() * 8
+            + self.chars.heap_bytes()
     }
 
     /// Article `i`'s folded text: its fields, each followed by a line break.
@@ -243,31 +401,44 @@ impl SearchIndex {
         &self.text[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
 
-    /// Per 64 articles, the ones that have all of `grams` (bit `j` of word `k`: article `64k + j`).
-    fn may_contain_all(&self, grams: &[usize], out: &mut [u64]) {
-        for (word, block) in out.iter_mut().zip(self.slices.chunks_exact(self.rows)) {
-            *word = grams.iter().fold(*word, |w, &r| w & block[r]);
+    /// Keeps in `may` (bit `j` of word `k`: article `64k + j`) the articles that have all of `pairs` (buckets).
+    fn may_have_pairs(&self, pairs: &[usize], may: &mut [u64]) {
+        for (word, block) in may.iter_mut().zip(self.slices.chunks_exact(self.rows)) {
+            *word = pairs.iter().fold(*word, |w, &r| w & block[r]);
         }
     }
 
-    fn may_contain(&self, i: usize, grams: &[usize]) -> bool {
+    fn may_have(&self, i: usize, pairs: &[usize]) -> bool {
         let block = &self.slices[i / 64 * self.rows..];
-        grams.iter().all(|&r| block[r] >> (i % 64) & 1 != 0)
+        pairs.iter().all(|&r| block[r] >> (i % 64) & 1 != 0)
     }
 
     /// The articles among `candidates` (indices, in any order) that match `query`, in the order given. An empty
     /// query matches every candidate.
     pub fn search(&self, query: &Query, candidates: impl IntoIterator<Item = usize>) -> Vec<Hit> {
-        let buckets = |t: &String| term_grams(t).into_iter().map(|g| bucket(g, self.rows)).collect::<Vec<_>>();
-        let include: Vec<memmem::Finder<'_>> =
-            query.include.iter().map(|t| memmem::Finder::new(t.as_bytes())).collect();
+        let buckets = |t: &String| term_pairs(t).into_iter().map(|g| bucket(g, self.rows)).collect::<Vec<_>>();
+        // A term of one character that has a row is known exactly from it: its text is only searched in the title
+        // fields, for the ranking.
+        let exact = |t: &str| {
+            let mut chars = t.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if CharRows::covers(c))
+        };
+        let include: Vec<(memmem::Finder<'_>, bool)> =
+            query.include.iter().map(|t| (memmem::Finder::new(t.as_bytes()), exact(t))).collect();
         let exclude: Vec<(memmem::Finder<'_>, Vec<usize>)> =
             query.exclude.iter().map(|t| (memmem::Finder::new(t.as_bytes()), buckets(t))).collect();
-        // The articles whose slices have every gram of every term: only their text is searched.
+        // The articles that have every character of every term and whose slices have all its pairs: only their
+        // text is searched.
         let mut may = vec![!0u64; self.len().div_ceil(64)];
-        if self.rows > 0 {
-            let grams: Vec<usize> = query.include.iter().flat_map(buckets).collect();
-            self.may_contain_all(&grams, &mut may);
+        if !query.include.is_empty() && !may.is_empty() {
+            let mut chars: Vec<char> = query.include.iter().flat_map(|t| t.chars()).collect();
+            chars.sort_unstable();
+            chars.dedup();
+            for c in chars.into_iter().filter(|&c| CharRows::covers(c)) {
+                self.chars.and(c, &mut may);
+            }
+            let pairs: Vec<usize> = query.include.iter().flat_map(buckets).collect();
+            self.may_have_pairs(&pairs, &mut may);
         }
         let mut hits = Vec::new();
         let all = self.text.as_bytes();
@@ -279,15 +450,19 @@ impl SearchIndex {
             let text = &all[start..end];
             let title_len = self.title_ends[i] as usize - start;
             let mut title_terms = 0;
-            for finder in &include {
+            for (finder, exact) in &include {
+                if *exact {
+                    title_terms += finder.find(&text[..title_len]).is_some() as u32;
+                    continue;
+                }
                 match finder.find(text) {
                     None => continue 'articles,
                     Some(at) if at < title_len => title_terms += 1,
                     Some(_) => {}
                 }
             }
-            for (finder, grams) in &exclude {
-                if self.may_contain(i, grams) && finder.find(text).is_some() {
+            for (finder, pairs) in &exclude {
+                if self.may_have(i, pairs) && finder.find(text).is_some() {
                     continue 'articles;
                 }
             }
@@ -297,12 +472,13 @@ impl SearchIndex {
     }
 }
 
-/// Where one field's folded characters go: appended to the index's text, and their grams set (as `bit`) in the
-/// block of the article's 64.
+/// Where one field's folded characters go: appended to the index's text, noted in their rows as article `i`'s,
+/// and their pairs set in the block of the article's 64.
 struct FieldSink<'a> {
     text: &'a mut String,
+    chars: &'a mut CharRows,
     block: &'a mut [u64],
-    bit: u64,
+    i: u32,
     prev: Option<char>,
 }
 
@@ -310,10 +486,12 @@ impl FoldSink for FieldSink<'_> {
     #[inline(always)]
     fn put(&mut self, c: char) {
         self.text.push(c);
-        let rows = self.block.len();
-        self.block[bucket(gram_hash(c, None), rows)] |= self.bit;
+        if CharRows::covers(c) {
+            self.chars.add(c, self.i);
+        }
         if let Some(p) = self.prev {
-            self.block[bucket(gram_hash(p, Some(c)), rows)] |= self.bit;
+            let rows = self.block.len();
+            self.block[bucket(pair_hash(p, c), rows)] |= 1 << (self.i % 64);
         }
         self.prev = Some(c);
     }
