@@ -28,7 +28,6 @@
 use super::fold::{fold, fold_each, fold_mapped, FoldSink};
 use super::{Article, Block};
 use memchr::memmem;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A parsed query: folded terms that must occur, and folded terms that must not.
@@ -110,9 +109,9 @@ pub struct SearchIndex {
 /// with Latin text: a row would filter nothing and cost the most to build.)
 #[derive(Debug, Clone, Default, PartialEq)]
 struct CharRows {
-    /// 1 + the row of each character below U+10000 (0: no article has it), and the rows of the others.
-    bmp: Vec<u32>,
-    astral: HashMap<char, u32>,
+    /// 1 + the row of each character (0: no article has it), in pages of 256 characters made when one of them
+    /// is first seen (CJK text uses about a hundred pages).
+    pages: Vec<Option<Box<[u32; 256]>>>,
     rows: Vec<Row>,
     /// While building: per row, the articles of the current 64 that have the character (bit `j`: article
     /// `64k + j`), and the rows with any. The rows themselves are written once per 64 articles, not once per
@@ -132,14 +131,7 @@ enum Row {
 impl CharRows {
     fn new(articles: usize) -> CharRows {
         let words = articles.div_ceil(64);
-        CharRows {
-            bmp: vec![0; 0x1_0000],
-            astral: HashMap::new(),
-            rows: Vec::new(),
-            block: Vec::new(),
-            touched: Vec::new(),
-            words,
-        }
+        CharRows { pages: vec![None; 0x1100], rows: Vec::new(), block: Vec::new(), touched: Vec::new(), words }
     }
 
     /// Whether `c` has rows (is not ASCII).
@@ -148,31 +140,21 @@ impl CharRows {
     }
 
     fn row(&self, c: char) -> Option<&Row> {
-        let r = match c as usize {
-            b @ 0..0x1_0000 => self.bmp[b].checked_sub(1)?,
-            _ => *self.astral.get(&c)?,
-        };
+        let r = self.pages[c as usize >> 8].as_ref()?[c as usize & 0xFF].checked_sub(1)?;
         Some(&self.rows[r as usize])
     }
 
     /// Notes that article `i` (one of the current 64) has `c`.
     #[inline(always)]
     fn add(&mut self, c: char, i: u32) {
-        let r = match c as usize {
-            b @ 0..0x1_0000 => match self.bmp[b] {
-                0 => {
-                    self.bmp[b] = self.rows.len() as u32 + 1;
-                    self.new_row()
-                }
-                r => r as usize - 1,
-            },
-            _ => match self.astral.get(&c) {
-                Some(&r) => r as usize,
-                None => {
-                    self.astral.insert(c, self.rows.len() as u32);
-                    self.new_row()
-                }
-            },
+        let next = self.rows.len() as u32 + 1;
+        let slot = &mut self.pages[c as usize >> 8].get_or_insert_with(|| Box::new([0; 256]))[c as usize & 0xFF];
+        let r = match *slot {
+            0 => {
+                *slot = next;
+                self.new_row()
+            }
+            r => r as usize - 1,
         };
         if self.block[r] == 0 {
             self.touched.push(r as u32);
@@ -245,7 +227,8 @@ impl CharRows {
                 Row::Bits(b) => b.capacity() * 8,
             })
             .sum();
-        self.bmp.capacity() * 4 + self.astral.capacity() * 8 + self.rows.capacity() * size_of::<Row>() + rows
+        let pages = self.pages.iter().flatten().count() * 1024 + self.pages.capacity() * 8;
+        pages + self.rows.capacity() * size_of::<Row>() + rows
     }
 }
 
@@ -431,10 +414,14 @@ impl SearchIndex {
         // text is searched.
         let mut may = vec![!0u64; self.len().div_ceil(64)];
         if !query.include.is_empty() && !may.is_empty() {
-            let mut chars: Vec<char> = query.include.iter().flat_map(|t| t.chars()).collect();
-            chars.sort_unstable();
-            chars.dedup();
-            for c in chars.into_iter().filter(|&c| CharRows::covers(c)) {
+            // Each character once (a query has a few: no sort needed, and none is linked in for this).
+            let mut chars: Vec<char> = Vec::new();
+            for c in query.include.iter().flat_map(|t| t.chars()).filter(|&c| CharRows::covers(c)) {
+                if !chars.contains(&c) {
+                    chars.push(c);
+                }
+            }
+            for c in chars {
                 self.chars.and(c, &mut may);
             }
             let pairs: Vec<usize> = query.include.iter().flat_map(buckets).collect();

@@ -218,7 +218,8 @@ pub fn use_shown_article(article: &Article) -> Rc<Article> {
     })
 }
 
-/// Used once inside the router (by the page's frame): fetches the converter the reader asks for, once.
+/// Used once inside the router (by the page's frame): fetches the converter the reader asks for, once (again
+/// when it failed and is asked for again: the toggle sets it back to idle).
 #[hook]
 pub fn use_script_loader() {
     #[cfg(feature = "convert")]
@@ -227,7 +228,11 @@ pub fn use_script_loader() {
         let prefs = use_context::<super::state::PrefsHandle>();
         use super::state::PrefsAction;
         let mount = super::mount::use_mount();
-        use_effect_with(choice, move |choice| {
+        let idle = match (choice.script(), &prefs) {
+            (Some(s), Some(p)) => matches!(p.converters.slot(s), Slot::Idle),
+            _ => false,
+        };
+        use_effect_with((choice, idle), move |(choice, _)| {
             if let (Some(script), Some(prefs)) = (choice.script(), prefs) {
                 if matches!(prefs.converters.slot(script), Slot::Idle | Slot::Failed(_)) {
                     prefs.dispatch(PrefsAction::SetConverter(script, Slot::Loading));

@@ -139,7 +139,7 @@ pub const EN: Strings = Strings {
     script: "Characters",
     script_original: "As written",
     script_loading: "Loading the character tables…",
-    script_failed: "The character tables could not be loaded: {error}",
+    script_failed: "The character tables could not be loaded ({error}). Choose the script again to retry.",
     search_key_hint: "Press / to search.",
 };
 
@@ -205,7 +205,7 @@ pub const ZH_HANT: Strings = Strings {
     script: "字形",
     script_original: "原文",
     script_loading: "正在載入字形對照表…",
-    script_failed: "無法載入字形對照表：{error}",
+    script_failed: "無法載入字形對照表（{error}）。再選一次即可重試。",
     search_key_hint: "按 / 開始搜尋。",
 };
 
@@ -271,7 +271,7 @@ pub const ZH_HANS: Strings = Strings {
     script: "字形",
     script_original: "原文",
     script_loading: "正在加载字形对照表…",
-    script_failed: "无法加载字形对照表：{error}",
+    script_failed: "无法加载字形对照表（{error}）。再选一次即可重试。",
     search_key_hint: "按 / 开始搜索。",
 };
 

@@ -17,11 +17,14 @@ const set = JSON.stringify({ version: 1, title: '文章', articles: [
 
 let server;
 let browser;
+let flakyRequests = 0;
 before(async () => {
   server = await startServer({
     '/s/': { articles: set },
-    // A host that serves something else than the module: the reader is told, and the articles stay readable.
-    '/broken/': { articles: set, files: { 'opencc/hans.wasm': '<!doctype html><p>Not here</p>' } },
+    // A host that first serves something else than the module: the reader is told, the articles stay readable,
+    // and asking again loads it.
+    '/flaky/': { articles: set, files: { 'opencc/hans.wasm': () => (++flakyRequests === 1
+      ? '<!doctype html><p>Not here</p>' : fs.readFileSync(path.join(DIST, 'opencc/hans.wasm'))) } },
     '/en/': { articles: JSON.stringify({ version: 1, articles: [{ id: 'e1', title: 'English only', lang: 'en', body: ['No Chinese here.'] }] }) },
   });
   browser = await launchBrowser();
@@ -118,17 +121,23 @@ test('a set without Chinese text is not offered 繁/简 (the toggle is there for
   await page.close();
 });
 
-test('a converter that does not load is reported, and the articles stay as written', async () => {
+test('a converter that does not load is reported, the articles stay as written, and asking again retries', async () => {
   const { page, errors } = await newPage(browser.context);
-  await page.goto(server.url('/broken/'));
+  await page.goto(server.url('/flaky/'));
   await page.locator('.card').first().waitFor();
   await pickScript(page, 'hans');
   const status = page.locator('.script-status');
   await status.filter({ hasText: 'opencc/hans.wasm' }).waitFor();
   assert.match(await status.innerText(), /hans\.wasm: .*(CompileError|magic)/i);
   assert.equal(await page.locator('.card-title a').first().innerText(), SEED_TITLE);
+  assert.match(await status.innerText(), /again/);
   await page.locator('.card-title a').first().click();
   await page.locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+  // 简体 again: the converter is fetched again, and this time it loads.
+  await pickScript(page, 'hans');
+  await page.locator('h1.article-title', { hasText: SEED_HANS }).waitFor();
+  assert.equal(await status.innerText(), '');
+  assert.equal(flakyRequests, 2);
   // Back to the default for the other tests.
   await pickScript(page, 'original');
   assert.deepEqual(errors, []);

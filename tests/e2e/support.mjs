@@ -18,7 +18,7 @@ const TYPES = {
 /**
  * Starts a static server. `mounts` maps a path prefix (e.g. '/some/sub/path/') to options:
  *   { articles: string | (() => {status, body, type}) } replaces articles.json under that prefix;
- *   { files: { name: text } } serves other generated files there;
+ *   { files: { name: text | (() => text) } } serves other generated files there (a function: asked per request);
  *   { raw: (req, res) => void } answers articles.json by hand (faulty networks);
  *   { headers: { name: value } } adds response headers to the files served from DIST.
  *   { prerender: true } serves index.html with the list `cargo xtask dist` prerendered into it from the bundled
@@ -34,8 +34,9 @@ export async function startServer(mounts) {
     let rest = urlPath.slice(prefix.length) || 'index.html';
     const mount = mounts[prefix];
     if (mount.files?.[rest] !== undefined) {
+      const body = typeof mount.files[rest] === 'function' ? mount.files[rest]() : mount.files[rest];
       res.writeHead(200, { 'content-type': TYPES[path.extname(rest)] ?? 'text/plain', 'cache-control': 'no-store' });
-      res.end(mount.files[rest]);
+      res.end(body);
       return;
     }
     if (rest === 'articles.json' && mount.raw) {

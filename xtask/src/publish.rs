@@ -228,7 +228,9 @@ fn write_headers(dist: &Path) -> Result<()> {
     for path in ["/", "/index.html", "/articles.json", "/article-set.schema.json", "/embed.js", "/embed-demo.html"] {
         out.push_str(&format!("{path}\n  Cache-Control: no-cache\n"));
     }
-    out.push_str("/opencc/*\n  Cache-Control: public, max-age=86400\n");
+    // The 繁/简 converter modules are not content-hashed, and the viewer calls into them: revalidated every time
+    // (a 304 when unchanged), so that a new deploy never pairs a new viewer with a cached old module.
+    out.push_str("/opencc/*\n  Cache-Control: no-cache\n");
     let mut hashed: Vec<String> = std::fs::read_dir(dist)?
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
         .filter(|n| is_hashed(n))

@@ -56,6 +56,10 @@ pub fn settings(props: &SettingsProps) -> Html {
         let (navigator, route, state) = (navigator.clone(), route.clone(), state.clone());
         Callback::from(move |_: MouseEvent| {
             prefs.dispatch(PrefsAction::SetScript(c));
+            // Asking again for a script whose converter did not load tries again.
+            if let Some(sc) = c.script().filter(|&sc| matches!(prefs.converters.slot(sc), Slot::Failed(_))) {
+                prefs.dispatch(PrefsAction::SetConverter(sc, Slot::Idle));
+            }
             // The link says it too, so that it can be shared as it is shown.
             if let (Some(nav), Some(route)) = (&navigator, &route) {
                 let next = ListState { script: Some(c), ..state.clone() };
