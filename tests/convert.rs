@@ -133,7 +133,7 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
             Block::Paragraph { text: "<段>".into() },
             Block::Heading { text: "<標題>".into() },
             Block::Quote { text: "<引文>".into() },
-            Block::Image { src: "img/1.png".into(), alt: "<圖>".into(), caption: Some("<說明>".into()) },
+            Block::image("img/1.png", "<圖>", Some("<說明>".into())),
         ]
     );
     assert_eq!(c.lang.as_deref(), Some("zh-Hans"), "a Chinese tag becomes the script's");

@@ -233,13 +233,9 @@ fn rss_items_become_articles_and_hostile_html_does_not_survive() {
         [
             Block::Heading { text: "Prices rise".into() },
             Block::Paragraph { text: "Copper rose 3% on Monday.".into() },
-            Block::Image { src: "https://img.example.org/cu.png".into(), alt: "A copper bar".into(), caption: None },
+            Block::image("https://img.example.org/cu.png", "A copper bar", None),
             Block::Quote { text: "Demand is strong, said a trader.".into() },
-            Block::Image {
-                src: "/charts/cu.svg".into(),
-                alt: "Chart".into(),
-                caption: Some("Three-month price".into())
-            },
+            Block::image("/charts/cu.svg", "Chart", Some("Three-month price".into())),
         ]
     );
     let json = serde_json::to_string(&r.articles).unwrap();
@@ -304,7 +300,7 @@ fn markdown_with_yaml_front_matter() {
             Block::Heading { text: "A heading that is not the title".into() },
             Block::Paragraph { text: "Nickel output grew strongly in 2023, across all regions.".into() },
             Block::Quote { text: "Growth will slow, analysts say.".into() },
-            Block::Image { src: "images/mine.jpg".into(), alt: "Mine at dusk".into(), caption: None },
+            Block::image("images/mine.jpg", "Mine at dusk", None),
             Block::Paragraph { text: "first point".into() },
             Block::Paragraph { text: "second point".into() },
         ]

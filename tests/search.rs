@@ -19,9 +19,9 @@ fn folded_fields(a: &Article) -> Vec<String> {
     for b in &a.body {
         match b {
             Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => fields.push(text),
-            Block::Image { alt, caption, .. } => {
-                fields.push(alt);
-                fields.extend(caption.as_deref());
+            Block::Image(i) => {
+                fields.push(&i.alt);
+                fields.extend(i.caption.as_deref());
             }
             Block::Unknown { .. } => {}
         }

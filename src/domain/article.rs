@@ -336,15 +336,27 @@ pub enum Block {
     Quote {
         text: String,
     },
-    Image {
-        src: String,
-        alt: String,
-        caption: Option<String>,
-    },
+    /// Boxed: an image's three texts would make every block (most are paragraphs) three times the size.
+    Image(Box<Image>),
     /// A block type this version does not know (forward compatibility): not shown, reported as a warning.
     Unknown {
         kind: String,
     },
+}
+
+/// An image block: address, alternative text, optional caption.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
+    pub caption: Option<String>,
+}
+
+impl Block {
+    /// An image block.
+    pub fn image(src: impl Into<String>, alt: impl Into<String>, caption: Option<String>) -> Block {
+        Block::Image(Box::new(Image { src: src.into(), alt: alt.into(), caption }))
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -376,9 +388,7 @@ impl Serialize for Block {
             Block::Paragraph { text } => return s.serialize_str(text),
             Block::Heading { text } => TypedBlock::Heading { text: text.clone() },
             Block::Quote { text } => TypedBlock::Quote { text: text.clone() },
-            Block::Image { src, alt, caption } => {
-                TypedBlock::Image { src: src.clone(), alt: alt.clone(), caption: caption.clone() }
-            }
+            Block::Image(i) => TypedBlock::Image { src: i.src.clone(), alt: i.alt.clone(), caption: i.caption.clone() },
             Block::Unknown { kind } => {
                 use serde::ser::SerializeMap;
                 let mut m = s.serialize_map(Some(1))?;
@@ -422,7 +432,7 @@ impl<'de> Deserialize<'de> for Block {
                     TypedBlock::Paragraph { text } => Block::Paragraph { text },
                     TypedBlock::Heading { text } => Block::Heading { text },
                     TypedBlock::Quote { text } => Block::Quote { text },
-                    TypedBlock::Image { src, alt, caption } => Block::Image { src, alt, caption },
+                    TypedBlock::Image { src, alt, caption } => Block::image(src, alt, caption),
                 })
             }
         }

@@ -162,9 +162,9 @@ pub fn convert_article(a: &Article, script: Script, c: impl Fn(&str) -> String) 
     for b in &mut out.body {
         match b {
             Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => c(text),
-            Block::Image { alt, caption, .. } => {
-                c(alt);
-                caption.iter_mut().for_each(c);
+            Block::Image(i) => {
+                c(&mut i.alt);
+                i.caption.iter_mut().for_each(c);
             }
             Block::Unknown { .. } => {}
         }

@@ -284,10 +284,10 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
                     format!("block type {} is not known to this viewer; skipped", shorten(kind)),
                 );
             }
-            Block::Image { src, .. } if !is_safe_url(src, true) => {
+            Block::Image(img) if !is_safe_url(&img.src, true) => {
                 warn(
                     format!("body[{i}].src"),
-                    format!("image {} dropped: only relative, http and https images are shown", shorten(src)),
+                    format!("image {} dropped: only relative, http and https images are shown", shorten(&img.src)),
                 );
             }
             _ => kept.push(block),

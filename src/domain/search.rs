@@ -506,7 +506,7 @@ fn searchable_rest(a: &Article) -> impl Iterator<Item = &str> {
     let body = a.body.iter().flat_map(|b| {
         let (x, y): (Option<&str>, Option<&str>) = match b {
             Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => (Some(text), None),
-            Block::Image { alt, caption, .. } => (Some(alt.as_str()), caption.as_deref()),
+            Block::Image(i) => (Some(i.alt.as_str()), i.caption.as_deref()),
             Block::Unknown { .. } => (None, None),
         };
         [x, y].into_iter().flatten()

@@ -121,7 +121,7 @@ impl Walker {
             return;
         }
         let alt = collapse(img.value().attr("alt").unwrap_or(""));
-        self.blocks.push(Block::Image { src: src.to_owned(), alt, caption });
+        self.blocks.push(Block::image(src, alt, caption));
     }
 }
 

@@ -155,7 +155,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             Event::End(TagEnd::Image) => {
                 if let Some((src, alt)) = image.take() {
                     if crate::domain::load::is_safe_url(&src, true) {
-                        blocks.push(Block::Image { src, alt: collapse(&alt), caption: None });
+                        blocks.push(Block::image(src, collapse(&alt), None));
                     } else {
                         dropped += 1;
                     }

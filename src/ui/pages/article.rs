@@ -148,10 +148,10 @@ fn render_block(block: &Block, terms: &[String]) -> Html {
         Block::Paragraph { text } => html! { <p>{ marked(text, terms) }</p> },
         Block::Heading { text } => html! { <h2>{ marked(text, terms) }</h2> },
         Block::Quote { text } => html! { <blockquote><p>{ marked(text, terms) }</p></blockquote> },
-        Block::Image { src, alt, caption } => html! {
+        Block::Image(i) => html! {
             <figure>
-                <img src={src.clone()} alt={alt.clone()} loading="lazy" decoding="async" />
-                if let Some(c) = caption { <figcaption>{ marked(c, terms) }</figcaption> }
+                <img src={i.src.clone()} alt={i.alt.clone()} loading="lazy" decoding="async" />
+                if let Some(c) = &i.caption { <figcaption>{ marked(c, terms) }</figcaption> }
             </figure>
         },
         Block::Unknown { .. } => Html::default(),
