@@ -88,7 +88,8 @@ pub struct Hit {
     pub title_terms: u32,
 }
 
-/// The folded text of every article, and its grams as bit slices (see the module's documentation).
+/// The folded text of every article, its characters as exact rows and its character pairs as bit slices (see
+/// the module's documentation).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchIndex {
     text: String,
@@ -238,11 +239,11 @@ pub struct IndexBuilder {
     ix: SearchIndex,
     /// Articles added so far.
     done: usize,
-    /// Articles whose characters are counted so far, and the count (the number of gram buckets follows from
+    /// Articles whose characters are counted so far, and the count (the number of pair buckets follows from
     /// it, and is needed before the first article is added).
     counted: usize,
     chars: u64,
-    /// The block of 64 articles being added: one word per gram bucket.
+    /// The block of 64 articles being added: one word per pair bucket.
     block: Vec<u64>,
 }
 
@@ -310,7 +311,7 @@ const SEP: char = '\n';
 /// about a quarter of an average article's bits are set; Latin text repeats its pairs and sets far fewer.
 const ROWS_PER_CHAR: u64 = 4;
 
-/// The number of gram buckets for `articles` articles of `chars` characters in all.
+/// The number of pair buckets for `articles` articles of `chars` characters in all.
 fn rows_for(chars: u64, articles: usize) -> usize {
     (chars * ROWS_PER_CHAR / articles.max(1) as u64).clamp(64, 1 << 20) as usize
 }
@@ -321,7 +322,7 @@ fn pair_hash(a: char, b: char) -> u32 {
     (h >> 32) as u32
 }
 
-/// The bucket of gram `g` among `rows`.
+/// The bucket of pair hash `g` among `rows`.
 #[inline(always)]
 fn bucket(g: u32, rows: usize) -> usize {
     ((g as u64 * rows as u64) >> 32) as usize
