@@ -129,6 +129,15 @@ enum Row {
     Bits(Vec<u64>),
 }
 
+/// The articles of `list` as a bitmap of `words` words (bit `j % 64` of word `j / 64`: article `j`).
+fn bitmap(list: &[u32], words: usize) -> Vec<u64> {
+    let mut bits = vec![0u64; words];
+    for &j in list {
+        bits[j as usize / 64] |= 1 << (j % 64);
+    }
+    bits
+}
+
 impl CharRows {
     fn new(articles: usize) -> CharRows {
         let words = articles.div_ceil(64);
@@ -182,11 +191,7 @@ impl CharRows {
                     }
                     // A list longer than the bitmap in bytes becomes the bitmap.
                     if list.len() > self.words * 2 {
-                        let mut bits = vec![0u64; self.words];
-                        for &j in list.iter() {
-                            bits[j as usize / 64] |= 1 << (j % 64);
-                        }
-                        self.rows[r as usize] = Row::Bits(bits);
+                        self.rows[r as usize] = Row::Bits(bitmap(list, self.words));
                     }
                 }
                 Row::Bits(bits) => bits[k] = word,
@@ -200,10 +205,7 @@ impl CharRows {
             None => may.fill(0),
             Some(Row::Bits(bits)) => may.iter_mut().zip(bits).for_each(|(m, b)| *m &= b),
             Some(Row::List(list)) => {
-                let mut only = vec![0u64; may.len()];
-                for &j in list {
-                    only[j as usize / 64] |= 1 << (j % 64);
-                }
+                let only = bitmap(list, may.len());
                 may.iter_mut().zip(only).for_each(|(m, b)| *m &= b);
             }
         }

@@ -28,6 +28,11 @@ test('dist ships the policy: no inline script in index.html, the same policy in 
   assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${policy}">`));
   assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.match(headersFile, /immutable/);
+  // The 繁/简 converters are not content-hashed: revalidated, never served from a stale cache.
+  assert.match(headersFile, /\/opencc\/\*\n  Cache-Control: no-cache\n/);
+  for (const f of ['hans.wasm', 'hant.wasm']) {
+    assert.ok(fs.existsSync(path.join(DIST, 'opencc', `${f}.br`)), `opencc/${f} has .br`);
+  }
   for (const f of fs.readdirSync(DIST).filter((f) => /\.(wasm|js|css)$/.test(f))) {
     assert.ok(fs.existsSync(path.join(DIST, `${f}.br`)) && fs.existsSync(path.join(DIST, `${f}.gz`)), `${f} has .br and .gz`);
   }
