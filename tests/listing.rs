@@ -166,3 +166,97 @@ fn conversion_is_offered_only_for_sets_with_chinese_text() {
     // Japanese kana alone are not Han; a body is not read (documented: titles decide).
     assert!(!offers(serde_json::json!([{ "id": "a", "title": "ひらがな", "body": ["銅價"] }])));
 }
+
+/// An article for the model test: its searched text from a few characters (Traditional and Simplified, Latin in
+/// both cases), so that terms hit titles and bodies often; few dates and view counts, so that ties are common.
+fn model_article() -> impl Strategy<Value = serde_json::Value> {
+    let text = "[企業业人月ab A]{1,8}";
+    (
+        text,
+        proptest::option::of(text),
+        text,
+        proptest::option::of(0usize..3),
+        proptest::collection::vec(0usize..3, 0..3),
+        proptest::option::of(0usize..4),
+        proptest::option::of(0u64..3),
+    )
+        .prop_map(|(title, kicker, body, category, authors, day, views)| {
+            let mut a = serde_json::json!({ "title": title, "body": [body] });
+            if let Some(k) = kicker {
+                a["kicker"] = k.into();
+            }
+            if let Some(c) = category {
+                a["category"] = ["重點", "重点", "Other"][c].into();
+            }
+            a["authors"] = authors.into_iter().map(|x| ["張", "Li", "li"][x]).collect::<Vec<_>>().into();
+            if let Some(d) = day {
+                a["published"] = ["2019-01-01", "2019-01-02", "2018-12-31T23:00:00+08:00", "2019-01-02"][d].into();
+            }
+            if let Some(v) = views {
+                a["views"] = v.into();
+            }
+            a
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    /// The list against a model written from the documentation: matching articles (the index's folded text
+    /// holds each term), every filter, facet counts with the other facets' filters, and each order (relevance:
+    /// terms in the title fields, then newer; unknown dates and views last; ties in the set's order).
+    #[test]
+    fn listing_matches_a_model(
+        articles in proptest::collection::vec(model_article(), 1..70),
+        q in "[企業业人月a ]{0,4}",
+        sort in proptest::option::of(0usize..5),
+        category in proptest::option::of(0usize..3),
+        author in proptest::option::of(0usize..3),
+    ) {
+        use article_viewer::domain::fold::fold;
+        use article_viewer::domain::search::Query;
+        let articles: Vec<_> = articles.into_iter().enumerate().map(|(i, mut a)| { a["id"] = format!("a{i}").into(); a }).collect();
+        let json = serde_json::json!({ "version": 1, "articles": articles });
+        let c = Collection::new(load_article_set(&json.to_string()).unwrap());
+        let mut state = ListState { q: q.clone(), sort: sort.map(|s| Sort::ALL[s]), ..ListState::default() };
+        state.selected[0] = category.map(|x| ["重点", "Other", "nothing"][x].to_owned()).into_iter().collect();
+        state.selected[2] = author.map(|x| ["LI", "張", "nobody"][x].to_owned()).into_iter().collect();
+        let l = c.listing(&state);
+
+        let terms = Query::parse(&q).include;
+        let arts = c.articles();
+        let matches = |i: usize| terms.iter().all(|t| c.index().folded_text(i).contains(t.as_str()));
+        let value_ok = |sel: &[String], values: Vec<&str>| sel.is_empty() || values.iter().any(|v| sel.iter().any(|s| fold(s) == fold(v)));
+        let cat_ok = |i: usize| value_ok(&state.selected[0], arts[i].category.as_deref().into_iter().collect());
+        let author_ok = |i: usize| value_ok(&state.selected[2], arts[i].authors.iter().map(String::as_str).collect());
+        let mut want: Vec<usize> = (0..arts.len()).filter(|&i| matches(i) && cat_ok(i) && author_ok(i)).collect();
+        let title_terms = |i: usize| {
+            let a = &arts[i];
+            let titles: Vec<String> = [Some(a.title.as_str()), a.kicker.as_deref(), a.subtitle.as_deref()].into_iter().flatten().map(fold).collect();
+            terms.iter().filter(|t| titles.iter().any(|x| x.contains(t.as_str()))).count() as i64
+        };
+        let seconds = |i: usize| arts[i].published.as_ref().map(|p| p.unix_seconds());
+        let views = |i: usize| arts[i].views.map(|v| v.get() as i64);
+        let last = |v: Option<i64>| v.map_or((1, 0), |v| (0, v));
+        match l.sort {
+            Sort::Collection => {}
+            Sort::Relevance => want.sort_by_key(|&i| (-title_terms(i), last(seconds(i).map(|t| -t)))),
+            Sort::Newest => want.sort_by_key(|&i| last(seconds(i).map(|t| -t))),
+            Sort::Oldest => want.sort_by_key(|&i| last(seconds(i))),
+            Sort::Views => want.sort_by_key(|&i| last(views(i).map(|v| -v))),
+        }
+        prop_assert_eq!(l.sort, state.sort());
+        prop_assert_eq!(&l.results, &want);
+
+        // Each shown value's count: the articles it would give with the other facet's filter applied.
+        for (f, other_ok) in [(0, &author_ok as &dyn Fn(usize) -> bool), (2, &cat_ok)] {
+            for v in &l.facets[f].1 {
+                let has = |i: usize| match f {
+                    0 => arts[i].category.as_deref().is_some_and(|x| fold(x) == fold(&v.label)),
+                    _ => arts[i].authors.iter().any(|x| fold(x) == fold(&v.label)),
+                };
+                let n = (0..arts.len()).filter(|&i| matches(i) && other_ok(i) && has(i)).count();
+                prop_assert_eq!(v.count, n, "facet {} value {}", f, &v.label);
+            }
+        }
+    }
+}

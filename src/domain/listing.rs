@@ -276,8 +276,10 @@ pub struct Collection {
     /// The index while it is being built a slice at a time ([`Collection::build_index_step`]).
     building: RefCell<Option<IndexBuilder>>,
     facets: FacetIndex,
-    /// Per article: seconds since 1970 when published, views (`None`: unknown). Read in order when sorting.
-    order_keys: Vec<(Option<i64>, Option<i64>)>,
+    /// Per article, its place in each order that is not the set's own: [newest, oldest, most viewed] (0 first;
+    /// an unknown date or view count after the known ones; ties in the set's order). Ranked once at load, so
+    /// that ordering the hits of a query is one sort of integers.
+    ranks: [Vec<u32>; 3],
     /// Whether 繁/简 conversion is offered for this set ([`super::convert::offers_conversion`]).
     offers_conversion: bool,
 }
@@ -299,13 +301,17 @@ pub struct Listing {
 impl Collection {
     pub fn new(set: LoadedSet) -> Collection {
         let facets = FacetIndex::build(&set.articles);
-        let order_keys = set
-            .articles
-            .iter()
-            .map(|a| (a.published.as_ref().map(|p| p.unix_seconds()), a.views.map(|v| v.get() as i64)))
-            .collect();
+        // 40-bit sort keys: seconds ± 2^39 (the years ±9999 of a date are ±3.2·10^11 s), views up to 2^40 − 2
+        // (more count as that many); unknown last.
+        const UNKNOWN: u64 = (1 << 40) - 1;
+        let seconds = |a: &Article| a.published.as_ref().map(|p| p.unix_seconds().clamp(-(1 << 39) + 1, (1 << 39) - 1));
+        let ranks = [
+            rank_by(set.articles.iter().map(|a| seconds(a).map_or(UNKNOWN, |t| ((1 << 39) - t) as u64))),
+            rank_by(set.articles.iter().map(|a| seconds(a).map_or(UNKNOWN, |t| ((1 << 39) + t) as u64))),
+            rank_by(set.articles.iter().map(|a| a.views.map_or(UNKNOWN, |v| UNKNOWN - 1 - v.get().min(UNKNOWN - 1)))),
+        ];
         let offers_conversion = super::convert::offers_conversion(&set.articles);
-        Collection { set, index: OnceCell::new(), building: RefCell::new(None), facets, order_keys, offers_conversion }
+        Collection { set, index: OnceCell::new(), building: RefCell::new(None), facets, ranks, offers_conversion }
     }
 
     /// Whether the set has Chinese text for 繁/简 conversion to act on (else the viewer does not offer it).
@@ -378,40 +384,58 @@ impl Collection {
                 (!sel.is_empty()).then(|| sel.iter().filter_map(|v| self.facets.id_of(f, v)).collect())
             })
             .collect();
-        let passes = |f: usize, i: usize| match &wanted[f] {
-            None => true,
-            Some(ids) => self.facets.values(f, i).iter().any(|v| ids.contains(v)),
-        };
         let mut counts: Vec<Vec<usize>> = self.facets.labels.iter().map(|l| vec![0; l.len()]).collect();
-        let mut results: Vec<Hit> = Vec::new();
-        for h in &hits {
-            let pass: [bool; 4] = std::array::from_fn(|f| passes(f, h.index));
-            let failing = pass.iter().filter(|p| !**p).count();
-            if failing == 0 {
-                results.push(*h);
-            }
-            for f in 0..4 {
-                // Counted for facet f when every other facet passes.
-                if failing == 0 || (failing == 1 && !pass[f]) {
+        let results: Vec<Hit> = if wanted.iter().all(Option::is_none) {
+            // No value ticked: every hit is in the list and counts for each of its values (a facet at a time,
+            // reading its arrays in order).
+            for (f, counts) in counts.iter_mut().enumerate() {
+                for h in &hits {
                     for &v in self.facets.values(f, h.index) {
-                        counts[f][v as usize] += 1;
+                        counts[v as usize] += 1;
                     }
                 }
             }
-        }
+            hits
+        } else {
+            let passes = |f: usize, i: usize| match &wanted[f] {
+                None => true,
+                Some(ids) => self.facets.values(f, i).iter().any(|v| ids.contains(v)),
+            };
+            let mut results = Vec::new();
+            for h in &hits {
+                let pass: [bool; 4] = std::array::from_fn(|f| passes(f, h.index));
+                let failing = pass.iter().filter(|p| !**p).count();
+                if failing == 0 {
+                    results.push(*h);
+                }
+                for f in 0..4 {
+                    // Counted for facet f when every other facet passes.
+                    if failing == 0 || (failing == 1 && !pass[f]) {
+                        for &v in self.facets.values(f, h.index) {
+                            counts[f][v as usize] += 1;
+                        }
+                    }
+                }
+            }
+            results
+        };
 
         let facets = Facet::ALL
             .iter()
             .map(|&f| {
                 let slot = f.slot();
                 let selected_ids: Vec<u32> = wanted[slot].clone().unwrap_or_default();
-                let mut values: Vec<(u32, usize)> = (0..self.facets.labels[slot].len() as u32)
+                // Most frequent first, then in the order first seen: one sort of 64-bit integers (the count's
+                // complement in the top half, the value's id in the low).
+                let mut values: Vec<u64> = (0..self.facets.labels[slot].len() as u32)
                     .map(|id| (id, counts[slot][id as usize]))
                     .filter(|(id, c)| *c > 0 || selected_ids.contains(id))
+                    .map(|(id, c)| ((u32::MAX - c as u32) as u64) << 32 | id as u64)
                     .collect();
-                values.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                values.sort_unstable();
                 let values = values
                     .into_iter()
+                    .map(|k| (k as u32, (u32::MAX - (k >> 32) as u32) as usize))
                     .map(|(id, count)| FacetValue {
                         label: self.facets.labels[slot][id as usize].clone(),
                         count,
@@ -423,30 +447,42 @@ impl Collection {
             .collect();
 
         let sort = state.sort();
-        // One sort on a computed key (smaller code than one comparator per order); ties keep the set's order.
-        let missing_last = |v: Option<i64>| v.unwrap_or(i64::MAX);
-        let seconds = |i: usize| self.order_keys[i].0;
-        let key = |h: &Hit| -> (i64, i64) {
-            let i = h.index;
-            match sort {
-                Sort::Collection => (0, 0),
-                Sort::Relevance => (-(h.title_terms as i64), missing_last(seconds(i).map(|t| -t))),
-                Sort::Newest => (missing_last(seconds(i).map(|t| -t)), 0),
-                Sort::Oldest => (missing_last(seconds(i)), 0),
-                Sort::Views => (missing_last(self.order_keys[i].1.map(|v| -v)), 0),
+        let results = match sort {
+            Sort::Collection => results.iter().map(|h| h.index).collect(),
+            Sort::Relevance => {
+                // More title terms first (at most 255 count: a query has a few), then newer.
+                self.ordered(&results, &self.ranks[0], |h| 255 - h.title_terms.min(255) as u64)
             }
+            Sort::Newest => self.ordered(&results, &self.ranks[0], |_| 0),
+            Sort::Oldest => self.ordered(&results, &self.ranks[1], |_| 0),
+            Sort::Views => self.ordered(&results, &self.ranks[2], |_| 0),
         };
-        if sort != Sort::Collection {
-            let mut keyed: Vec<(i64, i64, usize)> = results
-                .iter()
-                .map(|h| {
-                    let (a, b) = key(h);
-                    (a, b, h.index)
-                })
-                .collect();
-            keyed.sort_unstable();
-            results = keyed.into_iter().map(|(_, _, index)| Hit { index, title_terms: 0 }).collect();
-        }
-        Listing { results: results.into_iter().map(|h| h.index).collect(), facets, sort, terms: query.include }
+        Listing { results, facets, sort, terms: query.include }
+    }
+
+    /// `hits` ordered by `group`, then by `rank` (a permutation of the articles). One sort of 64-bit integers:
+    /// group in the top 8 bits, rank in the next 24 (a set has at most 80 MB of JSON, so fewer than 2^24
+    /// articles), the article's index in the low 32.
+    fn ordered(&self, hits: &[Hit], rank: &[u32], group: impl Fn(&Hit) -> u64) -> Vec<usize> {
+        let mut keys: Vec<u64> =
+            hits.iter().map(|h| group(h) << 56 | (rank[h.index] as u64) << 32 | h.index as u64).collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|k| k as u32 as usize).collect()
     }
 }
+
+/// Each article's place when ordered by its key (below 2^40), ties in the set's order: one sort of 64-bit
+/// integers, key in the top 40 bits and the article's index in the low 24 (a set has at most 80 MB of JSON, so
+/// fewer than 2^24 articles). The same sort as [`Collection::ordered`]: one sort's code in the wasm.
+fn rank_by(keys: impl Iterator<Item = u64>) -> Vec<u32> {
+    let mut order: Vec<u64> = keys.enumerate().map(|(i, k)| k << 24 | i as u64).collect();
+    order.sort_unstable();
+    let mut rank = vec![0u32; order.len()];
+    for (r, k) in order.iter().enumerate() {
+        rank[(k & 0xFF_FFFF) as usize] = r as u32;
+    }
+    rank
+}
+
+// A record is at least `{"id":"a","title":"b"},`: the largest set has fewer than 2^24 articles.
+const _: () = assert!(super::load::MAX_SET_BYTES / 24 < 1 << 24);

@@ -101,8 +101,9 @@ pub struct SearchIndex {
     /// build appends and a query reads one word per block per pair.
     slices: Vec<u64>,
     rows: usize,
-    /// Exactly which articles have each character.
+    /// Exactly which articles have each character, in any field and in the title fields.
     chars: CharRows,
+    title_chars: CharRows,
 }
 
 /// Per (folded) character outside ASCII, the articles that have it: a sorted list of article numbers while that
@@ -199,6 +200,15 @@ impl CharRows {
         }
     }
 
+    /// The articles that have the first character of `term` (not ASCII), as a bitmap.
+    fn bits(&self, term: &str) -> Vec<u64> {
+        let mut bits = vec![!0u64; self.words];
+        if let Some(c) = term.chars().next() {
+            self.and(c, &mut bits);
+        }
+        bits
+    }
+
     /// Keeps in `may` only the articles that have `c` (not ASCII).
     fn and(&self, c: char, may: &mut [u64]) {
         match self.row(c) {
@@ -259,6 +269,7 @@ impl IndexBuilder {
             slices: Vec::new(),
             rows: 0,
             chars: CharRows::new(articles.len()),
+            title_chars: CharRows::new(articles.len()),
         };
         IndexBuilder { ix, done: 0, counted: 0, chars: 0, block: Vec::new() }
     }
@@ -287,6 +298,7 @@ impl IndexBuilder {
                 self.ix.slices.extend_from_slice(&self.block);
                 self.block.fill(0);
                 self.ix.chars.flush(i / 64);
+                self.ix.title_chars.flush(i / 64);
             }
         }
         self.done = end;
@@ -298,10 +310,12 @@ impl IndexBuilder {
         if !self.done.is_multiple_of(64) {
             self.ix.slices.extend_from_slice(&self.block);
             self.ix.chars.flush(self.done / 64);
+            self.ix.title_chars.flush(self.done / 64);
         }
         self.ix.starts.push(self.ix.text.len() as u32);
         self.ix.text.shrink_to_fit();
         self.ix.chars.shrink();
+        self.ix.title_chars.shrink();
         self.ix
     }
 }
@@ -347,19 +361,20 @@ impl SearchIndex {
     fn add_article(&mut self, a: &Article, block: &mut [u64], i: u32) {
         self.starts.push(self.text.len() as u32);
         for field in title_fields(a) {
-            self.push_field(field, block, i);
+            self.push_field(field, block, i, true);
         }
         self.title_ends.push(self.text.len() as u32);
         for field in searchable_rest(a) {
-            self.push_field(field, block, i);
+            self.push_field(field, block, i, false);
         }
     }
 
     /// Appends the fold of one field and its separator, and notes the field's characters and pairs of
     /// neighbours, in one pass.
-    fn push_field(&mut self, field: &str, block: &mut [u64], i: u32) {
+    fn push_field(&mut self, field: &str, block: &mut [u64], i: u32, title: bool) {
         let before = self.text.len();
-        let sink = &mut FieldSink { text: &mut self.text, chars: &mut self.chars, block, i, prev: None };
+        let title_chars = title.then_some(&mut self.title_chars);
+        let sink = &mut FieldSink { text: &mut self.text, chars: &mut self.chars, title_chars, block, i, prev: None };
         fold_each(field, sink);
         if self.text.len() > before {
             self.text.push(SEP);
@@ -380,6 +395,7 @@ impl SearchIndex {
             + (self.starts.capacity() + self.title_ends.capacity()) * 4
             + self.slices.capacity() * 8
             + self.chars.heap_bytes()
+            + self.title_chars.heap_bytes()
     }
 
     /// Article `i`'s folded text: its fields, each followed by a line break.
@@ -403,14 +419,18 @@ impl SearchIndex {
     /// query matches every candidate.
     pub fn search(&self, query: &Query, candidates: impl IntoIterator<Item = usize>) -> Vec<Hit> {
         let buckets = |t: &String| term_pairs(t).into_iter().map(|g| bucket(g, self.rows)).collect::<Vec<_>>();
-        // A term of one character that has a row is known exactly from it: its text is only searched in the title
-        // fields, for the ranking.
+        // A term of one character that has a row is known exactly from it, and whether it is in the title fields
+        // (for the ranking) from the title rows: its text is not searched at all.
         let exact = |t: &str| {
             let mut chars = t.chars();
             matches!((chars.next(), chars.next()), (Some(c), None) if CharRows::covers(c))
         };
-        let include: Vec<(memmem::Finder<'_>, bool)> =
-            query.include.iter().map(|t| (memmem::Finder::new(t.as_bytes()), exact(t))).collect();
+        // For a term of one character: the articles with it in their title fields, as a bitmap.
+        let include: Vec<(memmem::Finder<'_>, Option<Vec<u64>>)> = query
+            .include
+            .iter()
+            .map(|t| (memmem::Finder::new(t.as_bytes()), exact(t).then(|| self.title_chars.bits(t))))
+            .collect();
         let exclude: Vec<(memmem::Finder<'_>, Vec<usize>)> =
             query.exclude.iter().map(|t| (memmem::Finder::new(t.as_bytes()), buckets(t))).collect();
         // The articles that have every character of every term and whose slices have all its pairs: only their
@@ -440,9 +460,9 @@ impl SearchIndex {
             let text = &all[start..end];
             let title_len = self.title_ends[i] as usize - start;
             let mut title_terms = 0;
-            for (finder, exact) in &include {
-                if *exact {
-                    title_terms += finder.find(&text[..title_len]).is_some() as u32;
+            for (finder, in_title) in &include {
+                if let Some(bits) = in_title {
+                    title_terms += (bits[i / 64] >> (i % 64) & 1) as u32;
                     continue;
                 }
                 match finder.find(text) {
@@ -467,6 +487,8 @@ impl SearchIndex {
 struct FieldSink<'a> {
     text: &'a mut String,
     chars: &'a mut CharRows,
+    /// The title rows, while a title field is added.
+    title_chars: Option<&'a mut CharRows>,
     block: &'a mut [u64],
     i: u32,
     prev: Option<char>,
@@ -478,6 +500,9 @@ impl FoldSink for FieldSink<'_> {
         self.text.push(c);
         if CharRows::covers(c) {
             self.chars.add(c, self.i);
+            if let Some(t) = &mut self.title_chars {
+                t.add(c, self.i);
+            }
         }
         if let Some(p) = self.prev {
             let rows = self.block.len();
