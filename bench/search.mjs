@@ -86,7 +86,7 @@ async function inPage({ queries, repeat }) {
   };
   // The engines take turns on each query (each run `repeat` times), so that a pause of the page (say, the
   // garbage collector clearing up after the peers' index builds) is not all charged to one engine.
-  const acc = Object.fromEntries(Object.keys(engines).map((name) => [name, { times: [], shared: [], perQuery: [], tp: 0, fp: 0, fn: 0 }]));
+  const acc = Object.fromEntries(Object.keys(engines).map((name) => [name, { times: [], shared: [], perQuery: [], byQuery: {}, tp: 0, fp: 0, fn: 0 }]));
   for (const q of queries) {
     const want = truth(q);
     for (const [name, run] of Object.entries(engines)) {
@@ -97,6 +97,7 @@ async function inPage({ queries, repeat }) {
       const these = [];
       for (let k = 0; k < repeat; k++) { const [ms, r] = time(() => run(q)); these.push(ms); got = r; }
       e.times.push(...these);
+      e.byQuery[q] = pct(these, 0.5);
       if (want !== null) {
         e.shared.push(...these);
         e.perQuery.push(pct(these, 0.5));
@@ -114,6 +115,7 @@ async function inPage({ queries, repeat }) {
       // Over the shared queries: every run, and each query's median run (steadier against one-off pauses).
       sharedMedian: pct(e.shared, 0.5), sharedP95: pct(e.shared, 0.95), queryMedianP95: pct(e.perQuery, 0.95),
       precision: e.tp + e.fp ? e.tp / (e.tp + e.fp) : 1, recall: e.tp + e.fn ? e.tp / (e.tp + e.fn) : 1,
+      byQuery: e.byQuery,
     };
   }
   return out;
@@ -183,6 +185,9 @@ for (let i = 0; i < sets.length; i++) {
     const qRatio = name === 'ours' ? '' : f(o.queryMedianP95 / e.queryMedianP95, 2);
     console.log(`  ${name.padEnd(11)} ${f(e.median, 2).padStart(10)} ${f(e.p95, 2).padStart(8)} ${f(e.precision, 3).padStart(10)} ${f(e.recall, 3).padStart(7)}   ${' '.repeat(16)}${f(e.sharedMedian, 2).padStart(6)} ${f(e.sharedP95, 2).padStart(6)} ${ratio.padStart(11)}   ${' '.repeat(19)}${f(e.queryMedianP95, 2).padStart(6)} ${qRatio.padStart(11)}`);
   }
+  // Where our p95 comes from: our slowest queries (each its median run), with the peers' time for the same.
+  const slowest = Object.entries(o.byQuery).sort((a, b) => b[1] - a[1]).slice(0, 5);
+  console.log(`  our slowest queries (median run; FlexSearch / MiniSearch): ${slowest.map(([q, ms]) => `${q} ${f(ms)} (${['flexsearch', 'minisearch'].map((n) => (q in r.engines[n].byQuery ? f(r.engines[n].byQuery[q]) : '–')).join(' / ')})`).join(', ')}`);
   console.log(`  keystroke → results painted in the viewer: median ${f(k.median)} ms, p95 ${f(k.p95)} ms (includes the 120 ms debounce)`);
 }
 console.log(`\n${QUERIES.length} queries × ${REPEAT} runs each; peers run the ${QUERIES.filter((q) => !/["-]/.test(q)).length} without - or quotes.`);
