@@ -555,16 +555,18 @@ pub fn match_ranges(text: &str, terms: &[String]) -> Vec<Range<usize>> {
         return Vec::new();
     }
     let m = fold_mapped(text);
-    let mut ranges: Vec<Range<usize>> = Vec::new();
+    // As (start, end) in one number, so that sorting them is the one sort of 64-bit integers that the list
+    // uses too (a text is under 4 GB).
+    let mut ranges: Vec<u64> = Vec::new();
     for t in terms {
         for at in memmem::find_iter(m.folded.as_bytes(), t.as_bytes()) {
             let (a, b) = m.original_range(at, at + t.len());
-            ranges.push(a..b);
+            ranges.push((a as u64) << 32 | b as u64);
         }
     }
-    ranges.sort_by_key(|r| (r.start, r.end));
+    ranges.sort_unstable();
     let mut merged: Vec<Range<usize>> = Vec::new();
-    for r in ranges {
+    for r in ranges.into_iter().map(|k| (k >> 32) as usize..k as u32 as usize) {
         match merged.last_mut() {
             Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
             _ => merged.push(r),
