@@ -51,6 +51,8 @@ fn a_full_record_reads_every_block_type() {
     let set = load_article_set(&text).unwrap();
     let a = &set.articles[0];
     assert!(matches!(a.published.as_ref().unwrap().kind(), PublishedKind::Date(_)));
+    assert_eq!(a.published.as_ref().unwrap().display_local(), "2020-02-29");
+    assert_eq!(a.published.as_ref().unwrap().unix_seconds(), 1_582_934_400);
     assert_eq!(
         a.body,
         vec![
@@ -89,6 +91,12 @@ fn each_invalid_record_is_skipped_with_a_precise_report_and_the_rest_are_kept() 
         (json!({ "id": "t1", "title": "   " }), "title", "title is empty"),
         (json!({ "id": "t2", "title": ["a"] }), "title", "invalid type"),
         (json!({ "id": "d1", "title": "t", "published": "2018-13-01" }), "published", "not a valid YYYY-MM-DD"),
+        (json!({ "id": "d4", "title": "t", "published": "2019-02-29" }), "published", "not a valid YYYY-MM-DD"),
+        (json!({ "id": "d5", "title": "t", "published": "2018-00-10" }), "published", "not a valid YYYY-MM-DD"),
+        (json!({ "id": "d6", "title": "t", "published": "2018/01/01" }), "published", "not a valid YYYY-MM-DD"),
+        (json!({ "id": "d7", "title": "t", "published": "2018-1-011" }), "published", "not a valid YYYY-MM-DD"),
+        (json!({ "id": "d8", "title": "t", "published": "２０１８-01-01" }), "published", "RFC 3339"),
+        (json!({ "id": "d9", "title": "t", "published": "+018-01-01" }), "published", "not a valid YYYY-MM-DD"),
         (json!({ "id": "d2", "title": "t", "published": "yesterday" }), "published", "RFC 3339"),
         (json!({ "id": "d3", "title": "t", "published": "2018-11-30T11:21:00" }), "published", "RFC 3339"),
         (json!({ "id": "v1", "title": "t", "views": -1 }), "views", "negative"),

@@ -265,9 +265,8 @@ impl Published {
     /// Parses an RFC 3339 date-time with offset (`2018-11-30T11:21:00+08:00`) or a plain `YYYY-MM-DD`.
     pub fn parse(s: &str) -> Result<Self, String> {
         let t = s.trim();
-        let date_format = time::macros::format_description!("[year]-[month]-[day]");
         let kind = if t.len() == 10 {
-            time::Date::parse(t, &date_format)
+            calendar_date(t)
                 .map(PublishedKind::Date)
                 .map_err(|e| format!("published {s:?} is not a valid YYYY-MM-DD date ({e})"))?
         } else {
@@ -307,6 +306,23 @@ impl Published {
             }
         }
     }
+}
+
+/// `YYYY-MM-DD` as a date (checked by `time`; read by hand, which costs the wasm far less than `time`'s parser
+/// for format descriptions).
+fn calendar_date(t: &str) -> Result<time::Date, String> {
+    let b = t.as_bytes();
+    let number = |at: std::ops::Range<usize>| {
+        b.get(at)?.iter().try_fold(0u16, |n, &c| c.is_ascii_digit().then(|| n * 10 + u16::from(c - b'0')))
+    };
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return Err("not digits where they should be".to_owned());
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return Err("not in the form YYYY-MM-DD".to_owned());
+    }
+    let month = time::Month::try_from(month as u8).map_err(|e| e.to_string())?;
+    time::Date::from_calendar_date(i32::from(year), month, day as u8).map_err(|e| e.to_string())
 }
 
 impl Serialize for Published {
