@@ -107,6 +107,31 @@ fn each_invalid_record_is_skipped_with_a_precise_report_and_the_rest_are_kept() 
         (json!({ "id": "b2", "title": "t", "body": [{"type": "heading"}] }), "body[0]", "missing field `text`"),
         (json!({ "id": "b3", "title": "t", "body": [{"text": "no type"}] }), "body[0]", "missing field `type`"),
         (json!({ "id": "b4", "title": "t", "body": ["ok", 5] }), "body[1]", "invalid type"),
+        (
+            json!({ "id": "b5", "title": "t", "body": [{"text": 5, "type": "quote"}] }),
+            "body[0]",
+            "text: invalid type: a number",
+        ),
+        (
+            json!({ "id": "b6", "title": "t", "body": [{"type": ["quote"]}] }),
+            "body[0]",
+            "type must be a string, found a list",
+        ),
+        (
+            json!({ "id": "b7", "title": "t", "body": [{"type": "image", "alt": "a"}] }),
+            "body[0]",
+            "missing field `src`",
+        ),
+        (
+            json!({ "id": "b8", "title": "t", "body": [{"type": "image", "src": "a.png", "alt": null}] }),
+            "body[0]",
+            "alt: invalid type: null",
+        ),
+        (
+            json!({ "id": "b9", "title": "t", "body": [{"type": "heading", "text": {"a": 1}}] }),
+            "body[0]",
+            "an object, expected a string",
+        ),
         (json!({ "id": "tg", "title": "t", "tags": [1] }), "tags[0]", "invalid type"),
         (json!("just a string"), "", "is a string"),
         (json!(null), "", "is null"),
@@ -132,6 +157,11 @@ fn the_report_names_the_record_by_position_and_id() {
     let text = set_of(json!([{ "id": "bad-views", "title": "t", "views": -3 }]));
     let set = load_article_set(&text).unwrap();
     assert_eq!(set.skipped[0].to_string(), "article #1 (id \"bad-views\"), field views: views -3 is negative");
+    // An id that is not a string is not named; a long one is cut (its own error says it is too long).
+    let long = "x".repeat(200);
+    let text = set_of(json!([{ "id": 7, "title": [] }, { "id": long, "title": "t" }, { "id": "a\"b", "title": 1 }]));
+    let ids: Vec<Option<String>> = load_article_set(&text).unwrap().skipped.into_iter().map(|i| i.id).collect();
+    assert_eq!(ids, [None, Some(format!("{}…", "x".repeat(32))), Some("a\"b".to_owned())]);
 }
 
 #[test]
@@ -220,16 +250,22 @@ fn whole_file_faults_are_clear_errors() {
 #[test]
 fn deep_nesting_inside_a_record_costs_only_that_record() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    let in_block = format!("{{\"id\":\"d\",\"title\":\"t\",\"body\":[{{\"type\":\"x\",\"a\":{deep}}}]}}");
+    let in_block = format!("{{\"id\":\"d\",\"title\":\"t\",\"body\":[{{\"type\":\"heading\",\"text\":{deep}}}]}}");
     for record in [deep.clone(), in_block] {
         let text = format!("{{\"version\":1,\"articles\":[{{\"id\":\"ok\",\"title\":\"t\"}},{record}]}}");
         let set = load_article_set(&text).expect("the envelope is fine");
         assert_eq!(set.articles.len(), 1);
         assert_eq!(set.skipped.len(), 1, "{:?}", set.skipped);
     }
-    // An unknown field is skipped without recursing, so even a deep one costs nothing.
+    // An unknown field is skipped without recursing, so even a deep one costs nothing; so is an unknown field of
+    // a block, whatever its type.
     let ignored = format!("{{\"version\":1,\"articles\":[{{\"id\":\"d\",\"title\":\"t\",\"extra\":{deep}}}]}}");
     assert_eq!(load_article_set(&ignored).unwrap().articles.len(), 1);
+    for kind in ["x", "quote"] {
+        let block = format!("{{\"type\":\"{kind}\",\"text\":\"q\",\"a\":{deep}}}");
+        let text = format!("{{\"version\":1,\"articles\":[{{\"id\":\"d\",\"title\":\"t\",\"body\":[{block}]}}]}}");
+        assert_eq!(load_article_set(&text).unwrap().articles.len(), 1, "{kind}");
+    }
 }
 
 #[test]
@@ -296,4 +332,17 @@ fn hostile_set_loads_every_record_as_text_and_drops_every_unsafe_url() {
     let image_drops = set.warnings.iter().filter(|w| w.field.ends_with(".src")).count();
     assert_eq!(url_drops, 9);
     assert_eq!(image_drops, 30);
+}
+
+#[test]
+fn block_fields_in_any_order_with_optional_ones_left_out_or_null() {
+    let text = set_of(json!([{ "id": "a", "title": "t", "body": [
+        {"src": "a.png", "caption": null, "type": "image"},
+        {"text": "h", "cite": {"x": [1]}, "type": "heading"},
+        {"type": "video", "src": 5, "text": null}
+    ]}]));
+    let set = load_article_set(&text).unwrap();
+    // The unknown block type is left out of the shown article (and reported), not the record.
+    assert!(set.skipped.is_empty(), "{:?}", set.skipped);
+    assert_eq!(set.articles[0].body, vec![Block::image("a.png", "", None), Block::Heading { text: "h".into() }]);
 }

@@ -375,12 +375,10 @@ impl Block {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+/// A block other than a bare paragraph, as written out (read by hand: see `Block`'s `Deserialize`).
+#[derive(Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 enum TypedBlock {
-    Paragraph {
-        text: String,
-    },
     Heading {
         text: String,
     },
@@ -395,8 +393,6 @@ enum TypedBlock {
         caption: Option<String>,
     },
 }
-
-const KNOWN_BLOCK_TYPES: [&str; 4] = ["paragraph", "heading", "quote", "image"];
 
 impl Serialize for Block {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -430,26 +426,102 @@ impl<'de> Deserialize<'de> for Block {
             fn visit_string<E: de::Error>(self, s: String) -> Result<Block, E> {
                 Ok(Block::Paragraph { text: s })
             }
-            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Block, A::Error> {
-                // Buffer the object so that an unknown `type` can be told from a broken known one.
-                let value = serde_json::Value::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                let kind = match value.get("type") {
-                    Some(serde_json::Value::String(k)) => k.clone(),
-                    Some(other) => {
-                        return Err(de::Error::custom(format!("block type must be a string, found {other}")))
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Block, A::Error> {
+                // Read in one pass, each field's value kept loosely (a string, or what else it was), so that an
+                // unknown `type` can be told from a broken known one whatever order the fields come in.
+                let (mut kind, mut text, mut src, mut alt, mut caption) = (None, None, None, None, None);
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let slot = match &*key {
+                        "type" => &mut kind,
+                        "text" => &mut text,
+                        "src" => &mut src,
+                        "alt" => &mut alt,
+                        "caption" => &mut caption,
+                        _ => {
+                            map.next_value::<de::IgnoredAny>()?;
+                            continue;
+                        }
+                    };
+                    *slot = Some(map.next_value::<Loose>()?);
+                }
+                let kind = match kind {
+                    Some(Loose::Str(k)) => k,
+                    Some(Loose::Other(found)) => {
+                        return Err(de::Error::custom(format!("block type must be a string, found {found}")))
                     }
                     None => return Err(de::Error::missing_field("type")),
                 };
-                if !KNOWN_BLOCK_TYPES.contains(&kind.as_str()) {
-                    return Ok(Block::Unknown { kind });
-                }
-                let typed: TypedBlock = serde_json::from_value(value).map_err(de::Error::custom)?;
-                Ok(match typed {
-                    TypedBlock::Paragraph { text } => Block::Paragraph { text },
-                    TypedBlock::Heading { text } => Block::Heading { text },
-                    TypedBlock::Quote { text } => Block::Quote { text },
-                    TypedBlock::Image { src, alt, caption } => Block::image(src, alt, caption),
+                // A field that must be a string when present; `null` only where the field is optional.
+                let string = |v: Option<Loose>, name: &'static str| match v {
+                    None => Ok(None),
+                    Some(Loose::Str(s)) => Ok(Some(s)),
+                    Some(Loose::Other(found)) => {
+                        Err(de::Error::custom(format!("{name}: invalid type: {found}, expected a string")))
+                    }
+                };
+                let required =
+                    |v: Option<Loose>, name: &'static str| string(v, name)?.ok_or(de::Error::missing_field(name));
+                Ok(match kind.as_str() {
+                    "paragraph" => Block::Paragraph { text: required(text, "text")? },
+                    "heading" => Block::Heading { text: required(text, "text")? },
+                    "quote" => Block::Quote { text: required(text, "text")? },
+                    "image" => {
+                        let caption = match caption {
+                            Some(Loose::Other("null")) => None,
+                            c => string(c, "caption")?,
+                        };
+                        Block::image(required(src, "src")?, string(alt, "alt")?.unwrap_or_default(), caption)
+                    }
+                    _ => Block::Unknown { kind },
                 })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A block field's value as read before the block's type is known: a string, or the kind of value it was.
+enum Loose {
+    Str(String),
+    Other(&'static str),
+}
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Loose;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Loose, E> {
+                Ok(Loose::Str(s.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Loose, E> {
+                Ok(Loose::Str(s))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Loose, E> {
+                Ok(Loose::Other("a boolean"))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Loose, E> {
+                Ok(Loose::Other("a number"))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Loose, E> {
+                Ok(Loose::Other("a number"))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Loose, E> {
+                Ok(Loose::Other("a number"))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Loose, E> {
+                Ok(Loose::Other("null"))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(Loose::Other("a list"))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
+                while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+                Ok(Loose::Other("an object"))
             }
         }
         d.deserialize_any(V)

@@ -212,13 +212,15 @@ fn read_record(index: usize, raw: &str) -> Result<Article, RecordIssue> {
 /// The id of a record that failed to read, when it has a usable one (for the report).
 fn id_of(raw: &str) -> Option<String> {
     #[derive(Deserialize)]
-    struct IdOnly {
-        id: Option<serde_json::Value>,
+    struct IdOnly<'a> {
+        #[serde(borrow)]
+        id: Option<&'a RawValue>,
     }
-    match serde_json::from_str::<IdOnly>(raw).ok()?.id? {
-        serde_json::Value::String(s) if s.chars().count() <= ArticleId::MAX_LEN => Some(s),
-        serde_json::Value::String(s) => Some(format!("{}…", s.chars().take(32).collect::<String>())),
-        _ => None,
+    // Kept raw and read only when it is a string (no JSON value tree is built for this).
+    let id: String = serde_json::from_str(serde_json::from_str::<IdOnly>(raw).ok()?.id?.get()).ok()?;
+    match id.chars().count() <= ArticleId::MAX_LEN {
+        true => Some(id),
+        false => Some(format!("{}…", id.chars().take(32).collect::<String>())),
     }
 }
 
