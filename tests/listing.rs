@@ -260,3 +260,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn all_of_a_facet_narrowed_by_a_folded_filter_and_capped() {
+    use article_viewer::domain::listing::{shown_facet_values, FacetValue};
+    let v = |label: &str, selected: bool| FacetValue { label: label.to_owned(), count: 1, selected };
+    let values = [v("重點新聞", false), v("Li Wei", false), v("Lisa", true), v("王", false), v("Ｌｉｎ", false)];
+    assert_eq!(shown_facet_values(&values[..2], "nothing", 10).0.len(), 0, "none selected, none matching");
+    let labels = |filter: &str, limit: usize| {
+        let (shown, hidden) = shown_facet_values(&values, filter, limit);
+        (shown.iter().map(|v| v.label.as_str()).collect::<Vec<_>>(), hidden)
+    };
+    assert_eq!(labels("", 10), (vec!["重點新聞", "Li Wei", "Lisa", "王", "Ｌｉｎ"], 0));
+    assert_eq!(labels(" LI ", 10), (vec!["Li Wei", "Lisa", "Ｌｉｎ"], 0), "case, width and spaces folded");
+    assert_eq!(labels("重点", 10), (vec!["重點新聞", "Lisa"], 0), "Simplified finds Traditional");
+    assert_eq!(labels("nothing", 10), (vec!["Lisa"], 0), "a selected value whatever the filter");
+    assert_eq!(labels("王", 10), (vec!["Lisa", "王"], 0));
+    // At most `limit`, but a selected value is always shown; the rest are counted.
+    assert_eq!(labels("", 1), (vec!["重點新聞", "Lisa"], 3));
+    assert_eq!(labels("li", 0), (vec!["Lisa"], 2));
+}

@@ -267,6 +267,24 @@ impl FacetIndex {
     }
 }
 
+/// The values of one facet to show when the reader has asked for all of them: those whose label contains
+/// `filter` (both folded, so 重點 finds 重点 and `li` finds `Li`; every value when it is blank), in their order, at
+/// most `limit` of them, plus every selected value wherever it ranks and whatever the filter (so that it can be
+/// unticked). Also: how many more values match than are shown.
+pub fn shown_facet_values<'a>(values: &'a [FacetValue], filter: &str, limit: usize) -> (Vec<&'a FacetValue>, usize) {
+    let filter = fold(filter);
+    let mut shown = Vec::new();
+    let mut hidden = 0;
+    for v in values.iter().filter(|v| v.selected || filter.is_empty() || fold(&v.label).contains(&filter)) {
+        if shown.len() < limit || v.selected {
+            shown.push(v);
+        } else {
+            hidden += 1;
+        }
+    }
+    (shown, hidden)
+}
+
 /// A loaded set with its search and facet indexes: what the viewer holds once the file is read. The search
 /// index is built on first use ([`Collection::index`]), so the first page can be painted before it exists.
 #[derive(Debug, Clone, PartialEq)]

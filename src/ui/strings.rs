@@ -70,6 +70,11 @@ pub struct Strings {
     pub no_results: &'static str,
     pub show_all: &'static str,
     pub show_fewer: &'static str,
+    /// "Filter {facet}": the box that narrows a facet's values once all are shown.
+    pub facet_filter: &'static str,
+    /// "{count} more: type to narrow the list".
+    pub facet_hidden: &'static str,
+    pub facet_no_match: &'static str,
     pub script: &'static str,
     pub script_original: &'static str,
     pub script_loading: &'static str,
@@ -136,6 +141,9 @@ pub const EN: Strings = Strings {
     no_results: "No articles match.",
     show_all: "Show all ({count})",
     show_fewer: "Show fewer",
+    facet_filter: "Filter {facet} values",
+    facet_hidden: "{count} more: type to narrow the list",
+    facet_no_match: "No value matches.",
     script: "Characters",
     script_original: "As written",
     script_loading: "Loading the character tables…",
@@ -202,6 +210,9 @@ pub const ZH_HANT: Strings = Strings {
     no_results: "沒有符合的文章。",
     show_all: "顯示全部（{count}）",
     show_fewer: "顯示較少",
+    facet_filter: "篩選{facet}",
+    facet_hidden: "另有 {count} 項：輸入文字以縮小範圍",
+    facet_no_match: "沒有相符的項目。",
     script: "字形",
     script_original: "原文",
     script_loading: "正在載入字形對照表…",
@@ -268,6 +279,9 @@ pub const ZH_HANS: Strings = Strings {
     no_results: "没有符合的文章。",
     show_all: "显示全部（{count}）",
     show_fewer: "显示较少",
+    facet_filter: "筛选{facet}",
+    facet_hidden: "另有 {count} 项：输入文字以缩小范围",
+    facet_no_match: "没有相符的项目。",
     script: "字形",
     script_original: "原文",
     script_loading: "正在加载字形对照表…",
@@ -350,6 +364,9 @@ mod tests {
             s.no_results,
             s.show_all,
             s.show_fewer,
+            s.facet_filter,
+            s.facet_hidden,
+            s.facet_no_match,
             s.script,
             s.script_original,
             s.script_loading,
@@ -366,7 +383,7 @@ mod tests {
             assert_eq!(table.len(), en.len());
             for (s, e) in table.iter().zip(&en) {
                 assert!(!s.trim().is_empty(), "{lang:?} has an empty string");
-                for ph in ["{page}", "{pages}", "{count}", "{received}", "{total}", "{authors}", "{error}"] {
+                for ph in ["{page}", "{pages}", "{count}", "{received}", "{total}", "{authors}", "{error}", "{facet}"] {
                     assert_eq!(s.contains(ph), e.contains(ph), "{lang:?}: {s:?} vs {e:?}");
                 }
             }

@@ -208,3 +208,35 @@ test('10,000 articles: a search gives the substring truth, with counts, pages an
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a facet with many values: "Show all" gives a box that narrows them (folded), and a ticked value stays', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/big/'));
+  await page.locator('.card').first().waitFor();
+  await openFilters(page);
+  const author = page.locator('.facet[data-facet="author"]');
+  const labels = async () => (await author.locator('.facet-label').allInnerTexts()).sort();
+  assert.equal(await author.locator('.facet-value').count(), 8);
+  assert.equal(await author.locator('.facet-filter').count(), 0, 'no box before all are shown');
+  await author.locator('.facet-more', { hasText: '17' }).click();
+  await author.locator('.facet-value').nth(16).waitFor();
+  assert.equal(await author.locator('.facet-value').count(), 17);
+  const box = author.getByRole('searchbox', { name: 'Filter Author values' });
+  await box.fill('作者1');
+  await page.waitForFunction(() => document.querySelectorAll('.facet[data-facet="author"] .facet-value').length === 8);
+  assert.deepEqual(await labels(), ['作者1', '作者10', '作者11', '作者12', '作者13', '作者14', '作者15', '作者16']);
+  await box.fill('zzz');
+  await author.locator('.facet-note', { hasText: 'No value matches' }).waitFor();
+  assert.equal(await author.locator('.facet-value').count(), 0);
+  // Ticked, a value stays in view whatever the box holds; the list follows it.
+  await box.fill('作者16');
+  await author.locator('.facet-value', { hasText: '作者16' }).locator('input').check();
+  const expected = JSON.parse(bigSet(10000)).articles.filter((a) => (a.authors ?? []).includes('作者16')).length;
+  await page.locator('.list-count', { hasText: `${expected.toLocaleString('en')} of 10000` }).or(
+    page.locator('.list-count', { hasText: `${expected} of 10000` })).waitFor();
+  await box.fill('zzz');
+  await page.waitForFunction(() => document.querySelectorAll('.facet[data-facet="author"] .facet-value').length === 1);
+  assert.deepEqual(await labels(), ['作者16']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,4 +1,4 @@
-use crate::domain::listing::{Facet, FacetValue, ListState, Listing, Sort};
+use crate::domain::listing::{shown_facet_values, Facet, FacetValue, ListState, Listing, Sort};
 use crate::ui::app::use_prefs;
 use crate::ui::script::use_converter;
 use crate::ui::strings::{fill, Strings};
@@ -8,6 +8,9 @@ use yew::prelude::*;
 
 /// Values a facet shows before "Show all".
 pub const FACET_PREVIEW: usize = 8;
+/// Values a facet shows at most after "Show all" (with a box to narrow them): a set of 100,000 articles may
+/// have thousands of authors, and each is a checkbox.
+pub const FACET_ALL_MAX: usize = 100;
 
 #[derive(Properties, PartialEq)]
 pub struct FiltersProps {
@@ -56,6 +59,8 @@ pub fn filters(props: &FiltersProps) -> Html {
     let local = use_state(|| None::<bool>);
     let chosen = use_context::<FiltersPanel>().map_or(local, |p| p.0);
     let expanded = use_state(Vec::<Facet>::new);
+    // What the reader typed into each expanded facet's filter box.
+    let narrowed = use_state(Vec::<(Facet, String)>::new);
     let state = &props.state;
     let active = Facet::ALL.iter().map(|f| state.selected(*f).len()).sum::<usize>()
         + usize::from(state.from.is_some())
@@ -79,9 +84,24 @@ pub fn filters(props: &FiltersProps) -> Html {
             return Html::default();
         }
         let all = expanded.contains(&f);
-        let shown = if all { values.len() } else { FACET_PREVIEW.min(values.len()) };
-        // Selected values are always visible, even when they rank below the preview.
-        let visible = values.iter().enumerate().filter(|(i, v)| *i < shown || v.selected).map(|(_, v)| v);
+        // The filter box is there once all values are asked for.
+        let filter = match all {
+            true => narrowed.iter().find(|(x, _)| *x == f).map_or("", |(_, t)| t.as_str()),
+            false => "",
+        };
+        // Selected values are always visible, even when they rank below the preview or the filter hides them.
+        let (visible, hidden) = shown_facet_values(values, filter, if all { FACET_ALL_MAX } else { FACET_PREVIEW });
+        let nothing = visible.is_empty();
+        let on_filter = {
+            let narrowed = narrowed.clone();
+            Callback::from(move |e: InputEvent| {
+                let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                let mut next: Vec<(Facet, String)> = narrowed.iter().filter(|(x, _)| *x != f).cloned().collect();
+                next.push((f, text));
+                narrowed.set(next);
+            })
+        };
+        let filter_label = fill(s.facet_filter, &[("facet", facet_label(f, s))]);
         let toggle_all = {
             let expanded = expanded.clone();
             Callback::from(move |_| {
@@ -98,8 +118,12 @@ pub fn filters(props: &FiltersProps) -> Html {
         html! {
             <fieldset class="facet" data-facet={f.key()}>
                 <legend>{ facet_label(f, s) }</legend>
+                if all {
+                    <input type="search" class="facet-filter" aria-label={filter_label.clone()} placeholder={filter_label}
+                        value={filter.to_owned()} oninput={on_filter} />
+                }
                 <ul>
-                    { for visible.map(|v| {
+                    { for visible.into_iter().map(|v| {
                         let next = state.toggled(f, &v.label);
                         let on_change = props.on_change.clone();
                         let onchange = Callback::from(move |_: Event| on_change.emit(next.clone()));
@@ -114,6 +138,11 @@ pub fn filters(props: &FiltersProps) -> Html {
                         }
                     }) }
                 </ul>
+                if all && hidden > 0 {
+                    <p class="facet-note">{ fill(s.facet_hidden, &[("count", &hidden.to_string())]) }</p>
+                } else if nothing {
+                    <p class="facet-note">{ s.facet_no_match }</p>
+                }
                 if values.len() > FACET_PREVIEW {
                     <button type="button" class="facet-more" onclick={toggle_all} aria-expanded={all.to_string()}>
                         { if all { s.show_fewer.to_owned() } else { fill(s.show_all, &[("count", &values.len().to_string())]) } }
