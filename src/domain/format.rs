@@ -81,17 +81,7 @@ pub fn format_published(p: &Published, lang: UiLang) -> String {
 /// A count as a reader says it: `12,269` in English; in Chinese `12,269` below 10,000 is written out, above it
 /// `1.2萬` / `1.2万` (and 億 / 亿 from 10^8), one decimal, trailing `.0` dropped.
 pub fn format_count(n: u64, lang: UiLang) -> String {
-    let grouped = || {
-        let digits = n.to_string();
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
-    };
+    let grouped = || format_exact(n);
     let (wan, yi) = match lang {
         UiLang::En => return grouped(),
         UiLang::ZhHant => ("萬", "億"),
@@ -113,6 +103,20 @@ pub fn format_count(n: u64, lang: UiLang) -> String {
     } else {
         grouped()
     }
+}
+
+/// A count exactly, its digits grouped by threes: `10,000` (for how many articles a list has, in every language:
+/// an exact count reads the same in Chinese).
+pub fn format_exact(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A byte count for people: `512 B`, `1.5 KB`, `45.3 MB` (powers of 1,000, one decimal).
@@ -156,6 +160,15 @@ mod tests {
         for (n, lang, expected) in rows {
             assert_eq!(format_count(n, lang), expected, "{n} {lang:?}");
         }
+    }
+
+    #[test]
+    fn exact_counts() {
+        assert_eq!(format_exact(0), "0");
+        assert_eq!(format_exact(999), "999");
+        assert_eq!(format_exact(1_000), "1,000");
+        assert_eq!(format_exact(10_000), "10,000");
+        assert_eq!(format_exact(1_234_567), "1,234,567");
     }
 
     #[test]

@@ -1,3 +1,4 @@
+use crate::domain::format::format_exact;
 use crate::domain::listing::ListState;
 use crate::ui::app::use_prefs;
 use crate::ui::components::{
@@ -81,11 +82,11 @@ pub fn list_page() -> Html {
     let list_query = Rc::new(state.to_pairs());
     let shown = &listing.results[((page - 1) * page_size).min(found)..(page * page_size).min(found)];
     let count = if state.is_filtered() {
-        fill(s.result_count, &[("count", &found.to_string()), ("total", &total.to_string())])
+        fill(s.result_count, &[("count", &format_exact(found as u64)), ("total", &format_exact(total as u64))])
     } else if total == 1 {
         s.article_count_one.to_owned()
     } else {
-        fill(s.article_count, &[("count", &total.to_string())])
+        fill(s.article_count, &[("count", &format_exact(total as u64))])
     };
     html! {
         <section class="list-page">
