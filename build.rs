@@ -136,13 +136,23 @@ fn main() {
         }
         out.push(v as u8);
     }
+    // Three columns, one after the other (each compresses far better alone): the gap before each run, each
+    // run's length − 1, and the change of offset from the run before (zig-zag: neighbouring T→S pairs move by
+    // similar offsets). Brotli: 13.8 KB as interleaved (gap, length, offset) triples, 11.3 KB so.
     let mut runs_blob = Vec::new();
     let mut prev_end = 0u32;
-    for (start, len, delta) in &runs {
+    for (start, len, _) in &runs {
         varint(&mut runs_blob, (start - prev_end) as u64);
-        varint(&mut runs_blob, (*len - 1) as u64);
-        varint(&mut runs_blob, ((delta << 1) ^ (delta >> 63)) as u64);
         prev_end = start + len;
+    }
+    for (_, len, _) in &runs {
+        varint(&mut runs_blob, (*len - 1) as u64);
+    }
+    let mut prev_delta = 0i64;
+    for (_, _, delta) in &runs {
+        let change = delta - prev_delta;
+        varint(&mut runs_blob, ((change << 1) ^ (change >> 63)) as u64);
+        prev_delta = *delta;
     }
     let mut multi_blob = Vec::new();
     let mut prev = 0u32;

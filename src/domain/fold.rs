@@ -47,15 +47,20 @@ fn read_varint(blob: &[u8], at: &mut usize) -> u64 {
 fn table() -> &'static Table {
     static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut runs = Vec::with_capacity(table::RUN_COUNT);
-        let (blob, mut at, mut end) = (table::RUNS_BLOB, 0, 0u32);
-        while at < blob.len() {
-            let start = end + read_varint(blob, &mut at) as u32;
-            let len = read_varint(blob, &mut at) as u32 + 1;
+        // Three columns one after the other (see build.rs): gaps, lengths − 1, changes of offset.
+        let (blob, mut at, n) = (table::RUNS_BLOB, 0, table::RUN_COUNT);
+        let mut column = || (0..n).map(|_| read_varint(blob, &mut at)).collect::<Vec<u64>>();
+        let (gaps, lens) = (column(), column());
+        let mut runs = Vec::with_capacity(n);
+        let (mut end, mut offset) = (0u32, 0i64);
+        for (gap, len) in gaps.into_iter().zip(lens) {
             let z = read_varint(blob, &mut at) as i64;
-            runs.push((start, len, ((z >> 1) ^ -(z & 1)) as i32));
+            offset += (z >> 1) ^ -(z & 1);
+            let (start, len) = (end + gap as u32, len as u32 + 1);
+            runs.push((start, len, offset as i32));
             end = start + len;
         }
+        debug_assert_eq!(at, blob.len());
         let mut multi = Vec::with_capacity(table::MULTI_COUNT);
         let (blob, mut at, mut cp) = (table::MULTI_BLOB, 0, 0u32);
         while at < blob.len() {
