@@ -133,6 +133,16 @@ fn each_invalid_record_is_skipped_with_a_precise_report_and_the_rest_are_kept() 
             "an object, expected a string",
         ),
         (json!({ "id": "tg", "title": "t", "tags": [1] }), "tags[0]", "invalid type"),
+        (json!({ "id": "tg2", "title": "t", "tags": ["a", "b", {}] }), "tags[2]", "invalid type"),
+        (json!({ "id": "au", "title": "t", "authors": "Li" }), "authors", "invalid type"),
+        (
+            json!({ "id": "b10", "title": "t", "body": ["a", {"type": "quote", "text": "q"}, {"type": "image"}] }),
+            "body[2]",
+            "missing field `src`",
+        ),
+        // Two bad fields: the first as written is named (json! writes keys in order: title before views).
+        (json!({ "id": "two", "title": 5, "views": "x" }), "title", "invalid type"),
+        (json!({ "id": "k", "title": "t", "kicker": ["x"] }), "kicker", "invalid type"),
         (json!("just a string"), "", "is a string"),
         (json!(null), "", "is null"),
         (json!(["id", "title"]), "", "is a list"),

@@ -3,7 +3,7 @@
 //! The loader never panics on input. It reads the envelope (`version`, `title`, `articles`) first, then each
 //! record on its own, so one broken record costs only itself: every valid record is still returned.
 
-use super::article::{Article, ArticleId, Block, SCHEMA_VERSION};
+use super::article::{Article, ArticleId, Block, Published, Title, Views, SCHEMA_VERSION};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::collections::HashSet;
@@ -200,12 +200,68 @@ fn read_record(index: usize, raw: &str) -> Result<Article, RecordIssue> {
             reason: format!("an article must be a JSON object, but this one is {found}"),
         });
     }
-    let mut de = serde_json::Deserializer::from_str(raw);
-    serde_path_to_error::deserialize::<_, Article>(&mut de).map_err(|e| {
-        let field = e.path().to_string();
-        let field = if field == "." { String::new() } else { field };
-        let reason = strip_position(&e.inner().to_string());
-        RecordIssue { index, id: id_of(raw), field, reason }
+    serde_json::from_str::<Article>(raw).map_err(|e| RecordIssue {
+        index,
+        id: id_of(raw),
+        field: failing_field(raw).unwrap_or_default(),
+        reason: strip_position(&e.to_string()),
+    })
+}
+
+/// A record's fields in the order written, each kept as raw JSON.
+struct RawFields<'a>(Vec<(std::borrow::Cow<'a, str>, &'a RawValue)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for RawFields<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawFields<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    fields.push(entry);
+                }
+                Ok(RawFields(fields))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// Which field of a record that failed to read is at fault, as a path (`title`, `body[2]`): the first field, in
+/// the order written, that does not read on its own as its type says. `None` when each does (a missing field,
+/// say: the record as a whole is at fault). Only runs for a record that failed, so the good ones are read once,
+/// with no bookkeeping of where the reader is.
+fn failing_field(raw: &str) -> Option<String> {
+    use serde_json::from_str;
+    fn reads<'a, T: Deserialize<'a>>(v: &'a RawValue) -> bool {
+        from_str::<T>(v.get()).is_ok()
+    }
+    /// A list: `name` when it is not one, `name[i]` for its first item that does not read as `T`.
+    fn list<'a, T: Deserialize<'a>>(name: &str, v: &'a RawValue) -> Option<String> {
+        match from_str::<Vec<&RawValue>>(v.get()) {
+            Err(_) => Some(name.to_owned()),
+            Ok(items) => items.iter().position(|item| !reads::<T>(item)).map(|i| format!("{name}[{i}]")),
+        }
+    }
+    let RawFields(fields) = from_str(raw).ok()?;
+    fields.iter().find_map(|(name, v)| {
+        let ok = match &**name {
+            "id" => reads::<ArticleId>(v),
+            "title" => reads::<Title>(v),
+            "published" => reads::<Option<Published>>(v),
+            "views" => reads::<Option<Views>>(v),
+            "tags" | "authors" => return list::<String>(name, v),
+            "body" => return list::<Block>(name, v),
+            "kicker" | "subtitle" | "source" | "category" | "editor" | "lang" | "summary" | "url" | "notice" => {
+                reads::<Option<String>>(v)
+            }
+            _ => true,
+        };
+        (!ok).then(|| name.to_string())
     })
 }
 
