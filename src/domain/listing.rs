@@ -469,29 +469,29 @@ impl Collection {
             Sort::Collection => results.iter().map(|h| h.index).collect(),
             Sort::Relevance => {
                 // More title terms first (at most 255 count: a query has a few), then newer.
-                self.ordered(&results, &self.ranks[0], |h| 255 - h.title_terms.min(255) as u64)
+                ordered(&results, &self.ranks[0], |h| 255 - h.title_terms.min(255) as u64)
             }
-            Sort::Newest => self.ordered(&results, &self.ranks[0], |_| 0),
-            Sort::Oldest => self.ordered(&results, &self.ranks[1], |_| 0),
-            Sort::Views => self.ordered(&results, &self.ranks[2], |_| 0),
+            Sort::Newest => ordered(&results, &self.ranks[0], |_| 0),
+            Sort::Oldest => ordered(&results, &self.ranks[1], |_| 0),
+            Sort::Views => ordered(&results, &self.ranks[2], |_| 0),
         };
         Listing { results, facets, sort, terms: query.include }
     }
+}
 
-    /// `hits` ordered by `group`, then by `rank` (a permutation of the articles). One sort of 64-bit integers:
-    /// group in the top 8 bits, rank in the next 24 (a set has at most 80 MB of JSON, so fewer than 2^24
-    /// articles), the article's index in the low 32.
-    fn ordered(&self, hits: &[Hit], rank: &[u32], group: impl Fn(&Hit) -> u64) -> Vec<usize> {
-        let mut keys: Vec<u64> =
-            hits.iter().map(|h| group(h) << 56 | (rank[h.index] as u64) << 32 | h.index as u64).collect();
-        keys.sort_unstable();
-        keys.into_iter().map(|k| k as u32 as usize).collect()
-    }
+/// `hits` ordered by `group`, then by `rank` (a permutation of the articles). One sort of 64-bit integers: group
+/// in the top 8 bits, rank in the next 24 (a set has at most 80 MB of JSON, so fewer than 2^24 articles), the
+/// article's index in the low 32.
+fn ordered(hits: &[Hit], rank: &[u32], group: impl Fn(&Hit) -> u64) -> Vec<usize> {
+    let mut keys: Vec<u64> =
+        hits.iter().map(|h| group(h) << 56 | (rank[h.index] as u64) << 32 | h.index as u64).collect();
+    keys.sort_unstable();
+    keys.into_iter().map(|k| k as u32 as usize).collect()
 }
 
 /// Each article's place when ordered by its key (below 2^40), ties in the set's order: one sort of 64-bit
 /// integers, key in the top 40 bits and the article's index in the low 24 (a set has at most 80 MB of JSON, so
-/// fewer than 2^24 articles). The same sort as [`Collection::ordered`]: one sort's code in the wasm.
+/// fewer than 2^24 articles). The same sort as [`ordered`]: one sort's code in the wasm.
 fn rank_by(keys: impl Iterator<Item = u64>) -> Vec<u32> {
     let mut order: Vec<u64> = keys.enumerate().map(|(i, k)| k << 24 | i as u64).collect();
     order.sort_unstable();

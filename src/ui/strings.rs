@@ -70,7 +70,7 @@ pub struct Strings {
     pub no_results: &'static str,
     pub show_all: &'static str,
     pub show_fewer: &'static str,
-    /// "Filter {facet}": the box that narrows a facet's values once all are shown.
+    /// "Filter {facet} values": the box that narrows a facet's values once all are shown.
     pub facet_filter: &'static str,
     /// "{count} more: type to narrow the list".
     pub facet_hidden: &'static str,

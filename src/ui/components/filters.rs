@@ -1,3 +1,4 @@
+use crate::domain::format::format_exact;
 use crate::domain::listing::{shown_facet_values, Facet, FacetValue, ListState, Listing, Sort};
 use crate::ui::app::use_prefs;
 use crate::ui::script::use_converter;
@@ -139,7 +140,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                     }) }
                 </ul>
                 if all && hidden > 0 {
-                    <p class="facet-note">{ fill(s.facet_hidden, &[("count", &hidden.to_string())]) }</p>
+                    <p class="facet-note">{ fill(s.facet_hidden, &[("count", &format_exact(hidden as u64))]) }</p>
                 } else if nothing {
                     <p class="facet-note">{ s.facet_no_match }</p>
                 }
