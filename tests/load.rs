@@ -356,3 +356,19 @@ fn block_fields_in_any_order_with_optional_ones_left_out_or_null() {
     assert!(set.skipped.is_empty(), "{:?}", set.skipped);
     assert_eq!(set.articles[0].body, vec![Block::image("a.png", "", None), Block::Heading { text: "h".into() }]);
 }
+
+/// Every field of the published schema, given a value no field accepts, is named in the report: the finder of
+/// the failing field (which reads each field on its own as its type says) knows every field there is.
+#[test]
+fn every_field_of_the_schema_is_named_when_it_is_bad() {
+    let schema: serde_json::Value = serde_json::from_str(&article_viewer::domain::article_set_schema()).unwrap();
+    let fields = schema["$defs"]["Article"]["properties"].as_object().expect("Article's properties");
+    assert!(fields.len() >= 16, "{fields:?}");
+    for name in fields.keys() {
+        let mut record = json!({ "id": "x", "title": "t" });
+        record[name] = json!({ "not": "valid here" });
+        let set = load_article_set(&set_of(json!([record]))).unwrap();
+        assert_eq!(set.skipped.len(), 1, "{name}");
+        assert_eq!(set.skipped[0].field, *name, "{name}: {}", set.skipped[0]);
+    }
+}
