@@ -146,7 +146,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                 }
                 if values.len() > FACET_PREVIEW {
                     <button type="button" class="facet-more" onclick={toggle_all} aria-expanded={all.to_string()}>
-                        { if all { s.show_fewer.to_owned() } else { fill(s.show_all, &[("count", &values.len().to_string())]) } }
+                        { if all { s.show_fewer.to_owned() } else { fill(s.show_all, &[("count", &format_exact(values.len() as u64))]) } }
                     </button>
                 }
             </fieldset>
