@@ -294,10 +294,10 @@ pub struct Collection {
     /// The index while it is being built a slice at a time ([`Collection::build_index_step`]).
     building: RefCell<Option<IndexBuilder>>,
     facets: FacetIndex,
-    /// Per article, its place in each order that is not the set's own: [newest, oldest, most viewed] (0 first;
-    /// an unknown date or view count after the known ones; ties in the set's order). Ranked once at load, so
-    /// that ordering the hits of a query is one sort of integers.
-    ranks: [Vec<u32>; 3],
+    /// The orders that are not the set's own: [newest, oldest, most viewed] (an unknown date or view count
+    /// after the known ones; ties in the set's order). Made once at load, so that ordering the hits of a query
+    /// compares no dates or counts ([`ordered`]).
+    orders: [Order; 3],
     /// Whether 繁/简 conversion is offered for this set ([`super::convert::offers_conversion`]).
     offers_conversion: bool,
 }
@@ -323,13 +323,13 @@ impl Collection {
         // (more count as that many); unknown last.
         const UNKNOWN: u64 = (1 << 40) - 1;
         let seconds = |a: &Article| a.published.as_ref().map(|p| p.unix_seconds().clamp(-(1 << 39) + 1, (1 << 39) - 1));
-        let ranks = [
+        let orders = [
             rank_by(set.articles.iter().map(|a| seconds(a).map_or(UNKNOWN, |t| ((1 << 39) - t) as u64))),
             rank_by(set.articles.iter().map(|a| seconds(a).map_or(UNKNOWN, |t| ((1 << 39) + t) as u64))),
             rank_by(set.articles.iter().map(|a| a.views.map_or(UNKNOWN, |v| UNKNOWN - 1 - v.get().min(UNKNOWN - 1)))),
         ];
         let offers_conversion = super::convert::offers_conversion(&set.articles);
-        Collection { set, index: OnceCell::new(), building: RefCell::new(None), facets, ranks, offers_conversion }
+        Collection { set, index: OnceCell::new(), building: RefCell::new(None), facets, orders, offers_conversion }
     }
 
     /// Whether the set has Chinese text for 繁/简 conversion to act on (else the viewer does not offer it).
@@ -469,38 +469,133 @@ impl Collection {
             Sort::Collection => results.iter().map(|h| h.index).collect(),
             Sort::Relevance => {
                 // More title terms first (at most 255 count: a query has a few), then newer.
-                ordered(&results, &self.ranks[0], |h| 255 - h.title_terms.min(255) as u64)
+                ordered(&results, &self.orders[0], true)
             }
-            Sort::Newest => ordered(&results, &self.ranks[0], |_| 0),
-            Sort::Oldest => ordered(&results, &self.ranks[1], |_| 0),
-            Sort::Views => ordered(&results, &self.ranks[2], |_| 0),
+            Sort::Newest => ordered(&results, &self.orders[0], false),
+            Sort::Oldest => ordered(&results, &self.orders[1], false),
+            Sort::Views => ordered(&results, &self.orders[2], false),
         };
         Listing { results, facets, sort, terms: query.include }
     }
 }
 
-/// `hits` ordered by `group`, then by `rank` (a permutation of the articles). One sort of 64-bit integers: group
-/// in the top 8 bits, rank in the next 24 (a set has at most 80 MB of JSON, so fewer than 2^24 articles), the
-/// article's index in the low 32.
-fn ordered(hits: &[Hit], rank: &[u32], group: impl Fn(&Hit) -> u64) -> Vec<usize> {
-    let mut keys: Vec<u64> =
-        hits.iter().map(|h| group(h) << 56 | (rank[h.index] as u64) << 32 | h.index as u64).collect();
+/// One order of all the articles: each article's place in it, and the article at each place.
+#[derive(Debug, Clone, PartialEq)]
+struct Order {
+    rank: Vec<u32>,
+    article: Vec<u32>,
+}
+
+/// `hits` in `order`; `by_title`: those with more terms in the title first (their group), then in `order`. Few hits (fewer than one article in 16) are sorted:
+/// one sort of 64-bit integers, group in the top 8 bits, rank in the next 24 (a set has at most 80 MB of JSON,
+/// so fewer than 2^24 articles), the article's index in the low 32. More are put in order without comparing
+/// them: per group, their places are marked in a bitmap of all places, read back in order.
+fn ordered(hits: &[Hit], order: &Order, by_title: bool) -> Vec<usize> {
+    if hits.len() * 16 < order.rank.len() {
+        ordered_by_sort(hits, order, by_title)
+    } else {
+        ordered_by_bitmap(hits, order, by_title)
+    }
+}
+
+/// A hit's group: 0 when ordering by place alone, else 255 − its title terms (more terms, a lower group).
+fn group(h: &Hit, by_title: bool) -> u8 {
+    if by_title {
+        255 - h.title_terms.min(255) as u8
+    } else {
+        0
+    }
+}
+
+fn ordered_by_sort(hits: &[Hit], order: &Order, by_title: bool) -> Vec<usize> {
+    let key = |h: &Hit| (group(h, by_title) as u64) << 56 | (order.rank[h.index] as u64) << 32 | h.index as u64;
+    let mut keys: Vec<u64> = hits.iter().map(key).collect();
     keys.sort_unstable();
     keys.into_iter().map(|k| k as u32 as usize).collect()
 }
 
-/// Each article's place when ordered by its key (below 2^40), ties in the set's order: one sort of 64-bit
-/// integers, key in the top 40 bits and the article's index in the low 24 (a set has at most 80 MB of JSON, so
-/// fewer than 2^24 articles). The same sort as [`ordered`]: one sort's code in the wasm.
-fn rank_by(keys: impl Iterator<Item = u64>) -> Vec<u32> {
-    let mut order: Vec<u64> = keys.enumerate().map(|(i, k)| k << 24 | i as u64).collect();
-    order.sort_unstable();
-    let mut rank = vec![0u32; order.len()];
-    for (r, k) in order.iter().enumerate() {
-        rank[(k & 0xFF_FFFF) as usize] = r as u32;
+fn ordered_by_bitmap(hits: &[Hit], order: &Order, by_title: bool) -> Vec<usize> {
+    // The groups there are (a query has a few terms, so a few groups), in order.
+    let mut groups = [false; 256];
+    for h in hits {
+        groups[group(h, by_title) as usize] = true;
     }
-    rank
+    let mut out = Vec::with_capacity(hits.len());
+    let mut places = vec![0u64; order.rank.len().div_ceil(64)];
+    for g in (0..=255u8).filter(|&g| groups[g as usize]) {
+        for h in hits.iter().filter(|h| group(h, by_title) == g) {
+            let r = order.rank[h.index] as usize;
+            places[r / 64] |= 1 << (r % 64);
+        }
+        for (w, word) in places.iter_mut().enumerate() {
+            let mut bits = std::mem::take(word);
+            while bits != 0 {
+                out.push(order.article[w * 64 + bits.trailing_zeros() as usize] as usize);
+                bits &= bits - 1;
+            }
+        }
+    }
+    out
+}
+
+/// The order of the articles by their keys (each below 2^40), ties in the set's order: one sort of 64-bit
+/// integers, key in the top 40 bits and the article's index in the low 24 (fewer than 2^24 articles, as above).
+/// The same sort as [`ordered_by_sort`]: one sort's code in the wasm.
+fn rank_by(keys: impl Iterator<Item = u64>) -> Order {
+    let mut sorted: Vec<u64> = keys.enumerate().map(|(i, k)| k << 24 | i as u64).collect();
+    sorted.sort_unstable();
+    let article: Vec<u32> = sorted.into_iter().map(|k| (k & 0xFF_FFFF) as u32).collect();
+    let mut rank = vec![0u32; article.len()];
+    for (r, &i) in article.iter().enumerate() {
+        rank[i as usize] = r as u32;
+    }
+    Order { rank, article }
 }
 
 // A record is at least `{"id":"a","title":"b"},`: the largest set has fewer than 2^24 articles.
 const _: () = assert!(super::load::MAX_SET_BYTES / 24 < 1 << 24);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The two ways of ordering hits agree, whatever the hits, groups and order (the list takes one or the other
+    /// by how many hits there are).
+    #[test]
+    fn sorting_and_bitmaps_give_the_same_order() {
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        for n in [1usize, 2, 63, 64, 65, 200, 1000] {
+            let order = rank_by((0..n).map(|_| next(40)));
+            for _ in 0..20 {
+                let mut hits = Vec::new();
+                for index in 0..n {
+                    if next(3) == 0 {
+                        hits.push(Hit { index, title_terms: next(3) as u32 });
+                    }
+                }
+                for by_title in [true, false] {
+                    let sorted = ordered_by_sort(&hits, &order, by_title);
+                    assert_eq!(ordered_by_bitmap(&hits, &order, by_title), sorted, "n = {n}");
+                    assert_eq!(sorted.len(), hits.len());
+                    // Groups first (more title terms first), then places in the order.
+                    let hit = |i: usize| hits.iter().find(|h| h.index == i).unwrap();
+                    let key = |&i: &usize| (by_title.then(|| u32::MAX - hit(i).title_terms), order.rank[i]);
+                    assert!(sorted.windows(2).all(|w| key(&w[0]) < key(&w[1])), "n = {n}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_order_puts_keys_up_and_ties_in_the_set_order() {
+        let order = rank_by([5u64, 1, 5, 0].into_iter());
+        assert_eq!(order.article, [3, 1, 0, 2]);
+        assert_eq!(order.rank, [2, 1, 3, 0]);
+    }
+}
