@@ -81,9 +81,8 @@ pub fn format_published(p: &Published, lang: UiLang) -> String {
 /// A count as a reader says it: `12,269` in English; in Chinese `12,269` below 10,000 is written out, above it
 /// `1.2萬` / `1.2万` (and 億 / 亿 from 10^8), one decimal, trailing `.0` dropped.
 pub fn format_count(n: u64, lang: UiLang) -> String {
-    let grouped = || format_exact(n);
     let (wan, yi) = match lang {
-        UiLang::En => return grouped(),
+        UiLang::En => return format_exact(n),
         UiLang::ZhHant => ("萬", "億"),
         UiLang::ZhHans => ("万", "亿"),
     };
@@ -101,7 +100,7 @@ pub fn format_count(n: u64, lang: UiLang) -> String {
     } else if n >= 10_000 {
         scaled(10_000, wan)
     } else {
-        grouped()
+        format_exact(n)
     }
 }
 

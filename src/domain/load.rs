@@ -200,16 +200,21 @@ fn read_record(index: usize, raw: &str) -> Result<Article, RecordIssue> {
             reason: format!("an article must be a JSON object, but this one is {found}"),
         });
     }
-    serde_json::from_str::<Article>(raw).map_err(|e| RecordIssue {
-        index,
-        id: id_of(raw),
-        field: failing_field(raw).unwrap_or_default(),
-        reason: strip_position(&e.to_string()),
+    serde_json::from_str::<Article>(raw).map_err(|e| {
+        // Only for a record that failed: its fields read once more, raw, to name it and the field at fault.
+        let fields = serde_json::from_str::<RawFields>(raw).map(|f| f.0).unwrap_or_default();
+        RecordIssue {
+            index,
+            id: id_of(&fields),
+            field: failing_field(&fields).unwrap_or_default(),
+            reason: strip_position(&e.to_string()),
+        }
     })
 }
 
 /// A record's fields in the order written, each kept as raw JSON.
-struct RawFields<'a>(Vec<(std::borrow::Cow<'a, str>, &'a RawValue)>);
+struct RawFields<'a>(Fields<'a>);
+type Fields<'a> = Vec<(std::borrow::Cow<'a, str>, &'a RawValue)>;
 
 impl<'de: 'a, 'a> Deserialize<'de> for RawFields<'a> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -235,7 +240,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawFields<'a> {
 /// the order written, that does not read on its own as its type says. `None` when each does (a missing field,
 /// say: the record as a whole is at fault). Only runs for a record that failed, so the good ones are read once,
 /// with no bookkeeping of where the reader is.
-fn failing_field(raw: &str) -> Option<String> {
+fn failing_field(fields: &Fields) -> Option<String> {
     use serde_json::from_str;
     fn reads<'a, T: Deserialize<'a>>(v: &'a RawValue) -> bool {
         from_str::<T>(v.get()).is_ok()
@@ -247,7 +252,6 @@ fn failing_field(raw: &str) -> Option<String> {
             Ok(items) => items.iter().position(|item| !reads::<T>(item)).map(|i| format!("{name}[{i}]")),
         }
     }
-    let RawFields(fields) = from_str(raw).ok()?;
     fields.iter().find_map(|(name, v)| {
         let ok = match &**name {
             "id" => reads::<ArticleId>(v),
@@ -266,14 +270,9 @@ fn failing_field(raw: &str) -> Option<String> {
 }
 
 /// The id of a record that failed to read, when it has a usable one (for the report).
-fn id_of(raw: &str) -> Option<String> {
-    #[derive(Deserialize)]
-    struct IdOnly<'a> {
-        #[serde(borrow)]
-        id: Option<&'a RawValue>,
-    }
-    // Kept raw and read only when it is a string (no JSON value tree is built for this).
-    let id: String = serde_json::from_str(serde_json::from_str::<IdOnly>(raw).ok()?.id?.get()).ok()?;
+fn id_of(fields: &Fields) -> Option<String> {
+    let (_, raw) = fields.iter().find(|(name, _)| name == "id")?;
+    let id: String = serde_json::from_str(raw.get()).ok()?;
     match id.chars().count() <= ArticleId::MAX_LEN {
         true => Some(id),
         false => Some(format!("{}…", id.chars().take(32).collect::<String>())),
