@@ -1,6 +1,6 @@
 //! `opencc/hant.wasm`, `opencc/hans.wasm`: the engine and one script's dictionaries (compiled in) as a
-//! WebAssembly module with a C interface and no imports, driven by the viewer (`article_viewer::ui::script`)
-//! through the module's own memory:
+//! WebAssembly module with a C interface and no imports, driven through the module's own memory by the viewer's
+//! loader (`static/opencc/convert.js`, shipped as `opencc/convert.js`):
 //!
 //! 1. `build()` builds the engine from the dictionaries: 0, or the length of an error message at `out()`;
 //! 2. `alloc(len)` reserves `len` bytes and returns where; the caller writes UTF-8 text there;

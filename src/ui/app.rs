@@ -250,7 +250,7 @@ pub struct FrameProps {
 /// by the app and the prerendered list (`cargo xtask dist`), so that the two are the same markup.
 #[function_component(Frame)]
 pub fn frame(props: &FrameProps) -> Html {
-    super::script::use_script_loader();
+    super::script::use_script_loader(props.script_toggle);
     let prefs = use_prefs();
     let s = prefs.strings();
     // A skip link must not touch the hash (it holds the route): it moves focus itself.

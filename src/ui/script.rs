@@ -2,8 +2,9 @@
 //! URL's `script`, else the remembered choice), and the converters, fetched on first use so that a visit that
 //! never converts never downloads one: each script's converter is a WebAssembly module of its own, the engine of
 //! the crate `article-viewer-convert` with that script's dictionaries compiled in (`opencc/hans.wasm`,
-//! `opencc/hant.wasm`). Without the cargo feature `convert` (a build to measure what 繁/简 adds to the first
-//! load) none of it exists.
+//! `opencc/hant.wasm`), loaded and driven by a small script next to them (`opencc/convert.js`, from
+//! `static/opencc/convert.js`), itself imported only then. Without the cargo feature `convert` (a build to measure
+//! what 繁/简 adds to the first load) none of it exists.
 
 use super::app::use_prefs;
 use super::route::use_list_state;
@@ -18,83 +19,54 @@ use yew::prelude::*;
 mod engine {
     use crate::domain::convert::Script;
     use crate::ui::data::js_message;
-    use js_sys::{Uint8Array, WebAssembly};
     use wasm_bindgen::prelude::*;
-    use wasm_bindgen_futures::JsFuture;
+
+    // Imports the converter's loader (`opencc/convert.js`, fetched only now: its URL is relative to the page's
+    // base, or absolute from a widget's embed.js), which loads the script's module next to itself.
+    #[wasm_bindgen(inline_js = "export const load_converter = (js, script) =>
+  import(new URL(js, document.baseURI)).then((m) => m.load(script));")]
+    extern "C" {
+        #[wasm_bindgen(catch)]
+        fn load_converter(js: &str, script: &str) -> Result<js_sys::Promise, JsValue>;
+    }
 
     #[wasm_bindgen]
     extern "C" {
-        /// The exports of `opencc/hant.wasm` / `opencc/hans.wasm` (documented in the crate
-        /// `article-viewer-convert`, `abi.rs`).
+        /// What `opencc/convert.js`'s `load` returns: one script's module, its engine built.
         #[derive(Debug)]
-        type Exports;
-        #[wasm_bindgen(method, getter)]
-        fn memory(this: &Exports) -> WebAssembly::Memory;
+        type Engine;
         #[wasm_bindgen(method, catch)]
-        fn build(this: &Exports) -> Result<u32, JsValue>;
-        #[wasm_bindgen(method, catch)]
-        fn alloc(this: &Exports, len: u32) -> Result<u32, JsValue>;
-        #[wasm_bindgen(method, catch)]
-        fn convert(this: &Exports, ptr: u32, len: u32) -> Result<u32, JsValue>;
-        #[wasm_bindgen(method, catch)]
-        fn out(this: &Exports) -> Result<u32, JsValue>;
+        fn convert(this: &Engine, text: &str) -> Result<String, JsValue>;
     }
 
-    /// One script's converter: an instance of that script's module (the engine with its dictionaries).
+    /// One script's converter.
     #[derive(Debug)]
     pub struct Converter {
         pub script: Script,
-        exports: Exports,
+        engine: Engine,
     }
 
     impl Converter {
-        /// Fetches `script`'s module (URL made by `asset`), instantiates it and builds its engine. (The bytes go
-        /// from the response to the compiler without a copy in this module's memory.)
+        /// Loads `script`'s converter (URLs made by `asset` from paths relative to the page).
         pub async fn load(script: Script, asset: impl Fn(&str) -> String) -> Result<Converter, String> {
-            let url = asset(script.module_path());
-            let fail = |e: JsValue| format!("{url}: {}", js_message(&e));
-            let window = web_sys::window().ok_or("no window")?;
-            let response: web_sys::Response =
-                JsFuture::from(window.fetch_with_str(&url)).await.map_err(fail)?.unchecked_into();
-            if !response.ok() {
-                return Err(format!("{url}: HTTP {}", response.status() as u32));
-            }
-            let bytes = JsFuture::from(response.array_buffer().map_err(fail)?).await.map_err(fail)?;
-            let module = JsFuture::from(WebAssembly::compile(&bytes)).await.map_err(fail)?;
-            let instance =
-                JsFuture::from(WebAssembly::instantiate_module(module.unchecked_ref(), &js_sys::Object::new()))
-                    .await
-                    .map_err(fail)?;
-            let conv = Converter {
-                script,
-                exports: instance.unchecked_into::<WebAssembly::Instance>().exports().unchecked_into(),
-            };
-            match conv.exports.build().map_err(fail)? {
-                0 => Ok(conv),
-                len => Err(format!("{url}: {}", String::from_utf8_lossy(&conv.answer(len).map_err(fail)?))),
-            }
-        }
-
-        fn memory(&self) -> Uint8Array {
-            Uint8Array::new(&self.exports.memory().buffer())
-        }
-
-        /// The module's answer of `len` bytes.
-        fn answer(&self, len: u32) -> Result<Vec<u8>, JsValue> {
-            let ptr = self.exports.out()?;
-            Ok(self.memory().subarray(ptr, ptr + len).to_vec())
+            let key = crate::domain::convert::ScriptChoice::Convert(script).key();
+            let promise = load_converter(&asset(super::LOADER_PATH), key);
+            let engine = wasm_bindgen_futures::JsFuture::from(promise.map_err(|e| js_message(&e))?)
+                .await
+                .map_err(|e| js_message(&e))?;
+            Ok(Converter { script, engine: engine.unchecked_into() })
         }
 
         /// `text` converted.
         pub fn convert(&self, text: &str) -> Result<String, JsValue> {
-            let len = text.len() as u32;
-            let ptr = self.exports.alloc(len)?;
-            self.memory().subarray(ptr, ptr + len).copy_from(text.as_bytes());
-            let len = self.exports.convert(ptr, len)?;
-            String::from_utf8(self.answer(len)?).map_err(|_| JsValue::from_str("not UTF-8"))
+            self.engine.convert(text)
         }
     }
 }
+
+/// The converter's loader, next to the modules (`static/opencc/convert.js`).
+#[cfg(feature = "convert")]
+const LOADER_PATH: &str = "opencc/convert.js";
 
 /// A converter, compared by identity.
 #[cfg(feature = "convert")]
@@ -206,22 +178,40 @@ pub fn use_converter() -> Option<ConverterRef> {
     None
 }
 
+/// `s` as the reader asked to see it: converted by `conv`, or as written. (One function for every place that
+/// shows a text, rather than the two ways written out at each.)
+pub fn shown_text(conv: &Option<ConverterRef>, s: &str) -> String {
+    match conv {
+        Some(c) => c.text(s),
+        None => s.to_owned(),
+    }
+}
+
+/// The article as the reader asked to see it: converted by `conv`, or as written.
+pub fn shown_article(conv: &Option<ConverterRef>, a: &Article) -> Article {
+    match conv {
+        Some(c) => c.article(a),
+        None => a.clone(),
+    }
+}
+
 /// An article as the reader asked to see it (converted, or as written), kept while the inputs stay the same.
 #[hook]
 pub fn use_shown_article(article: &Article) -> Rc<Article> {
     let conv = use_converter();
     let article = article.clone();
     let id = article.id.clone();
-    use_memo((id, conv), move |(_, conv)| match conv {
-        Some(c) => c.article(&article),
-        None => article.clone(),
-    })
+    use_memo((id, conv), move |(_, conv)| shown_article(conv, &article))
 }
 
 /// Used once inside the router (by the page's frame): fetches the converter the reader asks for, once (again
-/// when it failed and is asked for again: the toggle sets it back to idle).
+/// when it failed and is asked for again: the toggle sets it back to idle) — only once the set is loaded and
+/// `offered` (it has Chinese text): a link or a remembered choice never fetches a converter for a set that has
+/// nothing to convert, nor competes with the set's own download.
 #[hook]
-pub fn use_script_loader() {
+pub fn use_script_loader(offered: bool) {
+    #[cfg(not(feature = "convert"))]
+    let _ = offered;
     #[cfg(feature = "convert")]
     {
         let choice = use_script_choice();
@@ -232,8 +222,8 @@ pub fn use_script_loader() {
             (Some(s), Some(p)) => matches!(p.converters.slot(s), Slot::Idle),
             _ => false,
         };
-        use_effect_with((choice, idle), move |(choice, _)| {
-            if let (Some(script), Some(prefs)) = (choice.script(), prefs) {
+        use_effect_with((choice, idle, offered), move |(choice, _, offered)| {
+            if let (true, Some(script), Some(prefs)) = (*offered, choice.script(), prefs) {
                 if matches!(prefs.converters.slot(script), Slot::Idle | Slot::Failed(_)) {
                     prefs.dispatch(PrefsAction::SetConverter(script, Slot::Loading));
                     wasm_bindgen_futures::spawn_local(async move {

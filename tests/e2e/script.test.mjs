@@ -45,7 +45,7 @@ test('简体 / 繁體 convert titles, metadata, body and facets; a converter loa
   await pickScript(page, 'hans');
   await page.waitForURL(/script=hans/);
   await page.locator('.card-title a', { hasText: SEED_HANS }).waitFor();
-  assert.deepEqual(fetched, ['hans.wasm'], 'only what Simplified needs, once');
+  assert.deepEqual(fetched, ['convert.js', 'hans.wasm'], 'only what Simplified needs (the loader and its module), once');
   assert.equal(await page.locator('.card').first().locator('.meta-authors').innerText(), 'By 张燎原');
   assert.equal(await page.locator('.card').first().getAttribute('lang'), 'zh-Hans');
   // Facet labels are shown converted (重點新聞 and 重点新闻 are one value).
@@ -80,7 +80,7 @@ test('简体 / 繁體 convert titles, metadata, body and facets; a converter loa
   await page.locator('h1.article-title', { hasText: '頭髮與發展' }).waitFor();
   assert.equal(await page.locator('.article-body').innerText(), '聯繫我們：軟件系統。');
   // (The reload above loaded the page, and so 简体's converter, again.)
-  assert.deepEqual(fetched, ['hans.wasm', 'hans.wasm', 'hant.wasm']);
+  assert.deepEqual(fetched, ['convert.js', 'hans.wasm', 'convert.js', 'hans.wasm', 'hant.wasm']);
   // English is untouched; "As written" shows the original again.
   await pickScript(page, 'original');
   await page.locator('h1.article-title', { hasText: '头发与发展' }).waitFor();
@@ -108,14 +108,22 @@ test('the choice is remembered for the next visit, and a link that says a script
   await page.close();
 });
 
-test('a set without Chinese text is not offered 繁/简 (the toggle is there for one that has it)', async () => {
+test('a set without Chinese text is not offered 繁/简, and a link that asks for a script fetches no converter for it', async () => {
   const { page, errors } = await newPage(browser.context);
-  await page.goto(server.url('/en/'));
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(server.url('/en/#/?script=hans'));
   await page.locator('#av-root .card').first().waitFor();
   assert.equal(await page.locator('.script-toggle').count(), 0);
   await page.locator('.settings-menu > summary').waitFor();
-  await page.goto(server.url('/s/'));
-  await page.locator('#av-root .card').first().waitFor();
+  await page.locator('.card-title a').first().click();
+  await page.locator('h1.article-title', { hasText: 'English only' }).waitFor();
+  assert.deepEqual(requests.filter((p) => p.includes('/opencc/')), [], 'nothing to convert, nothing fetched');
+  // A set with Chinese text: the converter the link asks for is fetched once the set is in (not competing with it).
+  await page.goto(server.url('/s/#/?script=hans'));
+  await page.locator('.card-title a', { hasText: SEED_HANS }).waitFor();
+  const loaded = requests.filter((p) => p.startsWith('/s/'));
+  assert.ok(loaded.indexOf('/s/articles.json') < loaded.indexOf('/s/opencc/convert.js'), loaded.join(' '));
   assert.equal(await page.locator('.script-toggle button').count(), 3);
   assert.deepEqual(errors, []);
   await page.close();

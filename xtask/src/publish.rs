@@ -216,8 +216,8 @@ fn add_csp_meta(html: &str) -> Result<String> {
     Ok(format!("{}\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">{}", &html[..at], &html[at..]))
 }
 
-/// Security headers for every file; hashed files are cached for a year, the page and the article set are
-/// revalidated on every visit (so a replaced `articles.json` is seen at once), the dictionaries kept a day.
+/// Security headers for every file; hashed files are cached for a year, the page, the article set and the files
+/// without a content hash are revalidated on every visit (so a replaced `articles.json` is seen at once).
 fn write_headers(dist: &Path) -> Result<()> {
     let mut out = String::from(
         "# Netlify / Cloudflare Pages headers for article-viewer's dist/ (written by `cargo xtask dist`).\n/*\n",
@@ -231,6 +231,8 @@ fn write_headers(dist: &Path) -> Result<()> {
     // The 繁/简 converter modules are not content-hashed, and the viewer calls into them: revalidated every time
     // (a 304 when unchanged), so that a new deploy never pairs a new viewer with a cached old module.
     out.push_str("/opencc/*\n  Cache-Control: no-cache\n");
+    // Nor are wasm-bindgen's snippets (js the app's js imports; their folder is named after the crate).
+    out.push_str("/snippets/*\n  Cache-Control: no-cache\n");
     let mut hashed: Vec<String> = std::fs::read_dir(dist)?
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
         .filter(|n| is_hashed(n))

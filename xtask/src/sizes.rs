@@ -51,14 +51,29 @@ pub fn report(dist: &Path) -> Result<[Sizes; 2]> {
 /// The assets a first visit loads (name, raw, gzip, brotli) and the totals of the standalone page and the widget.
 fn measure(dist: &Path) -> Result<(Vec<Row>, [Sizes; 2])> {
     let mut rows = Vec::new();
+    // The files next to index.html, and wasm-bindgen's snippets (js the app's js imports); not `opencc/`, which
+    // is fetched only when a reader asks for 繁/简.
+    let mut files = Vec::new();
     for entry in std::fs::read_dir(dist)? {
         let path = entry?.path();
+        if path.is_dir() && path.ends_with("snippets") {
+            for crate_dir in std::fs::read_dir(&path)? {
+                for file in std::fs::read_dir(crate_dir?.path())? {
+                    files.push(file?.path());
+                }
+            }
+        } else {
+            files.push(path);
+        }
+    }
+    for path in files {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         // embed-demo.css belongs to the demo host page, not to the viewer.
         if matches!(ext, "wasm" | "js" | "css") && !path.ends_with("embed-demo.css") {
             let bytes = std::fs::read(&path)?;
             let (gz, br) = compressed(&bytes)?;
-            rows.push((path.file_name().unwrap().to_string_lossy().into_owned(), bytes.len(), gz, br));
+            let name = path.strip_prefix(dist).unwrap_or(&path).to_string_lossy().into_owned();
+            rows.push((name, bytes.len(), gz, br));
         }
     }
     rows.sort();
@@ -85,4 +100,37 @@ pub fn report_share(what: &str, with: [Sizes; 2], without: &Path) -> Result<()> 
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_load_counts_the_snippets_the_app_imports_but_not_what_loads_on_demand() {
+        let dir = std::env::temp_dir().join(format!("av-sizes-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let write = |p: &str, len: usize| {
+            let path = dir.join(p);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, vec![b'a'; len]).unwrap();
+        };
+        write("app-0123456789abcdef.js", 1000);
+        write("app-0123456789abcdef_bg.wasm", 20000);
+        write("style-0123456789abcdef.css", 300);
+        write("start-0123456789abcdef.js", 40);
+        write("embed.js", 50);
+        write("embed-demo.css", 7000);
+        write("snippets/app-0011/inline0.js", 60);
+        write("opencc/convert.js", 5000);
+        write("opencc/hans.wasm", 90000);
+        write("articles.json", 80000);
+        let (rows, [page, widget]) = measure(&dir).unwrap();
+        let names: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+        assert!(names.contains(&"snippets/app-0011/inline0.js"), "{names:?}");
+        assert_eq!(names.len(), 6, "{names:?}");
+        assert_eq!(page.0, 1000 + 20000 + 300 + 40 + 60);
+        assert_eq!(widget.0, 1000 + 20000 + 300 + 50 + 60);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -2,7 +2,7 @@ use super::highlight::{marked, pieces_html};
 use super::meta_line::MetaLine;
 use crate::domain::search::excerpt;
 use crate::ui::route::{QueryPairs, Route};
-use crate::ui::script::use_converter;
+use crate::ui::script::{shown_article, use_converter};
 use crate::ui::Catalog;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -28,11 +28,7 @@ pub struct ArticleCardProps {
 fn use_shown_article_at(catalog: &Catalog, index: usize) -> Rc<Option<crate::domain::Article>> {
     let conv = use_converter();
     use_memo((catalog.clone(), index, conv), |(catalog, index, conv)| {
-        let a = catalog.articles.get(*index)?;
-        Some(match conv {
-            Some(c) => c.article(a),
-            None => a.clone(),
-        })
+        Some(shown_article(conv, catalog.articles.get(*index)?))
     })
 }
 

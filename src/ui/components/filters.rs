@@ -1,7 +1,7 @@
 use crate::domain::format::format_exact;
 use crate::domain::listing::{shown_facet_values, Facet, FacetValue, ListState, Listing, Sort};
 use crate::ui::app::use_prefs;
-use crate::ui::script::use_converter;
+use crate::ui::script::{shown_text, use_converter};
 use crate::ui::strings::{fill, Strings};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -132,7 +132,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                             <li>
                                 <label class="facet-value">
                                     <input type="checkbox" checked={v.selected} {onchange} />
-                                    <span class="facet-label">{ conv.as_ref().map_or_else(|| v.label.clone(), |c| c.text(&v.label)) }</span>
+                                    <span class="facet-label">{ shown_text(&conv, &v.label) }</span>
                                     <span class="facet-count">{ v.count }</span>
                                 </label>
                             </li>

@@ -51,10 +51,14 @@ pub fn settings(props: &SettingsProps) -> Html {
             }
         })
     };
-    let pick_script = |c: ScriptChoice| {
+    // One handler for the three buttons: the pressed one says which script (`data-script`). (Made only where the
+    // toggle is shown: a build without the feature `convert` has none of it.)
+    let on_script = || {
         let prefs = prefs.clone();
         let (navigator, route, state) = (navigator.clone(), route.clone(), state.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |e: MouseEvent| {
+            let picked = e.target_dyn_into::<web_sys::Element>().and_then(|t| t.get_attribute("data-script"));
+            let Some(c) = picked.as_deref().and_then(ScriptChoice::from_key) else { return };
             prefs.dispatch(PrefsAction::SetScript(c));
             // Asking again for a script whose converter did not load tries again.
             if let Some(sc) = c.script().filter(|&sc| matches!(prefs.converters.slot(sc), Slot::Failed(_))) {
@@ -119,11 +123,11 @@ pub fn settings(props: &SettingsProps) -> Html {
     html! {
         <div class="settings">
             if cfg!(feature = "convert") && props.script_toggle {
-                <div class="script-toggle" role="group" aria-label={s.script}>
+                <div class="script-toggle" role="group" aria-label={s.script} onclick={on_script()}>
                     <span class="setting-label" aria-hidden="true">{ s.script }</span>
                     { for ScriptChoice::ALL.iter().map(|c| html! {
                         <button type="button" data-script={c.key()} lang={c.script().map(|x| x.tag())}
-                            aria-pressed={(*c == choice).to_string()} onclick={pick_script(*c)}>{ script_label(*c) }</button>
+                            aria-pressed={if *c == choice { "true" } else { "false" }}>{ script_label(*c) }</button>
                     }) }
                 </div>
             }

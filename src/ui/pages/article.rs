@@ -7,7 +7,7 @@ use crate::ui::components::highlight::marked;
 use crate::ui::components::meta_line::MetaLine;
 use crate::ui::mount::use_mount;
 use crate::ui::route::{use_list_state, QueryPairs, Route};
-use crate::ui::script::{use_converter, use_shown_article};
+use crate::ui::script::{shown_text, use_converter, use_shown_article};
 use crate::ui::Catalog;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -39,9 +39,8 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     match catalog.find(&props.id) {
         Some((index, article)) => {
             let collection = catalog.title.clone().unwrap_or_else(|| s.default_collection_title.to_owned());
-            let collection = conv.as_ref().map_or(collection.clone(), |c| c.text(&collection));
-            let shown_title =
-                |a: &Article| conv.as_ref().map_or_else(|| a.title.to_string(), |c| c.text(a.title.as_str()));
+            let collection = shown_text(&conv, &collection);
+            let shown_title = |a: &Article| shown_text(&conv, a.title.as_str());
             // Neighbours in the list the reader came from; in the set's order when there is none (or when this
             // article is not in it).
             let position = order.as_ref().as_ref().and_then(|o| o.iter().position(|&i| i == index).map(|p| (o, p)));

@@ -7,7 +7,7 @@ use crate::ui::components::{
 };
 use crate::ui::mount::use_mount;
 use crate::ui::route::{use_list_state, Route};
-use crate::ui::script::use_converter;
+use crate::ui::script::{shown_text, use_converter};
 use crate::ui::scroll::keep_view;
 use crate::ui::strings::fill;
 use crate::ui::Catalog;
@@ -37,7 +37,7 @@ pub fn list_page() -> Html {
     let page = state.page.unwrap_or(1).clamp(1, pages);
     let conv = use_converter();
     let title = catalog.title.clone().unwrap_or_else(|| s.default_collection_title.to_owned());
-    let title = conv.as_ref().map_or(title.clone(), |c| c.text(&title));
+    let title = shown_text(&conv, &title);
     let mount = use_mount();
     {
         let title = title.clone();

@@ -1,0 +1,28 @@
+// article-viewer: the 繁/简 converter's loader, fetched (like the converter modules next to it) only the first
+// time a reader asks for a script. `load(script)` fetches that script's module next to this file (`hant.wasm` /
+// `hans.wasm`: the engine of the crate `article-viewer-convert` with the script's OpenCC dictionaries compiled in;
+// its C interface is documented in convert/src/abi.rs), builds its engine and returns `{ convert(text) }`. A
+// failure says which file.
+export async function load(script) {
+  const url = new URL(`${script}.wasm`, import.meta.url).href;
+  let x;
+  const answer = (len) => new TextDecoder().decode(new Uint8Array(x.memory.buffer, x.out(), len));
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    x = (await WebAssembly.instantiate(await response.arrayBuffer(), {})).instance.exports;
+    const failed = x.build();
+    if (failed) throw new Error(answer(failed));
+  } catch (e) {
+    throw new Error(`${url}: ${e?.name === 'Error' ? e.message : e}`);
+  }
+  const encoder = new TextEncoder();
+  return {
+    convert(text) {
+      const bytes = encoder.encode(text);
+      const ptr = x.alloc(bytes.length);
+      new Uint8Array(x.memory.buffer, ptr, bytes.length).set(bytes);
+      return answer(x.convert(ptr, bytes.length));
+    },
+  };
+}
