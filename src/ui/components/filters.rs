@@ -139,10 +139,18 @@ pub fn filters(props: &FiltersProps) -> Html {
                         }
                     }) }
                 </ul>
-                if all && hidden > 0 {
-                    <p class="facet-note">{ fill(s.facet_hidden, &[("count", &format_exact(hidden as u64))]) }</p>
-                } else if nothing {
-                    <p class="facet-note">{ s.facet_no_match }</p>
+                // A live region for as long as the box is there (one that appears with its text is often not
+                // read out): what typing in the box leaves out is announced.
+                if all {
+                    <p class="facet-note" role="status">{
+                        if hidden > 0 {
+                            fill(s.facet_hidden, &[("count", &format_exact(hidden as u64))])
+                        } else if nothing {
+                            s.facet_no_match.to_owned()
+                        } else {
+                            String::new()
+                        }
+                    }</p>
                 }
                 if values.len() > FACET_PREVIEW {
                     <button type="button" class="facet-more" onclick={toggle_all} aria-expanded={all.to_string()}>
