@@ -6,11 +6,17 @@
 export async function load(script) {
   const url = new URL(`${script}.wasm`, import.meta.url).href;
   let x;
-  const answer = (len) => new TextDecoder().decode(new Uint8Array(x.memory.buffer, x.out(), len));
+  const decoder = new TextDecoder();
+  const answer = (len) => decoder.decode(new Uint8Array(x.memory.buffer, x.out(), len));
   try {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    x = (await WebAssembly.instantiate(await response.arrayBuffer(), {})).instance.exports;
+    // Compiled while it downloads where the host says it is wasm; read whole first where it does not.
+    const wasm = /^application\/wasm\b/.test(response.headers.get('content-type') ?? '');
+    const { instance } = wasm
+      ? await WebAssembly.instantiateStreaming(response, {})
+      : await WebAssembly.instantiate(await response.arrayBuffer(), {});
+    x = instance.exports;
     const failed = x.build();
     if (failed) throw new Error(answer(failed));
   } catch (e) {

@@ -25,6 +25,9 @@ before(async () => {
     // and asking again loads it.
     '/flaky/': { articles: set, files: { 'opencc/hans.wasm': () => (++flakyRequests === 1
       ? '<!doctype html><p>Not here</p>' : fs.readFileSync(path.join(DIST, 'opencc/hans.wasm'))) } },
+    // A host that does not say the module is wasm: it is read whole, then compiled.
+    '/octet/': { articles: set, files: { 'opencc/hans.wasm': () => ({
+      body: fs.readFileSync(path.join(DIST, 'opencc/hans.wasm')), type: 'application/octet-stream' }) } },
     '/en/': { articles: JSON.stringify({ version: 1, articles: [{ id: 'e1', title: 'English only', lang: 'en', body: ['No Chinese here.'] }] }) },
   });
   browser = await launchBrowser();
@@ -147,6 +150,21 @@ test('a converter that does not load is reported, the articles stay as written, 
   assert.equal(await status.innerText(), '');
   assert.equal(flakyRequests, 2);
   // Back to the default for the other tests.
+  await pickScript(page, 'original');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a converter served without the wasm content type still loads (read whole, then compiled)', async () => {
+  const { page, errors } = await newPage(browser.context);
+  const types = [];
+  page.on('response', (r) => { if (r.url().endsWith('/opencc/hans.wasm')) types.push(r.headers()['content-type']); });
+  await page.goto(server.url('/octet/'));
+  await page.locator('.card').first().waitFor();
+  await pickScript(page, 'hans');
+  await page.locator('.card-title a', { hasText: SEED_HANS }).waitFor();
+  assert.deepEqual(types, ['application/octet-stream']);
+  assert.equal(await page.locator('.script-status').innerText(), '');
   await pickScript(page, 'original');
   assert.deepEqual(errors, []);
   await page.close();

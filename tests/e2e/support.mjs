@@ -18,7 +18,8 @@ const TYPES = {
 /**
  * Starts a static server. `mounts` maps a path prefix (e.g. '/some/sub/path/') to options:
  *   { articles: string | (() => {status, body, type}) } replaces articles.json under that prefix;
- *   { files: { name: text | (() => text) } } serves other generated files there (a function: asked per request);
+ *   { files: { name: text | (() => text | {body, type}) } } serves other generated files there (a function: asked
+ *     per request; the type is the name's unless it says);
  *   { raw: (req, res) => void } answers articles.json by hand (faulty networks);
  *   { headers: { name: value } } adds response headers to the files served from DIST.
  *   { prerender: true } serves index.html with the list `cargo xtask dist` prerendered into it from the bundled
@@ -34,8 +35,9 @@ export async function startServer(mounts) {
     let rest = urlPath.slice(prefix.length) || 'index.html';
     const mount = mounts[prefix];
     if (mount.files?.[rest] !== undefined) {
-      const body = typeof mount.files[rest] === 'function' ? mount.files[rest]() : mount.files[rest];
-      res.writeHead(200, { 'content-type': TYPES[path.extname(rest)] ?? 'text/plain', 'cache-control': 'no-store' });
+      const made = typeof mount.files[rest] === 'function' ? mount.files[rest]() : mount.files[rest];
+      const { body, type } = made?.body !== undefined ? made : { body: made };
+      res.writeHead(200, { 'content-type': type ?? TYPES[path.extname(rest)] ?? 'text/plain', 'cache-control': 'no-store' });
       res.end(body);
       return;
     }
