@@ -241,3 +241,45 @@ test('a facet with many values: "Show all" gives a box that narrows them (folded
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('typing through an input method (pinyin): nothing is searched while composing, the committed words are', async () => {
+  const { page, errors } = await newPage(browser.context);
+  // Every URL the app writes (it routes with history.pushState / replaceState).
+  await page.addInitScript(() => {
+    window.__urls = [];
+    for (const k of ['pushState', 'replaceState']) {
+      const original = history[k].bind(history);
+      history[k] = (state, title, url) => { window.__urls.push(String(url)); return original(state, title, url); };
+    }
+  });
+  await page.goto(server.url('/mixed/'));
+  await page.locator('.card').first().waitFor();
+  const cdp = await page.context().newCDPSession(page);
+  await page.locator('#search-input').focus();
+  // The reader types pinyin; the field shows the letters being composed…
+  for (const text of ['q', 'qi', 'qiy', 'qiye']) {
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+  }
+  await page.waitForFunction(() => document.querySelector('#search-input').value === 'qiye');
+  // …and pauses mid-word, longer than the search box waits after a keystroke (an intended pause, not a wait for
+  // something to happen: nothing may happen).
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 600)));
+  assert.equal(await page.locator('.list-count').innerText(), '4 articles');
+  // Committing the words searches for them.
+  await cdp.send('Input.insertText', { text: '企业' });
+  await page.locator('.list-count', { hasText: '2 of 4' }).waitFor();
+  assert.equal(await page.locator('#search-input').inputValue(), '企业');
+  const written = (await page.evaluate(() => window.__urls)).map(decodeURIComponent).filter((u) => /q=/.test(u));
+  assert.deepEqual(written.map((u) => u.replace(/^.*#/, '#')), ['#/?q=企业'], 'only the committed words reach the URL');
+  // Escape while composing belongs to the input method (which drops what is being composed): it does not clear
+  // the search box. (The key event is made here with the flag an input method's key events carry.)
+  await cdp.send('Input.imeSetComposition', { text: 'shequ', selectionStart: 5, selectionEnd: 5 });
+  await page.waitForFunction(() => document.querySelector('#search-input').value === '企业shequ');
+  await page.locator('#search-input').dispatchEvent('keydown', { key: 'Escape', isComposing: true, bubbles: true });
+  assert.equal(await page.locator('#search-input').inputValue(), '企业shequ');
+  await cdp.send('Input.insertText', { text: '社区' });
+  await page.waitForURL(/q=%E4%BC%81%E4%B8%9A%E7%A4%BE%E5%8C%BA/);
+  assert.equal(await page.locator('#search-input').inputValue(), '企业社区');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

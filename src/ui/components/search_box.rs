@@ -81,14 +81,48 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             draft.set(text.clone());
+            // While an input method composes (pinyin, zhuyin, kana…), the field holds letters that are not the
+            // query yet: nothing is searched until the text is committed (compositionend).
+            if e.is_composing() {
+                timer.borrow_mut().take();
+                return;
+            }
             let send = send.clone();
             *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || send.emit(text)));
         })
     };
+    {
+        // The committed text is searched for (yew has no `oncompositionend`, so the listener is the field's own,
+        // added once: it reads the latest `send`, whose list state is this render's).
+        let latest = use_mut_ref(|| send.clone());
+        *latest.borrow_mut() = send.clone();
+        let (input, draft, timer) = (input.clone(), draft.clone(), timer.clone());
+        use_effect_with((), move |_| {
+            let field = input.cast::<HtmlInputElement>();
+            let on_end = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                draft.set(text.clone());
+                let send = latest.borrow().clone();
+                *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || send.emit(text)));
+            });
+            if let Some(f) = &field {
+                let _ = f.add_event_listener_with_callback("compositionend", on_end.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(f) = field {
+                    let _ = f.remove_event_listener_with_callback("compositionend", on_end.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
     let onkeydown = {
         let draft = draft.clone();
         let send = send.clone();
         Callback::from(move |e: KeyboardEvent| {
+            // Escape and Enter during a composition belong to the input method (cancel it, pick a candidate).
+            if e.is_composing() {
+                return;
+            }
             if e.key() == "Escape" && !draft.is_empty() {
                 e.prevent_default();
                 draft.set(String::new());
