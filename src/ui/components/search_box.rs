@@ -74,36 +74,39 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             }
         })
     };
-    let oninput = {
-        let draft = draft.clone();
-        let timer = timer.clone();
-        let send = send.clone();
-        Callback::from(move |e: InputEvent| {
-            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+    // The field's text, searched for after a pause in typing.
+    let settle = {
+        let (draft, timer, send) = (draft.clone(), timer.clone(), send.clone());
+        Callback::from(move |text: String| {
             draft.set(text.clone());
-            // While an input method composes (pinyin, zhuyin, kana…), the field holds letters that are not the
-            // query yet: nothing is searched until the text is committed (compositionend).
-            if e.is_composing() {
-                timer.borrow_mut().take();
-                return;
-            }
             let send = send.clone();
             *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || send.emit(text)));
         })
     };
+    let oninput = {
+        let (draft, timer, settle) = (draft.clone(), timer.clone(), settle.clone());
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            // While an input method composes (pinyin, zhuyin, kana…), the field holds letters that are not the
+            // query yet: nothing is searched until the text is committed (compositionend, below).
+            if e.is_composing() {
+                timer.borrow_mut().take();
+                draft.set(text);
+            } else {
+                settle.emit(text);
+            }
+        })
+    };
     {
-        // The committed text is searched for (yew has no `oncompositionend`, so the listener is the field's own,
-        // added once: it reads the latest `send`, whose list state is this render's).
-        let latest = use_mut_ref(|| send.clone());
-        *latest.borrow_mut() = send.clone();
-        let (input, draft, timer) = (input.clone(), draft.clone(), timer.clone());
+        // yew has no `oncompositionend`: the listener is the field's own, added once, and settles with the latest
+        // `settle` (whose list state is this render's).
+        let latest = use_mut_ref(|| settle.clone());
+        *latest.borrow_mut() = settle;
+        let input = input.clone();
         use_effect_with((), move |_| {
             let field = input.cast::<HtmlInputElement>();
             let on_end = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-                let text = e.target_unchecked_into::<HtmlInputElement>().value();
-                draft.set(text.clone());
-                let send = latest.borrow().clone();
-                *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || send.emit(text)));
+                latest.borrow().emit(e.target_unchecked_into::<HtmlInputElement>().value());
             });
             if let Some(f) = &field {
                 let _ = f.add_event_listener_with_callback("compositionend", on_end.as_ref().unchecked_ref());
