@@ -101,8 +101,8 @@ impl ConverterRef {
     }
 }
 
-/// Fetches `script`'s converter module (URL made by `asset` from a path relative to the page) and builds its
-/// engine, as [`use_script_loader`] does.
+/// Loads `script`'s converter — the loader `opencc/convert.js` (URL made by `asset` from a path relative to the
+/// page), which fetches the module next to it and builds its engine — as [`use_script_loader`] does.
 #[cfg(feature = "convert")]
 pub async fn load_converter(script: Script, asset: impl Fn(&str) -> String) -> Result<ConverterRef, String> {
     Ok(ConverterRef(Rc::new(engine::Converter::load(script, asset).await?)))
