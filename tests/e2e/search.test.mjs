@@ -221,6 +221,17 @@ test('a facet with many values: "Show all" gives a box that narrows them (folded
   await author.locator('.facet-value').nth(16).waitFor();
   assert.equal(await author.locator('.facet-value').count(), 17);
   const box = author.getByRole('searchbox', { name: 'Filter Author values' });
+  // Through an input method (Chromium's own composition, via CDP): the values stay as they are while the reader
+  // composes, and are narrowed by the committed word.
+  const cdp = await page.context().newCDPSession(page);
+  await box.focus();
+  await cdp.send('Input.imeSetComposition', { text: 'zuozhe', selectionStart: 6, selectionEnd: 6 });
+  await page.waitForFunction(() => document.querySelector('.facet[data-facet="author"] .facet-filter').value === 'zuozhe');
+  assert.equal(await author.locator('.facet-value').count(), 17);
+  await cdp.send('Input.insertText', { text: '作者1' });
+  await page.waitForFunction(() => document.querySelectorAll('.facet[data-facet="author"] .facet-value').length === 8);
+  await box.fill('');
+  await author.locator('.facet-value').nth(16).waitFor();
   await box.fill('作者1');
   await page.waitForFunction(() => document.querySelectorAll('.facet[data-facet="author"] .facet-value').length === 8);
   assert.deepEqual(await labels(), ['作者1', '作者10', '作者11', '作者12', '作者13', '作者14', '作者15', '作者16']);

@@ -1,3 +1,4 @@
+use super::typed_text::use_typed_text;
 use crate::domain::format::format_exact;
 use crate::domain::listing::{shown_facet_values, Facet, FacetValue, ListState, Listing, Sort};
 use crate::ui::app::use_prefs;
@@ -95,8 +96,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         let nothing = visible.is_empty();
         let on_filter = {
             let narrowed = narrowed.clone();
-            Callback::from(move |e: InputEvent| {
-                let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            Callback::from(move |text: String| {
                 let mut next: Vec<(Facet, String)> = narrowed.iter().filter(|(x, _)| *x != f).cloned().collect();
                 next.push((f, text));
                 narrowed.set(next);
@@ -120,8 +120,7 @@ pub fn filters(props: &FiltersProps) -> Html {
             <fieldset class="facet" data-facet={f.key()}>
                 <legend>{ facet_label(f, s) }</legend>
                 if all {
-                    <input type="search" class="facet-filter" aria-label={filter_label.clone()} placeholder={filter_label}
-                        value={filter.to_owned()} oninput={on_filter} />
+                    <FacetFilter label={filter_label} value={filter.to_owned()} on_text={on_filter} />
                 }
                 <ul>
                     { for visible.into_iter().map(|v| {
@@ -225,5 +224,25 @@ pub fn filters(props: &FiltersProps) -> Html {
             </div>
             }
         </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FacetFilterProps {
+    label: AttrValue,
+    value: AttrValue,
+    /// The box's text as typed (not while an input method composes: the values stay as they were until the word
+    /// is committed).
+    on_text: Callback<String>,
+}
+
+/// The box that narrows an expanded facet's values.
+#[function_component(FacetFilter)]
+fn facet_filter(props: &FacetFilterProps) -> Html {
+    let field = use_node_ref();
+    let oninput = use_typed_text(&field, props.on_text.clone(), Callback::noop());
+    html! {
+        <input ref={field} type="search" class="facet-filter" aria-label={props.label.clone()}
+            placeholder={props.label.clone()} value={props.value.clone()} {oninput} />
     }
 }

@@ -7,3 +7,4 @@ pub mod pagination;
 pub mod report_panel;
 pub mod search_box;
 pub mod settings;
+pub mod typed_text;

@@ -1,3 +1,4 @@
+use super::typed_text::use_typed_text;
 use crate::ui::app::use_prefs;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
@@ -83,41 +84,16 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || send.emit(text)));
         })
     };
-    let oninput = {
-        let (draft, timer, settle) = (draft.clone(), timer.clone(), settle.clone());
-        Callback::from(move |e: InputEvent| {
-            let text = e.target_unchecked_into::<HtmlInputElement>().value();
-            // While an input method composes (pinyin, zhuyin, kana…), the field holds letters that are not the
-            // query yet: nothing is searched until the text is committed (compositionend, below).
-            if e.is_composing() {
-                timer.borrow_mut().take();
-                draft.set(text);
-            } else {
-                settle.emit(text);
-            }
+    // While an input method composes (pinyin, zhuyin, kana…), the field holds letters that are not the query
+    // yet: it shows them, and nothing is searched until the text is committed.
+    let composing = {
+        let (draft, timer) = (draft.clone(), timer.clone());
+        Callback::from(move |text: String| {
+            timer.borrow_mut().take();
+            draft.set(text);
         })
     };
-    {
-        // yew has no `oncompositionend`: the listener is the field's own, added once, and settles with the latest
-        // `settle` (whose list state is this render's).
-        let latest = use_mut_ref(|| settle.clone());
-        *latest.borrow_mut() = settle;
-        let input = input.clone();
-        use_effect_with((), move |_| {
-            let field = input.cast::<HtmlInputElement>();
-            let on_end = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-                latest.borrow().emit(e.target_unchecked_into::<HtmlInputElement>().value());
-            });
-            if let Some(f) = &field {
-                let _ = f.add_event_listener_with_callback("compositionend", on_end.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(f) = field {
-                    let _ = f.remove_event_listener_with_callback("compositionend", on_end.as_ref().unchecked_ref());
-                }
-            }
-        });
-    }
+    let oninput = use_typed_text(&input, settle, composing);
     let onkeydown = {
         let draft = draft.clone();
         let send = send.clone();
