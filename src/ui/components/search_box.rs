@@ -98,7 +98,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         let draft = draft.clone();
         let send = send.clone();
         Callback::from(move |e: KeyboardEvent| {
-            // Escape and Enter during a composition belong to the input method (cancel it, pick a candidate).
+            // Escape during a composition belongs to the input method (it drops what is being composed).
             if e.is_composing() {
                 return;
             }
