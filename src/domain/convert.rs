@@ -92,7 +92,9 @@ impl Script {
         }
     }
 
-    /// Where the viewer finds this script's converter module, relative to its page (or to embed.js).
+    /// Where this script's converter module is, relative to the page (or to embed.js): next to its loader
+    /// `opencc/convert.js`, which fetches it as `<key>.wasm` (`cargo xtask convert-wasm` writes it there; the
+    /// benches read its size).
     pub fn module_path(self) -> &'static str {
         match self {
             Script::Hant => "opencc/hant.wasm",
