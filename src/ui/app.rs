@@ -17,6 +17,7 @@ use crate::domain::format::format_bytes;
 use crate::domain::format::UiLang;
 use crate::domain::listing::Collection;
 use crate::domain::load_article_set;
+use crate::ui::effect::use_effect_on;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -82,7 +83,7 @@ pub fn app(props: &AppProps) -> Html {
     let embedded = props.mount.embedded();
     let filters_panel = FiltersPanel(use_state(|| None));
     let first_prefs = use_mut_ref(|| true);
-    use_effect_with(prefs.choices(), move |&choices| {
+    use_effect_on(prefs.choices(), move |&choices| {
         // Only a reader's own choice is remembered: the defaults (browser languages, system theme) are read
         // afresh on every visit, so they follow the reader's system when it changes.
         if !std::mem::replace(&mut *first_prefs.borrow_mut(), false) {
@@ -105,7 +106,7 @@ pub fn app(props: &AppProps) -> Html {
         let progress = progress.clone();
         let src = props.src.clone();
         let inline = props.inline.clone();
-        use_effect_with((src, inline, *attempt), move |(src, inline, _)| {
+        use_effect_on((src, inline, *attempt), move |(src, inline, _)| {
             load.set(LoadState::Loading);
             progress.set(Progress::default());
             if let Some(text) = inline {
@@ -126,7 +127,7 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     // The prerendered list in the page (`cargo xtask dist`) gives way once the app shows the set, or why not.
-    use_effect_with(!matches!(*load, LoadState::Loading) && !embedded, |ready| {
+    use_effect_on(!matches!(*load, LoadState::Loading) && !embedded, |ready| {
         if *ready {
             if let Some(p) =
                 web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(super::PRERENDER_ID))
@@ -137,7 +138,7 @@ pub fn app(props: &AppProps) -> Html {
     });
     // The search index is built after the first page is painted, a slice of about 8 ms at a time, so that the
     // page stays responsive meanwhile; a search before it is complete finishes it at once.
-    use_effect_with((*load).clone(), |l| {
+    use_effect_on((*load).clone(), |l| {
         if let LoadState::Loaded(c) = l {
             let c = c.clone();
             gloo_timers::callback::Timeout::new(50, move || build_index_in_slices(c, 100)).forget();
@@ -186,7 +187,7 @@ pub fn app(props: &AppProps) -> Html {
     // routing="hash": the widget's route follows into the host's hash, and the host's back/forward back into it.
     {
         let history = (*history).clone();
-        use_effect_with(hash_key, move |key| {
+        use_effect_on(hash_key, move |key| {
             let mut cleanup: Box<dyn FnOnce()> = Box::new(|| ());
             if let (Some(key), Some(window)) = (key.clone(), web_sys::window()) {
                 let route_of = |h: &AnyHistory| format!("{}{}", h.location().path(), h.location().query_str());

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod components;
 pub mod data;
+pub mod effect;
 pub mod mount;
 pub mod pages;
 pub mod panic;

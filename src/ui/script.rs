@@ -12,6 +12,7 @@ use super::route::use_list_state;
 use crate::domain::convert::convert_article;
 use crate::domain::convert::{Script, ScriptChoice};
 use crate::domain::Article;
+use crate::ui::effect::use_effect_on;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -222,7 +223,7 @@ pub fn use_script_loader(offered: bool) {
             (Some(s), Some(p)) => matches!(p.converters.slot(s), Slot::Idle),
             _ => false,
         };
-        use_effect_with((choice, idle, offered), move |(choice, _, offered)| {
+        use_effect_on((choice, idle, offered), move |(choice, _, offered)| {
             if let (true, Some(script), Some(prefs)) = (*offered, choice.script(), prefs) {
                 if matches!(prefs.converters.slot(script), Slot::Idle | Slot::Failed(_)) {
                     prefs.dispatch(PrefsAction::SetConverter(script, Slot::Loading));

@@ -6,6 +6,7 @@
 //! "was this entry shown before?" decides between a new page and a return — no reliance on the order in
 //! which `popstate` listeners run.
 
+use crate::ui::effect::use_effect_on;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use wasm_bindgen::closure::Closure;
@@ -63,7 +64,7 @@ fn remember_shown() {
 pub fn scroll_manager() -> Html {
     let location = use_location();
     let first = use_mut_ref(|| true);
-    use_effect_with((), |_| {
+    use_effect_on((), |_| {
         let window = web_sys::window().expect("a window");
         if let Ok(history) = window.history() {
             let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
@@ -80,7 +81,7 @@ pub fn scroll_manager() -> Html {
         }
     });
     let route = location.map(|l| format!("{}?{}", l.path(), l.query_str()));
-    use_effect_with(route, move |_| {
+    use_effect_on(route, move |_| {
         let initial = std::mem::replace(&mut *first.borrow_mut(), false);
         let key = entry_key();
         let returning = key.as_ref().is_some_and(|k| !SEEN.with(|s| s.borrow_mut().insert(k.clone())));

@@ -1,5 +1,6 @@
 use super::typed_text::use_typed_text;
 use crate::ui::app::use_prefs;
+use crate::ui::effect::use_effect_on;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -30,7 +31,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         // The URL changed from elsewhere (back/forward, "clear filters"): show its query.
         let draft = draft.clone();
         let sent = sent.clone();
-        use_effect_with(props.value.clone(), move |v| {
+        use_effect_on(props.value.clone(), move |v| {
             if *sent.borrow() != v.as_str() {
                 *sent.borrow_mut() = v.to_string();
                 draft.set(v.to_string());
@@ -40,7 +41,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     let embedded = crate::ui::mount::use_mount().embedded();
     {
         let input = input.clone();
-        use_effect_with(embedded, move |embedded| {
+        use_effect_on(embedded, move |embedded| {
             // A widget does not take keys from its host page.
             let embedded = *embedded;
             let document = web_sys::window().and_then(|w| w.document()).expect("a document");

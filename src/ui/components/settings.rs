@@ -1,6 +1,7 @@
 use crate::domain::convert::{Script, ScriptChoice};
 use crate::domain::format::UiLang;
 use crate::domain::listing::ListState;
+use crate::ui::effect::use_effect_on;
 use crate::ui::route::{use_list_state, Route};
 use crate::ui::script::{use_script_choice, Slot};
 use crate::ui::state::{PrefsAction, PrefsHandle, Theme};
@@ -89,7 +90,7 @@ pub fn settings(props: &SettingsProps) -> Html {
     // that inside a widget's shadow root a press in the menu is seen as in it.
     {
         let (open, menu) = (open.clone(), menu.clone());
-        use_effect_with(*open, move |is_open| {
+        use_effect_on(*open, move |is_open| {
             let mut cleanup: Box<dyn FnOnce()> = Box::new(|| ());
             if let (true, Some(window)) = (*is_open, web_sys::window()) {
                 let on_press = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {

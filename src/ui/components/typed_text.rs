@@ -1,6 +1,7 @@
 //! Text fields acted on as they are typed into (the search box, a facet's filter box), with input methods in
 //! mind: what an IME is still composing is not the text yet.
 
+use crate::ui::effect::use_effect_on;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -21,7 +22,7 @@ pub fn use_typed_text(
     *latest.borrow_mut() = on_text.clone();
     {
         let field = field.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             let field = field.cast::<HtmlInputElement>();
             let on_end = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
                 latest.borrow().emit(e.target_unchecked_into::<HtmlInputElement>().value());

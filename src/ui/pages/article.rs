@@ -5,6 +5,7 @@ use crate::domain::{Article, Block};
 use crate::ui::app::use_prefs;
 use crate::ui::components::highlight::marked;
 use crate::ui::components::meta_line::MetaLine;
+use crate::ui::effect::use_effect_on;
 use crate::ui::mount::use_mount;
 use crate::ui::route::{use_list_state, QueryPairs, Route};
 use crate::ui::script::{shown_text, use_converter, use_shown_article};
@@ -103,7 +104,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         let title = a.title.to_string();
         let collection = props.collection.to_string();
         let id = a.id.to_string();
-        use_effect_with((title, collection, id), move |(t, c, id)| {
+        use_effect_on((title, collection, id), move |(t, c, id)| {
             if mount.embedded() {
                 // The host page hears which article its reader opened.
                 let detail = js_sys::Object::new();

@@ -5,6 +5,7 @@ use crate::ui::components::{
     article_card::ArticleCard, filters::Filters, pagination::Pagination, report_panel::ReportPanel,
     search_box::SearchBox,
 };
+use crate::ui::effect::use_effect_on;
 use crate::ui::mount::use_mount;
 use crate::ui::route::{use_list_state, Route};
 use crate::ui::script::{shown_text, use_converter};
@@ -42,7 +43,7 @@ pub fn list_page() -> Html {
     {
         let title = title.clone();
         let embedded = mount.embedded();
-        use_effect_with(title, move |title| {
+        use_effect_on(title, move |title| {
             if !embedded {
                 super::set_document_title(None, title)
             }

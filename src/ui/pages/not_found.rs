@@ -1,4 +1,5 @@
 use crate::ui::app::use_prefs;
+use crate::ui::effect::use_effect_on;
 use crate::ui::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -7,7 +8,7 @@ use yew_router::prelude::*;
 #[function_component(NotFound)]
 pub fn not_found() -> Html {
     let s = use_prefs().strings();
-    use_effect_with(s.not_found_title, move |title| super::set_document_title(Some(title), s.app_name));
+    use_effect_on(s.not_found_title, move |title| super::set_document_title(Some(title), s.app_name));
     html! {
         <section class="not-found">
             <h1 class="page-title" tabindex="-1">{ s.not_found_title }</h1>
