@@ -12,23 +12,23 @@ use super::route::use_list_state;
 use crate::domain::convert::convert_article;
 use crate::domain::convert::{Script, ScriptChoice};
 use crate::domain::Article;
-use crate::ui::effect::use_effect_on;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[cfg(feature = "convert")]
 mod engine {
     use crate::domain::convert::Script;
-    use crate::ui::data::js_message;
     use wasm_bindgen::prelude::*;
 
     // Imports the converter's loader (`opencc/convert.js`, fetched only now: its URL is relative to the page's
-    // base, or absolute from a widget's embed.js), which loads the script's module next to itself.
-    #[wasm_bindgen(inline_js = "export const load_converter = (js, script) =>
-  import(new URL(js, document.baseURI)).then((m) => m.load(script));")]
+    // base, or absolute from a widget's embed.js), which loads the script's module next to itself. Never
+    // rejects: resolves to the engine, or to why it could not be loaded.
+    #[wasm_bindgen(inline_js = "export const load_converter = async (js, script) => {
+  try { return await (await import(new URL(js, document.baseURI))).load(script); }
+  catch (e) { return `${e?.message ?? e}`; }
+};")]
     extern "C" {
-        #[wasm_bindgen(catch)]
-        fn load_converter(js: &str, script: &str) -> Result<js_sys::Promise, JsValue>;
+        fn load_converter(js: &str, script: &str) -> js_sys::Promise;
     }
 
     #[wasm_bindgen]
@@ -36,8 +36,9 @@ mod engine {
         /// What `opencc/convert.js`'s `load` returns: one script's module, its engine built.
         #[derive(Debug)]
         type Engine;
-        #[wasm_bindgen(method, catch)]
-        fn convert(this: &Engine, text: &str) -> Result<String, JsValue>;
+        /// `text` converted; as it is when it has nothing to convert (or the engine failed).
+        #[wasm_bindgen(method)]
+        fn convert(this: &Engine, text: &str) -> String;
     }
 
     /// One script's converter.
@@ -48,18 +49,18 @@ mod engine {
     }
 
     impl Converter {
-        /// Loads `script`'s converter (URLs made by `asset` from paths relative to the page).
+        /// Loads `script`'s converter (the loader's URL made by `asset` from a path relative to the page).
         pub async fn load(script: Script, asset: impl Fn(&str) -> String) -> Result<Converter, String> {
             let key = crate::domain::convert::ScriptChoice::Convert(script).key();
-            let promise = load_converter(&asset(super::LOADER_PATH), key);
-            let engine = wasm_bindgen_futures::JsFuture::from(promise.map_err(|e| js_message(&e))?)
-                .await
-                .map_err(|e| js_message(&e))?;
-            Ok(Converter { script, engine: engine.unchecked_into() })
+            let answer = wasm_bindgen_futures::JsFuture::from(load_converter(&asset(super::LOADER_PATH), key)).await;
+            match answer.unwrap_or_else(|e| e) {
+                why if why.is_string() => Err(why.as_string().unwrap_or_default()),
+                engine => Ok(Converter { script, engine: engine.unchecked_into() }),
+            }
         }
 
         /// `text` converted.
-        pub fn convert(&self, text: &str) -> Result<String, JsValue> {
+        pub fn convert(&self, text: &str) -> String {
             self.engine.convert(text)
         }
     }
@@ -90,10 +91,7 @@ impl PartialEq for ConverterRef {
 impl ConverterRef {
     /// `s` converted; as written when it has nothing to convert or the engine failed.
     pub fn text(&self, s: &str) -> String {
-        match article_viewer_convert::may_convert(s) {
-            true => self.0.convert(s).unwrap_or_else(|_| s.to_owned()),
-            false => s.to_owned(),
-        }
+        self.0.convert(s)
     }
 
     /// The article with every text a reader sees converted.
@@ -148,6 +146,13 @@ impl Converters {
         match s {
             Script::Hant => &self.hant,
             Script::Hans => &self.hans,
+        }
+    }
+
+    pub fn slot_mut(&mut self, s: Script) -> &mut Slot {
+        match s {
+            Script::Hant => &mut self.hant,
+            Script::Hans => &mut self.hans,
         }
     }
 }
@@ -217,6 +222,7 @@ pub fn use_script_loader(offered: bool) {
     {
         let choice = use_script_choice();
         let prefs = use_context::<super::state::PrefsHandle>();
+        use super::effect::use_effect_on;
         use super::state::PrefsAction;
         let mount = super::mount::use_mount();
         let idle = match (choice.script(), &prefs) {

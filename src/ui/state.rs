@@ -110,9 +110,16 @@ impl Reducible for Prefs {
         match action {
             PrefsAction::SetLang(l) => next.lang = l,
             PrefsAction::SetTheme(t) => next.theme = t,
-            PrefsAction::SetScript(c) => next.script = c,
-            PrefsAction::SetConverter(Script::Hant, slot) => next.converters.hant = slot,
-            PrefsAction::SetConverter(Script::Hans, slot) => next.converters.hans = slot,
+            PrefsAction::SetScript(c) => {
+                next.script = c;
+                // Asking again for a script whose converter did not load tries again.
+                if let Some(slot) = c.script().map(|s| next.converters.slot_mut(s)) {
+                    if matches!(slot, Slot::Failed(_)) {
+                        *slot = Slot::Idle;
+                    }
+                }
+            }
+            PrefsAction::SetConverter(s, slot) => *next.converters.slot_mut(s) = slot,
         }
         Rc::new(next)
     }
@@ -120,3 +127,32 @@ impl Reducible for Prefs {
 
 /// What pages get from context: the preferences and the way to change them.
 pub type PrefsHandle = UseReducerHandle<Prefs>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prefs() -> Rc<Prefs> {
+        Rc::new(Prefs {
+            lang: UiLang::En,
+            theme: Theme::Auto,
+            script: ScriptChoice::Original,
+            converters: Converters::default(),
+        })
+    }
+
+    #[test]
+    fn asking_again_for_a_script_whose_converter_failed_tries_again() {
+        let failed = prefs().reduce(PrefsAction::SetConverter(Script::Hans, Slot::Failed("HTTP 404".into())));
+        let again = failed.reduce(PrefsAction::SetScript(ScriptChoice::Convert(Script::Hans)));
+        assert_eq!(again.script, ScriptChoice::Convert(Script::Hans));
+        assert_eq!(again.converters.hans, Slot::Idle);
+        // The other script's converter, and one that is loading, are left as they are.
+        let loading = prefs().reduce(PrefsAction::SetConverter(Script::Hant, Slot::Loading));
+        let both = loading.reduce(PrefsAction::SetConverter(Script::Hans, Slot::Failed("x".into())));
+        let hant = both.clone().reduce(PrefsAction::SetScript(ScriptChoice::Convert(Script::Hant)));
+        assert_eq!((&hant.converters.hant, &hant.converters.hans), (&Slot::Loading, &Slot::Failed("x".into())));
+        let original = both.clone().reduce(PrefsAction::SetScript(ScriptChoice::Original));
+        assert_eq!(original.converters, both.converters);
+    }
+}

@@ -24,11 +24,18 @@ export async function load(script) {
   }
   const encoder = new TextEncoder();
   return {
+    // `text` converted; as it is when it has no character conversion could change (none from U+2E80 on: the
+    // engine's `may_convert`), and should the engine fail.
     convert(text) {
-      const bytes = encoder.encode(text);
-      const ptr = x.alloc(bytes.length);
-      new Uint8Array(x.memory.buffer, ptr, bytes.length).set(bytes);
-      return answer(x.convert(ptr, bytes.length));
+      if (!/[^\0-\u2E7F]/.test(text)) return text;
+      try {
+        const bytes = encoder.encode(text);
+        const ptr = x.alloc(bytes.length);
+        new Uint8Array(x.memory.buffer, ptr, bytes.length).set(bytes);
+        return answer(x.convert(ptr, bytes.length));
+      } catch {
+        return text;
+      }
     },
   };
 }

@@ -60,11 +60,8 @@ pub fn settings(props: &SettingsProps) -> Html {
         Callback::from(move |e: MouseEvent| {
             let picked = e.target_dyn_into::<web_sys::Element>().and_then(|t| t.get_attribute("data-script"));
             let Some(c) = picked.as_deref().and_then(ScriptChoice::from_key) else { return };
+            // (Asking again for a script whose converter did not load tries again: see the reducer.)
             prefs.dispatch(PrefsAction::SetScript(c));
-            // Asking again for a script whose converter did not load tries again.
-            if let Some(sc) = c.script().filter(|&sc| matches!(prefs.converters.slot(sc), Slot::Failed(_))) {
-                prefs.dispatch(PrefsAction::SetConverter(sc, Slot::Idle));
-            }
             // The link says it too, so that it can be shared as it is shown.
             if let (Some(nav), Some(route)) = (&navigator, &route) {
                 let next = ListState { script: Some(c), ..state.clone() };
