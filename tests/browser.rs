@@ -5,7 +5,7 @@
 
 use article_viewer::domain::load_article_set;
 use article_viewer::ui::app::{App, AppProps};
-use article_viewer::ui::components::error_panel::{ErrorPanel, ErrorPanelProps};
+use article_viewer::ui::components::error_panel::error_panel;
 use article_viewer::ui::pages::article::{ArticleView, ArticleViewProps};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -120,15 +120,16 @@ async fn error_panel_is_an_alert_and_its_button_retries() {
     let clicks = Rc::new(Cell::new(0));
     let counter = clicks.clone();
     let root = mount_point();
-    yew::Renderer::<ErrorPanel>::with_root_and_props(
-        root.clone(),
-        ErrorPanelProps {
-            title: "Could not load".into(),
-            detail: "HTTP 500".into(),
-            on_retry: Callback::from(move |_| counter.set(counter.get() + 1)),
-        },
-    )
-    .render();
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        on_retry: Callback<()>,
+    }
+    #[function_component]
+    fn Panel(props: &Props) -> Html {
+        error_panel(&article_viewer::ui::strings::EN, "Could not load", "HTTP 500".into(), &props.on_retry)
+    }
+    let on_retry = Callback::from(move |_| counter.set(counter.get() + 1));
+    yew::Renderer::<Panel>::with_root_and_props(root.clone(), Props { on_retry }).render();
     wait_for("the panel", || root.query_selector("[role=alert]").unwrap().is_some()).await;
     assert_eq!(text(&root, ".error-detail"), "HTTP 500");
     let button: web_sys::HtmlElement = root.query_selector("button").unwrap().unwrap().dyn_into().unwrap();

@@ -1,6 +1,6 @@
 //! The application shell: preferences, loading the article set, then routing between the pages.
 
-use super::components::error_panel::ErrorPanel;
+use super::components::error_panel::error_panel;
 use super::components::filters::FiltersPanel;
 use super::components::settings::Settings;
 use super::data::{fetch_article_set, LoadError, Progress, ARTICLES_URL};
@@ -167,9 +167,7 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             }
         }
-        LoadState::Failed(e) => html! {
-            <ErrorPanel title={s.load_failed} detail={e.to_string()} {on_retry} />
-        },
+        LoadState::Failed(e) => error_panel(s, s.load_failed, e.to_string(), &on_retry),
         LoadState::Loaded(catalog) => html! {
             <ContextProvider<Catalog> context={catalog.clone()}>
                 <Switch<Route> render={switch} />

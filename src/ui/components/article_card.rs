@@ -1,6 +1,7 @@
 use super::highlight::{marked, pieces_html};
-use super::meta_line::MetaLine;
+use super::meta_line::meta_line;
 use crate::domain::search::excerpt;
+use crate::ui::app::use_prefs;
 use crate::ui::route::{QueryPairs, Route};
 use crate::ui::script::{shown_article, use_converter};
 use crate::ui::Catalog;
@@ -36,6 +37,7 @@ fn use_shown_article_at(catalog: &Catalog, index: usize) -> Rc<Option<crate::dom
 #[function_component(ArticleCard)]
 pub fn article_card(props: &ArticleCardProps) -> Html {
     let catalog = use_context::<Catalog>().expect("ArticleCard is rendered inside the catalog provider");
+    let prefs = use_prefs();
     let shown = use_shown_article_at(&catalog, props.index);
     let Some(a) = shown.as_ref().as_ref() else { return Html::default() };
     let terms = &props.terms;
@@ -50,7 +52,7 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
                     { marked(a.title.as_str(), terms) }
                 </Link<Route, QueryPairs>>
             </h2>
-            <MetaLine article={a.clone()} />
+            { meta_line(a, &prefs) }
             <p class="excerpt">{ pieces_html(excerpt(a, terms, EXCERPT_CHARS)) }</p>
         </li>
     }

@@ -1,19 +1,12 @@
 use crate::domain::format::{format_count, format_published};
 use crate::domain::Article;
-use crate::ui::app::use_prefs;
+use crate::ui::state::Prefs;
 use crate::ui::strings::fill;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct MetaLineProps {
-    pub article: Article,
-}
-
 /// Date, views, source, category and authors of an article, in the reader's format; absent parts are left out.
-#[function_component(MetaLine)]
-pub fn meta_line(props: &MetaLineProps) -> Html {
-    let a = &props.article;
-    let prefs = use_prefs();
+/// (A function, not a component: it has no state, and a card or page that shows it re-renders with it anyway.)
+pub fn meta_line(a: &Article, prefs: &Prefs) -> Html {
     let s = prefs.strings();
     let mut items: Vec<Html> = Vec::new();
     if let Some(p) = &a.published {

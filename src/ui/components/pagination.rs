@@ -1,19 +1,8 @@
 use crate::domain::listing::ListState;
-use crate::ui::app::use_prefs;
 use crate::ui::route::{QueryPairs, Route};
-use crate::ui::strings::fill;
+use crate::ui::strings::{fill, Strings};
 use yew::prelude::*;
 use yew_router::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct PaginationProps {
-    /// 1-based.
-    pub page: usize,
-    pub pages: usize,
-    /// The list state the page links keep (query, filters, sort).
-    #[prop_or_default]
-    pub state: ListState,
-}
 
 /// Which page numbers to show: the first, the last, and two either side of the current one; `None` is a gap.
 pub fn page_window(page: usize, pages: usize) -> Vec<Option<usize>> {
@@ -31,16 +20,14 @@ pub fn page_window(page: usize, pages: usize) -> Vec<Option<usize>> {
     out
 }
 
-/// Previous / numbered / next page links; the page lives in the URL (`#/?page=N`, with the rest of the state).
-#[function_component(Pagination)]
-pub fn pagination(props: &PaginationProps) -> Html {
-    let s = use_prefs().strings();
-    let (page, pages) = (props.page, props.pages);
+/// Previous / numbered / next page links to the pages (1-based) of the list in `state` (query, filters, sort:
+/// the links keep them); the page lives in the URL (`#/?page=N`, with the rest of the state).
+pub fn pagination(page: usize, pages: usize, state: &ListState, s: &Strings) -> Html {
     if pages <= 1 {
         return Html::default();
     }
     let link = |p: usize, label: Html, class: &'static str| {
-        let pairs = props.state.on_page(p).to_pairs();
+        let pairs = state.on_page(p).to_pairs();
         let query = (!pairs.is_empty()).then_some(pairs);
         html! { <Link<Route, QueryPairs> to={Route::List} {query} classes={classes!("page-link", class)}>{ label }</Link<Route, QueryPairs>> }
     };

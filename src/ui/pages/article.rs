@@ -4,7 +4,7 @@ use crate::domain::search::Query;
 use crate::domain::{Article, Block};
 use crate::ui::app::use_prefs;
 use crate::ui::components::highlight::marked;
-use crate::ui::components::meta_line::MetaLine;
+use crate::ui::components::meta_line::meta_line;
 use crate::ui::effect::use_effect_on;
 use crate::ui::mount::use_mount;
 use crate::ui::route::{use_list_state, QueryPairs, Route};
@@ -98,7 +98,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let shown = use_shown_article(&props.article);
     let a = &*shown;
     let t = &props.terms;
-    let s = use_prefs().strings();
+    let prefs = use_prefs();
+    let s = prefs.strings();
     let mount = use_mount();
     {
         let title = a.title.to_string();
@@ -122,7 +123,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 if let Some(k) = &a.kicker { <p class="kicker">{ marked(k, t) }</p> }
                 <h1 class="page-title article-title" tabindex="-1">{ marked(a.title.as_str(), t) }</h1>
                 if let Some(st) = &a.subtitle { <p class="subtitle">{ marked(st, t) }</p> }
-                <MetaLine article={a.clone()} />
+                { meta_line(a, &prefs) }
                 if !a.tags.is_empty() {
                     <ul class="tags">{ for a.tags.iter().map(|t| html! { <li>{ t }</li> }) }</ul>
                 }

@@ -2,7 +2,7 @@ use crate::domain::format::format_exact;
 use crate::domain::listing::ListState;
 use crate::ui::app::use_prefs;
 use crate::ui::components::{
-    article_card::ArticleCard, filters::Filters, pagination::Pagination, report_panel::ReportPanel,
+    article_card::ArticleCard, filters::Filters, pagination::pagination, report_panel::report_panel,
     search_box::SearchBox,
 };
 use crate::ui::effect::use_effect_on;
@@ -102,7 +102,7 @@ pub fn list_page() -> Html {
                 }
                 <div class="results">
                     <p class="list-count" role="status">{ count }</p>
-                    <ReportPanel catalog={catalog.clone()} />
+                    { report_panel(&catalog, s) }
                     if total == 0 {
                         <p class="empty">{ s.no_articles }</p>
                     } else if found == 0 {
@@ -117,7 +117,7 @@ pub fn list_page() -> Html {
                                     list_query={list_query.clone()} />
                             }) }
                         </ol>
-                        <Pagination {page} {pages} state={state.clone()} />
+                        { pagination(page, pages, &state, s) }
                     }
                 </div>
             </div>
