@@ -6,7 +6,7 @@ use super::components::settings::Settings;
 use super::data::{fetch_article_set, LoadError, Progress, ARTICLES_URL};
 use super::mount::{host_hash_route, write_host_hash_route, Mount};
 use super::pages::{article::ArticlePage, list::ListPage, not_found::NotFound};
-use super::route::Route;
+use super::route::{QueryPairs, Route};
 use super::scroll::ScrollManager;
 use super::state::Theme;
 use super::state::{Prefs, PrefsHandle};
@@ -270,7 +270,7 @@ pub fn frame(props: &FrameProps) -> Html {
                 <a class="skip-link" href="#content" onclick={on_skip}>{ s.skip_to_content }</a>
             }
             <header class="site-header">
-                <Link<Route> to={Route::List} classes="site-name">{ s.app_name }</Link<Route>>
+                <Link<Route, QueryPairs> to={Route::List} classes="site-name">{ s.app_name }</Link<Route, QueryPairs>>
                 <Settings script_toggle={props.script_toggle} />
             </header>
             <main id="content" class="content" tabindex="-1">{ props.children.clone() }</main>

@@ -1,6 +1,6 @@
 use crate::ui::app::use_prefs;
 use crate::ui::effect::use_effect_on;
-use crate::ui::route::Route;
+use crate::ui::route::{QueryPairs, Route};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -13,7 +13,7 @@ pub fn not_found() -> Html {
         <section class="not-found">
             <h1 class="page-title" tabindex="-1">{ s.not_found_title }</h1>
             <p>{ s.not_found_text }</p>
-            <p><Link<Route> to={Route::List}>{ s.back_to_list }</Link<Route>></p>
+            <p><Link<Route, QueryPairs> to={Route::List}>{ s.back_to_list }</Link<Route, QueryPairs>></p>
         </section>
     }
 }
