@@ -118,14 +118,19 @@ pub fn format_exact(n: u64) -> String {
     out
 }
 
-/// A byte count for people: `512 B`, `1.5 KB`, `45.3 MB` (powers of 1,000, one decimal).
+/// A byte count for people: `512 B`, `1.5 KB`, `45.3 MB` (powers of 1,000, one decimal rounded half up; the
+/// unit chosen after rounding, so 999,960 bytes are `1.0 MB`, not `1000.0 KB`).
 pub fn format_bytes(n: u64) -> String {
-    match n {
-        0..=999 => format!("{n} B"),
-        1_000..=999_999 => format!("{:.1} KB", n as f64 / 1e3),
-        1_000_000..=999_999_999 => format!("{:.1} MB", n as f64 / 1e6),
-        _ => format!("{:.1} GB", n as f64 / 1e9),
+    if n < 1_000 {
+        return format!("{n} B");
     }
+    let in_tenths = |unit: u64| n.saturating_add(unit / 20) / (unit / 10);
+    let (tenths, name) = match (in_tenths(1_000), in_tenths(1_000_000)) {
+        (kb, _) if kb < 10_000 => (kb, "KB"),
+        (_, mb) if mb < 10_000 => (mb, "MB"),
+        _ => (in_tenths(1_000_000_000), "GB"),
+    };
+    format!("{}.{} {name}", tenths / 10, tenths % 10)
 }
 
 #[cfg(test)]
@@ -175,6 +180,17 @@ mod tests {
         assert_eq!(format_bytes(512), "512 B");
         assert_eq!(format_bytes(1_500), "1.5 KB");
         assert_eq!(format_bytes(45_300_000), "45.3 MB");
+        assert_eq!(format_bytes(999), "999 B");
+        assert_eq!(format_bytes(1_000), "1.0 KB");
+        assert_eq!(format_bytes(1_049), "1.0 KB");
+        assert_eq!(format_bytes(1_050), "1.1 KB");
+        assert_eq!(format_bytes(999_949), "999.9 KB");
+        assert_eq!(format_bytes(999_950), "1.0 MB");
+        assert_eq!(format_bytes(40_812_345), "40.8 MB");
+        assert_eq!(format_bytes(2_500_000_000), "2.5 GB");
+        assert_eq!(format_bytes(12_345_000_000_000), "12345.0 GB");
+        assert_eq!(format_bytes(u64::MAX), "18446744073.7 GB");
+        assert_eq!(format_bytes(u64::MAX - 10), "18446744073.7 GB");
     }
 
     #[test]
