@@ -592,9 +592,42 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<Piece> {
     pieces
 }
 
+/// Where a passage that leads up to `text[at..]` starts: at most `before` characters earlier, and not in the
+/// middle of something — just after the last end of a sentence in that stretch (。！？； or `. ! ? ;` before a
+/// space), else after the last clause mark (，、： or `, :` before a space), else at the start of a word when the
+/// stretch begins inside one (in text with spaces between words); never on white space.
+fn passage_start(text: &str, at: usize, before: usize) -> usize {
+    let lead = &text[..at];
+    let count = lead.chars().count();
+    if count <= before {
+        return 0;
+    }
+    let from = lead.char_indices().nth(count - before).map_or(0, |(i, _)| i);
+    let stretch: Vec<(usize, char)> = lead[from..].char_indices().map(|(i, c)| (from + i, c)).collect();
+    let spaced = |k: usize| text[stretch[k].0..].chars().nth(1).is_none_or(char::is_whitespace);
+    let after_last = |wide: &[char], narrow: &[char]| {
+        (0..stretch.len())
+            .rev()
+            .find(|&k| wide.contains(&stretch[k].1) || (narrow.contains(&stretch[k].1) && spaced(k)))
+            .map(|k| stretch[k].0 + stretch[k].1.len_utf8())
+    };
+    // Inside a word (or a number like 3.5): the stretch begins right after something that is not a space, with
+    // something that is neither a space nor CJK (which has no spaces between words).
+    let inside_word = lead[..from].chars().next_back().is_some_and(|c| !c.is_whitespace())
+        && lead[from..].chars().next().is_some_and(|c| !c.is_whitespace() && (c as u32) < 0x2E80);
+    let start = after_last(&['。', '！', '？', '；'], &['.', '!', '?', ';'])
+        .or_else(|| after_last(&['，', '、', '：'], &[',', ':']))
+        .or_else(|| {
+            let space = stretch.iter().find(|(_, c)| c.is_whitespace());
+            space.filter(|_| inside_word).map(|&(i, c)| i + c.len_utf8())
+        })
+        .unwrap_or(from);
+    at - text[start..at].trim_start().len()
+}
+
 /// The excerpt a result card shows: the passage around the first match in the summary or body (about
-/// `max_chars` characters, starting a little before the match, with `…` where cut), highlighted; or, when no
-/// term occurs there, the article's usual excerpt.
+/// `max_chars` characters, starting a little before the match where a sentence, clause or word starts, with `…`
+/// where cut), highlighted; or, when no term occurs there, the article's usual excerpt.
 pub fn excerpt(article: &Article, terms: &[String], max_chars: usize) -> Vec<Piece> {
     const BEFORE: usize = 20;
     let texts = article.summary.as_deref().into_iter().chain(article.body.iter().filter_map(|b| match b {
@@ -603,12 +636,7 @@ pub fn excerpt(article: &Article, terms: &[String], max_chars: usize) -> Vec<Pie
     }));
     for text in texts {
         let Some(first) = match_ranges(text, terms).first().cloned() else { continue };
-        let chars_before = text[..first.start].chars().count();
-        let start = if chars_before <= BEFORE {
-            0
-        } else {
-            text[..first.start].char_indices().nth(chars_before - BEFORE).map_or(0, |(i, _)| i)
-        };
+        let start = passage_start(text, first.start, BEFORE);
         let end = text[start..].char_indices().nth(max_chars).map_or(text.len(), |(i, _)| start + i).max(first.end);
         let mut pieces = highlight(&text[start..end], terms);
         if start > 0 {
@@ -625,6 +653,29 @@ pub fn excerpt(article: &Article, terms: &[String], max_chars: usize) -> Vec<Pie
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_passage_starts_where_a_sentence_clause_or_word_does() {
+        fn start<'a>(text: &'a str, at: &str) -> &'a str {
+            let at = text.find(at).unwrap();
+            &text[passage_start(text, at, 20)..at]
+        }
+        // The seed's first match of 企業 in its body: not from the 、 in 市、區 on.
+        let seed = "19個相關縣(市、區)政法委、維穩辦和13家有色關閉破產企業社區管理機構主要負責人";
+        assert_eq!(start(seed, "企業"), "維穩辦和13家有色關閉破產");
+        // A sentence end in the stretch wins over a clause mark after it.
+        assert_eq!(start("一二三四五甲乙丙丁戊己庚辛。壬癸，子丑寅卯辰巳午未企業", "企業"), "壬癸，子丑寅卯辰巳午未");
+        // Close enough to the start: from the start, whatever is there.
+        assert_eq!(start("、一二三企業", "企業"), "、一二三");
+        // No mark: as many characters as asked for (CJK has no words to keep whole).
+        assert_eq!(start(&format!("{}企業", "甲".repeat(30)), "企業"), "甲".repeat(20));
+        // Latin: after a sentence end (not the dot of a number or of U.S.), else at a word's start.
+        assert_eq!(start("They met in the U.S. capital on 3.5 million words of copper", "copper"), "million words of ");
+        assert_eq!(start("The committee said. Then copper prices rose", "copper"), "Then ");
+        assert_eq!(start("a longwordthatkeepsgoing and more copper", "copper"), "and more ");
+        // A mark right before the match: the passage starts at the match.
+        assert_eq!(start("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉，企業", "企業"), "");
+    }
 
     fn q(include: &[&str], exclude: &[&str]) -> Query {
         Query {
