@@ -594,7 +594,7 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<Piece> {
 
 /// Where a passage that leads up to `text[at..]` starts: at most `before` characters earlier, and not in the
 /// middle of something — just after the last end of a sentence in that stretch (。！？； or `. ! ? ;` before a
-/// space), else after the last clause mark (，、： or `, :` before a space), else at the start of a word when the
+/// space or CJK), else after the last clause mark (，、： or `, :` before a space or CJK), else at the start of a word when the
 /// stretch begins inside one (in text with spaces between words); never on white space.
 fn passage_start(text: &str, at: usize, before: usize) -> usize {
     let lead = &text[..at];
@@ -604,7 +604,8 @@ fn passage_start(text: &str, at: usize, before: usize) -> usize {
     }
     let from = lead.char_indices().nth(count - before).map_or(0, |(i, _)| i);
     let stretch: Vec<(usize, char)> = lead[from..].char_indices().map(|(i, c)| (from + i, c)).collect();
-    let spaced = |k: usize| text[stretch[k].0..].chars().nth(1).is_none_or(char::is_whitespace);
+    // `. ! ? ; , :` end something when a space or CJK follows (not in 3.5, U.S. or 3,000).
+    let spaced = |k: usize| text[stretch[k].0..].chars().nth(1).is_none_or(|c| c.is_whitespace() || c as u32 >= 0x2E80);
     let after_last = |wide: &[char], narrow: &[char]| {
         (0..stretch.len())
             .rev()
@@ -673,6 +674,9 @@ mod tests {
         assert_eq!(start("They met in the U.S. capital on 3.5 million words of copper", "copper"), "million words of ");
         assert_eq!(start("The committee said. Then copper prices rose", "copper"), "Then ");
         assert_eq!(start("a longwordthatkeepsgoing and more copper", "copper"), "and more ");
+        // Chinese text scraped with ASCII punctuation.
+        assert_eq!(start("一二三四五六七八九十甲乙丙丁戊,己庚辛壬癸,子丑企業", "企業"), "子丑");
+        assert_eq!(start("一二三四五六七八九十甲乙丙丁戊己庚辛壬癸 3,000噸企業", "企業"), "八九十甲乙丙丁戊己庚辛壬癸 3,000噸");
         // A mark right before the match: the passage starts at the match.
         assert_eq!(start("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉，企業", "企業"), "");
     }
