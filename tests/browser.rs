@@ -52,7 +52,12 @@ async fn article_view_shows_every_field_of_the_seed_in_order() {
     let root = mount_point();
     yew::Renderer::<RoutedArticle>::with_root_and_props(
         root.clone(),
-        ArticleViewProps { article, collection: "中國有色網".into(), terms: Default::default(), list_query: None },
+        ArticleViewProps {
+            article: Rc::new(article),
+            collection: "中國有色網".into(),
+            terms: Default::default(),
+            list_query: None,
+        },
     )
     .render();
     wait_for("the article title", || text(&root, "h1") == "湖南省有色系統共同維穩工作第十五次會議召開").await;
@@ -82,7 +87,7 @@ async fn markup_in_data_is_shown_as_text_not_run() {
     yew::Renderer::<RoutedArticle>::with_root_and_props(
         root.clone(),
         ArticleViewProps {
-            article: set.articles[0].clone(),
+            article: Rc::new(set.articles[0].clone()),
             collection: "c".into(),
             terms: Default::default(),
             list_query: None,

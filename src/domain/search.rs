@@ -676,7 +676,10 @@ mod tests {
         assert_eq!(start("a longwordthatkeepsgoing and more copper", "copper"), "and more ");
         // Chinese text scraped with ASCII punctuation.
         assert_eq!(start("一二三四五六七八九十甲乙丙丁戊,己庚辛壬癸,子丑企業", "企業"), "子丑");
-        assert_eq!(start("一二三四五六七八九十甲乙丙丁戊己庚辛壬癸 3,000噸企業", "企業"), "八九十甲乙丙丁戊己庚辛壬癸 3,000噸");
+        assert_eq!(
+            start("一二三四五六七八九十甲乙丙丁戊己庚辛壬癸 3,000噸企業", "企業"),
+            "八九十甲乙丙丁戊己庚辛壬癸 3,000噸"
+        );
         // A mark right before the match: the passage starts at the match.
         assert_eq!(start("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉，企業", "企業"), "");
     }

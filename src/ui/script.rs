@@ -201,13 +201,18 @@ pub fn shown_article(conv: &Option<ConverterRef>, a: &Article) -> Article {
     }
 }
 
-/// An article as the reader asked to see it (converted, or as written), kept while the inputs stay the same.
+/// An article as the reader asked to see it (converted, or as written: the same `Rc`), kept while the inputs
+/// stay the same.
 #[hook]
-pub fn use_shown_article(article: &Article) -> Rc<Article> {
+pub fn use_shown_article(article: &Rc<Article>) -> Rc<Article> {
     let conv = use_converter();
     let article = article.clone();
     let id = article.id.clone();
-    use_memo((id, conv), move |(_, conv)| shown_article(conv, &article))
+    let shown = use_memo((id, conv), move |(_, conv)| match conv {
+        Some(c) => Rc::new(c.article(&article)),
+        None => article,
+    });
+    (*shown).clone()
 }
 
 /// Used once inside the router (by the page's frame): fetches the converter the reader asks for, once (again

@@ -37,8 +37,12 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             }
         })
     };
-    match catalog.find(&props.id) {
+    // The article, shared with its view (compared by identity there), not copied at each render.
+    let found =
+        use_memo((catalog.clone(), props.id.clone()), |(c, id)| c.find(id).map(|(i, a)| (i, Rc::new(a.clone()))));
+    match &*found {
         Some((index, article)) => {
+            let index = *index;
             let collection = catalog.title.clone().unwrap_or_else(|| s.default_collection_title.to_owned());
             let collection = shown_text(&conv, &collection);
             let shown_title = |a: &Article| shown_text(&conv, a.title.as_str());
@@ -78,9 +82,10 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ArticleViewProps {
-    pub article: Article,
+    /// Compared by identity: a render with the same article does not compare its text.
+    pub article: Rc<Article>,
     /// The collection's title, for the document title.
     #[prop_or_default]
     pub collection: AttrValue,
@@ -90,6 +95,13 @@ pub struct ArticleViewProps {
     /// The list the article was opened from, for the link back to it.
     #[prop_or_default]
     pub list_query: Option<QueryPairs>,
+}
+
+impl PartialEq for ArticleViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.article, &other.article)
+            && (&self.collection, &self.terms, &self.list_query) == (&other.collection, &other.terms, &other.list_query)
+    }
 }
 
 /// Every field of an article: kicker, title, subtitle, metadata, body blocks in order, editor, notice, link.
