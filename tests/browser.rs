@@ -78,6 +78,35 @@ async fn article_view_shows_every_field_of_the_seed_in_order() {
     assert_eq!(root.query_selector_all(".article-body *").unwrap().length(), 8);
 }
 
+/// An article view that a button switches to another article with the same id (as when a widget's `src` changes
+/// to another set while an article is open).
+#[function_component(SwappedArticle)]
+fn swapped_article() -> Html {
+    let set = r#"{"version":1,"articles":[{"id":"x","title":"First load"},{"id":"y","title":"Other"}]}"#;
+    let again = r#"{"version":1,"articles":[{"id":"x","title":"Second load"}]}"#;
+    let first = use_memo((), |_| Rc::new(load_article_set(set).unwrap().articles[0].clone()));
+    let second = use_memo((), |_| Rc::new(load_article_set(again).unwrap().articles[0].clone()));
+    let swapped = use_state(|| false);
+    let article = if *swapped { (*second).clone() } else { (*first).clone() };
+    let onclick = Callback::from(move |_| swapped.set(true));
+    html! {
+        <HashRouter>
+            <button id="swap" {onclick}>{ "swap" }</button>
+            <ArticleView {article} collection="c" />
+        </HashRouter>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_article_view_shows_a_new_article_with_the_same_id() {
+    let root = mount_point();
+    yew::Renderer::<SwappedArticle>::with_root(root.clone()).render();
+    wait_for("the first article", || text(&root, "h1") == "First load").await;
+    let button: web_sys::HtmlElement = root.query_selector("#swap").unwrap().unwrap().dyn_into().unwrap();
+    button.click();
+    wait_for("the second article", || text(&root, "h1") == "Second load").await;
+}
+
 #[wasm_bindgen_test]
 async fn markup_in_data_is_shown_as_text_not_run() {
     let hostile = r#"{"version":1,"articles":[{"id":"x","title":"<img src=x onerror=\"window.__xss=1\">",

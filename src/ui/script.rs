@@ -201,16 +201,24 @@ pub fn shown_article(conv: &Option<ConverterRef>, a: &Article) -> Article {
     }
 }
 
-/// An article as the reader asked to see it (converted, or as written: the same `Rc`), kept while the inputs
-/// stay the same.
+/// An article compared by identity (a memo key: the same article, not one with the same text or id).
+#[derive(Clone)]
+struct Same(Rc<Article>);
+
+impl PartialEq for Same {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// An article as the reader asked to see it (converted, or as written: the same `Rc`), kept while the article
+/// and the converter stay the same.
 #[hook]
 pub fn use_shown_article(article: &Rc<Article>) -> Rc<Article> {
     let conv = use_converter();
-    let article = article.clone();
-    let id = article.id.clone();
-    let shown = use_memo((id, conv), move |(_, conv)| match conv {
-        Some(c) => Rc::new(c.article(&article)),
-        None => article,
+    let shown = use_memo((Same(article.clone()), conv), |(Same(article), conv)| match conv {
+        Some(c) => Rc::new(c.article(article)),
+        None => article.clone(),
     });
     (*shown).clone()
 }
