@@ -592,10 +592,16 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<Piece> {
     pieces
 }
 
+/// Whether `c` is of the scripts written without spaces between words (CJK: from U+2E80 on, the line the 繁/简
+/// engine's `may_convert` draws too).
+fn spaceless(c: char) -> bool {
+    c as u32 >= 0x2E80
+}
+
 /// Where a passage that leads up to `text[at..]` starts: at most `before` characters earlier, and not in the
 /// middle of something — just after the last end of a sentence in that stretch (。！？； or `. ! ? ;` before a
-/// space or CJK), else after the last clause mark (，、： or `, :` before a space or CJK), else at the start of a word when the
-/// stretch begins inside one (in text with spaces between words); never on white space.
+/// space or CJK), else after the last clause mark (，、： or `, :` before a space or CJK), else at the start of
+/// a word when the stretch begins inside one (in text with spaces between words); never on white space.
 fn passage_start(text: &str, at: usize, before: usize) -> usize {
     let lead = &text[..at];
     let count = lead.chars().count();
@@ -605,7 +611,7 @@ fn passage_start(text: &str, at: usize, before: usize) -> usize {
     let from = lead.char_indices().nth(count - before).map_or(0, |(i, _)| i);
     let stretch: Vec<(usize, char)> = lead[from..].char_indices().map(|(i, c)| (from + i, c)).collect();
     // `. ! ? ; , :` end something when a space or CJK follows (not in 3.5, U.S. or 3,000).
-    let spaced = |k: usize| text[stretch[k].0..].chars().nth(1).is_none_or(|c| c.is_whitespace() || c as u32 >= 0x2E80);
+    let spaced = |k: usize| text[stretch[k].0..].chars().nth(1).is_none_or(|c| c.is_whitespace() || spaceless(c));
     let after_last = |wide: &[char], narrow: &[char]| {
         (0..stretch.len())
             .rev()
@@ -615,7 +621,7 @@ fn passage_start(text: &str, at: usize, before: usize) -> usize {
     // Inside a word (or a number like 3.5): the stretch begins right after something that is not a space, with
     // something that is neither a space nor CJK (which has no spaces between words).
     let inside_word = lead[..from].chars().next_back().is_some_and(|c| !c.is_whitespace())
-        && lead[from..].chars().next().is_some_and(|c| !c.is_whitespace() && (c as u32) < 0x2E80);
+        && lead[from..].chars().next().is_some_and(|c| !c.is_whitespace() && !spaceless(c));
     let start = after_last(&['。', '！', '？', '；'], &['.', '!', '?', ';'])
         .or_else(|| after_last(&['，', '、', '：'], &[',', ':']))
         .or_else(|| {
