@@ -3,7 +3,9 @@
 //! Each call of `use_effect_with` with its own types of dependencies and closure compiles yew's effect code
 //! (compare the dependencies, tear the last run down, run, keep what it returned) once more: ~0.6 KB of wasm per
 //! effect, 16 times (9.6 KB). Here the dependencies and the closures are behind trait objects, so yew's code is
-//! compiled once and each effect adds only its own closure and a comparison of its dependencies' type.
+//! compiled once and each effect adds only its own closure and a comparison of its dependencies' type (measured:
+//! −2.7 KB raw, −1.2 KB brotli; the effects' own bodies stay). clippy.toml turns any other `use_effect_with`
+//! away.
 
 use std::any::Any;
 use yew::functional::TearDown;
@@ -52,6 +54,7 @@ where
         }
         None => Box::new(|| ()),
     });
+    #[allow(clippy::disallowed_methods)] // the one use: every other effect comes here
     use_effect_with(Deps(Box::new(deps)), runner);
 }
 
