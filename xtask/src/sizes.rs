@@ -51,21 +51,31 @@ pub fn report(dist: &Path) -> Result<[Sizes; 2]> {
 /// The assets a first visit loads (name, raw, gzip, brotli) and the totals of the standalone page and the widget.
 fn measure(dist: &Path) -> Result<(Vec<Row>, [Sizes; 2])> {
     let mut rows = Vec::new();
-    // The files next to index.html, and wasm-bindgen's snippets (js the app's js imports); not `opencc/`, which
-    // is fetched only when a reader asks for 繁/简.
+    // The files next to index.html, and those of wasm-bindgen's snippets that the app's js imports (trunk also
+    // copies snippets left in its wasm-bindgen directory by an earlier build with other features); not
+    // `opencc/`, which is fetched only when a reader asks for 繁/简.
     let mut files = Vec::new();
+    let mut snippets = Vec::new();
     for entry in std::fs::read_dir(dist)? {
         let path = entry?.path();
         if path.is_dir() && path.ends_with("snippets") {
             for crate_dir in std::fs::read_dir(&path)? {
                 for file in std::fs::read_dir(crate_dir?.path())? {
-                    files.push(file?.path());
+                    snippets.push(file?.path());
                 }
             }
         } else {
             files.push(path);
         }
     }
+    let mut scripts = String::new();
+    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "js")) {
+        scripts += &std::fs::read_to_string(path)?;
+    }
+    files.extend(snippets.into_iter().filter(|p| {
+        let name = p.strip_prefix(dist).unwrap_or(p).to_string_lossy().replace('\\', "/");
+        scripts.contains(&name)
+    }));
     for path in files {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         // embed-demo.css belongs to the demo host page, not to the viewer.
@@ -107,7 +117,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn first_load_counts_the_snippets_the_app_imports_but_not_what_loads_on_demand() {
+    fn first_load_counts_the_snippets_the_app_imports_but_not_stale_ones_nor_what_loads_on_demand() {
         let dir = std::env::temp_dir().join(format!("av-sizes-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let write = |p: &str, len: usize| {
@@ -122,6 +132,13 @@ mod tests {
         write("embed.js", 50);
         write("embed-demo.css", 7000);
         write("snippets/app-0011/inline0.js", 60);
+        write("snippets/app-0011/inline1.js", 70);
+        std::fs::write(dir.join("app-0123456789abcdef.js"), {
+            let mut js = b"import { f } from './snippets/app-0011/inline0.js';".to_vec();
+            js.resize(1000, b' ');
+            js
+        })
+        .unwrap();
         write("opencc/convert.js", 5000);
         write("opencc/hans.wasm", 90000);
         write("articles.json", 80000);
