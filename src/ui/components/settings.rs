@@ -52,14 +52,12 @@ pub fn settings(props: &SettingsProps) -> Html {
             }
         })
     };
-    // One handler for the three buttons: the pressed one says which script (`data-script`). (Made only where the
-    // toggle is shown: a build without the feature `convert` has none of it.)
-    let on_script = || {
+    // The handler of one of the three buttons. (Made only where the toggle is shown: a build without the feature
+    // `convert` has none of it.)
+    let on_script = |c: ScriptChoice| {
         let prefs = prefs.clone();
         let (navigator, route, state) = (navigator.clone(), route.clone(), state.clone());
-        Callback::from(move |e: MouseEvent| {
-            let picked = e.target_dyn_into::<web_sys::Element>().and_then(|t| t.get_attribute("data-script"));
-            let Some(c) = picked.as_deref().and_then(ScriptChoice::from_key) else { return };
+        Callback::from(move |_: MouseEvent| {
             // (Asking again for a script whose converter did not load tries again: see the reducer.)
             prefs.dispatch(PrefsAction::SetScript(c));
             // The link says it too, so that it can be shared as it is shown.
@@ -121,10 +119,10 @@ pub fn settings(props: &SettingsProps) -> Html {
     html! {
         <div class="settings">
             if cfg!(feature = "convert") && props.script_toggle {
-                <div class="script-toggle" role="group" aria-label={s.script} onclick={on_script()}>
+                <div class="script-toggle" role="group" aria-label={s.script}>
                     <span class="setting-label" aria-hidden="true">{ s.script }</span>
                     { for ScriptChoice::ALL.iter().map(|c| html! {
-                        <button type="button" data-script={c.key()} lang={c.script().map(|x| x.tag())}
+                        <button type="button" data-script={c.key()} lang={c.script().map(|x| x.tag())} onclick={on_script(*c)}
                             aria-pressed={if *c == choice { "true" } else { "false" }}>{ script_label(*c) }</button>
                     }) }
                 </div>
