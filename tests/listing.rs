@@ -229,17 +229,30 @@ proptest! {
         let cat_ok = |i: usize| value_ok(&state.selected[0], arts[i].category.as_deref().into_iter().collect());
         let author_ok = |i: usize| value_ok(&state.selected[2], arts[i].authors.iter().map(String::as_str).collect());
         let mut want: Vec<usize> = (0..arts.len()).filter(|&i| matches(i) && cat_ok(i) && author_ok(i)).collect();
-        let title_terms = |i: usize| {
-            let a = &arts[i];
-            let titles: Vec<String> = [Some(a.title.as_str()), a.kicker.as_deref(), a.subtitle.as_deref()].into_iter().flatten().map(fold).collect();
-            terms.iter().filter(|t| titles.iter().any(|x| x.contains(t.as_str()))).count() as i64
+        // Terms that begin a word (a spaced-script term after no letter or digit of a spaced script; any other
+        // term anywhere) in the title fields, and anywhere.
+        let word_char = |c: char| {
+            let u = c as u32;
+            c.is_ascii_alphanumeric() || (0xC0..0x2000).contains(&u) && u != 0xD7 && u != 0xF7 || (0x2C00..0x2E00).contains(&u)
         };
+        let begins_word = |f: &str, t: &str| {
+            let spaced = t.chars().next().is_some_and(word_char);
+            f.match_indices(t).any(|(at, _)| !spaced || !f[..at].chars().next_back().is_some_and(word_char))
+        };
+        let word_terms = |i: usize, titles_only: bool| {
+            let a = &arts[i];
+            let titles = [Some(a.title.as_str()), a.kicker.as_deref(), a.subtitle.as_deref()].into_iter().flatten();
+            let rest = c.index().folded_text(i).split('\n').map(str::to_owned);
+            let fields: Vec<String> = if titles_only { titles.map(fold).collect() } else { rest.collect() };
+            terms.iter().filter(|t| fields.iter().any(|x| begins_word(x, t))).count() as i64
+        };
+        let title_terms = |i: usize| word_terms(i, true);
         let seconds = |i: usize| arts[i].published.as_ref().map(|p| p.unix_seconds());
         let views = |i: usize| arts[i].views.map(|v| v.get() as i64);
         let last = |v: Option<i64>| v.map_or((1, 0), |v| (0, v));
         match l.sort {
             Sort::Collection => {}
-            Sort::Relevance => want.sort_by_key(|&i| (-title_terms(i), last(seconds(i).map(|t| -t)))),
+            Sort::Relevance => want.sort_by_key(|&i| (-title_terms(i), -word_terms(i, false), last(seconds(i).map(|t| -t)))),
             Sort::Newest => want.sort_by_key(|&i| last(seconds(i).map(|t| -t))),
             Sort::Oldest => want.sort_by_key(|&i| last(seconds(i))),
             Sort::Views => want.sort_by_key(|&i| last(views(i).map(|v| -v))),

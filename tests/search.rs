@@ -29,12 +29,28 @@ fn folded_fields(a: &Article) -> Vec<String> {
     fields.into_iter().map(fold).collect()
 }
 
+/// A letter or digit of a script written with spaces, by block as the module documents it: ASCII letters and
+/// digits, U+00C0–U+1FFF but × and ÷, U+2C00–U+2DFF.
+fn word_char(c: char) -> bool {
+    let u = c as u32;
+    c.is_ascii_alphanumeric() || (0xC0..0x2000).contains(&u) && u != 0xD7 && u != 0xF7 || (0x2C00..0x2E00).contains(&u)
+}
+
+/// Whether `t` occurs in `field` where it begins a word: anywhere when `t` does not begin with a word character,
+/// else at the field's start or after a character that is not one.
+fn has_word(field: &str, t: &str) -> bool {
+    let spaced = t.chars().next().is_some_and(word_char);
+    field.match_indices(t).any(|(at, _)| !spaced || !field[..at].chars().next_back().is_some_and(word_char))
+}
+
+/// Included terms: substrings of a field; excluded terms: substrings that begin a word (the module's rule).
 fn truth(articles: &[Article], q: &Query) -> Vec<usize> {
     (0..articles.len())
         .filter(|&i| {
             let fields = folded_fields(&articles[i]);
             let has = |t: &String| fields.iter().any(|f| f.contains(t.as_str()));
-            q.include.iter().all(has) && !q.exclude.iter().any(has)
+            let has_word = |t: &String| fields.iter().any(|f| has_word(f, t));
+            q.include.iter().all(has) && !q.exclude.iter().any(has_word)
         })
         .collect()
 }
@@ -174,6 +190,45 @@ fn title_matches_are_counted() {
     assert_eq!(hits.iter().map(|h| (h.index, h.title_terms)).collect::<Vec<_>>(), [(0, 1), (1, 1)]);
     let hits = ix.search(&Query::parse("NICK"), 0..2);
     assert_eq!(hits.iter().map(|h| (h.index, h.title_terms)).collect::<Vec<_>>(), [(0, 1), (1, 0)]);
+}
+
+#[test]
+fn words_rank_above_parts_of_words_and_only_words_are_excluded() {
+    let arts = vec![
+        article(0, "Toward peace".into(), vec!["a reward".into()], vec![]),
+        article(1, "Budget".into(), vec!["after the war".into()], vec![]),
+        article(2, "War and peace".into(), vec![], vec![]),
+        article(3, "戰爭war".into(), vec!["warfare".into()], vec![]),
+        article(4, "Software".into(), vec!["Wars".into()], vec![]),
+    ];
+    let ix = SearchIndex::build(&arts);
+    let hits = ix.search(&Query::parse("war"), 0..arts.len());
+    let got: Vec<(usize, u32, u32)> = hits.iter().map(|h| (h.index, h.title_terms, h.word_terms)).collect();
+    assert_eq!(got, [(0, 0, 0), (1, 0, 1), (2, 1, 1), (3, 1, 1), (4, 0, 1)]);
+    // Excluded where it begins a word only: "toward", "reward" and "software" stay.
+    assert_eq!(found(&ix, &Query::parse("peace -war")), [0]);
+    assert_eq!(found(&ix, &Query::parse("-war")), [0]);
+    // A CJK term (or one that starts with punctuation) begins a word wherever it occurs.
+    assert_eq!(found(&ix, &Query::parse("-爭")), [0, 1, 2, 4]);
+    let hits = ix.search(&Query::parse("爭 ar"), 0..arts.len());
+    assert_eq!(hits.iter().map(|h| (h.index, h.title_terms, h.word_terms)).collect::<Vec<_>>(), [(3, 1, 1)]);
+}
+
+#[test]
+fn an_excerpt_shows_a_word_before_a_part_of_a_word() {
+    let arts = [article(
+        0,
+        "Speech".into(),
+        vec!["We move toward a better day.".into(), "Then came the war, and after it the peace.".into()],
+        vec![],
+    )];
+    let pieces = excerpt(&arts[0], &Query::parse("war").include, 30);
+    let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
+    assert!(text.starts_with("Then came the war"), "{text}");
+    // With no word match, the first part of a word is shown.
+    let pieces = excerpt(&arts[0], &Query::parse("owa").include, 30);
+    let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
+    assert!(text.starts_with("We move toward"), "{text}");
 }
 
 #[test]

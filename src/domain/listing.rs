@@ -389,7 +389,7 @@ impl Collection {
         };
         let candidates = (0..articles.len()).filter(|&i| in_range(&articles[i]));
         let hits: Vec<Hit> = if query.is_empty() {
-            candidates.map(|index| Hit { index, title_terms: 0 }).collect()
+            candidates.map(|index| Hit { index, title_terms: 0, word_terms: 0 }).collect()
         } else {
             self.index().search(&query, candidates)
         };
@@ -486,7 +486,8 @@ struct Order {
     article: Vec<u32>,
 }
 
-/// `hits` in `order`; `by_title`: those with more terms in the title first (their group), then in `order`. Few hits (fewer than one article in 16) are sorted:
+/// `hits` in `order`; `by_title`: those with more terms beginning a word in the title first, then those with more
+/// beginning a word anywhere (their group), then in `order`. Few hits (fewer than one article in 16) are sorted:
 /// one sort of 64-bit integers, group in the top 8 bits, rank in the next 24 (a set has at most 80 MB of JSON,
 /// so fewer than 2^24 articles), the article's index in the low 32. More are put in order without comparing
 /// them: per group, their places are marked in a bitmap of all places, read back in order.
@@ -498,10 +499,11 @@ fn ordered(hits: &[Hit], order: &Order, by_title: bool) -> Vec<usize> {
     }
 }
 
-/// A hit's group: 0 when ordering by place alone, else 255 − its title terms (more terms, a lower group).
+/// A hit's group: 0 when ordering by place alone, else 255 − (its title terms × 16 + its word terms), each
+/// counted up to 15 (more terms in the title, then more terms anywhere: a lower group).
 fn group(h: &Hit, by_title: bool) -> u8 {
     if by_title {
-        255 - h.title_terms.min(255) as u8
+        255 - ((h.title_terms.min(15) as u8) << 4 | h.word_terms.min(15) as u8)
     } else {
         0
     }
@@ -576,7 +578,8 @@ mod tests {
                 let mut hits = Vec::new();
                 for index in 0..n {
                     if next(3) == 0 {
-                        hits.push(Hit { index, title_terms: next(3) as u32 });
+                        let title_terms = next(3) as u32;
+                        hits.push(Hit { index, title_terms, word_terms: title_terms + next(3) as u32 });
                     }
                 }
                 for by_title in [true, false] {
@@ -585,7 +588,8 @@ mod tests {
                     assert_eq!(sorted.len(), hits.len());
                     // Groups first (more title terms first), then places in the order.
                     let hit = |i: usize| hits.iter().find(|h| h.index == i).unwrap();
-                    let key = |&i: &usize| (by_title.then(|| u32::MAX - hit(i).title_terms), order.rank[i]);
+                    let terms = |h: &Hit| (u32::MAX - h.title_terms, u32::MAX - h.word_terms);
+                    let key = |&i: &usize| (by_title.then(|| terms(hit(i))), order.rank[i]);
                     assert!(sorted.windows(2).all(|w| key(&w[0]) < key(&w[1])), "n = {n}");
                 }
             }

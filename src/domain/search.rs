@@ -9,6 +9,14 @@
 //! wherever it occurs (so also as a prefix while it is being typed). Precision and recall are therefore those of
 //! a plain substring scan of the folded text; the index below only skips articles that cannot match.
 //!
+//! **Words in spaced scripts.** A term that begins with a letter or digit of a script written with spaces
+//! (Latin, Greek, Cyrillic, …) *begins a word* where it occurs at the start of a field or after a character that
+//! is not a letter or digit of such a script (white space, punctuation, CJK; see `word_char`): `war` begins a word in "the war", "wars" and "戰爭war", not in "toward"
+//! or "software". Any other term (CJK, or starting with punctuation) begins a word wherever it occurs. This
+//! decides three things, never whether an article matches: an excluded term excludes only where it begins a
+//! word (`-war` keeps the speeches that only say "toward"); the ranking counts a term where it begins a word;
+//! and an excerpt shows a passage where a term begins a word when there is one.
+//!
 //! **Index.** All folded text lives in one string. Beside it:
 //! - per character outside ASCII, exactly which articles have it (a list of article numbers, or a bitmap once
 //!   that is smaller), so a one-character term — the commonest CJK query, and the one with the most hits — is
@@ -22,8 +30,10 @@
 //! longer than the average sets most of its pair bits and is simply searched more often; results never depend on
 //! the buckets.
 //!
-//! **Ranking** (the "relevance" sort): more of the query's terms found in the title fields (title, kicker,
-//! subtitle) first; then newer; then the set's own order.
+//! **Ranking** (the "relevance" sort): more of the query's terms beginning a word in the title fields (title,
+//! kicker, subtitle) first; then more of them beginning a word anywhere; then newer; then the set's own order.
+//! (For CJK every match begins a word, so it is: more terms in the title first, then newer.) A term of one
+//! character outside ASCII is answered from its row without reading text, and counts as beginning a word.
 
 use super::fold::{fold, fold_each, fold_mapped, FoldSink};
 use super::{Article, Block};
@@ -84,8 +94,10 @@ impl Query {
 pub struct Hit {
     /// Index into the article set.
     pub index: usize,
-    /// How many of the query's plain terms occur in the title fields.
+    /// How many of the query's plain terms begin a word in the title fields.
     pub title_terms: u32,
+    /// How many of them begin a word anywhere (see the module's documentation).
+    pub word_terms: u32,
 }
 
 /// The folded text of every article, its characters as exact rows and its character pairs as bit slices (see
@@ -426,13 +438,13 @@ impl SearchIndex {
             matches!((chars.next(), chars.next()), (Some(c), None) if CharRows::covers(c))
         };
         // For a term of one character: the articles with it in their title fields, as a bitmap.
-        let include: Vec<(memmem::Finder<'_>, Option<Vec<u64>>)> = query
+        let include: Vec<(memmem::Finder<'_>, Option<Vec<u64>>, bool)> = query
             .include
             .iter()
-            .map(|t| (memmem::Finder::new(t.as_bytes()), exact(t).then(|| self.title_chars.bits(t))))
+            .map(|t| (memmem::Finder::new(t.as_bytes()), exact(t).then(|| self.title_chars.bits(t)), spaced(t)))
             .collect();
-        let exclude: Vec<(memmem::Finder<'_>, Vec<usize>)> =
-            query.exclude.iter().map(|t| (memmem::Finder::new(t.as_bytes()), buckets(t))).collect();
+        let exclude: Vec<(memmem::Finder<'_>, Vec<usize>, bool)> =
+            query.exclude.iter().map(|t| (memmem::Finder::new(t.as_bytes()), buckets(t), spaced(t))).collect();
         // The articles that have every character of every term and whose slices have all its pairs: only their
         // text is searched.
         let mut may = vec![!0u64; self.len().div_ceil(64)];
@@ -451,32 +463,37 @@ impl SearchIndex {
             self.may_have_pairs(&pairs, &mut may);
         }
         let mut hits = Vec::new();
-        let all = self.text.as_bytes();
         'articles: for i in candidates {
             if may[i / 64] >> (i % 64) & 1 == 0 {
                 continue;
             }
             let (start, end) = (self.starts[i] as usize, self.starts[i + 1] as usize);
-            let text = &all[start..end];
+            let text = &self.text[start..end];
             let title_len = self.title_ends[i] as usize - start;
-            let mut title_terms = 0;
-            for (finder, in_title) in &include {
+            let (mut title_terms, mut word_terms) = (0, 0);
+            for (finder, in_title, spaced) in &include {
                 if let Some(bits) = in_title {
                     title_terms += (bits[i / 64] >> (i % 64) & 1) as u32;
+                    word_terms += 1;
                     continue;
                 }
-                match finder.find(text) {
-                    None => continue 'articles,
-                    Some(at) if at < title_len => title_terms += 1,
-                    Some(_) => {}
+                // The first match, then on to the first that begins a word (the first, unless it is a word of a
+                // spaced script that occurs inside other words first).
+                let mut matches = finder.find_iter(text.as_bytes());
+                let Some(first) = matches.next() else { continue 'articles };
+                let word = std::iter::once(first).chain(matches).find(|&at| begins_word(text, at, *spaced));
+                if let Some(at) = word {
+                    word_terms += 1;
+                    title_terms += (at < title_len) as u32;
                 }
             }
-            for (finder, pairs) in &exclude {
-                if self.may_have(i, pairs) && finder.find(text).is_some() {
+            for (finder, pairs, spaced) in &exclude {
+                if self.may_have(i, pairs) && finder.find_iter(text.as_bytes()).any(|at| begins_word(text, at, *spaced))
+                {
                     continue 'articles;
                 }
             }
-            hits.push(Hit { index: i, title_terms });
+            hits.push(Hit { index: i, title_terms, word_terms });
         }
         hits
     }
@@ -598,6 +615,45 @@ fn spaceless(c: char) -> bool {
     c as u32 >= 0x2E80
 }
 
+/// Whether `c` (folded) is part of a word of a script written with spaces between words: an ASCII letter or
+/// digit, or a character of the alphabets between Latin-1 and CJK (U+00C0–U+1FFF but × and ÷, U+2C00–U+2DFF:
+/// Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, …). Told by block rather than by Unicode's letter and
+/// digit tables, which would add ~3 KB to the app; so the few punctuation marks inside those blocks (Arabic ،,
+/// Devanagari ।) count as part of a word. Folding has already turned full-width and compatibility forms into
+/// these, and U+2000–U+2BFF is punctuation and symbols.
+fn word_char(c: char) -> bool {
+    let u = c as u32;
+    c.is_ascii_alphanumeric()
+        || ((0xC0..0x2000).contains(&u) && u != 0xD7 && u != 0xF7)
+        || (0x2C00..0x2E00).contains(&u)
+}
+
+/// Whether (folded) `term` begins with a letter or digit of a spaced script: only such a term can occur inside a
+/// word rather than at its start.
+fn spaced(term: &str) -> bool {
+    term.chars().next().is_some_and(word_char)
+}
+
+/// Whether a match at byte `at` of `text` (folded; one article's or one field's) begins a word: always for a term
+/// that is not `spaced`, else when nothing or no letter or digit of a spaced script comes before it.
+fn begins_word(text: &str, at: usize, spaced: bool) -> bool {
+    !spaced || !text[..at].chars().next_back().is_some_and(word_char)
+}
+
+/// The first match of any of `terms` in `text` (as written), as a range of `text`; with `word`, the first that
+/// begins a word.
+fn first_match(text: &str, terms: &[String], word: bool) -> Option<Range<usize>> {
+    let m = fold_mapped(text);
+    let starts = terms.iter().filter_map(|t| {
+        let s = spaced(t);
+        let mut at = memmem::find_iter(m.folded.as_bytes(), t.as_bytes());
+        at.find(|&at| !word || begins_word(&m.folded, at, s)).map(|at| (at, at + t.len()))
+    });
+    let (a, b) = starts.min()?;
+    let (a, b) = m.original_range(a, b);
+    Some(a..b)
+}
+
 /// Where a passage that leads up to `text[at..]` starts: at most `before` characters earlier, and not in the
 /// middle of something — just after the last end of a sentence in that stretch (。！？； or `. ! ? ;` before a
 /// space or CJK), else after the last clause mark (，、： or `, :` before a space or CJK), else at the start of
@@ -632,17 +688,21 @@ fn passage_start(text: &str, at: usize, before: usize) -> usize {
     at - text[start..at].trim_start().len()
 }
 
-/// The excerpt a result card shows: the passage around the first match in the summary or body (about
-/// `max_chars` characters, starting a little before the match where a sentence, clause or word starts, with `…`
-/// where cut), highlighted; or, when no term occurs there, the article's usual excerpt.
+/// The excerpt a result card shows: the passage around the first match in the summary or body that begins a
+/// word, else around the first match (about `max_chars` characters, starting a little before the match where a
+/// sentence, clause or word starts, with `…` where cut), highlighted; or, when no term occurs there, the
+/// article's usual excerpt.
 pub fn excerpt(article: &Article, terms: &[String], max_chars: usize) -> Vec<Piece> {
     const BEFORE: usize = 20;
-    let texts = article.summary.as_deref().into_iter().chain(article.body.iter().filter_map(|b| match b {
-        Block::Paragraph { text } | Block::Quote { text } | Block::Heading { text } => Some(text.as_str()),
-        _ => None,
-    }));
-    for text in texts {
-        let Some(first) = match_ranges(text, terms).first().cloned() else { continue };
+    let texts = || {
+        article.summary.as_deref().into_iter().chain(article.body.iter().filter_map(|b| match b {
+            Block::Paragraph { text } | Block::Quote { text } | Block::Heading { text } => Some(text.as_str()),
+            _ => None,
+        }))
+    };
+    let firsts = [true, false].into_iter().flat_map(|word| texts().map(move |text| (text, word)));
+    for (text, word) in firsts {
+        let Some(first) = first_match(text, terms, word) else { continue };
         let start = passage_start(text, first.start, BEFORE);
         let end = text[start..].char_indices().nth(max_chars).map_or(text.len(), |(i, _)| start + i).max(first.end);
         let mut pieces = highlight(&text[start..end], terms);
@@ -660,6 +720,18 @@ pub fn excerpt(article: &Article, terms: &[String], max_chars: usize) -> Vec<Pie
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_characters_are_letters_and_digits_of_spaced_scripts() {
+        for c in ['a', 'Z', '7', 'é', 'ß', 'ø', 'σ', 'ж', 'א', 'ب', 'क', 'ⰰ'] {
+            assert!(word_char(c), "{c}");
+        }
+        for c in [' ', '-', '\'', '’', '—', '¿', '×', '÷', '€', '→', '企', '。', '，', 'あ'] {
+            assert!(!word_char(c), "{c}");
+        }
+        assert!(begins_word("toward war", 7, true) && !begins_word("toward war", 3, true));
+        assert!(begins_word("企業war", 6, true) && begins_word("toward", 3, false));
+    }
 
     #[test]
     fn a_passage_starts_where_a_sentence_clause_or_word_does() {
