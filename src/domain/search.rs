@@ -640,18 +640,24 @@ fn begins_word(text: &str, at: usize, spaced: bool) -> bool {
     !spaced || !text[..at].chars().next_back().is_some_and(word_char)
 }
 
-/// The first match of any of `terms` in `text` (as written), as a range of `text`; with `word`, the first that
-/// begins a word.
-fn first_match(text: &str, terms: &[String], word: bool) -> Option<Range<usize>> {
+/// The first match of any of `terms` in `text` (as written) and the first that begins a word, as ranges of
+/// `text` (one fold of the text for both).
+fn first_matches(text: &str, terms: &[String]) -> (Option<Range<usize>>, Option<Range<usize>>) {
     let m = fold_mapped(text);
-    let starts = terms.iter().filter_map(|t| {
-        let s = spaced(t);
-        let mut at = memmem::find_iter(m.folded.as_bytes(), t.as_bytes());
-        at.find(|&at| !word || begins_word(&m.folded, at, s)).map(|at| (at, at + t.len()))
-    });
-    let (a, b) = starts.min()?;
-    let (a, b) = m.original_range(a, b);
-    Some(a..b)
+    let earlier = |r: Option<(usize, usize)>, at: usize, t: &str| {
+        Some(r.map_or((at, at + t.len()), |r| r.min((at, at + t.len()))))
+    };
+    let (mut any, mut word) = (None, None);
+    for t in terms {
+        let mut at = memmem::find_iter(m.folded.as_bytes(), t.as_bytes()).peekable();
+        let Some(&first) = at.peek() else { continue };
+        any = earlier(any, first, t);
+        if let Some(w) = at.find(|&at| begins_word(&m.folded, at, spaced(t))) {
+            word = earlier(word, w, t);
+        }
+    }
+    let range = |r: Option<(usize, usize)>| r.map(|(a, b)| m.original_range(a, b)).map(|(a, b)| a..b);
+    (range(any), range(word))
 }
 
 /// Where a passage that leads up to `text[at..]` starts: at most `before` characters earlier, and not in the
@@ -694,15 +700,22 @@ fn passage_start(text: &str, at: usize, before: usize) -> usize {
 /// article's usual excerpt.
 pub fn excerpt(article: &Article, terms: &[String], max_chars: usize) -> Vec<Piece> {
     const BEFORE: usize = 20;
-    let texts = || {
-        article.summary.as_deref().into_iter().chain(article.body.iter().filter_map(|b| match b {
-            Block::Paragraph { text } | Block::Quote { text } | Block::Heading { text } => Some(text.as_str()),
-            _ => None,
-        }))
-    };
-    let firsts = [true, false].into_iter().flat_map(|word| texts().map(move |text| (text, word)));
-    for (text, word) in firsts {
-        let Some(first) = first_match(text, terms, word) else { continue };
+    let mut texts = article.summary.as_deref().into_iter().chain(article.body.iter().filter_map(|b| match b {
+        Block::Paragraph { text } | Block::Quote { text } | Block::Heading { text } => Some(text.as_str()),
+        _ => None,
+    }));
+    // The first match that begins a word, in one pass (each text folded once); else the first match.
+    let mut fallback = None;
+    let found = texts.find_map(|text| match first_matches(text, terms) {
+        (_, Some(word)) => Some((text, word)),
+        (any, None) => {
+            if fallback.is_none() {
+                fallback = any.map(|r| (text, r));
+            }
+            None
+        }
+    });
+    if let Some((text, first)) = found.or(fallback) {
         let start = passage_start(text, first.start, BEFORE);
         let end = text[start..].char_indices().nth(max_chars).map_or(text.len(), |(i, _)| start + i).max(first.end);
         let mut pieces = highlight(&text[start..end], terms);
