@@ -163,6 +163,28 @@ test('keyboard: the skip link is the first stop and moves focus to the content w
   await page.close();
 });
 
+test('the "/" shortcut is offered where there is a keyboard, not on a touch screen', async () => {
+  const { page } = await newPage(browser.context);
+  await page.goto(server.url('/seed/'));
+  const hint = page.locator('#search-hint .key-hint');
+  await hint.waitFor();
+  assert.equal(await hint.innerText(), 'Press / to search.');
+  await page.close();
+  const phone = await launchBrowser({ phone: true });
+  try {
+    const { page, errors } = await newPage(phone.context);
+    await page.goto(server.url('/seed/'));
+    await page.locator('.card').first().waitFor();
+    assert.ok(await page.evaluate(() => matchMedia('(hover: none) and (pointer: coarse)').matches));
+    assert.equal(await page.locator('#search-hint .key-hint').count(), 1);
+    assert.equal(await page.locator('#search-hint .key-hint').isVisible(), false);
+    assert.match(await page.locator('#search-hint').innerText(), /all must occur/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await phone.close();
+  }
+});
+
 test('with no saved choice the theme follows the system, and 320 px phones do not scroll sideways', async () => {
   const context = browser.context;
   const { page } = await newPage(context);

@@ -91,12 +91,14 @@ export function withoutPrerender(html) {
  * Headless Debian Chromium, as root needs it, with a fresh profile. The built index.html carries a strict
  * Content-Security-Policy; `bypassCSP` lets a test inject tools such as axe-core as inline scripts.
  */
-export async function launchBrowser({ bypassCSP = false, locale, javaScriptEnabled = true } = {}) {
+export async function launchBrowser({ bypassCSP = false, locale, javaScriptEnabled = true, phone = false } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'av-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     bypassCSP,
     javaScriptEnabled,
     ...(locale ? { locale } : {}),
+    // A touch-screen phone: no hover, a coarse pointer.
+    ...(phone ? { isMobile: true, hasTouch: true, viewport: { width: 390, height: 844 } } : {}),
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',

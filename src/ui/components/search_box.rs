@@ -125,7 +125,8 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 aria-describedby="search-hint" />
             <p id="search-hint" class="search-hint">
                 { s.search_hint }
-                if !embedded { { " " }{ s.search_key_hint } }
+                // Not said on a touch screen, which has no "/" key (style.css hides it where nothing hovers).
+                if !embedded { { " " }<span class="key-hint">{ s.search_key_hint }</span> }
             </p>
         </form>
     }
