@@ -2,7 +2,7 @@
 //! (proptest) and on the real mixed-script corpus in ../shared/corpora/poetry-mixed.json.
 
 use article_viewer::domain::fold::fold;
-use article_viewer::domain::search::{excerpt, match_ranges, Query, SearchIndex};
+use article_viewer::domain::search::{excerpt, mark_count, match_ranges, Query, SearchIndex};
 use article_viewer::domain::{load_article_set, Article, Block};
 use proptest::prelude::*;
 
@@ -229,6 +229,22 @@ fn an_excerpt_shows_a_word_before_a_part_of_a_word() {
     let pieces = excerpt(&arts[0], &Query::parse("owa").include, 30);
     let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
     assert!(text.starts_with("We move toward"), "{text}");
+}
+
+#[test]
+fn the_marks_an_article_page_shows_are_counted() {
+    let value = serde_json::json!({
+        "id": "m", "title": "Copper, copper", "kicker": "copper", "subtitle": "no",
+        "authors": ["Copper Smith"], "editor": "copper", "summary": "copper",
+        "body": ["coppercopper and copper", { "type": "image", "src": "a.png", "alt": "copper", "caption": "Copper" },
+                 { "type": "heading", "text": "銅" }],
+    });
+    let a: Article = serde_json::from_value(value).unwrap();
+    // Kicker 1, title 2, body 2 (adjacent matches merge into one mark), caption 1; not the authors, editor,
+    // summary or image alt, which the page does not mark.
+    assert_eq!(mark_count(&a, &Query::parse("copper").include), 6);
+    assert_eq!(mark_count(&a, &Query::parse("铜").include), 1);
+    assert_eq!(mark_count(&a, &[]), 0);
 }
 
 #[test]

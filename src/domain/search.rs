@@ -609,6 +609,25 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<Piece> {
     pieces
 }
 
+/// The texts an article's page shows with the query's matches marked, in page order: kicker, title, subtitle, then
+/// each body block's text (paragraph, heading, quote, image caption).
+pub fn marked_texts(a: &Article) -> impl Iterator<Item = &str> {
+    let body = a.body.iter().filter_map(|b| match b {
+        Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => Some(text.as_str()),
+        Block::Image(i) => i.caption.as_deref(),
+        Block::Unknown { .. } => None,
+    });
+    [a.kicker.as_deref(), Some(a.title.as_str()), a.subtitle.as_deref()].into_iter().flatten().chain(body)
+}
+
+/// How many marks an article's page shows for `terms`: the merged matches in its [`marked_texts`].
+pub fn mark_count(a: &Article, terms: &[String]) -> usize {
+    if terms.is_empty() {
+        return 0;
+    }
+    marked_texts(a).map(|t| match_ranges(t, terms).len()).sum()
+}
+
 /// Whether `c` is of the scripts written without spaces between words (CJK: from U+2E80 on, the line the 繁/简
 /// engine's `may_convert` draws too).
 fn spaceless(c: char) -> bool {

@@ -203,7 +203,7 @@ pub fn shown_article(conv: &Option<ConverterRef>, a: &Article) -> Article {
 
 /// An article compared by identity (a memo key: the same article, not one with the same text or id).
 #[derive(Clone)]
-struct Same(Rc<Article>);
+pub struct Same(pub Rc<Article>);
 
 impl PartialEq for Same {
     fn eq(&self, other: &Self) -> bool {

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, bigSet, DIST, SEED_TITLE, openFilters } from './support.mjs';
+import { startServer, launchBrowser, newPage, bigSet, DIST, SEED_TITLE, openFilters, pickScript } from './support.mjs';
 
 const seed = JSON.parse(fs.readFileSync(path.join(DIST, 'articles.json'), 'utf8')).articles[0];
 
@@ -58,6 +58,60 @@ test('typing 企业社区 finds the seed stored as 企業社區, marks it, and p
   await page.locator('.back a').click();
   await page.locator('.list-count', { hasText: '2 of 4' }).waitFor();
   assert.equal(await page.locator('#search-input').inputValue(), '企业社区');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an article opened from a search counts its marks and steps through them, wrapping around', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 800, height: 500 });
+  await page.goto(server.url(`/mixed/#/?q=${encodeURIComponent('有色')}`));
+  await page.locator('.card-title a', { hasText: SEED_TITLE }).click();
+  await page.locator('h1.article-title').waitFor();
+  const marks = page.locator('.article-page mark');
+  const status = page.locator('.match-nav .match-status');
+  const n = await marks.count();
+  assert.ok(n > 5, `${n} marks`);
+  assert.equal(await status.innerText(), `${n} matches`);
+  assert.equal(await status.getAttribute('role'), 'status');
+  const inView = (i) => marks.nth(i).evaluate((m) => {
+    const r = m.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  });
+  // Next: the first mark is the current one; Previous from there wraps to the last, scrolled into view.
+  await page.getByRole('button', { name: 'Next match' }).click();
+  await status.filter({ hasText: `Match 1 of ${n}` }).waitFor();
+  assert.equal(await marks.nth(0).getAttribute('aria-current'), 'true');
+  await page.getByRole('button', { name: 'Previous match' }).click();
+  await status.filter({ hasText: `Match ${n} of ${n}` }).waitFor();
+  assert.equal(await page.locator('.article-page mark[aria-current]').count(), 1);
+  assert.equal(await marks.nth(n - 1).getAttribute('aria-current'), 'true');
+  assert.ok(await inView(n - 1), 'the last mark is scrolled into view');
+  // The bar stays at the top of the window while the article scrolls under it.
+  const bar = await page.locator('.match-nav').boundingBox();
+  assert.ok(await page.evaluate(() => scrollY) > 200 && bar.y >= 0 && bar.y < 5, JSON.stringify(bar));
+  await page.getByRole('button', { name: 'Next match' }).click();
+  await status.filter({ hasText: `Match 1 of ${n}` }).waitFor();
+  assert.ok(await inView(0));
+  // Shown in Simplified characters, the page marks the same places: the count still says what is marked.
+  await pickScript(page, 'hans');
+  await page.locator('h1.article-title', { hasText: '湖南省有色系统' }).waitFor();
+  assert.equal(await marks.count(), n);
+  // Another search: the bar starts again at its count.
+  await page.goto(server.url(`/mixed/#/?q=${encodeURIComponent('會議')}`));
+  await page.locator('.card-title a', { hasText: '湖南省有色系统' }).click();
+  await page.locator('.match-nav').waitFor();
+  const m = await marks.count();
+  assert.ok(m > 0 && m !== n, `${m} marks, ${n} before`);
+  assert.equal(await status.innerText(), m === 1 ? '1 match' : `${m} matches`);
+  // No query, no bar.
+  await page.locator('.back a').click();
+  await page.locator('#search-input').fill('');
+  await page.waitForURL((u) => !u.hash.includes('q='));
+  await page.locator('.card-title a', { hasText: '湖南省有色系统' }).click();
+  await page.locator('h1.article-title').waitFor();
+  assert.equal(await page.locator('.match-nav').count(), 0);
+  await pickScript(page, 'original');
   assert.deepEqual(errors, []);
   await page.close();
 });

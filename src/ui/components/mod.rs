@@ -2,6 +2,7 @@ pub mod article_card;
 pub mod error_panel;
 pub mod filters;
 pub mod highlight;
+pub mod match_nav;
 pub mod meta_line;
 pub mod pagination;
 pub mod report_panel;

@@ -1,15 +1,17 @@
 use super::not_found::NotFound;
 use crate::domain::listing::ListState;
-use crate::domain::search::Query;
+use crate::domain::search::{mark_count, Query};
 use crate::domain::{Article, Block};
 use crate::ui::app::use_prefs;
 use crate::ui::components::highlight::marked;
+use crate::ui::components::match_nav::{go_to_mark, match_nav, step};
 use crate::ui::components::meta_line::meta_line;
 use crate::ui::effect::use_effect_on;
 use crate::ui::mount::use_mount;
 use crate::ui::route::{use_list_state, QueryPairs, Route};
-use crate::ui::script::{shown_text, use_converter, use_shown_article};
+use crate::ui::script::{shown_text, use_converter, use_shown_article, Same};
 use crate::ui::Catalog;
+use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -113,6 +115,21 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let prefs = use_prefs();
     let s = prefs.strings();
     let mount = use_mount();
+    let root = use_node_ref();
+    // How many marks the page shows, and the one stepped to: kept together, so that another article or query
+    // starts again before the first match (a state of its own cost ~1 KB of wasm more).
+    let marks = use_memo((Same(shown.clone()), t.clone()), |(Same(a), t)| (mark_count(a, t), Cell::new(None)));
+    let (count, current) = (marks.0, marks.1.get());
+    let redraw = use_force_update();
+    let on_step = {
+        let (marks, root) = (marks.clone(), root.clone());
+        Callback::from(move |forward: bool| {
+            let to = step(current, count, forward);
+            go_to_mark(&root, current, to);
+            marks.1.set(Some(to));
+            redraw.force_update();
+        })
+    };
     {
         let title = a.title.to_string();
         let collection = props.collection.to_string();
@@ -129,7 +146,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         });
     }
     html! {
-        <article class="article-page" lang={a.lang.clone()}>
+        <article class="article-page" lang={a.lang.clone()} ref={root}>
             <nav class="back"><Link<Route, QueryPairs> to={Route::List} query={props.list_query.clone()}>{ s.back_to_list }</Link<Route, QueryPairs>></nav>
             <header class="article-header">
                 if let Some(k) = &a.kicker { <p class="kicker">{ marked(k, t) }</p> }
@@ -140,6 +157,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     <ul class="tags">{ for a.tags.iter().map(|t| html! { <li>{ t }</li> }) }</ul>
                 }
             </header>
+            if count > 0 { { match_nav(s, count, current, &on_step) } }
             <div class="article-body">{ for a.body.iter().map(|b| render_block(b, t)) }</div>
             <footer class="article-footer">
                 if let Some(e) = &a.editor {
