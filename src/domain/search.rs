@@ -11,11 +11,12 @@
 //!
 //! **Words in spaced scripts.** A term that begins with a letter or digit of a script written with spaces
 //! (Latin, Greek, Cyrillic, …) *begins a word* where it occurs at the start of a field or after a character that
-//! is not a letter or digit of such a script (white space, punctuation, CJK; see `word_char`): `war` begins a word in "the war", "wars" and "戰爭war", not in "toward"
-//! or "software". Any other term (CJK, or starting with punctuation) begins a word wherever it occurs. This
-//! decides three things, never whether an article matches: an excluded term excludes only where it begins a
-//! word (`-war` keeps the speeches that only say "toward"); the ranking counts a term where it begins a word;
-//! and an excerpt shows a passage where a term begins a word when there is one.
+//! is not a letter or digit of such a script (white space, punctuation, CJK; see `word_char`): `war` begins a
+//! word in "the war", "wars" and "戰爭war", not in "toward" or "software". Any other term (CJK, or starting with
+//! punctuation) begins a word wherever it occurs. This decides three things, never whether an article matches:
+//! an excluded term excludes only where it begins a word (`-war` keeps the speeches that only say "toward"); the
+//! ranking counts a term where it begins a word; and an excerpt shows a passage where a term begins a word when
+//! there is one.
 //!
 //! **Index.** All folded text lives in one string. Beside it:
 //! - per character outside ASCII, exactly which articles have it (a list of article numbers, or a bitmap once
@@ -611,7 +612,7 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<Piece> {
 
 /// The texts an article's page shows with the query's matches marked, in page order: kicker, title, subtitle, then
 /// each body block's text (paragraph, heading, quote, image caption).
-pub fn marked_texts(a: &Article) -> impl Iterator<Item = &str> {
+fn marked_texts(a: &Article) -> impl Iterator<Item = &str> {
     let body = a.body.iter().filter_map(|b| match b {
         Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => Some(text.as_str()),
         Block::Image(i) => i.caption.as_deref(),

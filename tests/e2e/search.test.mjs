@@ -93,10 +93,17 @@ test('an article opened from a search counts its marks and steps through them, w
   await page.getByRole('button', { name: 'Next match' }).click();
   await status.filter({ hasText: `Match 1 of ${n}` }).waitFor();
   assert.ok(await inView(0));
+  await page.getByRole('button', { name: 'Previous match' }).click();
+  await status.filter({ hasText: `Match ${n} of ${n}` }).waitFor();
   // Shown in Simplified characters, the page marks the same places: the count still says what is marked.
   await pickScript(page, 'hans');
   await page.locator('h1.article-title', { hasText: '湖南省有色系统' }).waitFor();
   assert.equal(await marks.count(), n);
+  // Stepping in the converted article outlines one mark, never one left over from before.
+  await page.getByRole('button', { name: 'Next match' }).click();
+  await status.filter({ hasText: `Match 1 of ${n}` }).waitFor();
+  assert.equal(await page.locator('.article-page mark[aria-current]').count(), 1);
+  assert.equal(await marks.nth(0).getAttribute('aria-current'), 'true');
   // Another search: the bar starts again at its count.
   await page.goto(server.url(`/mixed/#/?q=${encodeURIComponent('會議')}`));
   await page.locator('.card-title a', { hasText: '湖南省有色系统' }).click();

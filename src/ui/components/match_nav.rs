@@ -17,16 +17,18 @@ pub fn step(current: Option<usize>, count: usize, forward: bool) -> usize {
     }
 }
 
-/// Makes mark `to` of `root`'s marks the current one (and `from` no longer): outlined, scrolled to the middle of
-/// the window.
-pub fn go_to_mark(root: &NodeRef, from: Option<usize>, to: usize) {
+/// Makes mark `to` of `root`'s marks the current one: outlined (and no other: a mark outlined before the article
+/// was converted to another script may be a reused element), scrolled to the middle of the window.
+pub fn go_to_mark(root: &NodeRef, to: usize) {
     let Some(root) = root.cast::<web_sys::Element>() else { return };
-    let Ok(marks) = root.query_selector_all("mark") else { return };
-    let mark = |i: usize| marks.item(i as u32).and_then(|m| m.dyn_into::<web_sys::Element>().ok());
-    if let Some(old) = from.and_then(mark) {
-        let _ = old.remove_attribute("aria-current");
+    let element = |n: Option<web_sys::Node>| n.and_then(|m| m.dyn_into::<web_sys::Element>().ok());
+    if let Ok(old) = root.query_selector_all("mark[aria-current]") {
+        for m in (0..old.length()).filter_map(|i| element(old.item(i))) {
+            let _ = m.remove_attribute("aria-current");
+        }
     }
-    if let Some(m) = mark(to) {
+    let Ok(marks) = root.query_selector_all("mark") else { return };
+    if let Some(m) = element(marks.item(to as u32)) {
         let _ = m.set_attribute("aria-current", "true");
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);

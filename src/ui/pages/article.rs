@@ -125,7 +125,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         let (marks, root) = (marks.clone(), root.clone());
         Callback::from(move |forward: bool| {
             let to = step(current, count, forward);
-            go_to_mark(&root, current, to);
+            go_to_mark(&root, to);
             marks.1.set(Some(to));
             redraw.force_update();
         })
