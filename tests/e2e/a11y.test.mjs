@@ -19,6 +19,8 @@ after(async () => {
 const pages = [
   ['list', '/ok/', '.card'],
   ['article', '/ok/#/article/000_7367aa27400e94e4', 'h1.article-title'],
+  // Opened from a search: its matches marked, the bar that steps through them.
+  ['article from a search', `/ok/#/article/000_7367aa27400e94e4?q=${encodeURIComponent('有色')}`, '.match-nav'],
   ['not found', '/ok/#/article/nope', '.not-found h1'],
   ['error', '/down/', '[role=alert]'],
 ];
