@@ -203,7 +203,7 @@ fn words_rank_above_parts_of_words_and_only_words_are_excluded() {
     ];
     let ix = SearchIndex::build(&arts);
     let hits = ix.search(&Query::parse("war"), 0..arts.len());
-    let got: Vec<(usize, u32, u32)> = hits.iter().map(|h| (h.index, h.title_terms, h.word_terms)).collect();
+    let got: Vec<(usize, u16, u16)> = hits.iter().map(|h| (h.index, h.title_terms, h.word_terms)).collect();
     assert_eq!(got, [(0, 0, 0), (1, 0, 1), (2, 1, 1), (3, 1, 1), (4, 0, 1)]);
     // Excluded where it begins a word only: "toward", "reward" and "software" stay.
     assert_eq!(found(&ix, &Query::parse("peace -war")), [0]);

@@ -578,8 +578,8 @@ mod tests {
                 let mut hits = Vec::new();
                 for index in 0..n {
                     if next(3) == 0 {
-                        let title_terms = next(3) as u32;
-                        hits.push(Hit { index, title_terms, word_terms: title_terms + next(3) as u32 });
+                        let title_terms = next(3) as u16;
+                        hits.push(Hit { index, title_terms, word_terms: title_terms + next(3) as u16 });
                     }
                 }
                 for by_title in [true, false] {
@@ -588,7 +588,7 @@ mod tests {
                     assert_eq!(sorted.len(), hits.len());
                     // Groups first (more title terms first), then places in the order.
                     let hit = |i: usize| hits.iter().find(|h| h.index == i).unwrap();
-                    let terms = |h: &Hit| (u32::MAX - h.title_terms, u32::MAX - h.word_terms);
+                    let terms = |h: &Hit| (u16::MAX - h.title_terms, u16::MAX - h.word_terms);
                     let key = |&i: &usize| (by_title.then(|| terms(hit(i))), order.rank[i]);
                     assert!(sorted.windows(2).all(|w| key(&w[0]) < key(&w[1])), "n = {n}");
                 }

@@ -96,9 +96,9 @@ pub struct Hit {
     /// Index into the article set.
     pub index: usize,
     /// How many of the query's plain terms begin a word in the title fields.
-    pub title_terms: u32,
+    pub title_terms: u16,
     /// How many of them begin a word anywhere (see the module's documentation).
-    pub word_terms: u32,
+    pub word_terms: u16,
 }
 
 /// The folded text of every article, its characters as exact rows and its character pairs as bit slices (see
@@ -464,33 +464,36 @@ impl SearchIndex {
             self.may_have_pairs(&pairs, &mut may);
         }
         let mut hits = Vec::new();
+        // Bytes, not `str`: slicing a `str` checks both ends are character boundaries, a read of the text at two
+        // random places for every candidate — most of the time of a one-character term (answered from its row,
+        // its text never read).
+        let all = self.text.as_bytes();
         'articles: for i in candidates {
             if may[i / 64] >> (i % 64) & 1 == 0 {
                 continue;
             }
             let (start, end) = (self.starts[i] as usize, self.starts[i + 1] as usize);
-            let text = &self.text[start..end];
+            let text = &all[start..end];
             let title_len = self.title_ends[i] as usize - start;
             let (mut title_terms, mut word_terms) = (0, 0);
             for (finder, in_title, spaced) in &include {
                 if let Some(bits) = in_title {
-                    title_terms += (bits[i / 64] >> (i % 64) & 1) as u32;
+                    title_terms += (bits[i / 64] >> (i % 64) & 1) as u16;
                     word_terms += 1;
                     continue;
                 }
                 // The first match, then on to the first that begins a word (the first, unless it is a word of a
                 // spaced script that occurs inside other words first).
-                let mut matches = finder.find_iter(text.as_bytes());
+                let mut matches = finder.find_iter(text);
                 let Some(first) = matches.next() else { continue 'articles };
                 let word = std::iter::once(first).chain(matches).find(|&at| begins_word(text, at, *spaced));
                 if let Some(at) = word {
                     word_terms += 1;
-                    title_terms += (at < title_len) as u32;
+                    title_terms += (at < title_len) as u16;
                 }
             }
             for (finder, pairs, spaced) in &exclude {
-                if self.may_have(i, pairs) && finder.find_iter(text.as_bytes()).any(|at| begins_word(text, at, *spaced))
-                {
+                if self.may_have(i, pairs) && finder.find_iter(text).any(|at| begins_word(text, at, *spaced)) {
                     continue 'articles;
                 }
             }
@@ -654,10 +657,17 @@ fn spaced(term: &str) -> bool {
     term.chars().next().is_some_and(word_char)
 }
 
-/// Whether a match at byte `at` of `text` (folded; one article's or one field's) begins a word: always for a term
-/// that is not `spaced`, else when nothing or no letter or digit of a spaced script comes before it.
-fn begins_word(text: &str, at: usize, spaced: bool) -> bool {
-    !spaced || !text[..at].chars().next_back().is_some_and(word_char)
+/// Whether a match at byte `at` of `text` (folded UTF-8, one article's or one field's; `at` starts a character)
+/// begins a word: always for a term that is not `spaced`, else when nothing or no letter or digit of a spaced
+/// script comes before it.
+fn begins_word(text: &[u8], at: usize, spaced: bool) -> bool {
+    if !spaced {
+        return true;
+    }
+    // The character before: back over its continuation bytes (10xxxxxx) to its first byte.
+    let Some(first) = text[..at].iter().rposition(|&b| b & 0xC0 != 0x80) else { return true };
+    let before = std::str::from_utf8(&text[first..at]).ok().and_then(|c| c.chars().next());
+    !before.is_some_and(word_char)
 }
 
 /// The first match of any of `terms` in `text` (as written) and the first that begins a word, as ranges of
@@ -672,7 +682,7 @@ fn first_matches(text: &str, terms: &[String]) -> (Option<Range<usize>>, Option<
         let mut at = memmem::find_iter(m.folded.as_bytes(), t.as_bytes()).peekable();
         let Some(&first) = at.peek() else { continue };
         any = earlier(any, first, t);
-        if let Some(w) = at.find(|&at| begins_word(&m.folded, at, spaced(t))) {
+        if let Some(w) = at.find(|&at| begins_word(m.folded.as_bytes(), at, spaced(t))) {
             word = earlier(word, w, t);
         }
     }
@@ -762,8 +772,10 @@ mod tests {
         for c in [' ', '-', '\'', '’', '—', '¿', '×', '÷', '€', '→', '企', '。', '，', 'あ'] {
             assert!(!word_char(c), "{c}");
         }
-        assert!(begins_word("toward war", 7, true) && !begins_word("toward war", 3, true));
-        assert!(begins_word("企業war", 6, true) && begins_word("toward", 3, false));
+        assert!(begins_word(b"toward war", 7, true) && !begins_word(b"toward war", 3, true));
+        assert!(begins_word("企業war".as_bytes(), 6, true) && begins_word(b"toward", 3, false));
+        assert!(!begins_word("café".as_bytes(), 3, true) && !begins_word("жук".as_bytes(), 2, true));
+        assert!(begins_word(b"war", 0, true) && begins_word("—war".as_bytes(), 3, true));
     }
 
     #[test]
