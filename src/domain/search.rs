@@ -624,7 +624,7 @@ fn marked_texts(a: &Article) -> impl Iterator<Item = &str> {
     [a.kicker.as_deref(), Some(a.title.as_str()), a.subtitle.as_deref()].into_iter().flatten().chain(body)
 }
 
-/// How many marks an article's page shows for `terms`: the merged matches in its [`marked_texts`].
+/// How many marks an article's page shows for `terms`: the merged matches in its `marked_texts`.
 pub fn mark_count(a: &Article, terms: &[String]) -> usize {
     if terms.is_empty() {
         return 0;
