@@ -123,6 +123,26 @@ test('an article opened from a search counts its marks and steps through them, w
   await page.close();
 });
 
+test('a search that finds an author, source or category marks it in the card and the article', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url(`/mixed/#/?q=${encodeURIComponent('"li wei"')}`));
+  await page.locator('.list-count', { hasText: '2 of 4' }).waitFor();
+  const card = page.locator('.card', { hasText: '有色金屬產量' });
+  assert.deepEqual(await card.locator('.meta-authors mark').allInnerTexts(), ['Li Wei']);
+  // The words around the names stay as they are: "By 張燎原, Li Wei".
+  assert.equal(await card.locator('.meta-authors').innerText(), 'By 張燎原, Li Wei');
+  await page.goto(server.url(`/mixed/#/?q=${encodeURIComponent('reuters 市場')}`));
+  await page.locator('.list-count', { hasText: '1 of 4' }).waitFor();
+  assert.deepEqual(await page.locator('.card .meta mark').allInnerTexts(), ['Reuters', '市場']);
+  await page.locator('.card-title a').click();
+  await page.locator('.match-nav').waitFor();
+  assert.deepEqual(await page.locator('.article-header .meta mark').allInnerTexts(), ['Reuters', '市場']);
+  const n = await page.locator('.article-page mark').count();
+  assert.equal(await page.locator('.match-nav .match-status').innerText(), `${n} matches`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('facets: counts follow the other filters, values OR within a facet, AND across; sort; reload and back', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -52,7 +52,7 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
                     { marked(a.title.as_str(), terms) }
                 </Link<Route, QueryPairs>>
             </h2>
-            { meta_line(a, &prefs) }
+            { meta_line(a, &prefs, terms) }
             <p class="excerpt">{ pieces_html(excerpt(a, terms, EXCERPT_CHARS)) }</p>
         </li>
     }

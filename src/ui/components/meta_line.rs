@@ -1,12 +1,14 @@
 use crate::domain::format::{format_count, format_published};
 use crate::domain::Article;
+use crate::ui::components::highlight::marked;
 use crate::ui::state::Prefs;
 use crate::ui::strings::fill;
 use yew::prelude::*;
 
 /// Date, views, source, category and authors of an article, in the reader's format; absent parts are left out.
+/// The search's `terms` are marked in the source, the category and each author's name (the fields searched).
 /// (A function, not a component: it has no state, and a card or page that shows it re-renders with it anyway.)
-pub fn meta_line(a: &Article, prefs: &Prefs) -> Html {
+pub fn meta_line(a: &Article, prefs: &Prefs, terms: &[String]) -> Html {
     let s = prefs.strings();
     let mut items: Vec<Html> = Vec::new();
     if let Some(p) = &a.published {
@@ -20,14 +22,22 @@ pub fn meta_line(a: &Article, prefs: &Prefs) -> Html {
         );
     }
     if let Some(src) = &a.source {
-        items.push(html! { <li class="meta-source">{ format!("{}: ", s.source) }<span>{ src }</span></li> });
+        items.push(
+            html! { <li class="meta-source">{ format!("{}: ", s.source) }<span>{ marked(src, terms) }</span></li> },
+        );
     }
     if let Some(c) = &a.category {
-        items.push(html! { <li class="meta-category">{ format!("{}: ", s.category) }<span>{ c }</span></li> });
+        items.push(
+            html! { <li class="meta-category">{ format!("{}: ", s.category) }<span>{ marked(c, terms) }</span></li> },
+        );
     }
     if !a.authors.is_empty() {
-        let names = a.authors.join(s.list_separator);
-        items.push(html! { <li class="meta-authors">{ fill(s.authors, &[("authors", &names)]) }</li> });
+        // "By {authors}": the words around the names as they are, each name marked on its own.
+        let (before, after) = s.authors.split_once("{authors}").unwrap_or((s.authors, ""));
+        let names = a.authors.iter().enumerate().map(|(i, name)| {
+            html! { <>if i > 0 { { s.list_separator } }{ marked(name, terms) }</> }
+        });
+        items.push(html! { <li class="meta-authors">{ before }{ for names }{ after }</li> });
     }
     if items.is_empty() {
         return Html::default();

@@ -152,7 +152,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 if let Some(k) = &a.kicker { <p class="kicker">{ marked(k, t) }</p> }
                 <h1 class="page-title article-title" tabindex="-1">{ marked(a.title.as_str(), t) }</h1>
                 if let Some(st) = &a.subtitle { <p class="subtitle">{ marked(st, t) }</p> }
-                { meta_line(a, &prefs) }
+                { meta_line(a, &prefs, t) }
                 if !a.tags.is_empty() {
                     <ul class="tags">{ for a.tags.iter().map(|t| html! { <li>{ t }</li> }) }</ul>
                 }
