@@ -306,6 +306,32 @@ fn excerpt_uses_the_first_paragraph_and_cuts_on_characters() {
 }
 
 #[test]
+fn the_lede_is_a_summary_that_does_not_repeat_the_opening_of_the_body() {
+    let lede = |summary: &str, body: serde_json::Value| {
+        let text = set_of(json!([{ "id": "l", "title": "t", "summary": summary, "body": body }]));
+        load_article_set(&text).unwrap().articles[0].lede().map(str::to_owned)
+    };
+    let body = json!(["The first  sentence of the post.", "Its second paragraph."]);
+    // A summary of its own is shown, whole.
+    assert_eq!(lede("What the post argues.", body.clone()).as_deref(), Some("What the post argues."));
+    // A cut of the opening (as feeds write them) is not: with its ellipsis, across paragraphs, other case or width.
+    for cut in [
+        "The first sentence of the…",
+        "The first sentence of the post. Its second [...]",
+        "THE FIRST ...",
+        "Ｔｈｅ ｆｉｒｓｔ",
+    ] {
+        assert_eq!(lede(cut, body.clone()), None, "{cut}");
+    }
+    // Nor is the whole opening, in the other script, or without the space between paragraphs (Chinese).
+    assert_eq!(lede("企業社區。第二段…", json!(["企业社区。", "第二段落"])), None);
+    // A summary that only starts like the body but goes on differently is shown; an ellipsis alone is nothing.
+    assert_eq!(lede("The first sentence, briefly.", body.clone()).as_deref(), Some("The first sentence, briefly."));
+    assert_eq!(lede(" … ", body.clone()), None);
+    // With no body, any summary is the lede.
+    assert_eq!(lede("Only this.", json!([])).as_deref(), Some("Only this."));
+}
+#[test]
 fn writing_a_set_back_out_reads_the_same() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/articles.json")).unwrap();
     let set = load_article_set(&text).unwrap();

@@ -235,16 +235,21 @@ fn an_excerpt_shows_a_word_before_a_part_of_a_word() {
 fn the_marks_an_article_page_shows_are_counted() {
     let value = serde_json::json!({
         "id": "m", "title": "Copper, copper", "kicker": "copper", "subtitle": "no", "source": "Copper Daily",
-        "category": "copper", "authors": ["Ann Lee", "Copper Smith"], "editor": "copper", "summary": "copper",
+        "category": "copper", "authors": ["Ann Lee", "Copper Smith"], "editor": "copper", "summary": "copper…",
+        "tags": ["copper age", "tin"],
         "body": ["coppercopper and copper", { "type": "image", "src": "a.png", "alt": "copper", "caption": "Copper" },
                  { "type": "heading", "text": "銅" }],
     });
-    let a: Article = serde_json::from_value(value).unwrap();
-    // Kicker 1, title 2, source 1, category 1, author 1, body 2 (adjacent matches merge into one mark), caption
-    // 1; not the editor, summary or image alt, which the page does not mark.
-    assert_eq!(mark_count(&a, &Query::parse("copper").include), 9);
+    let mut a: Article = serde_json::from_value(value).unwrap();
+    // Kicker 1, title 2, source 1, category 1, author 1, tag 1, body 2 (adjacent matches merge into one mark),
+    // caption 1; not the editor, the image alt, nor the summary, which repeats the body's opening and so is not
+    // shown.
+    assert_eq!(mark_count(&a, &Query::parse("copper").include), 10);
     assert_eq!(mark_count(&a, &Query::parse("铜").include), 1);
     assert_eq!(mark_count(&a, &[]), 0);
+    // A summary of its own is shown under the title (the lede), and marked.
+    a.summary = Some("Copper prices, copper mines.".into());
+    assert_eq!(mark_count(&a, &Query::parse("copper").include), 12);
 }
 
 #[test]

@@ -109,6 +109,36 @@ impl Article {
             Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
         }
     }
+
+    /// The summary, for the article page to show under the title — unless it only repeats the opening of the
+    /// body, as a feed's summary often does ("The first sentences of the post…", "… [...]"): compared with the
+    /// body's texts folded as search folds them (case, width, 繁/简), without white space (paragraphs may be
+    /// joined in the summary with or without it) and without the summary's trailing ellipsis.
+    pub fn lede(&self) -> Option<&str> {
+        use crate::domain::fold::fold_into;
+        let summary = self.summary.as_deref()?.trim();
+        let mut stem = summary;
+        while let Some(s) = ["[…]", "[...]", "…", "..."].iter().find_map(|e| stem.strip_suffix(e)) {
+            stem = s.trim_end();
+        }
+        let mut folded = String::new();
+        fold_into(stem, &mut folded);
+        folded.retain(|c| c != ' ');
+        if folded.is_empty() {
+            return None;
+        }
+        let mut opening = String::new();
+        for b in &self.body {
+            if let Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } = b {
+                fold_into(text, &mut opening);
+                if opening.len() > 2 * folded.len() {
+                    break;
+                }
+            }
+        }
+        opening.retain(|c| c != ' ');
+        (!opening.starts_with(&folded)).then_some(summary)
+    }
 }
 
 /// An article id: 1 to 128 characters from `A-Z a-z 0-9 . _ ~ -`, not `.` or `..`.

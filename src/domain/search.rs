@@ -613,17 +613,17 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<Piece> {
     pieces
 }
 
-/// The texts an article's page shows with the query's matches marked, in page order: kicker, title, subtitle, the
-/// meta line's source, category and authors, then each body block's text (paragraph, heading, quote, image
-/// caption).
+/// The texts an article's page shows with the query's matches marked, in page order: kicker, title, subtitle, lede
+/// (`Article::lede`), the meta line's source, category and authors, the tags, then each body block's text
+/// (paragraph, heading, quote, image caption).
 fn marked_texts(a: &Article) -> impl Iterator<Item = &str> {
     let body = a.body.iter().filter_map(|b| match b {
         Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => Some(text.as_str()),
         Block::Image(i) => i.caption.as_deref(),
         Block::Unknown { .. } => None,
     });
-    let head = [a.kicker.as_deref(), Some(a.title.as_str()), a.subtitle.as_deref(), a.source.as_deref()];
-    let meta = a.category.as_deref().into_iter().chain(a.authors.iter().map(String::as_str));
+    let head = [a.kicker.as_deref(), Some(a.title.as_str()), a.subtitle.as_deref(), a.lede(), a.source.as_deref()];
+    let meta = a.category.as_deref().into_iter().chain(a.authors.iter().chain(&a.tags).map(String::as_str));
     head.into_iter().flatten().chain(meta).chain(body)
 }
 

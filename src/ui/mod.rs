@@ -4,6 +4,7 @@ pub mod app;
 pub mod components;
 pub mod data;
 pub mod effect;
+pub mod keys;
 pub mod mount;
 pub mod pages;
 pub mod panic;

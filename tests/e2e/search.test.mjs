@@ -21,10 +21,25 @@ function mixedSet() {
   return JSON.stringify({ version: 1, title: 'Mixed', articles: [seed, ...more] });
 }
 
+/** Articles as a feed gives them: a summary of its own and tags, or a summary that is the body's opening cut. */
+function feedSet() {
+  const articles = [
+    { id: 'f1', title: 'Smelters in the north', summary: 'Why the new tariff hits smelters first.',
+      tags: ['Tariff policy', 'metals'], body: ['The plants near the river closed in May.', 'Workers moved south.'] },
+    { id: 'f2', title: 'A river town', summary: 'The town by the river was quiet that […]',
+      tags: ['towns'], body: ['The town by the river was quiet that spring.', 'Then the smelter came.'] },
+  ];
+  return JSON.stringify({ version: 1, title: 'Feed', articles });
+}
+
 let server;
 let browser;
 before(async () => {
-  server = await startServer({ '/mixed/': { articles: mixedSet() }, '/big/': { articles: bigSet(10000) } });
+  server = await startServer({
+    '/mixed/': { articles: mixedSet() },
+    '/big/': { articles: bigSet(10000) },
+    '/feed/': { articles: feedSet() },
+  });
   browser = await launchBrowser();
 });
 after(async () => {
@@ -111,6 +126,13 @@ test('an article opened from a search counts its marks and steps through them, w
   const m = await marks.count();
   assert.ok(m > 0 && m !== n, `${m} marks, ${n} before`);
   assert.equal(await status.innerText(), m === 1 ? '1 match' : `${m} matches`);
+  // The keys n and Shift+N step through this article's marks (not the last one's).
+  assert.equal(await page.getByRole('button', { name: 'Next match' }).getAttribute('aria-keyshortcuts'), 'n');
+  await page.keyboard.press('n');
+  await status.filter({ hasText: `Match 1 of ${m}` }).waitFor();
+  await page.keyboard.press('Shift+N');
+  await status.filter({ hasText: `Match ${m} of ${m}` }).waitFor();
+  assert.equal(await marks.nth(m - 1).getAttribute('aria-current'), 'true');
   // No query, no bar.
   await page.locator('.back a').click();
   await page.locator('#search-input').fill('');
@@ -139,6 +161,28 @@ test('a search that finds an author, source or category marks it in the card and
   assert.deepEqual(await page.locator('.article-header .meta mark').allInnerTexts(), ['Reuters', '市場']);
   const n = await page.locator('.article-page mark').count();
   assert.equal(await page.locator('.match-nav .match-status').innerText(), `${n} matches`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a summary of its own is shown under the title and a search marks it and the tags; one that repeats the body is not', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url(`/feed/#/?q=tariff`));
+  await page.locator('.list-count', { hasText: '1 of 2' }).waitFor();
+  assert.deepEqual(await page.locator('.card .excerpt mark').allInnerTexts(), ['tariff']);
+  await page.locator('.card-title a').click();
+  await page.locator('.match-nav').waitFor();
+  assert.equal(await page.locator('.article-header .lede').innerText(), 'Why the new tariff hits smelters first.');
+  assert.deepEqual(await page.locator('.article-header .lede mark').allInnerTexts(), ['tariff']);
+  assert.deepEqual(await page.locator('.article-header .tags mark').allInnerTexts(), ['Tariff']);
+  // The bar counts what the page marks: the lede's and the tag's, nothing else here.
+  assert.equal(await page.locator('.article-page mark').count(), 2);
+  assert.equal(await page.locator('.match-nav .match-status').innerText(), '2 matches');
+  // The next article's summary is its first sentence cut short: not shown twice.
+  await page.goto(server.url('/feed/#/article/f2'));
+  await page.locator('.article-title', { hasText: 'A river town' }).waitFor();
+  assert.equal(await page.locator('.lede').count(), 0);
+  assert.deepEqual(await page.locator('.tags li').allInnerTexts(), ['towns']);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -36,25 +36,26 @@ pub fn go_to_mark(root: &NodeRef, to: usize) {
     }
 }
 
-/// The bar: "N matches" (or "Match i of N" once stepping), and the two buttons, which emit `forward`.
+/// The bar: "N matches" (or "Match i of N" once stepping), and the two buttons, which emit `forward` (their
+/// keys, `n` and Shift+N, are the article view's).
 pub fn match_nav(s: &Strings, count: usize, current: Option<usize>, on_step: &Callback<bool>) -> Html {
     let status = match current {
         Some(i) => fill(s.match_of, &[("n", &(i + 1).to_string()), ("count", &count.to_string())]),
         None if count == 1 => s.match_count_one.to_owned(),
         None => fill(s.match_count, &[("count", &count.to_string())]),
     };
-    let button = |forward: bool, class: &'static str, label: &'static str, arrow: &'static str| {
+    let button = |forward: bool, class: &'static str, label: &'static str, key: &'static str, arrow: &'static str| {
         let on_step = on_step.clone();
         html! {
-            <button type="button" {class} aria-label={label} title={label}
+            <button type="button" {class} aria-label={label} title={format!("{label} ({key})")} aria-keyshortcuts={key}
                 onclick={Callback::from(move |_: MouseEvent| on_step.emit(forward))}>{ arrow }</button>
         }
     };
     html! {
         <div class="match-nav" role="group" aria-label={s.matches}>
             <span class="match-status" role="status">{ status }</span>
-            { button(false, "match-prev", s.previous_match, "↑") }
-            { button(true, "match-next", s.next_match, "↓") }
+            { button(false, "match-prev", s.previous_match, "Shift+N", "↑") }
+            { button(true, "match-next", s.next_match, "n", "↓") }
         </div>
     }
 }

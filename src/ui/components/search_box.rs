@@ -2,9 +2,7 @@ use super::typed_text::use_typed_text;
 use crate::ui::app::use_prefs;
 use crate::ui::effect::use_effect_on;
 use gloo_timers::callback::Timeout;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
+use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 /// How long typing must pause before the list follows (the search itself takes a few milliseconds).
@@ -43,25 +41,17 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         let input = input.clone();
         use_effect_on(embedded, move |embedded| {
             // A widget does not take keys from its host page.
-            let embedded = *embedded;
-            let document = web_sys::window().and_then(|w| w.document()).expect("a document");
-            let on_key = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
-                if embedded || e.key() != "/" || e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
-                    return;
-                }
-                let typing = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()).is_some_and(|t| {
-                    matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || t.is_content_editable()
-                });
-                if let (false, Some(field)) = (typing, input.cast::<HtmlInputElement>()) {
-                    e.prevent_default();
-                    let _ = field.focus();
-                    field.select();
-                }
-            });
-            let _ = document.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
-            move || {
-                let _ = document.remove_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+            let mut stop: Box<dyn FnOnce()> = Box::new(|| ());
+            if !*embedded {
+                stop = crate::ui::keys::listen(Box::new(move |e, key| {
+                    if let ("/", Some(field)) = (key, input.cast::<HtmlInputElement>()) {
+                        e.prevent_default();
+                        let _ = field.focus();
+                        field.select();
+                    }
+                }));
             }
+            stop
         });
     }
     let send = {

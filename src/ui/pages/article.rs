@@ -106,7 +106,8 @@ impl PartialEq for ArticleViewProps {
     }
 }
 
-/// Every field of an article: kicker, title, subtitle, metadata, body blocks in order, editor, notice, link.
+/// Every field of an article: kicker, title, subtitle, lede (the summary, unless it repeats the body's opening),
+/// metadata, tags, body blocks in order, editor, notice, link.
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let shown = use_shown_article(&props.article);
@@ -124,12 +125,31 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let on_step = {
         let (marks, root) = (marks.clone(), root.clone());
         Callback::from(move |forward: bool| {
-            let to = step(current, count, forward);
+            let to = step(marks.1.get(), marks.0, forward);
             go_to_mark(&root, to);
             marks.1.set(Some(to));
             redraw.force_update();
         })
     };
+    // `n` and `N` (Shift+n) step too, while there are matches: on the page anywhere; in a widget only while the
+    // focus is inside it (not to take keys from the host page).
+    {
+        let (on_step, root, embedded) = (on_step.clone(), root.clone(), mount.embedded());
+        // (Again for another article or query: the marks it steps through are another memo's.)
+        use_effect_on((count > 0, Rc::as_ptr(&marks) as usize), move |(any, _)| {
+            let mut stop: Box<dyn FnOnce()> = Box::new(|| ());
+            if *any {
+                stop = crate::ui::keys::listen(Box::new(move |e, key| {
+                    let inside = || root.get().is_some_and(|el| e.composed_path().includes(&el, 0));
+                    if matches!(key, "n" | "N") && (!embedded || inside()) {
+                        e.prevent_default();
+                        on_step.emit(key == "n");
+                    }
+                }));
+            }
+            stop
+        });
+    }
     {
         let title = a.title.to_string();
         let collection = props.collection.to_string();
@@ -152,9 +172,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 if let Some(k) = &a.kicker { <p class="kicker">{ marked(k, t) }</p> }
                 <h1 class="page-title article-title" tabindex="-1">{ marked(a.title.as_str(), t) }</h1>
                 if let Some(st) = &a.subtitle { <p class="subtitle">{ marked(st, t) }</p> }
+                if let Some(l) = a.lede() { <p class="lede">{ marked(l, t) }</p> }
                 { meta_line(a, &prefs, t) }
                 if !a.tags.is_empty() {
-                    <ul class="tags">{ for a.tags.iter().map(|t| html! { <li>{ t }</li> }) }</ul>
+                    <ul class="tags">{ for a.tags.iter().map(|tag| html! { <li>{ marked(tag, t) }</li> }) }</ul>
                 }
             </header>
             if count > 0 { { match_nav(s, count, current, &on_step) } }
