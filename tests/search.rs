@@ -232,6 +232,33 @@ fn an_excerpt_shows_a_word_before_a_part_of_a_word() {
 }
 
 #[test]
+fn an_excerpt_shows_the_passage_with_the_most_terms() {
+    let filler = "Nothing to see in this sentence at all. ".repeat(6);
+    let arts = [article(
+        0,
+        "Budget".into(),
+        vec![
+            "Taxes were high that year.".into(),
+            format!("We cut the budget. {filler}Then came a tax cut for all, and a tax on nothing."),
+            "A tax cut again, later.".into(),
+        ],
+        vec![],
+    )];
+    let shown = |q: &str| -> String {
+        excerpt(&arts[0], &Query::parse(q).include, 60).iter().map(|p| p.text.clone()).collect()
+    };
+    // Both terms begin a word near each other only late in the second paragraph: that passage, not the first
+    // "tax" (in the first paragraph) nor the first "cut" (at the start of the second), nor the third paragraph's.
+    assert!(shown("tax cut").starts_with("…Then came a tax cut"), "{}", shown("tax cut"));
+    assert!(shown("cut tax").starts_with("…Then came a tax cut"), "{}", shown("cut tax"));
+    // One term: its first match that begins a word, as before.
+    assert!(shown("cut").starts_with("We cut the budget."), "{}", shown("cut"));
+    assert!(shown("tax").starts_with("Taxes were high"), "{}", shown("tax"));
+    // A term that is nowhere does not stop the others from choosing.
+    assert!(shown("tax cut zebra").starts_with("…Then came a tax cut"), "{}", shown("tax cut zebra"));
+}
+
+#[test]
 fn the_marks_an_article_page_shows_are_counted() {
     let value = serde_json::json!({
         "id": "m", "title": "Copper, copper", "kicker": "copper", "subtitle": "no", "source": "Copper Daily",

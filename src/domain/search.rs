@@ -673,24 +673,48 @@ fn begins_word(text: &[u8], at: usize, spaced: bool) -> bool {
     !before.is_some_and(word_char)
 }
 
-/// The first match of any of `terms` in `text` (as written) and the first that begins a word, as ranges of
-/// `text` (one fold of the text for both).
-fn first_matches(text: &str, terms: &[String]) -> (Option<Range<usize>>, Option<Range<usize>>) {
+/// A match to start an excerpt at (a range of the text as written), and how many different terms begin a word in
+/// the window that it starts.
+type Anchor = (u32, Range<usize>);
+
+/// Where in `text` (as written) an excerpt for `terms` is best anchored: the first match of any term, and the
+/// match beginning a word that starts the window of `span` characters (from it on) in which the most different
+/// terms begin a word, with that number — the first such window (one fold of the text for both).
+fn best_matches(text: &str, terms: &[String], span: usize) -> (Option<Range<usize>>, Option<Anchor>) {
     let m = fold_mapped(text);
-    let earlier = |r: Option<(usize, usize)>, at: usize, t: &str| {
-        Some(r.map_or((at, at + t.len()), |r| r.min((at, at + t.len()))))
-    };
-    let (mut any, mut word) = (None, None);
-    for t in terms {
-        let mut at = memmem::find_iter(m.folded.as_bytes(), t.as_bytes()).peekable();
+    let folded = m.folded.as_bytes();
+    let (mut any, mut words) = (None::<(usize, usize)>, Vec::new());
+    for (k, t) in terms.iter().enumerate() {
+        let mut at = memmem::find_iter(folded, t.as_bytes()).peekable();
         let Some(&first) = at.peek() else { continue };
-        any = earlier(any, first, t);
-        if let Some(w) = at.find(|&at| begins_word(m.folded.as_bytes(), at, spaced(t))) {
-            word = earlier(word, w, t);
+        any = Some(any.map_or((first, first + t.len()), |r| r.min((first, first + t.len()))));
+        let spaced = spaced(t);
+        // (Where, which term as a bit, its end.)
+        words.extend(at.filter(|&at| begins_word(folded, at, spaced)).map(|at| (at, 1u64 << k.min(63), at + t.len())));
+    }
+    words.sort_unstable();
+    // Each match's position in characters, counted along the folded text once.
+    let (mut chars, mut last) = (0, 0);
+    let place: Vec<usize> = words
+        .iter()
+        .map(|&(at, _, _)| {
+            chars += m.folded[last..at].chars().count();
+            last = at;
+            chars
+        })
+        .collect();
+    let mut best: Option<(u32, usize)> = None;
+    for (k, &from) in place.iter().enumerate() {
+        let seen = (k..words.len()).take_while(|&j| place[j] < from + span).fold(0, |b, j| b | words[j].1);
+        if best.is_none_or(|(n, _)| seen.count_ones() > n) {
+            best = Some((seen.count_ones(), k));
         }
     }
-    let range = |r: Option<(usize, usize)>| r.map(|(a, b)| m.original_range(a, b)).map(|(a, b)| a..b);
-    (range(any), range(word))
+    let range = |(a, b): (usize, usize)| {
+        let (a, b) = m.original_range(a, b);
+        a..b
+    };
+    (any.map(range), best.map(|(n, k)| (n, range((words[k].0, words[k].2)))))
 }
 
 /// Where a passage that leads up to `text[at..]` starts: at most `before` characters earlier, and not in the
@@ -727,28 +751,32 @@ fn passage_start(text: &str, at: usize, before: usize) -> usize {
     at - text[start..at].trim_start().len()
 }
 
-/// The excerpt a result card shows: the passage around the first match in the summary or body that begins a
-/// word, else around the first match (about `max_chars` characters, starting a little before the match where a
-/// sentence, clause or word starts, with `…` where cut), highlighted; or, when no term occurs there, the
-/// article's usual excerpt.
+/// The excerpt a result card shows: the passage of the summary or body in which the most different terms begin a
+/// word (the first such: for one term, its first match that begins a word), else around the first match — about
+/// `max_chars` characters, starting a little before the match where a sentence, clause or word starts, with `…`
+/// where cut — highlighted; or, when no term occurs there, the article's usual excerpt.
 pub fn excerpt(article: &Article, terms: &[String], max_chars: usize) -> Vec<Piece> {
     const BEFORE: usize = 20;
-    let mut texts = article.summary.as_deref().into_iter().chain(article.body.iter().filter_map(|b| match b {
+    let texts = article.summary.as_deref().into_iter().chain(article.body.iter().filter_map(|b| match b {
         Block::Paragraph { text } | Block::Quote { text } | Block::Heading { text } => Some(text.as_str()),
         _ => None,
     }));
-    // The first match that begins a word, in one pass (each text folded once); else the first match.
-    let mut fallback = None;
-    let found = texts.find_map(|text| match first_matches(text, terms) {
-        (_, Some(word)) => Some((text, word)),
-        (any, None) => {
-            if fallback.is_none() {
-                fallback = any.map(|r| (text, r));
-            }
-            None
+    // Each text folded once; no further than the first passage that has every term.
+    let every = terms.iter().collect::<std::collections::BTreeSet<_>>().len().min(64) as u32;
+    let (mut found, mut fallback) = (None::<(u32, &str, Range<usize>)>, None);
+    for text in texts {
+        let (any, word) = best_matches(text, terms, max_chars.saturating_sub(BEFORE));
+        if fallback.is_none() {
+            fallback = any.map(|r| (text, r));
         }
-    });
-    if let Some((text, first)) = found.or(fallback) {
+        if let Some((n, r)) = word.filter(|(n, _)| found.as_ref().is_none_or(|(m, _, _)| n > m)) {
+            found = Some((n, text, r));
+        }
+        if found.as_ref().is_some_and(|(n, _, _)| *n >= every) {
+            break;
+        }
+    }
+    if let Some((text, first)) = found.map(|(_, t, r)| (t, r)).or(fallback) {
         let start = passage_start(text, first.start, BEFORE);
         let end = text[start..].char_indices().nth(max_chars).map_or(text.len(), |(i, _)| start + i).max(first.end);
         let mut pieces = highlight(&text[start..end], terms);
