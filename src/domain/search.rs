@@ -683,29 +683,32 @@ type Anchor = (u32, Range<usize>);
 fn best_matches(text: &str, terms: &[String], span: usize) -> (Option<Range<usize>>, Option<Anchor>) {
     let m = fold_mapped(text);
     let folded = m.folded.as_bytes();
-    let (mut any, mut words) = (None::<(usize, usize)>, Vec::new());
-    for (k, t) in terms.iter().enumerate() {
+    // Matches that begin a word as (where << 8 | which term) in one number, so that sorting them is the sort of
+    // 64-bit integers the list and `match_ranges` use too (not another copy of the sort in the app).
+    let (mut any, mut words) = (None::<(usize, usize)>, Vec::<u64>::new());
+    for (k, t) in terms.iter().enumerate().take(64) {
         let mut at = memmem::find_iter(folded, t.as_bytes()).peekable();
         let Some(&first) = at.peek() else { continue };
         any = Some(any.map_or((first, first + t.len()), |r| r.min((first, first + t.len()))));
         let spaced = spaced(t);
-        // (Where, which term as a bit, its end.)
-        words.extend(at.filter(|&at| begins_word(folded, at, spaced)).map(|at| (at, 1u64 << k.min(63), at + t.len())));
+        words.extend(at.filter(|&at| begins_word(folded, at, spaced)).map(|at| (at as u64) << 8 | k as u64));
     }
     words.sort_unstable();
+    let at = |w: u64| (w >> 8) as usize;
+    let term = |w: u64| (w & 0xFF) as usize;
     // Each match's position in characters, counted along the folded text once.
     let (mut chars, mut last) = (0, 0);
     let place: Vec<usize> = words
         .iter()
-        .map(|&(at, _, _)| {
-            chars += m.folded[last..at].chars().count();
-            last = at;
+        .map(|&w| {
+            chars += m.folded[last..at(w)].chars().count();
+            last = at(w);
             chars
         })
         .collect();
     let mut best: Option<(u32, usize)> = None;
     for (k, &from) in place.iter().enumerate() {
-        let seen = (k..words.len()).take_while(|&j| place[j] < from + span).fold(0, |b, j| b | words[j].1);
+        let seen = (k..words.len()).take_while(|&j| place[j] < from + span).fold(0u64, |b, j| b | 1 << term(words[j]));
         if best.is_none_or(|(n, _)| seen.count_ones() > n) {
             best = Some((seen.count_ones(), k));
         }
@@ -714,7 +717,8 @@ fn best_matches(text: &str, terms: &[String], span: usize) -> (Option<Range<usiz
         let (a, b) = m.original_range(a, b);
         a..b
     };
-    (any.map(range), best.map(|(n, k)| (n, range((words[k].0, words[k].2)))))
+    let anchor = |k: usize| (at(words[k]), at(words[k]) + terms[term(words[k])].len());
+    (any.map(range), best.map(|(n, k)| (n, range(anchor(k)))))
 }
 
 /// Where a passage that leads up to `text[at..]` starts: at most `before` characters earlier, and not in the
@@ -762,7 +766,7 @@ pub fn excerpt(article: &Article, terms: &[String], max_chars: usize) -> Vec<Pie
         _ => None,
     }));
     // Each text folded once; no further than the first passage that has every term.
-    let every = terms.iter().collect::<std::collections::BTreeSet<_>>().len().min(64) as u32;
+    let every = terms.iter().enumerate().filter(|&(k, t)| k < 64 && !terms[..k].contains(t)).count() as u32;
     let (mut found, mut fallback) = (None::<(u32, &str, Range<usize>)>, None);
     for text in texts {
         let (any, word) = best_matches(text, terms, max_chars.saturating_sub(BEFORE));
