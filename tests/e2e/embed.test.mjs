@@ -62,6 +62,35 @@ test('two widgets loaded from another path render their own sets and navigate on
   await page.close();
 });
 
+test('in a widget the keys n and Shift+N step through matches only while the focus is inside it', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/elsewhere/two.html'));
+  const a = widget(page, 'a');
+  await a.locator('#search-input').fill('有色');
+  await a.locator('.card .excerpt mark').first().waitFor();
+  await a.locator('.card-title a').first().click();
+  const status = a.locator('.match-nav .match-status');
+  await status.waitFor();
+  const n = await a.locator('.article-page mark').count();
+  assert.equal(await status.innerText(), `${n} matches`);
+  // A key pressed on the host page is the host's: typed with the focus there, the widget does not step.
+  const typed = page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('keydown', (e) => resolve(`${e.key} ${e.defaultPrevented}`), { once: true });
+  }));
+  await page.locator('.host-text').click();
+  await page.keyboard.press('n');
+  assert.equal(await typed, 'n false');
+  assert.equal(await status.innerText(), `${n} matches`);
+  // With the focus inside the widget (its title), the keys step.
+  await a.locator('h1.article-title').click();
+  await page.keyboard.press('n');
+  await status.filter({ hasText: `Match 1 of ${n}` }).waitFor();
+  await page.keyboard.press('Shift+N');
+  await status.filter({ hasText: `Match ${n} of ${n}` }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('hostile host CSS does not reach in, the widget\'s CSS does not reach out', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.goto(server.url('/cdn/some/sub/path/embed-demo.html'));
