@@ -319,12 +319,14 @@ fn the_lede_is_a_summary_that_does_not_repeat_the_opening_of_the_body() {
     let body = json!(["The first  sentence of the post.", "Its second paragraph."]);
     // A summary of its own is shown, whole.
     assert_eq!(lede("What the post argues.", body.clone()).as_deref(), Some("What the post argues."));
-    // A cut of the opening (as feeds write them) is not: with its ellipsis, across paragraphs, other case or width.
+    // A cut of the opening (as feeds write them) is not: with its ellipsis, across paragraphs, other case or width,
+    // or with a site's line after the "[…]".
     for cut in [
         "The first sentence of the…",
         "The first sentence of the post. Its second [...]",
         "THE FIRST ...",
         "Ｔｈｅ ｆｉｒｓｔ",
+        "The first sentence of the […] The post Smelters appeared first on Metal Weekly.",
     ] {
         assert_eq!(lede(cut, body.clone()), None, "{cut}");
     }

@@ -111,14 +111,16 @@ impl Article {
     }
 
     /// The summary, for the article page to show under the title — unless it only repeats the opening of the
-    /// body, as a feed's summary often does ("The first sentences of the post…", "… [...]"): compared with the
-    /// body's texts folded as search folds them (case, width, 繁/简), without white space (paragraphs may be
-    /// joined in the summary with or without it) and without the summary's trailing ellipsis.
+    /// body, as a feed's summary often does ("The first sentences of the post…", "… [...] The post … appeared first
+    /// on …"): compared with the body's texts folded as search folds them (case, width, 繁/简), without white space
+    /// (paragraphs may be joined in the summary with or without it), up to a "[…]" and without a trailing ellipsis.
     pub fn lede(&self) -> Option<&str> {
         use crate::domain::fold::fold_into;
         let summary = self.summary.as_deref()?.trim();
-        let mut stem = summary;
-        while let Some(s) = ["[…]", "[...]", "…", "..."].iter().find_map(|e| stem.strip_suffix(e)) {
+        // A feed's cut ends at "[…]", whatever follows ("The post … appeared first on …").
+        let mut stem = ["[…]", "[...]"].iter().filter_map(|e| summary.find(e)).min().map_or(summary, |i| &summary[..i]);
+        stem = stem.trim_end();
+        while let Some(s) = ["…", "..."].iter().find_map(|e| stem.strip_suffix(e)) {
             stem = s.trim_end();
         }
         let mut folded = String::new();
