@@ -31,4 +31,6 @@
   });
   var theme = stored('theme');
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-av-theme', theme);
+  var text = stored('text-size');
+  if (text === 's' || text === 'l' || text === 'xl') root.setAttribute('data-av-text', text);
 })();

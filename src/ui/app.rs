@@ -265,7 +265,7 @@ pub fn frame(props: &FrameProps) -> Html {
         }
     });
     html! {
-        <div class="app" data-theme={prefs.theme.key()} lang={prefs.lang.tag()}>
+        <div class="app" data-theme={prefs.theme.key()} data-text={prefs.text.key()} lang={prefs.lang.tag()}>
             if !props.embedded {
                 <a class="skip-link" href="#content" onclick={on_skip}>{ s.skip_to_content }</a>
             }
@@ -304,6 +304,7 @@ pub fn use_prefs() -> Prefs {
     use_context::<PrefsHandle>().map(|h| (*h).clone()).unwrap_or_else(|| Prefs {
         lang: crate::domain::format::UiLang::En,
         theme: super::state::Theme::Auto,
+        text: Default::default(),
         script: Default::default(),
         converters: Default::default(),
     })

@@ -29,6 +29,7 @@ fn prerendered(props: &Props) -> Html {
     let prefs = use_reducer(move || Prefs {
         lang,
         theme: Theme::Auto,
+        text: Default::default(),
         script: ScriptChoice::default(),
         converters: Converters::default(),
     });

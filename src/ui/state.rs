@@ -1,5 +1,5 @@
-//! The reader's preferences (interface language, theme, the script articles are shown in): one reducer, remembered in localStorage when the
-//! browser allows it.
+//! The reader's preferences (interface language, theme, text size, the script articles are shown in): one reducer,
+//! remembered in localStorage when the browser allows it.
 
 use super::script::{Converters, Slot};
 use super::strings::{strings_for, Strings};
@@ -11,6 +11,7 @@ use yew::prelude::*;
 const LANG_KEY: &str = "article-viewer.lang";
 const THEME_KEY: &str = "article-viewer.theme";
 const SCRIPT_KEY: &str = "article-viewer.script";
+const TEXT_KEY: &str = "article-viewer.text-size";
 
 /// Light, dark, or whatever the system prefers (`prefers-color-scheme`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,10 +45,48 @@ impl Theme {
     }
 }
 
+/// How large the list and the articles are set (the header keeps its size): `.app[data-text]` in style.css scales
+/// `.content`, whose widths are in em too, so a line holds as many characters at every size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextSize {
+    Small,
+    #[default]
+    Standard,
+    Large,
+    Larger,
+}
+
+impl TextSize {
+    pub const ALL: [TextSize; 4] = [TextSize::Small, TextSize::Standard, TextSize::Large, TextSize::Larger];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            TextSize::Small => "s",
+            TextSize::Standard => "m",
+            TextSize::Large => "l",
+            TextSize::Larger => "xl",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<TextSize> {
+        TextSize::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    pub fn label(self, s: &Strings) -> &'static str {
+        match self {
+            TextSize::Small => s.text_small,
+            TextSize::Standard => s.text_standard,
+            TextSize::Large => s.text_large,
+            TextSize::Larger => s.text_larger,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prefs {
     pub lang: UiLang,
     pub theme: Theme,
+    pub text: TextSize,
     /// The script articles are shown in when a link does not say (繁/简 conversion).
     pub script: ScriptChoice,
     /// The 繁/简 converters fetched so far (not a choice: never saved). Here rather than in a context of their
@@ -71,19 +110,21 @@ impl Prefs {
         });
         let theme = saved(THEME_KEY).as_deref().and_then(Theme::from_key).unwrap_or(Theme::Auto);
         let script = saved(SCRIPT_KEY).as_deref().and_then(ScriptChoice::from_key).unwrap_or_default();
-        Prefs { lang, theme, script, converters: Converters::default() }
+        let text = saved(TEXT_KEY).as_deref().and_then(TextSize::from_key).unwrap_or_default();
+        Prefs { lang, theme, text, script, converters: Converters::default() }
     }
 
     /// The reader's choices (what [`Prefs::save`] remembers).
-    pub fn choices(&self) -> (UiLang, Theme, ScriptChoice) {
-        (self.lang, self.theme, self.script)
+    pub fn choices(&self) -> (UiLang, Theme, TextSize, ScriptChoice) {
+        (self.lang, self.theme, self.text, self.script)
     }
 
     /// Remembers the choices; does nothing where storage is unavailable (private modes, sandboxed frames).
-    pub fn save((lang, theme, script): (UiLang, Theme, ScriptChoice)) {
+    pub fn save((lang, theme, text, script): (UiLang, Theme, TextSize, ScriptChoice)) {
         if let Some(s) = storage() {
             let _ = s.set_item(LANG_KEY, lang.tag());
             let _ = s.set_item(THEME_KEY, theme.key());
+            let _ = s.set_item(TEXT_KEY, text.key());
             let _ = s.set_item(SCRIPT_KEY, script.key());
         }
     }
@@ -97,6 +138,7 @@ fn storage() -> Option<web_sys::Storage> {
 pub enum PrefsAction {
     SetLang(UiLang),
     SetTheme(Theme),
+    SetText(TextSize),
     SetScript(ScriptChoice),
     /// A 繁/简 converter is being fetched, is ready or failed.
     SetConverter(Script, Slot),
@@ -110,6 +152,7 @@ impl Reducible for Prefs {
         match action {
             PrefsAction::SetLang(l) => next.lang = l,
             PrefsAction::SetTheme(t) => next.theme = t,
+            PrefsAction::SetText(t) => next.text = t,
             PrefsAction::SetScript(c) => {
                 next.script = c;
                 // Asking again for a script whose converter did not load tries again.
@@ -136,9 +179,19 @@ mod tests {
         Rc::new(Prefs {
             lang: UiLang::En,
             theme: Theme::Auto,
+            text: TextSize::Standard,
             script: ScriptChoice::Original,
             converters: Converters::default(),
         })
+    }
+
+    #[test]
+    fn text_sizes_are_saved_by_key() {
+        for t in TextSize::ALL {
+            assert_eq!(TextSize::from_key(t.key()), Some(t));
+        }
+        assert_eq!(TextSize::from_key("huge"), None);
+        assert_eq!(prefs().reduce(PrefsAction::SetText(TextSize::Large)).text, TextSize::Large);
     }
 
     #[test]

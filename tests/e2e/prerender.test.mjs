@@ -54,6 +54,20 @@ test('boot.js picks the interface language as the app does (UiLang::pick)', asyn
   }
 });
 
+test('boot.js gives the prerendered list the remembered text size', async () => {
+  const { page } = await newPage(zh.context);
+  await page.route('**/*_bg.wasm', (route) => route.abort());
+  await page.goto(server.url('/pre/'));
+  const size = () => prerendered(page).locator('.card-title').first().evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+  const standard = await size();
+  await page.evaluate(() => localStorage.setItem('article-viewer.text-size', 'xl'));
+  await page.reload();
+  await prerendered(page).locator('.card-title').first().waitFor();
+  assert.ok(Math.abs((await size()) / standard - 1.3) < 0.01, `${await size()} vs ${standard}`);
+  await page.evaluate(() => localStorage.removeItem('article-viewer.text-size'));
+  await page.close();
+});
+
 test('the prerendered page alone has no axe violations', async () => {
   const axe = await launchBrowser({ locale: 'zh-TW', bypassCSP: true });
   try {

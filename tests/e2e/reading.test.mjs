@@ -148,6 +148,36 @@ test('the dark theme applies and is remembered; screenshots of both themes', asy
   await page.close();
 });
 
+test('the text size scales the list and the article, not the header, keeps lines as long, and is remembered', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(server.url('/seed/'));
+  await page.locator('.card-title a').first().click();
+  await page.locator('h1.article-title').waitFor();
+  const measure = () => page.evaluate(() => {
+    const px = (sel, prop) => parseFloat(getComputedStyle(document.querySelector(sel))[prop]);
+    return { body: px('.article-body', 'fontSize'), width: px('.article-body', 'maxWidth'), header: px('.site-name', 'fontSize') };
+  });
+  const standard = await measure();
+  await openSettings(page);
+  await page.locator('.text-select').selectOption('l');
+  await page.waitForFunction((b) => parseFloat(getComputedStyle(document.querySelector('.article-body')).fontSize) > b, standard.body);
+  const large = await measure();
+  assert.ok(Math.abs(large.body / standard.body - 1.15) < 0.01, JSON.stringify({ standard, large }));
+  // The column widens with the text (its width is in em): as many characters a line.
+  assert.ok(Math.abs(large.width / standard.width - 1.15) < 0.01, JSON.stringify({ standard, large }));
+  assert.equal(large.header, standard.header);
+  await page.reload();
+  await page.locator('h1.article-title').waitFor();
+  assert.deepEqual(await measure(), large);
+  assert.equal(await page.locator('.app').getAttribute('data-text'), 'l');
+  await openSettings(page);
+  await page.locator('.text-select').selectOption('m');
+  await page.waitForFunction((b) => parseFloat(getComputedStyle(document.querySelector('.article-body')).fontSize) === b, standard.body);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('keyboard: the skip link is the first stop and moves focus to the content without changing the route', async () => {
   const { page } = await newPage(browser.context);
   await page.goto(server.url('/seed/#/article/000_7367aa27400e94e4'));

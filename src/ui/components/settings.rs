@@ -4,7 +4,7 @@ use crate::domain::listing::ListState;
 use crate::ui::effect::use_effect_on;
 use crate::ui::route::{use_list_state, Route};
 use crate::ui::script::{use_script_choice, Slot};
-use crate::ui::state::{PrefsAction, PrefsHandle, Theme};
+use crate::ui::state::{PrefsAction, PrefsHandle, TextSize, Theme};
 use crate::ui::strings::fill;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -22,9 +22,9 @@ pub struct SettingsProps {
 }
 
 /// The script articles are shown in, as a row of three toggle buttons (one click, the choice in view; only for a
-/// set with Chinese text), and a "Settings" menu with the interface language and the theme. The menu's selects
-/// exist only while it is open: form controls are most of what the list's first paint costs beyond its cards
-/// (README, "First list paint"). Escape or a press outside closes it.
+/// set with Chinese text), and a "Settings" menu with the interface language, the theme and the text size. The
+/// menu's selects exist only while it is open: form controls are most of what the list's first paint costs beyond
+/// its cards (README, "First list paint"). Escape or a press outside closes it.
 #[function_component(Settings)]
 pub fn settings(props: &SettingsProps) -> Html {
     let open = use_state(|| false);
@@ -49,6 +49,14 @@ pub fn settings(props: &SettingsProps) -> Html {
         Callback::from(move |e: Event| {
             if let Some(t) = select_value(&e).as_deref().and_then(Theme::from_key) {
                 prefs.dispatch(PrefsAction::SetTheme(t));
+            }
+        })
+    };
+    let on_text = {
+        let prefs = prefs.clone();
+        Callback::from(move |e: Event| {
+            if let Some(t) = select_value(&e).as_deref().and_then(TextSize::from_key) {
+                prefs.dispatch(PrefsAction::SetText(t));
             }
         })
     };
@@ -145,6 +153,14 @@ pub fn settings(props: &SettingsProps) -> Html {
                             <select class="theme-select" onchange={on_theme}>
                                 { for Theme::ALL.iter().map(|t| html! {
                                     <option value={t.key()} selected={*t == prefs.theme}>{ t.label(s) }</option>
+                                }) }
+                            </select>
+                        </label>
+                        <label class="setting">
+                            <span>{ s.text_size }</span>
+                            <select class="text-select" onchange={on_text}>
+                                { for TextSize::ALL.iter().map(|t| html! {
+                                    <option value={t.key()} selected={*t == prefs.text}>{ t.label(s) }</option>
                                 }) }
                             </select>
                         </label>
