@@ -85,9 +85,9 @@ test('the script toggle is one click; the Settings menu builds its selects when 
   const { page, errors } = await newPage(browser.context);
   await page.goto(server.url('/seed/'));
   await page.locator('.card').first().waitFor();
-  // Closed: the language and theme selects do not exist yet (the first paint does not build them).
+  // Closed: the language, theme and text size selects do not exist yet (the first paint does not build them).
   assert.equal(await page.locator('.settings-menu').evaluate((d) => d.open), false);
-  assert.equal(await page.locator('select.lang-select, select.theme-select').count(), 0);
+  assert.equal(await page.locator('select.lang-select, select.theme-select, select.text-select').count(), 0);
   assert.deepEqual(await page.locator('.script-toggle button').evaluateAll((bs) => bs.map((b) => [b.dataset.script, b.getAttribute('aria-pressed')])),
     [['original', 'true'], ['hant', 'false'], ['hans', 'false']]);
   // Keyboard: open with Enter on the summary, reach a select, Escape closes and gives the focus back.
