@@ -1,7 +1,9 @@
 //! List state in the URL, facets with counts, date range, sort.
 
+mod common;
 use article_viewer::domain::listing::{Collection, Facet, ListState, Sort};
 use article_viewer::domain::load_article_set;
+use common::begins_word;
 use proptest::prelude::*;
 
 fn collection() -> Collection {
@@ -231,14 +233,6 @@ proptest! {
         let mut want: Vec<usize> = (0..arts.len()).filter(|&i| matches(i) && cat_ok(i) && author_ok(i)).collect();
         // Terms that begin a word (a spaced-script term after no letter or digit of a spaced script; any other
         // term anywhere) in the title fields, and anywhere.
-        let word_char = |c: char| {
-            let u = c as u32;
-            c.is_ascii_alphanumeric() || (0xC0..0x2000).contains(&u) && u != 0xD7 && u != 0xF7 || (0x2C00..0x2E00).contains(&u)
-        };
-        let begins_word = |f: &str, t: &str| {
-            let spaced = t.chars().next().is_some_and(word_char);
-            f.match_indices(t).any(|(at, _)| !spaced || !f[..at].chars().next_back().is_some_and(word_char))
-        };
         let word_terms = |i: usize, titles_only: bool| {
             let a = &arts[i];
             let titles = [Some(a.title.as_str()), a.kicker.as_deref(), a.subtitle.as_deref()].into_iter().flatten();

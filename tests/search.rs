@@ -1,9 +1,11 @@
 //! Search = a plain substring scan of the folded fields: precision and recall 1.0, proven on random articles
 //! (proptest) and on the real mixed-script corpus in ../shared/corpora/poetry-mixed.json.
 
+mod common;
 use article_viewer::domain::fold::fold;
 use article_viewer::domain::search::{excerpt, mark_count, match_ranges, Query, SearchIndex};
 use article_viewer::domain::{load_article_set, Article, Block};
+use common::begins_word;
 use proptest::prelude::*;
 
 /// Every searched field of an article, folded one by one: the truth a search is measured against.
@@ -29,27 +31,13 @@ fn folded_fields(a: &Article) -> Vec<String> {
     fields.into_iter().map(fold).collect()
 }
 
-/// A letter or digit of a script written with spaces, by block as the module documents it: ASCII letters and
-/// digits, U+00C0–U+1FFF but × and ÷, U+2C00–U+2DFF.
-fn word_char(c: char) -> bool {
-    let u = c as u32;
-    c.is_ascii_alphanumeric() || (0xC0..0x2000).contains(&u) && u != 0xD7 && u != 0xF7 || (0x2C00..0x2E00).contains(&u)
-}
-
-/// Whether `t` occurs in `field` where it begins a word: anywhere when `t` does not begin with a word character,
-/// else at the field's start or after a character that is not one.
-fn has_word(field: &str, t: &str) -> bool {
-    let spaced = t.chars().next().is_some_and(word_char);
-    field.match_indices(t).any(|(at, _)| !spaced || !field[..at].chars().next_back().is_some_and(word_char))
-}
-
 /// Included terms: substrings of a field; excluded terms: substrings that begin a word (the module's rule).
 fn truth(articles: &[Article], q: &Query) -> Vec<usize> {
     (0..articles.len())
         .filter(|&i| {
             let fields = folded_fields(&articles[i]);
             let has = |t: &String| fields.iter().any(|f| f.contains(t.as_str()));
-            let has_word = |t: &String| fields.iter().any(|f| has_word(f, t));
+            let has_word = |t: &String| fields.iter().any(|f| begins_word(f, t));
             q.include.iter().all(has) && !q.exclude.iter().any(has_word)
         })
         .collect()
