@@ -145,6 +145,35 @@ test('an article opened from a search counts its marks and steps through them, w
   await page.close();
 });
 
+test('j and k open the next and the previous article of the list it was opened from', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/mixed/#/?sort=views'));
+  await page.locator('.card').nth(3).waitFor();
+  const titles = await cardTitles(page);
+  await page.locator('.card-title a').first().click();
+  const h1 = page.locator('h1.article-title');
+  await h1.filter({ hasText: titles[0] }).waitFor();
+  await page.keyboard.press('j');
+  await h1.filter({ hasText: titles[1] }).waitFor();
+  assert.match(page.url(), /sort=views/);
+  await page.keyboard.press('j');
+  await h1.filter({ hasText: titles[2] }).waitFor();
+  await page.keyboard.press('k');
+  await h1.filter({ hasText: titles[1] }).waitFor();
+  await page.keyboard.press('k');
+  await h1.filter({ hasText: titles[0] }).waitFor();
+  // The first article has no previous one: k there is left alone (the page's handler, which runs first, did not
+  // take it), and the article stays open.
+  const typed = page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('keydown', (e) => resolve(`${e.key} ${e.defaultPrevented}`), { once: true });
+  }));
+  await page.keyboard.press('k');
+  assert.equal(await typed, 'k false');
+  assert.equal(await h1.innerText(), titles[0]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a search that finds an author, source or category marks it in the card and the article', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.goto(server.url(`/mixed/#/?q=${encodeURIComponent('"li wei"')}`));

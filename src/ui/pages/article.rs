@@ -13,6 +13,7 @@ use crate::ui::script::{shown_text, use_converter, use_shown_article, Same};
 use crate::ui::Catalog;
 use std::cell::Cell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -131,23 +132,32 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             redraw.force_update();
         })
     };
-    // `n` and `N` (Shift+n) step too, while there are matches: on the page anywhere; in a widget only while the
-    // focus is inside it (not to take keys from the host page).
+    // `n` and `N` (Shift+n) step too, while there are matches; `j` and `k` open the next and the previous article
+    // (by their links, below the article). On the page anywhere; in a widget only while the focus is inside it (not
+    // to take keys from the host page).
     {
         let (on_step, root, embedded) = (on_step.clone(), root.clone(), mount.embedded());
         // (Again for another article or query: the marks it steps through are another memo's.)
-        use_effect_on((count > 0, Rc::as_ptr(&marks) as usize), move |(any, _)| {
-            let mut stop: Box<dyn FnOnce()> = Box::new(|| ());
-            if *any {
-                stop = crate::ui::keys::listen(Box::new(move |e, key| {
-                    let inside = || root.get().is_some_and(|el| e.composed_path().includes(&el, 0));
-                    if matches!(key, "n" | "N") && (!embedded || inside()) {
-                        e.prevent_default();
-                        on_step.emit(key == "n");
-                    }
-                }));
-            }
-            stop
+        use_effect_on(Rc::as_ptr(&marks) as usize, move |_| {
+            crate::ui::keys::listen(Box::new(move |e, key| {
+                let Some(el) = root.get() else { return };
+                if embedded && !e.composed_path().includes(&el, 0) {
+                    return;
+                }
+                let link = |class: &str| {
+                    let link = el.parent_node().and_then(|p| p.dyn_into::<web_sys::Element>().ok());
+                    link.and_then(|p| p.query_selector(class).ok().flatten())
+                };
+                match key {
+                    "n" | "N" if count > 0 => on_step.emit(key == "n"),
+                    "j" | "k" => match link(if key == "j" { ".neighbour-next" } else { ".neighbour-prev" }) {
+                        Some(a) => a.unchecked_into::<web_sys::HtmlElement>().click(),
+                        None => return,
+                    },
+                    _ => return,
+                }
+                e.prevent_default();
+            }))
         });
     }
     {
