@@ -10,17 +10,20 @@ pub type Shortcut = dyn Fn(&KeyboardEvent, &str);
 
 /// Calls `f` with each key the page may take as a shortcut until the returned function is called. A key typed
 /// into a field (input, textarea, select, editable text) is not one; the field is told by the event's composed
-/// path, so one inside a widget's shadow root counts too. (Boxed: one copy of this code for every shortcut.)
-pub fn listen(f: Box<Shortcut>) -> Box<dyn FnOnce()> {
+/// path, so one inside a widget's shadow root counts too. `within`: a widget's `<article-viewer>` element, whose
+/// shortcuts are only the keys pressed with the focus inside it (the others are the host page's). (Boxed: one copy
+/// of this code for every shortcut.)
+pub fn listen(within: Option<web_sys::Element>, f: Box<Shortcut>) -> Box<dyn FnOnce()> {
     let on_key = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
         if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() || e.is_composing() {
             return;
         }
-        let typing =
-            e.composed_path().get(0).dyn_into::<HtmlElement>().is_ok_and(|t| {
-                matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || t.is_content_editable()
-            });
-        if !typing {
+        let path = e.composed_path();
+        let typing = path
+            .get(0)
+            .dyn_into::<HtmlElement>()
+            .is_ok_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || t.is_content_editable());
+        if !typing && within.as_ref().is_none_or(|w| path.includes(w, 0)) {
             f(&e, &e.key());
         }
     });

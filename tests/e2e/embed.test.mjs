@@ -62,10 +62,19 @@ test('two widgets loaded from another path render their own sets and navigate on
   await page.close();
 });
 
-test('in a widget the keys n and Shift+N step through matches only while the focus is inside it', async () => {
+test('in a widget the keys /, n and Shift+N work only while the focus is inside it', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.goto(server.url('/elsewhere/two.html'));
   const a = widget(page, 'a');
+  await a.locator('.card').first().waitFor();
+  const focusedInput = () => a.locator('#search-input').evaluate((i) => i.getRootNode().activeElement === i);
+  // "/" on the host page is the host's; inside the widget it goes to the widget's search box.
+  await page.locator('.host-text').click();
+  await page.keyboard.press('/');
+  assert.equal(await focusedInput(), false);
+  await a.locator('.page-title').click();
+  await page.keyboard.press('/');
+  assert.equal(await focusedInput(), true);
   await a.locator('#search-input').fill('有色');
   await a.locator('.card .excerpt mark').first().waitFor();
   await a.locator('.card-title a').first().click();

@@ -16,8 +16,8 @@ pub struct SearchBoxProps {
     pub on_search: Callback<String>,
 }
 
-/// The search field. `/` anywhere on the page (outside a text field) focuses it (standalone page only);
-/// Escape clears it.
+/// The search field. `/` anywhere on the page (outside a text field; in a widget, with the focus inside it)
+/// focuses it; Escape clears it.
 #[function_component(SearchBox)]
 pub fn search_box(props: &SearchBoxProps) -> Html {
     let s = use_prefs().strings();
@@ -36,22 +36,22 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             }
         });
     }
-    let embedded = crate::ui::mount::use_mount().embedded();
+    let mount = crate::ui::mount::use_mount();
+    let embedded = mount.embedded();
     {
         let input = input.clone();
-        use_effect_on(embedded, move |embedded| {
-            // A widget does not take keys from its host page.
-            let mut stop: Box<dyn FnOnce()> = Box::new(|| ());
-            if !*embedded {
-                stop = crate::ui::keys::listen(Box::new(move |e, key| {
+        // In a widget, only with the focus inside it: the host page's keys are its own.
+        use_effect_on(mount.host.clone(), move |host| {
+            crate::ui::keys::listen(
+                host.clone(),
+                Box::new(move |e, key| {
                     if let ("/", Some(field)) = (key, input.cast::<HtmlInputElement>()) {
                         e.prevent_default();
                         let _ = field.focus();
                         field.select();
                     }
-                }));
-            }
-            stop
+                }),
+            )
         });
     }
     let send = {

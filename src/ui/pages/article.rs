@@ -136,28 +136,28 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     // (by their links, below the article). On the page anywhere; in a widget only while the focus is inside it (not
     // to take keys from the host page).
     {
-        let (on_step, root, embedded) = (on_step.clone(), root.clone(), mount.embedded());
+        let (on_step, root, host) = (on_step.clone(), root.clone(), mount.host.clone());
         // (Again for another article or query: the marks it steps through are another memo's.)
         use_effect_on(Rc::as_ptr(&marks) as usize, move |_| {
-            crate::ui::keys::listen(Box::new(move |e, key| {
-                let Some(el) = root.get() else { return };
-                if embedded && !e.composed_path().includes(&el, 0) {
-                    return;
-                }
-                let link = |class: &str| {
-                    let link = el.parent_node().and_then(|p| p.dyn_into::<web_sys::Element>().ok());
-                    link.and_then(|p| p.query_selector(class).ok().flatten())
-                };
-                match key {
-                    "n" | "N" if count > 0 => on_step.emit(key == "n"),
-                    "j" | "k" => match link(if key == "j" { ".neighbour-next" } else { ".neighbour-prev" }) {
-                        Some(a) => a.unchecked_into::<web_sys::HtmlElement>().click(),
-                        None => return,
-                    },
-                    _ => return,
-                }
-                e.prevent_default();
-            }))
+            crate::ui::keys::listen(
+                host,
+                Box::new(move |e, key| {
+                    let Some(el) = root.get() else { return };
+                    let link = |class: &str| {
+                        let link = el.parent_node().and_then(|p| p.dyn_into::<web_sys::Element>().ok());
+                        link.and_then(|p| p.query_selector(class).ok().flatten())
+                    };
+                    match key {
+                        "n" | "N" if count > 0 => on_step.emit(key == "n"),
+                        "j" | "k" => match link(if key == "j" { ".neighbour-next" } else { ".neighbour-prev" }) {
+                            Some(a) => a.unchecked_into::<web_sys::HtmlElement>().click(),
+                            None => return,
+                        },
+                        _ => return,
+                    }
+                    e.prevent_default();
+                }),
+            )
         });
     }
     {
