@@ -252,6 +252,7 @@ pub fn frame(props: &FrameProps) -> Html {
     super::script::use_script_loader(props.script_toggle);
     let prefs = use_prefs();
     let s = prefs.strings();
+    let shortcuts = super::components::shortcuts::use_shortcuts();
     // A skip link must not touch the hash (it holds the route): it moves focus itself.
     let on_skip = Callback::from(|e: MouseEvent| {
         e.prevent_default();
@@ -274,6 +275,7 @@ pub fn frame(props: &FrameProps) -> Html {
                 <Settings script_toggle={props.script_toggle} />
             </header>
             <main id="content" class="content" tabindex="-1">{ props.children.clone() }</main>
+            { shortcuts }
         </div>
     }
 }

@@ -97,6 +97,14 @@ pub struct Strings {
     pub script_loading: &'static str,
     pub script_failed: &'static str,
     pub search_key_hint: &'static str,
+    /// The list of keyboard shortcuts (`?`): its title, what each key does, and its button.
+    pub shortcuts_title: &'static str,
+    pub key_search: &'static str,
+    pub key_escape: &'static str,
+    pub key_matches: &'static str,
+    pub key_articles: &'static str,
+    pub key_help: &'static str,
+    pub close: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -176,7 +184,14 @@ pub const EN: Strings = Strings {
     script_original: "As written",
     script_loading: "Loading the character tables…",
     script_failed: "The character tables could not be loaded ({error}). Choose the script again to retry.",
-    search_key_hint: "Press / to search.",
+    search_key_hint: "Press / to search, ? for all shortcuts.",
+    shortcuts_title: "Keyboard shortcuts",
+    key_search: "Search",
+    key_escape: "Clear the search; close a menu or this list",
+    key_matches: "Next / previous match, in an article opened from a search",
+    key_articles: "Next / previous article",
+    key_help: "These shortcuts",
+    close: "Close",
 };
 
 pub const ZH_HANT: Strings = Strings {
@@ -256,7 +271,14 @@ pub const ZH_HANT: Strings = Strings {
     script_original: "原文",
     script_loading: "正在載入字形對照表…",
     script_failed: "無法載入字形對照表（{error}）。再選一次即可重試。",
-    search_key_hint: "按 / 開始搜尋。",
+    search_key_hint: "按 / 開始搜尋，按 ? 查看所有快捷鍵。",
+    shortcuts_title: "鍵盤快捷鍵",
+    key_search: "搜尋",
+    key_escape: "清除搜尋；關閉選單或本清單",
+    key_matches: "下一個／上一個相符處（從搜尋結果開啟的文章）",
+    key_articles: "下一篇／上一篇文章",
+    key_help: "這些快捷鍵",
+    close: "關閉",
 };
 
 pub const ZH_HANS: Strings = Strings {
@@ -336,7 +358,14 @@ pub const ZH_HANS: Strings = Strings {
     script_original: "原文",
     script_loading: "正在加载字形对照表…",
     script_failed: "无法加载字形对照表（{error}）。再选一次即可重试。",
-    search_key_hint: "按 / 开始搜索。",
+    search_key_hint: "按 / 开始搜索，按 ? 查看所有快捷键。",
+    shortcuts_title: "键盘快捷键",
+    key_search: "搜索",
+    key_escape: "清除搜索；关闭菜单或本清单",
+    key_matches: "下一个／上一个匹配处（从搜索结果打开的文章）",
+    key_articles: "下一篇／上一篇文章",
+    key_help: "这些快捷键",
+    close: "关闭",
 };
 
 /// The table for `lang`.
@@ -433,6 +462,13 @@ mod tests {
             s.script_loading,
             s.script_failed,
             s.search_key_hint,
+            s.shortcuts_title,
+            s.key_search,
+            s.key_escape,
+            s.key_matches,
+            s.key_articles,
+            s.key_help,
+            s.close,
         ]
     }
 

@@ -38,8 +38,12 @@ for (const theme of ['light', 'dark']) {
       if (name === 'article') assert.equal(await page.locator('h1').innerText(), SEED_TITLE);
       assert.deepEqual(await violations(page), []);
       if (name === 'list') {
-        // The header's Settings menu, open, over the list.
+        // The header's Settings menu, open, over the list; then the list of keyboard shortcuts (?).
         await openSettings(page);
+        assert.deepEqual(await violations(page), []);
+        await page.locator('h1.page-title').click();
+        await page.keyboard.press('?');
+        await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
         assert.deepEqual(await violations(page), []);
       }
       await page.close();

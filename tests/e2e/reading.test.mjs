@@ -198,7 +198,7 @@ test('the "/" shortcut is offered where there is a keyboard, not on a touch scre
   await page.goto(server.url('/seed/'));
   const hint = page.locator('#search-hint .key-hint');
   await hint.waitFor();
-  assert.equal(await hint.innerText(), 'Press / to search.');
+  assert.equal(await hint.innerText(), 'Press / to search, ? for all shortcuts.');
   await page.close();
   const phone = await launchBrowser({ phone: true });
   try {
@@ -213,6 +213,33 @@ test('the "/" shortcut is offered where there is a keyboard, not on a touch scre
   } finally {
     await phone.close();
   }
+});
+
+test('? lists the keyboard shortcuts in a dialog that Escape closes, giving the focus back', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/seed/'));
+  await page.locator('.card').first().waitFor();
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  // Typed into the search box, ? is text.
+  await page.locator('#search-input').fill('');
+  await page.locator('#search-input').press('?');
+  assert.equal(await page.locator('#search-input').inputValue(), '?');
+  assert.equal(await dialog.count(), 0);
+  await page.locator('#search-input').press('Escape');
+  await page.locator('h1.page-title').click();
+  await page.keyboard.press('?');
+  await dialog.waitFor();
+  assert.equal(await dialog.evaluate((d) => d === document.activeElement), true);
+  assert.deepEqual(await dialog.locator('dt').allInnerTexts(), ['/', 'Esc', 'n Shift+N', 'j k', '?']);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.matches('h1.page-title')), true);
+  // Its button closes it too.
+  await page.keyboard.press('?');
+  await dialog.locator('.shortcuts-close').click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('with no saved choice the theme follows the system, and 320 px phones do not scroll sideways', async () => {

@@ -8,4 +8,5 @@ pub mod pagination;
 pub mod report_panel;
 pub mod search_box;
 pub mod settings;
+pub mod shortcuts;
 pub mod typed_text;
