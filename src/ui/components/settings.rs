@@ -15,6 +15,33 @@ fn select_value(e: &Event) -> Option<String> {
     e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value())
 }
 
+/// One setting of the menu: its label and a select of `options` (value, language, whether chosen, text), whose
+/// change dispatches what `pick` makes of the chosen value.
+fn setting(
+    prefs: &PrefsHandle,
+    label: &'static str,
+    class: &'static str,
+    pick: fn(&str) -> Option<PrefsAction>,
+    options: &[(&'static str, Option<&'static str>, bool, &'static str)],
+) -> Html {
+    let prefs = prefs.clone();
+    let onchange = Callback::from(move |e: Event| {
+        if let Some(action) = select_value(&e).as_deref().and_then(pick) {
+            prefs.dispatch(action);
+        }
+    });
+    html! {
+        <label class="setting">
+            <span>{ label }</span>
+            <select {class} {onchange}>
+                { for options.iter().map(|&(value, lang, selected, text)| html! {
+                    <option {value} {lang} {selected}>{ text }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
     /// Whether to offer 繁/简 (only for a set with Chinese text).
@@ -36,30 +63,6 @@ pub fn settings(props: &SettingsProps) -> Html {
     let navigator = use_navigator();
     let Some(prefs) = use_context::<PrefsHandle>() else { return Html::default() };
     let s = prefs.strings();
-    let on_lang = {
-        let prefs = prefs.clone();
-        Callback::from(move |e: Event| {
-            if let Some(l) = select_value(&e).as_deref().and_then(UiLang::from_tag) {
-                prefs.dispatch(PrefsAction::SetLang(l));
-            }
-        })
-    };
-    let on_theme = {
-        let prefs = prefs.clone();
-        Callback::from(move |e: Event| {
-            if let Some(t) = select_value(&e).as_deref().and_then(Theme::from_key) {
-                prefs.dispatch(PrefsAction::SetTheme(t));
-            }
-        })
-    };
-    let on_text = {
-        let prefs = prefs.clone();
-        Callback::from(move |e: Event| {
-            if let Some(t) = select_value(&e).as_deref().and_then(TextSize::from_key) {
-                prefs.dispatch(PrefsAction::SetText(t));
-            }
-        })
-    };
     // The handler of one of the three buttons. (Made only where the toggle is shown: a build without the feature
     // `convert` has none of it.)
     let on_script = |c: ScriptChoice| {
@@ -140,30 +143,12 @@ pub fn settings(props: &SettingsProps) -> Html {
                 <summary ref={summary}>{ s.settings }</summary>
                 if *open {
                     <div class="settings-panel">
-                        <label class="setting">
-                            <span>{ s.language }</span>
-                            <select class="lang-select" onchange={on_lang}>
-                                { for UiLang::ALL.iter().map(|l| html! {
-                                    <option value={l.tag()} lang={l.tag()} selected={*l == prefs.lang}>{ l.native_name() }</option>
-                                }) }
-                            </select>
-                        </label>
-                        <label class="setting">
-                            <span>{ s.theme }</span>
-                            <select class="theme-select" onchange={on_theme}>
-                                { for Theme::ALL.iter().map(|t| html! {
-                                    <option value={t.key()} selected={*t == prefs.theme}>{ t.label(s) }</option>
-                                }) }
-                            </select>
-                        </label>
-                        <label class="setting">
-                            <span>{ s.text_size }</span>
-                            <select class="text-select" onchange={on_text}>
-                                { for TextSize::ALL.iter().map(|t| html! {
-                                    <option value={t.key()} selected={*t == prefs.text}>{ t.label(s) }</option>
-                                }) }
-                            </select>
-                        </label>
+                        { setting(&prefs, s.language, "lang-select", |v| UiLang::from_tag(v).map(PrefsAction::SetLang),
+                            &UiLang::ALL.map(|l| (l.tag(), Some(l.tag()), l == prefs.lang, l.native_name()))) }
+                        { setting(&prefs, s.theme, "theme-select", |v| Theme::from_key(v).map(PrefsAction::SetTheme),
+                            &Theme::ALL.map(|t| (t.key(), None, t == prefs.theme, t.label(s)))) }
+                        { setting(&prefs, s.text_size, "text-select", |v| TextSize::from_key(v).map(PrefsAction::SetText),
+                            &TextSize::ALL.map(|t| (t.key(), None, t == prefs.text, t.label(s)))) }
                     </div>
                 }
             </details>
