@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, DIST, SEED_TITLE, openSettings } from './support.mjs';
+import { startServer, launchBrowser, newPage, DIST, SEED_TITLE, openSettings, watchNextKey } from './support.mjs';
 
 const policy = fs.readFileSync(path.join(DIST, '_headers'), 'utf8').match(/Content-Security-Policy: (.+)/)[1];
 const hostPage = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
@@ -45,12 +45,14 @@ test('two widgets loaded from another path render their own sets and navigate on
   assert.deepEqual(await widget(page, 'b').locator('.card-title a').allInnerTexts(), ['Other one']);
   assert.equal(await widget(page, 'b').locator('.page-status').innerText(), 'Page 1 of 2');
   const hostUrl = page.url();
-  const opened = page.evaluate(() => new Promise((resolve) => {
-    document.addEventListener('article-viewer:open', (e) => resolve({ id: e.detail.id, from: e.target.id }), { once: true });
-  }));
+  // (The listener is in place before the click: the evaluate that adds it is awaited.)
+  await page.evaluate(() => {
+    document.addEventListener('article-viewer:open', (e) => { window.__opened = { id: e.detail.id, from: e.target.id }; }, { once: true });
+  });
   await widget(page, 'a').locator('.card-title a').first().click();
   await widget(page, 'a').locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
-  assert.deepEqual(await opened, { id: JSON.parse(fs.readFileSync(path.join(DIST, 'articles.json'))).articles[0].id, from: 'a' });
+  await page.waitForFunction(() => window.__opened);
+  assert.deepEqual(await page.evaluate(() => window.__opened), { id: JSON.parse(fs.readFileSync(path.join(DIST, 'articles.json'))).articles[0].id, from: 'a' });
   // The other widget and the host page's URL are as they were.
   assert.deepEqual(await widget(page, 'b').locator('.card-title a').allInnerTexts(), ['Other one']);
   assert.equal(page.url(), hostUrl);
@@ -83,12 +85,10 @@ test('in a widget the keys /, n and Shift+N work only while the focus is inside 
   const n = await a.locator('.article-page mark').count();
   assert.equal(await status.innerText(), `${n} matches`);
   // A key pressed on the host page is the host's: typed with the focus there, the widget does not step.
-  const typed = page.evaluate(() => new Promise((resolve) => {
-    document.addEventListener('keydown', (e) => resolve(`${e.key} ${e.defaultPrevented}`), { once: true });
-  }));
   await page.locator('.host-text').click();
+  const typed = await watchNextKey(page);
   await page.keyboard.press('n');
-  assert.equal(await typed, 'n false');
+  assert.equal(await typed(), 'n false');
   assert.equal(await status.innerText(), `${n} matches`);
   // With the focus inside the widget (its title), the keys step.
   await a.locator('h1.article-title').click();

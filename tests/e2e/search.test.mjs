@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, bigSet, DIST, SEED_TITLE, openFilters, pickScript } from './support.mjs';
+import { startServer, launchBrowser, newPage, bigSet, DIST, SEED_TITLE, openFilters, pickScript, watchNextKey } from './support.mjs';
 
 const seed = JSON.parse(fs.readFileSync(path.join(DIST, 'articles.json'), 'utf8')).articles[0];
 
@@ -164,11 +164,9 @@ test('j and k open the next and the previous article of the list it was opened f
   await h1.filter({ hasText: titles[0] }).waitFor();
   // The first article has no previous one: k there is left alone (the page's handler, which runs first, did not
   // take it), and the article stays open.
-  const typed = page.evaluate(() => new Promise((resolve) => {
-    document.addEventListener('keydown', (e) => resolve(`${e.key} ${e.defaultPrevented}`), { once: true });
-  }));
+  const typed = await watchNextKey(page);
   await page.keyboard.press('k');
-  assert.equal(await typed, 'k false');
+  assert.equal(await typed(), 'k false');
   assert.equal(await h1.innerText(), titles[0]);
   assert.deepEqual(errors, []);
   await page.close();

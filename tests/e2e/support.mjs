@@ -123,6 +123,17 @@ export async function newPage(context) {
   return { page, errors };
 }
 
+/** Listens, on the document and after the page's own listeners, for the next keydown; returns a function that
+ * reads it as "key defaultPrevented" (null before one). Awaited before the key is pressed, so that the listener is
+ * in place by then. */
+export async function watchNextKey(page) {
+  await page.evaluate(() => {
+    window.__avKey = null;
+    document.addEventListener('keydown', (e) => { window.__avKey = `${e.key} ${e.defaultPrevented}`; }, { once: true });
+  });
+  return () => page.evaluate(() => window.__avKey);
+}
+
 export const SEED_TITLE = '湖南省有色系統共同維穩工作第十五次會議召開';
 
 /** A deterministic article set of `n` news-like records with mixed scripts and lengths (same set every run). */
