@@ -272,6 +272,38 @@ fn atom_entries_keep_cjk_text_and_drop_hostile_markup() {
 }
 
 #[test]
+fn a_wordpress_feeds_appeared_first_on_line_is_dropped() {
+    let rss = r#"<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Metal Weekly</title>
+<item><guid>wp-1</guid><title>Smelters</title>
+<description><![CDATA[<p>The plants near the river closed in May. [&#8230;]</p>
+<p>The post <a href="https://example.org/smelters">Smelters</a> appeared first on <a href="https://example.org">Metal Weekly</a>.</p>]]></description>
+<content:encoded><![CDATA[<p>The plants near the river closed in May.</p><p>Workers moved south.</p>
+<p>The post <a href="https://example.org/smelters">Smelters</a> appeared first on <a href="https://example.org">Metal Weekly</a>.</p>]]></content:encoded>
+</item>
+<item><guid>wp-2</guid><title>Quoting</title>
+<content:encoded><![CDATA[<p>The post office appeared first on the list. Then it closed.</p>]]></content:encoded>
+</item></channel></rss>"#;
+    let r = import_file(Path::new("wp.rss"), rss.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let a = &r.articles[0];
+    assert_eq!(a.summary.as_deref(), Some("The plants near the river closed in May. […]"));
+    assert_eq!(
+        a.body,
+        [
+            Block::Paragraph { text: "The plants near the river closed in May.".into() },
+            Block::Paragraph { text: "Workers moved south.".into() }
+        ]
+    );
+    // The summary is a cut of the body: the article page shows no lede.
+    assert_eq!(a.lede(), None);
+    // A paragraph of the article's own that merely has those words is kept.
+    assert_eq!(
+        r.articles[1].body,
+        [Block::Paragraph { text: "The post office appeared first on the list. Then it closed.".into() }]
+    );
+}
+
+#[test]
 fn json_feed_items_are_read() {
     let path = Path::new(FIXTURES).join("feed.json");
     let r = import_file(&path, &std::fs::read(&path).unwrap(), &ImportOptions::default());

@@ -2,6 +2,7 @@
 
 use super::html::{collapse, html_to_blocks, html_to_text};
 use super::{make_id, Draft};
+use crate::domain::Block;
 
 /// Reads a feed. `stem` names the file, for ids of items without a usable one.
 pub fn parse_feed(bytes: &[u8], stem: &str) -> Result<Vec<Draft>, String> {
@@ -16,12 +17,18 @@ pub fn parse_feed(bytes: &[u8], stem: &str) -> Result<Vec<Draft>, String> {
             .filter(|t| !t.is_empty())
             .collect();
         let category = (!terms.is_empty()).then(|| terms.remove(0));
-        let summary = entry.summary.as_ref().map(|s| html_to_text(&s.content)).filter(|s| !s.is_empty());
+        let summary =
+            entry.summary.as_ref().map(|s| without_footer(html_to_text(&s.content))).filter(|s| !s.is_empty());
         // The content is the body; an item with only a summary has the summary as its body.
-        let (converted, summary) = match entry.content.as_ref().and_then(|c| c.body.as_deref()) {
+        let (mut converted, summary) = match entry.content.as_ref().and_then(|c| c.body.as_deref()) {
             Some(html) => (html_to_blocks(html), summary),
             None => (entry.summary.as_ref().map(|s| html_to_blocks(&s.content)).unwrap_or_default(), None),
         };
+        if let Some(Block::Paragraph { text }) = converted.blocks.last() {
+            if footer_at(text) == Some(0) {
+                converted.blocks.pop();
+            }
+        }
         drafts.push(Draft {
             id: make_id(&entry.id, &format!("{stem}#{i}")),
             title: entry.title.as_ref().map(plain_text).unwrap_or_default(),
@@ -60,5 +67,23 @@ fn plain_text(t: &feed_rs::model::Text) -> String {
         html_to_text(&t.content)
     } else {
         collapse(&t.content)
+    }
+}
+
+/// Where the line that WordPress sites (Yoast SEO and others) append to every post in their feeds starts in `text`
+/// — "The post <title> appeared first on <site>." — when `text` ends with it: the site's words, not the article's.
+fn footer_at(text: &str) -> Option<usize> {
+    let text = text.trim_end();
+    let at = text.rfind("The post ")?;
+    let line = &text[at..];
+    (line.contains(" appeared first on ") && line.ends_with('.') && !line[..line.len() - 1].contains(". "))
+        .then_some(at)
+}
+
+/// `summary` without that line.
+fn without_footer(summary: String) -> String {
+    match footer_at(&summary) {
+        Some(at) => summary[..at].trim_end().to_owned(),
+        None => summary,
     }
 }
