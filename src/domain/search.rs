@@ -711,6 +711,10 @@ fn best_matches(text: &str, terms: &[String], span: usize) -> (Option<Range<usiz
         let seen = (k..words.len()).take_while(|&j| place[j] < from + span).fold(0u64, |b, j| b | 1 << term(words[j]));
         if best.is_none_or(|(n, _)| seen.count_ones() > n) {
             best = Some((seen.count_ones(), k));
+            // Every term (one, for a one-term query: its first word match): no window can have more.
+            if seen.count_ones() as usize >= terms.len().min(64) {
+                break;
+            }
         }
     }
     let range = |(a, b): (usize, usize)| {
