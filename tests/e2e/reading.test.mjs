@@ -234,6 +234,13 @@ test('? lists the keyboard shortcuts in a dialog that Escape closes, giving the 
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => document.activeElement?.matches('h1.page-title')), true);
+  // ? again while it is open changes nothing, and the focus still goes back to where it was before.
+  await page.keyboard.press('?');
+  await dialog.waitFor();
+  await page.keyboard.press('?');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.matches('h1.page-title')), true);
   // Its button closes it too.
   await page.keyboard.press('?');
   await dialog.locator('.shortcuts-close').click();

@@ -20,14 +20,18 @@ pub fn use_shortcuts() -> Html {
     let from = use_mut_ref(|| None::<HtmlElement>);
     let host = use_mount().host;
     {
-        let (open, from) = (open.clone(), from.clone());
+        let (open, from, panel) = (open.clone(), from.clone(), panel.clone());
         use_effect_on(host, move |host| {
             crate::ui::keys::listen(
                 host.clone(),
                 Box::new(move |e, key| {
                     if key == "?" {
                         e.prevent_default();
-                        *from.borrow_mut() = e.composed_path().get(0).dyn_into::<HtmlElement>().ok();
+                        // (Pressed again while the list is open, with the focus in it: the focus still goes back
+                        // to where it was before.)
+                        if panel.get().is_none() {
+                            *from.borrow_mut() = e.composed_path().get(0).dyn_into::<HtmlElement>().ok();
+                        }
                         open.set(true);
                     }
                 }),
