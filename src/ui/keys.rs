@@ -1,5 +1,5 @@
-//! The page's keyboard shortcuts (`/` to search, `n` / `N` to step through an article's matches): keys pressed
-//! anywhere but in a text field, with no Ctrl, Meta or Alt.
+//! The page's keyboard shortcuts (`/` to search, `n` / `N` through an article's matches, `j` / `k` to the next or
+//! previous article, `?` to list them): keys pressed anywhere but in a text field, with no Ctrl, Meta or Alt.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
