@@ -76,7 +76,7 @@ impl BenchConverter {
     pub async fn load(script: String) -> Result<BenchConverter, String> {
         use crate::domain::convert::ScriptChoice;
         let script = ScriptChoice::from_key(&script).and_then(|c| c.script()).ok_or("script is hant or hans")?;
-        Ok(BenchConverter { c: crate::ui::script::load_converter(script, |p| p.to_owned()).await? })
+        Ok(BenchConverter { c: crate::ui::script::load_converter(script, "opencc/convert.js").await? })
     }
 
     pub fn convert(&self, text: &str) -> String {

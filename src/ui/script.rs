@@ -48,17 +48,23 @@ mod engine {
         engine: Engine,
     }
 
-    impl Converter {
-        /// Loads `script`'s converter (the loader's URL made by `asset` from a path relative to the page).
-        pub async fn load(script: Script, asset: impl Fn(&str) -> String) -> Result<Converter, String> {
-            let key = crate::domain::convert::ScriptChoice::Convert(script).key();
-            let answer = wasm_bindgen_futures::JsFuture::from(load_converter(&asset(super::LOADER_PATH), key)).await;
-            match answer.unwrap_or_else(|e| e) {
-                why if why.is_string() => Err(why.as_string().unwrap_or_default()),
-                engine => Ok(Converter { script, engine: engine.unchecked_into() }),
-            }
-        }
+    /// Starts loading `script`'s converter from the loader at `js`; the promise never rejects.
+    pub fn start(script: Script, js: &str) -> js_sys::Promise {
+        load_converter(js, crate::domain::convert::ScriptChoice::Convert(script).key())
+    }
 
+    /// What the promise of [`start`] resolved to: the engine, or why it did not load.
+    pub fn slot(script: Script, answer: JsValue) -> super::Slot {
+        match answer.as_string() {
+            Some(why) => super::Slot::Failed(why),
+            None => super::Slot::Ready(super::ConverterRef(std::rc::Rc::new(Converter {
+                script,
+                engine: answer.unchecked_into(),
+            }))),
+        }
+    }
+
+    impl Converter {
         /// `text` converted.
         pub fn convert(&self, text: &str) -> String {
             self.engine.convert(text)
@@ -100,11 +106,16 @@ impl ConverterRef {
     }
 }
 
-/// Loads `script`'s converter — the loader `opencc/convert.js` (URL made by `asset` from a path relative to the
-/// page), which fetches the module next to it and builds its engine — as [`use_script_loader`] does.
-#[cfg(feature = "convert")]
-pub async fn load_converter(script: Script, asset: impl Fn(&str) -> String) -> Result<ConverterRef, String> {
-    Ok(ConverterRef(Rc::new(engine::Converter::load(script, asset).await?)))
+/// Loads `script`'s converter from the loader `opencc/convert.js` at `js` (its URL), which fetches the module
+/// next to it and builds its engine, as [`use_script_loader`] does.
+#[cfg(feature = "bench-api")]
+pub async fn load_converter(script: Script, js: &str) -> Result<ConverterRef, String> {
+    let answer = wasm_bindgen_futures::JsFuture::from(engine::start(script, js)).await.unwrap_or_else(|e| e);
+    match engine::slot(script, answer) {
+        Slot::Ready(c) => Ok(c),
+        Slot::Failed(why) => Err(why),
+        _ => Err(String::new()),
+    }
 }
 
 #[cfg(not(feature = "convert"))]
@@ -246,12 +257,10 @@ pub fn use_script_loader(offered: bool) {
             if let (true, Some(script), Some(prefs)) = (*offered, choice.script(), prefs) {
                 if matches!(prefs.converters.slot(script), Slot::Idle | Slot::Failed(_)) {
                     prefs.dispatch(PrefsAction::SetConverter(script, Slot::Loading));
+                    let loading = engine::start(script, &mount.asset(LOADER_PATH));
                     wasm_bindgen_futures::spawn_local(async move {
-                        let slot = match load_converter(script, |p| mount.asset(p)).await {
-                            Ok(c) => Slot::Ready(c),
-                            Err(e) => Slot::Failed(e),
-                        };
-                        prefs.dispatch(PrefsAction::SetConverter(script, slot));
+                        let answer = wasm_bindgen_futures::JsFuture::from(loading).await.unwrap_or_else(|e| e);
+                        prefs.dispatch(PrefsAction::SetConverter(script, engine::slot(script, answer)));
                     });
                 }
             }
