@@ -2,7 +2,8 @@
 //! Native only (feature `import`): `cargo test --features import --test import`.
 
 use article_viewer::domain::import::clean::{
-    clean_text, decode_entities, find_corruption, normalize_whitespace, strip_pinyin_annotations, Fix,
+    clean_text, decode_entities, find_corruption, full_width_punctuation, normalize_whitespace,
+    strip_pinyin_annotations, Fix,
 };
 use article_viewer::domain::import::{decode, detect_chinese_script, import_file, make_id, parse_fixes, ImportOptions};
 use article_viewer::domain::{Article, Block};
@@ -99,6 +100,36 @@ fn whitespace_is_normalized_and_full_width_punctuation_kept() {
 }
 
 #[test]
+fn half_width_punctuation_in_chinese_text_becomes_full_width() {
+    let rows = [
+        // (input, expected, marks converted)
+        ("11月27日,省有色局(以下簡稱“省局”)召開", "11月27日，省有色局（以下簡稱“省局”）召開", 3),
+        ("他強調:一要轉變;二要提高", "他強調：一要轉變；二要提高", 2),
+        ("是嗎?!對", "是嗎？！對", 2),
+        // Spaces around a converted mark go; a mark before Chinese counts too.
+        ("縣 (市、區) 政法委 , 和", "縣（市、區）政法委，和", 3),
+        ("Apple, 蘋果", "Apple，蘋果", 1),
+        ("( 郵件:a@b.cn 或 電話:010-1)聯系", "（郵件：a@b.cn 或 電話：010-1）聯系", 4),
+        // Between digits, in Latin text, `.` and unmatched parentheses: as written.
+        ("共13,000人,時間11:21", "共13,000人，時間11:21", 1),
+        ("He said, “hi” (ok): fine?", "He said, “hi” (ok): fine?", 0),
+        ("率達9.768億元", "率達9.768億元", 0),
+        ("見(上文", "見(上文", 0),
+        ("網址 http://a.cn/x?id=1", "網址 http://a.cn/x?id=1", 0),
+        // Parentheses with Han before or inside; Latin inside after Han.
+        ("交易所(LME)報價", "交易所（LME）報價", 2),
+        ("(2019)", "(2019)", 0),
+        ("協作書(2019)》", "協作書（2019）》", 2),
+        ("a (b (中) c) d", "a（b（中）c）d", 4),
+        // One line's parentheses do not pair with the next line's.
+        ("第一行(\n)第二行", "第一行(\n)第二行", 0),
+    ];
+    for (input, expected, n) in rows {
+        assert_eq!(full_width_punctuation(input), (expected.to_owned(), n), "{input:?}");
+    }
+}
+
+#[test]
 fn fixes_apply_to_the_raw_text_and_are_counted() {
     let fixes = vec![Fix { find: "轉變?yōu)?ldquo;".into(), replace: "轉變為“".into() }];
     let (text, report) = clean_text("工作逐步轉變?yōu)?ldquo;共同建設rdquo;工作", &fixes);
@@ -143,26 +174,54 @@ fn the_seed_imports_with_every_expected_field() {
         Block::Paragraph { text } => text,
         other => panic!("{other:?}"),
     };
-    assert!(first.starts_with("11月27日,省有色金屬管理局(以下簡稱“省有色局”)"));
+    assert!(first.starts_with("11月27日，省有色金屬管理局（以下簡稱“省有色局”）"), "{first}");
     assert!(last.starts_with("湖南紅網以"));
     let notice = a.notice.as_deref().unwrap();
     assert!(notice.starts_with("如需了解更多信息") && notice.contains("中國有色網聲明"));
     assert!(!a.body.iter().any(|b| format!("{b:?}").contains("中國有色網聲明")), "boilerplate in the body");
     let text = all_text(a);
-    // 0 pinyin annotations left, 0 false strips (the legitimate parentheses all survive).
+    // 0 pinyin annotations left, 0 false strips (the legitimate parentheses all survive, made full-width as
+    // the rest of the seed's half-width punctuation: 96 marks).
     let left = text.matches(|c: char| "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".contains(c)).count();
     assert_eq!(left, 0, "tone-marked letters left");
     for kept in [
-        "(以下簡稱“省有色局”)",
-        "(市、區)",
-        "(2019)",
-        "( 郵件:cnmn@cnmn.com.cn 或 電話:010-63971479)",
-        "(非中國有色網或非中國有色金屬報)",
+        "（以下簡稱“省有色局”）",
+        "（市、區）",
+        "（2019）",
+        "（郵件：cnmn@cnmn.com.cn 或 電話：010-63971479）",
+        "（非中國有色網或非中國有色金屬報）",
     ] {
         assert!(text.contains(kept), "{kept} was changed");
     }
+    assert_eq!(result.punctuation_converted, 96);
+    let shown: Vec<&str> = [a.kicker.as_deref(), a.notice.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain(a.body.iter().map(|b| match b {
+            Block::Paragraph { text } => text.as_str(),
+            other => panic!("{other:?}"),
+        }))
+        .collect();
+    assert!(!shown.concat().contains([',', ':', ';', '(', ')']), "half-width punctuation left in the seed's text");
+    assert!(text.contains("9.768億元") && text.contains("13000余人"), "numbers changed");
     assert!(!text.contains("ldquo;") && !text.contains('?') && !text.contains('\u{FFFD}'));
     assert!(text.contains("轉變為有色系統") && text.contains("轉變為“共同建設”"));
+}
+
+#[test]
+fn keep_punctuation_leaves_the_seed_as_written_and_english_is_never_touched() {
+    let opts = ImportOptions { fixes: shipped_fixes(), keep_punctuation: true, ..Default::default() };
+    let result = import_file(Path::new(SEED_PATH), &seed_bytes(), &opts);
+    assert_eq!(result.punctuation_converted, 0);
+    let text = all_text(&result.articles[0]);
+    assert!(text.contains("11月27日,省有色金屬管理局(以下簡稱“省有色局”)"), "{text}");
+    // Not Chinese (by its lang): as written, whatever it quotes.
+    let md = "---\ntitle: \"Notes: a test\"\nlang: en\n---\nThe word 蘋果, (apple), means: apple.\n";
+    let result = import_file(Path::new("notes.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(result.error, None);
+    assert_eq!(result.punctuation_converted, 0);
+    assert!(all_text(&result.articles[0]).contains("The word 蘋果, (apple), means: apple."));
+    assert_eq!(result.articles[0].title.as_str(), "Notes: a test");
 }
 
 #[test]
@@ -351,7 +410,9 @@ fn markdown_with_toml_front_matter_takes_its_title_from_the_first_heading() {
     assert_eq!(a.published.as_ref().unwrap().as_str(), "2024-03-01T08:00:00+08:00");
     assert_eq!(a.authors, ["張燎原"]);
     assert_eq!(a.lang.as_deref(), Some("zh-Hant"));
-    assert_eq!(a.body, [Block::Paragraph { text: "企業產量增加,市場穩定。".into() }]);
+    // (The file's `,` made full-width, as in every Chinese article the importer writes.)
+    assert_eq!(a.body, [Block::Paragraph { text: "企業產量增加，市場穩定。".into() }]);
+    assert_eq!(r.punctuation_converted, 1);
 }
 
 #[test]
@@ -456,6 +517,23 @@ mod properties {
         #[test]
         fn stripping_keeps_text_without_parentheses(s in "[\\p{Han}a-zāáǎà ，。]{0,80}") {
             prop_assert_eq!(strip_pinyin_annotations(&s), (s.clone(), 0));
+        }
+
+        /// Making punctuation full-width changes nothing but the marks it counts and spaces next to them: mapped
+        /// back to half-width, without spaces, the text is what it was; applied again, it changes nothing.
+        #[test]
+        fn full_width_punctuation_changes_only_the_marks_it_counts(s in "[\\p{Han}a-z0-9 ,;:?!()（），.]{0,80}") {
+            let (out, n) = full_width_punctuation(&s);
+            let half = |t: &str| -> String {
+                t.chars().filter(|&c| c != ' ').map(|c| match c {
+                    '，' => ',', '；' => ';', '：' => ':', '？' => '?', '！' => '!', '（' => '(', '）' => ')', c => c,
+                }).collect()
+            };
+            prop_assert_eq!(half(&out), half(&s));
+            let wide = |t: &str| t.chars().filter(|c| "，；：？！（）".contains(*c)).count();
+            prop_assert_eq!(wide(&out), wide(&s) + n);
+            let (again, more) = full_width_punctuation(&out);
+            prop_assert_eq!((again, more), (out.clone(), 0));
         }
     }
 }

@@ -272,6 +272,8 @@ mod tests {
             ("ｶﾀｶﾅ", "カタカナ"),
             ("ﬁle", "file"),
             ("①", "1"),
+            // full-width punctuation (what the importer makes of `,` `(` in Chinese text) = half-width
+            ("日，省（市）：是？！；", "日,省(市):是?!;"),
             ("\u{3000}中\u{3000}文\u{3000}", "中 文"),
             // case
             ("Hello WORLD", "hello world"),

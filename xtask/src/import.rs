@@ -41,6 +41,10 @@ pub struct ImportArgs {
     /// The language tag for inputs that do not give one (default: zh-Hant / zh-Hans detected for Chinese).
     #[arg(long)]
     pub lang: Option<String>,
+    /// Keep half-width punctuation in Chinese text (`,` `:` `(`…) as it is; by default the marks Chinese text
+    /// sets full-width become `，` `：` `（`… (not between digits, nor in Latin text).
+    #[arg(long)]
+    pub keep_punctuation: bool,
     /// The collection title (default: the existing output's title, if any).
     #[arg(long)]
     pub title: Option<String>,
@@ -56,6 +60,8 @@ pub struct Summary {
     pub kept: usize,
     pub skipped: Vec<String>,
     pub warnings: Vec<String>,
+    /// Half-width punctuation marks in Chinese text made full-width.
+    pub punctuation: usize,
 }
 
 impl Summary {
@@ -93,7 +99,7 @@ fn import(args: &ImportArgs) -> Result<Summary> {
             .map_err(anyhow::Error::msg)?,
         None => Vec::new(),
     };
-    let opts = ImportOptions { fixes, offset, lang: args.lang.clone() };
+    let opts = ImportOptions { fixes, offset, lang: args.lang.clone(), keep_punctuation: args.keep_punctuation };
     let files = collect_inputs(&args.inputs)?;
     let mut summary = Summary { files: files.len(), ..Summary::default() };
 
@@ -130,6 +136,7 @@ fn import(args: &ImportArgs) -> Result<Summary> {
             summary.skipped.push(format!("{shown}: {e}"));
             continue;
         }
+        summary.punctuation += result.punctuation_converted;
         summary.skipped.extend(result.skipped.iter().map(|s| format!("{shown}: {s}")));
         summary.warnings.extend(result.warnings.iter().map(|w| format!("{shown}: {w}")));
         for article in result.articles {
@@ -281,4 +288,10 @@ fn print_summary(args: &ImportArgs, s: &Summary) {
         s.skipped.len(),
         s.warnings.len()
     );
+    if s.punctuation > 0 {
+        eprintln!(
+            "{} half-width punctuation mark(s) in Chinese text made full-width (，：（）…; --keep-punctuation keeps them)",
+            s.punctuation
+        );
+    }
 }

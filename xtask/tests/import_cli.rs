@@ -43,7 +43,12 @@ fn the_committed_article_set_is_what_the_importer_makes_of_the_seed() {
     let o = import(&[s(&seed()), "--fixes", s(&fixes()), "-o", s(&out)]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("0 skipped, 0 warning(s)"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("96 half-width punctuation mark(s) in Chinese text made full-width"), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), committed, "regenerate static/articles.json with the importer");
+    // --keep-punctuation: the seed's `,` and `(` as the page had them, and nothing said about them.
+    let o = import(&[s(&seed()), "--fixes", s(&fixes()), "--keep-punctuation", "--dry-run", "-o", s(&out)]);
+    assert!(o.status.success() && stderr(&o).contains("1 updated"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("punctuation"), "{}", stderr(&o));
     let _ = std::fs::remove_dir_all(dir);
 }
 

@@ -210,6 +210,102 @@ pub fn normalize_whitespace(text: &str) -> String {
     out
 }
 
+/// Whether `c` sets a Chinese context for the punctuation next to it: a Han character, or a CJK or
+/// full-width punctuation mark (`。`, `、`, `“`…`”` do not count: English uses them too).
+fn chinese_side(c: char) -> bool {
+    is_han(c) || ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF01}'..='\u{FF60}').contains(&c)
+}
+
+/// The full-width form of a half-width mark that Chinese text sets full-width.
+fn full_width(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        _ => return None,
+    })
+}
+
+/// Half-width punctuation in Chinese text made full-width, as Chinese typesetting has it (scraped Chinese pages
+/// often carry `,` `:` `(` where the text means `，` `：` `（`): `,` `;` `:` `?` `!` when the nearest character
+/// on either side (past spaces) is Han or CJK punctuation — but not between two digits (`1,000`, `11:21`) —
+/// and a matched pair of parentheses when the character before it or one inside it is Han. Spaces around a
+/// converted mark go (a full-width mark carries its own). Everything else stays: `.` (decimals,
+/// abbreviations), Latin text and its punctuation (`He said, “hi”`, `(ok)`), unmatched parentheses.
+/// Returns the text and how many marks were converted.
+pub fn full_width_punctuation(text: &str) -> (String, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let is_space = |c: char| c == ' ' || c == '\u{a0}';
+    let before = |i: usize| chars[..i].iter().rposition(|&c| !is_space(c));
+    let after = |i: usize| chars[i + 1..].iter().position(|&c| !is_space(c)).map(|k| i + 1 + k);
+    let mut convert = vec![false; chars.len()];
+    // Parentheses: matched pairs (innermost first), with Han before the opening one or inside.
+    let mut open: Vec<usize> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' => open.push(i),
+            ')' => {
+                if let Some(o) = open.pop() {
+                    let han =
+                        before(o).is_some_and(|j| is_han(chars[j])) || chars[o + 1..i].iter().copied().any(is_han);
+                    convert[o] = han;
+                    convert[i] = han;
+                }
+            }
+            '\n' => open.clear(),
+            _ => {}
+        }
+    }
+    // The other marks, a run at a time (`嗎?!`: both or neither), by the characters on either side of the run.
+    let mark = |c: char| matches!(c, ',' | ';' | ':' | '?' | '!');
+    let mut i = 0;
+    while i < chars.len() {
+        if !mark(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        while let Some(j) = after(last).filter(|&j| mark(chars[j])) {
+            last = j;
+        }
+        let (b, a) = (before(i), after(last));
+        // A parenthesis converted next to the run counts as Chinese (`區),`).
+        let chinese = |j: usize| chinese_side(chars[j]) || convert[j];
+        let digit = |j: Option<usize>| j.is_some_and(|j| chars[j].is_ascii_digit());
+        let between_digits = i == last && digit(b) && digit(a);
+        let wide = !between_digits && (b.is_some_and(chinese) || a.is_some_and(chinese));
+        for j in i..=last {
+            convert[j] = wide && mark(chars[j]);
+        }
+        i = last + 1;
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut converted = 0;
+    let mut skip_spaces = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if skip_spaces && is_space(c) {
+            continue;
+        }
+        skip_spaces = false;
+        match full_width(c) {
+            Some(wide) if convert[i] => {
+                while out.ends_with([' ', '\u{a0}']) {
+                    out.pop();
+                }
+                out.push(wide);
+                converted += 1;
+                skip_spaces = true;
+            }
+            _ => out.push(c),
+        }
+    }
+    (out, converted)
+}
+
 /// What [`clean_text`] did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CleanReport {

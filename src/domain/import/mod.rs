@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod scraped;
 
 use crate::domain::article::{Article, ArticleId, Block, Published, Title, Views};
+use crate::domain::format::tag_is;
 use crate::domain::load::{is_language_tag, is_safe_url};
 use clean::{clean_text, Fix};
 use serde::Deserialize;
@@ -25,11 +26,19 @@ pub struct ImportOptions {
     pub offset: time::UtcOffset,
     /// The `lang` to set when the input does not say; `None` detects zh-Hant / zh-Hans for Chinese text.
     pub lang: Option<String>,
+    /// Keep half-width punctuation in Chinese text as it is (by default it is made full-width:
+    /// [`clean::full_width_punctuation`]).
+    pub keep_punctuation: bool,
 }
 
 impl Default for ImportOptions {
     fn default() -> Self {
-        Self { fixes: Vec::new(), offset: time::UtcOffset::from_hms(8, 0, 0).expect("valid"), lang: None }
+        Self {
+            fixes: Vec::new(),
+            offset: time::UtcOffset::from_hms(8, 0, 0).expect("valid"),
+            lang: None,
+            keep_punctuation: false,
+        }
     }
 }
 
@@ -66,6 +75,8 @@ pub struct FileResult {
     pub fixes_applied: Vec<usize>,
     pub pinyin_removed: usize,
     pub entities_decoded: usize,
+    /// Half-width punctuation marks in Chinese articles made full-width.
+    pub punctuation_converted: usize,
     /// Damaged spans found (after fixes).
     pub corrupted_spans: usize,
     /// Why the whole file was not read, when it was not.
@@ -96,6 +107,34 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// [`clean::full_width_punctuation`] on every text a reader reads (not names: authors, source, category,
+    /// tags, editor); returns how many marks were converted.
+    pub fn full_width_punctuation(&mut self) -> usize {
+        let mut converted = 0;
+        let mut fix = |s: &mut String| {
+            let (text, n) = clean::full_width_punctuation(s);
+            if n > 0 {
+                *s = text;
+                converted += n;
+            }
+        };
+        fix(&mut self.title);
+        for s in [&mut self.kicker, &mut self.subtitle, &mut self.summary, &mut self.notice].into_iter().flatten() {
+            fix(s);
+        }
+        for b in &mut self.body {
+            match b {
+                Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => fix(text),
+                Block::Image(i) => {
+                    fix(&mut i.alt);
+                    i.caption.iter_mut().for_each(&mut fix);
+                }
+                Block::Unknown { .. } => {}
+            }
+        }
+        converted
+    }
+
     /// Validates with the viewer's rules. Hard faults (no title, a bad date) are errors; unsafe values are
     /// dropped with a warning.
     pub fn finish(self, warnings: &mut Vec<String>) -> Result<Article, String> {
@@ -387,6 +426,9 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
                     .collect();
                 detect_chinese_script(&sample).map(str::to_owned)
             });
+        }
+        if !opts.keep_punctuation && draft.lang.as_deref().is_some_and(|l| tag_is(l, "zh")) {
+            result.punctuation_converted += draft.full_width_punctuation();
         }
         let id = draft.id.clone();
         match draft.finish(&mut result.warnings) {
