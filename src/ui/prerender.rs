@@ -109,6 +109,8 @@ mod tests {
         assert!(html.contains("<a href=\"#/\" class=\"site-name\">文章閱讀器</a>"), "hash links, zh-Hant strings");
         assert!(html.contains("湖南省有色系統共同維穩工作第十五次會議召開"), "the seed's title");
         assert!(html.contains("class=\"card\""), "a card");
+        // Chinese labels take a full-width colon, as the imported text's punctuation does.
+        assert!(html.contains("來源：<span>有色報</span>") && html.contains("作者：張燎原"), "{html}");
         assert!(html.contains("href=\"#/article/000_7367aa27400e94e4\""), "hash links to the article");
         assert!(!html.contains("<!--"), "no hydration markers");
     }

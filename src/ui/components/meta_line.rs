@@ -23,12 +23,12 @@ pub fn meta_line(a: &Article, prefs: &Prefs, terms: &[String]) -> Html {
     }
     if let Some(src) = &a.source {
         items.push(
-            html! { <li class="meta-source">{ format!("{}: ", s.source) }<span>{ marked(src, terms) }</span></li> },
+            html! { <li class="meta-source">{ format!("{}{}", s.source, s.label_separator) }<span>{ marked(src, terms) }</span></li> },
         );
     }
     if let Some(c) = &a.category {
         items.push(
-            html! { <li class="meta-category">{ format!("{}: ", s.category) }<span>{ marked(c, terms) }</span></li> },
+            html! { <li class="meta-category">{ format!("{}{}", s.category, s.label_separator) }<span>{ marked(c, terms) }</span></li> },
         );
     }
     if !a.authors.is_empty() {

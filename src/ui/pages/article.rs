@@ -192,7 +192,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             <div class="article-body">{ for a.body.iter().map(|b| render_block(b, t)) }</div>
             <footer class="article-footer">
                 if let Some(e) = &a.editor {
-                    <p class="editor">{ format!("{}: ", s.editor) }<span>{ e }</span></p>
+                    <p class="editor">{ format!("{}{}", s.editor, s.label_separator) }<span>{ e }</span></p>
                 }
                 if let Some(url) = &a.url {
                     <p class="original"><a href={url.clone()} target="_blank" rel="noopener noreferrer">{ s.original_link }</a></p>
