@@ -61,7 +61,7 @@ test('简体 / 繁體 convert titles, metadata, body and facets; a converter loa
 
   // Search works on what is shown, and the marks land on the shown characters.
   await page.locator('#search-input').fill('企業社區');
-  await page.locator('.list-count', { hasText: '1 of 3' }).waitFor();
+  await page.locator('.list-count', { hasText: '1 article of 3 matches' }).waitFor();
   assert.equal(await page.locator('.card .kicker mark').innerText(), '企业社区');
   assert.match(page.url(), /script=hans/);
 

@@ -181,7 +181,7 @@ test('a search that finds an author, source or category marks it in the card and
   // The words around the names stay as they are: "By 張燎原, Li Wei".
   assert.equal(await card.locator('.meta-authors').innerText(), 'By 張燎原, Li Wei');
   await page.goto(server.url(`/mixed/#/?q=${encodeURIComponent('reuters 市場')}`));
-  await page.locator('.list-count', { hasText: '1 of 4' }).waitFor();
+  await page.locator('.list-count', { hasText: '1 article of 4 matches' }).waitFor();
   assert.deepEqual(await page.locator('.card .meta mark').allInnerTexts(), ['Reuters', '市場']);
   await page.locator('.card-title a').click();
   await page.locator('.match-nav').waitFor();
@@ -195,7 +195,7 @@ test('a search that finds an author, source or category marks it in the card and
 test('a summary of its own is shown under the title and a search marks it and the tags; one that repeats the body is not', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.goto(server.url(`/feed/#/?q=tariff`));
-  await page.locator('.list-count', { hasText: '1 of 2' }).waitFor();
+  await page.locator('.list-count', { hasText: '1 article of 2 matches' }).waitFor();
   assert.deepEqual(await page.locator('.card .excerpt mark').allInnerTexts(), ['tariff']);
   await page.locator('.card-title a').click();
   await page.locator('.match-nav').waitFor();
@@ -234,7 +234,7 @@ test('facets: counts follow the other filters, values OR within a facet, AND acr
   await value('category', '市場').locator('input').check();
   await page.locator('.list-count', { hasText: '3 of 4' }).waitFor();
   await value('source', 'Reuters').locator('input').check();
-  await page.locator('.list-count', { hasText: '1 of 4' }).waitFor();
+  await page.locator('.list-count', { hasText: '1 article of 4 matches' }).waitFor();
   assert.deepEqual(await cardTitles(page), ['銅價上漲 copper rises']);
   // Sort by views, then check everything survives a reload.
   await value('source', 'Reuters').locator('input').uncheck();
@@ -255,12 +255,12 @@ test('facets: counts follow the other filters, values OR within a facet, AND acr
   await page.locator('.card-title a').first().filter({ hasText: SEED_TITLE }).waitFor();
   assert.equal(await page.locator('#sort-select').inputValue(), 'collection');
   await page.goBack();
-  await page.locator('.list-count', { hasText: '1 of 4' }).waitFor();
+  await page.locator('.list-count', { hasText: '1 article of 4 matches' }).waitFor();
   await page.goForward();
   await page.locator('.list-count', { hasText: '3 of 4' }).waitFor();
   // A date range.
   await page.goto(server.url('/mixed/#/?from=2019-01-01&to=2019-12-31'));
-  await page.locator('.list-count', { hasText: '1 of 4' }).waitFor();
+  await page.locator('.list-count', { hasText: '1 article of 4 matches' }).waitFor();
   assert.deepEqual(await cardTitles(page), ['銅價上漲 copper rises']);
   assert.equal(await page.locator('#date-from').inputValue(), '2019-01-01');
   fs.mkdirSync('target/screenshots', { recursive: true });
@@ -302,7 +302,7 @@ test('the filter panel is closed until opened or a link carries a filter, and st
   // A link that carries a filter, in a new visit, opens it, with the value ticked and counted in the summary.
   const { page: other } = await newPage(browser.context);
   await other.goto(server.url(`/mixed/#/?category=${encodeURIComponent('市場')}`));
-  await other.locator('.list-count', { hasText: '1 of 4' }).waitFor();
+  await other.locator('.list-count', { hasText: '1 article of 4 matches' }).waitFor();
   assert.equal(await other.locator('details.filters').evaluate((d) => d.open), true);
   assert.equal(await other.locator('.facet[data-facet="category"] .facet-value', { hasText: '市場' }).locator('input').isChecked(), true);
   assert.match(await other.locator('.filters > summary').innerText(), /1/);
@@ -320,7 +320,7 @@ test('keyboard: / focuses the search box, Escape clears it; no results offers to
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input');
   assert.equal(await page.locator('#search-input').inputValue(), '', 'the / is not typed into the box');
   await page.keyboard.type('nickel -copper');
-  await page.locator('.list-count', { hasText: '1 of 4' }).waitFor();
+  await page.locator('.list-count', { hasText: '1 article of 4 matches' }).waitFor();
   assert.deepEqual(await cardTitles(page), ['Nickel output']);
   await page.keyboard.press('Escape');
   await page.locator('.list-count', { hasText: '4 articles' }).waitFor();

@@ -83,7 +83,8 @@ pub fn list_page() -> Html {
     let list_query = Rc::new(state.to_pairs());
     let shown = &listing.results[((page - 1) * page_size).min(found)..(page * page_size).min(found)];
     let count = if state.is_filtered() {
-        fill(s.result_count, &[("count", &format_exact(found as u64)), ("total", &format_exact(total as u64))])
+        let template = if found == 1 { s.result_count_one } else { s.result_count };
+        fill(template, &[("count", &format_exact(found as u64)), ("total", &format_exact(total as u64))])
     } else if total == 1 {
         s.article_count_one.to_owned()
     } else {
