@@ -284,3 +284,22 @@ test('an article prints as text with its metadata and no navigation', async () =
   await page.emulateMedia({ media: 'screen' });
   await page.close();
 });
+
+test('Chinese text is set in a Chinese font: its quotation marks are full-width, English text keeps its own font', async () => {
+  const { page } = await newPage(browser.context);
+  await page.goto(server.url('/seed/#/article/000_7367aa27400e94e4'));
+  await page.locator('.article-body p').first().waitFor();
+  // The width of the first “ in the first paragraph against one Han character next to it, laid out in the page.
+  const widths = () => page.evaluate(() => {
+    const text = document.querySelector('.article-body p').firstChild;
+    const at = text.data.indexOf('“');
+    const width = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect().width; };
+    return { quote: width(at), han: width(at + 1), family: getComputedStyle(text.parentElement).fontFamily };
+  });
+  const zh = await widths();
+  assert.ok(zh.quote > 0.9 * zh.han, `“ is ${zh.quote}px wide against ${zh.han}px for a Han character (${zh.family})`);
+  assert.match(zh.family, /^"PingFang TC"/, 'Traditional text prefers Traditional glyphs');
+  // The English interface around it keeps its own stack.
+  assert.match(await page.evaluate(() => getComputedStyle(document.querySelector('.site-name')).fontFamily), /^system-ui/);
+  await page.close();
+});
