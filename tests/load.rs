@@ -338,6 +338,48 @@ fn the_lede_is_a_summary_that_does_not_repeat_the_opening_of_the_body() {
     // With no body, any summary is the lede.
     assert_eq!(lede("Only this.", json!([])).as_deref(), Some("Only this."));
 }
+
+#[test]
+fn reading_time_counts_chinese_characters_and_words_of_other_scripts() {
+    let minutes = |body: serde_json::Value| {
+        let text = set_of(json!([{ "id": "r", "title": "t", "body": body }]));
+        load_article_set(&text).unwrap().articles[0].reading_minutes()
+    };
+    let words = |n: usize| vec!["word"; n].join(" ");
+    let han = |n: usize| "字".repeat(n);
+    // 238 words a minute, 255 characters a minute, rounded up, at least 1.
+    assert_eq!(minutes(json!([])), 1);
+    assert_eq!(minutes(json!([words(238)])), 1);
+    assert_eq!(minutes(json!([words(239)])), 2);
+    assert_eq!(minutes(json!([han(255)])), 1);
+    assert_eq!(minutes(json!([han(256)])), 2);
+    // Split over paragraphs, headings and quotes the same; captions are not read; kana count as characters,
+    // Hangul, Cyrillic and digits as words (a run of them is one).
+    assert_eq!(
+        minutes(json!([han(500), {"type": "heading", "text": han(11)}, {"type": "quote", "text": han(255)}])),
+        4
+    );
+    assert_eq!(minutes(json!([{"type": "image", "src": "a.png", "alt": words(999), "caption": words(999)}])), 1);
+    assert_eq!(minutes(json!(["か".repeat(510)])), 2);
+    let spaced = ["한국어", "слово", "2018年"].repeat(80).join(" ");
+    assert_eq!(minutes(json!([spaced])), 2);
+    // Mixed: 255 characters and 238 words are two minutes.
+    assert_eq!(minutes(json!([format!("{} {}", han(255), words(238))])), 2);
+    // The seed: its Han characters at 255 a minute, and a minute at most for its numbers.
+    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/articles.json")).unwrap();
+    let a = &load_article_set(&seed).unwrap().articles[0];
+    let han_chars: usize = a
+        .body
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph { text } => text.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count(),
+            _ => 0,
+        })
+        .sum();
+    assert!(a.reading_minutes() as usize >= han_chars.div_ceil(255), "{han_chars} characters");
+    assert!((a.reading_minutes() as usize) <= han_chars.div_ceil(255) + 1, "{han_chars} characters");
+}
+
 #[test]
 fn writing_a_set_back_out_reads_the_same() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/articles.json")).unwrap();

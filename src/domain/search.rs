@@ -647,7 +647,7 @@ fn spaceless(c: char) -> bool {
 /// digit tables, which would add ~3 KB to the app; so the few punctuation marks inside those blocks (Arabic ،,
 /// Devanagari ।) count as part of a word. Folding has already turned full-width and compatibility forms into
 /// these, and U+2000–U+2BFF is punctuation and symbols.
-fn word_char(c: char) -> bool {
+pub(crate) fn word_char(c: char) -> bool {
     let u = c as u32;
     c.is_ascii_alphanumeric()
         || ((0xC0..0x2000).contains(&u) && u != 0xD7 && u != 0xF7)

@@ -111,6 +111,12 @@ mod tests {
         assert!(html.contains("class=\"card\""), "a card");
         // Chinese labels take a full-width colon, as the imported text's punctuation does.
         assert!(html.contains("來源：<span>有色報</span>") && html.contains("作者：張燎原"), "{html}");
+        // Its reading time (a long article's).
+        let minutes = load_article_set(&json).unwrap().articles[0].reading_minutes();
+        assert!(
+            minutes >= 2 && html.contains(&format!("<li class=\"meta-reading\">約 {minutes} 分鐘讀完</li>")),
+            "{html}"
+        );
         assert!(html.contains("href=\"#/article/000_7367aa27400e94e4\""), "hash links to the article");
         assert!(!html.contains("<!--"), "no hydration markers");
     }

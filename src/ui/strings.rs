@@ -15,6 +15,8 @@ pub struct Strings {
     pub no_articles: &'static str,
     /// "{count} views".
     pub views: &'static str,
+    /// "{count} min read" (shown from 2 minutes).
+    pub reading_time: &'static str,
     pub source: &'static str,
     pub category: &'static str,
     /// "By {authors}".
@@ -122,6 +124,7 @@ pub const EN: Strings = Strings {
     not_found_text: "There is no article at this address. It may have been removed, or the link may be mistyped.",
     no_articles: "This collection has no articles.",
     views: "{count} views",
+    reading_time: "{count} min read",
     source: "Source",
     category: "Category",
     authors: "By {authors}",
@@ -211,6 +214,7 @@ pub const ZH_HANT: Strings = Strings {
     not_found_text: "這個網址沒有文章。文章可能已被移除，或連結有誤。",
     no_articles: "這個文集還沒有文章。",
     views: "{count}次瀏覽",
+    reading_time: "約 {count} 分鐘讀完",
     source: "來源",
     category: "分類",
     authors: "作者：{authors}",
@@ -300,6 +304,7 @@ pub const ZH_HANS: Strings = Strings {
     not_found_text: "这个网址没有文章。文章可能已被删除，或链接有误。",
     no_articles: "这个文集还没有文章。",
     views: "{count}次浏览",
+    reading_time: "约 {count} 分钟读完",
     source: "来源",
     category: "分类",
     authors: "作者：{authors}",
@@ -408,6 +413,7 @@ mod tests {
             s.not_found_text,
             s.no_articles,
             s.views,
+            s.reading_time,
             s.source,
             s.category,
             s.authors,

@@ -5,7 +5,7 @@ use crate::ui::state::Prefs;
 use crate::ui::strings::fill;
 use yew::prelude::*;
 
-/// Date, views, source, category and authors of an article, in the reader's format; absent parts are left out.
+/// Date, views, reading time, source, category and authors of an article, in the reader's format; absent parts are left out.
 /// The search's `terms` are marked in the source, the category and each author's name (the fields searched).
 /// (A function, not a component: it has no state, and a card or page that shows it re-renders with it anyway.)
 pub fn meta_line(a: &Article, prefs: &Prefs, terms: &[String]) -> Html {
@@ -20,6 +20,12 @@ pub fn meta_line(a: &Article, prefs: &Prefs, terms: &[String]) -> Html {
         items.push(
             html! { <li class="meta-views" title={v.get().to_string()} data-views={v.get().to_string()}>{ text }</li> },
         );
+    }
+    // How long it takes to read, for articles that take a while (a minute is every short one's).
+    let minutes = a.reading_minutes();
+    if minutes >= 2 {
+        items
+            .push(html! { <li class="meta-reading">{ fill(s.reading_time, &[("count", &minutes.to_string())]) }</li> });
     }
     if let Some(src) = &a.source {
         items.push(
