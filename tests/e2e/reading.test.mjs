@@ -303,3 +303,42 @@ test('Chinese text is set in a Chinese font: its quotation marks are full-width,
   assert.match(await page.evaluate(() => getComputedStyle(document.querySelector('.site-name')).fontFamily), /^system-ui/);
   await page.close();
 });
+
+test('the article page shows how far the reader has scrolled, as a bar along the top; none where the page does not scroll', async () => {
+  const { page } = await newPage(browser.context);
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await page.goto(server.url('/seed/#/article/000_7367aa27400e94e4'));
+  await page.locator('.article-body p').first().waitFor();
+  // The bar's length as a share of the window's width (its transform's scaleX) and the share of the page
+  // scrolled past.
+  const state = () => page.evaluate(() => {
+    const m = getComputedStyle(document.querySelector('.article-page'), '::before').transform;
+    const scale = m === 'none' ? 1 : Number(m.match(/^matrix\(([^,]+)/)[1]);
+    const root = document.documentElement;
+    return { scale, scrolled: scrollY / (root.scrollHeight - innerHeight), fixed: getComputedStyle(document.querySelector('.article-page'), '::before').position };
+  });
+  const at = async (y) => {
+    await page.evaluate((y) => scrollTo(0, y * (document.documentElement.scrollHeight - innerHeight)), y);
+    await page.waitForFunction((y) => {
+      const m = getComputedStyle(document.querySelector('.article-page'), '::before').transform;
+      return m !== 'none' && Math.abs(Number(m.match(/^matrix\(([^,]+)/)[1]) - y) < 0.02;
+    }, y, { timeout: 5000 }).catch(() => {});
+    return state();
+  };
+  const top = await state();
+  assert.equal(top.fixed, 'fixed');
+  assert.ok(top.scale < 0.01, `at the top the bar is empty: ${top.scale}`);
+  for (const y of [0.5, 1]) {
+    const s = await at(y);
+    assert.ok(Math.abs(s.scale - s.scrolled) < 0.02, `scrolled ${s.scrolled}, bar ${s.scale}`);
+  }
+  await page.close();
+  // In a window tall enough for the whole article there is nothing to scroll, and no bar.
+  const { page: tall } = await newPage(browser.context);
+  await tall.setViewportSize({ width: 1280, height: 6000 });
+  await tall.goto(server.url('/seed/#/article/000_7367aa27400e94e4'));
+  await tall.locator('.article-body p').first().waitFor();
+  assert.ok(await tall.evaluate(() => document.documentElement.scrollHeight <= innerHeight));
+  assert.match(await tall.evaluate(() => getComputedStyle(document.querySelector('.article-page'), '::before').transform), /^matrix\(0,/);
+  await tall.close();
+});
