@@ -1,4 +1,4 @@
-//! The importer's core: cleaning rules (table tests), the seed, feeds with hostile HTML, Markdown, bad input.
+//! The importer's core: cleaning rules (table tests), the seed, saved web pages, feeds with hostile HTML, Markdown, bad input.
 //! Native only (feature `import`): `cargo test --features import --test import`.
 
 use article_viewer::domain::import::clean::{
@@ -400,6 +400,98 @@ fn markdown_with_yaml_front_matter() {
 }
 
 #[test]
+fn a_saved_chinese_news_page_gives_its_article_without_the_page_around_it() {
+    let path = Path::new(FIXTURES).join("page-zh.html");
+    let r = import_file(&path, &std::fs::read(&path).unwrap(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    assert_eq!(r.format, Some(article_viewer::domain::import::Format::Page));
+    // The article's own <script> is dropped and counted; the page's scripts are not the article's.
+    assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+    assert!(r.warnings[0].contains("1 unsafe or unsupported piece(s) of markup dropped"), "{:?}", r.warnings);
+    let a = &r.articles[0];
+    assert_eq!(a.id.as_str(), "page-zh");
+    assert_eq!(a.title.as_str(), "銅價上漲，企業產量增加");
+    // "2024-03-01 08:30:00" has no offset: the importer's time zone (+08:00 by default).
+    assert_eq!(a.published.as_ref().unwrap().as_str(), "2024-03-01T08:30:00+08:00");
+    assert_eq!(a.authors, ["張燎原"]);
+    assert_eq!(a.editor.as_deref(), Some("定律"));
+    assert_eq!(a.source.as_deref(), Some("中國有色網"));
+    assert_eq!(a.category.as_deref(), Some("重點新聞"));
+    assert_eq!(a.tags, ["銅價", "企業", "有色金屬"]);
+    assert_eq!(a.summary.as_deref(), Some("湖南省有色金屬企業一季度產量同比增長。"));
+    assert_eq!(a.url.as_deref(), Some("https://www.example.cn/news/2024/0301/123.html"));
+    assert_eq!(a.lang.as_deref(), Some("zh-Hant"));
+    // The article's paragraphs, cleaned as scraped text is (pinyin, bare entities) and with Chinese punctuation;
+    // its image with the caption; no title, byline, editor line, script, navigation, sidebar or site footer.
+    assert_eq!(
+        a.body,
+        [
+            Block::Paragraph { text: "3月1日，湖南省有色金屬企業一季度產量同比增長12%。".into() },
+            Block::Paragraph {
+                text: "據統計，全省“共同建設”工作穩步推進（2019年以來）。".into()
+            },
+            Block::image("/img/copper.jpg", "銅板", Some("銅板堆放在倉庫裡".into())),
+            Block::Paragraph { text: "記者張燎原報道。".into() },
+        ]
+    );
+    assert_eq!((r.pinyin_removed, r.entities_decoded), (1, 2));
+    let text = all_text(a);
+    for left_out in ["injected", "首頁", "新聞", "相關新聞", "鋁價", "版權", "責任編輯", "來源"] {
+        assert!(!text.contains(left_out), "{left_out:?} is in {text}");
+    }
+}
+
+#[test]
+fn a_page_without_an_article_element_gives_the_block_that_holds_its_paragraphs() {
+    let path = Path::new(FIXTURES).join("page-en.html");
+    let r = import_file(&path, &std::fs::read(&path).unwrap(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let a = &r.articles[0];
+    assert_eq!(a.title.as_str(), "Smelters restart as prices recover");
+    assert_eq!(a.published.as_ref().unwrap().as_str(), "2024-05-02T09:15:00+02:00");
+    // The author's profile address is not a name: the byline's link is.
+    assert_eq!(a.authors, ["Dana Lee"]);
+    assert_eq!(a.tags, ["aluminium", "smelting"]);
+    assert_eq!(a.url, None, "a javascript: address is not kept");
+    assert_eq!(a.lang.as_deref(), Some("en"));
+    assert_eq!(
+        a.body,
+        [
+            Block::Paragraph {
+                text: "Three aluminium smelters restarted idle lines this week as prices recovered to their highest \
+                       level since January."
+                    .into()
+            },
+            Block::Heading { text: "Power costs".into() },
+            Block::Paragraph {
+                text: "Operators said lower power costs made the restarts possible, though they warned that the \
+                       recovery was fragile."
+                    .into()
+            },
+            Block::Quote { text: "We will watch the market month by month.".into() },
+            Block::Paragraph { text: "The restarts add about 200,000 tonnes a year.".into() },
+        ]
+    );
+    assert_eq!(r.punctuation_converted, 0);
+    assert!(r.warnings.iter().any(|w| w.contains("unsafe or unsupported")), "the javascript: image: {:?}", r.warnings);
+}
+
+#[test]
+fn web_pages_without_a_title_or_text_are_errors_and_bad_dates_are_warnings() {
+    let page = |html: &str| import_file(Path::new("p.html"), html.as_bytes(), &ImportOptions::default());
+    let r = page("<!doctype html><html><body><nav><p>Home</p></nav></body></html>");
+    assert!(r.error.as_deref().is_some_and(|e| e.contains("no title")), "{:?}", r.error);
+    let r = page("<!doctype html><title>Empty</title><body><h1>Empty</h1><nav><p>Home</p></nav></body>");
+    assert!(r.error.as_deref().is_some_and(|e| e.contains("no article text")), "{:?}", r.error);
+    let r =
+        page("<html><head><title>T</title><meta name=date content=yesterday></head><body><p>Text.</p></body></html>");
+    assert_eq!(r.error, None);
+    assert_eq!(r.format, Some(article_viewer::domain::import::Format::Page), "found by its first bytes");
+    assert_eq!(r.articles[0].published, None);
+    assert!(r.warnings.iter().any(|w| w.contains("\"yesterday\" is not a date")), "{:?}", r.warnings);
+}
+
+#[test]
 fn markdown_with_toml_front_matter_takes_its_title_from_the_first_heading() {
     let path = Path::new(FIXTURES).join("with-toml.md");
     let r = import_file(&path, &std::fs::read(&path).unwrap(), &ImportOptions::default());
@@ -511,6 +603,7 @@ mod properties {
             let _ = clean_text(&s, &[]);
             let _ = import_file(Path::new("p.txt"), s.as_bytes(), &ImportOptions::default());
             let _ = import_file(Path::new("p.md"), s.as_bytes(), &ImportOptions::default());
+            let _ = import_file(Path::new("p.html"), s.as_bytes(), &ImportOptions::default());
         }
 
         /// Text with no parentheses keeps every Han character through pinyin stripping.

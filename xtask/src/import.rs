@@ -9,15 +9,15 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Extensions read when walking a folder (a file named on the command line is read whatever its name).
-const FOLDER_EXTENSIONS: [&str; 8] = ["txt", "md", "markdown", "rss", "atom", "xml", "json", "text"];
+const FOLDER_EXTENSIONS: [&str; 10] = ["txt", "md", "markdown", "rss", "atom", "xml", "json", "text", "html", "htm"];
 
 /// A progress bar is shown for more inputs than this.
 const PROGRESS_FROM: usize = 200;
 
 #[derive(Args, Debug)]
 pub struct ImportArgs {
-    /// Files or folders to import: scraped article text, RSS/Atom/JSON feeds, Markdown with front matter,
-    /// article-set JSON. Folders are walked recursively (hidden files skipped).
+    /// Files or folders to import: scraped article text, saved web pages (HTML), RSS/Atom/JSON feeds, Markdown
+    /// with front matter, article-set JSON. Folders are walked recursively (hidden files skipped).
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// The article set to write.

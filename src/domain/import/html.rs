@@ -30,10 +30,26 @@ pub struct Converted {
 /// Converts an HTML fragment into paragraphs, headings, quotes and images.
 pub fn html_to_blocks(html: &str) -> Converted {
     let doc = Html::parse_fragment(html);
-    let mut w = Walker::default();
-    w.walk(doc.root_element());
+    element_to_blocks(doc.root_element(), false)
+}
+
+/// Elements of a web page around its article, skipped (not counted as dropped) when converting a page's article
+/// element: navigation, sidebars, page headers and footers.
+const PAGE_CHROME: [&str; 4] = ["nav", "aside", "header", "footer"];
+
+/// Converts an element's content into blocks; `page`: it is part of a whole web page, whose navigation,
+/// sidebars, headers and footers (also by ARIA role) are not the article's.
+pub fn element_to_blocks(el: ElementRef, page: bool) -> Converted {
+    let mut w = Walker { page, ..Walker::default() };
+    w.walk(el);
     w.flush();
     Converted { blocks: w.blocks, dropped: w.dropped }
+}
+
+/// Whether `el` is a page's navigation, sidebar, header or footer.
+pub fn is_page_chrome(el: &scraper::node::Element) -> bool {
+    PAGE_CHROME.contains(&el.name())
+        || matches!(el.attr("role"), Some("navigation" | "complementary" | "banner" | "contentinfo"))
 }
 
 /// The plain text of an HTML fragment, white space collapsed (for titles and summaries).
@@ -46,6 +62,7 @@ struct Walker {
     blocks: Vec<Block>,
     inline: String,
     dropped: usize,
+    page: bool,
 }
 
 impl Walker {
@@ -66,6 +83,9 @@ impl Walker {
                     let child_el = ElementRef::wrap(child).expect("an element node");
                     if DROPPED.contains(&name) {
                         self.dropped += 1;
+                        continue;
+                    }
+                    if self.page && is_page_chrome(e) {
                         continue;
                     }
                     match name {

@@ -1,4 +1,4 @@
-//! The importer's core: scraped text, feeds, Markdown and article-set JSON in; validated articles out.
+//! The importer's core: scraped text, saved web pages, feeds, Markdown and article-set JSON in; validated articles out.
 //!
 //! Pure (no I/O but what the caller hands in), native only (feature `import`): the command-line front end is
 //! `cargo xtask import`. Every article leaves through [`Draft::finish`], which applies the same rules as the
@@ -8,6 +8,7 @@ pub mod clean;
 pub mod feed;
 pub mod html;
 pub mod markdown;
+pub mod page;
 pub mod scraped;
 
 use crate::domain::article::{Article, ArticleId, Block, Published, Title, Views};
@@ -48,6 +49,8 @@ pub enum Format {
     Scraped,
     Feed,
     Markdown,
+    /// A saved web page (HTML).
+    Page,
     ArticleSet,
 }
 
@@ -57,6 +60,7 @@ impl Format {
             Format::Scraped => "scraped text",
             Format::Feed => "feed",
             Format::Markdown => "Markdown",
+            Format::Page => "web page",
             Format::ArticleSet => "article set",
         }
     }
@@ -122,16 +126,7 @@ impl Draft {
         for s in [&mut self.kicker, &mut self.subtitle, &mut self.summary, &mut self.notice].into_iter().flatten() {
             fix(s);
         }
-        for b in &mut self.body {
-            match b {
-                Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => fix(text),
-                Block::Image(i) => {
-                    fix(&mut i.alt);
-                    i.caption.iter_mut().for_each(&mut fix);
-                }
-                Block::Unknown { .. } => {}
-            }
-        }
+        block_texts_mut(&mut self.body, fix);
         converted
     }
 
@@ -187,6 +182,21 @@ impl Draft {
             url,
             notice: non_empty(self.notice),
         })
+    }
+}
+
+/// Calls `f` on every text of `blocks` a reader reads: paragraphs, headings, quotes, images' alt texts and
+/// captions.
+pub fn block_texts_mut(blocks: &mut [Block], mut f: impl FnMut(&mut String)) {
+    for b in blocks {
+        match b {
+            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => f(text),
+            Block::Image(i) => {
+                f(&mut i.alt);
+                i.caption.iter_mut().for_each(&mut f);
+            }
+            Block::Unknown { .. } => {}
+        }
     }
 }
 
@@ -299,12 +309,16 @@ pub fn detect_format(path: &Path, text: &str) -> Format {
     match ext.as_str() {
         "md" | "markdown" | "mdown" => Format::Markdown,
         "rss" | "atom" | "xml" => Format::Feed,
+        "html" | "htm" | "xhtml" => Format::Page,
         "json" if head.contains("jsonfeed.org") => Format::Feed,
         "json" => Format::ArticleSet,
         _ if head.starts_with("<?xml") || head.starts_with("<rss") || head.starts_with("<feed") => Format::Feed,
         _ if head.starts_with('{') && head.contains("jsonfeed.org") => Format::Feed,
         _ if head.starts_with('{') && head.contains("\"version\"") => Format::ArticleSet,
         _ if head.starts_with("---\n") || head.starts_with("+++\n") => Format::Markdown,
+        _ if head.get(..14).is_some_and(|h| h.eq_ignore_ascii_case("<!doctype html")) || head.starts_with("<html") => {
+            Format::Page
+        }
         _ => Format::Scraped,
     }
 }
@@ -379,6 +393,22 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
                 return result;
             }
         },
+        Format::Page => {
+            let (fixed, fixes_applied) = clean::apply_fixes(&text, &opts.fixes);
+            result.fixes_applied = fixes_applied;
+            match page::parse_page(&fixed, stem, opts.offset) {
+                Ok(p) => {
+                    result.pinyin_removed = p.pinyin_removed;
+                    result.entities_decoded = p.entities_decoded;
+                    result.warnings.extend(p.warnings);
+                    vec![p.draft]
+                }
+                Err(e) => {
+                    result.error = Some(e);
+                    return result;
+                }
+            }
+        }
         Format::Scraped => {
             let (cleaned, report) = clean_text(&text, &opts.fixes);
             result.fixes_applied = report.fixes_applied;

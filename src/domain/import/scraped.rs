@@ -98,7 +98,7 @@ pub fn parse_scraped(text: &str, offset: UtcOffset) -> Option<ScrapedArticle> {
     Some(art)
 }
 
-fn editor_of(line: &str) -> Option<String> {
+pub(crate) fn editor_of(line: &str) -> Option<String> {
     let label = EDITOR_LABELS.iter().find(|l| line.starts_with(**l))?;
     let rest = line[label.len()..].trim_start_matches([':', '：', ' ', '\u{3000}']).trim();
     (!rest.is_empty() && rest.chars().count() <= 40).then(|| rest.to_owned())
@@ -184,7 +184,7 @@ fn parse_views(line: &str) -> Option<(u64, usize)> {
 
 /// `2018年11月30日 11:21` or `2018-11-30 11:21[:05]` or a bare date, as RFC 3339 (or YYYY-MM-DD), and where
 /// its text starts.
-fn parse_date(line: &str, offset: UtcOffset) -> Option<(String, usize)> {
+pub(crate) fn parse_date(line: &str, offset: UtcOffset) -> Option<(String, usize)> {
     let nums: Vec<(usize, u32, usize)> = numbers(line);
     for w in 0..nums.len() {
         let (start, y, _) = nums[w];

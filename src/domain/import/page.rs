@@ -1,0 +1,204 @@
+//! A saved web page (HTML) to one article: the article's text from its `<article>` (or what holds the page's
+//! paragraphs), its title, date, authors, summary, tags and address from the page's metadata (Open Graph,
+//! `article:*`, `<meta name>`, schema.org `itemprop`), the page's navigation, sidebars, headers, footers, scripts
+//! and forms left out.
+
+use super::clean::{decode_entities, strip_pinyin_annotations};
+use super::html::{collapse, element_to_blocks, is_page_chrome};
+use super::Draft;
+use crate::domain::article::Published;
+use crate::domain::load::is_safe_url;
+use crate::domain::Block;
+use scraper::{ElementRef, Html, Selector};
+
+/// What reading a page gave: the article, and what to tell the user about it.
+#[derive(Debug)]
+pub struct Page {
+    pub draft: Draft,
+    pub warnings: Vec<String>,
+    pub pinyin_removed: usize,
+    pub entities_decoded: usize,
+}
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("a valid selector")
+}
+
+/// The `content` of the first `<meta>` whose `property`, `name` or `itemprop` is one of `keys` (in that order of
+/// preference), trimmed, when not empty.
+fn meta(doc: &Html, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| meta_all(doc, k).into_iter().next())
+}
+
+/// Every non-empty `content` of the `<meta>` elements whose `property`, `name` or `itemprop` is `key`.
+fn meta_all(doc: &Html, key: &str) -> Vec<String> {
+    let sel = selector(&format!("meta[property=\"{key}\" i], meta[name=\"{key}\" i], meta[itemprop=\"{key}\" i]"));
+    doc.select(&sel).filter_map(|m| m.value().attr("content")).map(collapse).filter(|s| !s.is_empty()).collect()
+}
+
+fn text_of(el: ElementRef) -> String {
+    collapse(&el.text().collect::<String>())
+}
+
+/// The length of the text in `el`'s own paragraphs (its `<p>` children), the measure of where a page's article
+/// is when it is not marked.
+fn paragraph_text(el: ElementRef) -> usize {
+    el.children()
+        .filter_map(ElementRef::wrap)
+        .filter(|c| c.value().name() == "p")
+        .map(|p| p.text().map(|t| t.trim().chars().count()).sum::<usize>())
+        .sum()
+}
+
+/// Whether `el` is outside the page's navigation, sidebars, headers and footers.
+fn outside_chrome(el: &ElementRef) -> bool {
+    !el.ancestors().filter_map(ElementRef::wrap).any(|a| is_page_chrome(a.value()))
+}
+
+/// The element that holds the article: schema.org's `articleBody`, else the `<article>` with the most text, else
+/// `<main>`, else the element whose own paragraphs hold the most text (outside navigation and sidebars), else
+/// `<body>`.
+fn container(doc: &Html) -> Option<ElementRef<'_>> {
+    if let Some(el) = doc.select(&selector("[itemprop=articleBody]")).next() {
+        return Some(el);
+    }
+    if let Some(el) =
+        doc.select(&selector("article")).filter(outside_chrome).max_by_key(|a| a.text().map(str::len).sum::<usize>())
+    {
+        return Some(el);
+    }
+    if let Some(el) = doc.select(&selector("main, [role=main]")).next() {
+        return Some(el);
+    }
+    let best = doc
+        .select(&selector("body *"))
+        .filter(|e| !is_page_chrome(e.value()) && outside_chrome(e))
+        .map(|e| (paragraph_text(e), e))
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, e)| e);
+    best.or_else(|| doc.select(&selector("body")).next())
+}
+
+/// A date from a page's metadata as the schema takes it: RFC 3339 with offset or YYYY-MM-DD as they are; a
+/// date-time without an offset (`2024-03-01 08:30:00`, `2024年3月1日 08:30`) is taken in the time zone `offset`.
+fn published(value: &str, offset: time::UtcOffset) -> Option<String> {
+    let v = value.trim();
+    if Published::parse(v).is_ok() {
+        return Some(v.to_owned());
+    }
+    super::scraped::parse_date(v, offset).map(|(date, _)| date).filter(|d| Published::parse(d).is_ok())
+}
+
+/// Keeps the first of equal values.
+fn unique(values: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    values.retain(|v| seen.insert(v.clone()));
+}
+
+/// Reads a saved web page. `stem` (the file's name) is the article's id; `offset`, the time zone of a date
+/// given without one. An error when the page has no title or no article text.
+pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Page, String> {
+    let doc = Html::parse_document(html);
+    let mut warnings = Vec::new();
+    let body_el = container(&doc).ok_or("the page has no body")?;
+    let first_h1 = |root: ElementRef| root.select(&selector("h1")).map(text_of).find(|t| !t.is_empty());
+    let title = meta(&doc, &["og:title", "twitter:title", "headline"])
+        .or_else(|| first_h1(body_el))
+        .or_else(|| first_h1(doc.root_element()))
+        .or_else(|| doc.select(&selector("title")).map(text_of).find(|t| !t.is_empty()))
+        .ok_or("the page has no title (no og:title, <h1> or <title>)")?;
+
+    let converted = element_to_blocks(body_el, true);
+    let (mut pinyin_removed, mut entities_decoded) = (0, 0);
+    let mut clean = |text: &mut String| {
+        let (decoded, n) = decode_entities(text);
+        let (stripped, m) = strip_pinyin_annotations(&decoded);
+        entities_decoded += n;
+        pinyin_removed += m;
+        *text = stripped;
+    };
+    let mut blocks: Vec<Block> = converted.blocks;
+    super::block_texts_mut(&mut blocks, &mut clean);
+    let mut title = title;
+    clean(&mut title);
+    // "責任編輯：定律" anywhere in the article (often its footer) is its editor, not its text.
+    let editor = body_el.select(&selector("p, div, span, footer")).find_map(|e| super::scraped::editor_of(&text_of(e)));
+    blocks.retain(|b| !matches!(b, Block::Paragraph { text } if super::scraped::editor_of(text).is_some()));
+    // The title, where the article repeats it as its first heading, is not part of the body.
+    if matches!(blocks.first(), Some(Block::Heading { text }) if *text == title) {
+        blocks.remove(0);
+    }
+    if !blocks.iter().any(|b| matches!(b, Block::Paragraph { .. })) {
+        return Err("no article text found in the page (no paragraphs in its <article>, <main> or <body>)".into());
+    }
+
+    let date_keys = ["article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date"];
+    // Else the first <time datetime> of the article, else of the page outside its navigation and sidebars.
+    let time_sel = selector("time[datetime]");
+    let datetime = |t: ElementRef| t.value().attr("datetime").map(str::to_owned);
+    let date = meta(&doc, &date_keys)
+        .or_else(|| body_el.select(&time_sel).find_map(datetime))
+        .or_else(|| doc.select(&time_sel).filter(outside_chrome).find_map(datetime));
+    let published = match date {
+        Some(d) => match published(&d, offset) {
+            Some(p) => Some(p),
+            None => {
+                warnings.push(format!("the page's date {d:?} is not a date; left out"));
+                None
+            }
+        },
+        None => None,
+    };
+    let mut authors: Vec<String> = meta_all(&doc, "author");
+    authors.extend(meta_all(&doc, "article:author"));
+    // An author given as a profile's address is not a name.
+    authors.retain(|a| !a.starts_with("http://") && !a.starts_with("https://"));
+    if authors.is_empty() {
+        // A byline's link or schema.org author, in the article, else in the page outside navigation and sidebars.
+        let sel = selector("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]");
+        let named = |e: ElementRef| Some(text_of(e)).filter(|t| !t.is_empty() && t.chars().count() <= 80);
+        authors.extend(
+            body_el.select(&sel).find_map(named).or_else(|| doc.select(&sel).filter(outside_chrome).find_map(named)),
+        );
+    }
+    unique(&mut authors);
+    let mut tags = meta_all(&doc, "article:tag");
+    if tags.is_empty() {
+        tags = meta(&doc, &["keywords", "news_keywords"])
+            .map(|k| {
+                k.split([',', '，', '、', ';', '；'])
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+    }
+    unique(&mut tags);
+    let canonical =
+        doc.select(&selector("link[rel=canonical]")).find_map(|l| l.value().attr("href").map(str::to_owned));
+    let url = canonical.or_else(|| meta(&doc, &["og:url"])).filter(|u| is_safe_url(u, false));
+    let lang = doc.root_element().value().attr("lang").map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
+    let mut summary = meta(&doc, &["description", "og:description", "twitter:description"]);
+    if let Some(s) = &mut summary {
+        clean(s);
+    }
+    let draft = Draft {
+        id: super::make_id(stem, stem),
+        title,
+        published,
+        source: meta(&doc, &["og:site_name"]),
+        category: meta(&doc, &["article:section"]),
+        editor,
+        tags,
+        authors,
+        lang,
+        summary,
+        body: blocks,
+        url,
+        dropped: converted.dropped,
+        ..Draft::default()
+    };
+    Ok(Page { draft, warnings, pinyin_removed, entities_decoded })
+}
