@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Context, Result};
 use article_viewer::domain::import::{import_file, parse_fixes, ImportOptions};
-use article_viewer::domain::{load_article_set, Article, ArticleSetFile};
+use article_viewer::domain::{load_article_set, Article, ArticleSetFile, Block};
 use clap::Args;
 use std::collections::HashMap;
 use std::io::Write;
@@ -116,6 +116,15 @@ fn import(args: &ImportArgs) -> Result<Summary> {
     let mut imported: Vec<Article> = Vec::new();
     let mut origin: HashMap<String, PathBuf> = HashMap::new();
     let mut fix_counts = vec![0usize; opts.fixes.len()];
+    // Title and text → (id, where from), for the articles the output will hold: with --merge, the existing ones.
+    let mut same_text: HashMap<u64, (String, String)> = HashMap::new();
+    if let (Some(set), true) = (&existing, args.merge) {
+        for a in &set.articles {
+            if let Some(key) = content_key(a) {
+                same_text.entry(key).or_insert_with(|| (a.id.to_string(), args.output.display().to_string()));
+            }
+        }
+    }
     for path in &files {
         if let Some(bar) = &progress {
             bar.inc(1);
@@ -144,6 +153,20 @@ fn import(args: &ImportArgs) -> Result<Summary> {
             if let Some(first) = origin.get(&id) {
                 summary.skipped.push(format!("{shown}: id {id:?} was already imported from {}", first.display()));
                 continue;
+            }
+            // The same article under another id (a page saved twice, a feed item also scraped) is shown once.
+            if let Some(key) = content_key(&article) {
+                match same_text.get(&key) {
+                    Some((other, from)) if *other != id => {
+                        summary.skipped.push(format!(
+                            "{shown}: {id:?} has the same title and text as {other:?} (from {from}); not imported twice"
+                        ));
+                        continue;
+                    }
+                    _ => {
+                        same_text.insert(key, (id.clone(), shown.clone()));
+                    }
+                }
             }
             origin.insert(id, path.clone());
             imported.push(article);
@@ -199,6 +222,29 @@ fn import(args: &ImportArgs) -> Result<Summary> {
         write_atomically(&args.output, json.as_bytes())?;
     }
     Ok(summary)
+}
+
+/// A hash of an article's title and body text without white space, for articles with a body: two articles with
+/// the same are the same article.
+fn content_key(a: &Article) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let texts: Vec<&str> = a
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    if texts.is_empty() {
+        return None;
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for t in std::iter::once(a.title.as_str()).chain(texts) {
+        t.chars().filter(|c| !c.is_whitespace()).for_each(|c| c.hash(&mut h));
+        0xFFFFu32.hash(&mut h);
+    }
+    Some(h.finish())
 }
 
 fn parse_offset(tz: &str) -> Result<time::UtcOffset> {

@@ -143,6 +143,33 @@ fn a_folder_of_5000_small_files_imports() {
 }
 
 #[test]
+fn the_same_article_under_another_name_is_imported_once() {
+    let dir = scratch("same");
+    let out = dir.join("set.json");
+    let copy = dir.join("copy-of-the-seed.txt");
+    std::fs::copy(seed(), &copy).unwrap();
+    let o = import(&[s(&seed()), s(&copy), "--fixes", s(&fixes()), "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 added") && stderr(&o).contains("1 skipped"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("\"copy-of-the-seed\" has the same title and text as \"000_7367aa27400e94e4\""),
+        "{}",
+        stderr(&o)
+    );
+    // Merged into a set that has it: the copy is not added either; the seed itself is updated in place.
+    let o = import(&[s(&copy), s(&seed()), "--fixes", s(&fixes()), "--merge", "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("0 added, 0 updated, 1 unchanged") && stderr(&o).contains("1 skipped"),
+        "{}",
+        stderr(&o)
+    );
+    let set = article_viewer::domain::load_article_set(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(set.articles.len(), 1);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn every_format_in_one_run() {
     let dir = scratch("formats");
     let out = dir.join("set.json");
