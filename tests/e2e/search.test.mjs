@@ -172,6 +172,35 @@ test('j and k open the next and the previous article of the list it was opened f
   await page.close();
 });
 
+test('on the list, j and k move the focus from card to card and Enter opens the focused one', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/mixed/#/?sort=views'));
+  await page.locator('.card').nth(3).waitFor();
+  const titles = await cardTitles(page);
+  const focused = () => page.evaluate(() => document.activeElement?.closest('.card')?.querySelector('.card-title')?.innerText ?? null);
+  await page.keyboard.press('j');
+  assert.equal(await focused(), titles[0], 'j with nothing focused: the first card');
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  assert.equal(await focused(), titles[2]);
+  await page.keyboard.press('k');
+  assert.equal(await focused(), titles[1]);
+  // Typed into the search box, j is a letter.
+  await page.locator('#search-input').focus();
+  await page.keyboard.press('j');
+  assert.equal(await page.locator('#search-input').inputValue(), 'j');
+  await page.locator('#search-input').fill('');
+  await page.waitForURL((u) => !u.hash.includes('q='));
+  // k with nothing focused: the last card of the page; Enter opens it.
+  await page.locator('h1.page-title').focus();
+  await page.keyboard.press('k');
+  assert.equal(await focused(), titles.at(-1));
+  await page.keyboard.press('Enter');
+  await page.locator('h1.article-title', { hasText: titles.at(-1) }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a search that finds an author, source or category marks it in the card and the article', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.goto(server.url(`/mixed/#/?q=${encodeURIComponent('"li wei"')}`));

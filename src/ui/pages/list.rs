@@ -79,6 +79,42 @@ pub fn list_page() -> Html {
         let state = state.clone();
         Callback::from(move |_| go.emit((state.cleared(), false)))
     };
+    // `j` and `k` move the focus to the next and the previous card's link (Enter opens it), as they open the next
+    // and the previous article on an article's page. In a widget only while the focus is inside it.
+    let results = use_node_ref();
+    {
+        let results = results.clone();
+        use_effect_on(mount.host.clone(), move |host| {
+            crate::ui::keys::listen(
+                host.clone(),
+                Box::new(move |e, key| {
+                    use wasm_bindgen::JsCast;
+                    let step: i64 = match key {
+                        "j" => 1,
+                        "k" => -1,
+                        _ => return,
+                    };
+                    let Some(links) =
+                        results.cast::<web_sys::Element>().and_then(|r| r.query_selector_all(".card-title a").ok())
+                    else {
+                        return;
+                    };
+                    let link = |i: i64| links.item(i as u32).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+                    let n = i64::from(links.length());
+                    let focused = (0..n).find(|&i| link(i).is_some_and(|a| a.matches(":focus").unwrap_or(false)));
+                    let to = match focused {
+                        Some(i) => (i + step).clamp(0, n - 1),
+                        None if step > 0 => 0,
+                        None => n - 1,
+                    };
+                    if let Some(a) = link(to) {
+                        e.prevent_default();
+                        let _ = a.focus();
+                    }
+                }),
+            )
+        });
+    }
     let terms = Rc::new(listing.terms.clone());
     let list_query = Rc::new(state.to_pairs());
     let shown = &listing.results[((page - 1) * page_size).min(found)..(page * page_size).min(found)];
@@ -101,7 +137,7 @@ pub fn list_page() -> Html {
                     <Filters state={state.clone()} listing={listing.clone()}
                         has_dates={*has_dates} {on_change} />
                 }
-                <div class="results">
+                <div class="results" ref={results}>
                     <p class="list-count" role="status">{ count }</p>
                     { report_panel(&catalog, s) }
                     if total == 0 {
