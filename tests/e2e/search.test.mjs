@@ -201,6 +201,39 @@ test('on the list, j and k move the focus from card to card and Enter opens the 
   await page.close();
 });
 
+test('a source, category, author or tag links to the list of the articles that have it', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/mixed/#/?sort=views'));
+  const seedCard = page.locator('.card', { hasText: SEED_TITLE });
+  // 重點新聞 and 重点新闻 are one value: both articles.
+  await seedCard.locator('.meta-category a').click();
+  await page.locator('.list-count', { hasText: '2 of 4' }).waitFor();
+  assert.equal(new URL(page.url()).hash, `#/?category=${encodeURIComponent('重點新聞')}`);
+  assert.deepEqual((await cardTitles(page)).sort(), ['有色金屬產量', SEED_TITLE].sort());
+  assert.ok(await page.locator('details.filters').evaluate((d) => d.open), 'the filter panel shows the filter in force');
+  // One of two authors: the articles by that author.
+  await page.locator('.card', { hasText: '有色金屬產量' }).locator('.meta-authors a', { hasText: 'Li Wei' }).click();
+  await page.locator('.list-count', { hasText: '2 of 4' }).waitFor();
+  assert.deepEqual((await cardTitles(page)).sort(), ['有色金屬產量', '銅價上漲 copper rises'].sort());
+  // Back returns to the list before.
+  await page.goBack();
+  await page.waitForURL((u) => u.hash.includes('category='));
+  // Shown in Simplified characters, the link shows the converted value and filters by the stored one, in the
+  // same script.
+  await page.goto(server.url('/mixed/#/?script=hans'));
+  const link = page.locator('.card', { hasText: '湖南省有色系统' }).locator('.meta-source a');
+  await link.filter({ hasText: '有色报' }).waitFor();
+  const href = new URL(await link.getAttribute('href'), page.url());
+  assert.deepEqual([...new URLSearchParams(href.hash.split('?')[1])], [['script', 'hans'], ['source', '有色報']]);
+  // A tag on an article's page.
+  await page.goto(server.url('/feed/#/article/f1'));
+  await page.locator('.tags a', { hasText: 'metals' }).click();
+  await page.locator('.list-count', { hasText: '1 article of 2 matches' }).waitFor();
+  assert.deepEqual(await cardTitles(page), ['Smelters in the north']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a search that finds an author, source or category marks it in the card and the article', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.goto(server.url(`/mixed/#/?q=${encodeURIComponent('"li wei"')}`));

@@ -1,5 +1,5 @@
 use super::highlight::{marked, pieces_html};
-use super::meta_line::meta_line;
+use super::meta_line::{kept_pairs, meta_line};
 use crate::domain::search::excerpt;
 use crate::ui::app::use_prefs;
 use crate::ui::route::{QueryPairs, Route};
@@ -39,7 +39,9 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
     let catalog = use_context::<Catalog>().expect("ArticleCard is rendered inside the catalog provider");
     let prefs = use_prefs();
     let shown = use_shown_article_at(&catalog, props.index);
-    let Some(a) = shown.as_ref().as_ref() else { return Html::default() };
+    let (Some(a), Some(original)) = (shown.as_ref().as_ref(), catalog.articles.get(props.index)) else {
+        return Html::default();
+    };
     let terms = &props.terms;
     let query = (!props.list_query.is_empty()).then(|| (*props.list_query).clone());
     html! {
@@ -52,7 +54,7 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
                     { marked(a.title.as_str(), terms) }
                 </Link<Route, QueryPairs>>
             </h2>
-            { meta_line(a, &prefs, terms) }
+            { meta_line(a, original, &prefs, terms, &kept_pairs(&props.list_query)) }
             <p class="excerpt">{ pieces_html(excerpt(a, terms, EXCERPT_CHARS)) }</p>
         </li>
     }

@@ -1,14 +1,34 @@
 use crate::domain::format::{format_count, format_published};
+use crate::domain::listing::Facet;
 use crate::domain::Article;
 use crate::ui::components::highlight::marked;
+use crate::ui::route::{QueryPairs, Route};
 use crate::ui::state::Prefs;
 use crate::ui::strings::fill;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
-/// Date, views, reading time, source, category and authors of an article, in the reader's format; absent parts are left out.
-/// The search's `terms` are marked in the source, the category and each author's name (the fields searched).
+/// A facet value as a link to the list filtered by it (`#/?category=重點新聞`): `value` as stored (what the filter
+/// matches), shown as `shown` (converted 繁/简, the search's terms marked). `keep`: what the link carries over from
+/// the list it is on (the script the articles are shown in).
+pub fn facet_link(facet: Facet, value: &str, shown: Html, keep: &[(String, String)]) -> Html {
+    let mut pairs: QueryPairs = keep.to_vec();
+    pairs.push((facet.key().to_owned(), value.to_owned()));
+    let query = Some(pairs);
+    html! { <Link<Route, QueryPairs> to={Route::List} {query} classes="facet-link">{ shown }</Link<Route, QueryPairs>> }
+}
+
+/// The pairs of a list's query that a facet link keeps: the script (`script=hans`).
+pub fn kept_pairs(list_query: &[(String, String)]) -> QueryPairs {
+    list_query.iter().filter(|(k, _)| k == "script").cloned().collect()
+}
+
+/// Date, views, reading time, source, category and authors of an article (`a`, as shown: converted 繁/简), in the
+/// reader's format; absent parts are left out. The search's `terms` are marked in the source, the category and
+/// each author's name (the fields searched), and each of them links to the list of the articles that have it
+/// (by its value in `original`, the article as stored; `keep`: see [`facet_link`]).
 /// (A function, not a component: it has no state, and a card or page that shows it re-renders with it anyway.)
-pub fn meta_line(a: &Article, prefs: &Prefs, terms: &[String]) -> Html {
+pub fn meta_line(a: &Article, original: &Article, prefs: &Prefs, terms: &[String], keep: &[(String, String)]) -> Html {
     let s = prefs.strings();
     let mut items: Vec<Html> = Vec::new();
     if let Some(p) = &a.published {
@@ -27,21 +47,26 @@ pub fn meta_line(a: &Article, prefs: &Prefs, terms: &[String]) -> Html {
         items
             .push(html! { <li class="meta-reading">{ fill(s.reading_time, &[("count", &minutes.to_string())]) }</li> });
     }
+    let link = |facet: Facet, shown: &str, stored: Option<&String>| {
+        facet_link(facet, stored.map_or(shown, String::as_str), marked(shown, terms), keep)
+    };
     if let Some(src) = &a.source {
+        let label = format!("{}{}", s.source, s.label_separator);
         items.push(
-            html! { <li class="meta-source">{ format!("{}{}", s.source, s.label_separator) }<span>{ marked(src, terms) }</span></li> },
+            html! { <li class="meta-source">{ label }{ link(Facet::Source, src, original.source.as_ref()) }</li> },
         );
     }
     if let Some(c) = &a.category {
+        let label = format!("{}{}", s.category, s.label_separator);
         items.push(
-            html! { <li class="meta-category">{ format!("{}{}", s.category, s.label_separator) }<span>{ marked(c, terms) }</span></li> },
+            html! { <li class="meta-category">{ label }{ link(Facet::Category, c, original.category.as_ref()) }</li> },
         );
     }
     if !a.authors.is_empty() {
         // "By {authors}": the words around the names as they are, each name marked on its own.
         let (before, after) = s.authors.split_once("{authors}").unwrap_or((s.authors, ""));
         let names = a.authors.iter().enumerate().map(|(i, name)| {
-            html! { <>if i > 0 { { s.list_separator } }{ marked(name, terms) }</> }
+            html! { <>if i > 0 { { s.list_separator } }{ link(Facet::Author, name, original.authors.get(i)) }</> }
         });
         items.push(html! { <li class="meta-authors">{ before }{ for names }{ after }</li> });
     }

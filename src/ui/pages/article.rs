@@ -1,11 +1,11 @@
 use super::not_found::NotFound;
-use crate::domain::listing::ListState;
+use crate::domain::listing::{Facet, ListState};
 use crate::domain::search::{mark_count, Query};
 use crate::domain::{Article, Block};
 use crate::ui::app::use_prefs;
 use crate::ui::components::highlight::marked;
 use crate::ui::components::match_nav::{go_to_mark, match_nav, step};
-use crate::ui::components::meta_line::meta_line;
+use crate::ui::components::meta_line::{facet_link, kept_pairs, meta_line};
 use crate::ui::effect::use_effect_on;
 use crate::ui::mount::use_mount;
 use crate::ui::route::{use_list_state, QueryPairs, Route};
@@ -175,6 +175,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             }
         });
     }
+    let keep = kept_pairs(props.list_query.as_deref().unwrap_or_default());
     html! {
         <article class="article-page" lang={a.lang.clone()} ref={root}>
             <nav class="back"><Link<Route, QueryPairs> to={Route::List} query={props.list_query.clone()}>{ s.back_to_list }</Link<Route, QueryPairs>></nav>
@@ -183,9 +184,11 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 <h1 class="page-title article-title" tabindex="-1">{ marked(a.title.as_str(), t) }</h1>
                 if let Some(st) = &a.subtitle { <p class="subtitle">{ marked(st, t) }</p> }
                 if let Some(l) = a.lede() { <p class="lede">{ marked(l, t) }</p> }
-                { meta_line(a, &prefs, t) }
+                { meta_line(a, &props.article, &prefs, t, &keep) }
                 if !a.tags.is_empty() {
-                    <ul class="tags">{ for a.tags.iter().map(|tag| html! { <li>{ marked(tag, t) }</li> }) }</ul>
+                    <ul class="tags">{ for a.tags.iter().enumerate().map(|(i, tag)| html! {
+                        <li>{ facet_link(Facet::Tag, props.article.tags.get(i).unwrap_or(tag), marked(tag, t), &keep) }</li>
+                    }) }</ul>
                 }
             </header>
             if count > 0 { { match_nav(s, count, current, &on_step) } }
