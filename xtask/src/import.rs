@@ -45,6 +45,10 @@ pub struct ImportArgs {
     /// sets full-width become `，` `：` `（`… (not between digits, nor in Latin text).
     #[arg(long)]
     pub keep_punctuation: bool,
+    /// Print a line per article imported: added, updated or unchanged, its id, title, date, language and what
+    /// its body holds — to check what the importer made of each input.
+    #[arg(short, long)]
+    pub verbose: bool,
     /// The collection title (default: the existing output's title, if any).
     #[arg(long)]
     pub title: Option<String>,
@@ -62,6 +66,8 @@ pub struct Summary {
     pub warnings: Vec<String>,
     /// Half-width punctuation marks in Chinese text made full-width.
     pub punctuation: usize,
+    /// With --verbose: a line per article imported.
+    pub articles: Vec<String>,
 }
 
 impl Summary {
@@ -194,10 +200,22 @@ fn import(args: &ImportArgs) -> Result<Summary> {
         articles.iter().enumerate().map(|(i, a)| (a.id.to_string(), i)).collect();
     for article in imported {
         let id = article.id.to_string();
-        match previous.get(&id) {
-            Some(old) if **old == article => summary.unchanged += 1,
-            Some(_) => summary.updated += 1,
-            None => summary.added += 1,
+        let status = match previous.get(&id) {
+            Some(old) if **old == article => {
+                summary.unchanged += 1;
+                "unchanged"
+            }
+            Some(_) => {
+                summary.updated += 1;
+                "updated"
+            }
+            None => {
+                summary.added += 1;
+                "added"
+            }
+        };
+        if args.verbose {
+            summary.articles.push(describe(status, &article));
         }
         match position.get(&id) {
             Some(&i) => {
@@ -315,7 +333,36 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     result
 }
 
+/// One article in a line: `added  page-zh  "銅價上漲，企業產量增加"  2024-03-01T08:30:00+08:00  zh-Hant  3 paragraphs,
+/// 1 image, 52 characters`.
+fn describe(status: &str, a: &Article) -> String {
+    let (mut paragraphs, mut others, mut images, mut chars) = (0, 0, 0, 0);
+    for b in &a.body {
+        match b {
+            Block::Paragraph { text } => {
+                paragraphs += 1;
+                chars += text.chars().count();
+            }
+            Block::Heading { text } | Block::Quote { text } => {
+                others += 1;
+                chars += text.chars().count();
+            }
+            Block::Image(_) => images += 1,
+            _ => others += 1,
+        }
+    }
+    let date = a.published.as_ref().map_or("-", |p| p.as_str());
+    let lang = a.lang.as_deref().unwrap_or("-");
+    format!(
+        "{status:<9} {}  {:?}  {date}  {lang}  {paragraphs} paragraph(s), {others} heading(s)/quote(s), {images} image(s), {chars} characters",
+        a.id, a.title.as_str()
+    )
+}
+
 fn print_summary(args: &ImportArgs, s: &Summary) {
+    for a in &s.articles {
+        eprintln!("{a}");
+    }
     for w in &s.warnings {
         eprintln!("warning: {w}");
     }
