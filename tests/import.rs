@@ -489,6 +489,16 @@ fn web_pages_without_a_title_or_text_are_errors_and_bad_dates_are_warnings() {
     assert_eq!(r.format, Some(article_viewer::domain::import::Format::Page), "found by its first bytes");
     assert_eq!(r.articles[0].published, None);
     assert!(r.warnings.iter().any(|w| w.contains("\"yesterday\" is not a date")), "{:?}", r.warnings);
+    // Damage left in the text is reported by block (as scraped text reports it by line); the fixes table, applied
+    // to the page first, repairs it.
+    let damaged = "<html><title>T</title><body><p>One.</p><p>工作逐步轉變?yōu)有色系統</p></body></html>";
+    let r = page(damaged);
+    assert_eq!(r.corrupted_spans, 1);
+    assert!(r.warnings.iter().any(|w| w.starts_with("block 2: damaged text")), "{:?}", r.warnings);
+    let fixes = vec![Fix { find: "轉變?yōu)".into(), replace: "轉變為".into() }];
+    let r = import_file(Path::new("p.html"), damaged.as_bytes(), &ImportOptions { fixes, ..Default::default() });
+    assert_eq!((r.corrupted_spans, r.fixes_applied.as_slice()), (0, &[1][..]));
+    assert!(all_text(&r.articles[0]).contains("工作逐步轉變為有色系統"));
 }
 
 #[test]

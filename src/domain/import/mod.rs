@@ -400,6 +400,7 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
                 Ok(p) => {
                     result.pinyin_removed = p.pinyin_removed;
                     result.entities_decoded = p.entities_decoded;
+                    result.corrupted_spans = p.corrupted_spans;
                     result.warnings.extend(p.warnings);
                     vec![p.draft]
                 }

@@ -3,7 +3,7 @@
 //! `article:*`, `<meta name>`, schema.org `itemprop`), the page's navigation, sidebars, headers, footers, scripts
 //! and forms left out.
 
-use super::clean::{decode_entities, strip_pinyin_annotations};
+use super::clean::{decode_entities, find_corruption, strip_pinyin_annotations};
 use super::html::{collapse, element_to_blocks, is_page_chrome};
 use super::Draft;
 use crate::domain::article::Published;
@@ -18,6 +18,8 @@ pub struct Page {
     pub warnings: Vec<String>,
     pub pinyin_removed: usize,
     pub entities_decoded: usize,
+    /// Damaged spans left in the article's text (after the fixes), each also a warning.
+    pub corrupted_spans: usize,
 }
 
 fn selector(css: &str) -> Selector {
@@ -129,6 +131,21 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
     if matches!(blocks.first(), Some(Block::Heading { text }) if *text == title) {
         blocks.remove(0);
     }
+    // Damage no rule repairs (a span lost to a bad conversion), by paragraph, as scraped text reports it by line.
+    let mut corrupted_spans = 0;
+    for (i, b) in blocks.iter().enumerate() {
+        if let Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } = b {
+            for c in find_corruption(text) {
+                corrupted_spans += 1;
+                warnings.push(format!(
+                    "block {}: damaged text ({}): {:?} — repair it with a --fixes entry",
+                    i + 1,
+                    c.sign,
+                    c.context
+                ));
+            }
+        }
+    }
     if !blocks.iter().any(|b| matches!(b, Block::Paragraph { .. })) {
         return Err("no article text found in the page (no paragraphs in its <article>, <main> or <body>)".into());
     }
@@ -200,5 +217,5 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
         dropped: converted.dropped,
         ..Draft::default()
     };
-    Ok(Page { draft, warnings, pinyin_removed, entities_decoded })
+    Ok(Page { draft, warnings, pinyin_removed, entities_decoded, corrupted_spans })
 }
