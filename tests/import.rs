@@ -442,6 +442,37 @@ fn a_saved_chinese_news_page_gives_its_article_without_the_page_around_it() {
 }
 
 #[test]
+fn a_page_saved_in_the_encoding_it_declares_is_read_in_it() {
+    // The Chinese page as an older Chinese site serves it: GBK, declared in a <meta>.
+    let html = std::fs::read_to_string(Path::new(FIXTURES).join("page-zh.html")).unwrap().replace("utf-8", "gbk");
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&html);
+    assert!(!unmappable);
+    let r = import_file(Path::new("gbk-page.html"), &gbk, &ImportOptions::default());
+    assert_eq!(r.error, None);
+    assert_eq!(r.articles[0].title.as_str(), "銅價上漲，企業產量增加");
+    assert!(r.warnings.iter().any(|w| w == "not UTF-8: decoded as GBK, as the page declares"), "{:?}", r.warnings);
+    // A single-byte code page, which is never taken on a guess, is taken when declared.
+    let latin = b"<!DOCTYPE html><meta http-equiv=content-type content='text/html; charset=windows-1252'>\
+                  <title>Caf\xe9</title><p>Un caf\xe9 cr\xe8me.</p>";
+    let r = import_file(Path::new("latin"), latin, &ImportOptions::default());
+    assert_eq!(r.error, None);
+    assert_eq!(r.articles[0].body, [Block::Paragraph { text: "Un café crème.".into() }]);
+    // Bytes that are not what the page declares are an error, not mojibake.
+    let r = import_file(
+        Path::new("bad.html"),
+        b"<meta charset=utf-8><title>T</title><p>\xff\xfe\x00</p>",
+        &ImportOptions::default(),
+    );
+    assert!(r.error.is_some());
+    let r = import_file(
+        Path::new("bad.html"),
+        b"<meta charset=shift_jis><title>T</title><p>\x81\x20</p>",
+        &ImportOptions::default(),
+    );
+    assert!(r.error.as_deref().is_some_and(|e| e.contains("declares Shift_JIS")), "{:?}", r.error);
+}
+
+#[test]
 fn a_page_without_an_article_element_gives_the_block_that_holds_its_paragraphs() {
     let path = Path::new(FIXTURES).join("page-en.html");
     let r = import_file(&path, &std::fs::read(&path).unwrap(), &ImportOptions::default());

@@ -255,6 +255,49 @@ pub fn parse_fixes(toml_text: &str) -> Result<Vec<Fix>, String> {
         .collect()
 }
 
+/// The encoding an HTML page declares in its first 1,024 bytes (`<meta charset="gbk">`, `content="text/html;
+/// charset=big5"`), by the WHATWG labels `encoding_rs` knows.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = bytes[..bytes.len().min(1024)].to_ascii_lowercase();
+    let at = memchr::memmem::find(&head, b"charset=")? + b"charset=".len();
+    let value: Vec<u8> = head[at..]
+        .iter()
+        .copied()
+        .skip_while(|b| matches!(b, b'"' | b'\''))
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .collect();
+    encoding_rs::Encoding::for_label(&value)
+}
+
+/// Text from the bytes of an HTML page: [`decode`], except that bytes that are not UTF-8 are decoded by the
+/// encoding the page declares, when it declares one (GBK, Big5, windows-1252…; a page's declaration is surer than
+/// a guess, and covers single-byte code pages too).
+pub fn decode_page(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    if bytes.is_empty() || std::str::from_utf8(bytes).is_ok() {
+        return decode(bytes);
+    }
+    match declared_charset(bytes) {
+        Some(encoding) if encoding != encoding_rs::UTF_8 && !bytes[..bytes.len().min(8192)].contains(&0) => {
+            let (text, _, had_errors) = encoding.decode(bytes);
+            if had_errors {
+                return Err(format!("the page declares {}, but its bytes are not valid {0}", encoding.name()));
+            }
+            Ok((text.into_owned(), Some(format!("not UTF-8: decoded as {}, as the page declares", encoding.name()))))
+        }
+        _ => decode(bytes),
+    }
+}
+
+/// Whether `path` or the first bytes of a file say it is an HTML page.
+fn looks_like_page(path: &Path, bytes: &[u8]) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    let head = bytes[start..bytes.len().min(start + 14)].to_ascii_lowercase();
+    matches!(ext.as_str(), "html" | "htm" | "xhtml")
+        || head.starts_with(b"<!doctype html")
+        || head.starts_with(b"<html")
+}
+
 /// Text from bytes: UTF-8 (a BOM is fine), else the encoding chardetng guesses (GBK/GB18030, Big5, …),
 /// reported as a warning. Binary data and undecodable bytes are errors.
 pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
@@ -349,7 +392,8 @@ pub fn detect_chinese_script(text: &str) -> Option<&'static str> {
 /// Imports one file's bytes. `path` gives the format (by extension) and the default id (its stem).
 pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResult {
     let mut result = FileResult { fixes_applied: vec![0; opts.fixes.len()], ..FileResult::default() };
-    let (text, note) = match decode(bytes) {
+    let decoded = if looks_like_page(path, bytes) { decode_page(bytes) } else { decode(bytes) };
+    let (text, note) = match decoded {
         Ok(t) => t,
         Err(e) => {
             result.error = Some(e);
