@@ -113,6 +113,12 @@ fn half_width_punctuation_in_chinese_text_becomes_full_width() {
         // Between digits, in Latin text, `.` and unmatched parentheses: as written.
         ("共13,000人,時間11:21", "共13,000人，時間11:21", 1),
         ("He said, “hi” (ok): fine?", "He said, “hi” (ok): fine?", 0),
+        // Straight double quotes in pairs, with Han inside or next to them; not in Latin text, not unpaired.
+        ("他說 \"企業\" 很好", "他說“企業”很好", 2),
+        ("叫做\"LME\"的", "叫做“LME”的", 2),
+        ("He said \"hi\" 5\" long", "He said \"hi\" 5\" long", 0),
+        ("\"一\"二\"三", "“一”二\"三", 2),
+        ("\"一\n二\"", "\"一\n二\"", 0),
         ("率達9.768億元", "率達9.768億元", 0),
         ("見(上文", "見(上文", 0),
         ("網址 http://a.cn/x?id=1", "網址 http://a.cn/x?id=1", 0),
@@ -656,15 +662,16 @@ mod properties {
         /// Making punctuation full-width changes nothing but the marks it counts and spaces next to them: mapped
         /// back to half-width, without spaces, the text is what it was; applied again, it changes nothing.
         #[test]
-        fn full_width_punctuation_changes_only_the_marks_it_counts(s in "[\\p{Han}a-z0-9 ,;:?!()（），.]{0,80}") {
+        fn full_width_punctuation_changes_only_the_marks_it_counts(s in "[\\p{Han}a-z0-9 ,;:?!()（），.\"\n]{0,80}") {
             let (out, n) = full_width_punctuation(&s);
             let half = |t: &str| -> String {
                 t.chars().filter(|&c| c != ' ').map(|c| match c {
-                    '，' => ',', '；' => ';', '：' => ':', '？' => '?', '！' => '!', '（' => '(', '）' => ')', c => c,
+                    '，' => ',', '；' => ';', '：' => ':', '？' => '?', '！' => '!', '（' => '(', '）' => ')',
+                    '“' | '”' => '"', c => c,
                 }).collect()
             };
             prop_assert_eq!(half(&out), half(&s));
-            let wide = |t: &str| t.chars().filter(|c| "，；：？！（）".contains(*c)).count();
+            let wide = |t: &str| t.chars().filter(|c| "，；：？！（）“”".contains(*c)).count();
             prop_assert_eq!(wide(&out), wide(&s) + n);
             let (again, more) = full_width_punctuation(&out);
             prop_assert_eq!((again, more), (out.clone(), 0));

@@ -233,9 +233,11 @@ fn full_width(c: char) -> Option<char> {
 /// Half-width punctuation in Chinese text made full-width, as Chinese typesetting has it (scraped Chinese pages
 /// often carry `,` `:` `(` where the text means `，` `：` `（`): `,` `;` `:` `?` `!` when the nearest character
 /// on either side (past spaces) is Han or CJK punctuation — but not between two digits (`1,000`, `11:21`) —
-/// and a matched pair of parentheses when the character before it or one inside it is Han. Spaces around a
-/// converted mark go (a full-width mark carries its own). Everything else stays: `.` (decimals,
-/// abbreviations), Latin text and its punctuation (`He said, “hi”`, `(ok)`), unmatched parentheses.
+/// a matched pair of parentheses when the character before it or one inside it is Han, and a pair of straight
+/// double quotes (the first and second `"` of a line, the third and fourth…) as `“` `”` when there is Han inside
+/// or next to it. Spaces around a converted mark go (a full-width mark carries its own). Everything else stays:
+/// `.` (decimals, abbreviations), `'`, Latin text and its punctuation (`He said, "hi" (ok)`), unmatched
+/// parentheses and quotes.
 /// Returns the text and how many marks were converted.
 pub fn full_width_punctuation(text: &str) -> (String, usize) {
     let chars: Vec<char> = text.chars().collect();
@@ -257,6 +259,27 @@ pub fn full_width_punctuation(text: &str) -> (String, usize) {
                 }
             }
             '\n' => open.clear(),
+            _ => {}
+        }
+    }
+    // Straight double quotes: the pairs of a line, in order, with Han inside or next to them, become “ and ”.
+    let mut opening = vec![false; chars.len()];
+    let mut quotes: Vec<usize> = Vec::new();
+    for (i, c) in chars.iter().copied().chain(['\n']).enumerate() {
+        match c {
+            '"' => quotes.push(i),
+            '\n' => {
+                for pair in quotes.chunks_exact(2) {
+                    let (o, c) = (pair[0], pair[1]);
+                    let han = chars[o + 1..c].iter().copied().any(is_han)
+                        || before(o).is_some_and(|j| is_han(chars[j]))
+                        || after(c).is_some_and(|j| is_han(chars[j]));
+                    convert[o] = han;
+                    convert[c] = han;
+                    opening[o] = true;
+                }
+                quotes.clear();
+            }
             _ => {}
         }
     }
@@ -291,7 +314,11 @@ pub fn full_width_punctuation(text: &str) -> (String, usize) {
             continue;
         }
         skip_spaces = false;
-        match full_width(c) {
+        let wide = match c {
+            '"' => Some(if opening[i] { '“' } else { '”' }),
+            _ => full_width(c),
+        };
+        match wide {
             Some(wide) if convert[i] => {
                 while out.ends_with([' ', '\u{a0}']) {
                     out.pop();
