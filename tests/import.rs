@@ -526,6 +526,12 @@ fn web_pages_without_a_title_or_text_are_errors_and_bad_dates_are_warnings() {
     assert_eq!(r.format, Some(article_viewer::domain::import::Format::Page), "found by its first bytes");
     assert_eq!(r.articles[0].published, None);
     assert!(r.warnings.iter().any(|w| w.contains("\"yesterday\" is not a date")), "{:?}", r.warnings);
+    // Without <article> or <main>: the block of paragraphs, not a longer block of links to other articles.
+    let related = "<p><a href=/x>A much longer headline of another article that the site links to</a></p>".repeat(8);
+    let r = page(&format!(
+        "<html><title>T</title><body><div class=more>{related}</div><div><p>The article's one paragraph.</p></div></body></html>"
+    ));
+    assert_eq!(r.articles[0].body, [Block::Paragraph { text: "The article's one paragraph.".into() }]);
     // Damage left in the text is reported by block (as scraped text reports it by line); the fixes table, applied
     // to the page first, repairs it.
     let damaged = "<html><title>T</title><body><p>One.</p><p>工作逐步轉變?yōu)有色系統</p></body></html>";

@@ -42,13 +42,16 @@ fn text_of(el: ElementRef) -> String {
     collapse(&el.text().collect::<String>())
 }
 
-/// The length of the text in `el`'s own paragraphs (its `<p>` children), the measure of where a page's article
-/// is when it is not marked.
+/// The length of the text in `el`'s own paragraphs (its `<p>` children) outside links, the measure of where a
+/// page's article is when it is not marked: a list of links to other articles ("related", "most read") is text
+/// too, but not the article's.
 fn paragraph_text(el: ElementRef) -> usize {
+    let chars = |e: ElementRef| e.text().map(|t| t.trim().chars().count()).sum::<usize>();
+    let a = selector("a");
     el.children()
         .filter_map(ElementRef::wrap)
         .filter(|c| c.value().name() == "p")
-        .map(|p| p.text().map(|t| t.trim().chars().count()).sum::<usize>())
+        .map(|p| chars(p).saturating_sub(p.select(&a).map(chars).sum()))
         .sum()
 }
 
