@@ -118,8 +118,7 @@ impl Article {
         use crate::domain::convert::is_han;
         use crate::domain::search::word_char;
         let (mut chars, mut words) = (0u64, 0u64);
-        for b in &self.body {
-            let (Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text }) = b else { continue };
+        for text in self.body.iter().filter_map(Block::text) {
             let mut in_word = false;
             for c in text.chars() {
                 // Hangul is written with spaces between words.
@@ -154,12 +153,10 @@ impl Article {
             return None;
         }
         let mut opening = String::new();
-        for b in &self.body {
-            if let Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } = b {
-                fold_into(text, &mut opening);
-                if opening.len() > 2 * folded.len() {
-                    break;
-                }
+        for text in self.body.iter().filter_map(Block::text) {
+            fold_into(text, &mut opening);
+            if opening.len() > 2 * folded.len() {
+                break;
             }
         }
         opening.retain(|c| c != ' ');
@@ -425,6 +422,14 @@ pub struct Image {
 }
 
 impl Block {
+    /// The text of a paragraph, heading or quote (`None` for an image or an unknown block).
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => Some(text),
+            _ => None,
+        }
+    }
+
     /// An image block.
     pub fn image(src: impl Into<String>, alt: impl Into<String>, caption: Option<String>) -> Block {
         Block::Image(Box::new(Image { src: src.into(), alt: alt.into(), caption }))

@@ -246,14 +246,7 @@ fn import(args: &ImportArgs) -> Result<Summary> {
 /// the same are the same article.
 fn content_key(a: &Article) -> Option<u64> {
     use std::hash::{Hash, Hasher};
-    let texts: Vec<&str> = a
-        .body
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => Some(text.as_str()),
-            _ => None,
-        })
-        .collect();
+    let texts: Vec<&str> = a.body.iter().filter_map(Block::text).collect();
     if texts.is_empty() {
         return None;
     }

@@ -491,14 +491,8 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
     for mut draft in drafts {
         if draft.lang.is_none() {
             draft.lang = opts.lang.clone().or_else(|| {
-                let sample: String = std::iter::once(draft.title.as_str())
-                    .chain(draft.body.iter().filter_map(|b| match b {
-                        Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => {
-                            Some(text.as_str())
-                        }
-                        _ => None,
-                    }))
-                    .collect();
+                let sample: String =
+                    std::iter::once(draft.title.as_str()).chain(draft.body.iter().filter_map(Block::text)).collect();
                 detect_chinese_script(&sample).map(str::to_owned)
             });
         }

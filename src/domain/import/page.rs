@@ -137,7 +137,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
     // Damage no rule repairs (a span lost to a bad conversion), by paragraph, as scraped text reports it by line.
     let mut corrupted_spans = 0;
     for (i, b) in blocks.iter().enumerate() {
-        if let Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } = b {
+        if let Some(text) = b.text() {
             for c in find_corruption(text) {
                 corrupted_spans += 1;
                 warnings.push(format!(
