@@ -24,12 +24,14 @@ pub struct ArticleCardProps {
     pub list_query: Rc<QueryPairs>,
 }
 
-/// Article `index` as the reader asked to see it (繁/简), made once per article and converter (not per render).
+/// Article `index` as the reader asked to see it (繁/简), and its reading time, made once per article and
+/// converter (not per render: a search re-renders the cards at every pause in typing).
 #[hook]
-fn use_shown_article_at(catalog: &Catalog, index: usize) -> Rc<Option<crate::domain::Article>> {
+fn use_shown_article_at(catalog: &Catalog, index: usize) -> Rc<Option<(crate::domain::Article, u32)>> {
     let conv = use_converter();
     use_memo((catalog.clone(), index, conv), |(catalog, index, conv)| {
-        Some(shown_article(conv, catalog.articles.get(*index)?))
+        let a = catalog.articles.get(*index)?;
+        Some((shown_article(conv, a), a.reading_minutes()))
     })
 }
 
@@ -39,7 +41,7 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
     let catalog = use_context::<Catalog>().expect("ArticleCard is rendered inside the catalog provider");
     let prefs = use_prefs();
     let shown = use_shown_article_at(&catalog, props.index);
-    let (Some(a), Some(original)) = (shown.as_ref().as_ref(), catalog.articles.get(props.index)) else {
+    let (Some((a, minutes)), Some(original)) = (shown.as_ref().as_ref(), catalog.articles.get(props.index)) else {
         return Html::default();
     };
     let terms = &props.terms;
@@ -54,7 +56,7 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
                     { marked(a.title.as_str(), terms) }
                 </Link<Route, QueryPairs>>
             </h2>
-            { meta_line(a, original, &prefs, terms, &kept_pairs(&props.list_query)) }
+            { meta_line(a, original, *minutes, &prefs, terms, &kept_pairs(&props.list_query)) }
             <p class="excerpt">{ pieces_html(excerpt(a, terms, EXCERPT_CHARS)) }</p>
         </li>
     }

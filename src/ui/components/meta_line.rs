@@ -23,12 +23,19 @@ pub fn kept_pairs(list_query: &[(String, String)]) -> QueryPairs {
     list_query.iter().filter(|(k, _)| k == "script").cloned().collect()
 }
 
-/// Date, views, reading time, source, category and authors of an article (`a`, as shown: converted 繁/简), in the
-/// reader's format; absent parts are left out. The search's `terms` are marked in the source, the category and
+/// Date, views, reading time (`minutes`: [`Article::reading_minutes`], shown from 2), source, category and
+/// authors of an article (`a`, as shown: converted 繁/简), in the reader's format; absent parts are left out. The search's `terms` are marked in the source, the category and
 /// each author's name (the fields searched), and each of them links to the list of the articles that have it
 /// (by its value in `original`, the article as stored; `keep`: see [`facet_link`]).
 /// (A function, not a component: it has no state, and a card or page that shows it re-renders with it anyway.)
-pub fn meta_line(a: &Article, original: &Article, prefs: &Prefs, terms: &[String], keep: &[(String, String)]) -> Html {
+pub fn meta_line(
+    a: &Article,
+    original: &Article,
+    minutes: u32,
+    prefs: &Prefs,
+    terms: &[String],
+    keep: &[(String, String)],
+) -> Html {
     let s = prefs.strings();
     let mut items: Vec<Html> = Vec::new();
     if let Some(p) = &a.published {
@@ -42,7 +49,6 @@ pub fn meta_line(a: &Article, original: &Article, prefs: &Prefs, terms: &[String
         );
     }
     // How long it takes to read, for articles that take a while (a minute is every short one's).
-    let minutes = a.reading_minutes();
     if minutes >= 2 {
         items
             .push(html! { <li class="meta-reading">{ fill(s.reading_time, &[("count", &minutes.to_string())]) }</li> });

@@ -120,7 +120,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let root = use_node_ref();
     // How many marks the page shows, and the one stepped to: kept together, so that another article or query
     // starts again before the first match (a state of its own cost ~1 KB of wasm more).
-    let marks = use_memo((Same(shown.clone()), t.clone()), |(Same(a), t)| (mark_count(a, t), Cell::new(None)));
+    // (With the reading time, made once rather than at each step through the marks.)
+    let marks = use_memo((Same(shown.clone()), t.clone()), |(Same(a), t)| {
+        (mark_count(a, t), Cell::new(None), a.reading_minutes())
+    });
     let (count, current) = (marks.0, marks.1.get());
     let redraw = use_force_update();
     let on_step = {
@@ -184,7 +187,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 <h1 class="page-title article-title" tabindex="-1">{ marked(a.title.as_str(), t) }</h1>
                 if let Some(st) = &a.subtitle { <p class="subtitle">{ marked(st, t) }</p> }
                 if let Some(l) = a.lede() { <p class="lede">{ marked(l, t) }</p> }
-                { meta_line(a, &props.article, &prefs, t, &keep) }
+                { meta_line(a, &props.article, marks.2, &prefs, t, &keep) }
                 if !a.tags.is_empty() {
                     <ul class="tags">{ for a.tags.iter().enumerate().map(|(i, tag)| html! {
                         <li>{ facet_link(Facet::Tag, props.article.tags.get(i).unwrap_or(tag), marked(tag, t), &keep) }</li>
