@@ -121,7 +121,7 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
                  {"type": "image", "src": "img/1.png", "alt": "圖", "caption": "說明"}]}]}"#;
     let set = load_article_set(json).unwrap();
     let a = &set.articles[0];
-    let c = convert_article(a, Script::Hans, |s| format!("<{s}>"));
+    let c = convert_article(a, Script::Hans, &|s| format!("<{s}>"));
     assert_eq!(c.title.as_str(), "<題>");
     let optional = [&c.kicker, &c.subtitle, &c.source, &c.category, &c.editor, &c.summary, &c.notice];
     assert_eq!(optional.map(|o| o.as_deref().unwrap()), ["<引>", "<副>", "<源>", "<類>", "<編>", "<摘>", "<告>"]);
@@ -141,6 +141,6 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
     // A non-Chinese tag stays; a title the converter would empty stays as written.
     let mut en = a.clone();
     en.lang = Some("en".into());
-    let c = convert_article(&en, Script::Hant, |_| String::new());
+    let c = convert_article(&en, Script::Hant, &|_| String::new());
     assert_eq!((c.lang.as_deref(), c.title.as_str()), (Some("en"), "題"));
 }

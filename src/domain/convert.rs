@@ -142,14 +142,14 @@ impl Converter {
 
     /// [`convert_article`] with this converter.
     pub fn convert_article(&self, a: &Article) -> Article {
-        convert_article(a, self.script, |s| self.convert(s).into_owned())
+        convert_article(a, self.script, &|s| self.convert(s).into_owned())
     }
 }
 
 /// The article with every text a reader sees converted by `c` (ids, links and image addresses unchanged); a
 /// Chinese `lang` becomes `script`'s tag. The viewer passes the converter module it fetched; natively and in
 /// tests, [`Converter::convert_article`] passes a [`Converter`].
-pub fn convert_article(a: &Article, script: Script, c: impl Fn(&str) -> String) -> Article {
+pub fn convert_article(a: &Article, script: Script, c: &dyn Fn(&str) -> String) -> Article {
     use super::Block;
     let mut out = a.clone();
     if let Ok(title) = super::Title::parse(&c(a.title.as_str())) {

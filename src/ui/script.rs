@@ -102,7 +102,7 @@ impl ConverterRef {
 
     /// The article with every text a reader sees converted.
     pub fn article(&self, a: &Article) -> Article {
-        convert_article(a, self.0.script, |s| self.text(s))
+        convert_article(a, self.0.script, &|s| self.text(s))
     }
 }
 
@@ -253,8 +253,10 @@ pub fn use_script_loader(offered: bool) {
             (Some(s), Some(p)) => matches!(p.converters.slot(s), Slot::Idle),
             _ => false,
         };
-        use_effect_on((choice, idle, offered), move |(choice, _, offered)| {
-            if let (true, Some(script), Some(prefs)) = (*offered, choice.script(), prefs) {
+        // The three as one number: an effect on a `usize` shares its comparison with the app's others.
+        let which = ScriptChoice::ALL.iter().position(|c| *c == choice).unwrap_or(0);
+        use_effect_on(which * 4 + usize::from(idle) * 2 + usize::from(offered), move |_| {
+            if let (true, Some(script), Some(prefs)) = (offered, choice.script(), prefs) {
                 if matches!(prefs.converters.slot(script), Slot::Idle | Slot::Failed(_)) {
                     prefs.dispatch(PrefsAction::SetConverter(script, Slot::Loading));
                     let loading = engine::start(script, &mount.asset(LOADER_PATH));
