@@ -526,6 +526,17 @@ fn web_pages_without_a_title_or_text_are_errors_and_bad_dates_are_warnings() {
     assert_eq!(r.format, Some(article_viewer::domain::import::Format::Page), "found by its first bytes");
     assert_eq!(r.articles[0].published, None);
     assert!(r.warnings.iter().any(|w| w.contains("\"yesterday\" is not a date")), "{:?}", r.warnings);
+    // A <title> as the only title loses the site's name the page gives (og:site_name), not a part of itself.
+    let titled = |title: &str| {
+        let html = format!(
+            "<html><head><title>{title}</title><meta property=og:site_name content='Metal Weekly'></head><body><p>Text.</p></body></html>"
+        );
+        page(&html).articles[0].title.as_str().to_owned()
+    };
+    assert_eq!(titled("Smelters restart | Metal Weekly"), "Smelters restart");
+    assert_eq!(titled("Smelters restart_Metal Weekly"), "Smelters restart");
+    assert_eq!(titled("Apples - A history"), "Apples - A history");
+    assert_eq!(titled("Metal Weekly"), "Metal Weekly");
     // Without <article> or <main>: the block of paragraphs, not a longer block of links to other articles.
     let related = "<p><a href=/x>A much longer headline of another article that the site links to</a></p>".repeat(8);
     let r = page(&format!(

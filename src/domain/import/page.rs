@@ -95,6 +95,18 @@ fn published(value: &str, offset: time::UtcOffset) -> Option<String> {
     super::scraped::parse_date(v, offset).map(|(date, _)| date).filter(|d| Published::parse(d).is_ok())
 }
 
+/// A `<title>` without the site's name that pages append to it (`銅價上漲_中國有色網`, `Smelters restart | Metal
+/// Weekly`): only the page's own `og:site_name`, after one of `|` `-` `–` `—` `_` `·` `:` (spaces around it
+/// allowed), is taken off — a guess at what a name looks like could cut a real title.
+fn without_site_name(title: &str, site: Option<&str>) -> String {
+    let cut = site.filter(|s| !s.is_empty()).and_then(|site| {
+        let rest = title.strip_suffix(site)?.trim_end();
+        let rest = rest.strip_suffix(['|', '-', '–', '—', '_', '·', ':'])?.trim_end();
+        (!rest.is_empty()).then_some(rest)
+    });
+    cut.unwrap_or(title).to_owned()
+}
+
 /// Keeps the first of equal values.
 fn unique(values: &mut Vec<String>) {
     let mut seen = std::collections::HashSet::new();
@@ -111,7 +123,12 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
     let title = meta(&doc, &["og:title", "twitter:title", "headline"])
         .or_else(|| first_h1(body_el))
         .or_else(|| first_h1(doc.root_element()))
-        .or_else(|| doc.select(&selector("title")).map(text_of).find(|t| !t.is_empty()))
+        .or_else(|| {
+            let site = meta(&doc, &["og:site_name"]);
+            doc.select(&selector("title"))
+                .map(|t| without_site_name(&text_of(t), site.as_deref()))
+                .find(|t| !t.is_empty())
+        })
         .ok_or("the page has no title (no og:title, <h1> or <title>)")?;
 
     let converted = element_to_blocks(body_el, true);
