@@ -1,8 +1,8 @@
 // Benchmark: the viewer's search against FlexSearch 0.8 (CJK charset) and MiniSearch 7 in one headless Chromium
 // page, on the same article sets: query time (median, p95; compared with the peers on the queries they all run,
 // the engines taking turns on each query), precision/recall against a plain substring scan,
-// load + index time against JSON.parse, wasm memory against the JSON's size, and keystroke → results painted in
-// the real viewer. Run by `cargo xtask bench search` on a dist built with the `bench-api` feature.
+// load + index time against JSON.parse, wasm memory against the JSON's size, "did you mean" against MiniSearch's
+// fuzzy search, and keystroke → results painted in the real viewer. Run by `cargo xtask bench search` on a dist built with the `bench-api` feature.
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, launchBrowser } from '../tests/e2e/support.mjs';
@@ -108,6 +108,23 @@ async function inPage({ queries, repeat }) {
       }
     }
   }
+  // "Did you mean": misspelt words that find nothing. The first suggestion gathers the set's words, the later
+  // ones reuse them; against MiniSearch's fuzzy search (its typo tolerance: every word within 20 % edits).
+  const typos = ['presidnet', 'goverment', 'ecomony', 'freedon', 'speach', 'congres tax', 'natoin'];
+  out.suggestions = {};
+  [out.suggestFirstMs] = time(() => set.suggestion(typos[0]));
+  const later = [];
+  const fuzzy = [];
+  for (let k = 0; k < repeat; k++) {
+    for (const t of typos) {
+      const [ms, s] = time(() => set.suggestion(t));
+      later.push(ms);
+      out.suggestions[t] = s ?? '–';
+      fuzzy.push(time(() => mini.search(t, { fuzzy: 0.2, combineWith: 'AND' }))[0]);
+    }
+  }
+  out.suggestMs = pct(later, 0.5);
+  out.miniFuzzyMs = pct(fuzzy, 0.5);
   out.engines = {};
   for (const [name, e] of Object.entries(acc)) {
     out.engines[name] = {
@@ -188,6 +205,7 @@ for (let i = 0; i < sets.length; i++) {
   // Where our p95 comes from: our slowest queries (each its median run), with the peers' time for the same.
   const slowest = Object.entries(o.byQuery).sort((a, b) => b[1] - a[1]).slice(0, 5);
   console.log(`  our slowest queries (median run; FlexSearch / MiniSearch): ${slowest.map(([q, ms]) => `${q} ${f(ms)} (${['flexsearch', 'minisearch'].map((n) => (q in r.engines[n].byQuery ? f(r.engines[n].byQuery[q]) : '–')).join(' / ')})`).join(', ')}`);
+  console.log(`  did you mean: first ${f(r.suggestFirstMs)} ms (gathers the set's words), then median ${f(r.suggestMs, 2)} ms vs MiniSearch fuzzy ${f(r.miniFuzzyMs, 2)} ms: ratio ${f(r.suggestMs / r.miniFuzzyMs, 2)}; ${Object.entries(r.suggestions).map(([t, s]) => `${t} → ${s}`).join(', ')}`);
   console.log(`  keystroke → results painted in the viewer: median ${f(k.median)} ms, p95 ${f(k.p95)} ms (includes the 120 ms debounce)`);
 }
 console.log(`\n${QUERIES.length} queries × ${REPEAT} runs each; peers run the ${QUERIES.filter((q) => !/["-]/.test(q)).length} without - or quotes.`);

@@ -40,6 +40,11 @@ impl BenchSet {
         self.c.listing(&state).results.into_iter().map(|i| i as u32).collect()
     }
 
+    /// "Did you mean": `q` with its misspelt words corrected, when `q` finds nothing and that finds something.
+    pub fn suggestion(&self, q: &str) -> Option<String> {
+        self.c.suggestion(&ListState { q: q.to_owned(), ..ListState::default() })
+    }
+
     /// Article `i`'s searched fields, folded, one per line (for an independent substring scan in JavaScript).
     pub fn folded(&self, i: u32) -> String {
         self.c.index().folded_text(i as usize).to_owned()

@@ -11,6 +11,7 @@
 use super::convert::ScriptChoice;
 use super::fold::fold;
 use super::search::{Hit, IndexBuilder, Query, SearchIndex};
+use super::suggest::{correctable, rewrite, Vocabulary};
 use super::{Article, LoadedSet};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
@@ -300,6 +301,8 @@ pub struct Collection {
     orders: [Order; 3],
     /// Whether 繁/简 conversion is offered for this set ([`super::convert::offers_conversion`]).
     offers_conversion: bool,
+    /// The set's words, gathered the first time a query needs a correction ([`Collection::suggestion`]).
+    vocabulary: OnceCell<Vocabulary>,
 }
 
 /// What a [`ListState`] yields.
@@ -329,7 +332,15 @@ impl Collection {
             rank_by(set.articles.iter().map(|a| a.views.map_or(UNKNOWN, |v| UNKNOWN - 1 - v.get().min(UNKNOWN - 1)))),
         ];
         let offers_conversion = super::convert::offers_conversion(&set.articles);
-        Collection { set, index: OnceCell::new(), building: RefCell::new(None), facets, orders, offers_conversion }
+        Collection {
+            set,
+            index: OnceCell::new(),
+            building: RefCell::new(None),
+            facets,
+            orders,
+            offers_conversion,
+            vocabulary: OnceCell::new(),
+        }
     }
 
     /// Whether the set has Chinese text for 繁/简 conversion to act on (else the viewer does not offer it).
@@ -372,6 +383,21 @@ impl Collection {
 
     pub fn articles(&self) -> &[Article] {
         &self.set.articles
+    }
+
+    /// For a `state` whose query finds nothing: the query with its misspelt words corrected (see
+    /// [`super::suggest`]), when that finds something under the same filters and dates.
+    pub fn suggestion(&self, state: &ListState) -> Option<String> {
+        let index = self.index();
+        let alone = |t: &str| Query { include: vec![t.to_owned()], exclude: Vec::new() };
+        let misspelt = |t: &str| correctable(t) && index.search(&alone(t), 0..index.len()).is_empty();
+        if !Query::parse(&state.q).include.iter().any(|t| misspelt(t)) {
+            return None;
+        }
+        let words = self.vocabulary.get_or_init(|| Vocabulary::build(index));
+        let q = rewrite(&state.q, |t| misspelt(t).then(|| words.correct(t)).flatten().map(str::to_owned))?;
+        let next = ListState { q, page: None, ..state.clone() };
+        (!self.listing(&next).results.is_empty()).then_some(next.q)
     }
 
     /// The list for `state`: search, filter, count facet values, sort.

@@ -10,6 +10,7 @@ pub mod import;
 pub mod listing;
 pub mod load;
 pub mod search;
+pub mod suggest;
 
 pub use article::{Article, ArticleId, ArticleSetFile, Block, Published, PublishedKind, Title, Views};
 pub use load::{load_article_set, load_article_set_bytes, LoadedSet, RecordIssue, SetError};

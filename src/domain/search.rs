@@ -52,26 +52,8 @@ impl Query {
     /// Parses what a reader typed. Never fails: an unclosed quote runs to the end, a lone `-` is ignored.
     pub fn parse(input: &str) -> Query {
         let mut q = Query::default();
-        let mut rest = input;
-        loop {
-            rest = rest.trim_start();
-            if rest.is_empty() {
-                break;
-            }
-            let (negative, after_sign) = match rest.strip_prefix('-') {
-                Some(r) if !r.is_empty() && !r.starts_with(char::is_whitespace) => (true, r),
-                _ => (false, rest),
-            };
-            let (raw, next) = if let Some(r) = after_sign.strip_prefix('"') {
-                match r.find('"') {
-                    Some(end) => (&r[..end], &r[end + 1..]),
-                    None => (r, ""),
-                }
-            } else {
-                let end = after_sign.find(char::is_whitespace).unwrap_or(after_sign.len());
-                (&after_sign[..end], &after_sign[end..])
-            };
-            rest = next;
+        for (negative, raw) in terms(input) {
+            let raw = &input[raw];
             let term = fold(raw);
             if term.is_empty() || (!negative && raw == "-") {
                 continue;
@@ -87,6 +69,36 @@ impl Query {
     /// True when the query asks for nothing (no term to include or exclude).
     pub fn is_empty(&self) -> bool {
         self.include.is_empty() && self.exclude.is_empty()
+    }
+}
+
+/// The terms of what a reader typed, as typed: whether each excludes (`-term`), and where its text is in `input`
+/// (without the sign and the quotes).
+pub(crate) fn terms(input: &str) -> Vec<(bool, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    loop {
+        let rest = &input[at..];
+        let trimmed = rest.trim_start();
+        at += rest.len() - trimmed.len();
+        if trimmed.is_empty() {
+            return out;
+        }
+        let negative = trimmed.strip_prefix('-').is_some_and(|r| !r.is_empty() && !r.starts_with(char::is_whitespace));
+        let start = at + usize::from(negative);
+        let after = &input[start..];
+        let (raw, next) = match after.strip_prefix('"') {
+            Some(r) => match r.find('"') {
+                Some(end) => (start + 1..start + 1 + end, start + 2 + end),
+                None => (start + 1..input.len(), input.len()),
+            },
+            None => {
+                let end = start + after.find(char::is_whitespace).unwrap_or(after.len());
+                (start..end, end)
+            }
+        };
+        out.push((negative, raw));
+        at = next;
     }
 }
 

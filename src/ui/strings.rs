@@ -91,6 +91,8 @@ pub struct Strings {
     /// For exactly one match ("1 article of {total} matches": right for a total of 1 too).
     pub result_count_one: &'static str,
     pub no_results: &'static str,
+    /// After "no results", a corrected query (`{query}`, a link).
+    pub did_you_mean: &'static str,
     pub show_all: &'static str,
     pub show_fewer: &'static str,
     /// "Filter {facet} values": the box that narrows a facet's values once all are shown.
@@ -184,6 +186,7 @@ pub const EN: Strings = Strings {
     result_count: "{count} of {total} articles match",
     result_count_one: "1 article of {total} matches",
     no_results: "No articles match.",
+    did_you_mean: "Did you mean {query}?",
     show_all: "Show all ({count})",
     show_fewer: "Show fewer",
     facet_filter: "Filter {facet} values",
@@ -274,6 +277,7 @@ pub const ZH_HANT: Strings = Strings {
     result_count: "{total} 篇中有 {count} 篇符合",
     result_count_one: "{total} 篇中有 1 篇符合",
     no_results: "沒有符合的文章。",
+    did_you_mean: "您是不是要找：{query}？",
     show_all: "顯示全部（{count}）",
     show_fewer: "顯示較少",
     facet_filter: "篩選{facet}",
@@ -364,6 +368,7 @@ pub const ZH_HANS: Strings = Strings {
     result_count: "{total} 篇中有 {count} 篇符合",
     result_count_one: "{total} 篇中有 1 篇符合",
     no_results: "没有符合的文章。",
+    did_you_mean: "您是不是要找：{query}？",
     show_all: "显示全部（{count}）",
     show_fewer: "显示较少",
     facet_filter: "筛选{facet}",
@@ -470,6 +475,7 @@ mod tests {
             s.result_count,
             s.result_count_one,
             s.no_results,
+            s.did_you_mean,
             s.show_all,
             s.show_fewer,
             s.facet_filter,

@@ -399,6 +399,31 @@ test('keyboard: / focuses the search box, Escape clears it; no results offers to
   await page.close();
 });
 
+test('a misspelt word that finds nothing gets "Did you mean", a link to the corrected search; Back returns', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/feed/'));
+  await page.locator('.card').first().waitFor();
+  await page.locator('#search-input').fill('smeltr');
+  const suggestion = page.locator('.no-results .did-you-mean a.suggestion');
+  await suggestion.waitFor();
+  assert.equal(await page.locator('.did-you-mean').innerText(), 'Did you mean smelter?');
+  await suggestion.click();
+  await page.locator('.list-count', { hasText: '2 of 2 articles match' }).waitFor();
+  assert.equal(await page.locator('#search-input').inputValue(), 'smelter');
+  assert.equal(query(page), 'q=smelter');
+  assert.equal(await page.locator('.did-you-mean').count(), 0);
+  await page.goBack();
+  await suggestion.waitFor();
+  assert.equal(await page.locator('#search-input').inputValue(), 'smeltr');
+  // A query that finds nothing and has nothing close: no suggestion, only the offer to clear.
+  await page.locator('#search-input').fill('qqqqzzzz');
+  await page.locator('#search-input').press('Enter');
+  await page.waitForFunction(() => new URL(location.href).hash.includes('qqqqzzzz'));
+  await page.waitForFunction(() => document.querySelector('.no-results') && !document.querySelector('.did-you-mean'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('10,000 articles: a search gives the substring truth, with counts, pages and facets', async () => {
   const set = JSON.parse(bigSet(10000)).articles;
   const text = (a) => [a.title, ...(a.authors ?? []), a.category ?? '', ...a.body].map((s) => s.toLowerCase());

@@ -7,7 +7,7 @@ use crate::ui::components::{
 };
 use crate::ui::effect::use_effect_on;
 use crate::ui::mount::use_mount;
-use crate::ui::route::{use_list_state, Route};
+use crate::ui::route::{use_list_state, QueryPairs, Route};
 use crate::ui::script::{shown_text, use_converter};
 use crate::ui::scroll::keep_view;
 use crate::ui::strings::fill;
@@ -19,6 +19,19 @@ use yew_router::prelude::*;
 /// Cards per page (a widget's `page-size` may say otherwise): enough to scroll, few enough that 10,000 articles never put 10,000 cards in the DOM.
 pub const PAGE_SIZE: usize = 20;
 
+/// "Did you mean {query}?", the corrected query a link to its list.
+fn did_you_mean(next: &ListState, template: &'static str) -> Html {
+    let (before, after) = template.split_once("{query}").unwrap_or((template, ""));
+    let query = Some(next.to_pairs());
+    html! {
+        <p class="did-you-mean">
+            { before }
+            <Link<Route, QueryPairs> to={Route::List} {query} classes="suggestion">{ next.q.clone() }</Link<Route, QueryPairs>>
+            { after }
+        </p>
+    }
+}
+
 /// The list of articles: search box, filters, the matching cards a page at a time. All of its state is in the URL.
 #[function_component(ListPage)]
 pub fn list_page() -> Html {
@@ -29,6 +42,18 @@ pub fn list_page() -> Html {
     let listing = {
         let unpaged = ListState { page: None, ..state.clone() };
         use_memo((catalog.clone(), unpaged), |(c, st)| c.collection().listing(st))
+    };
+    // When nothing is found: the query with its misspelt words corrected, if that finds something.
+    let suggestion = {
+        let unpaged = ListState { page: None, ..state.clone() };
+        let none = listing.results.is_empty();
+        use_memo((catalog.clone(), unpaged, none), |(c, st, none)| {
+            if *none && !st.q.trim().is_empty() {
+                c.collection().suggestion(st).map(|q| ListState { q, page: None, ..st.clone() })
+            } else {
+                None
+            }
+        })
     };
     let has_dates = use_memo(catalog.clone(), |c| c.articles.iter().any(|a| a.published.is_some()));
     let total = catalog.articles.len();
@@ -145,6 +170,9 @@ pub fn list_page() -> Html {
                     } else if found == 0 {
                         <div class="no-results">
                             <p>{ s.no_results }</p>
+                            if let Some(next) = &*suggestion {
+                                { did_you_mean(next, s.did_you_mean) }
+                            }
                             <button type="button" class="clear-filters" onclick={on_clear}>{ s.clear_filters }</button>
                         </div>
                     } else {

@@ -1,0 +1,251 @@
+//! "Did you mean …?": when a query finds nothing because of a misspelt word, the query with that word replaced
+//! by the set's own word closest to it.
+//!
+//! Only words of spaced scripts (Latin, Greek, Cyrillic, …: see `search::word_char`) of at least three letters
+//! and no digit are corrected: a CJK term has no words to be measured against (and Traditional = Simplified is
+//! already the search's), and a number that is not in the set is not a typo of one that is. A term is corrected
+//! only when it matches nothing on its own. Its correction is the word of the set at the smallest edit distance
+//! (insertions, deletions, substitutions and swaps of two neighbouring letters count one each: the optimal string
+//! alignment distance), at most 1 for a term of three or four letters and 2 for a longer one; among as close
+//! words, the one in the most articles, then the first in alphabetical order. Words and terms are compared
+//! folded, as the search compares them (so `Élysée` and `elysee` are one word).
+//!
+//! The set's words (the vocabulary) are gathered from the search index's folded text the first time a query
+//! needs a correction — never for a set whose queries all find something — and kept.
+
+use super::fold::fold;
+use super::search::{terms, word_char, SearchIndex};
+use std::collections::HashMap;
+
+/// The words of an article set (folded), each with the number of articles it occurs in.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Vocabulary {
+    words: Vec<(String, u32)>,
+}
+
+/// The longest word kept (in characters): longer runs of letters are not words a reader types.
+const MAX_WORD: usize = 40;
+
+impl Vocabulary {
+    /// Gathers the words of every article in `index`.
+    pub fn build(index: &SearchIndex) -> Vocabulary {
+        // Each word's place in `words` (a map of `String`s, as the facets' is: one copy of its code in the wasm),
+        // and per word the number of articles it is in and the last article it was counted for.
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut words: Vec<(String, u32)> = Vec::new();
+        let mut last: Vec<u32> = Vec::new();
+        let mut key = String::new();
+        for i in 0..index.len() as u32 {
+            for w in words_of(index.folded_text(i as usize)) {
+                if !(2..=MAX_WORD).contains(&w.chars().count()) || w.bytes().any(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+                key.clear();
+                key.push_str(w);
+                let id = match ids.get(&key) {
+                    Some(&id) => id as usize,
+                    None => {
+                        ids.insert(key.clone(), words.len() as u32);
+                        words.push((key.clone(), 0));
+                        last.push(u32::MAX);
+                        words.len() - 1
+                    }
+                };
+                if last[id] != i {
+                    last[id] = i;
+                    words[id].1 += 1;
+                }
+            }
+        }
+        Vocabulary { words }
+    }
+
+    /// The number of different words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The word of the set closest to the folded `term` (see the module's documentation), if `term` is a word
+    /// that may be corrected and one is close enough. The term itself, when it is a word of the set, is not a
+    /// correction of itself.
+    pub fn correct(&self, term: &str) -> Option<&str> {
+        if !correctable(term) {
+            return None;
+        }
+        let term: Vec<char> = term.chars().collect();
+        let max = if term.len() <= 4 { 1 } else { 2 };
+        let mut best: Option<(usize, u32, &str)> = None;
+        let mut word = Vec::with_capacity(MAX_WORD);
+        // Every word is measured (their order does not matter: the comparison below decides every tie).
+        for (w, articles) in &self.words {
+            word.clear();
+            word.extend(w.chars());
+            let limit = best.map_or(max, |(d, _, _)| d);
+            let Some(d) = distance(&term, &word, limit) else { continue };
+            if d == 0 {
+                return None;
+            }
+            let better = match best {
+                None => true,
+                Some((bd, ba, bw)) => (d, std::cmp::Reverse(*articles), &**w) < (bd, std::cmp::Reverse(ba), bw),
+            };
+            if better {
+                best = Some((d, *articles, w));
+            }
+        }
+        best.map(|(_, _, w)| w)
+    }
+}
+
+/// What a reader typed, with each term that is not excluded and for whose folded form `correct` has a
+/// replacement replaced by it (the rest as typed: quotes, signs, spaces); `None` when no term was replaced.
+pub fn rewrite(input: &str, mut correct: impl FnMut(&str) -> Option<String>) -> Option<String> {
+    let mut out = String::with_capacity(input.len());
+    let (mut copied, mut replaced) = (0, false);
+    for (negative, raw) in terms(input) {
+        let Some(word) = (!negative).then(|| correct(&fold(&input[raw.clone()]))).flatten() else { continue };
+        out.push_str(&input[copied..raw.start]);
+        out.push_str(&word);
+        copied = raw.end;
+        replaced = true;
+    }
+    replaced.then(|| out + &input[copied..])
+}
+
+/// Whether a folded term is one this module corrects: three to [`MAX_WORD`] letters of spaced scripts, no digit.
+pub fn correctable(term: &str) -> bool {
+    let n = term.chars().count();
+    (3..=MAX_WORD).contains(&n) && term.chars().all(|c| word_char(c) && !c.is_ascii_digit())
+}
+
+/// The words of `text`: its longest runs of letters and digits of spaced scripts. (Read a byte at a time: text
+/// from U+3000 on, CJK, is skipped a character at a time without decoding it.)
+pub fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while at < bytes.len() {
+            let b = bytes[at];
+            let (is_word, len) = match b {
+                0..=0x7F => (b.is_ascii_alphanumeric(), 1),
+                // Lead bytes of U+3000..U+FFFF and of the planes above: none is a letter of a spaced script.
+                0xE3..=0xEF => (false, 3),
+                0xF0.. => (false, 4),
+                _ => {
+                    let c = text[at..].chars().next().unwrap_or(' ');
+                    (word_char(c), c.len_utf8())
+                }
+            };
+            match (is_word, start) {
+                (true, None) => start = Some(at),
+                (false, Some(s)) => {
+                    at += len;
+                    return Some(&text[s..at - len]);
+                }
+                _ => {}
+            }
+            at += len;
+        }
+        start.map(|s| &text[s..])
+    })
+}
+
+/// The optimal string alignment distance between `a` and `b` (insertions, deletions, substitutions and swaps of
+/// neighbours, one each), or `None` when it is more than `max`.
+fn distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    // Three rows of the dynamic programme: two back (for swaps), the last, the current.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        row[0] = i;
+        let mut smallest = row[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            row[j] = d;
+            smallest = smallest.min(d);
+        }
+        if smallest > max {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut last);
+        std::mem::swap(&mut last, &mut row);
+    }
+    Some(last[b.len()]).filter(|&d| d <= max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn distance_counts_each_edit_once_and_a_swap_of_neighbours_as_one() {
+        for (a, b, d) in [
+            ("president", "president", 0),
+            ("presidnet", "president", 1),
+            ("presdent", "president", 1),
+            ("preesident", "president", 1),
+            ("prezident", "president", 1),
+            ("teh", "the", 1),
+            ("congres", "congress", 1),
+            ("konkress", "congress", 2),
+            ("ca", "abc", 3),
+            ("", "abc", 3),
+        ] {
+            assert_eq!(distance(&chars(a), &chars(b), 3), Some(d), "{a} {b}");
+            assert_eq!(distance(&chars(b), &chars(a), 3), Some(d), "{b} {a}");
+        }
+        assert_eq!(distance(&chars("nation"), &chars("motion"), 1), None);
+        assert_eq!(distance(&chars("nation"), &chars("motion"), 2), Some(2));
+        assert_eq!(distance(&chars("a"), &chars("abcd"), 2), None);
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits_of_spaced_scripts() {
+        let got: Vec<&str> = words_of("the war—toward 戰爭war, café ж-жук 2018年 x").collect();
+        assert_eq!(got, ["the", "war", "toward", "war", "café", "ж", "жук", "2018", "x"]);
+        assert_eq!(words_of("企業。").count(), 0);
+        assert_eq!(words_of("").count(), 0);
+        assert_eq!(words_of("𝄞abc𝄞").collect::<Vec<_>>(), ["abc"]);
+    }
+
+    #[test]
+    fn a_rewrite_replaces_the_terms_corrected_and_keeps_the_rest_as_typed() {
+        let fix = |t: &str| match t {
+            "presidnet" => Some("president".to_owned()),
+            "speach" => Some("speech".to_owned()),
+            _ => None,
+        };
+        assert_eq!(rewrite("Presidnet  speach", fix).as_deref(), Some("president  speech"));
+        assert_eq!(rewrite("\"the presidnet\" 企業", fix), None, "a phrase is one term");
+        assert_eq!(rewrite("\"presidnet\" -speach war", fix).as_deref(), Some("\"president\" -speach war"));
+        assert_eq!(rewrite("war peace", fix), None);
+        assert_eq!(rewrite("", fix), None);
+    }
+
+    #[test]
+    fn only_words_of_three_letters_or_more_without_digits_are_corrected() {
+        for t in ["war", "presidnet", "café", "жук"] {
+            assert!(correctable(t), "{t}");
+        }
+        for t in ["ab", "企業社區", "covid19", "e-mail", "don't", "two words", ""] {
+            assert!(!correctable(t), "{t}");
+        }
+    }
+}
