@@ -507,6 +507,8 @@ fn a_page_without_an_article_element_gives_the_block_that_holds_its_paragraphs()
             },
             Block::Quote { text: "We will watch the market month by month.".into() },
             Block::Paragraph { text: "The restarts add about 200,000 tonnes a year.".into() },
+            // Its class says "extra", but also "main" (Readability's rescue).
+            Block::Paragraph { text: "Prices are in US dollars.".into() },
         ]
     );
     assert_eq!(r.punctuation_converted, 0);
@@ -543,6 +545,20 @@ fn web_pages_without_a_title_or_text_are_errors_and_bad_dates_are_warnings() {
         "<html><title>T</title><body><div class=more>{related}</div><div><p>The article's one paragraph.</p></div></body></html>"
     ));
     assert_eq!(r.articles[0].body, [Block::Paragraph { text: "The article's one paragraph.".into() }]);
+    // Comments, related links and share bars inside an <article> (by class or id, as Readability tells them) are
+    // not its text; a part that says "comment" but also "content" is.
+    let r = page(
+        "<html><title>T</title><body><article><p>The article.</p><ol class=commentlist><li><p>First!</p></li></ol>\
+         <div id=disqus_thread><p>Loading comments</p></div><ul class='post-related'><li>Other</li></ul>\
+         <div class='comment-content'><p>Quoted.</p></div></article></body></html>",
+    );
+    let texts: Vec<&str> = r.articles[0].body.iter().filter_map(Block::text).collect();
+    assert_eq!(texts, ["The article.", "Quoted."]);
+    // When that would leave nothing, nothing is left out for it (Readability's retry): a page whose only text
+    // sits in a block classed "remark" still gives it.
+    let r =
+        page("<html><title>T</title><body><article><div class=remark><p>All of it.</p></div></article></body></html>");
+    assert_eq!(r.articles[0].body, [Block::Paragraph { text: "All of it.".into() }]);
     // Damage left in the text is reported by block (as scraped text reports it by line); the fixes table, applied
     // to the page first, repairs it.
     let damaged = "<html><title>T</title><body><p>One.</p><p>工作逐步轉變?yōu)有色系統</p></body></html>";

@@ -52,6 +52,68 @@ pub fn is_page_chrome(el: &scraper::node::Element) -> bool {
         || matches!(el.attr("role"), Some("navigation" | "complementary" | "banner" | "contentinfo"))
 }
 
+/// Parts of a class name or id that mark what is not a page's article (comments, related links, share bars,
+/// breadcrumbs, pagination, ads, menus…), and parts that rescue it (`article-header`, `main-extra`): Mozilla
+/// Readability's `unlikelyCandidates` and `okMaybeItsACandidate`, matched the same way (anywhere in the class
+/// names and id, any case).
+const UNLIKELY: [&str; 31] = [
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+];
+const MAYBE: [&str; 8] = ["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+
+/// Whether `el`'s class or id says it is not the article (see [`UNLIKELY`]). Never `<body>`, `<a>` or a table's
+/// part (a table's cells are the table's).
+pub fn is_unlikely(el: &scraper::node::Element) -> bool {
+    if matches!(el.name(), "body" | "html" | "a" | "tr" | "td" | "th" | "tbody" | "thead") {
+        return false;
+    }
+    let words = format!("{} {}", el.attr("class").unwrap_or(""), el.attr("id").unwrap_or("")).to_lowercase();
+    UNLIKELY.iter().any(|u| words.contains(u)) && !MAYBE.iter().any(|m| words.contains(m))
+}
+
+/// A web page's article element to blocks: its navigation, sidebars, headers and footers left out, and what its
+/// class or id says is not the article ([`is_unlikely`]: comments, related links…) — unless that leaves no
+/// paragraph, as Readability retries (then only the page's chrome is left out).
+pub fn page_article_blocks(el: ElementRef) -> Converted {
+    let mut w = Walker { page: true, unlikely: true, ..Walker::default() };
+    w.walk(el);
+    w.flush();
+    if w.blocks.iter().any(|b| matches!(b, Block::Paragraph { .. })) {
+        return Converted { blocks: w.blocks, dropped: w.dropped };
+    }
+    element_to_blocks(el, true)
+}
+
 /// The plain text of an HTML fragment, white space collapsed (for titles and summaries).
 pub fn html_to_text(html: &str) -> String {
     text_of(Html::parse_fragment(html).root_element()).unwrap_or_default()
@@ -63,6 +125,8 @@ struct Walker {
     inline: String,
     dropped: usize,
     page: bool,
+    /// Also leave out what [`is_unlikely`] says is not the article.
+    unlikely: bool,
 }
 
 impl Walker {
@@ -85,7 +149,7 @@ impl Walker {
                         self.dropped += 1;
                         continue;
                     }
-                    if self.page && is_page_chrome(e) {
+                    if self.page && (is_page_chrome(e) || (self.unlikely && is_unlikely(e))) {
                         continue;
                     }
                     match name {

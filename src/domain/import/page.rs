@@ -1,10 +1,11 @@
 //! A saved web page (HTML) to one article: the article's text from its `<article>` (or what holds the page's
 //! paragraphs), its title, date, authors, summary, tags and address from the page's metadata (Open Graph,
 //! `article:*`, `<meta name>`, schema.org `itemprop`), the page's navigation, sidebars, headers, footers, scripts
-//! and forms left out.
+//! and forms left out, and the parts whose class or id says they are not the article (comments, related links,
+//! share bars…, as Mozilla Readability tells them).
 
 use super::clean::{decode_entities, find_corruption, strip_pinyin_annotations};
-use super::html::{collapse, element_to_blocks, is_page_chrome};
+use super::html::{collapse, is_page_chrome, is_unlikely, page_article_blocks};
 use super::Draft;
 use crate::domain::article::Published;
 use crate::domain::load::is_safe_url;
@@ -61,8 +62,8 @@ fn outside_chrome(el: &ElementRef) -> bool {
 }
 
 /// The element that holds the article: schema.org's `articleBody`, else the `<article>` with the most text, else
-/// `<main>`, else the element whose own paragraphs hold the most text (outside navigation and sidebars), else
-/// `<body>`.
+/// `<main>`, else the element whose own paragraphs hold the most text (outside navigation and sidebars, and not
+/// one whose class or id says it is not the article: a long comment thread), else `<body>`.
 fn container(doc: &Html) -> Option<ElementRef<'_>> {
     if let Some(el) = doc.select(&selector("[itemprop=articleBody]")).next() {
         return Some(el);
@@ -77,7 +78,7 @@ fn container(doc: &Html) -> Option<ElementRef<'_>> {
     }
     let best = doc
         .select(&selector("body *"))
-        .filter(|e| !is_page_chrome(e.value()) && outside_chrome(e))
+        .filter(|e| !is_page_chrome(e.value()) && !is_unlikely(e.value()) && outside_chrome(e))
         .map(|e| (paragraph_text(e), e))
         .filter(|(n, _)| *n > 0)
         .max_by_key(|(n, _)| *n)
@@ -131,7 +132,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
         })
         .ok_or("the page has no title (no og:title, <h1> or <title>)")?;
 
-    let converted = element_to_blocks(body_el, true);
+    let converted = page_article_blocks(body_el);
     let (mut pinyin_removed, mut entities_decoded) = (0, 0);
     let mut clean = |text: &mut String| {
         let (decoded, n) = decode_entities(text);
