@@ -20,7 +20,8 @@ use std::collections::HashMap;
 /// The words of an article set (folded), each with the number of articles it occurs in.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Vocabulary {
-    words: Vec<(String, u32)>,
+    /// Each word, the number of articles it is in, and its length in characters.
+    words: Vec<(String, u32, u8)>,
 }
 
 /// The longest word kept (in characters): longer runs of letters are not words a reader types.
@@ -29,28 +30,23 @@ const MAX_WORD: usize = 40;
 impl Vocabulary {
     /// Gathers the words of every article in `index`.
     pub fn build(index: &SearchIndex) -> Vocabulary {
-        // Each word's place in `words` (a map of `String`s, as the facets' is: one copy of its code in the wasm),
-        // and per word the number of articles it is in and the last article it was counted for.
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut words: Vec<(String, u32)> = Vec::new();
+        // Each word's place in `words` (borrowed from the index's text while gathering), and per word the number
+        // of articles it is in and the last article it was counted for.
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut words: Vec<(String, u32, u8)> = Vec::new();
         let mut last: Vec<u32> = Vec::new();
-        let mut key = String::new();
         for i in 0..index.len() as u32 {
             for w in words_of(index.folded_text(i as usize)) {
-                if !(2..=MAX_WORD).contains(&w.chars().count()) || w.bytes().any(|b| b.is_ascii_digit()) {
+                // (Bytes: a word's characters are counted once, when it is first seen.)
+                if !(2..=4 * MAX_WORD).contains(&w.len()) || w.bytes().any(|b| b.is_ascii_digit()) {
                     continue;
                 }
-                key.clear();
-                key.push_str(w);
-                let id = match ids.get(&key) {
-                    Some(&id) => id as usize,
-                    None => {
-                        ids.insert(key.clone(), words.len() as u32);
-                        words.push((key.clone(), 0));
-                        last.push(u32::MAX);
-                        words.len() - 1
-                    }
-                };
+                let next = words.len() as u32;
+                let id = *ids.entry(w).or_insert(next) as usize;
+                if id == words.len() {
+                    words.push((w.to_owned(), 0, w.chars().count().min(255) as u8));
+                    last.push(u32::MAX);
+                }
                 if last[id] != i {
                     last[id] = i;
                     words[id].1 += 1;
@@ -79,13 +75,17 @@ impl Vocabulary {
         let term: Vec<char> = term.chars().collect();
         let max = if term.len() <= 4 { 1 } else { 2 };
         let mut best: Option<(usize, u32, &str)> = None;
-        let mut word = Vec::with_capacity(MAX_WORD);
-        // Every word is measured (their order does not matter: the comparison below decides every tie).
-        for (w, articles) in &self.words {
+        let (mut word, mut rows) = (Vec::with_capacity(MAX_WORD), Default::default());
+        // Every word as long, give or take `max`, is measured (their order does not matter: the comparison below
+        // decides every tie).
+        for (w, articles, len) in &self.words {
+            if usize::from(*len).abs_diff(term.len()) > max {
+                continue;
+            }
             word.clear();
             word.extend(w.chars());
             let limit = best.map_or(max, |(d, _, _)| d);
-            let Some(d) = distance(&term, &word, limit) else { continue };
+            let Some(d) = distance(&term, &word, limit, &mut rows) else { continue };
             if d == 0 {
                 return None;
             }
@@ -156,15 +156,19 @@ pub fn words_of(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The optimal string alignment distance between `a` and `b` (insertions, deletions, substitutions and swaps of
-/// neighbours, one each), or `None` when it is more than `max`.
-fn distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+/// neighbours, one each), or `None` when it is more than `max`. `rows`: room for the work, reused between calls.
+fn distance(a: &[char], b: &[char], max: usize, rows: &mut [Vec<usize>; 3]) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
     // Three rows of the dynamic programme: two back (for swaps), the last, the current.
-    let mut before: Vec<usize> = vec![0; b.len() + 1];
-    let mut last: Vec<usize> = (0..=b.len()).collect();
-    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    let [before, last, row] = rows;
+    for r in [&mut *before, &mut *row] {
+        r.clear();
+        r.resize(b.len() + 1, 0);
+    }
+    last.clear();
+    last.extend(0..=b.len());
     for i in 1..=a.len() {
         row[0] = i;
         let mut smallest = row[0];
@@ -180,8 +184,8 @@ fn distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
         if smallest > max {
             return None;
         }
-        std::mem::swap(&mut before, &mut last);
-        std::mem::swap(&mut last, &mut row);
+        std::mem::swap(before, last);
+        std::mem::swap(last, row);
     }
     Some(last[b.len()]).filter(|&d| d <= max)
 }
@@ -196,6 +200,7 @@ mod tests {
 
     #[test]
     fn distance_counts_each_edit_once_and_a_swap_of_neighbours_as_one() {
+        let rows = &mut Default::default();
         for (a, b, d) in [
             ("president", "president", 0),
             ("presidnet", "president", 1),
@@ -208,12 +213,12 @@ mod tests {
             ("ca", "abc", 3),
             ("", "abc", 3),
         ] {
-            assert_eq!(distance(&chars(a), &chars(b), 3), Some(d), "{a} {b}");
-            assert_eq!(distance(&chars(b), &chars(a), 3), Some(d), "{b} {a}");
+            assert_eq!(distance(&chars(a), &chars(b), 3, rows), Some(d), "{a} {b}");
+            assert_eq!(distance(&chars(b), &chars(a), 3, rows), Some(d), "{b} {a}");
         }
-        assert_eq!(distance(&chars("nation"), &chars("motion"), 1), None);
-        assert_eq!(distance(&chars("nation"), &chars("motion"), 2), Some(2));
-        assert_eq!(distance(&chars("a"), &chars("abcd"), 2), None);
+        assert_eq!(distance(&chars("nation"), &chars("motion"), 1, rows), None);
+        assert_eq!(distance(&chars("nation"), &chars("motion"), 2, rows), Some(2));
+        assert_eq!(distance(&chars("a"), &chars("abcd"), 2, rows), None);
     }
 
     #[test]
