@@ -201,6 +201,40 @@ test('on the list, j and k move the focus from card to card and Enter opens the 
   await page.close();
 });
 
+test('on the list, j past the last card goes on to the next page\'s first, k before the first back to the last', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/big/'));
+  await page.locator('.card').nth(19).waitFor();
+  const focused = () => page.evaluate(() => {
+    const a = document.activeElement;
+    const r = a?.getBoundingClientRect();
+    return a?.closest('.card') ? { title: a.innerText, seen: r.top >= 0 && r.bottom <= innerHeight } : null;
+  });
+  const pageOne = await cardTitles(page);
+  await page.locator('h1.page-title').focus();
+  await page.keyboard.press('j');
+  assert.deepEqual(await focused(), { title: pageOne[0], seen: true });
+  await page.keyboard.press('k');
+  assert.equal((await focused()).title, pageOne[0], 'k on the first page\'s first card stays');
+  await page.keyboard.press('k');
+  await page.keyboard.press('k');
+  await page.locator('h1.page-title').focus();
+  await page.keyboard.press('k');
+  assert.equal((await focused()).title, pageOne.at(-1));
+  await page.keyboard.press('j');
+  await page.waitForURL((u) => u.hash.includes('page=2'));
+  await page.waitForFunction((t) => document.activeElement?.closest('.card') && document.activeElement.innerText !== t, pageOne.at(-1));
+  const pageTwo = await cardTitles(page);
+  assert.notDeepEqual(pageTwo, pageOne);
+  assert.deepEqual(await focused(), { title: pageTwo[0], seen: true });
+  await page.keyboard.press('k');
+  await page.waitForURL((u) => !u.hash.includes('page=2'));
+  await page.waitForFunction((t) => document.activeElement?.innerText === t, pageOne.at(-1));
+  assert.deepEqual(await focused(), { title: pageOne.at(-1), seen: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a source, category, author or tag links to the list of the articles that have it', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.goto(server.url('/mixed/#/?sort=views'));

@@ -19,6 +19,39 @@ use yew_router::prelude::*;
 /// Cards per page (a widget's `page-size` may say otherwise): enough to scroll, few enough that 10,000 articles never put 10,000 cards in the DOM.
 pub const PAGE_SIZE: usize = 20;
 
+/// Moves the focus `step` cards on from the focused card's link (none focused: to the first, or with a
+/// negative step the last). Past either end, with `pending`, follows the page link that way (when there is one)
+/// and notes whether the new page's first card is to be focused; without, stays. True when it did either.
+fn focus_card(results: &NodeRef, step: i64, pending: Option<&Rc<std::cell::RefCell<Option<bool>>>>) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(root) = results.cast::<web_sys::Element>() else { return false };
+    let Ok(links) = root.query_selector_all(".card-title a") else { return false };
+    let link = |i: i64| links.item(i as u32).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+    let n = i64::from(links.length());
+    let focused = (0..n).find(|&i| link(i).is_some_and(|a| a.matches(":focus").unwrap_or(false)));
+    let to = match focused {
+        Some(i) => i + step,
+        None if step > 0 => 0,
+        None => n - 1,
+    };
+    if let (Some(pending), true) = (pending, to < 0 || to >= n) {
+        let turn = if to < 0 { ".page-prev" } else { ".page-next" };
+        if let Some(a) =
+            root.query_selector(turn).ok().flatten().and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            *pending.borrow_mut() = Some(to >= n);
+            // The card takes the focus (and scrolls into view), not the page's heading as after a link.
+            keep_view();
+            a.click();
+            return true;
+        }
+    }
+    match link(to.clamp(0, n - 1)) {
+        Some(a) => a.focus().is_ok(),
+        None => false,
+    }
+}
+
 /// "Did you mean {query}?", the corrected query a link to its list.
 fn did_you_mean(next: &ListState, template: &'static str) -> Html {
     let (before, after) = template.split_once("{query}").unwrap_or((template, ""));
@@ -106,35 +139,31 @@ pub fn list_page() -> Html {
     };
     // `j` and `k` move the focus to the next and the previous card's link (Enter opens it), as they open the next
     // and the previous article on an article's page. In a widget only while the focus is inside it.
+    // Past the page's last card, `j` goes on to the next page's first (`k` before the first: the previous page's
+    // last), as the page links would: the card to focus once the page has changed is kept here.
     let results = use_node_ref();
+    let pending = use_mut_ref(|| None::<bool>);
+    {
+        let (results, pending) = (results.clone(), pending.clone());
+        use_effect_on(page, move |_| {
+            if let Some(first) = pending.borrow_mut().take() {
+                focus_card(&results, if first { 1 } else { -1 }, None);
+            }
+        });
+    }
     {
         let results = results.clone();
         use_effect_on(mount.host.clone(), move |host| {
             crate::ui::keys::listen(
                 host.clone(),
                 Box::new(move |e, key| {
-                    use wasm_bindgen::JsCast;
                     let step: i64 = match key {
                         "j" => 1,
                         "k" => -1,
                         _ => return,
                     };
-                    let Some(links) =
-                        results.cast::<web_sys::Element>().and_then(|r| r.query_selector_all(".card-title a").ok())
-                    else {
-                        return;
-                    };
-                    let link = |i: i64| links.item(i as u32).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
-                    let n = i64::from(links.length());
-                    let focused = (0..n).find(|&i| link(i).is_some_and(|a| a.matches(":focus").unwrap_or(false)));
-                    let to = match focused {
-                        Some(i) => (i + step).clamp(0, n - 1),
-                        None if step > 0 => 0,
-                        None => n - 1,
-                    };
-                    if let Some(a) = link(to) {
+                    if focus_card(&results, step, Some(&pending)) {
                         e.prevent_default();
-                        let _ = a.focus();
                     }
                 }),
             )
