@@ -421,7 +421,8 @@ fn a_saved_chinese_news_page_gives_its_article_without_the_page_around_it() {
     assert_eq!(a.published.as_ref().unwrap().as_str(), "2024-03-01T08:30:00+08:00");
     assert_eq!(a.authors, ["張燎原"]);
     assert_eq!(a.editor.as_deref(), Some("定律"));
-    assert_eq!(a.source.as_deref(), Some("中國有色網"));
+    // The byline's labelled source (來源: 有色報), not the site's name (og:site_name 中國有色網).
+    assert_eq!(a.source.as_deref(), Some("有色報"));
     assert_eq!(a.category.as_deref(), Some("重點新聞"));
     assert_eq!(a.tags, ["銅價", "企業", "有色金屬"]);
     assert_eq!(a.summary.as_deref(), Some("湖南省有色金屬企業一季度產量同比增長。"));
@@ -445,6 +446,31 @@ fn a_saved_chinese_news_page_gives_its_article_without_the_page_around_it() {
     for left_out in ["injected", "首頁", "新聞", "相關新聞", "鋁價", "版權", "責任編輯", "來源"] {
         assert!(!text.contains(left_out), "{left_out:?} is in {text}");
     }
+}
+
+#[test]
+fn an_old_table_laid_out_page_gives_the_cell_that_holds_its_text() {
+    // No <article>, <main> or <p>: the text sits in a table cell, paragraphs split by <br>, as on older Chinese
+    // news sites; the navigation row, the sidebar of links and the copyright row are not the article.
+    let path = Path::new(FIXTURES).join("page-zh-table.html");
+    let r = import_file(&path, &std::fs::read(&path).unwrap(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let a = &r.articles[0];
+    // The title's space is the editor's pause, kept.
+    assert_eq!(a.title.as_str(), "鎳價回升 冶煉廠復產");
+    // No metadata in <head> but the site's name: the byline row gives date (in --tz), source and views.
+    assert_eq!(a.published.as_ref().unwrap().as_str(), "2018-12-03T09:40:00+08:00");
+    assert_eq!(a.source.as_deref(), Some("有色報"));
+    assert_eq!(a.views.map(|v| v.get()), Some(3021));
+    let texts: Vec<&str> = a.body.iter().filter_map(Block::text).collect();
+    assert_eq!(
+        texts,
+        [
+            "12月1日，國內三家鎳冶煉廠宣布恢復生產，鎳價較上月回升百分之八。",
+            "業內人士認為，電池需求增長是鎳價回升的主要原因，但冶煉廠仍需控制成本。",
+            "據統計，今年前十一個月全國精煉鎳產量同比增長百分之五。",
+        ]
+    );
 }
 
 #[test]

@@ -183,12 +183,11 @@ fn every_format_in_one_run() {
     let o = import(&[s(&seed()), s(&fixtures), "--fixes", s(&fixes()), "-o", s(&out)]);
     assert!(o.status.success(), "{}", stderr(&o));
     let set = article_viewer::domain::load_article_set(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    // seed + json feed (1) + atom (1) + rss (2) + markdown (2) + web pages (2)
-    assert_eq!(set.articles.len(), 9, "{}", stderr(&o));
-    assert!(
-        set.articles.iter().any(|a| a.id.as_str() == "page-zh")
-            && set.articles.iter().any(|a| a.id.as_str() == "page-en")
-    );
+    // seed + json feed (1) + atom (1) + rss (2) + markdown (2) + web pages (3)
+    assert_eq!(set.articles.len(), 10, "{}", stderr(&o));
+    for page in ["page-zh", "page-en", "page-zh-table"] {
+        assert!(set.articles.iter().any(|a| a.id.as_str() == page), "{page}");
+    }
     assert!(stderr(&o).contains("1 skipped"), "the RSS item without a title: {}", stderr(&o));
     let _ = std::fs::remove_dir_all(dir);
 }

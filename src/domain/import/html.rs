@@ -236,13 +236,25 @@ fn collect_text(el: ElementRef, out: &mut String) {
     }
 }
 
-/// Collapses runs of white space to one space and trims; a run between two CJK characters is dropped
-/// (Chinese and Japanese put no spaces between words: a line break in the source is not one).
+/// Collapses runs of white space to one space and trims; a run between two CJK characters is dropped (Chinese
+/// and Japanese put no spaces between words: a line break in the source, or a space that markup left around a
+/// link, `記者 <a>張燎原</a> 報道`, is not one).
 pub fn collapse(s: &str) -> String {
+    collapse_with(s, false)
+}
+
+/// As [`collapse`], but a run of spaces between two CJK characters within a line is kept as one space: in a
+/// title (`鎳價回升 冶煉廠復產`) or a metadata value it is a pause the editor put there.
+pub fn collapse_keeping_spaces(s: &str) -> String {
+    collapse_with(s, true)
+}
+
+fn collapse_with(s: &str, keep_inline: bool) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
+    let (mut pending_space, mut line_break) = (false, false);
     for c in s.chars() {
         if c.is_whitespace() {
+            line_break |= matches!(c, '\n' | '\r');
             pending_space = !out.is_empty();
             continue;
         }
@@ -256,10 +268,10 @@ pub fn collapse(s: &str) -> String {
                         back.next().is_some_and(is_cjk)
                     })
             });
-        if pending_space && !joins {
+        if pending_space && !(joins && (line_break || !keep_inline)) {
             out.push(' ');
         }
-        pending_space = false;
+        (pending_space, line_break) = (false, false);
         out.push(c);
     }
     out

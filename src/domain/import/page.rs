@@ -5,7 +5,7 @@
 //! share bars…, as Mozilla Readability tells them).
 
 use super::clean::{decode_entities, find_corruption, strip_pinyin_annotations};
-use super::html::{collapse, is_page_chrome, is_unlikely, page_article_blocks};
+use super::html::{collapse, collapse_keeping_spaces, is_page_chrome, is_unlikely, page_article_blocks};
 use super::Draft;
 use crate::domain::article::Published;
 use crate::domain::load::is_safe_url;
@@ -36,23 +36,31 @@ fn meta(doc: &Html, keys: &[&str]) -> Option<String> {
 /// Every non-empty `content` of the `<meta>` elements whose `property`, `name` or `itemprop` is `key`.
 fn meta_all(doc: &Html, key: &str) -> Vec<String> {
     let sel = selector(&format!("meta[property=\"{key}\" i], meta[name=\"{key}\" i], meta[itemprop=\"{key}\" i]"));
-    doc.select(&sel).filter_map(|m| m.value().attr("content")).map(collapse).filter(|s| !s.is_empty()).collect()
+    let values = doc.select(&sel).filter_map(|m| m.value().attr("content"));
+    values.map(collapse_keeping_spaces).filter(|s| !s.is_empty()).collect()
 }
 
 fn text_of(el: ElementRef) -> String {
     collapse(&el.text().collect::<String>())
 }
 
-/// The length of the text in `el`'s own paragraphs (its `<p>` children) outside links, the measure of where a
-/// page's article is when it is not marked: a list of links to other articles ("related", "most read") is text
-/// too, but not the article's.
+/// The length of the text in `el`'s own paragraphs (its `<p>` children, and the text of its own when it is a
+/// block or a cell: older pages put paragraphs in a table cell, split by `<br>`) outside links, the measure of where a page's article is when it
+/// is not marked: a list of links to other articles ("related", "most read") is text too, but not the article's.
 fn paragraph_text(el: ElementRef) -> usize {
     let chars = |e: ElementRef| e.text().map(|t| t.trim().chars().count()).sum::<usize>();
     let a = selector("a");
+    // Own text counts in what holds paragraphs, not in a heading, a link or a list item.
+    let holds = ["div", "td", "section", "article", "main", "font", "span", "center"].contains(&el.value().name());
     el.children()
-        .filter_map(ElementRef::wrap)
-        .filter(|c| c.value().name() == "p")
-        .map(|p| chars(p).saturating_sub(p.select(&a).map(chars).sum()))
+        .map(|c| match c.value() {
+            scraper::Node::Text(t) if holds => t.trim().chars().count(),
+            scraper::Node::Element(e) if e.name() == "p" => {
+                let p = ElementRef::wrap(c).expect("an element node");
+                chars(p).saturating_sub(p.select(&a).map(chars).sum())
+            }
+            _ => 0,
+        })
         .sum()
 }
 
@@ -84,6 +92,33 @@ fn container(doc: &Html) -> Option<ElementRef<'_>> {
         .max_by_key(|(n, _)| *n)
         .map(|(_, e)| e);
     best.or_else(|| doc.select(&selector("body")).next())
+}
+
+/// Whether `el` is in the page's navigation, sidebars or footer (a `<header>` is not: an article's byline is
+/// often in its header).
+fn in_site_chrome(el: &ElementRef) -> bool {
+    std::iter::once(**el).chain(el.ancestors()).filter_map(ElementRef::wrap).any(|a| {
+        matches!(a.value().name(), "nav" | "aside" | "footer")
+            || matches!(a.value().attr("role"), Some("navigation" | "complementary" | "contentinfo"))
+    })
+}
+
+/// The page's byline read as a scraped meta line: the innermost element, outside navigation, sidebars and
+/// footers, whose text (at most 200 characters) names a source, category or author with a label or counts views.
+fn byline(doc: &Html, offset: time::UtcOffset) -> Option<super::scraped::ScrapedArticle> {
+    let line = |e: &ElementRef| collapse_keeping_spaces(&e.text().collect::<String>());
+    let qualifies = |e: &ElementRef| {
+        let text = line(e);
+        text.chars().count() <= 200 && super::scraped::names_or_counts(&text) && !in_site_chrome(e)
+    };
+    let all = selector("body *");
+    let el = doc
+        .select(&all)
+        .filter(qualifies)
+        .find(|e| !e.descendants().skip(1).filter_map(ElementRef::wrap).any(|d| qualifies(&d)))?;
+    let mut art = super::scraped::ScrapedArticle::default();
+    super::scraped::read_meta(&line(&el), offset, &mut art);
+    Some(art)
 }
 
 /// A date from a page's metadata as the schema takes it: RFC 3339 with offset or YYYY-MM-DD as they are; a
@@ -120,14 +155,15 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
     let doc = Html::parse_document(html);
     let mut warnings = Vec::new();
     let body_el = container(&doc).ok_or("the page has no body")?;
-    let first_h1 = |root: ElementRef| root.select(&selector("h1")).map(text_of).find(|t| !t.is_empty());
+    let title_of = |el: ElementRef| collapse_keeping_spaces(&el.text().collect::<String>());
+    let first_h1 = |root: ElementRef| root.select(&selector("h1")).map(title_of).find(|t| !t.is_empty());
     let title = meta(&doc, &["og:title", "twitter:title", "headline"])
         .or_else(|| first_h1(body_el))
         .or_else(|| first_h1(doc.root_element()))
         .or_else(|| {
             let site = meta(&doc, &["og:site_name"]);
             doc.select(&selector("title"))
-                .map(|t| without_site_name(&text_of(t), site.as_deref()))
+                .map(|t| without_site_name(&title_of(t), site.as_deref()))
                 .find(|t| !t.is_empty())
         })
         .ok_or("the page has no title (no og:title, <h1> or <title>)")?;
@@ -188,6 +224,11 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
         },
         None => None,
     };
+    // A byline as scraped text has it (`2018-12-03 09:40　來源：有色報　點擊：3021`): its labelled source wins over
+    // the site's name, its date, category and authors fill what the metadata does not give, its view count is
+    // the only one a page has.
+    let byline = byline(&doc, offset).unwrap_or_default();
+    let published = published.or(byline.published);
     let mut authors: Vec<String> = meta_all(&doc, "author");
     authors.extend(meta_all(&doc, "article:author"));
     // An author given as a profile's address is not a name.
@@ -199,6 +240,9 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
         authors.extend(
             body_el.select(&sel).find_map(named).or_else(|| doc.select(&sel).filter(outside_chrome).find_map(named)),
         );
+    }
+    if authors.is_empty() {
+        authors = byline.authors;
     }
     unique(&mut authors);
     let mut tags = meta_all(&doc, "article:tag");
@@ -226,8 +270,9 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
         id: super::make_id(stem, stem),
         title,
         published,
-        source: meta(&doc, &["og:site_name"]),
-        category: meta(&doc, &["article:section"]),
+        source: byline.source.or_else(|| meta(&doc, &["og:site_name"])),
+        category: meta(&doc, &["article:section"]).or(byline.category),
+        views: byline.views,
         editor,
         tags,
         authors,

@@ -105,13 +105,24 @@ pub(crate) fn editor_of(line: &str) -> Option<String> {
 }
 
 fn looks_like_meta(line: &str) -> bool {
-    let has_label = LABELS.iter().any(|(l, _)| line.contains(&format!("{l}:")) || line.contains(&format!("{l}：")));
+    let has_label = has_label(line);
     let has_views = parse_views(line).is_some();
     let has_date = parse_date(line, UtcOffset::UTC).is_some();
     (has_label || has_views || has_date) && line.chars().count() <= 200 && (has_label || has_views || line.len() < 40)
 }
 
-fn read_meta(line: &str, offset: UtcOffset, art: &mut ScrapedArticle) {
+/// Whether `line` names a source, category or author with a label (`來源：`) or counts views: a web page's byline
+/// (a date alone is not enough there: a list of other articles has dates too).
+pub(crate) fn names_or_counts(line: &str) -> bool {
+    has_label(line) || parse_views(line).is_some()
+}
+
+fn has_label(line: &str) -> bool {
+    LABELS.iter().any(|(l, _)| line.contains(&format!("{l}:")) || line.contains(&format!("{l}：")))
+}
+
+/// Reads a meta line's date, views, source, category and authors into `art`.
+pub(crate) fn read_meta(line: &str, offset: UtcOffset, art: &mut ScrapedArticle) {
     let date = parse_date(line, offset);
     let views = parse_views(line);
     // A labelled value ends at the next label, or where the date or the view count starts.
@@ -153,9 +164,9 @@ fn read_meta(line: &str, offset: UtcOffset, art: &mut ScrapedArticle) {
     }
 }
 
-/// `12269次瀏覽` / `12269次浏览` / `阅读 12269` / `瀏覽:12269`: the count and where its text starts.
+/// `12269次瀏覽` / `12269次浏览` / `阅读 12269` / `瀏覽:12269` / `點擊：3021`: the count and where its text starts.
 fn parse_views(line: &str) -> Option<(u64, usize)> {
-    for word in ["次瀏覽", "次浏览", "次閱讀", "次阅读"] {
+    for word in ["次瀏覽", "次浏览", "次閱讀", "次阅读", "次點擊", "次点击"] {
         if let Some(p) = line.find(word) {
             let digits: String = line[..p]
                 .chars()
@@ -170,7 +181,7 @@ fn parse_views(line: &str) -> Option<(u64, usize)> {
             }
         }
     }
-    for word in ["瀏覽", "浏览", "閱讀", "阅读"] {
+    for word in ["瀏覽", "浏览", "閱讀", "阅读", "點擊", "点击"] {
         if let Some(p) = line.find(word) {
             let after = line[p + word.len()..].trim_start_matches([':', '：', ' ']);
             let digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
