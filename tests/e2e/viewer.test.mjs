@@ -76,6 +76,25 @@ test('every asset URL is relative: nothing is fetched outside the sub-path', asy
   await page.close();
 });
 
+test('the page names its Atom feed; a feed reader following an entry\'s link opens the article', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/some/sub/path/'));
+  await page.locator('.card').first().waitFor();
+  const feedUrl = await page.locator('link[rel="alternate"][type="application/atom+xml"]').evaluate((l) => l.href);
+  assert.equal(new URL(feedUrl).pathname, '/some/sub/path/feed.xml');
+  const entry = await page.evaluate(async (url) => {
+    const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'application/xml');
+    if (doc.querySelector('parsererror')) return null;
+    const e = doc.querySelector('entry');
+    return { title: e.querySelector('title').textContent, href: e.querySelector('link[rel="alternate"]').getAttribute('href') };
+  }, feedUrl);
+  assert.equal(entry?.title, SEED_TITLE, 'the feed is well-formed XML with the seed');
+  await page.goto(new URL(entry.href, feedUrl).href);
+  await page.locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('an unknown article id shows a not-found page that links to the list', async () => {
   const { page } = await newPage(browser.context);
   await page.goto(server.url('/some/sub/path/#/article/no-such-id'));

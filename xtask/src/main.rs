@@ -1,5 +1,6 @@
 //! `cargo xtask <command>`: set-up, serve, dist, test and the other project chores, in one binary.
 
+mod feed;
 mod import;
 mod publish;
 mod setup;
@@ -33,8 +34,9 @@ enum Cmd {
     },
     /// Write a release build to dist/, ready for any static host, and print its sizes.
     Dist,
-    /// Re-render the list's first page into DIR/index.html (default dist/) from DIR/articles.json: run it after
-    /// replacing a built dist's articles.json, so that the page's first paint shows the new set.
+    /// Re-render the list's first page into DIR/index.html (default dist/) and the feed DIR/feed.xml from
+    /// DIR/articles.json: run it after replacing a built dist's articles.json, so that the page's first paint
+    /// and the feed show the new set.
     Prerender { dir: Option<PathBuf> },
     /// Run every test: formatting, lints, native, in-browser (wasm-bindgen-test) and end to end.
     Test,
@@ -178,8 +180,12 @@ fn prerender(dir: Option<PathBuf>) -> Result<()> {
     let dir = dir.unwrap_or_else(|| setup::project_root().join("dist"));
     let lang = publish::prerender(&dir)?;
     publish::precompress_file(&dir.join("index.html"))?;
+    publish::precompress_file(&dir.join("feed.xml"))?;
     match lang {
-        Some(lang) => step(&format!("prerendered the list's first page into {}/index.html ({lang})", dir.display())),
+        Some(lang) => step(&format!(
+            "prerendered the list's first page into {0}/index.html ({lang}) and wrote {0}/feed.xml",
+            dir.display()
+        )),
         None => step(&format!("{}/index.html has no prerendered list (see the warning)", dir.display())),
     }
     Ok(())

@@ -36,6 +36,8 @@ pub fn finish(dist: &Path) -> Result<()> {
 }
 
 const PRERENDER_START: &str = "<!--av:prerender-->";
+/// How the page names its feed (`dist/feed.xml`, [`crate::feed`]) to browsers and feed readers.
+const FEED_LINK: &str = "<link rel=\"alternate\" type=\"application/atom+xml\"";
 const PRERENDER_END: &str = "<!--/av:prerender-->";
 
 /// The page's own early fetch of the set (index.html); a prerendered page holds it back with the others
@@ -74,14 +76,27 @@ pub fn prerender(dist: &Path) -> Result<Option<&'static str>> {
     let set = std::fs::read(dist.join("articles.json"))
         .map_err(anyhow::Error::from)
         .and_then(|bytes| article_viewer::domain::load_article_set_bytes(&bytes).map_err(anyhow::Error::from));
+    // The feed of the set (and the page's link to it), made again from the set as it is now.
+    if let Some(at) = html.find(FEED_LINK) {
+        let close = at + html[at..].find('>').context("unclosed feed link")? + 1;
+        html.replace_range(at..close + usize::from(html[close..].starts_with('\n')), "");
+    }
+    for name in ["feed.xml", "feed.xml.br", "feed.xml.gz"] {
+        let _ = std::fs::remove_file(dist.join(name));
+    }
     let set = match set {
         Ok(set) => set,
         Err(e) => {
-            eprintln!("warning: no prerendered list in index.html: dist/articles.json: {e:#}");
+            eprintln!("warning: no prerendered list in index.html (and no feed.xml): dist/articles.json: {e:#}");
             std::fs::write(&index_path, html)?;
             return Ok(None);
         }
     };
+    std::fs::write(dist.join("feed.xml"), crate::feed::atom(&set))?;
+    let title =
+        set.title.as_deref().unwrap_or("Articles").replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    let at = html.find("</head>").context("dist/index.html has no </head>")?;
+    html.insert_str(at, &format!("{FEED_LINK} title=\"{title}\" href=\"feed.xml\">\n"));
     let lang = language_of(&set);
     let page = format!("<div id=\"{}\">{}</div>", article_viewer::ui::PRERENDER_ID, list_page_html(set, lang));
     let at = html.find(PRERENDER_START).context("the marker")? + PRERENDER_START.len();
@@ -228,6 +243,7 @@ fn write_headers(dist: &Path) -> Result<()> {
     for path in ["/", "/index.html", "/articles.json", "/article-set.schema.json", "/embed.js", "/embed-demo.html"] {
         out.push_str(&format!("{path}\n  Cache-Control: no-cache\n"));
     }
+    out.push_str("/feed.xml\n  Cache-Control: no-cache\n  Content-Type: application/atom+xml; charset=utf-8\n");
     // The 繁/简 converter modules are not content-hashed, and the viewer calls into them: revalidated every time
     // (a 304 when unchanged), so that a new deploy never pairs a new viewer with a cached old module.
     out.push_str("/opencc/*\n  Cache-Control: no-cache\n");
@@ -267,7 +283,7 @@ pub fn precompress(dir: &Path) -> Result<()> {
 /// `.br` and `.gz` siblings of one file (replacing older ones), when it is compressible and they are smaller.
 pub fn precompress_file(path: &Path) -> Result<()> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    if !matches!(ext, "html" | "js" | "css" | "wasm" | "json" | "svg" | "txt") {
+    if !matches!(ext, "html" | "js" | "css" | "wasm" | "json" | "svg" | "txt" | "xml") {
         return Ok(());
     }
     let bytes = std::fs::read(path)?;
@@ -342,6 +358,9 @@ mod tests {
         );
         assert_eq!(once.matches(&format!("{BOOT_OPEN}boot-")).count(), 1);
         assert!(once.contains("data-lang=\"zh-Hans\""));
+        // The set's feed, and the page's link to it.
+        assert!(std::fs::read_to_string(dir.join("feed.xml")).unwrap().contains("<title>First &lt;b&gt;</title>"));
+        assert_eq!(once.matches(&format!("{FEED_LINK} title=\"Set\" href=\"feed.xml\">")).count(), 1, "{once}");
         // Running again (`cargo xtask prerender`) gives the same page, not a second list.
         prerender(&dir).unwrap();
         assert_eq!(read(), once);
@@ -353,6 +372,7 @@ mod tests {
         assert!(!without.contains("av-prerender\"") && !without.contains("boot-"), "{without}");
         assert!(without.contains(&format!("{PRELOAD}{APP_PRELOADS}")) && !without.contains(LATER_OPEN), "{without}");
         assert!(without.contains(&format!("{PRERENDER_START}{PRERENDER_END}")));
+        assert!(!without.contains(FEED_LINK) && !dir.join("feed.xml").exists(), "no feed of a set that does not load");
 
         std::fs::write(dir.join("index.html"), "<html><head></head><body></body></html>").unwrap();
         assert!(prerender(&dir).is_err(), "a page without the markers is an error");

@@ -1,0 +1,191 @@
+//! `dist/feed.xml`: an Atom feed (RFC 4287) of the set's newest articles, so that readers can follow a set
+//! hosted as static files in any feed reader. Written by hand: a feed is a handful of elements, and what matters
+//! is that every text is escaped and every character is one XML allows.
+
+use article_viewer::domain::{Article, Block, LoadedSet, PublishedKind};
+
+/// The most entries a feed holds (the newest).
+pub const MAX_ENTRIES: usize = 50;
+
+/// Text as XML character data or attribute value: `& < > " '` escaped, characters XML 1.0 forbids (controls
+/// but tab and line breaks, unpaired surrogates cannot occur in a `str`, U+FFFE, U+FFFF) left out.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An Atom date: the article's date-time with its offset, or a date as its midnight UTC.
+fn atom_date(a: &Article) -> Option<String> {
+    let p = a.published.as_ref()?;
+    Some(match p.kind() {
+        PublishedKind::Date(_) => format!("{}T00:00:00Z", p.as_str()),
+        PublishedKind::DateTime(_) => p.as_str().to_owned(),
+    })
+}
+
+/// The article's body as HTML (escaped again as the entry's `content`): paragraphs, headings, quotes, images.
+fn body_html(a: &Article) -> String {
+    let mut html = String::new();
+    for b in &a.body {
+        match b {
+            Block::Paragraph { text } => html.push_str(&format!("<p>{}</p>", escape(text))),
+            Block::Heading { text } => html.push_str(&format!("<h2>{}</h2>", escape(text))),
+            Block::Quote { text } => html.push_str(&format!("<blockquote>{}</blockquote>", escape(text))),
+            Block::Image(i) => {
+                html.push_str(&format!("<figure><img src=\"{}\" alt=\"{}\">", escape(&i.src), escape(&i.alt)));
+                if let Some(c) = &i.caption {
+                    html.push_str(&format!("<figcaption>{}</figcaption>", escape(c)));
+                }
+                html.push_str("</figure>");
+            }
+            Block::Unknown { .. } => {}
+        }
+    }
+    if let Some(notice) = &a.notice {
+        html.push_str(&format!("<p><small>{}</small></p>", escape(notice)));
+    }
+    html
+}
+
+/// The feed of `set`: its newest [`MAX_ENTRIES`] articles (those without a date after the dated ones, in the
+/// set's order), each linking to its page in the viewer next to the feed (`./#/article/<id>`, relative to the
+/// feed's own address), with its title, date, authors, category and tags, summary (or the start of its text)
+/// and whole text. The feed's `updated` is its newest article's date.
+pub fn atom(set: &LoadedSet) -> String {
+    let mut order: Vec<&Article> = set.articles.iter().collect();
+    // Stable: articles with equal (or no) dates keep the set's order.
+    order.sort_by_key(|a| std::cmp::Reverse(a.published.as_ref().map(|p| p.unix_seconds())));
+    order.truncate(MAX_ENTRIES);
+    let newest = order.iter().find_map(|a| atom_date(a)).unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
+    let title = set.title.as_deref().unwrap_or("Articles");
+    // A feed's and an entry's id must be IRIs that never change: the set's title, and each article's id.
+    let urn = |s: &str| format!("urn:article-viewer:{}", s.bytes().map(|b| format!("{b:02x}")).collect::<String>());
+    let mut out =
+        String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    out.push_str(&format!("  <title>{}</title>\n", escape(title)));
+    out.push_str(&format!("  <id>{}</id>\n", urn(title)));
+    out.push_str(&format!("  <updated>{newest}</updated>\n"));
+    out.push_str("  <link rel=\"self\" type=\"application/atom+xml\" href=\"feed.xml\"/>\n");
+    out.push_str("  <link rel=\"alternate\" type=\"text/html\" href=\"./\"/>\n");
+    // Atom asks for an author of the feed when an entry names none: the set itself.
+    out.push_str(&format!("  <author><name>{}</name></author>\n", escape(title)));
+    out.push_str("  <generator>article-viewer</generator>\n");
+    for a in order {
+        let lang = a.lang.as_deref().map(|l| format!(" xml:lang=\"{}\"", escape(l))).unwrap_or_default();
+        out.push_str(&format!("  <entry{lang}>\n"));
+        out.push_str(&format!("    <title>{}</title>\n", escape(a.title.as_str())));
+        let href = format!("./#{}", article_viewer::ui::route::article_path(a.id.as_str()));
+        out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape(&href)));
+        if let Some(url) = &a.url {
+            out.push_str(&format!("    <link rel=\"via\" href=\"{}\"/>\n", escape(url)));
+        }
+        out.push_str(&format!("    <id>{}</id>\n", urn(a.id.as_str())));
+        let date = atom_date(a);
+        if let Some(d) = &date {
+            out.push_str(&format!("    <published>{d}</published>\n"));
+        }
+        out.push_str(&format!("    <updated>{}</updated>\n", date.as_deref().unwrap_or(&newest)));
+        for name in &a.authors {
+            out.push_str(&format!("    <author><name>{}</name></author>\n", escape(name)));
+        }
+        for term in a.category.iter().chain(&a.tags) {
+            out.push_str(&format!("    <category term=\"{}\"/>\n", escape(term)));
+        }
+        let summary = a.excerpt(300);
+        if !summary.is_empty() {
+            out.push_str(&format!("    <summary>{}</summary>\n", escape(&summary)));
+        }
+        out.push_str(&format!("    <content type=\"html\">{}</content>\n", escape(&body_html(a))));
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use article_viewer::domain::import::{import_file, Format, ImportOptions};
+    use article_viewer::domain::load_article_set;
+
+    fn set(articles: &[serde_json::Value]) -> LoadedSet {
+        let json = serde_json::json!({ "version": 1, "title": "Metals & \"more\"", "articles": articles });
+        let set = load_article_set(&json.to_string()).unwrap();
+        assert!(set.skipped.is_empty(), "{:?}", set.skipped);
+        set
+    }
+
+    /// The feed read back by the importer (feed-rs: it fails on XML that is not well-formed).
+    fn read_back(feed: &str) -> Vec<Article> {
+        let dir = std::env::temp_dir().join(format!("av-feed-{}-{}", std::process::id(), feed.len()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("feed.xml");
+        std::fs::write(&path, feed).unwrap();
+        let r = import_file(&path, feed.as_bytes(), &ImportOptions::default());
+        let _ = std::fs::remove_dir_all(dir);
+        assert_eq!(r.error, None, "{feed}");
+        assert_eq!(r.format, Some(Format::Feed));
+        r.articles
+    }
+
+    #[test]
+    fn the_newest_articles_read_back_as_they_are_with_their_text_escaped() {
+        let feed = atom(&set(&[
+            serde_json::json!({ "id": "old", "title": "Old news", "published": "2017-06-15", "body": ["Before."] }),
+            serde_json::json!({ "id": "seed_1.x", "title": "銅價 <script>alert(1)</script> & co", "lang": "zh-Hant",
+                "published": "2018-11-30T11:21:00+08:00", "authors": ["張燎原", "Li Wei"], "category": "重點新聞",
+                "tags": ["銅"], "url": "https://example.org/a?x=1&y=2",
+                "body": ["11月27日\u{1}，省有色金屬管理局。", { "type": "heading", "text": "Power <costs>" },
+                         { "type": "quote", "text": "\"We'll watch.\"" }, "End."] }),
+            serde_json::json!({ "id": "undated", "title": "No date", "body": ["Text."] }),
+        ]));
+        assert!(!feed.contains("<script>") && !feed.contains('\u{1}'), "{feed}");
+        assert!(feed.contains("<updated>2018-11-30T11:21:00+08:00</updated>\n  <link rel=\"self\""), "newest: {feed}");
+        assert!(feed.contains("href=\"./#/article/seed_1.x\""), "a link to the viewer's page: {feed}");
+        let back = read_back(&feed);
+        let titles: Vec<&str> = back.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["銅價 <script>alert(1)</script> & co", "Old news", "No date"],
+            "newest first, undated last"
+        );
+        let a = &back[0];
+        // The same instant (feed readers, and the importer, give it in UTC).
+        let seconds = |a: &Article| a.published.as_ref().unwrap().unix_seconds();
+        assert_eq!(seconds(a), 1543548060);
+        assert_eq!(a.authors, ["張燎原", "Li Wei"]);
+        assert_eq!((a.category.as_deref(), a.tags.as_slice()), (Some("重點新聞"), &["銅".to_owned()][..]));
+        let texts: Vec<&str> = a.body.iter().filter_map(Block::text).collect();
+        assert_eq!(texts, ["11月27日，省有色金屬管理局。", "Power <costs>", "\"We'll watch.\"", "End."]);
+        assert!(matches!(a.body[1], Block::Heading { .. }) && matches!(a.body[2], Block::Quote { .. }));
+        assert_eq!(seconds(&back[1]), 1497484800, "a date: its midnight UTC");
+    }
+
+    #[test]
+    fn a_feed_holds_the_newest_fifty() {
+        let articles: Vec<serde_json::Value> = (0..80)
+            .map(|i| {
+                serde_json::json!({ "id": format!("a{i}"), "title": format!("Day {i}"),
+                "published": format!("2020-01-{:02}", 1 + i % 28), "body": ["x"] })
+            })
+            .collect();
+        let feed = atom(&set(&articles));
+        assert_eq!(feed.matches("<entry>").count(), MAX_ENTRIES);
+        let back = read_back(&feed);
+        assert!(back.iter().all(|a| a.published.as_ref().unwrap().as_str() >= "2020-01-10"), "only the newest");
+        // An empty set is still a valid feed.
+        assert!(read_back(&atom(&set(&[]))).is_empty());
+    }
+}
