@@ -389,13 +389,20 @@ impl Collection {
     /// [`super::suggest`]), when that finds something under the same filters and dates.
     pub fn suggestion(&self, state: &ListState) -> Option<String> {
         let index = self.index();
-        let alone = |t: &str| Query { include: vec![t.to_owned()], exclude: Vec::new() };
-        let misspelt = |t: &str| correctable(t) && index.search(&alone(t), 0..index.len()).is_empty();
-        if !Query::parse(&state.q).include.iter().any(|t| misspelt(t)) {
+        let alone = |t: &String| Query { include: vec![t.clone()], exclude: Vec::new() };
+        // The words that find nothing on their own (each searched once).
+        let misspelt: Vec<String> = Query::parse(&state.q)
+            .include
+            .into_iter()
+            .filter(|t| correctable(t) && index.search(&alone(t), 0..index.len()).is_empty())
+            .collect();
+        if misspelt.is_empty() {
             return None;
         }
         let words = self.vocabulary.get_or_init(|| Vocabulary::build(index));
-        let q = rewrite(&state.q, |t| misspelt(t).then(|| words.correct(t)).flatten().map(str::to_owned))?;
+        let q = rewrite(&state.q, |t| {
+            misspelt.iter().any(|m| m == t).then(|| words.correct(t)).flatten().map(str::to_owned)
+        })?;
         let next = ListState { q, page: None, ..state.clone() };
         (!self.listing(&next).results.is_empty()).then_some(next.q)
     }

@@ -106,18 +106,25 @@ fn in_site_chrome(el: &ElementRef) -> bool {
 /// The page's byline read as a scraped meta line: the innermost element, outside navigation, sidebars and
 /// footers, whose text (at most 200 characters) names a source, category or author with a label or counts views.
 fn byline(doc: &Html, offset: time::UtcOffset) -> Option<super::scraped::ScrapedArticle> {
-    let line = |e: &ElementRef| collapse_keeping_spaces(&e.text().collect::<String>());
-    let qualifies = |e: &ElementRef| {
-        let text = line(e);
-        text.chars().count() <= 200 && super::scraped::names_or_counts(&text) && !in_site_chrome(e)
+    // The element's text, when it is short (read no further than that: every element of the page is asked).
+    let line = |e: &ElementRef| {
+        let mut text = String::new();
+        for t in e.text() {
+            text.push_str(t);
+            if text.len() > 1600 {
+                return None;
+            }
+        }
+        Some(collapse_keeping_spaces(&text)).filter(|t| t.chars().count() <= 200)
     };
+    let qualifies = |e: &ElementRef| line(e).is_some_and(|t| super::scraped::names_or_counts(&t)) && !in_site_chrome(e);
     let all = selector("body *");
     let el = doc
         .select(&all)
         .filter(qualifies)
         .find(|e| !e.descendants().skip(1).filter_map(ElementRef::wrap).any(|d| qualifies(&d)))?;
     let mut art = super::scraped::ScrapedArticle::default();
-    super::scraped::read_meta(&line(&el), offset, &mut art);
+    super::scraped::read_meta(&line(&el)?, offset, &mut art);
     Some(art)
 }
 
