@@ -474,6 +474,46 @@ fn an_old_table_laid_out_page_gives_the_cell_that_holds_its_text() {
 }
 
 #[test]
+fn a_pages_schema_org_json_ld_gives_what_its_meta_tags_do_not() {
+    // As most news sites write it: an @graph with the site and the article, authors as objects, a second
+    // script that is not JSON (passed over).
+    let html = r#"<!doctype html><html lang="en"><head>
+<title>Aluminium output hits a record – The Metal Times</title>
+<script type="application/ld+json">{ not json </script>
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebSite", "name": "The Metal Times", "url": "https://metaltimes.example/"},
+  {"@type": ["NewsArticle"], "headline": "Aluminium output hits a record",
+   "datePublished": "2024-06-03T07:00:00+01:00",
+   "author": [{"@type": "Person", "name": "Ann Smith", "url": "https://metaltimes.example/ann"},
+              {"@type": "Person", "name": "Li Wei"}, "https://metaltimes.example/staff"],
+   "articleSection": ["Markets", "Metals"], "keywords": "aluminium, output,records",
+   "description": "Smelters made more aluminium in May than ever.",
+   "mainEntityOfPage": {"@id": "https://metaltimes.example/2024/06/aluminium"},
+   "publisher": {"@type": "Organization", "name": "The Metal Times"}}]}</script>
+</head><body><article><h1>Aluminium output hits a record</h1>
+<p>Smelters made more aluminium in May than in any month before.</p></article></body></html>"#;
+    let r = import_file(Path::new("ld.html"), html.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let a = &r.articles[0];
+    assert_eq!(a.title.as_str(), "Aluminium output hits a record");
+    assert_eq!(a.published.as_ref().unwrap().as_str(), "2024-06-03T07:00:00+01:00");
+    assert_eq!(a.authors, ["Ann Smith", "Li Wei"], "a profile's address is not a name");
+    assert_eq!(a.category.as_deref(), Some("Markets"));
+    assert_eq!(a.tags, ["aluminium", "output", "records"]);
+    assert_eq!(a.summary.as_deref(), Some("Smelters made more aluminium in May than ever."));
+    assert_eq!(a.url.as_deref(), Some("https://metaltimes.example/2024/06/aluminium"));
+    assert_eq!(a.source.as_deref(), Some("The Metal Times"));
+    assert_eq!(
+        a.body,
+        [Block::Paragraph { text: "Smelters made more aluminium in May than in any month before.".into() }]
+    );
+    // Meta tags, where a page has both, come first.
+    let both = html.replace("<title>", "<meta property=\"article:published_time\" content=\"2024-06-04\"><title>");
+    let r = import_file(Path::new("ld.html"), both.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.articles[0].published.as_ref().unwrap().as_str(), "2024-06-04");
+}
+
+#[test]
 fn a_page_saved_in_the_encoding_it_declares_is_read_in_it() {
     // The Chinese page as an older Chinese site serves it: GBK, declared in a <meta>.
     let html = std::fs::read_to_string(Path::new(FIXTURES).join("page-zh.html")).unwrap().replace("utf-8", "gbk");

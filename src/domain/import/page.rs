@@ -1,6 +1,6 @@
 //! A saved web page (HTML) to one article: the article's text from its `<article>` (or what holds the page's
 //! paragraphs), its title, date, authors, summary, tags and address from the page's metadata (Open Graph,
-//! `article:*`, `<meta name>`, schema.org `itemprop`), the page's navigation, sidebars, headers, footers, scripts
+//! `article:*`, `<meta name>`, schema.org JSON-LD and `itemprop`), the page's navigation, sidebars, headers, footers, scripts
 //! and forms left out, and the parts whose class or id says they are not the article (comments, related links,
 //! share bars…, as Mozilla Readability tells them).
 
@@ -150,6 +150,88 @@ fn without_site_name(title: &str, site: Option<&str>) -> String {
     cut.unwrap_or(title).to_owned()
 }
 
+/// The schema.org types of an article, as JSON-LD names them.
+const ARTICLE_TYPES: [&str; 9] = [
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BlogPosting",
+    "TechArticle",
+    "ScholarlyArticle",
+    "Report",
+];
+
+/// What a page's schema.org JSON-LD (`<script type="application/ld+json">`, as most news sites write it) says
+/// of its article: the first object, in any of those scripts, whose `@type` is an article type (also inside an
+/// `@graph` or a list). A script that is not JSON is passed over.
+#[derive(Debug, Default)]
+struct LinkedData {
+    headline: Option<String>,
+    published: Option<String>,
+    authors: Vec<String>,
+    section: Option<String>,
+    keywords: Vec<String>,
+    description: Option<String>,
+    url: Option<String>,
+    publisher: Option<String>,
+}
+
+fn linked_data(doc: &Html) -> LinkedData {
+    use serde_json::Value;
+    fn is_article(v: &Value) -> bool {
+        match v.get("@type") {
+            Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+            Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+            _ => false,
+        }
+    }
+    fn find(v: &Value, depth: usize) -> Option<&Value> {
+        if depth > 4 {
+            return None;
+        }
+        match v {
+            Value::Object(_) if is_article(v) => Some(v),
+            Value::Object(o) => o.get("@graph").and_then(|g| find(g, depth + 1)),
+            Value::Array(items) => items.iter().find_map(|i| find(i, depth + 1)),
+            _ => None,
+        }
+    }
+    // A text, or the `name` (else `@id`) of an object; each of a list.
+    fn texts(v: Option<&Value>) -> Vec<String> {
+        match v {
+            Some(Value::String(s)) => vec![collapse_keeping_spaces(s)],
+            Some(Value::Object(o)) => texts(o.get("name").or_else(|| o.get("@id"))),
+            Some(Value::Array(items)) => items.iter().flat_map(|i| texts(Some(i))).collect(),
+            _ => Vec::new(),
+        }
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect()
+    }
+    let sel = selector("script[type=\"application/ld+json\" i]");
+    let values = doc.select(&sel).filter_map(|s| serde_json::from_str::<Value>(&s.text().collect::<String>()).ok());
+    let Some(a) = values.into_iter().find_map(|v| find(&v, 0).cloned()) else { return LinkedData::default() };
+    let first = |key: &str| texts(a.get(key)).into_iter().next();
+    let keywords = texts(a.get("keywords"))
+        .iter()
+        .flat_map(|k| k.split([',', '，', '、', ';', '；']).map(str::trim).map(str::to_owned).collect::<Vec<_>>())
+        .filter(|k| !k.is_empty())
+        .collect();
+    LinkedData {
+        headline: first("headline").or_else(|| first("name")),
+        published: first("datePublished"),
+        // A profile's address is not a name.
+        authors: texts(a.get("author")).into_iter().filter(|n| !n.starts_with("http")).collect(),
+        section: first("articleSection"),
+        keywords,
+        description: first("description"),
+        url: first("url").or_else(|| first("mainEntityOfPage")),
+        publisher: a.get("publisher").and_then(|p| texts(Some(p)).into_iter().next()),
+    }
+}
+
 /// Keeps the first of equal values.
 fn unique(values: &mut Vec<String>) {
     let mut seen = std::collections::HashSet::new();
@@ -164,7 +246,9 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
     let body_el = container(&doc).ok_or("the page has no body")?;
     let title_of = |el: ElementRef| collapse_keeping_spaces(&el.text().collect::<String>());
     let first_h1 = |root: ElementRef| root.select(&selector("h1")).map(title_of).find(|t| !t.is_empty());
+    let ld = linked_data(&doc);
     let title = meta(&doc, &["og:title", "twitter:title", "headline"])
+        .or(ld.headline)
         .or_else(|| first_h1(body_el))
         .or_else(|| first_h1(doc.root_element()))
         .or_else(|| {
@@ -219,6 +303,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
     let time_sel = selector("time[datetime]");
     let datetime = |t: ElementRef| t.value().attr("datetime").map(str::to_owned);
     let date = meta(&doc, &date_keys)
+        .or(ld.published)
         .or_else(|| body_el.select(&time_sel).find_map(datetime))
         .or_else(|| doc.select(&time_sel).filter(outside_chrome).find_map(datetime));
     let published = match date {
@@ -240,6 +325,9 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
     authors.extend(meta_all(&doc, "article:author"));
     // An author given as a profile's address is not a name.
     authors.retain(|a| !a.starts_with("http://") && !a.starts_with("https://"));
+    if authors.is_empty() {
+        authors = ld.authors;
+    }
     if authors.is_empty() {
         // A byline's link or schema.org author, in the article, else in the page outside navigation and sidebars.
         let sel = selector("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]");
@@ -264,12 +352,15 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
             })
             .unwrap_or_default();
     }
+    if tags.is_empty() {
+        tags = ld.keywords;
+    }
     unique(&mut tags);
     let canonical =
         doc.select(&selector("link[rel=canonical]")).find_map(|l| l.value().attr("href").map(str::to_owned));
-    let url = canonical.or_else(|| meta(&doc, &["og:url"])).filter(|u| is_safe_url(u, false));
+    let url = canonical.or_else(|| meta(&doc, &["og:url"])).or(ld.url).filter(|u| is_safe_url(u, false));
     let lang = doc.root_element().value().attr("lang").map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
-    let mut summary = meta(&doc, &["description", "og:description", "twitter:description"]);
+    let mut summary = meta(&doc, &["description", "og:description", "twitter:description"]).or(ld.description);
     if let Some(s) = &mut summary {
         clean(s);
     }
@@ -277,8 +368,8 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
         id: super::make_id(stem, stem),
         title,
         published,
-        source: byline.source.or_else(|| meta(&doc, &["og:site_name"])),
-        category: meta(&doc, &["article:section"]).or(byline.category),
+        source: byline.source.or_else(|| meta(&doc, &["og:site_name"])).or(ld.publisher),
+        category: meta(&doc, &["article:section"]).or(ld.section).or(byline.category),
         views: byline.views,
         editor,
         tags,
