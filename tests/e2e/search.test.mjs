@@ -441,6 +441,9 @@ test('a misspelt word that finds nothing gets "Did you mean", a link to the corr
   const suggestion = page.locator('.no-results .did-you-mean a.suggestion');
   await suggestion.waitFor();
   assert.equal(await page.locator('.did-you-mean').innerText(), 'Did you mean smelter?');
+  // The live region that says the count says it too (for a screen reader), without showing it twice.
+  assert.equal(await page.locator('.list-count').textContent(), '0 of 2 articles match Did you mean smelter?');
+  assert.equal(await page.locator('.list-count .visually-hidden').evaluate((e) => e.getBoundingClientRect().width), 1);
   await suggestion.click();
   await page.locator('.list-count', { hasText: '2 of 2 articles match' }).waitFor();
   assert.equal(await page.locator('#search-input').inputValue(), 'smelter');

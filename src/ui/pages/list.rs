@@ -192,7 +192,13 @@ pub fn list_page() -> Html {
                         has_dates={*has_dates} {on_change} />
                 }
                 <div class="results" ref={results}>
-                    <p class="list-count" role="status">{ count }</p>
+                    <p class="list-count" role="status">
+                        { count }
+                        // Said with the count (a screen reader hears it as the list empties), shown below.
+                        if let Some(next) = &*suggestion {
+                            <span class="visually-hidden">{ format!(" {}", fill(s.did_you_mean, &[("query", &next.q)])) }</span>
+                        }
+                    </p>
                     { report_panel(&catalog, s) }
                     if total == 0 {
                         <p class="empty">{ s.no_articles }</p>
