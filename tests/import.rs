@@ -514,6 +514,25 @@ fn a_pages_schema_org_json_ld_gives_what_its_meta_tags_do_not() {
 }
 
 #[test]
+fn a_byline_in_words_names_the_authors() {
+    let page = |byline: &str| {
+        let html = format!(
+            "<html><title>T</title><body><article><h1>T</h1>{byline}<p>The article's text.</p>\
+             <div class=author-bio>Ann Smith has covered metals for twenty years and lives in Leeds.</div></article></body></html>"
+        );
+        import_file(Path::new("p.html"), html.as_bytes(), &ImportOptions::default()).articles[0].authors.clone()
+    };
+    assert_eq!(page("<p class=byline>By Ann Smith and Li Wei, June 3, 2024</p>"), ["Ann Smith", "Li Wei"]);
+    assert_eq!(
+        page("<div id=post-author>Written by José Álvarez &amp; Zoë O'Neil | 3 min read</div>"),
+        ["José Álvarez", "Zoë O'Neil"]
+    );
+    assert_eq!(page("<span class=author-name>張燎原</span>"), ["張燎原"]);
+    // A biography is not a byline; a page without one names no author.
+    assert!(page("").is_empty());
+}
+
+#[test]
 fn a_page_saved_in_the_encoding_it_declares_is_read_in_it() {
     // The Chinese page as an older Chinese site serves it: GBK, declared in a <meta>.
     let html = std::fs::read_to_string(Path::new(FIXTURES).join("page-zh.html")).unwrap().replace("utf-8", "gbk");

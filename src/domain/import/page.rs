@@ -232,6 +232,32 @@ fn linked_data(doc: &Html) -> LinkedData {
     }
 }
 
+/// Whether `el`'s class or id names it a byline or an author (`byline`, `post-author`, `author-name`).
+fn is_byline(el: &ElementRef) -> bool {
+    let e = el.value();
+    let words = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_lowercase();
+    words.contains("byline") || words.contains("author")
+}
+
+/// The names in a byline's words: after "By", split at commas, "and" and "&"; a part is a name when it has one
+/// to four words, no digit (a date) and no `@`, and each word starts with a capital letter or is not Latin.
+/// Nothing when the text is long (a biography, not a byline).
+fn names_in_byline(text: &str) -> Vec<String> {
+    if text.chars().count() > 120 {
+        return Vec::new();
+    }
+    let rest =
+        ["By ", "by ", "BY ", "Written by ", "Words by "].iter().find_map(|p| text.strip_prefix(p)).unwrap_or(text);
+    let rest = rest.replace(" and ", ",").replace(" & ", ",");
+    let is_name = |part: &str| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && !part.chars().any(|c| c.is_ascii_digit() || c == '@')
+            && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_ascii()))
+    };
+    rest.split([',', '|', '·', '—']).map(str::trim).filter(|p| is_name(p)).map(str::to_owned).collect()
+}
+
 /// Keeps the first of equal values.
 fn unique(values: &mut Vec<String>) {
     let mut seen = std::collections::HashSet::new();
@@ -338,6 +364,16 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
     }
     if authors.is_empty() {
         authors = byline.authors;
+    }
+    if authors.is_empty() {
+        // A byline in words ("By Ann Smith and Li Wei, June 3"), in an element classed or named after one.
+        let in_article = body_el.descendants().filter_map(ElementRef::wrap).filter(is_byline);
+        let in_page = doc.root_element().descendants().filter_map(ElementRef::wrap).filter(is_byline);
+        authors = in_article
+            .chain(in_page.filter(outside_chrome))
+            .map(|e| names_in_byline(&text_of(e)))
+            .find(|names| !names.is_empty())
+            .unwrap_or_default();
     }
     unique(&mut authors);
     let mut tags = meta_all(&doc, "article:tag");
