@@ -457,6 +457,12 @@ test('a misspelt word that finds nothing gets "Did you mean", a link to the corr
   await page.locator('#search-input').press('Enter');
   await page.waitForFunction(() => new URL(location.href).hash.includes('qqqqzzzz'));
   await page.waitForFunction(() => document.querySelector('.no-results') && !document.querySelector('.did-you-mean'));
+  // j and k with no card to move to do nothing (and break nothing: the app still answers).
+  await page.locator('h1.page-title').focus();
+  await page.keyboard.press('j');
+  await page.keyboard.press('k');
+  await page.locator('#search-input').fill('smelter');
+  await page.locator('.list-count', { hasText: '2 of 2 articles match' }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -28,6 +28,9 @@ fn focus_card(results: &NodeRef, step: i64, pending: Option<&Rc<std::cell::RefCe
     let Ok(links) = root.query_selector_all(".card-title a") else { return false };
     let link = |i: i64| links.item(i as u32).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
     let n = i64::from(links.length());
+    if n == 0 {
+        return false;
+    }
     let focused = (0..n).find(|&i| link(i).is_some_and(|a| a.matches(":focus").unwrap_or(false)));
     let to = match focused {
         Some(i) => i + step,
