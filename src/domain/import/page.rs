@@ -214,16 +214,11 @@ fn linked_data(doc: &Html) -> LinkedData {
     let values = doc.select(&sel).filter_map(|s| serde_json::from_str::<Value>(&s.text().collect::<String>()).ok());
     let Some(a) = values.into_iter().find_map(|v| find(&v, 0).cloned()) else { return LinkedData::default() };
     let first = |key: &str| texts(a.get(key)).into_iter().next();
-    let keywords = texts(a.get("keywords"))
-        .iter()
-        .flat_map(|k| k.split([',', '，', '、', ';', '；']).map(str::trim).map(str::to_owned).collect::<Vec<_>>())
-        .filter(|k| !k.is_empty())
-        .collect();
+    let keywords = texts(a.get("keywords")).iter().flat_map(|k| keyword_list(k)).collect();
     LinkedData {
         headline: first("headline").or_else(|| first("name")),
         published: first("datePublished"),
-        // A profile's address is not a name.
-        authors: texts(a.get("author")).into_iter().filter(|n| !n.starts_with("http")).collect(),
+        authors: texts(a.get("author")),
         section: first("articleSection"),
         keywords,
         description: first("description"),
@@ -256,6 +251,11 @@ fn names_in_byline(text: &str) -> Vec<String> {
             && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_ascii()))
     };
     rest.split([',', '|', '·', '—']).map(str::trim).filter(|p| is_name(p)).map(str::to_owned).collect()
+}
+
+/// A list of keywords as pages write it: split at commas, semicolons and `、`, half- or full-width.
+fn keyword_list(text: &str) -> Vec<String> {
+    text.split([',', '，', '、', ';', '；']).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
 }
 
 /// Keeps the first of equal values.
@@ -350,9 +350,10 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
     let mut authors: Vec<String> = meta_all(&doc, "author");
     authors.extend(meta_all(&doc, "article:author"));
     // An author given as a profile's address is not a name.
-    authors.retain(|a| !a.starts_with("http://") && !a.starts_with("https://"));
+    let is_name = |a: &String| !a.starts_with("http://") && !a.starts_with("https://");
+    authors.retain(is_name);
     if authors.is_empty() {
-        authors = ld.authors;
+        authors = ld.authors.into_iter().filter(is_name).collect();
     }
     if authors.is_empty() {
         // A byline's link or schema.org author, in the article, else in the page outside navigation and sidebars.
@@ -378,15 +379,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
     unique(&mut authors);
     let mut tags = meta_all(&doc, "article:tag");
     if tags.is_empty() {
-        tags = meta(&doc, &["keywords", "news_keywords"])
-            .map(|k| {
-                k.split([',', '，', '、', ';', '；'])
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default();
+        tags = meta(&doc, &["keywords", "news_keywords"]).map(|k| keyword_list(&k)).unwrap_or_default();
     }
     if tags.is_empty() {
         tags = ld.keywords;
