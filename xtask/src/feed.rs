@@ -9,7 +9,7 @@ pub const MAX_ENTRIES: usize = 50;
 
 /// Text as XML character data or attribute value: `& < > " '` escaped, characters XML 1.0 forbids (controls
 /// but tab and line breaks, unpaired surrogates cannot occur in a `str`, U+FFFE, U+FFFF) left out.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

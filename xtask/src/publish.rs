@@ -93,8 +93,7 @@ pub fn prerender(dist: &Path) -> Result<Option<&'static str>> {
         }
     };
     std::fs::write(dist.join("feed.xml"), crate::feed::atom(&set))?;
-    let title =
-        set.title.as_deref().unwrap_or("Articles").replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    let title = crate::feed::escape(set.title.as_deref().unwrap_or("Articles"));
     let at = html.find("</head>").context("dist/index.html has no </head>")?;
     html.insert_str(at, &format!("{FEED_LINK} title=\"{title}\" href=\"feed.xml\">\n"));
     let lang = language_of(&set);

@@ -75,13 +75,10 @@ pub fn list_page() -> Html {
     let s = use_prefs().strings();
     let navigator = use_navigator();
     let state = use_list_state();
-    let listing = {
-        let unpaged = ListState { page: None, ..state.clone() };
-        use_memo((catalog.clone(), unpaged), |(c, st)| c.collection().listing(st))
-    };
+    let unpaged = ListState { page: None, ..state.clone() };
+    let listing = use_memo((catalog.clone(), unpaged.clone()), |(c, st)| c.collection().listing(st));
     // When nothing is found: the query with its misspelt words corrected, if that finds something.
     let suggestion = {
-        let unpaged = ListState { page: None, ..state.clone() };
         let none = listing.results.is_empty();
         use_memo((catalog.clone(), unpaged, none), |(c, st, none)| {
             if *none && !st.q.trim().is_empty() {
