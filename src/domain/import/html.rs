@@ -40,7 +40,12 @@ const PAGE_CHROME: [&str; 4] = ["nav", "aside", "header", "footer"];
 /// Converts an element's content into blocks; `page`: it is part of a whole web page, whose navigation,
 /// sidebars, headers and footers (also by ARIA role) are not the article's.
 pub fn element_to_blocks(el: ElementRef, page: bool) -> Converted {
-    let mut w = Walker { page, ..Walker::default() };
+    walk_blocks(el, page, false)
+}
+
+/// The walk itself; `unlikely`: also leave out what [`is_unlikely`] says is not the article.
+fn walk_blocks(el: ElementRef, page: bool, unlikely: bool) -> Converted {
+    let mut w = Walker { page, unlikely, ..Walker::default() };
     w.walk(el);
     w.flush();
     Converted { blocks: w.blocks, dropped: w.dropped }
@@ -105,11 +110,9 @@ pub fn is_unlikely(el: &scraper::node::Element) -> bool {
 /// class or id says is not the article ([`is_unlikely`]: comments, related links…) — unless that leaves no
 /// paragraph, as Readability retries (then only the page's chrome is left out).
 pub fn page_article_blocks(el: ElementRef) -> Converted {
-    let mut w = Walker { page: true, unlikely: true, ..Walker::default() };
-    w.walk(el);
-    w.flush();
-    if w.blocks.iter().any(|b| matches!(b, Block::Paragraph { .. })) {
-        return Converted { blocks: w.blocks, dropped: w.dropped };
+    let strict = walk_blocks(el, true, true);
+    if strict.blocks.iter().any(|b| matches!(b, Block::Paragraph { .. })) {
+        return strict;
     }
     element_to_blocks(el, true)
 }
