@@ -1,6 +1,7 @@
 //! `cargo xtask import`: files and folders in, one validated article set out (written atomically).
 
 use anyhow::{bail, Context, Result};
+use article_viewer::domain::fold::fold;
 use article_viewer::domain::import::{import_file, parse_fixes, ImportOptions};
 use article_viewer::domain::{load_article_set, Article, ArticleSetFile, Block};
 use clap::Args;
@@ -165,7 +166,8 @@ fn import(args: &ImportArgs) -> Result<Summary> {
                 match same_text.get(&key) {
                     Some((other, from)) if *other != id => {
                         summary.skipped.push(format!(
-                            "{shown}: {id:?} has the same title and text as {other:?} (from {from}); not imported twice"
+                            "{shown}: {id:?} has the same title and text as {other:?} (from {from}; compared as search \
+                             compares: Traditional = Simplified, case and width aside); not imported twice"
                         ));
                         continue;
                     }
@@ -242,8 +244,9 @@ fn import(args: &ImportArgs) -> Result<Summary> {
     Ok(summary)
 }
 
-/// A hash of an article's title and body text without white space, for articles with a body: two articles with
-/// the same are the same article.
+/// A hash of an article's title and body text as search compares text (folded: Traditional = Simplified,
+/// full-width = half-width, upper = lower case) and without white space, for articles with a body: two articles
+/// with the same are the same article (a reprint in the other script is one too: the viewer shows either script).
 fn content_key(a: &Article) -> Option<u64> {
     use std::hash::{Hash, Hasher};
     let texts: Vec<&str> = a.body.iter().filter_map(Block::text).collect();
@@ -252,7 +255,7 @@ fn content_key(a: &Article) -> Option<u64> {
     }
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for t in std::iter::once(a.title.as_str()).chain(texts) {
-        t.chars().filter(|c| !c.is_whitespace()).for_each(|c| c.hash(&mut h));
+        fold(t).chars().filter(|c| !c.is_whitespace()).for_each(|c| c.hash(&mut h));
         0xFFFFu32.hash(&mut h);
     }
     Some(h.finish())

@@ -149,6 +149,29 @@ fn a_folder_of_5000_small_files_imports() {
 }
 
 #[test]
+fn a_reprint_in_the_other_script_or_width_is_the_same_article() {
+    let dir = scratch("same-script");
+    let out = dir.join("set.json");
+    let write = |name: &str, title: &str, body: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, format!("---\ntitle: {title}\n---\n\n{body}\n")).unwrap();
+        path
+    };
+    let hant = write("hant.md", "鎳價回升，冶煉廠復產", "本週鎳價回升。企業恢復生產，產量ＵＰ１０％。");
+    let hans = write("hans.md", "镍价回升，冶炼厂复产", "本周镍价回升。企业恢复生产，产量 up 10%。");
+    // The same title over other text is another article.
+    let other = write("other.md", "镍价回升，冶炼厂复产", "本周镍价回落。");
+    let o = import(&[s(&hant), s(&hans), s(&other), "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("2 added") && stderr(&o).contains("1 skipped"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("\"hans\" has the same title and text as \"hant\""), "{}", stderr(&o));
+    let set = article_viewer::domain::load_article_set(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let ids: Vec<&str> = set.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["hant", "other"]);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn the_same_article_under_another_name_is_imported_once() {
     let dir = scratch("same");
     let out = dir.join("set.json");
