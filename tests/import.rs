@@ -300,7 +300,8 @@ fn rss_items_become_articles_and_hostile_html_does_not_survive() {
             Block::Paragraph { text: "Copper rose 3% on Monday.".into() },
             Block::image("https://img.example.org/cu.png", "A copper bar", None),
             Block::Quote { text: "Demand is strong, said a trader.".into() },
-            Block::image("/charts/cu.svg", "Chart", Some("Three-month price".into())),
+            // Relative to the item's link, where it is on the item's own page.
+            Block::image("https://news.example.org/charts/cu.svg", "Chart", Some("Three-month price".into())),
         ]
     );
     let json = serde_json::to_string(&r.articles).unwrap();
@@ -366,6 +367,23 @@ fn a_wordpress_feeds_appeared_first_on_line_is_dropped() {
         r.articles[1].body,
         [Block::Paragraph { text: "The post office appeared first on the list. Then it closed.".into() }]
     );
+}
+
+#[test]
+fn a_feed_items_relative_images_are_where_its_page_is_else_where_the_feeds_site_is() {
+    let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Metal Weekly</title><link>https://example.org/blog/</link>
+<item><guid>with-link</guid><title>One</title><link>https://example.org/blog/2024/one/</link>
+<description><![CDATA[<p>Text.</p><img src="chart.png" alt="Chart"><img src="/top.png" alt="Top">]]></description></item>
+<item><guid>without-link</guid><title>Two</title>
+<description><![CDATA[<p>Text.</p><img src="chart.png" alt="Chart">]]></description></item>
+</channel></rss>"#;
+    let r = import_file(Path::new("f.rss"), rss.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let srcs = |a: &Article| -> Vec<String> {
+        a.body.iter().filter_map(|b| if let Block::Image(i) = b { Some(i.src.clone()) } else { None }).collect()
+    };
+    assert_eq!(srcs(&r.articles[0]), ["https://example.org/blog/2024/one/chart.png", "https://example.org/top.png"]);
+    assert_eq!(srcs(&r.articles[1]), ["https://example.org/blog/chart.png"]);
 }
 
 #[test]
@@ -437,7 +455,7 @@ fn a_saved_chinese_news_page_gives_its_article_without_the_page_around_it() {
             Block::Paragraph {
                 text: "據統計，全省“共同建設”工作穩步推進（2019年以來）。".into()
             },
-            Block::image("/img/copper.jpg", "銅板", Some("銅板堆放在倉庫裡".into())),
+            Block::image("https://www.example.cn/img/copper.jpg", "銅板", Some("銅板堆放在倉庫裡".into())),
             Block::Paragraph { text: "記者張燎原報道。".into() },
         ]
     );
@@ -598,6 +616,64 @@ fn a_page_without_an_article_element_gives_the_block_that_holds_its_paragraphs()
     );
     assert_eq!(r.punctuation_converted, 0);
     assert!(r.warnings.iter().any(|w| w.contains("unsafe or unsupported")), "the javascript: image: {:?}", r.warnings);
+}
+
+#[test]
+fn a_pages_images_are_where_the_page_is_and_its_picture_leads_an_article_without_one() {
+    let page = |head: &str, body: &str| {
+        let html = format!("<!doctype html><html><head><title>T</title>{head}</head><body><article><h1>T</h1>{body}<p>Text.</p></article></body></html>");
+        let r = import_file(Path::new("p.html"), html.as_bytes(), &ImportOptions::default());
+        assert_eq!(r.error, None);
+        r.articles[0].clone()
+    };
+    let images = |a: &Article| -> Vec<(String, String)> {
+        a.body
+            .iter()
+            .filter_map(|b| match b {
+                Block::Image(i) => Some((i.src.clone(), i.alt.clone())),
+                _ => None,
+            })
+            .collect()
+    };
+    let canonical = r#"<link rel="canonical" href="https://news.example.com/2024/05/smelters.html">"#;
+    let figures = r#"<img src="/img/a.jpg" alt="A"><img src="b.jpg" alt="B"><img src="//cdn.example.net/c.jpg" alt="C"><img src="https://other.example.org/d.jpg" alt="D">"#;
+    let want = |base: &str| {
+        vec![
+            ("https://news.example.com/img/a.jpg".to_owned(), "A".to_owned()),
+            (format!("{base}b.jpg"), "B".to_owned()),
+            ("https://cdn.example.net/c.jpg".to_owned(), "C".to_owned()),
+            ("https://other.example.org/d.jpg".to_owned(), "D".to_owned()),
+        ]
+    };
+    // Against the canonical address; against og:url when that is all there is.
+    assert_eq!(images(&page(canonical, figures)), want("https://news.example.com/2024/05/"));
+    let og = r#"<meta property="og:url" content="https://news.example.com/2024/05/smelters.html">"#;
+    assert_eq!(images(&page(og, figures)), want("https://news.example.com/2024/05/"));
+    // <base href>, itself relative to the page, wins.
+    let base = format!(r#"{canonical}<base href="/media/">"#);
+    assert_eq!(images(&page(&base, figures)), want("https://news.example.com/media/"));
+    // A relative canonical link is resolved too.
+    let a = page(
+        r#"<link rel="canonical" href="/2024/05/smelters.html"><meta property="og:url" content="https://news.example.com/x">"#,
+        "",
+    );
+    assert_eq!(a.url.as_deref(), Some("https://news.example.com/2024/05/smelters.html"));
+    // No address for the page: a relative image stays relative (as the viewer's own folder would hold it).
+    assert_eq!(images(&page("", r#"<img src="b.jpg" alt="B">"#)), [("b.jpg".to_owned(), "B".to_owned())]);
+
+    // The page's picture leads an article without an image, resolved as its images are, with its alt text…
+    let picture = r#"<meta property="og:image" content="/img/lead.jpg"><meta property="og:image:alt" content="The smelter at night">"#;
+    let a = page(&format!("{canonical}{picture}"), "");
+    assert_eq!(images(&a), [("https://news.example.com/img/lead.jpg".to_owned(), "The smelter at night".to_owned())]);
+    assert!(matches!(a.body[0], Block::Image(_)), "first: {:?}", a.body);
+    // …not one that has its own (the picture is often one of them, at another size);
+    let a = page(&format!("{canonical}{picture}"), r#"<img src="/img/a.jpg" alt="A">"#);
+    assert_eq!(images(&a), [("https://news.example.com/img/a.jpg".to_owned(), "A".to_owned())]);
+    // …and not a relative one with nothing to resolve it against, nor an unsafe one.
+    assert!(images(&page(picture, "")).is_empty());
+    assert!(images(&page(r#"<meta property="og:image" content="javascript:alert(1)">"#, "")).is_empty());
+    let a = page(r#"<meta name="twitter:image" content="https://img.example.com/t.png">"#, "");
+    assert_eq!(images(&a), [("https://img.example.com/t.png".to_owned(), String::new())]);
 }
 
 #[test]

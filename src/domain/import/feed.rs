@@ -8,6 +8,11 @@ use crate::domain::Block;
 pub fn parse_feed(bytes: &[u8], stem: &str) -> Result<Vec<Draft>, String> {
     let feed = feed_rs::parser::parse(bytes).map_err(|e| format!("not a readable RSS, Atom or JSON feed: {e}"))?;
     let feed_title = feed.title.as_ref().map(plain_text).filter(|t| !t.is_empty());
+    let feed_link = feed
+        .links
+        .iter()
+        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+        .and_then(|l| super::web_base(&l.href));
     let mut drafts = Vec::with_capacity(feed.entries.len());
     for (i, entry) in feed.entries.into_iter().enumerate() {
         let mut terms: Vec<String> = entry
@@ -29,6 +34,16 @@ pub fn parse_feed(bytes: &[u8], stem: &str) -> Result<Vec<Draft>, String> {
                 converted.blocks.pop();
             }
         }
+        // The item's link (feed-rs resolves it against xml:base), else the feed's: where a relative image in
+        // the item's HTML is (as on the item's own page).
+        let url = entry
+            .links
+            .iter()
+            .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+            .or(entry.links.first())
+            .map(|l| l.href.clone());
+        let base = url.as_deref().and_then(super::web_base).or_else(|| feed_link.clone());
+        super::resolve_images(&mut converted.blocks, base.as_ref());
         drafts.push(Draft {
             id: make_id(&entry.id, &format!("{stem}#{i}")),
             title: entry.title.as_ref().map(plain_text).unwrap_or_default(),
@@ -43,12 +58,7 @@ pub fn parse_feed(bytes: &[u8], stem: &str) -> Result<Vec<Draft>, String> {
             category,
             tags: terms,
             source: feed_title.clone(),
-            url: entry
-                .links
-                .iter()
-                .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
-                .or(entry.links.first())
-                .map(|l| l.href.clone()),
+            url,
             lang: entry.language.clone().or_else(|| feed.language.clone()),
             summary,
             body: converted.blocks,

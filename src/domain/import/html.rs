@@ -203,7 +203,12 @@ impl Walker {
 
     fn image(&mut self, img: ElementRef, caption: Option<String>) {
         let src = img.value().attr("src").unwrap_or("").trim();
-        if !is_safe_url(src, true) {
+        // A protocol-relative address (`//cdn.example.com/a.jpg`) is taken over https.
+        let src = match src.strip_prefix("//") {
+            Some(rest) if !rest.starts_with('/') => format!("https://{rest}"),
+            _ => src.to_owned(),
+        };
+        if !is_safe_url(&src, true) {
             self.dropped += 1;
             return;
         }

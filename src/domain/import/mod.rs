@@ -200,6 +200,35 @@ pub fn block_texts_mut(blocks: &mut [Block], mut f: impl FnMut(&mut String)) {
     }
 }
 
+/// `base` as an address to resolve others against: an absolute `http:` or `https:` one, else none.
+pub fn web_base(base: &str) -> Option<url::Url> {
+    url::Url::parse(base.trim()).ok().filter(|u| matches!(u.scheme(), "http" | "https"))
+}
+
+/// `address` resolved against `base` when it is relative (`/images/a.jpg`, `a.jpg`, `//cdn…/a.jpg`): a page's
+/// or a feed item's image is where that page is, not where the viewer is. As it is when it is absolute already,
+/// when there is no base, or when the result would not be an `http(s)` address.
+pub fn resolve(address: &str, base: Option<&url::Url>) -> String {
+    match base {
+        Some(base) if !is_safe_url(address, false) => base
+            .join(address.trim())
+            .ok()
+            .map(String::from)
+            .filter(|u| is_safe_url(u, false))
+            .unwrap_or_else(|| address.to_owned()),
+        _ => address.to_owned(),
+    }
+}
+
+/// Every image of `blocks` whose address is relative, resolved against `base` (see [`resolve`]).
+pub fn resolve_images(blocks: &mut [Block], base: Option<&url::Url>) {
+    for b in blocks {
+        if let Block::Image(i) = b {
+            i.src = resolve(&i.src, base);
+        }
+    }
+}
+
 /// A valid id from `wanted`: characters outside `A-Za-z0-9._~-` become `-`; when nothing usable is left, a
 /// hash of `fallback`. The same input always gives the same id.
 pub fn make_id(wanted: &str, fallback: &str) -> String {

@@ -385,9 +385,30 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
         tags = ld.keywords;
     }
     unique(&mut tags);
+    // Where the page is: its canonical address, og:url or the JSON-LD's url (the first absolute one); a relative
+    // address in it (an image's, a relative canonical link's) is resolved against its <base href>, else that.
     let canonical =
         doc.select(&selector("link[rel=canonical]")).find_map(|l| l.value().attr("href").map(str::to_owned));
-    let url = canonical.or_else(|| meta(&doc, &["og:url"])).or(ld.url).filter(|u| is_safe_url(u, false));
+    let og_url = meta(&doc, &["og:url"]);
+    let page_url = [&canonical, &og_url, &ld.url].into_iter().flatten().find_map(|u| super::web_base(u));
+    let base_href = doc.select(&selector("base[href]")).find_map(|b| b.value().attr("href"));
+    let base = match base_href {
+        Some(href) => super::web_base(&super::resolve(href, page_url.as_ref())).or(page_url),
+        None => page_url,
+    };
+    let url =
+        canonical.or(og_url).or(ld.url).map(|u| super::resolve(&u, base.as_ref())).filter(|u| is_safe_url(u, false));
+    super::resolve_images(&mut blocks, base.as_ref());
+    // The page's picture (og:image, twitter:image) leads an article that has no image of its own.
+    if !blocks.iter().any(|b| matches!(b, Block::Image(_))) {
+        let src = meta(&doc, &["og:image", "og:image:url", "og:image:secure_url", "twitter:image"])
+            .map(|src| super::resolve(&src, base.as_ref()))
+            .filter(|src| is_safe_url(src, false));
+        if let Some(src) = src {
+            let alt = meta(&doc, &["og:image:alt", "twitter:image:alt"]).unwrap_or_default();
+            blocks.insert(0, Block::image(src, alt, None));
+        }
+    }
     let lang = doc.root_element().value().attr("lang").map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
     let mut summary = meta(&doc, &["description", "og:description", "twitter:description"]).or(ld.description);
     if let Some(s) = &mut summary {
