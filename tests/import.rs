@@ -674,6 +674,10 @@ fn a_pages_images_are_where_the_page_is_and_its_picture_leads_an_article_without
     assert!(images(&page(r#"<meta property="og:image" content="javascript:alert(1)">"#, "")).is_empty());
     let a = page(r#"<meta name="twitter:image" content="https://img.example.com/t.png">"#, "");
     assert_eq!(images(&a), [("https://img.example.com/t.png".to_owned(), String::new())]);
+    // The JSON-LD's image (an ImageObject, or a list of them) when there is no meta tag.
+    let ld = r#"<script type="application/ld+json">{"@type": "NewsArticle", "url": "https://news.example.com/a/1.html",
+        "image": [{"@type": "ImageObject", "url": "/img/ld.jpg"}, "https://news.example.com/img/second.jpg"]}</script>"#;
+    assert_eq!(images(&page(ld, "")), [("https://news.example.com/img/ld.jpg".to_owned(), String::new())]);
 }
 
 #[test]

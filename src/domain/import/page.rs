@@ -176,6 +176,8 @@ struct LinkedData {
     description: Option<String>,
     url: Option<String>,
     publisher: Option<String>,
+    /// The address of its `image` (a URL, an ImageObject's `url` / `contentUrl`, the first of a list).
+    image: Option<String>,
 }
 
 fn linked_data(doc: &Html) -> LinkedData {
@@ -210,6 +212,14 @@ fn linked_data(doc: &Html) -> LinkedData {
         .filter(|t| !t.is_empty())
         .collect()
     }
+    fn image_url(v: Option<&Value>) -> Option<String> {
+        match v? {
+            Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+            Value::Object(o) => image_url(o.get("url")).or_else(|| image_url(o.get("contentUrl"))),
+            Value::Array(items) => items.iter().find_map(|i| image_url(Some(i))),
+            _ => None,
+        }
+    }
     let sel = selector("script[type=\"application/ld+json\" i]");
     let values = doc.select(&sel).filter_map(|s| serde_json::from_str::<Value>(&s.text().collect::<String>()).ok());
     let Some(a) = values.into_iter().find_map(|v| find(&v, 0).cloned()) else { return LinkedData::default() };
@@ -224,6 +234,7 @@ fn linked_data(doc: &Html) -> LinkedData {
         description: first("description"),
         url: first("url").or_else(|| first("mainEntityOfPage")),
         publisher: a.get("publisher").and_then(|p| texts(Some(p)).into_iter().next()),
+        image: image_url(a.get("image")),
     }
 }
 
@@ -399,9 +410,11 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
     let url =
         canonical.or(og_url).or(ld.url).map(|u| super::resolve(&u, base.as_ref())).filter(|u| is_safe_url(u, false));
     super::resolve_images(&mut blocks, base.as_ref());
-    // The page's picture (og:image, twitter:image) leads an article that has no image of its own.
+    // The page's picture (og:image, twitter:image, the JSON-LD's image) leads an article that has no image of its
+    // own.
     if !blocks.iter().any(|b| matches!(b, Block::Image(_))) {
         let src = meta(&doc, &["og:image", "og:image:url", "og:image:secure_url", "twitter:image"])
+            .or(ld.image)
             .map(|src| super::resolve(&src, base.as_ref()))
             .filter(|src| is_safe_url(src, false));
         if let Some(src) = src {
