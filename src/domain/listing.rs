@@ -225,6 +225,8 @@ pub struct FacetIndex {
     /// Per facet: value labels, and per article the ids of its values: article `i`'s are
     /// `ids[f][at[f][i]..at[f][i + 1]]` (one flat array per facet, so counting reads memory in order).
     labels: [Vec<String>; 4],
+    /// Per facet and value: how many articles have it.
+    counts: [Vec<u32>; 4],
     keys: [HashMap<String, u32>; 4],
     at: [Vec<u32>; 4],
     ids: [Vec<u32>; 4],
@@ -246,10 +248,12 @@ impl FacetIndex {
                     let next = ix.labels[slot].len() as u32;
                     let id = *ix.keys[slot].entry(key).or_insert_with(|| {
                         ix.labels[slot].push(v.trim().to_owned());
+                        ix.counts[slot].push(0);
                         next
                     });
                     if !ix.ids[slot][first..].contains(&id) {
                         ix.ids[slot].push(id);
+                        ix.counts[slot][id as usize] += 1;
                     }
                 }
                 ix.at[slot].push(ix.ids[slot].len() as u32);
@@ -261,6 +265,24 @@ impl FacetIndex {
     /// The value ids of article `i` in facet slot `f`.
     fn values(&self, f: usize, i: usize) -> &[u32] {
         &self.ids[f][self.at[f][i] as usize..self.at[f][i + 1] as usize]
+    }
+
+    /// What article `i` could have in common with another: each of its facet values that another article could
+    /// share, as (facet slot, value id, weight) — how rare the value is in the set (`ln(articles / articles with
+    /// it)`: a value every article has says nothing) times the facet's weight: a tag or an author 2, a category
+    /// 1, a source ½ (a set from one site shares it throughout).
+    fn affinities(&self, i: usize, articles: usize) -> Vec<(usize, u32, f32)> {
+        const WEIGHTS: [f32; 4] = [1.0, 0.5, 2.0, 2.0];
+        let mut out = Vec::new();
+        for (f, weight) in WEIGHTS.iter().enumerate() {
+            for &v in self.values(f, i) {
+                let with = self.counts[f][v as usize];
+                if with > 1 && (with as usize) < articles {
+                    out.push((f, v, weight * (articles as f32 / with as f32).ln()));
+                }
+            }
+        }
+        out
     }
 
     fn id_of(&self, facet: Facet, value: &str) -> Option<u32> {
@@ -383,6 +405,45 @@ impl Collection {
 
     pub fn articles(&self) -> &[Article] {
         &self.set.articles
+    }
+
+    /// Up to `max` articles related to article `i`, most related first: those that share its rarer tags,
+    /// authors, category or source ([`FacetIndex::affinities`]); of equal ones, the closer in date, then the closer
+    /// in the set's order. None for an article that shares nothing with another (or only what every article has).
+    pub fn related(&self, i: usize, max: usize) -> Vec<usize> {
+        let articles = &self.set.articles;
+        if max == 0 || i >= articles.len() {
+            return Vec::new();
+        }
+        let seconds = |a: &Article| a.published.as_ref().map(|p| p.unix_seconds());
+        let mine = articles.get(i).and_then(seconds);
+        let shared = self.facets.affinities(i, articles.len());
+        if shared.is_empty() {
+            return Vec::new();
+        }
+        // (−affinity, distance in time, distance in the set): the smaller the better, compared as a tuple. The
+        // best `max` are kept in order by insertion (no sort: few are kept); an article's date is read only when
+        // it could be one of them.
+        let mut best: Vec<(usize, (f32, u64, usize))> = Vec::with_capacity(max + 1);
+        for j in (0..articles.len()).filter(|&j| j != i) {
+            let affinity: f32 =
+                shared.iter().filter(|(f, v, _)| self.facets.values(*f, j).contains(v)).map(|(.., w)| w).sum();
+            if affinity <= 0.0 || (best.len() == max && -affinity > best[max - 1].1 .0) {
+                continue;
+            }
+            let apart = match (mine, seconds(&articles[j])) {
+                (Some(a), Some(b)) => a.abs_diff(b),
+                _ => u64::MAX,
+            };
+            let k = (-affinity, apart, i.abs_diff(j));
+            if best.len() == max && k >= best[max - 1].1 {
+                continue;
+            }
+            let at = best.iter().position(|(_, b)| k < *b).unwrap_or(best.len());
+            best.insert(at, (j, k));
+            best.truncate(max);
+        }
+        best.into_iter().map(|(j, _)| j).collect()
     }
 
     /// For a `state` whose query finds nothing: the query with its misspelt words corrected (see

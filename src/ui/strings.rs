@@ -54,6 +54,8 @@ pub struct Strings {
     pub previous_article: &'static str,
     pub next_article: &'static str,
     pub article_navigation: &'static str,
+    /// The heading of the articles related to the one shown.
+    pub related_articles: &'static str,
     /// The bar that steps through an article's marked matches.
     pub matches: &'static str,
     /// "{count} matches".
@@ -157,6 +159,7 @@ pub const EN: Strings = Strings {
     previous_article: "Previous article",
     next_article: "Next article",
     article_navigation: "More articles",
+    related_articles: "Related articles",
     matches: "Matches in this article",
     match_count: "{count} matches",
     match_count_one: "1 match",
@@ -248,6 +251,7 @@ pub const ZH_HANT: Strings = Strings {
     previous_article: "上一篇",
     next_article: "下一篇",
     article_navigation: "更多文章",
+    related_articles: "相關文章",
     matches: "本文中的符合處",
     match_count: "{count} 處符合",
     match_count_one: "1 處符合",
@@ -339,6 +343,7 @@ pub const ZH_HANS: Strings = Strings {
     previous_article: "上一篇",
     next_article: "下一篇",
     article_navigation: "更多文章",
+    related_articles: "相关文章",
     matches: "本文中的匹配处",
     match_count: "{count} 处匹配",
     match_count_one: "1 处匹配",
@@ -448,6 +453,7 @@ mod tests {
             s.previous_article,
             s.next_article,
             s.article_navigation,
+            s.related_articles,
             s.matches,
             s.match_count,
             s.match_count_one,

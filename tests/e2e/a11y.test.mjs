@@ -1,14 +1,18 @@
 // Accessibility: axe-core (injected from node_modules) reports no WCAG 2.x A/AA violations on the list, an
-// article, the not-found page and the error page (and the list with the Settings menu open), in the light and the
+// article (also one with related articles), the not-found page and the error page (and the list with the Settings menu open), in the light and the
 // dark theme.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, axeViolations as violations, SEED_TITLE, openSettings } from './support.mjs';
+import { startServer, launchBrowser, newPage, axeViolations as violations, SEED_TITLE, openSettings, corpus } from './support.mjs';
 
 let server;
 let browser;
 before(async () => {
-  server = await startServer({ '/ok/': {}, '/down/': { articles: () => ({ status: 503, body: 'down' }) } });
+  server = await startServer({
+    '/ok/': {},
+    '/down/': { articles: () => ({ status: 503, body: 'down' }) },
+    '/sotu/': { articles: corpus('sotu-even-years.json') },
+  });
   browser = await launchBrowser({ bypassCSP: true });
 });
 after(async () => {
@@ -21,6 +25,8 @@ const pages = [
   ['article', '/ok/#/article/000_7367aa27400e94e4', 'h1.article-title'],
   // Opened from a search: its matches marked, the bar that steps through them.
   ['article from a search', `/ok/#/article/000_7367aa27400e94e4?q=${encodeURIComponent('有色')}`, '.match-nav'],
+  // With previous / next and related articles.
+  ['article with related articles', '/sotu/#/article/sotu-1802-thomas-jefferson', '.related a'],
   ['not found', '/ok/#/article/nope', '.not-found h1'],
   ['error', '/down/', '[role=alert]'],
 ];

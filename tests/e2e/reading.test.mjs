@@ -4,12 +4,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, bigSet, openSettings } from './support.mjs';
+import { startServer, launchBrowser, newPage, bigSet, openSettings, corpus } from './support.mjs';
 
 let server;
 let browser;
 before(async () => {
-  server = await startServer({ '/big/': { articles: bigSet(10000) }, '/seed/': {} });
+  server = await startServer({
+    '/big/': { articles: bigSet(10000) },
+    '/seed/': {},
+    '/sotu/': { articles: corpus('sotu-even-years.json') },
+  });
   browser = await launchBrowser();
 });
 after(async () => {
@@ -341,4 +345,32 @@ test('the article page shows how far the reader has scrolled, as a bar along the
   assert.ok(await tall.evaluate(() => document.documentElement.scrollHeight <= innerHeight));
   assert.match(await tall.evaluate(() => getComputedStyle(document.querySelector('.article-page'), '::before').transform), /^matrix\(0,/);
   await tall.close();
+});
+
+test('an article lists the articles related to it: the same president\'s speeches first, then the party\'s; one click opens one', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/sotu/#/article/sotu-1802-thomas-jefferson?q=army'));
+  await page.locator('.related a').first().waitFor();
+  assert.equal(await page.locator('.related h2').innerText(), 'Related articles');
+  assert.equal(await page.locator('nav.related').getAttribute('aria-label'), 'Related articles');
+  const titles = await page.locator('.related .neighbour-title').allInnerTexts();
+  assert.equal(titles.length, 5);
+  assert.deepEqual(titles.slice(0, 3), ['State of the Union, 1804', 'State of the Union, 1806', 'State of the Union, 1808']);
+  assert.equal(await page.locator('.related .neighbour-label').first().innerText(), 'Jan 1, 1804');
+  // The list the reader came from goes along (back to it, its matches marked, its order for previous / next).
+  assert.match(await page.locator('.related a').first().getAttribute('href'), /#\/article\/sotu-1804-thomas-jefferson\?q=army$/);
+  await page.locator('.related a').first().click();
+  await page.waitForURL(/sotu-1804-thomas-jefferson\?q=army$/);
+  await page.locator('h1.article-title', { hasText: 'State of the Union, 1804' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.matches('h1.article-title'));
+  await page.locator('.related .neighbour-title', { hasText: 'State of the Union, 1802' }).first().waitFor();
+  assert.equal((await page.locator('.related .neighbour-title').allInnerTexts())[0], 'State of the Union, 1802');
+  await page.goBack();
+  await page.locator('h1.article-title', { hasText: 'State of the Union, 1802' }).waitFor();
+  // An article that shares nothing with another (the seed, alone in its set) has no such list.
+  await page.goto(server.url('/seed/#/article/000_7367aa27400e94e4'));
+  await page.locator('h1.article-title').waitFor();
+  assert.equal(await page.locator('.related').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

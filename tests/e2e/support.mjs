@@ -9,6 +9,9 @@ import { chromium } from 'playwright-core';
 
 export const DIST = process.env.AV_DIST ?? path.resolve('dist');
 
+/** A real article set from ../shared/corpora (next to the repository), as bytes. */
+export const corpus = (name) => fs.readFileSync(new URL(`../../../shared/corpora/${name}`, import.meta.url));
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8',

@@ -1,4 +1,5 @@
 use super::not_found::NotFound;
+use crate::domain::format::format_published;
 use crate::domain::listing::{Facet, ListState};
 use crate::domain::search::{mark_count, Query};
 use crate::domain::{Article, Block};
@@ -17,6 +18,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+/// How many related articles an article page lists at most.
+const RELATED: usize = 5;
+
 #[derive(Properties, PartialEq)]
 pub struct ArticlePageProps {
     pub id: AttrValue,
@@ -27,7 +31,8 @@ pub struct ArticlePageProps {
 #[function_component(ArticlePage)]
 pub fn article_page(props: &ArticlePageProps) -> Html {
     let catalog = use_context::<Catalog>().expect("ArticlePage is rendered inside the catalog provider");
-    let s = use_prefs().strings();
+    let prefs = use_prefs();
+    let (s, lang) = (prefs.strings(), prefs.lang);
     let state = use_list_state();
     let conv = use_converter();
     let order = {
@@ -40,11 +45,13 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             }
         })
     };
-    // The article, shared with its view (compared by identity there), not copied at each render.
-    let found =
-        use_memo((catalog.clone(), props.id.clone()), |(c, id)| c.find(id).map(|(i, a)| (i, Rc::new(a.clone()))));
+    // The article, shared with its view (compared by identity there), not copied at each render; and the
+    // articles related to it.
+    let found = use_memo((catalog.clone(), props.id.clone()), |(c, id)| {
+        c.find(id).map(|(i, a)| (i, Rc::new(a.clone()), c.collection().related(i, RELATED)))
+    });
     match &*found {
-        Some((index, article)) => {
+        Some((index, article, related)) => {
             let index = *index;
             let collection = catalog.title.clone().unwrap_or_else(|| s.default_collection_title.to_owned());
             let collection = shown_text(&conv, &collection);
@@ -60,7 +67,9 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             let (previous, next) = (neighbour(previous), neighbour(next));
             let pairs = state.to_pairs();
             let query = (!pairs.is_empty()).then_some(pairs);
-            let link = |a: &Article, label: &'static str, class: &'static str| {
+            // A link to another article in the list's context: its label (previous, next; a related one's date)
+            // above its title.
+            let link = |a: &Article, label: String, class: &'static str| {
                 html! {
                     <Link<Route, QueryPairs> to={Route::Article { id: a.id.to_string() }} query={query.clone()} classes={classes!("neighbour", class)}>
                         <span class="neighbour-label">{ label }</span>
@@ -74,8 +83,19 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     <ArticleView article={article.clone()} {collection} {terms} list_query={query.clone()} />
                     if previous.is_some() || next.is_some() {
                         <nav class="neighbours" aria-label={s.article_navigation}>
-                            if let Some(p) = previous { { link(p, s.previous_article, "neighbour-prev") } }
-                            if let Some(n) = next { { link(n, s.next_article, "neighbour-next") } }
+                            if let Some(p) = previous { { link(p, s.previous_article.to_owned(), "neighbour-prev") } }
+                            if let Some(n) = next { { link(n, s.next_article.to_owned(), "neighbour-next") } }
+                        </nav>
+                    }
+                    if !related.is_empty() {
+                        <nav class="related" aria-label={s.related_articles}>
+                            <h2>{ s.related_articles }</h2>
+                            <div class="neighbours">
+                                { for related.iter().filter_map(|&j| catalog.articles.get(j)).map(|a| {
+                                    let date = a.published.as_ref().map(|p| format_published(p, lang));
+                                    link(a, date.unwrap_or_default(), "related-article")
+                                }) }
+                            </div>
                         </nav>
                     }
                 </>
