@@ -17,8 +17,9 @@ const PROGRESS_FROM: usize = 200;
 
 #[derive(Args, Debug)]
 pub struct ImportArgs {
-    /// Files or folders to import: scraped article text, saved web pages (HTML), RSS/Atom/JSON feeds, Markdown
-    /// with front matter, article-set JSON. Folders are walked recursively (hidden files skipped).
+    /// Files, folders or http(s) addresses to import: scraped article text, web pages (HTML), RSS/Atom/JSON
+    /// feeds, Markdown with front matter, article-set JSON. Folders are walked recursively (hidden files skipped);
+    /// an address is fetched (its relative links and images resolve where it is).
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// The article set to write.
@@ -106,7 +107,13 @@ fn import(args: &ImportArgs) -> Result<Summary> {
             .map_err(anyhow::Error::msg)?,
         None => Vec::new(),
     };
-    let opts = ImportOptions { fixes, offset, lang: args.lang.clone(), keep_punctuation: args.keep_punctuation };
+    let opts = ImportOptions {
+        fixes,
+        offset,
+        lang: args.lang.clone(),
+        keep_punctuation: args.keep_punctuation,
+        address: None,
+    };
     let files = collect_inputs(&args.inputs)?;
     let mut summary = Summary { files: files.len(), ..Summary::default() };
 
@@ -137,14 +144,30 @@ fn import(args: &ImportArgs) -> Result<Summary> {
             bar.inc(1);
         }
         let shown = path.display().to_string();
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                summary.skipped.push(format!("{shown}: cannot be read: {e}"));
-                continue;
+        let result = if crate::fetch::is_address(&shown) {
+            // An address: fetched, then read as the file it names (its address kept for relative links).
+            match crate::fetch::fetch(&shown) {
+                Ok(f) => {
+                    let mut result =
+                        import_file(&f.name, &f.bytes, &ImportOptions { address: Some(f.address), ..opts.clone() });
+                    result.warnings.extend(f.note);
+                    result
+                }
+                Err(e) => {
+                    summary.skipped.push(format!("{shown}: {e:#}"));
+                    continue;
+                }
             }
+        } else {
+            let bytes = match std::fs::read(path) {
+                Ok(b) => b,
+                Err(e) => {
+                    summary.skipped.push(format!("{shown}: cannot be read: {e}"));
+                    continue;
+                }
+            };
+            import_file(path, &bytes, &opts)
         };
-        let result = import_file(path, &bytes, &opts);
         for (total, n) in fix_counts.iter_mut().zip(&result.fixes_applied) {
             *total += n;
         }
@@ -280,6 +303,10 @@ fn read_existing(output: &Path) -> Result<Option<article_viewer::domain::LoadedS
 fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for input in inputs {
+        if input.to_str().is_some_and(crate::fetch::is_address) {
+            files.push(input.clone());
+            continue;
+        }
         let meta = std::fs::metadata(input).with_context(|| format!("input {}", input.display()))?;
         if meta.is_file() {
             files.push(input.clone());

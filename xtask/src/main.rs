@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: set-up, serve, dist, test and the other project chores, in one binary.
 
 mod feed;
+mod fetch;
 mod import;
 mod publish;
 mod setup;

@@ -214,3 +214,93 @@ fn every_format_in_one_run() {
     assert!(stderr(&o).contains("1 skipped"), "the RSS item without a title: {}", stderr(&o));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// What the test server answers for a path: status, headers, body.
+type Route = (&'static str, u16, Vec<(&'static str, String)>, Vec<u8>);
+
+/// A real HTTP server on 127.0.0.1 for the run of one test: each request is answered from `routes`; anything else
+/// is a 404. Returns its base address.
+fn serve(routes: Vec<Route>) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            if reader.read_line(&mut request).is_err() {
+                continue;
+            }
+            // The rest of the head.
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+            let (status, headers, body) = match routes.iter().find(|(p, ..)| *p == path) {
+                Some((_, status, headers, body)) => (*status, headers.clone(), body.clone()),
+                None => (404, vec![("content-type", "text/plain".to_owned())], b"not found".to_vec()),
+            };
+            let mut head = format!("HTTP/1.1 {status} X\r\ncontent-length: {}\r\nconnection: close\r\n", body.len());
+            for (k, v) in headers {
+                head += &format!("{k}: {v}\r\n");
+            }
+            let _ = stream.write_all(format!("{head}\r\n").as_bytes());
+            let _ = stream.write_all(&body);
+        }
+    });
+    base
+}
+
+#[test]
+fn feeds_and_pages_are_fetched_by_address_their_relative_images_resolved_where_they_are() {
+    let dir = scratch("fetch");
+    let out = dir.join("set.json");
+    let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Metal Weekly</title>
+<item><guid>fetched-1</guid><title>Smelters restart</title>
+<description><![CDATA[<p>Three smelters restarted.</p><img src="img/chart.png" alt="Chart">]]></description></item>
+</channel></rss>"#;
+    // A page in GBK that says so only in the HTTP header (no <meta charset>), with no address of its own.
+    let page =
+        "<!doctype html><html lang=\"zh-Hant\"><head><title>鎳價回升</title></head><body><article><h1>鎳價回升</h1>\
+                <p>本週鎳價回升，冶煉廠復產。</p><img src=\"/img/ni.jpg\" alt=\"鎳板\"></article></body></html>";
+    let (gbk, _, _) = encoding_rs::GBK.encode(page);
+    let base = serve(vec![
+        ("/feeds/metal", 200, vec![("content-type", "application/rss+xml".into())], rss.as_bytes().to_vec()),
+        ("/news/ni-price.html", 200, vec![("content-type", "text/html; charset=gbk".into())], gbk.to_vec()),
+        ("/moved", 301, vec![("location", "/news/ni-price.html".into())], Vec::new()),
+    ]);
+    let feed = format!("{base}/feeds/metal");
+    let moved = format!("{base}/moved");
+    let missing = format!("{base}/gone.html");
+    let o = import(&[&feed, &moved, &missing, "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("3 file(s): 2 added") && stderr(&o).contains("1 skipped"), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&format!("{missing}: the server answered HTTP 404")), "{}", stderr(&o));
+    assert!(stderr(&o).contains("decoded as GBK, as the server declares"), "{}", stderr(&o));
+    let set = article_viewer::domain::load_article_set(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let image = |a: &article_viewer::domain::Article| {
+        a.body.iter().find_map(|b| match b {
+            article_viewer::domain::Block::Image(i) => Some(i.src.clone()),
+            _ => None,
+        })
+    };
+    let (item, page) = (&set.articles[0], &set.articles[1]);
+    assert_eq!(item.id.as_str(), "fetched-1");
+    // The item has no link: its image is where the feed is.
+    assert_eq!(image(item).as_deref(), Some(format!("{base}/feeds/img/chart.png").as_str()));
+    // The page: named after its address after the redirect, its text decoded, its image and link where it is.
+    assert_eq!((page.id.as_str(), page.title.as_str()), ("ni-price", "鎳價回升"));
+    assert_eq!(page.body[0], article_viewer::domain::Block::Paragraph { text: "本週鎳價回升，冶煉廠復產。".into() });
+    assert_eq!(image(page).as_deref(), Some(format!("{base}/img/ni.jpg").as_str()));
+    assert_eq!(page.url.as_deref(), Some(format!("{base}/news/ni-price.html").as_str()));
+
+    // Nothing reachable: a clear error, nothing written.
+    let _ = std::fs::remove_file(&out);
+    let o = import(&["http://127.0.0.1:9/feed.xml", "-o", s(&out)]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("http://127.0.0.1:9/feed.xml: cannot be fetched from"), "{}", stderr(&o));
+    assert!(!out.exists());
+    let _ = std::fs::remove_dir_all(dir);
+}

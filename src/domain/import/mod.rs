@@ -30,6 +30,9 @@ pub struct ImportOptions {
     /// Keep half-width punctuation in Chinese text as it is (by default it is made full-width:
     /// [`clean::full_width_punctuation`]).
     pub keep_punctuation: bool,
+    /// Where the input was fetched from (an `http(s)` address), when it was: a web page's or a feed's own address,
+    /// against which its relative addresses resolve, and a page's link when it names none of its own.
+    pub address: Option<String>,
 }
 
 impl Default for ImportOptions {
@@ -39,6 +42,7 @@ impl Default for ImportOptions {
             offset: time::UtcOffset::from_hms(8, 0, 0).expect("valid"),
             lang: None,
             keep_punctuation: false,
+            address: None,
         }
     }
 }
@@ -452,7 +456,7 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
                 return result;
             }
         },
-        Format::Feed => match feed::parse_feed(text.as_bytes(), stem) {
+        Format::Feed => match feed::parse_feed(text.as_bytes(), stem, opts.address.as_deref()) {
             Ok(d) => d,
             Err(e) => {
                 result.error = Some(e);
@@ -469,7 +473,7 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
         Format::Page => {
             let (fixed, fixes_applied) = clean::apply_fixes(&text, &opts.fixes);
             result.fixes_applied = fixes_applied;
-            match page::parse_page(&fixed, stem, opts.offset) {
+            match page::parse_page(&fixed, stem, opts.offset, opts.address.as_deref()) {
                 Ok(p) => {
                     result.pinyin_removed = p.pinyin_removed;
                     result.entities_decoded = p.entities_decoded;

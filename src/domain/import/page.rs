@@ -276,8 +276,9 @@ fn unique(values: &mut Vec<String>) {
 }
 
 /// Reads a saved web page. `stem` (the file's name) is the article's id; `offset`, the time zone of a date
-/// given without one. An error when the page has no title or no article text.
-pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Page, String> {
+/// given without one; `address`, where the page was fetched from, if it was. An error when the page has no title
+/// or no article text.
+pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Option<&str>) -> Result<Page, String> {
     let doc = Html::parse_document(html);
     let mut warnings = Vec::new();
     let body_el = container(&doc).ok_or("the page has no body")?;
@@ -396,19 +397,25 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset) -> Result<Pag
         tags = ld.keywords;
     }
     unique(&mut tags);
-    // Where the page is: its canonical address, og:url or the JSON-LD's url (the first absolute one); a relative
-    // address in it (an image's, a relative canonical link's) is resolved against its <base href>, else that.
+    // Where the page is: its canonical address, og:url or the JSON-LD's url (the first absolute one), else where it
+    // was fetched from; a relative address in it (an image's, a relative canonical link's) is resolved against its
+    // <base href>, else that.
     let canonical =
         doc.select(&selector("link[rel=canonical]")).find_map(|l| l.value().attr("href").map(str::to_owned));
     let og_url = meta(&doc, &["og:url"]);
-    let page_url = [&canonical, &og_url, &ld.url].into_iter().flatten().find_map(|u| super::web_base(u));
+    let fetched = address.map(str::to_owned);
+    let page_url = [&canonical, &og_url, &ld.url, &fetched].into_iter().flatten().find_map(|u| super::web_base(u));
     let base_href = doc.select(&selector("base[href]")).find_map(|b| b.value().attr("href"));
     let base = match base_href {
         Some(href) => super::web_base(&super::resolve(href, page_url.as_ref())).or(page_url),
         None => page_url,
     };
-    let url =
-        canonical.or(og_url).or(ld.url).map(|u| super::resolve(&u, base.as_ref())).filter(|u| is_safe_url(u, false));
+    let url = canonical
+        .or(og_url)
+        .or(ld.url)
+        .or(fetched)
+        .map(|u| super::resolve(&u, base.as_ref()))
+        .filter(|u| is_safe_url(u, false));
     super::resolve_images(&mut blocks, base.as_ref());
     // The page's picture (og:image, twitter:image, the JSON-LD's image) leads an article that has no image of its
     // own.

@@ -1,0 +1,154 @@
+//! `cargo xtask import https://…`: a feed or a web page fetched over HTTP(S), handed to the importer as a file
+//! would be — named after its address (for the format and the id), its text decoded by the charset its server
+//! declares, and its address kept, so that its relative images and links resolve where it is.
+
+use anyhow::{bail, Context, Result};
+use std::path::PathBuf;
+use std::time::Duration;
+use ureq::ResponseExt;
+
+/// The most a fetched input may hold (a whole bundled article set is at most this much).
+const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Whether a command-line input is an address to fetch rather than a file.
+pub fn is_address(input: &str) -> bool {
+    let lower = input.get(..8).unwrap_or(input).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// What a fetch gave.
+#[derive(Debug)]
+pub struct Fetched {
+    /// A file name for the importer: the address's last path segment (`feed.xml`, `123.html`), with the
+    /// extension the content type calls for when it has none it knows.
+    pub name: PathBuf,
+    /// UTF-8 when the server declared a charset the bytes were not in; as sent otherwise.
+    pub bytes: Vec<u8>,
+    /// The address it came from, after redirects.
+    pub address: String,
+    /// What to tell the user (a charset conversion).
+    pub note: Option<String>,
+}
+
+/// Fetches `address` (following redirects, up to 60 s, at most 64 MB); an error for a status that is not
+/// success, a network failure, or too much data.
+pub fn fetch(address: &str) -> Result<Fetched> {
+    // One crypto provider for rustls in this process (ureq is built without one); installing it twice is fine.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let tls = ureq::tls::TlsConfig::builder().root_certs(ureq::tls::RootCerts::PlatformVerifier).build();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(60)))
+        .http_status_as_error(false)
+        .user_agent(concat!("article-viewer-import/", env!("CARGO_PKG_VERSION")))
+        .tls_config(tls)
+        .build()
+        .into();
+    let mut response = agent.get(address).call().with_context(|| format!("cannot be fetched from {address}"))?;
+    let status = response.status();
+    if !status.is_success() {
+        bail!("the server answered HTTP {} {}", status.as_u16(), status.canonical_reason().unwrap_or(""));
+    }
+    let address = response.get_uri().to_string();
+    let content_type =
+        response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
+    let bytes = response
+        .body_mut()
+        .with_config()
+        .limit(MAX_BYTES)
+        .read_to_vec()
+        .with_context(|| format!("reading what {address} sent (at most {} MB)", MAX_BYTES >> 20))?;
+    let (bytes, note) = decode_declared(bytes, &content_type);
+    Ok(Fetched { name: file_name(&address, &content_type), bytes, address, note })
+}
+
+/// `bytes` as UTF-8 when the content type declares a charset other than UTF-8 and the bytes are not UTF-8 (the
+/// server's word comes before the document's own, as browsers take it); as they are otherwise.
+fn decode_declared(bytes: Vec<u8>, content_type: &str) -> (Vec<u8>, Option<String>) {
+    let charset = content_type.split(';').find_map(|p| p.trim().strip_prefix("charset=")).map(|c| c.trim_matches('"'));
+    let encoding = charset.and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()));
+    match encoding {
+        Some(e) if e != encoding_rs::UTF_8 && std::str::from_utf8(&bytes).is_err() => {
+            let (text, _, had_errors) = e.decode(&bytes);
+            if had_errors {
+                // Not what it says it is: left to the importer's own checks (which report it).
+                return (bytes, None);
+            }
+            let note = format!("not UTF-8: decoded as {}, as the server declares", e.name());
+            (text.into_owned().into_bytes(), Some(note))
+        }
+        _ => (bytes, None),
+    }
+}
+
+/// The importer's file name for what came from `address`: its last path segment (the one before a trailing `/`
+/// when it ends with one; the host for a bare site), given the extension the content type calls for when it has
+/// none the importer knows.
+fn file_name(address: &str, content_type: &str) -> PathBuf {
+    let url = url::Url::parse(address).ok();
+    let segment = url
+        .as_ref()
+        .and_then(|u| u.path_segments())
+        .and_then(|mut s| s.rfind(|s| !s.is_empty()).map(str::to_owned))
+        .or_else(|| url.as_ref().and_then(|u| u.host_str().map(str::to_owned)))
+        .unwrap_or_else(|| "fetched".to_owned());
+    let segment = percent_decoded(&segment);
+    let known = ["html", "htm", "xhtml", "xml", "rss", "atom", "json", "md", "markdown", "txt", "text"];
+    let ext = std::path::Path::new(&segment).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if ext.as_deref().is_some_and(|e| known.contains(&e)) {
+        return PathBuf::from(segment);
+    }
+    let mime = content_type.split(';').next().unwrap_or("").trim();
+    let wanted = match mime {
+        "text/html" | "application/xhtml+xml" => "html",
+        "application/json" | "application/feed+json" => "json",
+        "text/markdown" => "md",
+        "text/plain" => "txt",
+        m if m.ends_with("xml") => "xml",
+        _ => return PathBuf::from(segment),
+    };
+    PathBuf::from(format!("{segment}.{wanted}"))
+}
+
+fn percent_decoded(s: &str) -> String {
+    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_else(|| s.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fetched_input_is_named_for_its_format_and_id() {
+        let rows = [
+            ("https://example.org/feed.xml", "text/xml", "feed.xml"),
+            ("https://example.org/news/2024/123.html?from=rss", "text/html", "123.html"),
+            ("https://example.org/news/smelters/", "text/html; charset=utf-8", "smelters.html"),
+            ("https://example.org/feed", "application/rss+xml", "feed.xml"),
+            ("https://example.org/feed", "application/atom+xml; charset=utf-8", "feed.xml"),
+            ("https://example.org/feed.json", "application/feed+json", "feed.json"),
+            ("https://example.org/", "text/html", "example.org.html"),
+            ("https://example.org/%E6%96%B0%E8%81%9E/%E9%8E%B3.html", "text/html", "鎳.html"),
+            ("https://example.org/notes/a", "text/markdown", "a.md"),
+            ("https://example.org/data", "application/octet-stream", "data"),
+        ];
+        for (address, content_type, want) in rows {
+            assert_eq!(file_name(address, content_type), PathBuf::from(want), "{address} ({content_type})");
+        }
+    }
+
+    #[test]
+    fn the_servers_charset_decodes_what_is_not_utf8() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("鎳價回升");
+        let (bytes, note) = decode_declared(gbk.to_vec(), "text/html; charset=gbk");
+        assert_eq!(String::from_utf8(bytes).unwrap(), "鎳價回升");
+        assert!(note.unwrap().contains("GBK"));
+        // UTF-8 whatever the server says, or no charset: as sent.
+        let (bytes, note) = decode_declared("鎳".as_bytes().to_vec(), "text/html; charset=gbk");
+        assert_eq!((bytes.as_slice(), note), ("鎳".as_bytes(), None));
+        let (bytes, note) = decode_declared(gbk.to_vec(), "text/html");
+        assert_eq!((bytes, note), (gbk.to_vec(), None));
+    }
+}
