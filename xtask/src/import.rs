@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Context, Result};
 use article_viewer::domain::fold::fold;
-use article_viewer::domain::import::{import_file, parse_fixes, ImportOptions};
+use article_viewer::domain::import::{import_file, parse_fixes, Format, ImportOptions};
 use article_viewer::domain::{load_article_set, Article, ArticleSetFile, Block};
 use clap::Args;
 use std::collections::HashMap;
@@ -51,6 +51,11 @@ pub struct ImportArgs {
     /// its body holds — to check what the importer made of each input.
     #[arg(short, long)]
     pub verbose: bool,
+    /// Fetch each feed item's page (its link) and take the article's text from it when the page has more than the
+    /// feed (a summary, "Read more…"); the item's id, title, date and categories stay, the page fills what the
+    /// item lacks.
+    #[arg(long)]
+    pub full_text: bool,
     /// The collection title (default: the existing output's title, if any).
     #[arg(long)]
     pub title: Option<String>,
@@ -175,6 +180,13 @@ fn import(args: &ImportArgs) -> Result<Summary> {
             summary.skipped.push(format!("{shown}: {e}"));
             continue;
         }
+        let mut result = result;
+        if args.full_text && result.format == Some(Format::Feed) {
+            for article in &mut result.articles {
+                let notes = complete_from_page(article, &opts);
+                summary.warnings.extend(notes.into_iter().map(|w| format!("{shown}: {w}")));
+            }
+        }
         summary.punctuation += result.punctuation_converted;
         summary.skipped.extend(result.skipped.iter().map(|s| format!("{shown}: {s}")));
         summary.warnings.extend(result.warnings.iter().map(|w| format!("{shown}: {w}")));
@@ -265,6 +277,53 @@ fn import(args: &ImportArgs) -> Result<Summary> {
         write_atomically(&args.output, json.as_bytes())?;
     }
     Ok(summary)
+}
+
+/// The characters of an article's text (paragraphs, headings, quotes).
+fn text_chars(a: &Article) -> usize {
+    a.body.iter().filter_map(Block::text).map(|t| t.chars().count()).sum()
+}
+
+/// `--full-text`: the feed item `a` with the text of its page (its link, fetched) when the page has more of it;
+/// what the item lacks (authors, date, views, language, summary, category, tags) taken from the page too. What
+/// to tell the user: why the feed's text was kept, and the page's own warnings.
+fn complete_from_page(a: &mut Article, opts: &ImportOptions) -> Vec<String> {
+    let id = a.id.to_string();
+    let Some(link) = a.url.clone().filter(|u| crate::fetch::is_address(u)) else {
+        return vec![format!("{id:?} has no link to fetch its page from; the feed's text kept")];
+    };
+    let fetched = match crate::fetch::fetch(&link) {
+        Ok(f) => f,
+        Err(e) => return vec![format!("{id:?}: its page {link} could not be fetched ({e:#}); the feed's text kept")],
+    };
+    let page_opts = ImportOptions { address: Some(fetched.address), ..opts.clone() };
+    let result = import_file(&fetched.name, &fetched.bytes, &page_opts);
+    let page = match (result.error, result.format, result.articles.into_iter().next()) {
+        (None, Some(Format::Page), Some(page)) => page,
+        (error, ..) => {
+            let why = error.unwrap_or_else(|| "it is not a web page with an article".into());
+            return vec![format!("{id:?}: its page {link} was not read ({why}); the feed's text kept")];
+        }
+    };
+    let mut notes: Vec<String> = result.warnings.iter().map(|w| format!("{id:?}'s page {link}: {w}")).collect();
+    if text_chars(&page) <= text_chars(a) {
+        notes.push(format!("{id:?}: its page {link} has no more text than the feed; the feed's text kept"));
+        return notes;
+    }
+    a.body = page.body;
+    if a.authors.is_empty() {
+        a.authors = page.authors;
+    }
+    if a.tags.is_empty() {
+        a.tags = page.tags;
+    }
+    a.published = a.published.take().or(page.published);
+    a.views = a.views.or(page.views);
+    a.lang = a.lang.take().or(page.lang);
+    a.summary = a.summary.take().or(page.summary);
+    a.category = a.category.take().or(page.category);
+    a.editor = a.editor.take().or(page.editor);
+    notes
 }
 
 /// A hash of an article's title and body text as search compares text (folded: Traditional = Simplified,

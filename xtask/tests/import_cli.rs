@@ -304,3 +304,71 @@ fn feeds_and_pages_are_fetched_by_address_their_relative_images_resolved_where_t
     assert!(!out.exists());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn full_text_takes_a_feed_items_text_from_its_page_when_the_feed_has_only_a_summary() {
+    let dir = scratch("full-text");
+    let out = dir.join("set.json");
+    let page = r#"<!doctype html><html lang="en"><head><title>Smelters restart</title>
+<meta name="author" content="Dana Lee"><meta name="description" content="Three smelters restarted idle lines.">
+</head><body><nav><a href="/">Home</a></nav><article><h1>Smelters restart</h1>
+<p>Three aluminium smelters restarted idle lines this week as prices recovered.</p>
+<p>Operators said lower power costs made the restarts possible.</p><img src="img/line.jpg" alt="A potline">
+<p>The restarts add about 200,000 tonnes a year.</p></article></body></html>"#;
+    // The items' links are filled in below, once the server's address is known.
+    let rss = |base: &str| {
+        format!(
+            r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Metal Weekly</title>
+<item><guid>full</guid><title>Smelters restart</title><link>{base}/news/smelters.html</link>
+<category>Markets</category><description>Three aluminium smelters restarted… Read more</description></item>
+<item><guid>gone</guid><title>Gone</title><link>{base}/news/gone.html</link><description>Only this.</description></item>
+<item><guid>no-link</guid><title>No link</title><description>Only this too.</description></item>
+</channel></rss>"#
+        )
+    };
+    let feed_path = dir.join("metal.rss");
+    let base = serve(vec![("/news/smelters.html", 200, vec![("content-type", "text/html".into())], page.into())]);
+    std::fs::write(&feed_path, rss(&base)).unwrap();
+    let o = import(&[s(&feed_path), "--full-text", "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("3 added"), "{err}");
+    assert!(err.contains(&format!("\"gone\": its page {base}/news/gone.html could not be fetched")), "{err}");
+    assert!(err.contains("HTTP 404") && err.contains("\"no-link\" has no link"), "{err}");
+    let set = article_viewer::domain::load_article_set(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let full = &set.articles[0];
+    let texts: Vec<&str> = full.body.iter().filter_map(article_viewer::domain::Block::text).collect();
+    assert_eq!(
+        texts,
+        [
+            "Three aluminium smelters restarted idle lines this week as prices recovered.",
+            "Operators said lower power costs made the restarts possible.",
+            "The restarts add about 200,000 tonnes a year."
+        ]
+    );
+    assert!(full.body.contains(&article_viewer::domain::Block::image(
+        format!("{base}/news/img/line.jpg"),
+        "A potline",
+        None
+    )));
+    // The item's own title, id and category; what it lacked from the page.
+    assert_eq!(
+        (full.id.as_str(), full.title.as_str(), full.category.as_deref()),
+        ("full", "Smelters restart", Some("Markets"))
+    );
+    assert_eq!(full.authors, ["Dana Lee"]);
+    assert_eq!(full.summary.as_deref(), Some("Three smelters restarted idle lines."));
+    assert_eq!(
+        (full.lang.as_deref(), full.url.as_deref()),
+        (Some("en"), Some(format!("{base}/news/smelters.html").as_str()))
+    );
+    // The others keep the feed's text.
+    let gone = &set.articles[1];
+    assert_eq!(gone.body, [article_viewer::domain::Block::Paragraph { text: "Only this.".into() }]);
+    // Without --full-text nothing is fetched.
+    let o = import(&[s(&feed_path), "-o", s(&out)]);
+    assert!(o.status.success() && !stderr(&o).contains("could not be fetched"), "{}", stderr(&o));
+    let set = article_viewer::domain::load_article_set(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(set.articles[0].body.len(), 1);
+    let _ = std::fs::remove_dir_all(dir);
+}
