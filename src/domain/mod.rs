@@ -9,6 +9,7 @@ pub mod format;
 pub mod import;
 pub mod listing;
 pub mod load;
+pub mod reading;
 pub mod search;
 pub mod suggest;
 

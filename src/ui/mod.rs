@@ -10,6 +10,7 @@ pub mod pages;
 pub mod panic;
 #[cfg(all(feature = "prerender", not(target_arch = "wasm32")))]
 pub mod prerender;
+pub mod reading;
 pub mod route;
 pub mod script;
 pub mod scroll;

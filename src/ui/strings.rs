@@ -56,6 +56,12 @@ pub struct Strings {
     pub article_navigation: &'static str,
     /// The heading of the articles related to the one shown.
     pub related_articles: &'static str,
+    /// "Continue reading ({percent}%)": back to where the reader left an article.
+    pub continue_reading: &'static str,
+    /// On a card: the reader has read the article to its end (in this browser).
+    pub read_done: &'static str,
+    /// On a card: "{percent}% read", where the reader left it.
+    pub read_percent: &'static str,
     /// The bar that steps through an article's marked matches.
     pub matches: &'static str,
     /// "{count} matches".
@@ -160,6 +166,9 @@ pub const EN: Strings = Strings {
     next_article: "Next article",
     article_navigation: "More articles",
     related_articles: "Related articles",
+    continue_reading: "Continue reading ({percent}%)",
+    read_done: "Read",
+    read_percent: "{percent}% read",
     matches: "Matches in this article",
     match_count: "{count} matches",
     match_count_one: "1 match",
@@ -252,6 +261,9 @@ pub const ZH_HANT: Strings = Strings {
     next_article: "下一篇",
     article_navigation: "更多文章",
     related_articles: "相關文章",
+    continue_reading: "繼續閱讀（{percent}%）",
+    read_done: "已讀",
+    read_percent: "已讀 {percent}%",
     matches: "本文中的符合處",
     match_count: "{count} 處符合",
     match_count_one: "1 處符合",
@@ -344,6 +356,9 @@ pub const ZH_HANS: Strings = Strings {
     next_article: "下一篇",
     article_navigation: "更多文章",
     related_articles: "相关文章",
+    continue_reading: "继续阅读（{percent}%）",
+    read_done: "已读",
+    read_percent: "已读 {percent}%",
     matches: "本文中的匹配处",
     match_count: "{count} 处匹配",
     match_count_one: "1 处匹配",
@@ -454,6 +469,9 @@ mod tests {
             s.next_article,
             s.article_navigation,
             s.related_articles,
+            s.continue_reading,
+            s.read_done,
+            s.read_percent,
             s.matches,
             s.match_count,
             s.match_count_one,

@@ -374,3 +374,55 @@ test('an article lists the articles related to it: the same president\'s speeche
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the list says how far each article was read; a long article offers to continue where the reader left it', async () => {
+  // A browser of its own: a log that the other tests' reading has not touched.
+  const own = await launchBrowser();
+  const { page, errors } = await newPage(own.context);
+  await page.setViewportSize({ width: 800, height: 600 });
+  const id = 'sotu-1906-theodore-roosevelt';
+  const card = page.locator('.card', { has: page.locator(`a[href*="/article/${id}"]`) });
+  // Where the window is in the article, in thousandths, as the viewer measures it.
+  const at = () => page.evaluate(() => {
+    const r = document.querySelector('.article-page').getBoundingClientRect();
+    return Math.round(Math.min(1, Math.max(0, -r.top / (r.height - innerHeight))) * 1000);
+  });
+  const scrollTo = (f) => page.evaluate((f) => {
+    const r = document.querySelector('.article-page').getBoundingClientRect();
+    scrollTo(0, scrollY + r.top + f * (r.height - innerHeight));
+  }, f);
+  const saved = () => page.evaluate(() => localStorage.getItem('article-viewer.read') ?? '');
+
+  await page.goto(server.url(`/sotu/#/article/${id}`));
+  await page.locator('h1.article-title').waitFor();
+  assert.equal(await page.locator('.resume').count(), 0, 'nothing to continue on a first visit');
+  await scrollTo(0.4);
+  await page.waitForFunction((id) => /:\d+/.test(localStorage.getItem('article-viewer.read') ?? '') && localStorage.getItem('article-viewer.read').includes(id), id);
+  const left = await at();
+  assert.ok(left >= 380 && left <= 420, `left at ${left}`);
+  await page.goto(server.url('/sotu/#/?page=3')); // where its card is
+  await card.locator('.meta-read').waitFor();
+  assert.equal(await card.locator('.meta-read').innerText(), `${Math.floor(left / 10)}% read`);
+  assert.equal(await page.locator('.meta-read').count(), 1, 'only the article opened');
+
+  // Opened again: "Continue reading (40%)", which takes the reader back there.
+  await card.locator('.card-title a').click();
+  await page.locator('.resume button').waitFor();
+  assert.equal(await page.locator('.resume button').innerText(), `Continue reading (${Math.floor(left / 10)}%)`);
+  assert.ok((await at()) < 50, 'the article opens at its top');
+  await page.locator('.resume button').click();
+  await page.waitForFunction(() => document.querySelector('.resume') === null);
+  const back = await at();
+  assert.ok(Math.abs(back - left) <= 5, `continued at ${back}, left at ${left}`);
+
+  // To the end: read, also after a reload.
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForFunction((id) => new RegExp(`${id}:\\d+!`).test(localStorage.getItem('article-viewer.read') ?? ''), id);
+  await page.goto(server.url('/sotu/#/?page=3')); // where its card is
+  await card.locator('.meta-read', { hasText: /^Read$/ }).waitFor();
+  await page.reload();
+  await card.locator('.meta-read', { hasText: /^Read$/ }).waitFor();
+  assert.match(await saved(), new RegExp(`^${id}:\\d+!$`));
+  assert.deepEqual(errors, []);
+  await own.close();
+});

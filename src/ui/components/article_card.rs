@@ -2,6 +2,7 @@ use super::highlight::{marked, pieces_html};
 use super::meta_line::{kept_pairs, meta_line};
 use crate::domain::search::excerpt;
 use crate::ui::app::use_prefs;
+use crate::ui::reading;
 use crate::ui::route::{QueryPairs, Route};
 use crate::ui::script::{shown_article, use_converter};
 use crate::ui::Catalog;
@@ -56,7 +57,7 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
                     { marked(a.title.as_str(), terms) }
                 </Link<Route, QueryPairs>>
             </h2>
-            { meta_line(a, original, *minutes, &prefs, terms, &kept_pairs(&props.list_query)) }
+            { meta_line(a, original, *minutes, reading::progress(original.id.as_str()), &prefs, terms, &kept_pairs(&props.list_query)) }
             <p class="excerpt">{ pieces_html(excerpt(a, terms, EXCERPT_CHARS)) }</p>
         </li>
     }

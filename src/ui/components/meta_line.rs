@@ -1,5 +1,6 @@
 use crate::domain::format::{format_count, format_published};
 use crate::domain::listing::Facet;
+use crate::domain::reading::Progress;
 use crate::domain::Article;
 use crate::ui::components::highlight::marked;
 use crate::ui::route::{QueryPairs, Route};
@@ -23,7 +24,8 @@ pub fn kept_pairs(list_query: &[(String, String)]) -> QueryPairs {
     list_query.iter().filter(|(k, _)| k == "script").cloned().collect()
 }
 
-/// Date, views, reading time (`minutes`: [`Article::reading_minutes`], shown from 2), source, category and
+/// Date, views, reading time (`minutes`: [`Article::reading_minutes`], shown from 2), how far the reader has read
+/// it (`read`: on the list's cards), source, category and
 /// authors of an article (`a`, as shown: converted 繁/简), in the reader's format; absent parts are left out. The search's `terms` are marked in the source, the category and
 /// each author's name (the fields searched), and each of them links to the list of the articles that have it
 /// (by its value in `original`, the article as stored; `keep`: see [`facet_link`]).
@@ -32,6 +34,7 @@ pub fn meta_line(
     a: &Article,
     original: &Article,
     minutes: u32,
+    read: Option<Progress>,
     prefs: &Prefs,
     terms: &[String],
     keep: &[(String, String)],
@@ -52,6 +55,15 @@ pub fn meta_line(
     if minutes >= 2 {
         items
             .push(html! { <li class="meta-reading">{ fill(s.reading_time, &[("count", &minutes.to_string())]) }</li> });
+    }
+    // How far the reader has read it, in this browser: to the end, or where they left it (from 5%).
+    let read = match read {
+        Some(p) if p.finished => Some(s.read_done.to_owned()),
+        Some(p) => p.resumable().map(|_| fill(s.read_percent, &[("percent", &p.percent().to_string())])),
+        None => None,
+    };
+    if let Some(text) = read {
+        items.push(html! { <li class="meta-read">{ text }</li> });
     }
     let link = |facet: Facet, shown: &str, stored: Option<&String>| {
         facet_link(facet, stored.map_or(shown, String::as_str), marked(shown, terms), keep)

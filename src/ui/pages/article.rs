@@ -9,8 +9,10 @@ use crate::ui::components::match_nav::{go_to_mark, match_nav, step};
 use crate::ui::components::meta_line::{facet_link, kept_pairs, meta_line};
 use crate::ui::effect::use_effect_on;
 use crate::ui::mount::use_mount;
+use crate::ui::reading;
 use crate::ui::route::{use_list_state, QueryPairs, Route};
 use crate::ui::script::{shown_text, use_converter, use_shown_article, Same};
+use crate::ui::strings::fill;
 use crate::ui::Catalog;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -146,6 +148,22 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     });
     let (count, current) = (marks.0, marks.1.get());
     let redraw = use_force_update();
+    // Where the reader left this article last time, when that is in its middle: offered to continue from (read
+    // once per article, before this visit records anything; gone once taken).
+    let resume = use_memo(props.article.id.clone(), |id| {
+        (reading::progress(id.as_str()).and_then(|p| p.resumable()), Cell::new(false))
+    });
+    reading::use_reading_position(root.clone(), AttrValue::from(props.article.id.to_string()), !mount.embedded());
+    let on_resume = {
+        let (resume, root, redraw) = (resume.clone(), root.clone(), redraw.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let (Some(at), Some(el)) = (resume.0, root.cast::<web_sys::Element>()) {
+                reading::scroll_to(&el, at);
+            }
+            resume.1.set(true);
+            redraw.force_update();
+        })
+    };
     let on_step = {
         let (marks, root) = (marks.clone(), root.clone());
         Callback::from(move |forward: bool| {
@@ -207,13 +225,16 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 <h1 class="page-title article-title" tabindex="-1">{ marked(a.title.as_str(), t) }</h1>
                 if let Some(st) = &a.subtitle { <p class="subtitle">{ marked(st, t) }</p> }
                 if let Some(l) = a.lede() { <p class="lede">{ marked(l, t) }</p> }
-                { meta_line(a, &props.article, marks.2, &prefs, t, &keep) }
+                { meta_line(a, &props.article, marks.2, None, &prefs, t, &keep) }
                 if !a.tags.is_empty() {
                     <ul class="tags">{ for a.tags.iter().enumerate().map(|(i, tag)| html! {
                         <li>{ facet_link(Facet::Tag, props.article.tags.get(i).unwrap_or(tag), marked(tag, t), &keep) }</li>
                     }) }</ul>
                 }
             </header>
+            if let (Some(at), false) = (resume.0, resume.1.get()) {
+                <p class="resume"><button type="button" onclick={on_resume}>{ fill(s.continue_reading, &[("percent", &(at / 10).to_string())]) }</button></p>
+            }
             if count > 0 { { match_nav(s, count, current, &on_step) } }
             <div class="article-body">{ for a.body.iter().map(|b| render_block(b, t)) }</div>
             <footer class="article-footer">

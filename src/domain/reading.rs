@@ -1,0 +1,160 @@
+//! What the reader has read: per article, how far into it they were when they left it and whether they have
+//! been to its end — so that the list can say "Read" or "40% read" and a long article can offer to continue where
+//! the reader stopped. Kept in the browser (localStorage) as one line of text, the most recently read first, at
+//! most [`MAX_ARTICLES`] articles.
+//!
+//! The text: entries separated by spaces, each `id:at` (`at`: thousandths of the way through the article, 0–1000)
+//! with `!` after it once the reader has been to the end (`sotu-1802:400! 000_7367:1000!`). Ids never hold a space
+//! or a colon ([`super::ArticleId`]'s characters); an entry that does not read is passed over, so a damaged or
+//! foreign value loses only itself.
+
+/// How many articles the log remembers (the least recently read are forgotten first).
+pub const MAX_ARTICLES: usize = 500;
+
+/// From here on (thousandths) an article counts as read to its end.
+pub const END: u16 = 950;
+
+/// How far a reader is in one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Where they were when they left it, in thousandths of the way through (0–1000).
+    pub at: u16,
+    /// Whether they have been to its end (at [`END`] or past it), at any time.
+    pub finished: bool,
+}
+
+impl Progress {
+    /// The position to offer to continue from: somewhere in the middle (not the start, not the end).
+    pub fn resumable(self) -> Option<u16> {
+        (50..END).contains(&self.at).then_some(self.at)
+    }
+
+    /// Per cent read, for a label ("40% read"): where they left it, rounded down.
+    pub fn percent(self) -> u16 {
+        self.at / 10
+    }
+}
+
+/// The articles read, the most recent first.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReadingLog {
+    entries: Vec<(String, Progress)>,
+}
+
+impl ReadingLog {
+    /// The log from its text; entries that do not read (and repeats of an id) are passed over.
+    pub fn parse(text: &str) -> ReadingLog {
+        let mut log = ReadingLog::default();
+        for entry in text.split_ascii_whitespace() {
+            let Some((id, rest)) = entry.split_once(':') else { continue };
+            let (at, finished) = match rest.strip_suffix('!') {
+                Some(at) => (at, true),
+                None => (rest, false),
+            };
+            let Ok(at) = at.parse::<u16>() else { continue };
+            if id.is_empty() || at > 1000 || log.get(id).is_some() || log.entries.len() == MAX_ARTICLES {
+                continue;
+            }
+            log.entries.push((id.to_owned(), Progress { at, finished: finished || at >= END }));
+        }
+        log
+    }
+
+    /// The log as text, for [`ReadingLog::parse`].
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for (id, p) in &self.entries {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(id);
+            out.push(':');
+            out.push_str(&p.at.to_string());
+            if p.finished {
+                out.push('!');
+            }
+        }
+        out
+    }
+
+    pub fn get(&self, id: &str) -> Option<Progress> {
+        self.entries.iter().find(|(i, _)| i == id).map(|(_, p)| *p)
+    }
+
+    /// The reader is `at` thousandths through article `id` (clamped to 1000): it becomes the most recently read,
+    /// finished if it was or if `at` is at its end. An id that the text could not hold (a space, a colon) is not
+    /// recorded.
+    pub fn record(&mut self, id: &str, at: u16) {
+        if id.is_empty() || id.contains(|c: char| c == ':' || c.is_ascii_whitespace()) {
+            return;
+        }
+        let at = at.min(1000);
+        let was = self.entries.iter().position(|(i, _)| i == id).map(|k| self.entries.remove(k).1);
+        let finished = was.is_some_and(|p| p.finished) || at >= END;
+        self.entries.insert(0, (id.to_owned(), Progress { at, finished }));
+        self.entries.truncate(MAX_ARTICLES);
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_text_round_trips_and_bad_entries_are_passed_over() {
+        let log = ReadingLog::parse("b:400 a:1000! c:0 bad nocolon:x :12 d:1001 b:10 e:960");
+        assert_eq!(log.to_text(), "b:400 a:1000! c:0 e:960!");
+        assert_eq!(log.get("b"), Some(Progress { at: 400, finished: false }));
+        assert_eq!(log.get("e"), Some(Progress { at: 960, finished: true }), "past the end's threshold is finished");
+        assert_eq!(ReadingLog::parse(&log.to_text()), log);
+        assert!(ReadingLog::parse("").is_empty());
+    }
+
+    #[test]
+    fn recording_moves_an_article_first_and_remembers_that_it_was_finished() {
+        let mut log = ReadingLog::default();
+        log.record("a", 300);
+        log.record("b", 970);
+        log.record("a", 500);
+        assert_eq!(log.to_text(), "a:500 b:970!");
+        // Scrolling back up after the end: still read, continued from where they left it.
+        log.record("b", 200);
+        assert_eq!(log.get("b"), Some(Progress { at: 200, finished: true }));
+        log.record("c", 5000);
+        assert_eq!(log.get("c").unwrap().at, 1000);
+        log.record("has space", 10);
+        log.record("has:colon", 10);
+        log.record("", 10);
+        assert_eq!(log.len(), 3);
+    }
+
+    #[test]
+    fn the_least_recently_read_are_forgotten_first() {
+        let mut log = ReadingLog::default();
+        for i in 0..MAX_ARTICLES + 10 {
+            log.record(&format!("a{i}"), 100);
+        }
+        assert_eq!(log.len(), MAX_ARTICLES);
+        assert!(log.get("a9").is_none() && log.get("a10").is_some());
+        assert_eq!(ReadingLog::parse(&log.to_text()), log);
+    }
+
+    #[test]
+    fn only_the_middle_of_an_article_is_offered_to_continue_from() {
+        let p = |at| Progress { at, finished: false };
+        assert_eq!(p(0).resumable(), None);
+        assert_eq!(p(49).resumable(), None);
+        assert_eq!(p(50).resumable(), Some(50));
+        assert_eq!(p(949).resumable(), Some(949));
+        assert_eq!(p(950).resumable(), None);
+        assert_eq!(p(437).percent(), 43);
+    }
+}
