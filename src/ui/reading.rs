@@ -52,14 +52,18 @@ pub fn progress(id: &str) -> Option<Progress> {
 
 /// Where the reader is in `el` (the article), in thousandths: how far its top has scrolled above the window's,
 /// of all it can; 1000 for an article that fits in the window.
-fn position(el: &web_sys::Element, window: &web_sys::Window) -> u16 {
+/// `None` while it is not laid out (no height: not shown).
+fn position(el: &web_sys::Element, window: &web_sys::Window) -> Option<u16> {
     let rect = el.get_bounding_client_rect();
     let view = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
     let room = rect.height() - view;
-    if room <= 1.0 {
-        return 1000;
+    if rect.height() <= 0.0 {
+        return None;
     }
-    ((-rect.top() / room).clamp(0.0, 1.0) * 1000.0) as u16
+    if room <= 1.0 {
+        return Some(1000);
+    }
+    Some(((-rect.top() / room).clamp(0.0, 1.0) * 1000.0) as u16)
 }
 
 /// Scrolls the window to `at` thousandths of the way through `el` (as [`position`] measures it).
@@ -83,7 +87,7 @@ thread_local! {
 pub fn on_scroll() {
     let Some((id, root)) = SHOWN.with(|s| s.borrow().clone()) else { return };
     let (Some(el), Some(window)) = (root.cast::<web_sys::Element>(), web_sys::window()) else { return };
-    let at = position(&el, &window);
+    let Some(at) = position(&el, &window) else { return };
     let moved = progress(&id).is_none_or(|p| p.at.abs_diff(at) >= 5 || (at >= END && !p.finished));
     if at >= FROM && moved {
         with_log(|log| log.record(&id, at));
@@ -102,9 +106,9 @@ pub fn use_reading_position(root: NodeRef, id: AttrValue, track: bool) {
         }
         SHOWN.with(|s| *s.borrow_mut() = Some((id.to_string(), root.clone())));
         if let (Some(el), Some(window)) = (root.cast::<web_sys::Element>(), web_sys::window()) {
-            let height = el.get_bounding_client_rect().height();
-            let view = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-            if height > 0.0 && height <= view {
+            // (Where it does not fit, the window may still be where the last page left it: its first scroll,
+            // to the top or back to where the reader was, says where they are.)
+            if position(&el, &window) == Some(1000) && el.get_bounding_client_rect().top() >= 0.0 {
                 on_scroll();
             }
         }

@@ -423,6 +423,13 @@ test('the list says how far each article was read; a long article offers to cont
   await page.reload();
   await card.locator('.meta-read', { hasText: /^Read$/ }).waitFor();
   assert.match(await saved(), new RegExp(`^${id}:\\d+!$`));
+  // An article that fits in the window is read once shown.
+  await page.setViewportSize({ width: 1280, height: 3000 });
+  await page.goto(server.url('/seed/#/article/000_7367aa27400e94e4'));
+  await page.locator('h1.article-title').waitFor();
+  await page.waitForFunction(() => (localStorage.getItem('article-viewer.read') ?? '').startsWith('000_7367aa27400e94e4:1000!'));
+  await page.goto(server.url('/seed/'));
+  await page.locator('.card .meta-read', { hasText: /^Read$/ }).waitFor();
   assert.deepEqual(errors, []);
   await own.close();
 });
