@@ -309,5 +309,6 @@ pub fn use_prefs() -> Prefs {
         text: Default::default(),
         script: Default::default(),
         converters: Default::default(),
+        forgotten: 0,
     })
 }

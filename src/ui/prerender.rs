@@ -32,6 +32,7 @@ fn prerendered(props: &Props) -> Html {
         text: Default::default(),
         script: ScriptChoice::default(),
         converters: Converters::default(),
+        forgotten: 0,
     });
     let history = use_memo((), |_| AnyHistory::from(MemoryHistory::with_entries(["/"])));
     html! {

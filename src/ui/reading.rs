@@ -45,6 +45,19 @@ fn save() {
     }
 }
 
+/// Whether the reader has read anything (in this browser).
+pub fn any() -> bool {
+    with_log(|log| !log.is_empty())
+}
+
+/// Forgets everything the reader has read (in this browser).
+pub fn forget() {
+    with_log(|log| *log = ReadingLog::default());
+    if let Some(s) = storage() {
+        let _ = s.remove_item(KEY);
+    }
+}
+
 /// How far the reader has read article `id`, if they have opened it (in this browser).
 pub fn progress(id: &str) -> Option<Progress> {
     with_log(|log| log.get(id))

@@ -92,6 +92,9 @@ pub struct Prefs {
     /// The 繁/简 converters fetched so far (not a choice: never saved). Here rather than in a context of their
     /// own, because everything that shows converted text reads the preferences anyway.
     pub converters: Converters,
+    /// Counts the times the reader has had their reading log forgotten (not saved): the cards' labels are read
+    /// again when it changes.
+    pub forgotten: u32,
 }
 
 impl Prefs {
@@ -111,7 +114,7 @@ impl Prefs {
         let theme = saved(THEME_KEY).as_deref().and_then(Theme::from_key).unwrap_or(Theme::Auto);
         let script = saved(SCRIPT_KEY).as_deref().and_then(ScriptChoice::from_key).unwrap_or_default();
         let text = saved(TEXT_KEY).as_deref().and_then(TextSize::from_key).unwrap_or_default();
-        Prefs { lang, theme, text, script, converters: Converters::default() }
+        Prefs { lang, theme, text, script, converters: Converters::default(), forgotten: 0 }
     }
 
     /// The reader's choices (what [`Prefs::save`] remembers).
@@ -142,6 +145,8 @@ pub enum PrefsAction {
     SetScript(ScriptChoice),
     /// A 繁/简 converter is being fetched, is ready or failed.
     SetConverter(Script, Slot),
+    /// The reading log was forgotten ([`super::reading::forget`]).
+    Forgotten,
 }
 
 impl Reducible for Prefs {
@@ -163,6 +168,7 @@ impl Reducible for Prefs {
                 }
             }
             PrefsAction::SetConverter(s, slot) => *next.converters.slot_mut(s) = slot,
+            PrefsAction::Forgotten => next.forgotten += 1,
         }
         Rc::new(next)
     }
@@ -182,6 +188,7 @@ mod tests {
             text: TextSize::Standard,
             script: ScriptChoice::Original,
             converters: Converters::default(),
+            forgotten: 0,
         })
     }
 

@@ -62,6 +62,8 @@ pub struct Strings {
     pub read_done: &'static str,
     /// On a card: "{percent}% read", where the reader left it.
     pub read_percent: &'static str,
+    /// In the Settings menu: forget what the reader has read (the cards' labels, the places to continue from).
+    pub forget_reading: &'static str,
     /// The bar that steps through an article's marked matches.
     pub matches: &'static str,
     /// "{count} matches".
@@ -169,6 +171,7 @@ pub const EN: Strings = Strings {
     continue_reading: "Continue reading ({percent}%)",
     read_done: "Read",
     read_percent: "{percent}% read",
+    forget_reading: "Forget what I have read",
     matches: "Matches in this article",
     match_count: "{count} matches",
     match_count_one: "1 match",
@@ -264,6 +267,7 @@ pub const ZH_HANT: Strings = Strings {
     continue_reading: "繼續閱讀（{percent}%）",
     read_done: "已讀",
     read_percent: "已讀 {percent}%",
+    forget_reading: "清除閱讀記錄",
     matches: "本文中的符合處",
     match_count: "{count} 處符合",
     match_count_one: "1 處符合",
@@ -359,6 +363,7 @@ pub const ZH_HANS: Strings = Strings {
     continue_reading: "继续阅读（{percent}%）",
     read_done: "已读",
     read_percent: "已读 {percent}%",
+    forget_reading: "清除阅读记录",
     matches: "本文中的匹配处",
     match_count: "{count} 处匹配",
     match_count_one: "1 处匹配",
@@ -472,6 +477,7 @@ mod tests {
             s.continue_reading,
             s.read_done,
             s.read_percent,
+            s.forget_reading,
             s.matches,
             s.match_count,
             s.match_count_one,

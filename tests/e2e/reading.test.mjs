@@ -430,6 +430,14 @@ test('the list says how far each article was read; a long article offers to cont
   await page.waitForFunction(() => (localStorage.getItem('article-viewer.read') ?? '').startsWith('000_7367aa27400e94e4:1000!'));
   await page.goto(server.url('/seed/'));
   await page.locator('.card .meta-read', { hasText: /^Read$/ }).waitFor();
+  // Forgotten from the Settings menu: the labels go at once, and the log with them.
+  await openSettings(page);
+  await page.locator('.forget-reading').click();
+  await page.waitForFunction(() => document.querySelectorAll('.meta-read').length === 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('article-viewer.read')), null);
+  await page.keyboard.press('Escape');
+  await openSettings(page);
+  assert.equal(await page.locator('.forget-reading').count(), 0, 'nothing left to forget');
   assert.deepEqual(errors, []);
   await own.close();
 });

@@ -2,6 +2,7 @@ use crate::domain::convert::{Script, ScriptChoice};
 use crate::domain::format::UiLang;
 use crate::domain::listing::ListState;
 use crate::ui::effect::use_effect_on;
+use crate::ui::reading;
 use crate::ui::route::{use_list_state, Route};
 use crate::ui::script::{use_script_choice, Slot};
 use crate::ui::state::{PrefsAction, PrefsHandle, TextSize, Theme};
@@ -114,6 +115,14 @@ pub fn settings(props: &SettingsProps) -> Html {
             move || cleanup()
         });
     }
+    // Forgetting what the reader has read: the cards' labels go (they read the log again as the preferences change).
+    let on_forget = {
+        let prefs = prefs.clone();
+        Callback::from(move |_: MouseEvent| {
+            reading::forget();
+            prefs.dispatch(PrefsAction::Forgotten);
+        })
+    };
     // Escape closes the open menu and gives the focus back to its summary.
     let on_key = {
         let (open, summary) = (open.clone(), summary.clone());
@@ -149,6 +158,9 @@ pub fn settings(props: &SettingsProps) -> Html {
                             &Theme::ALL.map(|t| (t.key(), None, t == prefs.theme, t.label(s)))) }
                         { setting(&prefs, s.text_size, "text-select", |v| TextSize::from_key(v).map(PrefsAction::SetText),
                             &TextSize::ALL.map(|t| (t.key(), None, t == prefs.text, t.label(s)))) }
+                        if reading::any() {
+                            <button type="button" class="forget-reading" onclick={on_forget}>{ s.forget_reading }</button>
+                        }
                     </div>
                 }
             </details>

@@ -150,7 +150,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let redraw = use_force_update();
     // Where the reader left this article last time, when that is in its middle: offered to continue from (read
     // once per article, before this visit records anything; gone once taken).
-    let resume = use_memo(props.article.id.clone(), |id| {
+    let resume = use_memo((props.article.id.clone(), prefs.forgotten), |(id, _)| {
         (reading::progress(id.as_str()).and_then(|p| p.resumable()), Cell::new(false))
     });
     reading::use_reading_position(root.clone(), AttrValue::from(props.article.id.to_string()), !mount.embedded());
