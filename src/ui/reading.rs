@@ -3,6 +3,7 @@
 
 use crate::domain::reading::{Progress, ReadingLog, END};
 use crate::ui::effect::use_effect_on;
+use crate::ui::state::storage;
 use std::cell::RefCell;
 use yew::prelude::*;
 
@@ -34,10 +35,6 @@ fn with_log<R>(f: impl FnOnce(&mut ReadingLog) -> R) -> R {
     })
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 fn save() {
     let text = with_log(|log| log.to_text());
     if let Some(s) = storage() {
@@ -64,8 +61,7 @@ pub fn progress(id: &str) -> Option<Progress> {
 }
 
 /// Where the reader is in `el` (the article), in thousandths: how far its top has scrolled above the window's,
-/// of all it can; 1000 for an article that fits in the window.
-/// `None` while it is not laid out (no height: not shown).
+/// of all it can; 1000 for an article that fits in the window; `None` while it is not laid out (no height).
 fn position(el: &web_sys::Element, window: &web_sys::Window) -> Option<u16> {
     let rect = el.get_bounding_client_rect();
     let view = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);

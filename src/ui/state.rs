@@ -134,7 +134,7 @@ impl Prefs {
 }
 
 /// localStorage, when the browser lets us have it (reading it can throw).
-fn storage() -> Option<web_sys::Storage> {
+pub(crate) fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 

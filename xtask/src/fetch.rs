@@ -30,20 +30,27 @@ pub struct Fetched {
     pub note: Option<String>,
 }
 
+/// The one agent of the run (its connections and TLS set-up are reused from one fetch to the next).
+fn agent() -> &'static ureq::Agent {
+    static AGENT: std::sync::OnceLock<ureq::Agent> = std::sync::OnceLock::new();
+    AGENT.get_or_init(|| {
+        // The crypto provider of rustls in this process (ureq is built without one).
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let tls = ureq::tls::TlsConfig::builder().root_certs(ureq::tls::RootCerts::PlatformVerifier).build();
+        ureq::Agent::config_builder()
+            .timeout_global(Some(Duration::from_secs(60)))
+            .http_status_as_error(false)
+            .user_agent(concat!("article-viewer-import/", env!("CARGO_PKG_VERSION")))
+            .tls_config(tls)
+            .build()
+            .into()
+    })
+}
+
 /// Fetches `address` (following redirects, up to 60 s, at most 64 MB); an error for a status that is not
 /// success, a network failure, or too much data.
 pub fn fetch(address: &str) -> Result<Fetched> {
-    // One crypto provider for rustls in this process (ureq is built without one); installing it twice is fine.
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let tls = ureq::tls::TlsConfig::builder().root_certs(ureq::tls::RootCerts::PlatformVerifier).build();
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(Duration::from_secs(60)))
-        .http_status_as_error(false)
-        .user_agent(concat!("article-viewer-import/", env!("CARGO_PKG_VERSION")))
-        .tls_config(tls)
-        .build()
-        .into();
-    let mut response = agent.get(address).call().with_context(|| format!("cannot be fetched from {address}"))?;
+    let mut response = agent().get(address).call().with_context(|| format!("cannot be fetched from {address}"))?;
     let status = response.status();
     if !status.is_success() {
         bail!("the server answered HTTP {} {}", status.as_u16(), status.canonical_reason().unwrap_or(""));
