@@ -98,7 +98,7 @@ fn file_name(address: &str, content_type: &str) -> PathBuf {
         .and_then(|mut s| s.rfind(|s| !s.is_empty()).map(str::to_owned))
         .or_else(|| url.as_ref().and_then(|u| u.host_str().map(str::to_owned)))
         .unwrap_or_else(|| "fetched".to_owned());
-    let segment = percent_decoded(&segment);
+    let segment = percent_encoding::percent_decode_str(&segment).decode_utf8_lossy().into_owned();
     let known = ["html", "htm", "xhtml", "xml", "rss", "atom", "json", "md", "markdown", "txt", "text"];
     let ext = std::path::Path::new(&segment).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     if ext.as_deref().is_some_and(|e| known.contains(&e)) {
@@ -114,13 +114,6 @@ fn file_name(address: &str, content_type: &str) -> PathBuf {
         _ => return PathBuf::from(segment),
     };
     PathBuf::from(format!("{segment}.{wanted}"))
-}
-
-fn percent_decoded(s: &str) -> String {
-    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_else(|| s.to_owned())
 }
 
 #[cfg(test)]
@@ -139,6 +132,7 @@ mod tests {
             ("https://example.org/", "text/html", "example.org.html"),
             ("https://example.org/%E6%96%B0%E8%81%9E/%E9%8E%B3.html", "text/html", "鎳.html"),
             ("https://example.org/notes/a", "text/markdown", "a.md"),
+            ("https://example.org/a+b%20c.html", "text/html", "a+b c.html"),
             ("https://example.org/data", "application/octet-stream", "data"),
         ];
         for (address, content_type, want) in rows {
