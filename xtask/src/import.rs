@@ -183,7 +183,7 @@ fn import(args: &ImportArgs) -> Result<Summary> {
         let mut result = result;
         if args.full_text && result.format == Some(Format::Feed) {
             for article in &mut result.articles {
-                let notes = complete_from_page(article, &opts);
+                let notes = complete_from_page(article, &opts, &mut fix_counts);
                 summary.warnings.extend(notes.into_iter().map(|w| format!("{shown}: {w}")));
             }
         }
@@ -287,7 +287,7 @@ fn text_chars(a: &Article) -> usize {
 /// `--full-text`: the feed item `a` with the text of its page (its link, fetched) when the page has more of it;
 /// what the item lacks (authors, date, views, language, summary, category, tags) taken from the page too. What
 /// to tell the user: why the feed's text was kept, and the page's own warnings.
-fn complete_from_page(a: &mut Article, opts: &ImportOptions) -> Vec<String> {
+fn complete_from_page(a: &mut Article, opts: &ImportOptions, fix_counts: &mut [usize]) -> Vec<String> {
     let id = a.id.to_string();
     let Some(link) = a.url.clone().filter(|u| crate::fetch::is_address(u)) else {
         return vec![format!("{id:?} has no link to fetch its page from; the feed's text kept")];
@@ -298,6 +298,10 @@ fn complete_from_page(a: &mut Article, opts: &ImportOptions) -> Vec<String> {
     };
     let page_opts = ImportOptions { address: Some(fetched.address), ..opts.clone() };
     let result = import_file(&fetched.name, &fetched.bytes, &page_opts);
+    // (The fixes table applies to the page too: its matches count, or the run would call a fix unused.)
+    for (total, n) in fix_counts.iter_mut().zip(&result.fixes_applied) {
+        *total += n;
+    }
     let page = match (result.error, result.format, result.articles.into_iter().next()) {
         (None, Some(Format::Page), Some(page)) => page,
         (error, ..) => {

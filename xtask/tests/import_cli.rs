@@ -329,9 +329,13 @@ fn full_text_takes_a_feed_items_text_from_its_page_when_the_feed_has_only_a_summ
     let feed_path = dir.join("metal.rss");
     let base = serve(vec![("/news/smelters.html", 200, vec![("content-type", "text/html".into())], page.into())]);
     std::fs::write(&feed_path, rss(&base)).unwrap();
-    let o = import(&[s(&feed_path), "--full-text", "-o", s(&out)]);
+    // A fix for text only the page has: it counts there (not "matched nothing").
+    let fixes = dir.join("fixes.toml");
+    std::fs::write(&fixes, "[[fix]]\nfind = \"idle lines this week\"\nreplace = \"idle lines this week\"\n").unwrap();
+    let o = import(&[s(&feed_path), "--full-text", "--fixes", s(&fixes), "-o", s(&out)]);
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
+    assert!(!err.contains("matched nothing"), "{err}");
     assert!(err.contains("3 added"), "{err}");
     assert!(err.contains(&format!("\"gone\": its page {base}/news/gone.html could not be fetched")), "{err}");
     assert!(err.contains("HTTP 404") && err.contains("\"no-link\" has no link"), "{err}");
