@@ -4,18 +4,19 @@ use super::html::{collapse, html_to_blocks, html_to_text};
 use super::{make_id, Draft};
 use crate::domain::Block;
 
+/// The link to the page itself (`rel="alternate"`, or no rel) among `links`.
+fn alternate(links: &[feed_rs::model::Link]) -> Option<&feed_rs::model::Link> {
+    links.iter().find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+}
+
 /// Reads a feed. `stem` names the file, for ids of items without a usable one; `address`, where the feed was
 /// fetched from, if it was (its relative links and images resolve against it).
 pub fn parse_feed(bytes: &[u8], stem: &str, address: Option<&str>) -> Result<Vec<Draft>, String> {
     let parser = feed_rs::parser::Builder::new().base_uri(address).build();
     let feed = parser.parse(bytes).map_err(|e| format!("not a readable RSS, Atom or JSON feed: {e}"))?;
     let feed_title = feed.title.as_ref().map(plain_text).filter(|t| !t.is_empty());
-    let feed_link = feed
-        .links
-        .iter()
-        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
-        .and_then(|l| super::web_base(&l.href))
-        .or_else(|| address.and_then(super::web_base));
+    let feed_link =
+        alternate(&feed.links).and_then(|l| super::web_base(&l.href)).or_else(|| address.and_then(super::web_base));
     let mut drafts = Vec::with_capacity(feed.entries.len());
     for (i, entry) in feed.entries.into_iter().enumerate() {
         let mut terms: Vec<String> = entry
@@ -39,12 +40,7 @@ pub fn parse_feed(bytes: &[u8], stem: &str, address: Option<&str>) -> Result<Vec
         }
         // The item's link (feed-rs resolves it against xml:base), else the feed's: where a relative image in
         // the item's HTML is (as on the item's own page).
-        let url = entry
-            .links
-            .iter()
-            .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
-            .or(entry.links.first())
-            .map(|l| l.href.clone());
+        let url = alternate(&entry.links).or(entry.links.first()).map(|l| l.href.clone());
         let base = url.as_deref().and_then(super::web_base).or_else(|| feed_link.clone());
         super::resolve_images(&mut converted.blocks, base.as_ref());
         drafts.push(Draft {

@@ -151,14 +151,14 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     // Where the reader left this article last time, when that is in its middle: offered to continue from (read
     // once per article, before this visit records anything; gone once taken).
     let resume = use_memo((props.article.id.clone(), prefs.forgotten), |(id, _)| {
-        (reading::progress(id.as_str()).and_then(|p| p.resumable()), Cell::new(false))
+        (reading::progress(id.as_str()).filter(|p| p.resumable().is_some()), Cell::new(false))
     });
     reading::use_reading_position(root.clone(), AttrValue::from(props.article.id.to_string()), !mount.embedded());
     let on_resume = {
         let (resume, root, redraw) = (resume.clone(), root.clone(), redraw.clone());
         Callback::from(move |_: MouseEvent| {
-            if let (Some(at), Some(el)) = (resume.0, root.cast::<web_sys::Element>()) {
-                reading::scroll_to(&el, at);
+            if let (Some(p), Some(el)) = (resume.0, root.cast::<web_sys::Element>()) {
+                reading::scroll_to(&el, p.at);
             }
             resume.1.set(true);
             redraw.force_update();
@@ -232,8 +232,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     }) }</ul>
                 }
             </header>
-            if let (Some(at), false) = (resume.0, resume.1.get()) {
-                <p class="resume"><button type="button" onclick={on_resume}>{ fill(s.continue_reading, &[("percent", &(at / 10).to_string())]) }</button></p>
+            if let (Some(p), false) = (resume.0, resume.1.get()) {
+                <p class="resume"><button type="button" onclick={on_resume}>{ fill(s.continue_reading, &[("percent", &p.percent().to_string())]) }</button></p>
             }
             if count > 0 { { match_nav(s, count, current, &on_step) } }
             <div class="article-body">{ for a.body.iter().map(|b| render_block(b, t)) }</div>
