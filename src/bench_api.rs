@@ -34,6 +34,12 @@ impl BenchSet {
         self.c.index().heap_bytes() as u32
     }
 
+    /// Gathers the words "did you mean" corrects against, all at once (the viewer gathers them in slices between
+    /// frames after the index); returns how many.
+    pub fn gather_words(&self) -> u32 {
+        self.c.vocabulary().len() as u32
+    }
+
     /// What the list shows for query `q`: the matching article indices in order (search, facets, sort).
     pub fn results(&self, q: &str) -> Vec<u32> {
         let state = ListState { q: q.to_owned(), ..ListState::default() };

@@ -98,6 +98,44 @@ fn the_vocabulary_holds_each_word_once_without_numbers_or_single_letters() {
     assert_eq!(words_of("the war2018").collect::<Vec<_>>(), ["the", "war2018"]);
 }
 
+/// The viewer gathers the words between frames, a slice of articles at a time, after the index: whatever the
+/// slices, the words are the same as gathered at once, and nothing is done twice.
+#[test]
+fn words_gathered_in_slices_are_the_words_gathered_at_once() {
+    let whole = Vocabulary::build(speeches().index());
+    assert!(whole.len() > 1000, "{} words", whole.len());
+    for per_slice in [1, 7, 64, 10_000] {
+        let c = speeches();
+        let mut steps = 0;
+        while !c.prepare_step(per_slice) {
+            steps += 1;
+            assert!(steps < 100_000, "never done");
+        }
+        assert!(c.is_indexed());
+        assert_eq!(*c.vocabulary(), whole, "slices of {per_slice}");
+        // Index and words, each in its own slices (the words start on the call after the index is complete).
+        let index_steps = {
+            let c = speeches();
+            (1..).find(|_| c.build_index_step(per_slice)).unwrap()
+        };
+        let n = c.articles().len();
+        assert_eq!(steps, index_steps + n.div_ceil(per_slice) - 1, "slices of {per_slice} over {n} articles");
+        assert!(c.prepare_step(per_slice), "done stays done");
+    }
+}
+
+/// A correction needed while the words are being gathered finishes the gathering at once (and the slices stop).
+#[test]
+fn a_correction_during_the_gathering_finishes_it() {
+    let c = speeches();
+    let n = c.articles().len();
+    assert!(!c.prepare_step(n), "the index");
+    assert!(!c.prepare_step(n / 3), "a third of the words");
+    assert_eq!(suggest(&c, "presidnet").as_deref(), Some("president"));
+    assert_eq!(*c.vocabulary(), Vocabulary::build(c.index()));
+    assert!(c.prepare_step(1), "nothing left to gather");
+}
+
 /// A word of the speeches with one letter changed, dropped, added or two neighbours swapped: when that finds
 /// nothing, a correction is offered and finds something.
 #[test]

@@ -11,7 +11,7 @@
 use super::convert::ScriptChoice;
 use super::fold::fold;
 use super::search::{Hit, IndexBuilder, Query, SearchIndex};
-use super::suggest::{correctable, rewrite, Vocabulary};
+use super::suggest::{correctable, rewrite, Vocabulary, VocabularyBuilder};
 use super::{Article, LoadedSet};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
@@ -323,8 +323,10 @@ pub struct Collection {
     orders: [Order; 3],
     /// Whether 繁/简 conversion is offered for this set ([`super::convert::offers_conversion`]).
     offers_conversion: bool,
-    /// The set's words, gathered the first time a query needs a correction ([`Collection::suggestion`]).
+    /// The set's words for corrections ([`Collection::suggestion`]), gathered after the index in slices
+    /// ([`Collection::prepare_step`]), or at once when a correction is needed first.
     vocabulary: OnceCell<Vocabulary>,
+    gathering: RefCell<Option<VocabularyBuilder>>,
 }
 
 /// What a [`ListState`] yields.
@@ -362,6 +364,7 @@ impl Collection {
             orders,
             offers_conversion,
             vocabulary: OnceCell::new(),
+            gathering: RefCell::new(None),
         }
     }
 
@@ -396,6 +399,38 @@ impl Collection {
         drop(building);
         let _ = self.index.set(b.finish());
         true
+    }
+
+    /// Does up to `max` articles' worth of what searching needs, a slice at a time between frames: builds the
+    /// index ([`Collection::build_index_step`]), then gathers the words that "did you mean" corrects against
+    /// (from the call after the index is complete: its articles take another time); true when both are done.
+    pub fn prepare_step(&self, max: usize) -> bool {
+        if !self.is_indexed() {
+            self.build_index_step(max);
+            return false;
+        }
+        if self.vocabulary.get().is_some() {
+            return true;
+        }
+        let mut gathering = self.gathering.borrow_mut();
+        if !gathering.get_or_insert_with(VocabularyBuilder::default).add(self.index(), max) {
+            return false;
+        }
+        let words = gathering.take().expect("present").finish();
+        drop(gathering);
+        let _ = self.vocabulary.set(words);
+        true
+    }
+
+    /// The set's words: gathered now (or the gathering under way finished) if they were not yet.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        self.vocabulary.get_or_init(|| match self.gathering.borrow_mut().take() {
+            Some(mut b) => {
+                b.add(self.index(), usize::MAX);
+                b.finish()
+            }
+            None => Vocabulary::build(self.index()),
+        })
     }
 
     /// True once the search index exists.
@@ -460,7 +495,7 @@ impl Collection {
         if misspelt.is_empty() {
             return None;
         }
-        let words = self.vocabulary.get_or_init(|| Vocabulary::build(index));
+        let words = self.vocabulary();
         let q = rewrite(&state.q, |t| {
             misspelt.iter().any(|m| m == t).then(|| words.correct(t)).flatten().map(str::to_owned)
         })?;

@@ -10,8 +10,9 @@
 //! words, the one in the most articles, then the first in alphabetical order. Words and terms are compared
 //! folded, as the search compares them (so `Élysée` and `elysee` are one word).
 //!
-//! The set's words (the vocabulary) are gathered from the search index's folded text the first time a query
-//! needs a correction — never for a set whose queries all find something — and kept.
+//! The set's words (the vocabulary) are gathered from the search index's folded text and kept: the viewer
+//! gathers them in slices between frames once the index is built ([`VocabularyBuilder`]); a correction needed
+//! before then finishes the gathering at once.
 
 use super::fold::fold;
 use super::search::{terms, word_char, SearchIndex};
@@ -30,30 +31,9 @@ const MAX_WORD: usize = 40;
 impl Vocabulary {
     /// Gathers the words of every article in `index`.
     pub fn build(index: &SearchIndex) -> Vocabulary {
-        // Each word's place in `words` (borrowed from the index's text while gathering), and per word the number
-        // of articles it is in and the last article it was counted for.
-        let mut ids: HashMap<&str, u32> = HashMap::new();
-        let mut words: Vec<(String, u32, u8)> = Vec::new();
-        let mut last: Vec<u32> = Vec::new();
-        for i in 0..index.len() as u32 {
-            for w in words_of(index.folded_text(i as usize)) {
-                // (Bytes: a word's characters are counted once, when it is first seen.)
-                if !(2..=4 * MAX_WORD).contains(&w.len()) || w.bytes().any(|b| b.is_ascii_digit()) {
-                    continue;
-                }
-                let next = words.len() as u32;
-                let id = *ids.entry(w).or_insert(next) as usize;
-                if id == words.len() {
-                    words.push((w.to_owned(), 0, w.chars().count().min(255) as u8));
-                    last.push(u32::MAX);
-                }
-                if last[id] != i {
-                    last[id] = i;
-                    words[id].1 += 1;
-                }
-            }
-        }
-        Vocabulary { words }
+        let mut b = VocabularyBuilder::default();
+        b.add(index, usize::MAX);
+        b.finish()
     }
 
     /// The number of different words.
@@ -98,6 +78,60 @@ impl Vocabulary {
             }
         }
         best.map(|(_, _, w)| w)
+    }
+}
+
+/// Gathers a [`Vocabulary`] a slice of articles at a time, so that a viewer can gather it between frames
+/// before a reader needs it.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct VocabularyBuilder {
+    /// Each word's place (in the order first seen).
+    ids: HashMap<String, u32>,
+    /// Per word: the number of articles it is in, the last article it was counted for, its length in characters.
+    counts: Vec<(u32, u32, u8)>,
+    /// Articles gathered so far.
+    done: usize,
+}
+
+impl VocabularyBuilder {
+    /// Gathers the words of up to `max` more of `index`'s articles (the same index every call); true when all
+    /// are in.
+    pub fn add(&mut self, index: &SearchIndex, max: usize) -> bool {
+        let end = self.done.saturating_add(max).min(index.len());
+        for i in self.done..end {
+            for w in words_of(index.folded_text(i)) {
+                // (Bytes: a word's characters are counted once, when it is first seen.)
+                if !(2..=4 * MAX_WORD).contains(&w.len()) || w.bytes().any(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+                let id = match self.ids.get(w) {
+                    Some(&id) => id as usize,
+                    None => {
+                        // A word is copied once, when it is first seen.
+                        self.ids.insert(w.to_owned(), self.counts.len() as u32);
+                        self.counts.push((0, u32::MAX, w.chars().count().min(255) as u8));
+                        self.counts.len() - 1
+                    }
+                };
+                let (articles, last, _) = &mut self.counts[id];
+                if *last != i as u32 {
+                    *last = i as u32;
+                    *articles += 1;
+                }
+            }
+        }
+        self.done = end;
+        self.done == index.len()
+    }
+
+    /// The vocabulary of the articles added (call when [`VocabularyBuilder::add`] has returned true).
+    pub fn finish(self) -> Vocabulary {
+        let mut words = vec![(String::new(), 0, 0); self.counts.len()];
+        for (w, id) in self.ids {
+            let (articles, _, len) = self.counts[id as usize];
+            words[id as usize] = (w, articles, len);
+        }
+        Vocabulary { words }
     }
 }
 

@@ -137,7 +137,8 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
     // The search index is built after the first page is painted, a slice of about 8 ms at a time, so that the
-    // page stays responsive meanwhile; a search before it is complete finishes it at once.
+    // page stays responsive meanwhile, then the words for "did you mean"; a search (a correction) before they
+    // are complete finishes them at once.
     use_effect_on((*load).clone(), |l| {
         if let LoadState::Loaded(c) = l {
             let c = c.clone();
@@ -280,11 +281,11 @@ pub fn frame(props: &FrameProps) -> Html {
     }
 }
 
-/// Adds `per_slice` articles to the index, then yields to the browser and goes on with a slice sized to take
-/// about 8 ms.
+/// Adds `per_slice` articles to the index (then, once it is built, to the words "did you mean" corrects
+/// against), yields to the browser and goes on with a slice sized to take about 8 ms.
 fn build_index_in_slices(c: Catalog, per_slice: usize) {
     let started = js_sys::Date::now();
-    if c.collection().build_index_step(per_slice) {
+    if c.collection().prepare_step(per_slice) {
         return;
     }
     let took = (js_sys::Date::now() - started).max(0.5);
