@@ -56,6 +56,9 @@ pub struct ImportArgs {
     /// item lacks.
     #[arg(long)]
     pub full_text: bool,
+    /// With --full-text: how many pages are fetched at a time (1: one after another).
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=32))]
+    pub jobs: u16,
     /// The collection title (default: the existing output's title, if any).
     #[arg(long)]
     pub title: Option<String>,
@@ -182,10 +185,9 @@ fn import(args: &ImportArgs) -> Result<Summary> {
         }
         let mut result = result;
         if args.full_text && result.format == Some(Format::Feed) {
-            for article in &mut result.articles {
-                let notes = complete_from_page(article, &opts, &mut fix_counts);
-                summary.warnings.extend(notes.into_iter().map(|w| format!("{shown}: {w}")));
-            }
+            let jobs = usize::from(args.jobs);
+            let notes = complete_from_pages(&mut result.articles, &opts, jobs, &mut fix_counts, progress.as_ref());
+            summary.warnings.extend(notes.into_iter().map(|w| format!("{shown}: {w}")));
         }
         summary.punctuation += result.punctuation_converted;
         summary.skipped.extend(result.skipped.iter().map(|s| format!("{shown}: {s}")));
@@ -284,34 +286,97 @@ fn text_chars(a: &Article) -> usize {
     a.body.iter().filter_map(Block::text).map(|t| t.chars().count()).sum()
 }
 
-/// `--full-text`: the feed item `a` with the text of its page (its link, fetched) when the page has more of it;
-/// what the item lacks (authors, date, views, language, summary, category, tags) taken from the page too. What
-/// to tell the user: why the feed's text was kept, and the page's own warnings.
-fn complete_from_page(a: &mut Article, opts: &ImportOptions, fix_counts: &mut [usize]) -> Vec<String> {
+/// `--full-text`: each feed item of `articles` with the text of its page, [`page_of`] fetched `jobs` at a time
+/// (a progress bar while they come, or the files' bar's message), then [`take_page`] in the feed's order. What
+/// to tell the user, in that order.
+fn complete_from_pages(
+    articles: &mut [Article],
+    opts: &ImportOptions,
+    jobs: usize,
+    fix_counts: &mut [usize],
+    files_bar: Option<&indicatif::ProgressBar>,
+) -> Vec<String> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let n = articles.len();
+    let own_bar = files_bar.is_none().then(|| {
+        let bar = indicatif::ProgressBar::new(n as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages {elapsed} (eta {eta})")
+                .expect("a valid template"),
+        );
+        bar
+    });
+    let (next, done) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let pages: Vec<std::sync::Mutex<Option<Page>>> = (0..n).map(|_| Default::default()).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, n.max(1)) {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(a) = articles.get(i) else { break };
+                let page = page_of(a, opts);
+                *pages[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(page);
+                let k = done.fetch_add(1, Ordering::Relaxed) + 1;
+                match (&own_bar, files_bar) {
+                    (Some(bar), _) => bar.inc(1),
+                    (None, Some(bar)) => bar.set_message(format!("{k}/{n} pages")),
+                    _ => {}
+                }
+            });
+        }
+    });
+    if let Some(bar) = own_bar {
+        bar.finish_and_clear();
+    }
+    let mut notes = Vec::new();
+    for (a, page) in articles.iter_mut().zip(pages) {
+        let page = page.into_inner().unwrap_or_else(|e| e.into_inner());
+        notes.extend(take_page(a, page.expect("every item was fetched"), fix_counts));
+    }
+    notes
+}
+
+/// What [`page_of`] found at a feed item's link: the page's article, the fixes table's matches in it and its
+/// warnings (with whose page it is); or why there is none.
+type Page = Result<(Article, Vec<usize>, Vec<String>), String>;
+
+/// The page of feed item `a` (its link), fetched and read as a web page.
+fn page_of(a: &Article, opts: &ImportOptions) -> Page {
     let id = a.id.to_string();
     let Some(link) = a.url.clone().filter(|u| crate::fetch::is_address(u)) else {
-        return vec![format!("{id:?} has no link to fetch its page from; the feed's text kept")];
+        return Err(format!("{id:?} has no link to fetch its page from; the feed's text kept"));
     };
-    let fetched = match crate::fetch::fetch(&link) {
-        Ok(f) => f,
-        Err(e) => return vec![format!("{id:?}: its page {link} could not be fetched ({e:#}); the feed's text kept")],
-    };
+    let fetched = crate::fetch::fetch(&link)
+        .map_err(|e| format!("{id:?}: its page {link} could not be fetched ({e:#}); the feed's text kept"))?;
     let page_opts = ImportOptions { address: Some(fetched.address), ..opts.clone() };
     let result = import_file(&fetched.name, &fetched.bytes, &page_opts);
-    // (The fixes table applies to the page too: its matches count, or the run would call a fix unused.)
-    for (total, n) in fix_counts.iter_mut().zip(&result.fixes_applied) {
-        *total += n;
-    }
-    let page = match (result.error, result.format, result.articles.into_iter().next()) {
-        (None, Some(Format::Page), Some(page)) => page,
+    match (result.error, result.format, result.articles.into_iter().next()) {
+        (None, Some(Format::Page), Some(page)) => {
+            let notes = result.warnings.iter().map(|w| format!("{id:?}'s page {link}: {w}")).collect();
+            Ok((page, result.fixes_applied, notes))
+        }
         (error, ..) => {
             let why = error.unwrap_or_else(|| "it is not a web page with an article".into());
-            return vec![format!("{id:?}: its page {link} was not read ({why}); the feed's text kept")];
+            Err(format!("{id:?}: its page {link} was not read ({why}); the feed's text kept"))
         }
+    }
+}
+
+/// The feed item `a` with the text of its page when the page has more of it; what the item lacks (authors, date,
+/// views, language, summary, category, tags) taken from the page too. What to tell the user: why the feed's text
+/// was kept, and the page's own warnings.
+fn take_page(a: &mut Article, page: Page, fix_counts: &mut [usize]) -> Vec<String> {
+    let (page, fixes_applied, mut notes) = match page {
+        Ok(page) => page,
+        Err(why) => return vec![why],
     };
-    let mut notes: Vec<String> = result.warnings.iter().map(|w| format!("{id:?}'s page {link}: {w}")).collect();
+    // (The fixes table applies to the page too: its matches count, or the run would call a fix unused.)
+    for (total, n) in fix_counts.iter_mut().zip(&fixes_applied) {
+        *total += n;
+    }
     if text_chars(&page) <= text_chars(a) {
-        notes.push(format!("{id:?}: its page {link} has no more text than the feed; the feed's text kept"));
+        let link = a.url.as_deref().unwrap_or_default();
+        notes
+            .push(format!("{:?}: its page {link} has no more text than the feed; the feed's text kept", a.id.as_str()));
         return notes;
     }
     a.body = page.body;

@@ -221,36 +221,67 @@ type Route = (&'static str, u16, Vec<(&'static str, String)>, Vec<u8>);
 /// A real HTTP server on 127.0.0.1 for the run of one test: each request is answered from `routes`; anything else
 /// is a 404. Returns its base address.
 fn serve(routes: Vec<Route>) -> String {
+    serve_counting(routes, 1).0
+}
+
+/// Requests the test server is answering: (now, the most at once).
+#[derive(Default)]
+struct InFlight {
+    count: std::sync::Mutex<(usize, usize)>,
+    changed: std::sync::Condvar,
+}
+
+/// [`serve`], each connection on a thread of its own, counting the requests in flight; until `together` of them
+/// have been in flight at once, each waits for that (at most 5 s) before it is answered — so a client that asks
+/// for `together` at a time is seen to, and one that asks one at a time is not.
+fn serve_counting(routes: Vec<Route>, together: usize) -> (String, std::sync::Arc<InFlight>) {
     use std::io::{BufRead, BufReader, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
+    let routes = std::sync::Arc::new(routes);
+    let flight = std::sync::Arc::new(InFlight::default());
+    let counted = flight.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { continue };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut request = String::new();
-            if reader.read_line(&mut request).is_err() {
-                continue;
-            }
-            // The rest of the head.
-            let mut line = String::new();
-            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-                line.clear();
-            }
-            let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
-            let (status, headers, body) = match routes.iter().find(|(p, ..)| *p == path) {
-                Some((_, status, headers, body)) => (*status, headers.clone(), body.clone()),
-                None => (404, vec![("content-type", "text/plain".to_owned())], b"not found".to_vec()),
-            };
-            let mut head = format!("HTTP/1.1 {status} X\r\ncontent-length: {}\r\nconnection: close\r\n", body.len());
-            for (k, v) in headers {
-                head += &format!("{k}: {v}\r\n");
-            }
-            let _ = stream.write_all(format!("{head}\r\n").as_bytes());
-            let _ = stream.write_all(&body);
+            let (routes, flight) = (routes.clone(), counted.clone());
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut request = String::new();
+                if reader.read_line(&mut request).is_err() {
+                    return;
+                }
+                // The rest of the head.
+                let mut line = String::new();
+                while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                    line.clear();
+                }
+                {
+                    let mut count = flight.count.lock().unwrap();
+                    count.0 += 1;
+                    count.1 = count.1.max(count.0);
+                    flight.changed.notify_all();
+                    let five_seconds = std::time::Duration::from_secs(5);
+                    let (mut count, _) =
+                        flight.changed.wait_timeout_while(count, five_seconds, |c| c.1 < together).unwrap();
+                    count.0 -= 1;
+                }
+                let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+                let (status, headers, body) = match routes.iter().find(|(p, ..)| *p == path) {
+                    Some((_, status, headers, body)) => (*status, headers.clone(), body.clone()),
+                    None => (404, vec![("content-type", "text/plain".to_owned())], b"not found".to_vec()),
+                };
+                let mut head =
+                    format!("HTTP/1.1 {status} X\r\ncontent-length: {}\r\nconnection: close\r\n", body.len());
+                for (k, v) in headers {
+                    head += &format!("{k}: {v}\r\n");
+                }
+                let _ = stream.write_all(format!("{head}\r\n").as_bytes());
+                let _ = stream.write_all(&body);
+            });
         }
     });
-    base
+    (base, flight)
 }
 
 #[test]
@@ -374,5 +405,52 @@ fn full_text_takes_a_feed_items_text_from_its_page_when_the_feed_has_only_a_summ
     assert!(o.status.success() && !stderr(&o).contains("could not be fetched"), "{}", stderr(&o));
     let set = article_viewer::domain::load_article_set(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(set.articles[0].body.len(), 1);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// `--full-text` fetches the items' pages `--jobs` at a time (4 by default), and the set keeps the feed's order.
+#[test]
+fn full_text_fetches_several_pages_at_a_time_and_keeps_the_feeds_order() {
+    let dir = scratch("full-text-jobs");
+    let out = dir.join("set.json");
+    let page = |i: usize| {
+        format!(
+            "<!doctype html><html lang=\"en\"><head><title>Story {i}</title></head><body><article><h1>Story {i}</h1>\
+             <p>The whole of story {i}, as its page has it.</p><p>A second paragraph of story {i}.</p></article></body></html>"
+        )
+    };
+    let routes = |n: usize| -> Vec<Route> {
+        let path = |i: usize| -> &'static str { Box::leak(format!("/news/{i}.html").into_boxed_str()) };
+        (0..n).map(|i| (path(i), 200, vec![("content-type", "text/html".into())], page(i).into_bytes())).collect()
+    };
+    let items = 7;
+    for (jobs, together) in [(None, 4), (Some("3"), 3), (Some("1"), 1)] {
+        let (base, flight) = serve_counting(routes(items), together);
+        let rss = (0..items)
+            .map(|i| format!("<item><guid>s{i}</guid><title>Story {i}</title><link>{base}/news/{i}.html</link><description>Story {i}…</description></item>"))
+            .collect::<String>();
+        let feed = dir.join("feed.rss");
+        std::fs::write(
+            &feed,
+            format!(r#"<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>{rss}</channel></rss>"#),
+        )
+        .unwrap();
+        let mut args = vec![s(&feed), "--full-text", "-o", s(&out)];
+        args.extend(jobs.iter().flat_map(|j| ["--jobs", *j]));
+        let o = import(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stderr(&o).contains(&format!("{items} added")), "{}", stderr(&o));
+        assert_eq!(flight.count.lock().unwrap().1, together, "pages fetched at once, --jobs {jobs:?}");
+        let set = article_viewer::domain::load_article_set(&std::fs::read_to_string(&out).unwrap()).unwrap();
+        for (i, a) in set.articles.iter().enumerate() {
+            assert_eq!(a.id.as_str(), format!("s{i}"));
+            let text = a.body.first().and_then(article_viewer::domain::Block::text);
+            assert_eq!(text, Some(format!("The whole of story {i}, as its page has it.").as_str()), "--jobs {jobs:?}");
+        }
+        std::fs::remove_file(&out).unwrap();
+    }
+    // Out of range: said so.
+    let o = import(&["x.rss", "--full-text", "--jobs", "0", "-o", s(&out)]);
+    assert!(!o.status.success() && stderr(&o).contains("--jobs"), "{}", stderr(&o));
     let _ = std::fs::remove_dir_all(dir);
 }
