@@ -61,7 +61,8 @@ pub fn progress(id: &str) -> Option<Progress> {
 }
 
 /// Where the reader is in `el` (the article), in thousandths: how far its top has scrolled above the window's,
-/// of all it can; 1000 for an article that fits in the window; `None` while it is not laid out (no height).
+/// of all it can; 1000 for an article that fits in the window, once all of it is in view; `None` while it is
+/// not laid out (no height) or fits but is not all in view.
 fn position(el: &web_sys::Element, window: &web_sys::Window) -> Option<u16> {
     let rect = el.get_bounding_client_rect();
     let view = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
@@ -70,7 +71,8 @@ fn position(el: &web_sys::Element, window: &web_sys::Window) -> Option<u16> {
         return None;
     }
     if room <= 1.0 {
-        return Some(1000);
+        // It fits: read once all of it is in the window (a widget's may be shown below the fold).
+        return (rect.top() >= -1.0 && rect.bottom() <= view + 1.0).then_some(1000);
     }
     Some(((-rect.top() / room).clamp(0.0, 1.0) * 1000.0) as u16)
 }
@@ -85,35 +87,51 @@ pub fn scroll_to(el: &web_sys::Element, at: u16) {
 }
 
 thread_local! {
-    /// The article on screen (its id and element), whose place scrolling records.
-    static SHOWN: RefCell<Option<(String, NodeRef)>> = const { RefCell::new(None) };
+    /// The articles on screen, with their elements: one per viewer on the page (a host page may hold several
+    /// widgets), whose places scrolling records.
+    static SHOWN: RefCell<Vec<(String, NodeRef)>> = const { RefCell::new(Vec::new()) };
+    /// Whether the page's scroll listener ([`listen`]) is in place.
+    static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Records the reader's place in the article on screen, and saves the log, each time it has moved by half a
+/// Records the reader's place in each article on screen, and saves the log, each time it has moved by half a
 /// percent of the article (at most 200 saves for a whole article; none while it stays) or reaches its end — from
-/// 5% on: the top is where every visit starts, and where a new page is scrolled to. Called on every scroll of the
-/// window (by the one listener, [`super::scroll`]'s).
-pub fn on_scroll() {
-    let Some((id, root)) = SHOWN.with(|s| s.borrow().clone()) else { return };
-    let (Some(el), Some(window)) = (root.cast::<web_sys::Element>(), web_sys::window()) else { return };
-    let Some(at) = position(&el, &window) else { return };
-    let moved = progress(&id).is_none_or(|p| p.at.abs_diff(at) >= 5 || (at >= END && !p.finished));
-    if at >= FROM && moved {
-        with_log(|log| log.record(&id, at));
-        save();
+/// 5% on: the top is where every visit starts, and where a new page is scrolled to.
+fn on_scroll() {
+    let shown = SHOWN.with(|s| s.borrow().clone());
+    let Some(window) = web_sys::window() else { return };
+    for (id, root) in shown {
+        let Some(at) = root.cast::<web_sys::Element>().and_then(|el| position(&el, &window)) else { continue };
+        let moved = progress(&id).is_none_or(|p| p.at.abs_diff(at) >= 5 || (at >= END && !p.finished));
+        if at >= FROM && moved {
+            with_log(|log| log.record(&id, at));
+            save();
+        }
     }
 }
 
-/// While article `id` is shown in `root`, when `track` (the standalone page: a widget's host page scrolls, for
-/// its own reasons): its place is recorded as the reader scrolls ([`on_scroll`]), and one that fits in the window
-/// is read when shown.
+/// One listener for the page, put in place when the first article is shown: every scroll, of the window or (in
+/// the capture phase, as scroll events do not bubble) of an element a host page scrolls a widget in, calls
+/// [`on_scroll`].
+fn listen() {
+    if LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    let on_scroll = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_scroll);
+    use wasm_bindgen::JsCast;
+    let _ = window.add_event_listener_with_callback_and_bool("scroll", on_scroll.as_ref().unchecked_ref(), true);
+    on_scroll.forget();
+}
+
+/// While article `id` is shown in `root` — on the standalone page or in a widget — its place is recorded as the
+/// reader scrolls ([`on_scroll`]), and one that fits in the window is read when shown.
 #[hook]
-pub fn use_reading_position(root: NodeRef, id: AttrValue, track: bool) {
-    use_effect_on((id, track), move |(id, track)| {
-        if !*track {
-            return Box::new(|| ()) as Box<dyn FnOnce()>;
-        }
-        SHOWN.with(|s| *s.borrow_mut() = Some((id.to_string(), root.clone())));
+pub fn use_reading_position(root: NodeRef, id: AttrValue) {
+    use_effect_on(id, move |id| {
+        listen();
+        let entry = (id.to_string(), root.clone());
+        SHOWN.with(|s| s.borrow_mut().push(entry.clone()));
         if let (Some(el), Some(window)) = (root.cast::<web_sys::Element>(), web_sys::window()) {
             // (Where it does not fit, the window may still be where the last page left it: its first scroll,
             // to the top or back to where the reader was, says where they are.)
@@ -121,6 +139,13 @@ pub fn use_reading_position(root: NodeRef, id: AttrValue, track: bool) {
                 on_scroll();
             }
         }
-        Box::new(|| SHOWN.with(|s| *s.borrow_mut() = None))
+        move || {
+            SHOWN.with(|s| {
+                let mut shown = s.borrow_mut();
+                if let Some(at) = shown.iter().position(|e| *e == entry) {
+                    shown.remove(at);
+                }
+            })
+        }
     });
 }

@@ -69,10 +69,7 @@ pub fn scroll_manager() -> Html {
         if let Ok(history) = window.history() {
             let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
         }
-        let on_scroll = Closure::<dyn Fn()>::new(|| {
-            remember_shown();
-            crate::ui::reading::on_scroll();
-        });
+        let on_scroll = Closure::<dyn Fn()>::new(remember_shown);
         // Before a link is followed (capture phase: before the router's handler pushes the new entry).
         let on_click = Closure::<dyn Fn()>::new(remember_shown);
         let _ = window.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, DIST, SEED_TITLE, openSettings, watchNextKey } from './support.mjs';
+import { startServer, launchBrowser, newPage, DIST, SEED_TITLE, openSettings, watchNextKey, corpus } from './support.mjs';
 
 const policy = fs.readFileSync(path.join(DIST, '_headers'), 'utf8').match(/Content-Security-Policy: (.+)/)[1];
 const hostPage = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
@@ -21,6 +21,9 @@ before(async () => {
     '/elsewhere/': { files: {
       'two.html': hostPage('<article-viewer id="a"></article-viewer><article-viewer id="b" src="/elsewhere/other.json" page-size="1"></article-viewer>'),
       'hash.html': hostPage('<article-viewer id="h" routing="hash"></article-viewer><article-viewer id="g" routing="hash" src="/elsewhere/other.json"></article-viewer>'),
+      'read.html': hostPage('<p style="height: 300px">Above.</p><article-viewer id="long" src="/elsewhere/sotu.json"></article-viewer>'
+        + '<article-viewer id="short" src="/elsewhere/other.json"></article-viewer><p style="height: 2000px">Below.</p>'),
+      'sotu.json': corpus('sotu-even-years.json'),
       'broken.html': hostPage('<article-viewer id="bad" src="/elsewhere/missing.json"></article-viewer><article-viewer id="good"></article-viewer>'),
       'other.json': JSON.stringify({ version: 1, title: 'Other set', articles: [
         { id: 'o1', title: 'Other one', body: ['First.'] }, { id: 'o2', title: 'Other two', body: ['Second.'] }] }),
@@ -184,6 +187,58 @@ test('routing="hash": each widget keeps its route in the host hash under its id;
   await widget(page, 'h').locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('widgets record how far an article was read, each its own, and offer to continue there', async () => {
+  // A browser of its own: a reading log no other test has touched.
+  const own = await launchBrowser();
+  const { page, errors } = await newPage(own.context);
+  await page.setViewportSize({ width: 800, height: 600 });
+  const id = 'sotu-1906-theodore-roosevelt';
+  const long = widget(page, 'long');
+  const saved = () => page.evaluate(() => localStorage.getItem('article-viewer.read') ?? '');
+  // Where the window is in the widget's article, in thousandths, as the viewer measures it; and scrolling the
+  // host page to a share of it.
+  const at = () => long.locator('.article-page').evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return Math.round(Math.min(1, Math.max(0, -r.top / (r.height - innerHeight))) * 1000);
+  });
+  const scrollTo = (f) => long.locator('.article-page').evaluate((el, f) => {
+    const r = el.getBoundingClientRect();
+    scrollTo(0, scrollY + r.top + f * (r.height - innerHeight));
+  }, f);
+  await page.goto(server.url('/elsewhere/read.html'));
+  const card = long.locator('.card', { has: page.locator(`a[href*="${id}"]`) });
+  await long.locator('#search-input').fill('1906');
+  await card.locator('.card-title a').click();
+  await long.locator('h1.article-title').waitFor();
+  assert.equal(await long.locator('.resume').count(), 0, 'nothing to continue on a first visit');
+  // The short widget, below the fold, shows an article that fits the window: not read until it is all in view.
+  await widget(page, 'short').locator('.card-title a').first().evaluate((a) => a.click());
+  await widget(page, 'short').locator('h1.article-title').waitFor();
+  await scrollTo(0.4);
+  await page.waitForFunction((id) => (localStorage.getItem('article-viewer.read') ?? '').includes(id), id);
+  const left = await at();
+  assert.ok(left >= 380 && left <= 420, `left at ${left}`);
+  assert.doesNotMatch(await saved(), /o1:/, 'the short article was not in view');
+  // The widget's list says so; opened again it offers to continue there, and does.
+  await long.locator('.back a').click();
+  await card.locator('.meta-read').waitFor();
+  assert.equal(await card.locator('.meta-read').innerText(), `${Math.floor(left / 10)}% read`);
+  await card.locator('.card-title a').click();
+  await long.locator('.resume button').waitFor();
+  assert.equal(await long.locator('.resume button').innerText(), `Continue reading (${Math.floor(left / 10)}%)`);
+  await long.locator('.resume button').click();
+  await long.locator('.resume').waitFor({ state: 'detached' });
+  const back = await at();
+  assert.ok(Math.abs(back - left) <= 5, `continued at ${back}, left at ${left}`);
+  // The other widget's article, once scrolled all into view, is read; the host page scrolled past the end of the
+  // first one on the way (as scrolling to the end of the standalone page does), which is read too.
+  await widget(page, 'short').locator('.article-page').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.waitForFunction(() => /(^| )o1:1000!/.test(localStorage.getItem('article-viewer.read') ?? ''));
+  assert.match(await saved(), new RegExp(`(^| )${id}:1000!( |$)`));
+  assert.deepEqual(errors, []);
+  await own.close();
 });
 
 test('a widget whose set fails shows its own error; the one beside it works', async () => {

@@ -153,7 +153,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let resume = use_memo((props.article.id.clone(), prefs.forgotten), |(id, _)| {
         (reading::progress(id.as_str()).filter(|p| p.resumable().is_some()), Cell::new(false))
     });
-    reading::use_reading_position(root.clone(), AttrValue::from(props.article.id.to_string()), !mount.embedded());
+    reading::use_reading_position(root.clone(), AttrValue::from(props.article.id.to_string()));
     let on_resume = {
         let (resume, root, redraw) = (resume.clone(), root.clone(), redraw.clone());
         Callback::from(move |_: MouseEvent| {
