@@ -127,6 +127,12 @@ fn half_width_punctuation_in_chinese_text_becomes_full_width() {
         ("(2019)", "(2019)", 0),
         ("協作書(2019)》", "協作書（2019）》", 2),
         ("a (b (中) c) d", "a（b（中）c）d", 4),
+        // A full stop after Han that ends a sentence; not in numbers, addresses, ellipses or Latin text.
+        ("他來了.我走了.", "他來了。我走了。", 2),
+        ("他來了. 我走了\n下一行.", "他來了。我走了\n下一行。", 2),
+        ("他說\"好.\"然後", "他說“好。”然後", 3),
+        ("他說.好.,是", "他說。好。，是", 3),
+        ("等等...好 見附件.pdf 或 www.新浪.com 1.5. He left.", "等等...好 見附件.pdf 或 www.新浪.com 1.5. He left.", 0),
         // One line's parentheses do not pair with the next line's.
         ("第一行(\n)第二行", "第一行(\n)第二行", 0),
     ];
@@ -865,11 +871,11 @@ mod properties {
             let half = |t: &str| -> String {
                 t.chars().filter(|&c| c != ' ').map(|c| match c {
                     '，' => ',', '；' => ';', '：' => ':', '？' => '?', '！' => '!', '（' => '(', '）' => ')',
-                    '“' | '”' => '"', c => c,
+                    '“' | '”' => '"', '。' => '.', c => c,
                 }).collect()
             };
             prop_assert_eq!(half(&out), half(&s));
-            let wide = |t: &str| t.chars().filter(|c| "，；：？！（）“”".contains(*c)).count();
+            let wide = |t: &str| t.chars().filter(|c| "，；：？！（）“”。".contains(*c)).count();
             prop_assert_eq!(wide(&out), wide(&s) + n);
             let (again, more) = full_width_punctuation(&out);
             prop_assert_eq!((again, more), (out.clone(), 0));

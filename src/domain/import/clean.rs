@@ -224,6 +224,7 @@ fn full_width(c: char) -> Option<char> {
         ':' => '：',
         '?' => '？',
         '!' => '！',
+        '.' => '。',
         '(' => '（',
         ')' => '）',
         _ => return None,
@@ -235,9 +236,10 @@ fn full_width(c: char) -> Option<char> {
 /// on either side (past spaces) is Han or CJK punctuation — but not between two digits (`1,000`, `11:21`) —
 /// a matched pair of parentheses when the character before it or one inside it is Han, and a pair of straight
 /// double quotes (the first and second `"` of a line, the third and fourth…) as `“` `”` when there is Han inside
-/// or next to it. Spaces around a converted mark go (a full-width mark carries its own). Everything else stays:
-/// `.` (decimals, abbreviations), `'`, Latin text and its punctuation (`He said, "hi" (ok)`), unmatched
-/// parentheses and quotes.
+/// or next to it; a `.` right after Han that ends a sentence (the line ends, or Han, CJK punctuation or a closing
+/// quotation mark follows) as `。`. Spaces around a converted mark go (a full-width mark carries its own).
+/// Everything else stays: other `.` (decimals, `...`, addresses, `.pdf`), `'`, Latin text and its punctuation
+/// (`He said, "hi" (ok).`), unmatched parentheses and quotes.
 /// Returns the text and how many marks were converted.
 pub fn full_width_punctuation(text: &str) -> (String, usize) {
     let chars: Vec<char> = text.chars().collect();
@@ -305,6 +307,20 @@ pub fn full_width_punctuation(text: &str) -> (String, usize) {
             convert[j] = wide && mark(chars[j]);
         }
         i = last + 1;
+    }
+    // A full stop right after Han that ends a sentence: followed (past spaces) by the end of the line, Han, CJK
+    // punctuation (or a mark made so above) or a closing quotation mark; never one of several (`...`), nor in a number, an address or Latin.
+    for i in 0..chars.len() {
+        if chars[i] != '.' || chars.get(i + 1) == Some(&'.') || i == 0 || !is_han(chars[i - 1]) {
+            continue;
+        }
+        convert[i] = match after(i) {
+            None => true,
+            Some(j) => {
+                let c = chars[j];
+                c == '\n' || chinese_side(c) || matches!(c, '”' | '」' | '』') || (convert[j] && !opening[j])
+            }
+        };
     }
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut converted = 0;
