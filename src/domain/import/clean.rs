@@ -309,7 +309,8 @@ pub fn full_width_punctuation(text: &str) -> (String, usize) {
         i = last + 1;
     }
     // A full stop right after Han that ends a sentence: followed (past spaces) by the end of the line, Han, CJK
-    // punctuation (or a mark made so above) or a closing quotation mark; never one of several (`...`), nor in a number, an address or Latin.
+    // punctuation (or a mark made so above) or a closing quotation mark; never one of several (`...`), nor in a
+    // number, an address or Latin text.
     for i in 0..chars.len() {
         if chars[i] != '.' || chars.get(i + 1) == Some(&'.') || i == 0 || !is_han(chars[i - 1]) {
             continue;
