@@ -47,10 +47,27 @@ fn agent() -> &'static ureq::Agent {
     })
 }
 
+/// The longest a server may ask the importer to wait before it asks again (HTTP 429 Too Many Requests, or 503
+/// with a `Retry-After`), and how many times it waits: a longer wait, or a third refusal, is the fetch's error.
+const MAX_WAIT: Duration = Duration::from_secs(30);
+const RETRIES: u32 = 2;
+
 /// Fetches `address` (following redirects, up to 60 s, at most 64 MB); an error for a status that is not
-/// success, a network failure, or too much data.
+/// success, a network failure, or too much data. A server that asks to be asked again later ([`retry_after`])
+/// is, up to [`RETRIES`] times, after the wait it asks for.
 pub fn fetch(address: &str) -> Result<Fetched> {
-    let mut response = agent().get(address).call().with_context(|| format!("cannot be fetched from {address}"))?;
+    let mut refused = 0;
+    let mut response = loop {
+        let response = agent().get(address).call().with_context(|| format!("cannot be fetched from {address}"))?;
+        let asked = response.headers().get("retry-after").and_then(|v| v.to_str().ok());
+        match retry_after(response.status().as_u16(), asked, refused, std::time::SystemTime::now()) {
+            Some(wait) if refused < RETRIES && wait <= MAX_WAIT => {
+                refused += 1;
+                std::thread::sleep(wait);
+            }
+            _ => break response,
+        }
+    };
     let status = response.status();
     if !status.is_success() {
         bail!("the server answered HTTP {} {}", status.as_u16(), status.canonical_reason().unwrap_or(""));
@@ -66,6 +83,24 @@ pub fn fetch(address: &str) -> Result<Fetched> {
         .with_context(|| format!("reading what {address} sent (at most {} MB)", MAX_BYTES >> 20))?;
     let (bytes, note) = decode_declared(bytes, &content_type);
     Ok(Fetched { name: file_name(&address, &content_type), bytes, address, note })
+}
+
+/// How long to wait before asking again, for a response that says to: HTTP 429 (Too Many Requests) or 503
+/// (Service Unavailable) with a `Retry-After` of seconds or an HTTP date (from `now`); a 429 without one, 1 s
+/// then 2 s. `None` for any other response.
+fn retry_after(status: u16, header: Option<&str>, refused: u32, now: std::time::SystemTime) -> Option<Duration> {
+    let asked = header.map(str::trim).and_then(|h| match h.parse::<u64>() {
+        Ok(seconds) => Some(Duration::from_secs(seconds)),
+        Err(_) => {
+            let at = time::OffsetDateTime::parse(h, &time::format_description::well_known::Rfc2822).ok()?;
+            Some(std::time::SystemTime::from(at).duration_since(now).unwrap_or_default())
+        }
+    });
+    match (status, asked) {
+        (429 | 503, Some(wait)) => Some(wait),
+        (429, None) => Some(Duration::from_secs(1 << refused.min(5))),
+        _ => None,
+    }
 }
 
 /// `bytes` as UTF-8 when the content type declares a charset other than UTF-8 and the bytes are not UTF-8 (the
@@ -119,6 +154,27 @@ fn file_name(address: &str, content_type: &str) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_server_that_asks_to_be_asked_later_is_after_the_wait_it_asks_for() {
+        let now = std::time::UNIX_EPOCH + Duration::from_secs(1_445_412_470); // Wed, 21 Oct 2015 07:27:50 GMT
+        let s = Duration::from_secs;
+        let rows = [
+            (429, Some("3"), 0, Some(s(3))),
+            (503, Some(" 120 "), 0, Some(s(120))),
+            (429, Some("Wed, 21 Oct 2015 07:28:00 GMT"), 0, Some(s(10))),
+            (503, Some("Wed, 21 Oct 2015 07:27:00 GMT"), 0, Some(s(0))),
+            (429, None, 0, Some(s(1))),
+            (429, None, 1, Some(s(2))),
+            (429, Some("soon"), 0, Some(s(1))),
+            (503, None, 0, None),
+            (500, Some("3"), 0, None),
+            (200, Some("3"), 0, None),
+        ];
+        for (status, header, refused, want) in rows {
+            assert_eq!(retry_after(status, header, refused, now), want, "{status} {header:?}");
+        }
+    }
 
     #[test]
     fn a_fetched_input_is_named_for_its_format_and_id() {

@@ -221,7 +221,7 @@ type Route = (&'static str, u16, Vec<(&'static str, String)>, Vec<u8>);
 /// A real HTTP server on 127.0.0.1 for the run of one test: each request is answered from `routes`; anything else
 /// is a 404. Returns its base address.
 fn serve(routes: Vec<Route>) -> String {
-    serve_counting(routes, 1).0
+    serve_counting(routes, 1, 0).0
 }
 
 /// Requests the test server is answering: (now, the most at once).
@@ -233,18 +233,20 @@ struct InFlight {
 
 /// [`serve`], each connection on a thread of its own, counting the requests in flight; until `together` of them
 /// have been in flight at once, each waits for that (at most 5 s) before it is answered — so a client that asks
-/// for `together` at a time is seen to, and one that asks one at a time is not.
-fn serve_counting(routes: Vec<Route>, together: usize) -> (String, std::sync::Arc<InFlight>) {
+/// for `together` at a time is seen to, and one that asks one at a time is not. The first `refuse` requests are
+/// answered 429 Too Many Requests, "Retry-After: 1".
+fn serve_counting(routes: Vec<Route>, together: usize, refuse: usize) -> (String, std::sync::Arc<InFlight>) {
     use std::io::{BufRead, BufReader, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let routes = std::sync::Arc::new(routes);
     let flight = std::sync::Arc::new(InFlight::default());
     let counted = flight.clone();
+    let refused = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { continue };
-            let (routes, flight) = (routes.clone(), counted.clone());
+            let (routes, flight, refused) = (routes.clone(), counted.clone(), refused.clone());
             std::thread::spawn(move || {
                 let mut reader = BufReader::new(stream.try_clone().unwrap());
                 let mut request = String::new();
@@ -268,6 +270,9 @@ fn serve_counting(routes: Vec<Route>, together: usize) -> (String, std::sync::Ar
                 }
                 let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
                 let (status, headers, body) = match routes.iter().find(|(p, ..)| *p == path) {
+                    _ if refused.fetch_add(1, std::sync::atomic::Ordering::SeqCst) < refuse => {
+                        (429, vec![("retry-after", "1".to_owned())], b"slow down".to_vec())
+                    }
                     Some((_, status, headers, body)) => (*status, headers.clone(), body.clone()),
                     None => (404, vec![("content-type", "text/plain".to_owned())], b"not found".to_vec()),
                 };
@@ -425,7 +430,7 @@ fn full_text_fetches_several_pages_at_a_time_and_keeps_the_feeds_order() {
     };
     let items = 7;
     for (jobs, together) in [(None, 4), (Some("3"), 3), (Some("1"), 1)] {
-        let (base, flight) = serve_counting(routes(items), together);
+        let (base, flight) = serve_counting(routes(items), together, 0);
         let rss = (0..items)
             .map(|i| format!("<item><guid>s{i}</guid><title>Story {i}</title><link>{base}/news/{i}.html</link><description>Story {i}…</description></item>"))
             .collect::<String>();
@@ -452,5 +457,36 @@ fn full_text_fetches_several_pages_at_a_time_and_keeps_the_feeds_order() {
     // Out of range: said so.
     let o = import(&["x.rss", "--full-text", "--jobs", "0", "-o", s(&out)]);
     assert!(!o.status.success() && stderr(&o).contains("--jobs"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// A server that answers "429 Too Many Requests" is asked again after the wait it asks for (twice at most).
+#[test]
+fn a_page_refused_for_too_many_requests_is_fetched_after_the_wait() {
+    let dir = scratch("too-many");
+    let out = dir.join("set.json");
+    let page = "<!doctype html><html lang=\"en\"><head><title>Story</title></head><body><article><h1>Story</h1>\
+                <p>The whole story, as its page has it.</p><p>A second paragraph.</p></article></body></html>";
+    for (refuse, fetched) in [(1, true), (3, false)] {
+        let route: Route = ("/news/1.html", 200, vec![("content-type", "text/html".into())], page.into());
+        let (base, _) = serve_counting(vec![route], 1, refuse);
+        let feed = dir.join("feed.rss");
+        let item = format!("<item><guid>s1</guid><title>Story</title><link>{base}/news/1.html</link><description>Story…</description></item>");
+        std::fs::write(
+            &feed,
+            format!(r#"<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>{item}</channel></rss>"#),
+        )
+        .unwrap();
+        let o = import(&[s(&feed), "--full-text", "-o", s(&out)]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let set = article_viewer::domain::load_article_set(&std::fs::read_to_string(&out).unwrap()).unwrap();
+        let text = set.articles[0].body.first().and_then(article_viewer::domain::Block::text).unwrap().to_owned();
+        if fetched {
+            assert_eq!(text, "The whole story, as its page has it.", "refused {refuse} time(s)");
+        } else {
+            assert_eq!(text, "Story…", "refused {refuse} times: the feed's text kept");
+            assert!(stderr(&o).contains("HTTP 429"), "{}", stderr(&o));
+        }
+    }
     let _ = std::fs::remove_dir_all(dir);
 }
