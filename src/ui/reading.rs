@@ -23,16 +23,48 @@ fn with_log<R>(f: impl FnOnce(&mut ReadingLog) -> R) -> R {
         let mut log = log.borrow_mut();
         let log = log.get_or_insert_with(|| {
             if cfg!(target_arch = "wasm32") {
-                storage()
-                    .and_then(|s| s.get_item(KEY).ok().flatten())
-                    .map(|t| ReadingLog::parse(&t))
-                    .unwrap_or_default()
+                follow_other_tabs();
+                stored().unwrap_or_default()
             } else {
                 ReadingLog::default()
             }
         });
         f(log)
     })
+}
+
+/// The log as stored now; `None` where the browser keeps no storage.
+fn stored() -> Option<ReadingLog> {
+    let s = storage()?;
+    Some(s.get_item(KEY).ok().flatten().map(|t| ReadingLog::parse(&t)).unwrap_or_default())
+}
+
+/// When another tab or window of the site changes the stored log, this one reads it again when next asked (the
+/// browser tells the others of a change in localStorage). Put in place once, at the first read.
+fn follow_other_tabs() {
+    use wasm_bindgen::JsCast;
+    thread_local! {
+        static FOLLOWING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    let Some(window) = web_sys::window().filter(|_| !FOLLOWING.with(|f| f.replace(true))) else { return };
+    // (Any key: a change of another one costs one more read of the log, and no more code.)
+    let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| LOG.with(|log| *log.borrow_mut() = None));
+    let _ = window.add_event_listener_with_callback("storage", on_change.as_ref().unchecked_ref());
+    on_change.forget();
+}
+
+/// The reader is `at` thousandths through article `id`: recorded in the log as stored now — another tab of the
+/// site may have recorded its own reading since this one read the log, which a save of this tab's copy would
+/// lose — and saved.
+fn record(id: &str, at: u16) {
+    let now = stored();
+    with_log(|log| {
+        if let Some(now) = now {
+            *log = now;
+        }
+        log.record(id, at);
+    });
+    save();
 }
 
 fn save() {
@@ -104,8 +136,7 @@ fn on_scroll() {
         let Some(at) = root.cast::<web_sys::Element>().and_then(|el| position(&el, &window)) else { continue };
         let moved = progress(&id).is_none_or(|p| p.at.abs_diff(at) >= 5 || (at >= END && !p.finished));
         if at >= FROM && moved {
-            with_log(|log| log.record(&id, at));
-            save();
+            record(&id, at);
         }
     }
 }

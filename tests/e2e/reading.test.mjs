@@ -441,3 +441,34 @@ test('the list says how far each article was read; a long article offers to cont
   assert.deepEqual(errors, []);
   await own.close();
 });
+
+test('two tabs reading at once keep each other\'s places, and each list shows the other\'s', async () => {
+  // A browser of its own (a fresh log), two tabs of the same site, each with an article open.
+  const own = await launchBrowser();
+  const [a, b] = [await newPage(own.context), await newPage(own.context)];
+  const ids = ['sotu-1906-theodore-roosevelt', 'sotu-1872-ulysses-s-grant'];
+  const saved = () => a.page.evaluate(() => localStorage.getItem('article-viewer.read') ?? '');
+  const scrollTo = (page, f) => page.evaluate((f) => {
+    const r = document.querySelector('.article-page').getBoundingClientRect();
+    scrollTo(0, scrollY + r.top + f * (r.height - innerHeight));
+  }, f);
+  for (const [{ page }, id] of [[a, ids[0]], [b, ids[1]]]) {
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.goto(server.url(`/sotu/#/article/${id}`));
+    await page.locator('h1.article-title').waitFor();
+  }
+  // Both have read the (empty) log by now. A reads to 40%, then B to 60%: B's save keeps A's place.
+  await scrollTo(a.page, 0.4);
+  await a.page.waitForFunction((id) => (localStorage.getItem('article-viewer.read') ?? '').includes(id), ids[0]);
+  await scrollTo(b.page, 0.6);
+  await b.page.waitForFunction((id) => (localStorage.getItem('article-viewer.read') ?? '').includes(id), ids[1]);
+  const log = await saved();
+  assert.match(log, new RegExp(`^${ids[1]}:\\d+ ${ids[0]}:\\d+$`), 'both places, the latest first');
+  // A's list shows how far B read (A reads the log again once B has changed it).
+  await a.page.goto(server.url('/sotu/#/?q=1872'));
+  const card = a.page.locator('.card', { has: a.page.locator(`a[href*="/article/${ids[1]}"]`) });
+  await card.locator('.meta-read').waitFor();
+  assert.equal(await card.locator('.meta-read').innerText(), `${Math.floor(Number(log.match(/:(\d+)/)[1]) / 10)}% read`);
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await own.close();
+});
