@@ -537,6 +537,46 @@ fn a_pages_schema_org_json_ld_gives_what_its_meta_tags_do_not() {
     assert_eq!(r.articles[0].published.as_ref().unwrap().as_str(), "2024-06-04");
 }
 
+/// A page whose script fills in the article (its HTML an empty shell, or a teaser) takes the text from its
+/// JSON-LD `articleBody`, as lines or as HTML; a page whose HTML holds the text keeps it.
+#[test]
+fn a_page_whose_html_holds_little_of_its_text_takes_it_from_its_json_ld() {
+    let page = |body: &str, html: &str| {
+        // (`</` escaped, as pages do, so that the script element holds the whole JSON.)
+        let ld = serde_json::json!({"@type": "NewsArticle", "headline": "Nickel rebounds", "articleBody": body})
+            .to_string()
+            .replace("</", "<\\/");
+        let page = format!(
+            "<!doctype html><html lang=\"en\"><head><title>Nickel rebounds</title>\
+             <script type=\"application/ld+json\">{ld}</script></head><body><div id=app>{html}</div></body></html>"
+        );
+        let r = import_file(Path::new("p.html"), page.as_bytes(), &ImportOptions::default());
+        assert_eq!(r.error, None, "{html}");
+        r.articles[0].body.clone()
+    };
+    let p = |t: &str| Block::Paragraph { text: t.into() };
+    let lines = "Nickel prices rebounded this week.\n\nSmelters restarted   two lines.\r\nStocks fell &amp; rose.";
+    // An empty shell.
+    assert_eq!(
+        page(lines, ""),
+        [p("Nickel prices rebounded this week."), p("Smelters restarted two lines."), p("Stocks fell & rose.")]
+    );
+    // A teaser: the whole text is more than twice as long.
+    assert_eq!(page(lines, "<p>Nickel prices rebounded…</p>").len(), 3);
+    // As HTML (scripts dropped).
+    assert_eq!(
+        page("<p>Nickel prices rebounded.</p><script>x()</script><h2>Outlook</h2><p>Firm.</p>", ""),
+        [p("Nickel prices rebounded."), Block::Heading { text: "Outlook".into() }, p("Firm.")]
+    );
+    // The HTML has the text (the JSON-LD a summary of it, or the same): the HTML's blocks.
+    let html = "<article><p>Nickel prices rebounded this week, traders said.</p><p>Smelters restarted two lines.</p></article>";
+    assert_eq!(page("Nickel prices rebounded.", html).len(), 2);
+    assert_eq!(
+        page(lines, html),
+        [p("Nickel prices rebounded this week, traders said."), p("Smelters restarted two lines.")]
+    );
+}
+
 #[test]
 fn a_byline_in_words_names_the_authors() {
     let page = |byline: &str| {

@@ -178,6 +178,8 @@ struct LinkedData {
     publisher: Option<String>,
     /// The address of its `image` (a URL, an ImageObject's `url` / `contentUrl`, the first of a list).
     image: Option<String>,
+    /// Its whole text (`articleBody`), as written there: lines, or HTML.
+    body: Option<String>,
 }
 
 fn linked_data(doc: &Html) -> LinkedData {
@@ -235,7 +237,21 @@ fn linked_data(doc: &Html) -> LinkedData {
         url: first("url").or_else(|| first("mainEntityOfPage")),
         publisher: a.get("publisher").and_then(|p| texts(Some(p)).into_iter().next()),
         image: image_url(a.get("image")),
+        body: a.get("articleBody").and_then(Value::as_str).map(str::to_owned),
     }
+}
+
+/// The blocks of a JSON-LD `articleBody`: its HTML converted as a feed's is, or its lines as paragraphs.
+fn linked_body_blocks(body: &str) -> Vec<Block> {
+    if body.contains("</") {
+        return super::html::html_to_blocks(body).blocks;
+    }
+    body.lines().map(collapse_keeping_spaces).filter(|t| !t.is_empty()).map(|text| Block::Paragraph { text }).collect()
+}
+
+/// The characters of the text of `blocks` (paragraphs, headings, quotes).
+fn text_chars(blocks: &[Block]) -> usize {
+    blocks.iter().filter_map(Block::text).map(|t| t.chars().count()).sum()
 }
 
 /// Whether `el`'s class or id names it a byline or an author (`byline`, `post-author`, `author-name`).
@@ -297,7 +313,14 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
         })
         .ok_or("the page has no title (no og:title, <h1> or <title>)")?;
 
-    let converted = page_article_blocks(body_el);
+    let mut converted = page_article_blocks(body_el);
+    // A page whose HTML holds little of its text (a script fills it in; a teaser) while its JSON-LD holds the whole
+    // of it (more than twice as much): the article's blocks from there.
+    if let Some(linked) = ld.body.as_deref().map(linked_body_blocks) {
+        if text_chars(&linked) > 2 * text_chars(&converted.blocks) {
+            converted.blocks = linked;
+        }
+    }
     let (mut pinyin_removed, mut entities_decoded) = (0, 0);
     let mut clean = |text: &mut String| {
         let (decoded, n) = decode_entities(text);
