@@ -1,5 +1,5 @@
-//! The scraped-text importer (decoding, cleaning, layout) and the Markdown and feed readers on arbitrary bytes:
-//! they may report an error, never panic.
+//! The scraped-text importer (decoding, cleaning, layout) and the Markdown, feed and web page readers on arbitrary
+//! bytes: they may report an error, never panic.
 #![no_main]
 
 use article_viewer::domain::import::clean::{clean_text, Fix};
@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
         fixes: vec![Fix { find: "?yōu)".into(), replace: "為".into() }],
         ..ImportOptions::default()
     };
-    for name in ["a.txt", "a.md", "a.rss"] {
+    for name in ["a.txt", "a.md", "a.rss", "a.html"] {
         let result = import_file(Path::new(name), data, &opts);
         // Whatever was imported must load in the viewer with nothing skipped: one set of rules.
         let file = article_viewer::domain::ArticleSetFile { version: 1, title: None, articles: result.articles };
