@@ -596,6 +596,26 @@ fn a_byline_in_words_names_the_authors() {
     assert!(page("").is_empty());
 }
 
+/// A byline written as the article's first paragraph, with no class or link to say so: its names, each of two
+/// words or more, and the paragraph leaves the text; a sentence that starts with "By" stays.
+#[test]
+fn a_byline_as_the_first_paragraph_names_the_authors_and_leaves_the_text() {
+    let page = |first: &str| {
+        let html = format!(
+            "<html><title>T</title><body><article><h1>T</h1><p>{first}</p><p>The text.</p></article></body></html>"
+        );
+        let a = import_file(Path::new("p.html"), html.as_bytes(), &ImportOptions::default()).articles.remove(0);
+        (a.authors, a.body.len())
+    };
+    assert_eq!(page("By Ann Smith and Li Wei, June 3, 2024"), (vec!["Ann Smith".to_owned(), "Li Wei".to_owned()], 1));
+    assert_eq!(page("by José Álvarez"), (vec!["José Álvarez".to_owned()], 1));
+    for sentence in
+        ["By Monday, prices had risen.", "By the end of May output rose.", "By March 2024 it was over.", "Ann Smith"]
+    {
+        assert_eq!(page(sentence), (Vec::new(), 2), "{sentence}");
+    }
+}
+
 #[test]
 fn a_page_saved_in_the_encoding_it_declares_is_read_in_it() {
     // The Chinese page as an older Chinese site serves it: GBK, declared in a <meta>.
