@@ -6,7 +6,7 @@ use article_viewer::domain::import::clean::{
     strip_pinyin_annotations, Fix,
 };
 use article_viewer::domain::import::{decode, detect_chinese_script, import_file, make_id, parse_fixes, ImportOptions};
-use article_viewer::domain::{Article, Block};
+use article_viewer::domain::{load_article_set, Article, ArticleSetFile, Block};
 use std::path::Path;
 
 const SEED_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/000_7367aa27400e94e4.txt");
@@ -614,6 +614,30 @@ fn a_byline_as_the_first_paragraph_names_the_authors_and_leaves_the_text() {
     {
         assert_eq!(page(sentence), (Vec::new(), 2), "{sentence}");
     }
+}
+
+/// A feed that carries an item twice, or two items whose ids become one as ids are made, gives one article per id:
+/// the first, the rest reported (found by the fuzzer: the set did not load whole).
+#[test]
+fn a_feeds_repeated_item_is_imported_once_and_reported() {
+    let item = |guid: &str, title: &str| {
+        format!("<item><guid>{guid}</guid><title>{title}</title><description>Text.</description></item>")
+    };
+    let rss = format!(
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>{}{}{}{}</channel></rss>"#,
+        item("urn:example:copper-2024", "First"),
+        item("urn:example:copper-2024", "Again"),
+        item("urn-example-copper-2024", "Same id once made"),
+        item("other", "Other")
+    );
+    let r = import_file(Path::new("feed.rss"), rss.as_bytes(), &ImportOptions::default());
+    let titles: Vec<&str> = r.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["First", "Other"]);
+    assert_eq!(r.skipped.len(), 2, "{:?}", r.skipped);
+    assert!(r.skipped[0].contains("an earlier item of this file has its id"), "{:?}", r.skipped);
+    // What is imported loads whole.
+    let file = ArticleSetFile { version: 1, title: None, articles: r.articles };
+    assert!(load_article_set(&file.to_json_pretty()).unwrap().skipped.is_empty());
 }
 
 #[test]

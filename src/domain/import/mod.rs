@@ -521,6 +521,7 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
             }
         }
     };
+    let mut ids = std::collections::HashSet::new();
     for mut draft in drafts {
         if draft.lang.is_none() {
             draft.lang = opts.lang.clone().or_else(|| {
@@ -534,6 +535,10 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
         }
         let id = draft.id.clone();
         match draft.finish(&mut result.warnings) {
+            // (A feed may carry an item twice; two ids may also become one as ids are made.)
+            Ok(a) if !ids.insert(a.id.to_string()) => result
+                .skipped
+                .push(format!("item {:?}: an earlier item of this file has its id (the first is kept)", a.id.as_str())),
             Ok(a) => result.articles.push(a),
             Err(e) => result.skipped.push(format!("item {id:?}: {e}")),
         }
