@@ -1,9 +1,11 @@
-//! The search query parser, the URL state parser and highlighting on arbitrary input: never a panic; parsed
-//! terms are non-empty and already folded; URL state round-trips; a highlight covers the text exactly.
+//! The search query parser, the URL state parser, highlighting and the reading log's stored text on arbitrary
+//! input: never a panic; parsed terms are non-empty and already folded; URL state and the reading log round-trip;
+//! a highlight covers the text exactly.
 #![no_main]
 
 use article_viewer::domain::fold::fold;
 use article_viewer::domain::listing::ListState;
+use article_viewer::domain::reading::ReadingLog;
 use article_viewer::domain::search::{highlight, match_ranges, Query};
 use libfuzzer_sys::fuzz_target;
 
@@ -14,6 +16,8 @@ fuzz_target!(|data: &[u8]| {
         assert!(!t.is_empty());
         assert_eq!(&fold(t), t, "terms are folded");
     }
+    let log = ReadingLog::parse(text);
+    assert_eq!(ReadingLog::parse(&log.to_text()), log, "the reading log round-trips");
     let state = ListState::from_query(text);
     assert_eq!(ListState::from_query(&state.to_query()), state, "URL state round-trips");
     // Highlight the input's own second half in the input: pieces put back together give the text unchanged.
