@@ -130,15 +130,18 @@ thread_local! {
 /// percent of the article (at most 200 saves for a whole article; none while it stays) or reaches its end — from
 /// 5% on: the top is where every visit starts, and where a new page is scrolled to.
 fn on_scroll() {
-    let shown = SHOWN.with(|s| s.borrow().clone());
-    let Some(window) = web_sys::window() else { return };
-    for (id, root) in shown {
-        let Some(at) = root.cast::<web_sys::Element>().and_then(|el| position(&el, &window)) else { continue };
-        let moved = progress(&id).is_none_or(|p| p.at.abs_diff(at) >= 5 || (at >= END && !p.finished));
-        if at >= FROM && moved {
-            record(&id, at);
+    // (Every scroll of the page comes here, also where no article is shown: nothing is copied or looked up then.)
+    SHOWN.with(|shown| {
+        let shown = shown.borrow();
+        let Some(window) = web_sys::window().filter(|_| !shown.is_empty()) else { return };
+        for (id, root) in shown.iter() {
+            let Some(at) = root.cast::<web_sys::Element>().and_then(|el| position(&el, &window)) else { continue };
+            let moved = progress(id).is_none_or(|p| p.at.abs_diff(at) >= 5 || (at >= END && !p.finished));
+            if at >= FROM && moved {
+                record(id, at);
+            }
         }
-    }
+    })
 }
 
 /// One listener for the page, put in place when the first article is shown: every scroll, of the window or (in
