@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, DIST, SEED_TITLE, openSettings, watchNextKey, corpus } from './support.mjs';
+import { startServer, launchBrowser, newPage, DIST, SEED_TITLE, openSettings, watchNextKey, corpus, readingPlace, scrollThrough } from './support.mjs';
 
 const policy = fs.readFileSync(path.join(DIST, '_headers'), 'utf8').match(/Content-Security-Policy: (.+)/)[1];
 const hostPage = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
@@ -197,16 +197,9 @@ test('widgets record how far an article was read, each its own, and offer to con
   const id = 'sotu-1906-theodore-roosevelt';
   const long = widget(page, 'long');
   const saved = () => page.evaluate(() => localStorage.getItem('article-viewer.read') ?? '');
-  // Where the window is in the widget's article, in thousandths, as the viewer measures it; and scrolling the
-  // host page to a share of it.
-  const at = () => long.locator('.article-page').evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return Math.round(Math.min(1, Math.max(0, -r.top / (r.height - innerHeight))) * 1000);
-  });
-  const scrollTo = (f) => long.locator('.article-page').evaluate((el, f) => {
-    const r = el.getBoundingClientRect();
-    scrollTo(0, scrollY + r.top + f * (r.height - innerHeight));
-  }, f);
+  // Where the window is in the widget's article; the host page scrolled to a share of it.
+  const at = () => readingPlace(long.locator('.article-page'));
+  const scrollTo = (f) => scrollThrough(long.locator('.article-page'), f);
   await page.goto(server.url('/elsewhere/read.html'));
   const card = long.locator('.card', { has: page.locator(`a[href*="${id}"]`) });
   await long.locator('#search-input').fill('1906');

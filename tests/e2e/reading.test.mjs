@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, bigSet, openSettings, corpus } from './support.mjs';
+import { startServer, launchBrowser, newPage, bigSet, openSettings, corpus, readingPlace, scrollThrough } from './support.mjs';
 
 let server;
 let browser;
@@ -382,15 +382,8 @@ test('the list says how far each article was read; a long article offers to cont
   await page.setViewportSize({ width: 800, height: 600 });
   const id = 'sotu-1906-theodore-roosevelt';
   const card = page.locator('.card', { has: page.locator(`a[href*="/article/${id}"]`) });
-  // Where the window is in the article, in thousandths, as the viewer measures it.
-  const at = () => page.evaluate(() => {
-    const r = document.querySelector('.article-page').getBoundingClientRect();
-    return Math.round(Math.min(1, Math.max(0, -r.top / (r.height - innerHeight))) * 1000);
-  });
-  const scrollTo = (f) => page.evaluate((f) => {
-    const r = document.querySelector('.article-page').getBoundingClientRect();
-    scrollTo(0, scrollY + r.top + f * (r.height - innerHeight));
-  }, f);
+  const at = () => readingPlace(page.locator('.article-page'));
+  const scrollTo = (f) => scrollThrough(page.locator('.article-page'), f);
   const saved = () => page.evaluate(() => localStorage.getItem('article-viewer.read') ?? '');
 
   await page.goto(server.url(`/sotu/#/article/${id}`));
@@ -448,10 +441,7 @@ test('two tabs reading at once keep each other\'s places, and each list shows th
   const [a, b] = [await newPage(own.context), await newPage(own.context)];
   const ids = ['sotu-1906-theodore-roosevelt', 'sotu-1872-ulysses-s-grant'];
   const saved = () => a.page.evaluate(() => localStorage.getItem('article-viewer.read') ?? '');
-  const scrollTo = (page, f) => page.evaluate((f) => {
-    const r = document.querySelector('.article-page').getBoundingClientRect();
-    scrollTo(0, scrollY + r.top + f * (r.height - innerHeight));
-  }, f);
+  const scrollTo = (page, f) => scrollThrough(page.locator('.article-page'), f);
   for (const [{ page }, id] of [[a, ids[0]], [b, ids[1]]]) {
     await page.setViewportSize({ width: 800, height: 600 });
     await page.goto(server.url(`/sotu/#/article/${id}`));

@@ -196,3 +196,16 @@ export async function shownScript(scope) {
 
 /** Opens the list's filter panel (closed until the reader opens it or a filter is in force). */
 export const openFilters = (page) => openDetails(page, 'details.filters', '.filters .filter-groups');
+
+/** Where the window is in `article` (a locator of an article page, also in a widget), in thousandths of the way
+ * through it, as the viewer measures the reader's place. */
+export const readingPlace = (article) => article.evaluate((el) => {
+  const r = el.getBoundingClientRect();
+  return Math.round(Math.min(1, Math.max(0, -r.top / (r.height - innerHeight))) * 1000);
+});
+
+/** Scrolls the window to share `f` of the way through `article` (as `readingPlace` measures it). */
+export const scrollThrough = (article, f) => article.evaluate((el, f) => {
+  const r = el.getBoundingClientRect();
+  scrollTo(0, scrollY + r.top + f * (r.height - innerHeight));
+}, f);
