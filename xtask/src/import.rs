@@ -307,29 +307,34 @@ fn complete_from_pages(
         bar
     });
     let (next, done) = (AtomicUsize::new(0), AtomicUsize::new(0));
-    let pages: Vec<std::sync::Mutex<Option<Page>>> = (0..n).map(|_| Default::default()).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..jobs.clamp(1, n.max(1)) {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(a) = articles.get(i) else { break };
-                let page = page_of(a, opts);
-                *pages[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(page);
-                let k = done.fetch_add(1, Ordering::Relaxed) + 1;
-                match (&own_bar, files_bar) {
-                    (Some(bar), _) => bar.inc(1),
-                    (None, Some(bar)) => bar.set_message(format!("{k}/{n} pages")),
-                    _ => {}
-                }
-            });
+    let tell = |k: usize| match (&own_bar, files_bar) {
+        (Some(bar), _) => bar.inc(1),
+        (None, Some(bar)) => bar.set_message(format!("{k}/{n} pages")),
+        _ => {}
+    };
+    // A worker: the next item's page until none is left; what it fetched, each page with its place.
+    let work = || {
+        let mut mine = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(a) = articles.get(i) else { return mine };
+            mine.push((i, page_of(a, opts)));
+            tell(done.fetch_add(1, Ordering::Relaxed) + 1);
         }
+    };
+    let fetched: Vec<(usize, Page)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..jobs.clamp(1, n.max(1))).map(|_| scope.spawn(work)).collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
     });
     if let Some(bar) = own_bar {
         bar.finish_and_clear();
     }
+    let mut pages: Vec<Option<Page>> = (0..n).map(|_| None).collect();
+    for (i, page) in fetched {
+        pages[i] = Some(page);
+    }
     let mut notes = Vec::new();
     for (a, page) in articles.iter_mut().zip(pages) {
-        let page = page.into_inner().unwrap_or_else(|e| e.into_inner());
         notes.extend(take_page(a, page.expect("every item was fetched"), fix_counts));
     }
     notes
