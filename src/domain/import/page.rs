@@ -316,8 +316,11 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     let mut converted = page_article_blocks(body_el);
     // A page whose HTML holds little of its text (a script fills it in; a teaser) while its JSON-LD holds the whole
     // of it (more than twice as much): the article's blocks from there.
-    if let Some(linked) = ld.body.as_deref().map(linked_body_blocks) {
-        if text_chars(&linked) > 2 * text_chars(&converted.blocks) {
+    // (Its length as written bounds its text: a page whose HTML has the text does not convert it.)
+    let html_chars = text_chars(&converted.blocks);
+    if let Some(body) = ld.body.as_deref().filter(|b| b.chars().count() > 2 * html_chars) {
+        let linked = linked_body_blocks(body);
+        if text_chars(&linked) > 2 * html_chars {
             converted.blocks = linked;
         }
     }
