@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Context, Result};
 use article_viewer::domain::fold::fold;
-use article_viewer::domain::import::{import_file, parse_fixes, Format, ImportOptions};
+use article_viewer::domain::import::{import_file, parse_fixes, text_chars, Format, ImportOptions};
 use article_viewer::domain::{load_article_set, Article, ArticleSetFile, Block};
 use clap::Args;
 use std::collections::HashMap;
@@ -126,14 +126,8 @@ fn import(args: &ImportArgs) -> Result<Summary> {
     let mut summary = Summary { files: files.len(), ..Summary::default() };
 
     let existing = read_existing(&args.output)?;
-    let progress = (files.len() > PROGRESS_FROM).then(|| {
-        let bar = indicatif::ProgressBar::new(files.len() as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} (eta {eta}) {msg}")
-                .expect("a valid template"),
-        );
-        bar
-    });
+    let progress =
+        (files.len() > PROGRESS_FROM).then(|| progress_bar(files.len(), "files {elapsed} (eta {eta}) {msg}"));
 
     let mut imported: Vec<Article> = Vec::new();
     let mut origin: HashMap<String, PathBuf> = HashMap::new();
@@ -281,9 +275,12 @@ fn import(args: &ImportArgs) -> Result<Summary> {
     Ok(summary)
 }
 
-/// The characters of an article's text (paragraphs, headings, quotes).
-fn text_chars(a: &Article) -> usize {
-    a.body.iter().filter_map(Block::text).map(|t| t.chars().count()).sum()
+/// A progress bar of `len` steps, on standard error when it is a terminal: the bar, `done/len`, then `what`.
+fn progress_bar(len: usize, what: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(len as u64);
+    let template = format!("{{bar:40}} {{pos}}/{{len}} {what}");
+    bar.set_style(indicatif::ProgressStyle::with_template(&template).expect("a valid template"));
+    bar
 }
 
 /// `--full-text`: each feed item of `articles` with the text of its page, [`page_of`] fetched `jobs` at a time
@@ -298,14 +295,7 @@ fn complete_from_pages(
 ) -> Vec<String> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let n = articles.len();
-    let own_bar = files_bar.is_none().then(|| {
-        let bar = indicatif::ProgressBar::new(n as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages {elapsed} (eta {eta})")
-                .expect("a valid template"),
-        );
-        bar
-    });
+    let own_bar = files_bar.is_none().then(|| progress_bar(n, "pages {elapsed} (eta {eta})"));
     let (next, done) = (AtomicUsize::new(0), AtomicUsize::new(0));
     let tell = |k: usize| match (&own_bar, files_bar) {
         (Some(bar), _) => bar.inc(1),
@@ -378,7 +368,7 @@ fn take_page(a: &mut Article, page: Page, fix_counts: &mut [usize]) -> Vec<Strin
     for (total, n) in fix_counts.iter_mut().zip(&fixes_applied) {
         *total += n;
     }
-    if text_chars(&page) <= text_chars(a) {
+    if text_chars(&page.body) <= text_chars(&a.body) {
         let link = a.url.as_deref().unwrap_or_default();
         notes
             .push(format!("{:?}: its page {link} has no more text than the feed; the feed's text kept", a.id.as_str()));

@@ -189,6 +189,12 @@ impl Draft {
     }
 }
 
+/// The characters of the text of `blocks` (paragraphs, headings, quotes): how much of an article there is, to
+/// choose between two sources of it (a page's HTML or its JSON-LD; a feed item or its page).
+pub fn text_chars(blocks: &[Block]) -> usize {
+    blocks.iter().filter_map(Block::text).map(|t| t.chars().count()).sum()
+}
+
 /// Calls `f` on every text of `blocks` a reader reads: paragraphs, headings, quotes, images' alt texts and
 /// captions.
 pub fn block_texts_mut(blocks: &mut [Block], mut f: impl FnMut(&mut String)) {

@@ -249,11 +249,6 @@ fn linked_body_blocks(body: &str) -> Vec<Block> {
     body.lines().map(collapse_keeping_spaces).filter(|t| !t.is_empty()).map(|text| Block::Paragraph { text }).collect()
 }
 
-/// The characters of the text of `blocks` (paragraphs, headings, quotes).
-fn text_chars(blocks: &[Block]) -> usize {
-    blocks.iter().filter_map(Block::text).map(|t| t.chars().count()).sum()
-}
-
 /// Whether `el`'s class or id names it a byline or an author (`byline`, `post-author`, `author-name`).
 fn is_byline(el: &ElementRef) -> bool {
     let e = el.value();
@@ -317,10 +312,10 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     // A page whose HTML holds little of its text (a script fills it in; a teaser) while its JSON-LD holds the whole
     // of it (more than twice as much): the article's blocks from there.
     // (Its length as written bounds its text: a page whose HTML has the text does not convert it.)
-    let html_chars = text_chars(&converted.blocks);
+    let html_chars = super::text_chars(&converted.blocks);
     if let Some(body) = ld.body.as_deref().filter(|b| b.chars().count() > 2 * html_chars) {
         let linked = linked_body_blocks(body);
-        if text_chars(&linked) > 2 * html_chars {
+        if super::text_chars(&linked) > 2 * html_chars {
             converted.blocks = linked;
         }
     }
