@@ -172,7 +172,7 @@ pub fn app(props: &AppProps) -> Html {
         LoadState::Loaded(catalog) => html! {
             <ContextProvider<Catalog> context={catalog.clone()}>
                 <Switch<Route> render={switch} />
-                if !embedded { <ScrollManager /> }
+                <ScrollManager />
             </ContextProvider<Catalog>>
         },
     };

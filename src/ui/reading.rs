@@ -92,30 +92,77 @@ pub fn progress(id: &str) -> Option<Progress> {
     with_log(|log| log.get(id))
 }
 
-/// Where the reader is in `el` (the article), in thousandths: how far its top has scrolled above the window's,
-/// of all it can; 1000 for an article that fits in the window, once all of it is in view; `None` while it is
-/// not laid out (no height) or fits but is not all in view.
+/// The elements around `el` that clip it — a host page may show a widget in a box of its own that scrolls —
+/// innermost first, up through the widget's shadow root to the body (whose overflow is the window's).
+fn clippers(el: &web_sys::Element, window: &web_sys::Window) -> Vec<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    let parent = |e: &web_sys::Element| {
+        e.parent_element().or_else(|| e.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|r| r.host()))
+    };
+    let mut out = Vec::new();
+    let mut at = parent(el);
+    while let Some(e) = at.filter(|e| !matches!(e.tag_name().as_str(), "BODY" | "HTML")) {
+        let overflow =
+            window.get_computed_style(&e).ok().flatten().and_then(|s| s.get_property_value("overflow-y").ok());
+        if overflow.is_some_and(|o| o != "visible") {
+            out.push(e.clone());
+        }
+        at = parent(&e);
+    }
+    out
+}
+
+/// The band of the window (its top and bottom) through which `el` can be seen: the window, cut by `clippers`.
+fn view(clippers: &[web_sys::Element], window: &web_sys::Window) -> (f64, f64) {
+    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    clippers.iter().fold((0.0, height), |(top, bottom), c| {
+        let r = c.get_bounding_client_rect();
+        let inner = f64::from(c.client_top());
+        (top.max(r.top() + inner), bottom.min(r.top() + inner + f64::from(c.client_height())))
+    })
+}
+
+/// Where the reader is in `el` (the article), in thousandths: how far its top has scrolled above the top of the
+/// band it is seen through ([`view`]), of all it can; 1000 for an article that fits, once all of it is in view;
+/// `None` while it is not laid out (no height) or fits but is not all in view.
 fn position(el: &web_sys::Element, window: &web_sys::Window) -> Option<u16> {
     let rect = el.get_bounding_client_rect();
-    let view = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    let room = rect.height() - view;
-    if rect.height() <= 0.0 {
+    let (top, bottom) = view(&clippers(el, window), window);
+    let room = rect.height() - (bottom - top);
+    if rect.height() <= 0.0 || bottom <= top {
         return None;
     }
     if room <= 1.0 {
-        // It fits: read once all of it is in the window (a widget's may be shown below the fold).
-        return (rect.top() >= -1.0 && rect.bottom() <= view + 1.0).then_some(1000);
+        // It fits: read once all of it is in view (a widget's may be shown below the fold).
+        return (rect.top() >= top - 1.0 && rect.bottom() <= bottom + 1.0).then_some(1000);
     }
-    Some(((-rect.top() / room).clamp(0.0, 1.0) * 1000.0) as u16)
+    Some((((top - rect.top()) / room).clamp(0.0, 1.0) * 1000.0) as u16)
 }
 
-/// Scrolls the window to `at` thousandths of the way through `el` (as [`position`] measures it).
+/// Scrolls to `at` thousandths of the way through `el` (as [`position`] measures it): the boxes around it that
+/// scroll as far as they can, innermost first, and the window the rest.
 pub fn scroll_to(el: &web_sys::Element, at: u16) {
     let Some(window) = web_sys::window() else { return };
+    let clippers = clippers(el, &window);
+    let (top, bottom) = view(&clippers, &window);
     let rect = el.get_bounding_client_rect();
-    let view = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    let y = window.scroll_y().unwrap_or(0.0) + rect.top() + (rect.height() - view).max(0.0) * f64::from(at) / 1000.0;
-    window.scroll_to_with_x_and_y(0.0, y);
+    let mut by = rect.top() - top + (rect.height() - (bottom - top)).max(0.0) * f64::from(at) / 1000.0;
+    for c in &clippers {
+        let before = c.scroll_top();
+        c.set_scroll_top(before + by.round() as i32);
+        by -= f64::from(c.scroll_top() - before);
+    }
+    window.scroll_by_with_x_and_y(0.0, by);
+}
+
+/// Scrolls `el`'s top to the top of the view when it is above it (as [`scroll_to`] does); leaves the view where
+/// it is otherwise.
+pub fn bring_top_into_view(el: &web_sys::Element) {
+    let Some(window) = web_sys::window() else { return };
+    let (top, _) = view(&clippers(el, &window), &window);
+    if el.get_bounding_client_rect().top() < top - 1.0 {
+        scroll_to(el, 0);
+    }
 }
 
 thread_local! {

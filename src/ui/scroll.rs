@@ -2,6 +2,10 @@
 //! - a new page (a link followed) starts at the top, with focus on its heading;
 //! - back and forward return to where the reader was on that page.
 //!
+//! In a widget, whose page is a part of the host's, a new page starts at the widget's top: the host page (and
+//! any box of it that scrolls the widget) is scrolled back to it when that top is above the view — a card far
+//! down the list would otherwise open its article somewhere in the middle — with focus on the page's heading.
+//!
 //! Each history entry is told apart by the router's history state (an id per pushed entry) plus its URL, so
 //! "was this entry shown before?" decides between a new page and a return — no reliance on the order in
 //! which `popstate` listeners run.
@@ -64,16 +68,20 @@ fn remember_shown() {
 pub fn scroll_manager() -> Html {
     let location = use_location();
     let first = use_mut_ref(|| true);
-    use_effect_on((), |_| {
+    let host = crate::ui::mount::use_mount().host;
+    let embedded = host.is_some();
+    use_effect_on(embedded, |embedded| {
         let window = web_sys::window().expect("a window");
-        if let Ok(history) = window.history() {
-            let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
-        }
         let on_scroll = Closure::<dyn Fn()>::new(remember_shown);
         // Before a link is followed (capture phase: before the router's handler pushes the new entry).
         let on_click = Closure::<dyn Fn()>::new(remember_shown);
-        let _ = window.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
-        let _ = window.add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
+        if !embedded {
+            if let Ok(history) = window.history() {
+                let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+            }
+            let _ = window.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
+            let _ = window.add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
+        }
         move || {
             let _ = window.remove_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
             let _ =
@@ -85,8 +93,10 @@ pub fn scroll_manager() -> Html {
         let initial = std::mem::replace(&mut *first.borrow_mut(), false);
         let key = entry_key();
         let returning = key.as_ref().is_some_and(|k| !SEEN.with(|s| s.borrow_mut().insert(k.clone())));
-        SHOWN.with(|s| *s.borrow_mut() = key.clone());
         let keep = KEEP_VIEW.with(|k| k.replace(false));
+        if host.is_none() {
+            SHOWN.with(|s| *s.borrow_mut() = key.clone());
+        }
         if initial || keep {
             return;
         }
@@ -97,10 +107,18 @@ pub fn scroll_manager() -> Html {
         // On the next frame: by then every component of the new page has rendered, so the document is tall
         // enough to scroll to `y`.
         let restore = Closure::once_into_js(move || {
-            if let Some(window) = web_sys::window() {
-                window.scroll_to_with_x_and_y(0.0, y);
-                focus_heading(&window);
-            }
+            let Some(window) = web_sys::window() else { return };
+            let heading = match &host {
+                Some(host) => {
+                    crate::ui::reading::bring_top_into_view(host);
+                    host.shadow_root().and_then(|r| r.query_selector(".page-title").ok().flatten())
+                }
+                None => {
+                    window.scroll_to_with_x_and_y(0.0, y);
+                    window.document().and_then(|d| d.query_selector(".page-title").ok().flatten())
+                }
+            };
+            focus_heading(heading);
         });
         if let Some(window) = web_sys::window() {
             let _ = window.request_animation_frame(restore.unchecked_ref());
@@ -110,12 +128,8 @@ pub fn scroll_manager() -> Html {
 }
 
 /// Moves focus to the page's heading (without scrolling), so screen readers announce the new page.
-fn focus_heading(window: &web_sys::Window) {
-    let heading = window
-        .document()
-        .and_then(|d| d.query_selector(".page-title").ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(h) = heading {
+fn focus_heading(heading: Option<web_sys::Element>) {
+    if let Some(h) = heading.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = h.focus_with_options(&options);

@@ -23,6 +23,8 @@ before(async () => {
       'hash.html': hostPage('<article-viewer id="h" routing="hash"></article-viewer><article-viewer id="g" routing="hash" src="/elsewhere/other.json"></article-viewer>'),
       'read.html': hostPage('<p style="height: 300px">Above.</p><article-viewer id="long" src="/elsewhere/sotu.json"></article-viewer>'
         + '<article-viewer id="short" src="/elsewhere/other.json"></article-viewer><p style="height: 2000px">Below.</p>'),
+      'box.html': hostPage('<p style="height: 100px">Above.</p><div id="box" style="height: 300px; overflow: auto">'
+        + '<article-viewer id="boxed" src="/elsewhere/sotu.json"></article-viewer></div><p style="height: 2000px">Below.</p>'),
       'sotu.json': corpus('sotu-even-years.json'),
       'broken.html': hostPage('<article-viewer id="bad" src="/elsewhere/missing.json"></article-viewer><article-viewer id="good"></article-viewer>'),
       'other.json': JSON.stringify({ version: 1, title: 'Other set', articles: [
@@ -232,6 +234,84 @@ test('widgets record how far an article was read, each its own, and offer to con
   assert.match(await saved(), new RegExp(`(^| )${id}:1000!( |$)`));
   assert.deepEqual(errors, []);
   await own.close();
+});
+
+test('a widget in a box of the host page that scrolls records the place in the box, and continues there', async () => {
+  const own = await launchBrowser();
+  const { page, errors } = await newPage(own.context);
+  await page.setViewportSize({ width: 800, height: 900 });
+  const id = 'sotu-1790-george-washington';
+  const boxed = widget(page, 'boxed');
+  const article = boxed.locator('.article-page');
+  // Where the box shows the article, in thousandths, and the box scrolled to a share of it (the window stays).
+  const place = () => article.evaluate((el) => {
+    const box = document.getElementById('box').getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    return Math.round(Math.min(1, Math.max(0, (box.top - r.top) / (r.height - box.height))) * 1000);
+  });
+  const scrollBox = (f) => article.evaluate((el, f) => {
+    const box = document.getElementById('box');
+    const r = el.getBoundingClientRect();
+    box.scrollTop += r.top - box.getBoundingClientRect().top + f * (r.height - box.clientHeight);
+  }, f);
+  await page.goto(server.url('/elsewhere/box.html'));
+  const card = boxed.locator('.card', { has: page.locator(`a[href*="${id}"]`) });
+  await card.locator('.card-title a').click();
+  await boxed.locator('h1.article-title').waitFor();
+  assert.ok(await article.evaluate((el) => el.getBoundingClientRect().height) > 1500, 'the article is longer than the window');
+  await scrollBox(0.4);
+  await page.waitForFunction((id) => (localStorage.getItem('article-viewer.read') ?? '').includes(id), id);
+  const left = await place();
+  assert.ok(left >= 380 && left <= 420, `left at ${left}`);
+  assert.equal(await page.evaluate(() => scrollY), 0, 'the window did not move');
+  const recorded = Number((await page.evaluate(() => localStorage.getItem('article-viewer.read'))).match(/:(\d+)/)[1]);
+  assert.ok(Math.abs(recorded - left) <= 5, `recorded ${recorded}, left at ${left}`);
+  // Opened again from the top of the box, "Continue reading" scrolls the box back there, not the window.
+  await boxed.locator('.back a').click();
+  await card.locator('.meta-read').waitFor();
+  await card.locator('.card-title a').click();
+  await boxed.locator('.resume button').waitFor();
+  await page.evaluate(() => { document.getElementById('box').scrollTop = 0; });
+  await boxed.locator('.resume button').click();
+  await boxed.locator('.resume').waitFor({ state: 'detached' });
+  const back = await place();
+  assert.ok(Math.abs(back - left) <= 5, `continued at ${back}, left at ${left}`);
+  assert.equal(await page.evaluate(() => scrollY), 0, 'the window did not move');
+  assert.deepEqual(errors, []);
+  await own.close();
+});
+
+test('a card far down a widget\'s list opens its article at the widget\'s top, its heading focused, in the window or a box', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 800, height: 700 });
+  for (const [file, id] of [['read.html', 'long'], ['box.html', 'boxed']]) {
+    await page.goto(server.url(`/elsewhere/${file}`));
+    const w = widget(page, id);
+    const card = w.locator('.card').nth(15);
+    await card.scrollIntoViewIfNeeded();
+    const title = await card.locator('.card-title a').innerText();
+    await card.locator('.card-title a').click();
+    const heading = w.locator('h1.article-title', { hasText: title });
+    await heading.waitFor();
+    // (The heading takes the focus on the frame after the page is rendered.)
+    await page.waitForFunction((w) => w.shadowRoot.activeElement?.matches('h1.article-title'), await w.elementHandle());
+    const [top, bottom] = await heading.evaluate((el) => {
+      const box = document.getElementById('box')?.getBoundingClientRect() ?? { top: 0, bottom: innerHeight };
+      const r = el.getBoundingClientRect();
+      return [r.top - box.top, box.bottom - r.bottom];
+    });
+    assert.ok(top >= 0 && bottom >= 0, `${file}: the heading is in view (${top} px below the top, ${bottom} px above the bottom)`);
+    if (id === 'boxed') assert.equal(await page.evaluate(() => scrollY), 0, 'the box scrolled, not the window');
+    // Back to the list: its top, not the place in the article.
+    await w.locator('.back a').click();
+    await page.waitForFunction((w) => w.shadowRoot.activeElement?.matches('h1.page-title:not(.article-title)'), await w.elementHandle());
+    assert.ok(await w.locator('h1.page-title').evaluate((el) => {
+      const box = document.getElementById('box')?.getBoundingClientRect() ?? { top: 0 };
+      return el.getBoundingClientRect().top >= box.top;
+    }), `${file}: the list's heading is in view`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('a widget whose set fails shows its own error; the one beside it works', async () => {

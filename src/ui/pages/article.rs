@@ -156,8 +156,13 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     reading::use_reading_position(root.clone(), AttrValue::from(props.article.id.to_string()));
     let on_resume = {
         let (resume, root, redraw) = (resume.clone(), root.clone(), redraw.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |e: MouseEvent| {
             if let (Some(p), Some(el)) = (resume.0, root.cast::<web_sys::Element>()) {
+                // The offer goes first (the render below removes it): the place is measured in the article
+                // without it, as it was recorded.
+                if let Some(offer) = e.target_dyn_into::<web_sys::Element>().and_then(|b| b.parent_element()) {
+                    let _ = offer.set_attribute("hidden", "");
+                }
                 reading::scroll_to(&el, p.at);
             }
             resume.1.set(true);
