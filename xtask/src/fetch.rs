@@ -40,7 +40,7 @@ fn agent() -> &'static ureq::Agent {
         ureq::Agent::config_builder()
             .timeout_global(Some(Duration::from_secs(60)))
             .http_status_as_error(false)
-            .user_agent(concat!("article-viewer-import/", env!("CARGO_PKG_VERSION")))
+            .user_agent(format!("{ROBOT}/{}", env!("CARGO_PKG_VERSION")))
             .tls_config(tls)
             .build()
             .into()
@@ -52,12 +52,11 @@ fn agent() -> &'static ureq::Agent {
 const MAX_WAIT: Duration = Duration::from_secs(30);
 const RETRIES: u32 = 2;
 
-/// Fetches `address` (following redirects, up to 60 s, at most 64 MB); an error for a status that is not
-/// success, a network failure, or too much data. A server that asks to be asked again later ([`retry_after`])
-/// is, up to [`RETRIES`] times, after the wait it asks for.
-pub fn fetch(address: &str) -> Result<Fetched> {
+/// The response to a GET of `address`, following redirects; a server that asks to be asked again later
+/// ([`retry_after`]) is, up to [`RETRIES`] times, after the wait it asks for.
+fn get(address: &str) -> Result<ureq::http::Response<ureq::Body>> {
     let mut refused = 0;
-    let mut response = loop {
+    loop {
         let response = agent().get(address).call().with_context(|| format!("cannot be fetched from {address}"))?;
         let asked = response.headers().get("retry-after").and_then(|v| v.to_str().ok());
         match retry_after(response.status().as_u16(), asked, refused, std::time::SystemTime::now()) {
@@ -65,9 +64,15 @@ pub fn fetch(address: &str) -> Result<Fetched> {
                 refused += 1;
                 std::thread::sleep(wait);
             }
-            _ => break response,
+            _ => return Ok(response),
         }
-    };
+    }
+}
+
+/// Fetches `address` (following redirects, up to 60 s, at most 64 MB); an error for a status that is not
+/// success, a network failure, or too much data ([`get`]).
+pub fn fetch(address: &str) -> Result<Fetched> {
+    let mut response = get(address)?;
     let status = response.status();
     if !status.is_success() {
         bail!("the server answered HTTP {} {}", status.as_u16(), status.canonical_reason().unwrap_or(""));
@@ -83,6 +88,66 @@ pub fn fetch(address: &str) -> Result<Fetched> {
         .with_context(|| format!("reading what {address} sent (at most {} MB)", MAX_BYTES >> 20))?;
     let (bytes, note) = decode_declared(bytes, &content_type);
     Ok(Fetched { name: file_name(&address, &content_type), bytes, address, note })
+}
+
+/// The name the importer goes by in a site's robots.txt (and the first word of its User-Agent header).
+pub const ROBOT: &str = "article-viewer-import";
+
+/// What a site's robots.txt lets the importer fetch (RFC 9309, read by the crate `texting_robots`).
+#[derive(Debug)]
+pub enum Robots {
+    /// Everything: the site has no robots.txt (any 4xx answer).
+    All,
+    Rules(texting_robots::Robot),
+    /// Nothing: its robots.txt could not be fetched (a 5xx answer, the network), which the RFC reads as "do not
+    /// crawl"; why.
+    Nothing(String),
+}
+
+impl Robots {
+    pub fn allows(&self, address: &str) -> bool {
+        match self {
+            Robots::All => true,
+            Robots::Rules(robot) => robot.allowed(address),
+            Robots::Nothing(_) => false,
+        }
+    }
+
+    /// The wait the site asks for between one request and the next (`Crawl-delay`).
+    pub fn delay(&self) -> Option<Duration> {
+        match self {
+            Robots::Rules(robot) => robot.delay.filter(|d| *d > 0.0).and_then(|d| Duration::try_from_secs_f32(d).ok()),
+            _ => None,
+        }
+    }
+}
+
+/// The robots.txt of the site at `origin` (`https://host[:port]`), fetched and read; at most 500 KiB of it is
+/// read, as Google's crawler does.
+pub fn robots(origin: &str) -> Robots {
+    let address = format!("{origin}/robots.txt");
+    let mut response = match get(&address) {
+        Ok(r) => r,
+        Err(e) => return Robots::Nothing(format!("{e:#}")),
+    };
+    let status = response.status();
+    if status.is_client_error() {
+        return Robots::All;
+    }
+    if !status.is_success() {
+        return Robots::Nothing(format!("the server answered HTTP {}", status.as_u16()));
+    }
+    let mut text = Vec::new();
+    if let Err(e) =
+        std::io::Read::read_to_end(&mut std::io::Read::take(response.body_mut().as_reader(), 500 * 1024), &mut text)
+    {
+        return Robots::Nothing(format!("reading it: {e}"));
+    }
+    match texting_robots::Robot::new(ROBOT, &text) {
+        Ok(robot) => Robots::Rules(robot),
+        // Not robots.txt rules at all (an HTML page served for every address): none.
+        Err(_) => Robots::All,
+    }
 }
 
 /// How long to wait before asking again, for a response that says to: HTTP 429 (Too Many Requests) or 503

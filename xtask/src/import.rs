@@ -56,9 +56,14 @@ pub struct ImportArgs {
     /// item lacks.
     #[arg(long)]
     pub full_text: bool,
-    /// With --full-text: how many pages are fetched at a time (1: one after another).
+    /// With --full-text: how many pages are fetched at a time (1: one after another; a site whose robots.txt
+    /// asks for a Crawl-delay is asked for its pages that far apart).
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=32))]
     pub jobs: u16,
+    /// With --full-text: fetch the pages whatever the sites' robots.txt say (by default a page it disallows for
+    /// `article-viewer-import`, or every page of a site whose robots.txt cannot be read, keeps the feed's text).
+    #[arg(long)]
+    pub ignore_robots: bool,
     /// The collection title (default: the existing output's title, if any).
     #[arg(long)]
     pub title: Option<String>,
@@ -179,8 +184,9 @@ fn import(args: &ImportArgs) -> Result<Summary> {
         }
         let mut result = result;
         if args.full_text && result.format == Some(Format::Feed) {
-            let jobs = usize::from(args.jobs);
-            let notes = complete_from_pages(&mut result.articles, &opts, jobs, &mut fix_counts, progress.as_ref());
+            let (jobs, robots) = (usize::from(args.jobs), !args.ignore_robots);
+            let notes =
+                complete_from_pages(&mut result.articles, &opts, jobs, robots, &mut fix_counts, progress.as_ref());
             summary.warnings.extend(notes.into_iter().map(|w| format!("{shown}: {w}")));
         }
         summary.punctuation += result.punctuation_converted;
@@ -283,18 +289,62 @@ fn progress_bar(len: usize, what: &str) -> indicatif::ProgressBar {
     bar
 }
 
+/// A site the feed's items link to: what its robots.txt lets the importer fetch, and when its next page may be
+/// asked for (its Crawl-delay after the last).
+struct Site {
+    robots: crate::fetch::Robots,
+    next: std::sync::Mutex<std::time::Instant>,
+}
+
+/// The origin (`https://host[:port]`) of `address`, a site's robots.txt being at its root.
+fn origin(address: &str) -> Option<String> {
+    let url = url::Url::parse(address).ok()?;
+    url.has_host().then(|| url.origin().ascii_serialization())
+}
+
+/// The sites of `articles`' links, each robots.txt fetched once; a line to say so of each that asks for a
+/// Crawl-delay.
+fn sites(articles: &[Article]) -> (std::collections::HashMap<String, Site>, Vec<String>) {
+    let mut sites = std::collections::HashMap::new();
+    let mut notes = Vec::new();
+    for link in articles.iter().filter_map(|a| a.url.as_deref()).filter(|u| crate::fetch::is_address(u)) {
+        let Some(origin) = origin(link).filter(|o| !sites.contains_key(o)) else { continue };
+        let robots = crate::fetch::robots(&origin);
+        if let Some(delay) = robots.delay() {
+            let pages = articles.iter().filter(|a| a.url.as_deref().and_then(self::origin).as_ref() == Some(&origin));
+            notes.push(format!(
+                "{origin}/robots.txt asks for {delay:?} between requests: its {} page(s) are asked for that far \
+                 apart",
+                pages.count()
+            ));
+        }
+        // (Asking for robots.txt was a request too.)
+        let next = std::time::Instant::now() + robots.delay().unwrap_or_default();
+        sites.insert(origin, Site { robots, next: std::sync::Mutex::new(next) });
+    }
+    (sites, notes)
+}
+
 /// `--full-text`: each feed item of `articles` with the text of its page, [`page_of`] fetched `jobs` at a time
-/// (a progress bar while they come, or the files' bar's message), then [`take_page`] in the feed's order. What
-/// to tell the user, in that order.
+/// (a progress bar while they come, or the files' bar's message) where the sites' robots.txt allow it (unless
+/// `robots` is false), then [`take_page`] in the feed's order. What to tell the user, in that order.
 fn complete_from_pages(
     articles: &mut [Article],
     opts: &ImportOptions,
     jobs: usize,
+    robots: bool,
     fix_counts: &mut [usize],
     files_bar: Option<&indicatif::ProgressBar>,
 ) -> Vec<String> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let n = articles.len();
+    let (sites, said) = if robots { sites(articles) } else { Default::default() };
+    for line in said {
+        match files_bar {
+            Some(bar) => bar.println(line),
+            None => eprintln!("{line}"),
+        }
+    }
     let own_bar = files_bar.is_none().then(|| progress_bar(n, "pages {elapsed} (eta {eta})"));
     let (next, done) = (AtomicUsize::new(0), AtomicUsize::new(0));
     let tell = |k: usize| match (&own_bar, files_bar) {
@@ -308,7 +358,7 @@ fn complete_from_pages(
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(a) = articles.get(i) else { return mine };
-            mine.push((i, page_of(a, opts)));
+            mine.push((i, page_of(a, opts, &sites)));
             tell(done.fetch_add(1, Ordering::Relaxed) + 1);
         }
     };
@@ -334,12 +384,43 @@ fn complete_from_pages(
 /// warnings (with whose page it is); or why there is none.
 type Page = Result<(Article, Vec<usize>, Vec<String>), String>;
 
-/// The page of feed item `a` (its link), fetched and read as a web page.
-fn page_of(a: &Article, opts: &ImportOptions) -> Page {
+/// The page of feed item `a` (its link), fetched and read as a web page — when its site (of `sites`; any when it
+/// is not there) allows it, and after the wait the site asks for.
+fn page_of(a: &Article, opts: &ImportOptions, sites: &std::collections::HashMap<String, Site>) -> Page {
     let id = a.id.to_string();
     let Some(link) = a.url.clone().filter(|u| crate::fetch::is_address(u)) else {
         return Err(format!("{id:?} has no link to fetch its page from; the feed's text kept"));
     };
+    if let Some((origin, site)) = origin(&link).and_then(|o| sites.get_key_value(&o)) {
+        use crate::fetch::Robots;
+        match &site.robots {
+            Robots::Nothing(why) => {
+                return Err(format!(
+                    "{id:?}: its page {link} was not fetched: {origin}/robots.txt could not be read ({why}), which \
+                     asks robots not to crawl the site (--ignore-robots fetches it anyway); the feed's text kept"
+                ))
+            }
+            r if !r.allows(&link) => {
+                return Err(format!(
+                    "{id:?}: its page {link} was not fetched: {origin}/robots.txt disallows it for {} \
+                     (--ignore-robots fetches it anyway); the feed's text kept",
+                    crate::fetch::ROBOT
+                ))
+            }
+            r => {
+                if let Some(delay) = r.delay() {
+                    let wait = {
+                        let mut next = site.next.lock().unwrap_or_else(|e| e.into_inner());
+                        let now = std::time::Instant::now();
+                        let at = (*next).max(now);
+                        *next = at + delay;
+                        at - now
+                    };
+                    std::thread::sleep(wait);
+                }
+            }
+        }
+    }
     let fetched = crate::fetch::fetch(&link)
         .map_err(|e| format!("{id:?}: its page {link} could not be fetched ({e:#}); the feed's text kept"))?;
     let page_opts = ImportOptions { address: Some(fetched.address), ..opts.clone() };

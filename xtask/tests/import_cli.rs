@@ -224,17 +224,19 @@ fn serve(routes: Vec<Route>) -> String {
     serve_counting(routes, 1, 0).0
 }
 
-/// Requests the test server is answering: (now, the most at once).
+/// Requests the test server is answering: (now, the most at once); and the paths asked for, in order.
 #[derive(Default)]
 struct InFlight {
     count: std::sync::Mutex<(usize, usize)>,
     changed: std::sync::Condvar,
+    asked: std::sync::Mutex<Vec<String>>,
 }
 
 /// [`serve`], each connection on a thread of its own, counting the requests in flight; until `together` of them
 /// have been in flight at once, each waits for that (at most 5 s) before it is answered — so a client that asks
 /// for `together` at a time is seen to, and one that asks one at a time is not. The first `refuse` requests are
-/// answered 429 Too Many Requests, "Retry-After: 1".
+/// answered 429 Too Many Requests, "Retry-After: 1". (`/robots.txt` is answered at once, neither waiting nor
+/// counted.)
 fn serve_counting(routes: Vec<Route>, together: usize, refuse: usize) -> (String, std::sync::Arc<InFlight>) {
     use std::io::{BufRead, BufReader, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -258,7 +260,10 @@ fn serve_counting(routes: Vec<Route>, together: usize, refuse: usize) -> (String
                 while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
                     line.clear();
                 }
-                {
+                let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+                flight.asked.lock().unwrap().push(path.clone());
+                let robots = path == "/robots.txt";
+                if !robots {
                     let mut count = flight.count.lock().unwrap();
                     count.0 += 1;
                     count.1 = count.1.max(count.0);
@@ -268,9 +273,8 @@ fn serve_counting(routes: Vec<Route>, together: usize, refuse: usize) -> (String
                         flight.changed.wait_timeout_while(count, five_seconds, |c| c.1 < together).unwrap();
                     count.0 -= 1;
                 }
-                let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
                 let (status, headers, body) = match routes.iter().find(|(p, ..)| *p == path) {
-                    _ if refused.fetch_add(1, std::sync::atomic::Ordering::SeqCst) < refuse => {
+                    _ if !robots && refused.fetch_add(1, std::sync::atomic::Ordering::SeqCst) < refuse => {
                         (429, vec![("retry-after", "1".to_owned())], b"slow down".to_vec())
                     }
                     Some((_, status, headers, body)) => (*status, headers.clone(), body.clone()),
@@ -471,6 +475,72 @@ fn full_text_fetches_several_pages_at_a_time_and_keeps_the_feeds_order() {
     // Out of range: said so.
     let o = import(&["x.rss", "--full-text", "--jobs", "0", "-o", s(&out)]);
     assert!(!o.status.success() && stderr(&o).contains("--jobs"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// `--full-text` asks each site for its robots.txt first: a page it disallows keeps the feed's text (and says
+/// why), its Crawl-delay spaces the requests; a robots.txt that cannot be read (HTTP 500) fetches nothing;
+/// `--ignore-robots` fetches every page.
+#[test]
+fn full_text_follows_the_sites_robots_txt() {
+    let dir = scratch("robots");
+    let out = dir.join("set.json");
+    let whole = |i: usize| format!("The whole of story {i}, as its page has it.");
+    let summary = |i: usize| format!("Story {i}…");
+    let rules = "User-agent: *\nDisallow: /private/\n\nUser-agent: article-viewer-import\nDisallow: /news/1.html\nCrawl-delay: 1\n";
+    for (robots, ignore, expected) in [
+        (Some((200, rules)), false, vec![whole(0), summary(1), whole(2)]),
+        (Some((200, rules)), true, vec![whole(0), whole(1), whole(2)]),
+        (Some((500, "down")), false, vec![summary(0), summary(1), summary(2)]),
+        (None, false, vec![whole(0), whole(1), whole(2)]),
+    ] {
+        let mut routes = story_pages(3);
+        if let Some((status, body)) = robots {
+            routes.push(("/robots.txt", status, vec![("content-type", "text/plain".into())], body.as_bytes().to_vec()));
+        }
+        let (base, flight) = serve_counting(routes, 1, 0);
+        let feed = story_feed(&dir, 3, &base);
+        let mut args = vec![s(&feed), "--full-text", "-o", s(&out)];
+        if ignore {
+            args.push("--ignore-robots");
+        }
+        let started = std::time::Instant::now();
+        let o = import(&args);
+        let took = started.elapsed();
+        let case = format!("robots.txt {robots:?}, --ignore-robots {ignore}: {}", stderr(&o));
+        assert!(o.status.success(), "{case}");
+        assert_eq!(first_paragraphs(&out), expected, "{case}");
+        let asked = flight.asked.lock().unwrap().clone();
+        assert_eq!(asked.iter().filter(|p| *p == "/robots.txt").count(), usize::from(!ignore), "{case}");
+        let pages = asked.iter().filter(|p| p.starts_with("/news/")).count();
+        assert_eq!(
+            pages,
+            expected.iter().filter(|t| t.starts_with("The whole")).count(),
+            "only allowed pages asked for: {case}"
+        );
+        match (robots, ignore) {
+            (Some((200, _)), false) => {
+                assert!(
+                    stderr(&o).contains(&format!(
+                        "its page {base}/news/1.html was not fetched: {base}/robots.txt disallows it"
+                    )),
+                    "{case}"
+                );
+                assert!(stderr(&o).contains("asks for 1s between requests"), "{case}");
+                // A second after robots.txt, and another after the first page.
+                assert!(took >= std::time::Duration::from_secs(2), "the Crawl-delay is kept: {took:?}; {case}");
+            }
+            (Some((500, _)), false) => {
+                assert_eq!(
+                    stderr(&o).matches("robots.txt could not be read (the server answered HTTP 500)").count(),
+                    3,
+                    "{case}"
+                );
+            }
+            _ => assert!(!stderr(&o).contains("robots.txt"), "{case}"),
+        }
+        std::fs::remove_file(&out).unwrap();
+    }
     let _ = std::fs::remove_dir_all(dir);
 }
 
