@@ -155,10 +155,15 @@ fn convert_wasm(dir: Option<PathBuf>) -> Result<()> {
     };
     std::fs::create_dir_all(&dir)?;
     let root = setup::project_root();
-    let built = root.join("target/wasm32-unknown-unknown/release/article_viewer_convert.wasm");
     for script in ["hant", "hans"] {
+        // Each module in a target directory of its own: built with the viewer's, the three feature sets of
+        // `article-viewer-convert` (the viewer's, each script's) would rebuild one another, and the viewer after
+        // them, at every build.
+        let target = root.join(format!("target/opencc-{script}"));
+        let built = target.join("wasm32-unknown-unknown/release/article_viewer_convert.wasm");
         let mut c = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
         c.current_dir(&root).args(["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown"]);
+        c.arg("--target-dir").arg(&target);
         c.args(["--package", "article-viewer-convert", "--lib", "--features"]).arg(format!("module,{script}"));
         run(&mut c, &format!("building the 繁/简 module {script}.wasm (convert/)"))?;
         let out = dir.join(format!("{script}.wasm"));

@@ -26,6 +26,18 @@ impl Env {
     pub fn cmd(&self, program: &str) -> Command {
         let mut c = Command::new(program);
         c.current_dir(&self.root).env("PATH", &self.path);
+        // `cargo run` gives the xtask its package's name, version and directory; a cargo run under it (trunk's hook
+        // runs `cargo xtask convert-wasm`) that saw them would rebuild ring, whose build script reads them, and so
+        // the xtask itself — twice per build, the second time replacing the binary that is running.
+        for (key, _) in std::env::vars_os() {
+            let key = key.to_string_lossy();
+            if key.starts_with("CARGO_PKG_")
+                || key.starts_with("CARGO_MANIFEST_")
+                || ["CARGO_CRATE_NAME", "CARGO_BIN_NAME", "CARGO_PRIMARY_PACKAGE"].contains(&key.as_ref())
+            {
+                c.env_remove(key.as_ref());
+            }
+        }
         c
     }
 }
