@@ -1,6 +1,6 @@
 // Accessibility: axe-core (injected from node_modules) reports no WCAG 2.x A/AA violations on the list, an
 // article (also one with related articles), the not-found page and the error page (and the list with the Settings menu open), in the light and the
-// dark theme.
+// dark theme; nor in the widget demo page's widgets.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newPage, axeViolations as violations, SEED_TITLE, openSettings, corpus } from './support.mjs';
@@ -12,6 +12,8 @@ before(async () => {
     '/ok/': {},
     '/down/': { articles: () => ({ status: 503, body: 'down' }) },
     '/sotu/': { articles: corpus('sotu-even-years.json') },
+    // The widget demo (two widgets under hostile host CSS), embed.js served from the same dist.
+    '/cdn/': {},
   });
   browser = await launchBrowser({ bypassCSP: true });
 });
@@ -56,6 +58,23 @@ for (const theme of ['light', 'dark']) {
     });
   }
 }
+
+test('no axe violations in widgets: the demo page\'s two widgets, their list, an article and the Settings menu', async () => {
+  const { page } = await newPage(browser.context);
+  await page.goto(server.url('/cdn/embed-demo.html'));
+  const first = page.locator('article-viewer').first();
+  await first.locator('.card').first().waitFor();
+  await page.locator('article-viewer').nth(1).locator('.card').first().waitFor();
+  assert.deepEqual(await violations(page), []);
+  await first.locator('.card-title a').first().click();
+  await first.locator('h1.article-title').waitFor();
+  await openSettings(first);
+  assert.deepEqual(await violations(page), []);
+  // The check reaches into the widgets' shadow roots: an image without alt text planted in one is reported.
+  await first.locator('.app').evaluate((app) => app.append(Object.assign(document.createElement('img'), { src: 'data:,' })));
+  assert.match((await violations(page)).join('\n'), /^image-alt: #first,img$/m);
+  await page.close();
+});
 
 test('the check can fail: a planted image without alt text is reported', async () => {
   const { page } = await newPage(browser.context);
