@@ -52,6 +52,24 @@ fn misspelt_words_of_a_query_are_corrected_to_the_sets_words() {
 }
 
 #[test]
+fn misspelt_words_inside_a_phrase_or_a_term_with_punctuation_are_corrected_in_place() {
+    let c = speeches();
+    for (typed, meant) in [
+        ("\"federal goverment\"", "\"federal government\""),
+        ("\"the presidnet\" congress", "\"the president\" congress"),
+        ("nation's ecomony", "nation's economy"),
+        ("presidnet's", "president's"),
+    ] {
+        assert_eq!(found(&c, typed), 0, "{typed} finds nothing as typed");
+        assert_eq!(suggest(&c, typed).as_deref(), Some(meant), "{typed}");
+        assert!(found(&c, meant) > 0, "{meant} finds something");
+    }
+    // A phrase whose words are all found, but not together: nothing to correct.
+    assert_eq!(found(&c, "\"economy freedom\""), 0);
+    assert_eq!(suggest(&c, "\"economy freedom\""), None);
+}
+
+#[test]
 fn no_suggestion_when_the_query_finds_something_or_nothing_is_close() {
     let c = speeches();
     // Found as typed (a prefix of words is found: it is a substring).
@@ -59,9 +77,9 @@ fn no_suggestion_when_the_query_finds_something_or_nothing_is_close() {
         assert!(found(&c, q) > 0, "{q}");
         assert_eq!(suggest(&c, q), None, "{q}");
     }
-    // Nothing found, nothing to suggest: too far from every word, CJK, a number, a phrase of several words, two
-    // letters, a word that is found when another term is not (only words that find nothing alone are corrected).
-    for q in ["zzzzqqq", "企業社區", "19999", "\"presidnet of\"", "qz", "president zzzzqqq"] {
+    // Nothing found, nothing to suggest: too far from every word, CJK, a number, two letters, a word that is found
+    // when another term is not (only words that find nothing alone are corrected), a misspelt word excluded.
+    for q in ["zzzzqqq", "企業社區", "19999", "qz", "president zzzzqqq", "zzzzqqq -presidnet"] {
         assert_eq!(found(&c, q), 0, "{q}");
         assert_eq!(suggest(&c, q), None, "{q}");
     }

@@ -11,7 +11,7 @@
 use super::convert::ScriptChoice;
 use super::fold::fold;
 use super::search::{Hit, IndexBuilder, Query, SearchIndex};
-use super::suggest::{correctable, rewrite, Vocabulary, VocabularyBuilder};
+use super::suggest::{correctable, rewrite, words_of, Vocabulary, VocabularyBuilder};
 use super::{Article, LoadedSet};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
@@ -485,13 +485,16 @@ impl Collection {
     /// [`super::suggest`]), when that finds something under the same filters and dates.
     pub fn suggestion(&self, state: &ListState) -> Option<String> {
         let index = self.index();
-        let alone = |t: &String| Query { include: vec![t.clone()], exclude: Vec::new() };
-        // The words that find nothing on their own (each searched once).
-        let misspelt: Vec<String> = Query::parse(&state.q)
-            .include
-            .into_iter()
-            .filter(|t| correctable(t) && index.search(&alone(t), 0..index.len()).is_empty())
-            .collect();
+        let alone = |t: &str| Query { include: vec![t.to_owned()], exclude: Vec::new() };
+        // The words of the terms (a term's own, a phrase's) that find nothing on their own (each searched once).
+        let mut misspelt: Vec<String> = Vec::new();
+        for t in Query::parse(&state.q).include {
+            for w in words_of(&t).filter(|w| correctable(w)) {
+                if !misspelt.iter().any(|m| m == w) && index.search(&alone(w), 0..index.len()).is_empty() {
+                    misspelt.push(w.to_owned());
+                }
+            }
+        }
         if misspelt.is_empty() {
             return None;
         }

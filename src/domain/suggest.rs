@@ -3,8 +3,9 @@
 //!
 //! Only words of spaced scripts (Latin, Greek, Cyrillic, …: see `search::word_char`) of at least three letters
 //! and no digit are corrected: a CJK term has no words to be measured against (and Traditional = Simplified is
-//! already the search's), and a number that is not in the set is not a typo of one that is. A term is corrected
-//! only when it matches nothing on its own. Its correction is the word of the set at the smallest edit distance
+//! already the search's), and a number that is not in the set is not a typo of one that is. A word — a term, or
+//! one of the words of a quoted phrase or of a term with punctuation — is corrected only when it matches nothing
+//! on its own. Its correction is the word of the set at the smallest edit distance
 //! (insertions, deletions, substitutions and swaps of two neighbouring letters count one each: the optimal string
 //! alignment distance), at most 1 for a term of three or four letters and 2 for a longer one; among as close
 //! words, the one in the most articles, then the first in alphabetical order. Words and terms are compared
@@ -135,17 +136,23 @@ impl VocabularyBuilder {
     }
 }
 
-/// What a reader typed, with each term that is not excluded and for whose folded form `correct` has a
-/// replacement replaced by it (the rest as typed: quotes, signs, spaces); `None` when no term was replaced.
+/// What a reader typed, with each word ([`words_of`]) of its terms that are not excluded — a term that is one
+/// word, the words of a quoted phrase, those of a term with punctuation (`nation's`) — for whose folded form
+/// `correct` has a replacement replaced by it (the rest as typed: quotes, signs, spaces, the other words);
+/// `None` when no word was replaced.
 pub fn rewrite(input: &str, mut correct: impl FnMut(&str) -> Option<String>) -> Option<String> {
     let mut out = String::with_capacity(input.len());
     let (mut copied, mut replaced) = (0, false);
-    for (negative, raw) in terms(input) {
-        let Some(word) = (!negative).then(|| correct(&fold(&input[raw.clone()]))).flatten() else { continue };
-        out.push_str(&input[copied..raw.start]);
-        out.push_str(&word);
-        copied = raw.end;
-        replaced = true;
+    for (_, raw) in terms(input).into_iter().filter(|(negative, _)| !negative) {
+        for w in words_of(&input[raw]) {
+            let Some(word) = correct(&fold(w)) else { continue };
+            // (The word is a slice of `input`: where it starts in it.)
+            let start = w.as_ptr() as usize - input.as_ptr() as usize;
+            out.push_str(&input[copied..start]);
+            out.push_str(&word);
+            copied = start + w.len();
+            replaced = true;
+        }
     }
     replaced.then(|| out + &input[copied..])
 }
@@ -272,8 +279,10 @@ mod tests {
             _ => None,
         };
         assert_eq!(rewrite("Presidnet  speach", fix).as_deref(), Some("president  speech"));
-        assert_eq!(rewrite("\"the presidnet\" 企業", fix), None, "a phrase is one term");
+        assert_eq!(rewrite("\"The Presidnet\" 企業", fix).as_deref(), Some("\"The president\" 企業"), "in a phrase");
+        assert_eq!(rewrite("presidnet's", fix).as_deref(), Some("president's"));
         assert_eq!(rewrite("\"presidnet\" -speach war", fix).as_deref(), Some("\"president\" -speach war"));
+        assert_eq!(rewrite("-\"the speach\"", fix), None, "an excluded phrase");
         assert_eq!(rewrite("war peace", fix), None);
         assert_eq!(rewrite("", fix), None);
     }
