@@ -123,11 +123,11 @@ fn view(clippers: &[web_sys::Element], window: &web_sys::Window) -> (f64, f64) {
 }
 
 /// Where the reader is in `el` (the article), in thousandths: how far its top has scrolled above the top of the
-/// band it is seen through ([`view`]), of all it can; 1000 for an article that fits, once all of it is in view;
-/// `None` while it is not laid out (no height) or fits but is not all in view.
-fn position(el: &web_sys::Element, window: &web_sys::Window) -> Option<u16> {
+/// band it is seen through ([`view`] of its `clippers`), of all it can; 1000 for an article that fits, once all
+/// of it is in view; `None` while it is not laid out (no height) or fits but is not all in view.
+fn position(el: &web_sys::Element, clippers: &[web_sys::Element], window: &web_sys::Window) -> Option<u16> {
     let rect = el.get_bounding_client_rect();
-    let (top, bottom) = view(&clippers(el, window), window);
+    let (top, bottom) = view(clippers, window);
     let room = rect.height() - (bottom - top);
     if rect.height() <= 0.0 || bottom <= top {
         return None;
@@ -166,9 +166,9 @@ pub fn bring_top_into_view(el: &web_sys::Element) {
 }
 
 thread_local! {
-    /// The articles on screen, with their elements: one per viewer on the page (a host page may hold several
-    /// widgets), whose places scrolling records.
-    static SHOWN: RefCell<Vec<(String, NodeRef)>> = const { RefCell::new(Vec::new()) };
+    /// The articles on screen: one per viewer on the page (a host page may hold several widgets), whose places
+    /// scrolling records.
+    static SHOWN: RefCell<Vec<Shown>> = const { RefCell::new(Vec::new()) };
     /// Whether the page's scroll listener ([`listen`]) is in place.
     static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
@@ -181,14 +181,23 @@ fn on_scroll() {
     SHOWN.with(|shown| {
         let shown = shown.borrow();
         let Some(window) = web_sys::window().filter(|_| !shown.is_empty()) else { return };
-        for (id, root) in shown.iter() {
-            let Some(at) = root.cast::<web_sys::Element>().and_then(|el| position(&el, &window)) else { continue };
+        for Shown { id, root, clippers } in shown.iter() {
+            let Some(at) = root.cast::<web_sys::Element>().and_then(|el| position(&el, clippers, &window)) else {
+                continue;
+            };
             let moved = progress(id).is_none_or(|p| p.at.abs_diff(at) >= 5 || (at >= END && !p.finished));
             if at >= FROM && moved {
                 record(id, at);
             }
         }
     })
+}
+
+/// An article on screen: its id, its element and the elements around it that clip it ([`clippers`]).
+struct Shown {
+    id: String,
+    root: NodeRef,
+    clippers: Vec<web_sys::Element>,
 }
 
 /// One listener for the page, put in place when the first article is shown: every scroll, of the window or (in
@@ -211,22 +220,18 @@ fn listen() {
 pub fn use_reading_position(root: NodeRef, id: AttrValue) {
     use_effect_on(id, move |id| {
         listen();
-        let entry = (id.to_string(), root.clone());
-        SHOWN.with(|s| s.borrow_mut().push(entry.clone()));
         if let (Some(el), Some(window)) = (root.cast::<web_sys::Element>(), web_sys::window()) {
-            // (Where it does not fit, the window may still be where the last page left it: its first scroll,
-            // to the top or back to where the reader was, says where they are.)
-            if position(&el, &window) == Some(1000) && el.get_bounding_client_rect().top() >= 0.0 {
+            // (Its boxes are found once, not at every scroll event.)
+            let clippers = clippers(&el, &window);
+            let fits = position(&el, &clippers, &window) == Some(1000);
+            SHOWN.with(|s| s.borrow_mut().push(Shown { id: id.to_string(), root: root.clone(), clippers }));
+            // (Where it does not fit, the window may still be where the last page left it: its first scroll, to
+            // the top or back to where the reader was, says where they are.)
+            if fits && el.get_bounding_client_rect().top() >= 0.0 {
                 on_scroll();
             }
         }
-        move || {
-            SHOWN.with(|s| {
-                let mut shown = s.borrow_mut();
-                if let Some(at) = shown.iter().position(|e| *e == entry) {
-                    shown.remove(at);
-                }
-            })
-        }
+        let root = root.clone();
+        move || SHOWN.with(|s| s.borrow_mut().retain(|e| e.root != root))
     });
 }
