@@ -49,7 +49,7 @@ fn agent() -> &'static ureq::Agent {
 
 /// The longest a server may ask the importer to wait before it asks again (HTTP 429 Too Many Requests, or 503
 /// with a `Retry-After`), and how many times it waits: a longer wait, or a third refusal, is the fetch's error.
-const MAX_WAIT: Duration = Duration::from_secs(30);
+pub const MAX_WAIT: Duration = Duration::from_secs(30);
 const RETRIES: u32 = 2;
 
 /// The response to a GET of `address`, following redirects; a server that asks to be asked again later

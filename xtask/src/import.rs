@@ -310,7 +310,7 @@ fn sites(articles: &[Article]) -> (std::collections::HashMap<String, Site>, Vec<
     for link in articles.iter().filter_map(|a| a.url.as_deref()).filter(|u| crate::fetch::is_address(u)) {
         let Some(origin) = origin(link).filter(|o| !sites.contains_key(o)) else { continue };
         let robots = crate::fetch::robots(&origin);
-        if let Some(delay) = robots.delay() {
+        if let Some(delay) = robots.delay().filter(|d| *d <= crate::fetch::MAX_WAIT) {
             let pages = articles.iter().filter(|a| a.url.as_deref().and_then(self::origin).as_ref() == Some(&origin));
             notes.push(format!(
                 "{origin}/robots.txt asks for {delay:?} between requests: its {} page(s) are asked for that far \
@@ -405,6 +405,14 @@ fn page_of(a: &Article, opts: &ImportOptions, sites: &std::collections::HashMap<
                     "{id:?}: its page {link} was not fetched: {origin}/robots.txt disallows it for {} \
                      (--ignore-robots fetches it anyway); the feed's text kept",
                     crate::fetch::ROBOT
+                ))
+            }
+            r if r.delay().is_some_and(|d| d > crate::fetch::MAX_WAIT) => {
+                return Err(format!(
+                    "{id:?}: its page {link} was not fetched: {origin}/robots.txt asks for {:?} between requests, \
+                     longer than the importer waits ({:?}; --ignore-robots fetches it anyway); the feed's text kept",
+                    r.delay().unwrap_or_default(),
+                    crate::fetch::MAX_WAIT
                 ))
             }
             r => {

@@ -492,6 +492,7 @@ fn full_text_follows_the_sites_robots_txt() {
         (Some((200, rules)), false, vec![whole(0), summary(1), whole(2)]),
         (Some((200, rules)), true, vec![whole(0), whole(1), whole(2)]),
         (Some((500, "down")), false, vec![summary(0), summary(1), summary(2)]),
+        (Some((200, "User-agent: *\nCrawl-delay: 3600\n")), false, vec![summary(0), summary(1), summary(2)]),
         (None, false, vec![whole(0), whole(1), whole(2)]),
     ] {
         let mut routes = story_pages(3);
@@ -519,6 +520,14 @@ fn full_text_follows_the_sites_robots_txt() {
             "only allowed pages asked for: {case}"
         );
         match (robots, ignore) {
+            (Some((200, _)), false) if expected[0] == summary(0) => {
+                assert_eq!(
+                    stderr(&o).matches("robots.txt asks for 3600s between requests, longer than").count(),
+                    3,
+                    "{case}"
+                );
+                assert!(took < std::time::Duration::from_secs(30), "not waited for: {took:?}");
+            }
             (Some((200, _)), false) => {
                 assert!(
                     stderr(&o).contains(&format!(
