@@ -228,3 +228,24 @@ fn apt_install(packages: &[&str], what: &str) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The commands the xtask runs do not see what `cargo run` (or, here, `cargo test`) told the xtask about its
+    /// own package: ring's build script reads those, and a cargo run under the xtask that saw them rebuilt ring
+    /// and the xtask.
+    #[test]
+    fn commands_do_not_inherit_the_xtasks_own_package_variables() {
+        assert!(std::env::var_os("CARGO_PKG_NAME").is_some(), "cargo sets it for the tests too");
+        let env = Env { root: project_root(), path: OsString::from("/usr/bin"), wasm_opt: false };
+        let c = env.cmd("cargo");
+        let removed: Vec<String> =
+            c.get_envs().filter(|(_, v)| v.is_none()).map(|(k, _)| k.to_string_lossy().into_owned()).collect();
+        for key in ["CARGO_PKG_NAME", "CARGO_PKG_VERSION", "CARGO_MANIFEST_DIR"] {
+            assert!(removed.iter().any(|k| k == key), "{key} is removed: {removed:?}");
+        }
+        assert!(!removed.iter().any(|k| k == "PATH" || k == "CARGO"), "{removed:?}");
+    }
+}
