@@ -33,55 +33,12 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("axe-core", "MPL-2.0", "the accessibility checks of the end-to-end tests (npm, unmodified)"),
 ];
 
-/// Whether the SPDX expression `licence` (`A OR B`, `A AND (B OR C)`, `A WITH exception`, and the old `A/B`)
-/// can be met with permissive licences alone.
+/// Whether the SPDX expression `licence` (`A OR B`, `A AND (B OR C)`, `A WITH exception`, and the old `A/B`,
+/// read by the crate `spdx` in its lax mode) can be met with permissive licences alone.
 fn permissive(licence: &str) -> bool {
-    let spaced = licence.replace('/', " OR ").replace('(', " ( ").replace(')', " ) ");
-    let mut tokens: Vec<String> = Vec::new();
-    let mut words = spaced.split_whitespace().peekable();
-    while let Some(w) = words.next() {
-        if w == "WITH" {
-            let exception = words.next().unwrap_or_default();
-            let last = tokens.last_mut().expect("WITH follows a licence");
-            *last = format!("{last} WITH {exception}");
-        } else {
-            tokens.push(w.to_owned());
-        }
-    }
-    let mut at = 0;
-    let ok = any_of(&tokens, &mut at);
-    assert_eq!(at, tokens.len(), "could not read the licence expression {licence:?}");
-    ok
-}
-
-fn any_of(t: &[String], at: &mut usize) -> bool {
-    let mut ok = all_of(t, at);
-    while t.get(*at).is_some_and(|w| w == "OR") {
-        *at += 1;
-        ok |= all_of(t, at);
-    }
-    ok
-}
-
-fn all_of(t: &[String], at: &mut usize) -> bool {
-    let mut ok = one(t, at);
-    while t.get(*at).is_some_and(|w| w == "AND") {
-        *at += 1;
-        ok &= one(t, at);
-    }
-    ok
-}
-
-fn one(t: &[String], at: &mut usize) -> bool {
-    let w = t.get(*at).cloned().unwrap_or_default();
-    *at += 1;
-    if w == "(" {
-        let ok = any_of(t, at);
-        assert_eq!(t.get(*at).map(String::as_str), Some(")"), "unbalanced parentheses");
-        *at += 1;
-        return ok;
-    }
-    PERMISSIVE.contains(&w.as_str())
+    let expression = spdx::Expression::parse_mode(licence, spdx::ParseMode::LAX)
+        .unwrap_or_else(|e| panic!("the licence expression {licence:?}: {e}"));
+    expression.evaluate(|req| PERMISSIVE.contains(&req.to_string().as_str()))
 }
 
 /// What is wrong with a package's licence, if anything.
