@@ -91,19 +91,23 @@ pub fn scroll_manager() -> Html {
     let route = location.map(|l| format!("{}?{}", l.path(), l.query_str()));
     use_effect_on(route, move |_| {
         let initial = std::mem::replace(&mut *first.borrow_mut(), false);
-        let key = entry_key();
-        let returning = key.as_ref().is_some_and(|k| !SEEN.with(|s| s.borrow_mut().insert(k.clone())));
         let keep = KEEP_VIEW.with(|k| k.replace(false));
-        if host.is_none() {
+        // The standalone page: the history entry now shown, and where the reader left it if this is a return to
+        // it (a widget's history is its own, and it keeps no positions: a new page starts at its top).
+        let y = if host.is_none() {
+            let key = entry_key();
+            let returning = key.as_ref().is_some_and(|k| !SEEN.with(|s| s.borrow_mut().insert(k.clone())));
             SHOWN.with(|s| *s.borrow_mut() = key.clone());
-        }
+            match (&key, returning) {
+                (Some(k), true) => POSITIONS.with(|p| p.borrow().get(k).copied()).unwrap_or(0.0),
+                _ => 0.0,
+            }
+        } else {
+            0.0
+        };
         if initial || keep {
             return;
         }
-        let y = match (&key, returning) {
-            (Some(k), true) => POSITIONS.with(|p| p.borrow().get(k).copied()).unwrap_or(0.0),
-            _ => 0.0,
-        };
         // On the next frame: by then every component of the new page has rendered, so the document is tall
         // enough to scroll to `y`.
         let restore = Closure::once_into_js(move || {
