@@ -118,7 +118,8 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
         "authors": ["張"], "editor": "編", "lang": "zh-TW", "summary": "摘", "notice": "告",
         "url": "https://example.com/a1",
         "body": ["段", {"type": "heading", "text": "標題"}, {"type": "quote", "text": "引文"},
-                 {"type": "image", "src": "img/1.png", "alt": "圖", "caption": "說明"}]}]}"#;
+                 {"type": "image", "src": "img/1.png", "alt": "圖", "caption": "說明"},
+                 {"type": "list", "items": ["甲", "乙"]}, {"type": "code", "text": "// 註釋"}]}]}"#;
     let set = load_article_set(json).unwrap();
     let a = &set.articles[0];
     let c = convert_article(a, Script::Hans, &|s| format!("<{s}>"));
@@ -134,6 +135,9 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
             Block::Heading { text: "<標題>".into() },
             Block::Quote { text: "<引文>".into() },
             Block::image("img/1.png", "<圖>", Some("<說明>".into())),
+            Block::List { ordered: false, items: vec!["<甲>".into(), "<乙>".into()] },
+            // Code is shown as written.
+            Block::Code { text: "// 註釋".into() },
         ]
     );
     assert_eq!(c.lang.as_deref(), Some("zh-Hans"), "a Chinese tag becomes the script's");

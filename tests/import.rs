@@ -422,11 +422,82 @@ fn markdown_with_yaml_front_matter() {
             Block::Paragraph { text: "Nickel output grew strongly in 2023, across all regions.".into() },
             Block::Quote { text: "Growth will slow, analysts say.".into() },
             Block::image("images/mine.jpg", "Mine at dusk", None),
-            Block::Paragraph { text: "first point".into() },
-            Block::Paragraph { text: "second point".into() },
+            Block::List { ordered: false, items: vec!["first point".into(), "second point".into()] },
         ]
     );
     assert!(r.warnings.iter().any(|w| w.contains("markup dropped")), "the raw <script> is reported");
+}
+
+#[test]
+fn markdown_lists_and_code_keep_their_shape() {
+    let md = "---\ntitle: Lists and code\n---\nSteps:\n\n1. Fetch the feed.\n2. Import it:\n   - with `--full-text`\n   - or without\n3. Serve.\n\n* loose item\n\n  its second paragraph\n* next\n\n```rust\nfn main() {\n    println!(\"他來了.我走了\");\n}\n```\n\n    indented  code\n\n他來了.我走了\n";
+    let r = import_file(Path::new("steps.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    assert_eq!(
+        r.articles[0].body,
+        [
+            Block::Paragraph { text: "Steps:".into() },
+            // A nested list's items follow the item they are in.
+            Block::List {
+                ordered: true,
+                items: ["Fetch the feed.", "Import it:", "with --full-text", "or without", "Serve."]
+                    .map(String::from)
+                    .to_vec()
+            },
+            Block::List { ordered: false, items: vec!["loose item its second paragraph".into(), "next".into()] },
+            // Code as written: its spaces and line breaks, and its `.` not made a full-width 。 as in Chinese text.
+            Block::Code { text: "fn main() {\n    println!(\"他來了.我走了\");\n}".into() },
+            Block::Code { text: "indented  code".into() },
+            Block::Paragraph { text: "他來了。我走了".into() },
+        ]
+    );
+    assert_eq!(r.articles[0].lang.as_deref(), Some("zh-Hant"));
+    // Chinese only in code does not make an article Chinese.
+    let md = "---\ntitle: Code\n---\nA program.\n\n```\n// 他來了.我走了\n```\n";
+    let r = import_file(Path::new("code.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.articles[0].lang, None);
+    // An image in a list ends it there.
+    let md = "---\ntitle: T\n---\n- a\n- ![chart](chart.png)\n- b\n";
+    let r = import_file(Path::new("img.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(
+        r.articles[0].body,
+        [
+            Block::List { ordered: false, items: vec!["a".into()] },
+            Block::image("chart.png", "chart", None),
+            Block::List { ordered: false, items: vec!["b".into()] },
+        ]
+    );
+}
+
+#[test]
+fn html_lists_and_preformatted_text_keep_their_shape() {
+    let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://example.org/</link>
+<item><guid>lists</guid><title>Lists</title><description><![CDATA[<p>Before.</p>
+<ol><li>One <b>bold</b></li><li><p>Two</p><p>paragraphs</p><ul><li>nested</li></ul></li><li> </li></ol>
+<pre><code>let x = 1;
+  <span>if</span> x &gt; 0 {<script>alert(1)</script>
+}</code></pre>
+<ul><li>with an image <img src="a.png" alt="A"></li></ul>
+<p>他來了.我走了</p><ul><li>他來了.我走了</li></ul>]]></description></item>
+</channel></rss>"#;
+    let r = import_file(Path::new("f.rss"), rss.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    assert_eq!(
+        r.articles[0].body,
+        [
+            Block::Paragraph { text: "Before.".into() },
+            Block::List { ordered: true, items: vec!["One bold".into(), "Two paragraphs".into(), "nested".into()] },
+            // Spaces, line breaks and `>` as written; the script inside dropped.
+            Block::Code { text: "let x = 1;\n  if x > 0 {\n}".into() },
+            // A list holding more than text is read as paragraphs, as before lists were kept.
+            Block::Paragraph { text: "with an image".into() },
+            Block::image("https://example.org/a.png", "A", None),
+            Block::Paragraph { text: "他來了。我走了".into() },
+            // The clean-up (full-width marks in Chinese text) reaches list items, not code.
+            Block::List { ordered: false, items: vec!["他來了。我走了".into()] },
+        ]
+    );
+    assert!(r.warnings.iter().any(|w| w.contains("1 unsafe or unsupported piece(s)")), "{:?}", r.warnings);
 }
 
 #[test]
@@ -486,7 +557,7 @@ fn an_old_table_laid_out_page_gives_the_cell_that_holds_its_text() {
     assert_eq!(a.published.as_ref().unwrap().as_str(), "2018-12-03T09:40:00+08:00");
     assert_eq!(a.source.as_deref(), Some("有色報"));
     assert_eq!(a.views.map(|v| v.get()), Some(3021));
-    let texts: Vec<&str> = a.body.iter().filter_map(Block::text).collect();
+    let texts: Vec<&str> = a.body.iter().flat_map(Block::texts).map(String::as_str).collect();
     assert_eq!(
         texts,
         [
@@ -807,7 +878,7 @@ fn web_pages_without_a_title_or_text_are_errors_and_bad_dates_are_warnings() {
          <div id=disqus_thread><p>Loading comments</p></div><ul class='post-related'><li>Other</li></ul>\
          <div class='comment-content'><p>Quoted.</p></div></article></body></html>",
     );
-    let texts: Vec<&str> = r.articles[0].body.iter().filter_map(Block::text).collect();
+    let texts: Vec<&str> = r.articles[0].body.iter().flat_map(Block::texts).map(String::as_str).collect();
     assert_eq!(texts, ["The article.", "Quoted."]);
     // When that would leave nothing, nothing is left out for it (Readability's retry): a page whose only text
     // sits in a block classed "remark" still gives it.

@@ -46,7 +46,10 @@ fn a_full_record_reads_every_block_type() {
         "views": 0, "tags": ["x", "y"], "lang": "en", "summary": "sum", "url": "https://example.org/a",
         "body": ["p1", {"type": "heading", "text": "h"}, {"type": "quote", "text": "q"},
                  {"type": "image", "src": "img/a.png", "alt": "an a", "caption": "cap"},
-                 {"type": "paragraph", "text": "p2"}]
+                 {"type": "paragraph", "text": "p2"},
+                 {"type": "list", "items": ["one", "two"]},
+                 {"type": "list", "ordered": true, "items": ["first", "  ", "second"]},
+                 {"type": "code", "text": "fn main() {\n    println!(\"hi\");\n}"}]
     }]));
     let set = load_article_set(&text).unwrap();
     let a = &set.articles[0];
@@ -61,9 +64,15 @@ fn a_full_record_reads_every_block_type() {
             Block::Quote { text: "q".into() },
             Block::image("img/a.png", "an a", Some("cap".into())),
             Block::Paragraph { text: "p2".into() },
+            Block::List { ordered: false, items: vec!["one".into(), "two".into()] },
+            // A blank item is left out.
+            Block::List { ordered: true, items: vec!["first".into(), "second".into()] },
+            // Spaces and line breaks as written.
+            Block::Code { text: "fn main() {\n    println!(\"hi\");\n}".into() },
         ]
     );
     assert_eq!(a.excerpt(100), "sum");
+    assert!(set.warnings.is_empty(), "{:?}", set.warnings);
 }
 
 #[test]
@@ -132,6 +141,28 @@ fn each_invalid_record_is_skipped_with_a_precise_report_and_the_rest_are_kept() 
             "body[0]",
             "an object, expected a string",
         ),
+        (json!({ "id": "l1", "title": "t", "body": [{"type": "list"}] }), "body[0]", "missing field `items`"),
+        (
+            json!({ "id": "l2", "title": "t", "body": [{"type": "list", "items": "a, b"}] }),
+            "body[0]",
+            "items: invalid type: a string, expected a list of strings",
+        ),
+        (
+            json!({ "id": "l3", "title": "t", "body": [{"type": "list", "items": ["a", 2]}] }),
+            "body[0]",
+            "items[1]: invalid type: a number, expected a string",
+        ),
+        (
+            json!({ "id": "l4", "title": "t", "body": [{"type": "list", "ordered": "yes", "items": ["a"]}] }),
+            "body[0]",
+            "ordered: invalid type: a string, expected true or false",
+        ),
+        (json!({ "id": "c1", "title": "t", "body": [{"type": "code"}] }), "body[0]", "missing field `text`"),
+        (
+            json!({ "id": "c2", "title": "t", "body": [{"type": "code", "text": ["x"]}] }),
+            "body[0]",
+            "text: invalid type: a list, expected a string",
+        ),
         (json!({ "id": "tg", "title": "t", "tags": [1] }), "tags[0]", "invalid type"),
         (json!({ "id": "tg2", "title": "t", "tags": ["a", "b", {}] }), "tags[2]", "invalid type"),
         (json!({ "id": "au", "title": "t", "authors": "Li" }), "authors", "invalid type"),
@@ -191,7 +222,8 @@ fn unsafe_links_and_unknown_blocks_are_dropped_with_a_warning_and_the_record_kep
     let text = set_of(json!([{
         "id": "w", "title": "t", "url": "javascript:alert(1)", "lang": "not a tag!",
         "body": ["p", {"type": "video", "src": "v.mp4"}, {"type": "image", "src": "data:text/html,x", "alt": ""},
-                 {"type": "image", "src": "https://example.org/ok.png", "alt": "ok"}]
+                 {"type": "image", "src": "https://example.org/ok.png", "alt": "ok"},
+                 {"type": "list", "items": []}, {"type": "list", "ordered": null, "items": [" ", ""]}]
     }]));
     let set = load_article_set(&text).unwrap();
     let a = &set.articles[0];
@@ -199,7 +231,8 @@ fn unsafe_links_and_unknown_blocks_are_dropped_with_a_warning_and_the_record_kep
     assert_eq!(a.lang, None);
     assert_eq!(a.body.len(), 2);
     let fields: Vec<&str> = set.warnings.iter().map(|w| w.field.as_str()).collect();
-    assert_eq!(fields, ["url", "lang", "body[1]", "body[2].src"]);
+    assert_eq!(fields, ["url", "lang", "body[1]", "body[2].src", "body[4].items", "body[5].items"]);
+    assert!(set.warnings[4].reason.contains("list has no items"), "{}", set.warnings[4]);
 }
 
 #[test]
@@ -360,6 +393,9 @@ fn reading_time_counts_chinese_characters_and_words_of_other_scripts() {
         4
     );
     assert_eq!(minutes(json!([{"type": "image", "src": "a.png", "alt": words(999), "caption": words(999)}])), 1);
+    // A list's items and code are read too.
+    assert_eq!(minutes(json!([{"type": "list", "items": [words(200), words(39)]}])), 2);
+    assert_eq!(minutes(json!([words(200), {"type": "code", "text": words(39)}])), 2);
     assert_eq!(minutes(json!(["か".repeat(510)])), 2);
     let spaced = ["한국어", "слово", "2018年"].repeat(80).join(" ");
     assert_eq!(minutes(json!([spaced])), 2);

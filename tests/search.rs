@@ -20,7 +20,10 @@ fn folded_fields(a: &Article) -> Vec<String> {
     fields.extend(a.tags.iter().map(String::as_str));
     for b in &a.body {
         match b {
-            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => fields.push(text),
+            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } | Block::Code { text } => {
+                fields.push(text)
+            }
+            Block::List { items, .. } => fields.extend(items.iter().map(String::as_str)),
             Block::Image(i) => {
                 fields.push(&i.alt);
                 fields.extend(i.caption.as_deref());
@@ -47,7 +50,18 @@ fn found(ix: &SearchIndex, q: &Query) -> Vec<usize> {
     ix.search(q, 0..ix.len()).into_iter().map(|h| h.index).collect()
 }
 
+/// An article whose body's texts are, in turn, a paragraph, a code block and a list (its items `text` cut at
+/// each `-`), so that every kind of block with text is searched.
 fn article(i: usize, title: String, body: Vec<String>, authors: Vec<String>) -> Article {
+    let body: Vec<serde_json::Value> = body
+        .into_iter()
+        .enumerate()
+        .map(|(k, text)| match k % 3 {
+            0 => serde_json::Value::String(text),
+            1 => serde_json::json!({ "type": "code", "text": text }),
+            _ => serde_json::json!({ "type": "list", "ordered": k % 2 == 0, "items": text.split('-').collect::<Vec<_>>() }),
+        })
+        .collect();
     let value = serde_json::json!({ "id": format!("a{i}"), "title": title, "body": body, "authors": authors });
     serde_json::from_value(value).unwrap()
 }

@@ -112,13 +112,13 @@ impl Article {
 
     /// The minutes a reader takes to read the body, rounded up (at least 1): 255 Chinese or Japanese characters a
     /// minute, 238 words a minute in scripts written with spaces — the mean silent reading rates measured for
-    /// Chinese (Trauzettel-Klosinski et al. 2012, IReST) and for English non-fiction (Brysbaert 2019). Headings
-    /// and quotes count, image captions do not.
+    /// Chinese (Trauzettel-Klosinski et al. 2012, IReST) and for English non-fiction (Brysbaert 2019). Headings,
+    /// quotes, lists and code count, image captions do not.
     pub fn reading_minutes(&self) -> u32 {
         use crate::domain::convert::is_han;
         use crate::domain::search::word_char;
         let (mut chars, mut words) = (0u64, 0u64);
-        for text in self.body.iter().filter_map(Block::text) {
+        for text in self.body.iter().flat_map(Block::texts) {
             let mut in_word = false;
             for c in text.chars() {
                 // Hangul is written with spaces between words.
@@ -153,7 +153,7 @@ impl Article {
             return None;
         }
         let mut opening = String::new();
-        for text in self.body.iter().filter_map(Block::text) {
+        for text in self.body.iter().flat_map(Block::texts) {
             fold_into(text, &mut opening);
             if opening.len() > 2 * folded.len() {
                 break;
@@ -405,6 +405,16 @@ pub enum Block {
     Quote {
         text: String,
     },
+    /// A list of items, numbered (`ordered`) or bulleted; each item is one text.
+    List {
+        ordered: bool,
+        items: Vec<String>,
+    },
+    /// Preformatted text (program code, a table drawn in text): shown in a monospaced font with its spaces and line
+    /// breaks as written, and never converted (not by the importer's clean-up, not by 繁/简).
+    Code {
+        text: String,
+    },
     /// Boxed: an image's three texts would make every block (most are paragraphs) three times the size.
     Image(Box<Image>),
     /// A block type this version does not know (forward compatibility): not shown, reported as a warning.
@@ -422,11 +432,25 @@ pub struct Image {
 }
 
 impl Block {
-    /// The text of a paragraph, heading or quote (`None` for an image or an unknown block).
+    /// The text of a paragraph, heading, quote or code block (`None` for a list, an image or an unknown block).
     pub fn text(&self) -> Option<&str> {
         match self {
-            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => Some(text),
+            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } | Block::Code { text } => {
+                Some(text)
+            }
             _ => None,
+        }
+    }
+
+    /// The texts of the block a reader reads, in order: a paragraph's, heading's, quote's or code block's text, a
+    /// list's items (not an image's alt text or caption).
+    pub fn texts(&self) -> &[String] {
+        match self {
+            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } | Block::Code { text } => {
+                std::slice::from_ref(text)
+            }
+            Block::List { items, .. } => items,
+            Block::Image(_) | Block::Unknown { .. } => &[],
         }
     }
 
@@ -446,6 +470,14 @@ enum TypedBlock {
     Quote {
         text: String,
     },
+    List {
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        ordered: bool,
+        items: Vec<String>,
+    },
+    Code {
+        text: String,
+    },
     Image {
         src: String,
         #[serde(default)]
@@ -461,6 +493,8 @@ impl Serialize for Block {
             Block::Paragraph { text } => return s.serialize_str(text),
             Block::Heading { text } => TypedBlock::Heading { text: text.clone() },
             Block::Quote { text } => TypedBlock::Quote { text: text.clone() },
+            Block::List { ordered, items } => TypedBlock::List { ordered: *ordered, items: items.clone() },
+            Block::Code { text } => TypedBlock::Code { text: text.clone() },
             Block::Image(i) => TypedBlock::Image { src: i.src.clone(), alt: i.alt.clone(), caption: i.caption.clone() },
             Block::Unknown { kind } => {
                 use serde::ser::SerializeMap;
@@ -491,6 +525,7 @@ impl<'de> Deserialize<'de> for Block {
                 // Read in one pass, each field's value kept loosely (a string, or what else it was), so that an
                 // unknown `type` can be told from a broken known one whatever order the fields come in.
                 let (mut kind, mut text, mut src, mut alt, mut caption) = (None, None, None, None, None);
+                let (mut ordered, mut items) = (None, None);
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                     let slot = match &*key {
                         "type" => &mut kind,
@@ -498,6 +533,8 @@ impl<'de> Deserialize<'de> for Block {
                         "src" => &mut src,
                         "alt" => &mut alt,
                         "caption" => &mut caption,
+                        "ordered" => &mut ordered,
+                        "items" => &mut items,
                         _ => {
                             map.next_value::<de::IgnoredAny>()?;
                             continue;
@@ -507,8 +544,8 @@ impl<'de> Deserialize<'de> for Block {
                 }
                 let kind = match kind {
                     Some(Loose::Str(k)) => k,
-                    Some(Loose::Other(found)) => {
-                        return Err(de::Error::custom(format!("block type must be a string, found {found}")))
+                    Some(other) => {
+                        return Err(de::Error::custom(format!("block type must be a string, found {}", other.kind())))
                     }
                     None => return Err(de::Error::missing_field("type")),
                 };
@@ -516,8 +553,8 @@ impl<'de> Deserialize<'de> for Block {
                 let string = |v: Option<Loose>, name: &'static str| match v {
                     None => Ok(None),
                     Some(Loose::Str(s)) => Ok(Some(s)),
-                    Some(Loose::Other(found)) => {
-                        Err(de::Error::custom(format!("{name}: invalid type: {found}, expected a string")))
+                    Some(other) => {
+                        Err(de::Error::custom(format!("{name}: invalid type: {}, expected a string", other.kind())))
                     }
                 };
                 let required =
@@ -526,6 +563,35 @@ impl<'de> Deserialize<'de> for Block {
                     "paragraph" => Block::Paragraph { text: required(text, "text")? },
                     "heading" => Block::Heading { text: required(text, "text")? },
                     "quote" => Block::Quote { text: required(text, "text")? },
+                    "code" => Block::Code { text: required(text, "text")? },
+                    "list" => {
+                        let ordered = match ordered {
+                            None | Some(Loose::Other("null")) => false,
+                            Some(Loose::Bool(b)) => b,
+                            Some(other) => {
+                                let found = other.kind();
+                                return Err(de::Error::custom(format!(
+                                    "ordered: invalid type: {found}, expected true or false"
+                                )));
+                            }
+                        };
+                        let items = match items {
+                            Some(Loose::List(Ok(items))) => items,
+                            Some(Loose::List(Err((i, found)))) => {
+                                return Err(de::Error::custom(format!(
+                                    "items[{i}]: invalid type: {found}, expected a string"
+                                )))
+                            }
+                            Some(other) => {
+                                let found = other.kind();
+                                return Err(de::Error::custom(format!(
+                                    "items: invalid type: {found}, expected a list of strings"
+                                )));
+                            }
+                            None => return Err(de::Error::missing_field("items")),
+                        };
+                        Block::List { ordered, items }
+                    }
                     "image" => {
                         let caption = match caption {
                             Some(Loose::Other("null")) => None,
@@ -541,10 +607,25 @@ impl<'de> Deserialize<'de> for Block {
     }
 }
 
-/// A block field's value as read before the block's type is known: a string, or the kind of value it was.
+/// A block field's value as read before the block's type is known: a string, a boolean, a list of strings (or
+/// where and what its first other value is), or the kind of value it was.
 enum Loose {
     Str(String),
+    Bool(bool),
+    List(Result<Vec<String>, (usize, &'static str)>),
     Other(&'static str),
+}
+
+impl Loose {
+    /// What kind of value it was, for an error message.
+    fn kind(&self) -> &'static str {
+        match self {
+            Loose::Str(_) => "a string",
+            Loose::Bool(_) => "a boolean",
+            Loose::List(_) => "a list",
+            Loose::Other(kind) => kind,
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for Loose {
@@ -561,8 +642,8 @@ impl<'de> Deserialize<'de> for Loose {
             fn visit_string<E: de::Error>(self, s: String) -> Result<Loose, E> {
                 Ok(Loose::Str(s))
             }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Loose, E> {
-                Ok(Loose::Other("a boolean"))
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<Loose, E> {
+                Ok(Loose::Bool(b))
             }
             fn visit_i64<E: de::Error>(self, _: i64) -> Result<Loose, E> {
                 Ok(Loose::Other("a number"))
@@ -577,8 +658,15 @@ impl<'de> Deserialize<'de> for Loose {
                 Ok(Loose::Other("null"))
             }
             fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
-                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
-                Ok(Loose::Other("a list"))
+                let mut items = Ok(Vec::new());
+                while let Some(item) = seq.next_element::<Loose>()? {
+                    match (&mut items, item) {
+                        (Ok(strings), Loose::Str(s)) => strings.push(s),
+                        (Ok(strings), other) => items = Err((strings.len(), other.kind())),
+                        (Err(_), _) => {}
+                    }
+                }
+                Ok(Loose::List(items))
             }
             fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
                 while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
@@ -660,12 +748,19 @@ mod schema {
                     { "type": "string" },
                     { "type": "object", "required": ["type", "text"],
                       "properties": { "type": { "enum": ["paragraph", "heading", "quote"] }, "text": { "type": "string" } } },
+                    { "type": "object", "required": ["type", "items"],
+                      "properties": { "type": { "const": "list" },
+                                      "ordered": { "type": "boolean", "description": "numbered (true) or bulleted (false, the default)" },
+                                      "items": { "type": "array", "items": { "type": "string" } } } },
+                    { "type": "object", "required": ["type", "text"],
+                      "properties": { "type": { "const": "code" },
+                                      "text": { "type": "string", "description": "preformatted: spaces and line breaks kept, never converted" } } },
                     { "type": "object", "required": ["type", "src"],
                       "properties": { "type": { "const": "image" },
                                       "src": { "type": "string", "description": "relative, http or https URL" },
                                       "alt": { "type": "string" }, "caption": { "type": "string" } } },
                     { "type": "object", "required": ["type"],
-                      "properties": { "type": { "type": "string", "not": { "enum": ["paragraph", "heading", "quote", "image"] } } } }
+                      "properties": { "type": { "type": "string", "not": { "enum": ["paragraph", "heading", "quote", "list", "code", "image"] } } } }
                 ]
             })
         }

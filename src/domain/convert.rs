@@ -146,7 +146,7 @@ impl Converter {
     }
 }
 
-/// The article with every text a reader sees converted by `c` (ids, links and image addresses unchanged); a
+/// The article with every text a reader sees converted by `c` (ids, links, image addresses and code unchanged); a
 /// Chinese `lang` becomes `script`'s tag. The viewer passes the converter module it fetched; natively and in
 /// tests, [`Converter::convert_article`] passes a [`Converter`].
 pub fn convert_article(a: &Article, script: Script, c: &dyn Fn(&str) -> String) -> Article {
@@ -164,11 +164,13 @@ pub fn convert_article(a: &Article, script: Script, c: &dyn Fn(&str) -> String) 
     for b in &mut out.body {
         match b {
             Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => c(text),
+            Block::List { items, .. } => items.iter_mut().for_each(c),
             Block::Image(i) => {
                 c(&mut i.alt);
                 i.caption.iter_mut().for_each(c);
             }
-            Block::Unknown { .. } => {}
+            // Code is shown as written: converting it would change what a program says.
+            Block::Code { .. } | Block::Unknown { .. } => {}
         }
     }
     if out.lang.as_deref().is_some_and(|l| tag_is(l, "zh")) {

@@ -383,8 +383,14 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
         }
     }
     let mut kept = Vec::with_capacity(a.body.len());
-    for (i, block) in std::mem::take(&mut a.body).into_iter().enumerate() {
+    for (i, mut block) in std::mem::take(&mut a.body).into_iter().enumerate() {
+        if let Block::List { items, .. } = &mut block {
+            items.retain(|item| !item.trim().is_empty());
+        }
         match &block {
+            Block::List { items, .. } if items.is_empty() => {
+                warn(format!("body[{i}].items"), "list has no items; skipped".into());
+            }
             Block::Unknown { kind } => {
                 warn(
                     format!("body[{i}]"),

@@ -565,12 +565,11 @@ fn searchable_rest(a: &Article) -> impl Iterator<Item = &str> {
     let singles = [a.summary.as_deref(), a.source.as_deref(), a.category.as_deref()].into_iter().flatten();
     let lists = a.authors.iter().chain(a.tags.iter()).map(String::as_str);
     let body = a.body.iter().flat_map(|b| {
-        let (x, y): (Option<&str>, Option<&str>) = match b {
-            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => (Some(text), None),
-            Block::Image(i) => (Some(i.alt.as_str()), i.caption.as_deref()),
-            Block::Unknown { .. } => (None, None),
+        let image = match b {
+            Block::Image(i) => [Some(i.alt.as_str()), i.caption.as_deref()],
+            _ => [None, None],
         };
-        [x, y].into_iter().flatten()
+        b.texts().iter().map(String::as_str).chain(image.into_iter().flatten())
     });
     singles.chain(lists).chain(body)
 }
@@ -627,12 +626,14 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<Piece> {
 
 /// The texts an article's page shows with the query's matches marked, in page order: kicker, title, subtitle, lede
 /// (`Article::lede`), the meta line's source, category and authors, the tags, then each body block's text
-/// (paragraph, heading, quote, image caption).
+/// (paragraph, heading, quote, list items, code, image caption).
 fn marked_texts(a: &Article) -> impl Iterator<Item = &str> {
-    let body = a.body.iter().filter_map(|b| match b {
-        Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => Some(text.as_str()),
-        Block::Image(i) => i.caption.as_deref(),
-        Block::Unknown { .. } => None,
+    let body = a.body.iter().flat_map(|b| {
+        let caption = match b {
+            Block::Image(i) => i.caption.as_deref(),
+            _ => None,
+        };
+        b.texts().iter().map(String::as_str).chain(caption)
     });
     let head = [a.kicker.as_deref(), Some(a.title.as_str()), a.subtitle.as_deref(), a.lede(), a.source.as_deref()];
     let meta = a.category.as_deref().into_iter().chain(a.authors.iter().chain(&a.tags).map(String::as_str));
@@ -777,10 +778,8 @@ fn passage_start(text: &str, at: usize, before: usize) -> usize {
 /// where cut — highlighted; or, when no term occurs there, the article's usual excerpt.
 pub fn excerpt(article: &Article, terms: &[String], max_chars: usize) -> Vec<Piece> {
     const BEFORE: usize = 20;
-    let texts = article.summary.as_deref().into_iter().chain(article.body.iter().filter_map(|b| match b {
-        Block::Paragraph { text } | Block::Quote { text } | Block::Heading { text } => Some(text.as_str()),
-        _ => None,
-    }));
+    let texts =
+        article.summary.as_deref().into_iter().chain(article.body.iter().flat_map(Block::texts).map(String::as_str));
     // Each text folded once; no further than the first passage that has every term.
     let every = terms.iter().enumerate().filter(|&(k, t)| k < 64 && !terms[..k].contains(t)).count() as u32;
     let (mut found, mut fallback) = (None::<(u32, &str, Range<usize>)>, None);

@@ -140,6 +140,19 @@ export async function watchNextKey(page) {
 
 export const SEED_TITLE = '湖南省有色系統共同維穩工作第十五次會議召開';
 
+/** A set whose one article has a numbered list, a bulleted list and code with a line longer than a phone is wide. */
+export const CODE = 'import nickel\n\nfor mine in nickel.mines():\n    print(mine.name, mine.output_in_tonnes_per_year, mine.owner, mine.country)';
+export const BLOCKS_SET = JSON.stringify({ version: 1, title: 'Blocks', articles: [{
+  id: 'howto', title: 'How to read nickel data', lang: 'en',
+  body: [
+    'Three steps.',
+    { type: 'list', ordered: true, items: ['Fetch the nickel report.', 'Import it.', 'Serve it.'] },
+    { type: 'list', items: ['copper', 'nickel and zinc'] },
+    { type: 'code', text: CODE },
+    'The end.',
+  ],
+}] });
+
 /** A deterministic article set of `n` news-like records with mixed scripts and lengths (same set every run). */
 export function bigSet(n) {
   const words = ['銅價', '企業', '社区', 'market', 'nickel', '產量', '发展', 'copper', '維穩', 'report'];

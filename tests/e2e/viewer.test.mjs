@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, SEED_TITLE } from './support.mjs';
+import { startServer, launchBrowser, newPage, SEED_TITLE, BLOCKS_SET, CODE } from './support.mjs';
 
 let server;
 let browser;
@@ -17,6 +17,7 @@ before(async () => {
     '/flaky/': {
       articles: () => (flakyFails ? { status: 500, body: 'server down' } : { status: 200, body: '{"version":1,"articles":[{"id":"ok","title":"Back again"}]}' }),
     },
+    '/blocks/': { articles: BLOCKS_SET },
     '/mixed/': {
       articles: JSON.stringify({ version: 1, title: 'Mixed', articles: [
         { id: 'good', title: 'Good record' },
@@ -159,4 +160,28 @@ test('list and article fit 390 px and 1280 px wide without horizontal scrolling 
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `article scrolls sideways at ${width}px`);
     await page.close();
   }
+});
+
+test('lists and code keep their shape, searched and marked; a long line of code scrolls in its box, not the page', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto(server.url('/blocks/#/?q=nickel'));
+  await page.locator('.card-title a').click();
+  await page.locator('.match-nav').waitFor();
+  const body = page.locator('.article-body');
+  assert.deepEqual(await body.locator('ol > li').allInnerTexts(), ['Fetch the nickel report.', 'Import it.', 'Serve it.']);
+  assert.deepEqual(await body.locator('ul > li').allInnerTexts(), ['copper', 'nickel and zinc']);
+  // The code's spaces and line breaks as written, in a monospaced font.
+  assert.equal(await body.locator('pre > code').textContent(), CODE);
+  assert.match(await body.locator('pre').evaluate((el) => getComputedStyle(el).fontFamily), /mono/i);
+  // Every match is marked, in list items and code too, and the bar counts them all.
+  assert.deepEqual(await body.locator('li mark').allInnerTexts(), ['nickel', 'nickel']);
+  assert.equal(await body.locator('pre mark').count(), 2);
+  const n = await page.locator('.article-page mark').count();
+  assert.equal(await page.locator('.match-nav .match-status').innerText(), `${n} matches`);
+  // The long line scrolls inside the code's box; the page does not scroll sideways.
+  assert.ok(await body.locator('pre').evaluate((el) => el.scrollWidth > el.clientWidth), 'the code box does not scroll');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the page scrolls sideways');
+  assert.deepEqual(errors, []);
+  await page.close();
 });

@@ -35,7 +35,8 @@ fn atom_date(a: &Article) -> Option<String> {
     })
 }
 
-/// The article's body as HTML (escaped again as the entry's `content`): paragraphs, headings, quotes, images.
+/// The article's body as HTML (escaped again as the entry's `content`): paragraphs, headings, quotes, lists, code,
+/// images.
 fn body_html(a: &Article) -> String {
     let mut html = String::new();
     for b in &a.body {
@@ -43,6 +44,15 @@ fn body_html(a: &Article) -> String {
             Block::Paragraph { text } => html.push_str(&format!("<p>{}</p>", escape(text))),
             Block::Heading { text } => html.push_str(&format!("<h2>{}</h2>", escape(text))),
             Block::Quote { text } => html.push_str(&format!("<blockquote>{}</blockquote>", escape(text))),
+            Block::List { ordered, items } => {
+                let tag = if *ordered { "ol" } else { "ul" };
+                html.push_str(&format!("<{tag}>"));
+                for item in items {
+                    html.push_str(&format!("<li>{}</li>", escape(item)));
+                }
+                html.push_str(&format!("</{tag}>"));
+            }
+            Block::Code { text } => html.push_str(&format!("<pre><code>{}</code></pre>", escape(text))),
             Block::Image(i) => {
                 html.push_str(&format!("<figure><img src=\"{}\" alt=\"{}\">", escape(&i.src), escape(&i.alt)));
                 if let Some(c) = &i.caption {
@@ -148,7 +158,9 @@ mod tests {
                 "published": "2018-11-30T11:21:00+08:00", "authors": ["張燎原", "Li Wei"], "category": "重點新聞",
                 "tags": ["銅"], "url": "https://example.org/a?x=1&y=2",
                 "body": ["11月27日\u{1}，省有色金屬管理局。", { "type": "heading", "text": "Power <costs>" },
-                         { "type": "quote", "text": "\"We'll watch.\"" }, "End."] }),
+                         { "type": "quote", "text": "\"We'll watch.\"" },
+                         { "type": "list", "ordered": true, "items": ["a <b>", "c"] },
+                         { "type": "code", "text": "x  <  y\n  & z" }, "End."] }),
             serde_json::json!({ "id": "undated", "title": "No date", "body": ["Text."] }),
         ]));
         assert!(!feed.contains("<script>") && !feed.contains('\u{1}'), "{feed}");
@@ -167,9 +179,13 @@ mod tests {
         assert_eq!(seconds(a), 1543548060);
         assert_eq!(a.authors, ["張燎原", "Li Wei"]);
         assert_eq!((a.category.as_deref(), a.tags.as_slice()), (Some("重點新聞"), &["銅".to_owned()][..]));
-        let texts: Vec<&str> = a.body.iter().filter_map(Block::text).collect();
-        assert_eq!(texts, ["11月27日，省有色金屬管理局。", "Power <costs>", "\"We'll watch.\"", "End."]);
+        let texts: Vec<&str> = a.body.iter().flat_map(Block::texts).map(String::as_str).collect();
+        assert_eq!(texts[..3], ["11月27日，省有色金屬管理局。", "Power <costs>", "\"We'll watch.\""]);
         assert!(matches!(a.body[1], Block::Heading { .. }) && matches!(a.body[2], Block::Quote { .. }));
+        // Lists and code keep their shape; code its spaces and line breaks.
+        assert_eq!(a.body[3], Block::List { ordered: true, items: vec!["a <b>".into(), "c".into()] });
+        assert_eq!(a.body[4], Block::Code { text: "x  <  y\n  & z".into() });
+        assert_eq!(a.body[5], Block::Paragraph { text: "End.".into() });
         assert_eq!(seconds(&back[1]), 1497484800, "a date: its midnight UTC");
     }
 

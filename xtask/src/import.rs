@@ -484,7 +484,7 @@ fn take_page(a: &mut Article, page: Page, fix_counts: &mut [usize]) -> Vec<Strin
 /// with the same are the same article (a reprint in the other script is one too: the viewer shows either script).
 fn content_key(a: &Article) -> Option<u64> {
     use std::hash::{Hash, Hasher};
-    let texts: Vec<&str> = a.body.iter().filter_map(Block::text).collect();
+    let texts: Vec<&str> = a.body.iter().flat_map(Block::texts).map(String::as_str).collect();
     if texts.is_empty() {
         return None;
     }
@@ -578,18 +578,17 @@ fn describe(status: &str, a: &Article) -> String {
                 paragraphs += 1;
                 chars += text.chars().count();
             }
-            Block::Heading { text } | Block::Quote { text } => {
-                others += 1;
-                chars += text.chars().count();
-            }
             Block::Image(_) => images += 1,
-            _ => others += 1,
+            b => {
+                others += 1;
+                chars += b.texts().iter().map(|t| t.chars().count()).sum::<usize>();
+            }
         }
     }
     let date = a.published.as_ref().map_or("-", |p| p.as_str());
     let lang = a.lang.as_deref().unwrap_or("-");
     format!(
-        "{status:<9} {}  {:?}  {date}  {lang}  {paragraphs} paragraph(s), {others} heading(s)/quote(s), {images} image(s), {chars} characters",
+        "{status:<9} {}  {:?}  {date}  {lang}  {paragraphs} paragraph(s), {others} other block(s), {images} image(s), {chars} characters",
         a.id, a.title.as_str()
     )
 }

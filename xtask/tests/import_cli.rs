@@ -80,7 +80,7 @@ fn dry_run_writes_nothing() {
     assert!(!out.exists());
     // --verbose: a line per article, to check what the importer made of each input.
     let o = import(&[s(&seed()), "--fixes", s(&fixes()), "--dry-run", "-v", "-o", s(&out)]);
-    let line = "added     000_7367aa27400e94e4  \"湖南省有色系統共同維穩工作第十五次會議召開\"  2018-11-30T11:21:00+08:00  zh-Hant  8 paragraph(s), 0 heading(s)/quote(s), 0 image(s), ";
+    let line = "added     000_7367aa27400e94e4  \"湖南省有色系統共同維穩工作第十五次會議召開\"  2018-11-30T11:21:00+08:00  zh-Hant  8 paragraph(s), 0 other block(s), 0 image(s), ";
     assert!(stderr(&o).contains(line), "{}", stderr(&o));
     assert!(!out.exists());
     let _ = std::fs::remove_dir_all(dir);

@@ -27,7 +27,7 @@ pub struct Converted {
     pub dropped: usize,
 }
 
-/// Converts an HTML fragment into paragraphs, headings, quotes and images.
+/// Converts an HTML fragment into paragraphs, headings, quotes, lists, code and images.
 pub fn html_to_blocks(html: &str) -> Converted {
     let doc = Html::parse_fragment(html);
     element_to_blocks(doc.root_element(), false)
@@ -168,6 +168,28 @@ impl Walker {
                             self.flush();
                             self.image(child_el, None);
                         }
+                        "ul" | "ol" => {
+                            self.flush();
+                            match self.list_items(child_el) {
+                                Some(items) if items.is_empty() => {}
+                                Some(items) => self.blocks.push(Block::List { ordered: name == "ol", items }),
+                                // Images, tables, quotes… in it: read as paragraphs, as any block.
+                                None => {
+                                    self.walk(child_el);
+                                    self.flush();
+                                }
+                            }
+                        }
+                        "pre" => {
+                            self.flush();
+                            let mut text = String::new();
+                            self.dropped += raw_text(child_el, &mut text);
+                            // The parser drops the line break right after `<pre>`; trailing ones are not shown.
+                            let text = text.trim_end().trim_start_matches(['\n', '\r']);
+                            if !text.trim().is_empty() {
+                                self.blocks.push(Block::Code { text: text.to_owned() });
+                            }
+                        }
                         "figure" => {
                             self.flush();
                             let caption = child_el
@@ -199,6 +221,64 @@ impl Walker {
                 _ => {}
             }
         }
+    }
+
+    /// The items of a list, its nested lists' items following the item they are in (the viewer shows one
+    /// level); `None` when it holds more than text (images, tables, quotes, code, headings, what is dropped, or
+    /// on a page what is not the article), to be read as paragraphs instead.
+    fn list_items(&self, list: ElementRef) -> Option<Vec<String>> {
+        let mut items = Vec::new();
+        for child in list.children() {
+            match child.value() {
+                Node::Text(t) if t.trim().is_empty() => {}
+                Node::Comment(_) => {}
+                Node::Element(e) if e.name() == "li" => {
+                    let mut text = String::new();
+                    let mut nested = Vec::new();
+                    self.item_text(ElementRef::wrap(child).expect("an element node"), &mut text, &mut nested)?;
+                    let text = collapse(&text);
+                    if !text.is_empty() {
+                        items.push(text);
+                    }
+                    items.append(&mut nested);
+                }
+                _ => return None,
+            }
+        }
+        Some(items)
+    }
+
+    /// An item's text into `text` and its nested lists' items into `nested`; `None` as for [`Self::list_items`].
+    fn item_text(&self, el: ElementRef, text: &mut String, nested: &mut Vec<String>) -> Option<()> {
+        for child in el.children() {
+            match child.value() {
+                Node::Text(t) => text.push_str(t),
+                Node::Element(e) => {
+                    let child_el = ElementRef::wrap(child).expect("an element node");
+                    if self.page && (is_page_chrome(e) || (self.unlikely && is_unlikely(e))) {
+                        return None;
+                    }
+                    match e.name() {
+                        "ul" | "ol" => nested.extend(self.list_items(child_el)?),
+                        "p" | "div" | "br" | "span" | "a" | "em" | "strong" | "b" | "i" | "u" | "s" | "code"
+                        | "kbd" | "samp" | "var" | "small" | "sub" | "sup" | "mark" | "abbr" | "cite" | "q" | "dfn"
+                        | "del" | "ins" | "time" | "data" | "bdi" | "bdo" | "wbr" | "font" | "label" => {
+                            let block = matches!(e.name(), "p" | "div" | "br");
+                            if block {
+                                text.push(' ');
+                            }
+                            self.item_text(child_el, text, nested)?;
+                            if block {
+                                text.push(' ');
+                            }
+                        }
+                        _ => return None,
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(())
     }
 
     fn image(&mut self, img: ElementRef, caption: Option<String>) {
@@ -242,6 +322,22 @@ fn collect_text(el: ElementRef, out: &mut String) {
             _ => {}
         }
     }
+}
+
+/// The text of `el` as written (a `<pre>`'s: spaces and line breaks kept, a `<br>` a line break), without
+/// what is dropped for safety; returns how many elements were dropped.
+fn raw_text(el: ElementRef, out: &mut String) -> usize {
+    let mut dropped = 0;
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) if DROPPED.contains(&e.name()) => dropped += 1,
+            Node::Element(e) if e.name() == "br" => out.push('\n'),
+            Node::Element(_) => dropped += raw_text(ElementRef::wrap(child).expect("an element node"), out),
+            _ => {}
+        }
+    }
+    dropped
 }
 
 /// Collapses runs of white space to one space and trims; a run between two CJK characters is dropped (Chinese

@@ -108,6 +108,10 @@ fn toml_to_json(v: toml::Value) -> Value {
 }
 
 /// Body blocks, the first level-1 heading, and how many raw-HTML pieces were dropped.
+///
+/// Lists become list blocks, their nested lists' items following the item they are in (one level: the viewer
+/// shows no nesting); fenced and indented code becomes a code block, its spaces and line breaks kept (code inside
+/// a list item is part of the item's text). Tables become a paragraph per row, cells separated by `|`.
 fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
     let mut blocks = Vec::new();
     let mut first_h1 = None;
@@ -116,6 +120,11 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
     let mut quote_depth = 0usize;
     let mut heading: Option<HeadingLevel> = None;
     let mut image: Option<(String, String)> = None;
+    // The list being read (the outermost one's kind, its items so far) and how deep in lists the text is.
+    let mut list: Option<(bool, Vec<String>)> = None;
+    let mut list_depth = 0usize;
+    // The code block being read, as written.
+    let mut code: Option<String> = None;
     let flush = |buf: &mut String, blocks: &mut Vec<Block>, quote: bool| {
         let text = collapse(buf);
         buf.clear();
@@ -123,8 +132,51 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             blocks.push(if quote { Block::Quote { text } } else { Block::Paragraph { text } });
         }
     };
+    // The item text read so far, as one of the list's items.
+    let end_item = |buf: &mut String, list: &mut Option<(bool, Vec<String>)>| {
+        let text = collapse(buf);
+        buf.clear();
+        if let (false, Some((_, items))) = (text.is_empty(), list) {
+            items.push(text);
+        }
+    };
+    let end_list = |list: &mut Option<(bool, Vec<String>)>, blocks: &mut Vec<Block>| {
+        if let Some((ordered, items)) = list.take() {
+            if !items.is_empty() {
+                blocks.push(Block::List { ordered, items });
+            }
+        }
+    };
     for event in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
         match event {
+            Event::Start(Tag::List(first)) => {
+                if list_depth == 0 {
+                    flush(&mut buf, &mut blocks, quote_depth > 0);
+                    list = Some((first.is_some(), Vec::new()));
+                } else {
+                    end_item(&mut buf, &mut list);
+                }
+                list_depth += 1;
+            }
+            Event::End(TagEnd::List(_)) => {
+                list_depth = list_depth.saturating_sub(1);
+                if list_depth == 0 {
+                    end_list(&mut list, &mut blocks);
+                }
+            }
+            Event::End(TagEnd::Item) => end_item(&mut buf, &mut list),
+            Event::Start(Tag::CodeBlock(_)) if list_depth == 0 => {
+                flush(&mut buf, &mut blocks, quote_depth > 0);
+                code = Some(String::new());
+            }
+            Event::End(TagEnd::CodeBlock) if list_depth == 0 => {
+                if let Some(text) = code.take() {
+                    let text = text.trim_end().trim_start_matches(['\n', '\r']);
+                    if !text.trim().is_empty() {
+                        blocks.push(Block::Code { text: text.to_owned() });
+                    }
+                }
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut buf, &mut blocks, quote_depth > 0);
                 heading = Some(level);
@@ -140,16 +192,24 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                 }
                 heading = None;
             }
-            Event::Start(Tag::BlockQuote(_)) => {
+            Event::Start(Tag::BlockQuote(_)) if list_depth == 0 => {
                 flush(&mut buf, &mut blocks, quote_depth > 0);
                 quote_depth += 1;
             }
-            Event::End(TagEnd::BlockQuote(_)) => {
+            Event::End(TagEnd::BlockQuote(_)) if list_depth == 0 => {
                 flush(&mut buf, &mut blocks, true);
                 quote_depth = quote_depth.saturating_sub(1);
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                flush(&mut buf, &mut blocks, quote_depth > 0);
+                // An image in a list ends the list there; the items after it make a list of their own.
+                if list_depth > 0 {
+                    end_item(&mut buf, &mut list);
+                    let ordered = list.as_ref().is_some_and(|l| l.0);
+                    end_list(&mut list, &mut blocks);
+                    list = Some((ordered, Vec::new()));
+                } else {
+                    flush(&mut buf, &mut blocks, quote_depth > 0);
+                }
                 image = Some((dest_url.to_string(), String::new()));
             }
             Event::End(TagEnd::Image) => {
@@ -161,13 +221,17 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                     }
                 }
             }
-            Event::Text(t) | Event::Code(t) => match &mut image {
-                Some((_, alt)) => alt.push_str(&t),
-                None => buf.push_str(&t),
+            Event::Text(t) | Event::Code(t) => match (&mut image, &mut code) {
+                (Some((_, alt)), _) => alt.push_str(&t),
+                (None, Some(code)) => code.push_str(&t),
+                (None, None) => buf.push_str(&t),
             },
             Event::SoftBreak => buf.push('\n'),
+            Event::HardBreak if list_depth > 0 => buf.push('\n'),
             Event::HardBreak => flush(&mut buf, &mut blocks, quote_depth > 0),
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock | TagEnd::TableRow | TagEnd::TableHead) => {
+            // A paragraph in a list item (a loose list) goes on in the item.
+            Event::End(TagEnd::Paragraph | TagEnd::CodeBlock) if list_depth > 0 => buf.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::TableRow | TagEnd::TableHead) => {
                 flush(&mut buf, &mut blocks, quote_depth > 0)
             }
             Event::End(TagEnd::TableCell) => buf.push_str(" | "),
@@ -175,6 +239,8 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             _ => {}
         }
     }
+    end_item(&mut buf, &mut list);
+    end_list(&mut list, &mut blocks);
     flush(&mut buf, &mut blocks, quote_depth > 0);
     (blocks, first_h1, dropped)
 }

@@ -189,23 +189,24 @@ impl Draft {
     }
 }
 
-/// The characters of the text of `blocks` (paragraphs, headings, quotes): how much of an article there is, to
+/// The characters of the text of `blocks` (paragraphs, headings, quotes, lists, code): how much of an article there is, to
 /// choose between two sources of it (a page's HTML or its JSON-LD; a feed item or its page).
 pub fn text_chars(blocks: &[Block]) -> usize {
-    blocks.iter().filter_map(Block::text).map(|t| t.chars().count()).sum()
+    blocks.iter().flat_map(Block::texts).map(|t| t.chars().count()).sum()
 }
 
-/// Calls `f` on every text of `blocks` a reader reads: paragraphs, headings, quotes, images' alt texts and
-/// captions.
+/// Calls `f` on every text of `blocks` a reader reads: paragraphs, headings, quotes, list items, images' alt texts
+/// and captions — not code, which stays as written.
 pub fn block_texts_mut(blocks: &mut [Block], mut f: impl FnMut(&mut String)) {
     for b in blocks {
         match b {
             Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => f(text),
+            Block::List { items, .. } => items.iter_mut().for_each(&mut f),
             Block::Image(i) => {
                 f(&mut i.alt);
                 i.caption.iter_mut().for_each(&mut f);
             }
-            Block::Unknown { .. } => {}
+            Block::Code { .. } | Block::Unknown { .. } => {}
         }
     }
 }
@@ -531,8 +532,11 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
     for mut draft in drafts {
         if draft.lang.is_none() {
             draft.lang = opts.lang.clone().or_else(|| {
-                let sample: String =
-                    std::iter::once(draft.title.as_str()).chain(draft.body.iter().filter_map(Block::text)).collect();
+                // (Not code: a program's comments do not make an article Chinese.)
+                let prose = draft.body.iter().filter(|b| !matches!(b, Block::Code { .. }));
+                let sample: String = std::iter::once(draft.title.as_str())
+                    .chain(prose.flat_map(Block::texts).map(String::as_str))
+                    .collect();
                 detect_chinese_script(&sample).map(str::to_owned)
             });
         }

@@ -341,7 +341,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     // Damage no rule repairs (a span lost to a bad conversion), by paragraph, as scraped text reports it by line.
     let mut corrupted_spans = 0;
     for (i, b) in blocks.iter().enumerate() {
-        if let Some(text) = b.text() {
+        for text in b.texts() {
             for c in find_corruption(text) {
                 corrupted_spans += 1;
                 warnings.push(format!(

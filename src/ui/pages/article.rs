@@ -262,6 +262,11 @@ fn render_block(block: &Block, terms: &[String]) -> Html {
         Block::Paragraph { text } => html! { <p>{ marked(text, terms) }</p> },
         Block::Heading { text } => html! { <h2>{ marked(text, terms) }</h2> },
         Block::Quote { text } => html! { <blockquote><p>{ marked(text, terms) }</p></blockquote> },
+        Block::List { ordered, items } => html! {
+            <@{if *ordered { "ol" } else { "ul" }}>{ for items.iter().map(|item| html! { <li>{ marked(item, terms) }</li> }) }</@>
+        },
+        // Focusable, so that a reader without a mouse can scroll a long line into view.
+        Block::Code { text } => html! { <pre tabindex="0"><code>{ marked(text, terms) }</code></pre> },
         Block::Image(i) => html! {
             <figure>
                 <img src={i.src.clone()} alt={i.alt.clone()} loading="lazy" decoding="async" />
