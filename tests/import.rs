@@ -429,7 +429,7 @@ fn markdown_with_yaml_front_matter() {
 }
 
 #[test]
-fn markdown_lists_and_code_keep_their_shape() {
+fn markdown_lists_code_and_tables_keep_their_shape() {
     let md = "---\ntitle: Lists and code\n---\nSteps:\n\n1. Fetch the feed.\n2. Import it:\n   - with `--full-text`\n   - or without\n3. Serve.\n\n* loose item\n\n  its second paragraph\n* next\n\n```rust\nfn main() {\n    println!(\"他來了.我走了\");\n}\n```\n\n    indented  code\n\n他來了.我走了\n";
     let r = import_file(Path::new("steps.md"), md.as_bytes(), &ImportOptions::default());
     assert_eq!(r.error, None);
@@ -456,6 +456,21 @@ fn markdown_lists_and_code_keep_their_shape() {
     let md = "---\ntitle: Code\n---\nA program.\n\n```\n// 他來了.我走了\n```\n";
     let r = import_file(Path::new("code.md"), md.as_bytes(), &ImportOptions::default());
     assert_eq!(r.articles[0].lang, None);
+    // A table keeps its rows and cells, the first row its header.
+    let md = "---\ntitle: T\n---\n| Metal | Price |\n|---|--:|\n| **Copper** | 68,000 |\n| Nickel ![up](up.png) |\n";
+    let r = import_file(Path::new("table.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(
+        r.articles[0].body,
+        [Block::table(
+            vec![
+                vec!["Metal".into(), "Price".into()],
+                vec!["Copper".into(), "68,000".into()],
+                vec!["Nickel up".into(), "".into()]
+            ],
+            true,
+            None
+        )]
+    );
     // An image in a list ends it there.
     let md = "---\ntitle: T\n---\n- a\n- ![chart](chart.png)\n- b\n";
     let r = import_file(Path::new("img.md"), md.as_bytes(), &ImportOptions::default());
@@ -470,7 +485,7 @@ fn markdown_lists_and_code_keep_their_shape() {
 }
 
 #[test]
-fn html_lists_and_preformatted_text_keep_their_shape() {
+fn html_lists_tables_and_preformatted_text_keep_their_shape() {
     let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://example.org/</link>
 <item><guid>lists</guid><title>Lists</title><description><![CDATA[<p>Before.</p>
 <ol><li>One <b>bold</b></li><li><p>Two</p><p>paragraphs</p><ul><li>nested</li></ul></li><li> </li></ol>
@@ -478,6 +493,11 @@ fn html_lists_and_preformatted_text_keep_their_shape() {
   <span>if</span> x &gt; 0 {<script>alert(1)</script>
 }</code></pre>
 <ul><li>with an image <img src="a.png" alt="A"></li></ul>
+<table><caption>LME, USD/t</caption><thead><tr><th>Metal</th><th>Price</th></tr></thead>
+<tbody><tr><td>Copper</td><td><b>9,100</b></td></tr><tr><td>Zinc</td></tr></tbody></table>
+<table><tr><th>a</th><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>
+<table><tr><td><p>A page laid out in a table: its one cell is text.</p><p>Second paragraph.</p></td></tr></table>
+<table><tr><td>Logo <img src="logo.png" alt=""></td><td>x</td></tr><tr><td>y</td><td>z</td></tr></table>
 <p>他來了.我走了</p><ul><li>他來了.我走了</li></ul>]]></description></item>
 </channel></rss>"#;
     let r = import_file(Path::new("f.rss"), rss.as_bytes(), &ImportOptions::default());
@@ -492,6 +512,25 @@ fn html_lists_and_preformatted_text_keep_their_shape() {
             // A list holding more than text is read as paragraphs, as before lists were kept.
             Block::Paragraph { text: "with an image".into() },
             Block::image("https://example.org/a.png", "A", None),
+            Block::table(
+                vec![
+                    vec!["Metal".into(), "Price".into()],
+                    vec!["Copper".into(), "9,100".into()],
+                    vec!["Zinc".into(), "".into()]
+                ],
+                true,
+                Some("LME, USD/t".into())
+            ),
+            // A first row not all <th> is not a header.
+            Block::table(vec![vec!["a".into(), "b".into()], vec!["c".into(), "d".into()]], false, None),
+            // Tables that lay a page out (one cell; an image in a cell): their text as paragraphs, as before.
+            Block::Paragraph { text: "A page laid out in a table: its one cell is text.".into() },
+            Block::Paragraph { text: "Second paragraph.".into() },
+            Block::Paragraph { text: "Logo".into() },
+            Block::image("https://example.org/logo.png", "", None),
+            Block::Paragraph { text: "x".into() },
+            Block::Paragraph { text: "y".into() },
+            Block::Paragraph { text: "z".into() },
             Block::Paragraph { text: "他來了。我走了".into() },
             // The clean-up (full-width marks in Chinese text) reaches list items, not code.
             Block::List { ordered: false, items: vec!["他來了。我走了".into()] },

@@ -49,7 +49,8 @@ fn a_full_record_reads_every_block_type() {
                  {"type": "paragraph", "text": "p2"},
                  {"type": "list", "items": ["one", "two"]},
                  {"type": "list", "ordered": true, "items": ["first", "  ", "second"]},
-                 {"type": "code", "text": "fn main() {\n    println!(\"hi\");\n}"}]
+                 {"type": "code", "text": "fn main() {\n    println!(\"hi\");\n}"},
+                 {"type": "table", "header": true, "caption": "Prices", "rows": [["metal", "price"], ["copper"], []]}]
     }]));
     let set = load_article_set(&text).unwrap();
     let a = &set.articles[0];
@@ -69,8 +70,16 @@ fn a_full_record_reads_every_block_type() {
             Block::List { ordered: true, items: vec!["first".into(), "second".into()] },
             // Spaces and line breaks as written.
             Block::Code { text: "fn main() {\n    println!(\"hi\");\n}".into() },
+            // Rows filled to the widest; a blank row left out.
+            Block::table(
+                vec![vec!["metal".into(), "price".into()], vec!["copper".into(), "".into()]],
+                true,
+                Some("Prices".into())
+            ),
         ]
     );
+    let Block::Table(t) = &a.body[8] else { panic!("a table") };
+    assert_eq!((t.columns, t.rows().count()), (2, 2));
     assert_eq!(a.excerpt(100), "sum");
     assert!(set.warnings.is_empty(), "{:?}", set.warnings);
 }
@@ -163,6 +172,32 @@ fn each_invalid_record_is_skipped_with_a_precise_report_and_the_rest_are_kept() 
             "body[0]",
             "text: invalid type: a list, expected a string",
         ),
+        (json!({ "id": "t1", "title": "t", "body": [{"type": "table"}] }), "body[0]", "missing field `rows`"),
+        (
+            json!({ "id": "t2", "title": "t", "body": [{"type": "table", "rows": ["a", "b"]}] }),
+            "body[0]",
+            "rows[0]: invalid type: a string, expected a list of strings",
+        ),
+        (
+            json!({ "id": "t3", "title": "t", "body": [{"type": "table", "rows": [["a"], ["b", 2]]}] }),
+            "body[0]",
+            "rows[1][1]: invalid type: a number, expected a string",
+        ),
+        (
+            json!({ "id": "t4", "title": "t", "body": [{"type": "table", "rows": [["a"], {}]}] }),
+            "body[0]",
+            "rows[1]: invalid type: an object, expected a list of strings",
+        ),
+        (
+            json!({ "id": "t5", "title": "t", "body": [{"type": "table", "rows": [["a"]], "header": 1}] }),
+            "body[0]",
+            "header: invalid type: a number, expected true or false",
+        ),
+        (
+            json!({ "id": "l5", "title": "t", "body": [{"type": "list", "items": [["a"]]}] }),
+            "body[0]",
+            "items[0]: invalid type: a list, expected a string",
+        ),
         (json!({ "id": "tg", "title": "t", "tags": [1] }), "tags[0]", "invalid type"),
         (json!({ "id": "tg2", "title": "t", "tags": ["a", "b", {}] }), "tags[2]", "invalid type"),
         (json!({ "id": "au", "title": "t", "authors": "Li" }), "authors", "invalid type"),
@@ -223,7 +258,8 @@ fn unsafe_links_and_unknown_blocks_are_dropped_with_a_warning_and_the_record_kep
         "id": "w", "title": "t", "url": "javascript:alert(1)", "lang": "not a tag!",
         "body": ["p", {"type": "video", "src": "v.mp4"}, {"type": "image", "src": "data:text/html,x", "alt": ""},
                  {"type": "image", "src": "https://example.org/ok.png", "alt": "ok"},
-                 {"type": "list", "items": []}, {"type": "list", "ordered": null, "items": [" ", ""]}]
+                 {"type": "list", "items": []}, {"type": "list", "ordered": null, "items": [" ", ""]},
+                 {"type": "table", "rows": []}, {"type": "table", "rows": [[" "], []], "caption": "empty"}]
     }]));
     let set = load_article_set(&text).unwrap();
     let a = &set.articles[0];
@@ -231,7 +267,11 @@ fn unsafe_links_and_unknown_blocks_are_dropped_with_a_warning_and_the_record_kep
     assert_eq!(a.lang, None);
     assert_eq!(a.body.len(), 2);
     let fields: Vec<&str> = set.warnings.iter().map(|w| w.field.as_str()).collect();
-    assert_eq!(fields, ["url", "lang", "body[1]", "body[2].src", "body[4].items", "body[5].items"]);
+    assert_eq!(
+        fields,
+        ["url", "lang", "body[1]", "body[2].src", "body[4].items", "body[5].items", "body[6].rows", "body[7].rows"]
+    );
+    assert!(set.warnings[6].reason.contains("table has no text"), "{}", set.warnings[6]);
     assert!(set.warnings[4].reason.contains("list has no items"), "{}", set.warnings[4]);
 }
 

@@ -24,6 +24,10 @@ fn folded_fields(a: &Article) -> Vec<String> {
                 fields.push(text)
             }
             Block::List { items, .. } => fields.extend(items.iter().map(String::as_str)),
+            Block::Table(t) => {
+                fields.extend(t.caption.as_deref());
+                fields.extend(t.cells.iter().map(String::as_str));
+            }
             Block::Image(i) => {
                 fields.push(&i.alt);
                 fields.extend(i.caption.as_deref());
@@ -50,15 +54,21 @@ fn found(ix: &SearchIndex, q: &Query) -> Vec<usize> {
     ix.search(q, 0..ix.len()).into_iter().map(|h| h.index).collect()
 }
 
-/// An article whose body's texts are, in turn, a paragraph, a code block and a list (its items `text` cut at
-/// each `-`), so that every kind of block with text is searched.
+/// An article whose body's texts are, in turn, a paragraph, a code block, a list (its items `text` cut at each
+/// `-`) and a table (its cells the same, in two rows; `text` its caption), so that every kind of block with text is
+/// searched.
 fn article(i: usize, title: String, body: Vec<String>, authors: Vec<String>) -> Article {
     let body: Vec<serde_json::Value> = body
         .into_iter()
         .enumerate()
-        .map(|(k, text)| match k % 3 {
+        .map(|(k, text)| match k % 4 {
             0 => serde_json::Value::String(text),
             1 => serde_json::json!({ "type": "code", "text": text }),
+            3 => {
+                let cells: Vec<&str> = text.split('-').collect();
+                let (a, b) = cells.split_at(cells.len() / 2);
+                serde_json::json!({ "type": "table", "header": k % 2 == 0, "rows": [a, b], "caption": text })
+            }
             _ => serde_json::json!({ "type": "list", "ordered": k % 2 == 0, "items": text.split('-').collect::<Vec<_>>() }),
         })
         .collect();

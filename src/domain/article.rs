@@ -415,12 +415,36 @@ pub enum Block {
     Code {
         text: String,
     },
+    /// Boxed, as an image.
+    Table(Box<Table>),
     /// Boxed: an image's three texts would make every block (most are paragraphs) three times the size.
     Image(Box<Image>),
     /// A block type this version does not know (forward compatibility): not shown, reported as a warning.
     Unknown {
         kind: String,
     },
+}
+
+/// A table: its cells row by row, every row as wide as the widest (shorter rows are filled with empty cells); the
+/// first row a header row or not; an optional caption.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub columns: usize,
+    pub header: bool,
+    pub cells: Vec<String>,
+    pub caption: Option<String>,
+}
+
+impl Table {
+    /// The rows, each `columns` cells.
+    pub fn rows(&self) -> std::slice::Chunks<'_, String> {
+        self.cells.chunks(self.columns.max(1))
+    }
+
+    /// The rows as lists of cells (as the JSON has them).
+    pub fn to_rows(&self) -> Vec<Vec<String>> {
+        self.rows().map(<[String]>::to_vec).collect()
+    }
 }
 
 /// An image block: address, alternative text, optional caption.
@@ -443,15 +467,27 @@ impl Block {
     }
 
     /// The texts of the block a reader reads, in order: a paragraph's, heading's, quote's or code block's text, a
-    /// list's items (not an image's alt text or caption).
+    /// list's items, a table's cells (not a table's or an image's caption, nor an image's alt text).
     pub fn texts(&self) -> &[String] {
         match self {
             Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } | Block::Code { text } => {
                 std::slice::from_ref(text)
             }
             Block::List { items, .. } => items,
+            Block::Table(t) => &t.cells,
             Block::Image(_) | Block::Unknown { .. } => &[],
         }
+    }
+
+    /// A table block of `rows` (filled to the widest).
+    pub fn table(rows: Vec<Vec<String>>, header: bool, caption: Option<String>) -> Block {
+        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let mut cells = Vec::with_capacity(columns * rows.len());
+        for mut row in rows {
+            row.resize(columns, String::new());
+            cells.append(&mut row);
+        }
+        Block::Table(Box::new(Table { columns, header, cells, caption }))
     }
 
     /// An image block.
@@ -478,6 +514,13 @@ enum TypedBlock {
     Code {
         text: String,
     },
+    Table {
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        header: bool,
+        rows: Vec<Vec<String>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        caption: Option<String>,
+    },
     Image {
         src: String,
         #[serde(default)]
@@ -495,6 +538,7 @@ impl Serialize for Block {
             Block::Quote { text } => TypedBlock::Quote { text: text.clone() },
             Block::List { ordered, items } => TypedBlock::List { ordered: *ordered, items: items.clone() },
             Block::Code { text } => TypedBlock::Code { text: text.clone() },
+            Block::Table(t) => TypedBlock::Table { header: t.header, rows: t.to_rows(), caption: t.caption.clone() },
             Block::Image(i) => TypedBlock::Image { src: i.src.clone(), alt: i.alt.clone(), caption: i.caption.clone() },
             Block::Unknown { kind } => {
                 use serde::ser::SerializeMap;
@@ -524,17 +568,18 @@ impl<'de> Deserialize<'de> for Block {
             fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Block, A::Error> {
                 // Read in one pass, each field's value kept loosely (a string, or what else it was), so that an
                 // unknown `type` can be told from a broken known one whatever order the fields come in.
-                let (mut kind, mut text, mut src, mut alt, mut caption) = (None, None, None, None, None);
-                let (mut ordered, mut items) = (None, None);
+                let mut f = LooseBlock::default();
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                     let slot = match &*key {
-                        "type" => &mut kind,
-                        "text" => &mut text,
-                        "src" => &mut src,
-                        "alt" => &mut alt,
-                        "caption" => &mut caption,
-                        "ordered" => &mut ordered,
-                        "items" => &mut items,
+                        "type" => &mut f.kind,
+                        "text" => &mut f.text,
+                        "src" => &mut f.src,
+                        "alt" => &mut f.alt,
+                        "caption" => &mut f.caption,
+                        "ordered" => &mut f.ordered,
+                        "items" => &mut f.items,
+                        "header" => &mut f.header,
+                        "rows" => &mut f.rows,
                         _ => {
                             map.next_value::<de::IgnoredAny>()?;
                             continue;
@@ -542,78 +587,127 @@ impl<'de> Deserialize<'de> for Block {
                     };
                     *slot = Some(map.next_value::<Loose>()?);
                 }
-                let kind = match kind {
-                    Some(Loose::Str(k)) => k,
-                    Some(other) => {
-                        return Err(de::Error::custom(format!("block type must be a string, found {}", other.kind())))
-                    }
-                    None => return Err(de::Error::missing_field("type")),
-                };
-                // A field that must be a string when present; `null` only where the field is optional.
-                let string = |v: Option<Loose>, name: &'static str| match v {
-                    None => Ok(None),
-                    Some(Loose::Str(s)) => Ok(Some(s)),
-                    Some(other) => {
-                        Err(de::Error::custom(format!("{name}: invalid type: {}, expected a string", other.kind())))
-                    }
-                };
-                let required =
-                    |v: Option<Loose>, name: &'static str| string(v, name)?.ok_or(de::Error::missing_field(name));
-                Ok(match kind.as_str() {
-                    "paragraph" => Block::Paragraph { text: required(text, "text")? },
-                    "heading" => Block::Heading { text: required(text, "text")? },
-                    "quote" => Block::Quote { text: required(text, "text")? },
-                    "code" => Block::Code { text: required(text, "text")? },
-                    "list" => {
-                        let ordered = match ordered {
-                            None | Some(Loose::Other("null")) => false,
-                            Some(Loose::Bool(b)) => b,
-                            Some(other) => {
-                                let found = other.kind();
-                                return Err(de::Error::custom(format!(
-                                    "ordered: invalid type: {found}, expected true or false"
-                                )));
-                            }
-                        };
-                        let items = match items {
-                            Some(Loose::List(Ok(items))) => items,
-                            Some(Loose::List(Err((i, found)))) => {
-                                return Err(de::Error::custom(format!(
-                                    "items[{i}]: invalid type: {found}, expected a string"
-                                )))
-                            }
-                            Some(other) => {
-                                let found = other.kind();
-                                return Err(de::Error::custom(format!(
-                                    "items: invalid type: {found}, expected a list of strings"
-                                )));
-                            }
-                            None => return Err(de::Error::missing_field("items")),
-                        };
-                        Block::List { ordered, items }
-                    }
-                    "image" => {
-                        let caption = match caption {
-                            Some(Loose::Other("null")) => None,
-                            c => string(c, "caption")?,
-                        };
-                        Block::image(required(src, "src")?, string(alt, "alt")?.unwrap_or_default(), caption)
-                    }
-                    _ => Block::Unknown { kind },
-                })
+                f.block().map_err(de::Error::custom)
             }
         }
         d.deserialize_any(V)
     }
 }
 
-/// A block field's value as read before the block's type is known: a string, a boolean, a list of strings (or
-/// where and what its first other value is), or the kind of value it was.
+/// A block's fields as read, before its type is known.
+#[derive(Default)]
+struct LooseBlock {
+    kind: Option<Loose>,
+    text: Option<Loose>,
+    src: Option<Loose>,
+    alt: Option<Loose>,
+    caption: Option<Loose>,
+    ordered: Option<Loose>,
+    items: Option<Loose>,
+    header: Option<Loose>,
+    rows: Option<Loose>,
+}
+
+impl LooseBlock {
+    /// The block its fields make, or why they make none. (Not generic over the deserializer: one copy.)
+    fn block(self) -> Result<Block, String> {
+        let kind = match self.kind {
+            Some(Loose::Str(k)) => k,
+            Some(other) => return Err(format!("block type must be a string, found {}", other.kind())),
+            None => return Err(missing("type")),
+        };
+        let required = |v: Option<Loose>, name: &str| string(v, name)?.ok_or_else(|| missing(name));
+        Ok(match kind.as_str() {
+            "paragraph" => Block::Paragraph { text: required(self.text, "text")? },
+            "heading" => Block::Heading { text: required(self.text, "text")? },
+            "quote" => Block::Quote { text: required(self.text, "text")? },
+            "code" => Block::Code { text: required(self.text, "text")? },
+            "list" => Block::List { ordered: flag(self.ordered, "ordered")?, items: strings(self.items, "items")? },
+            "table" => {
+                let rows = match self.rows {
+                    None => return Err(missing("rows")),
+                    Some(Loose::List(Ok(Listed::Rows(rows)))) => rows,
+                    Some(Loose::List(Ok(Listed::Strs(v)))) if v.is_empty() => Vec::new(),
+                    Some(Loose::List(Ok(Listed::Strs(_)))) => {
+                        return Err(invalid("rows", "[0]", "a string", "a list of strings"))
+                    }
+                    Some(Loose::List(Err((at, found)))) => {
+                        let want = if at.matches('[').count() == 1 { "a list of strings" } else { "a string" };
+                        return Err(invalid("rows", &at, found, want));
+                    }
+                    Some(other) => return Err(invalid("rows", "", other.kind(), "a list of lists of strings")),
+                };
+                Block::table(rows, flag(self.header, "header")?, optional(self.caption, "caption")?)
+            }
+            "image" => Block::image(
+                required(self.src, "src")?,
+                string(self.alt, "alt")?.unwrap_or_default(),
+                optional(self.caption, "caption")?,
+            ),
+            _ => Block::Unknown { kind },
+        })
+    }
+}
+
+fn missing(name: &str) -> String {
+    format!("missing field `{name}`")
+}
+
+fn invalid(name: &str, at: &str, found: &str, want: &str) -> String {
+    format!("{name}{at}: invalid type: {found}, expected {want}")
+}
+
+/// A field that must be a string when present.
+fn string(v: Option<Loose>, name: &str) -> Result<Option<String>, String> {
+    match v {
+        None => Ok(None),
+        Some(Loose::Str(s)) => Ok(Some(s)),
+        Some(other) => Err(invalid(name, "", other.kind(), "a string")),
+    }
+}
+
+/// An optional string that may also be `null`.
+fn optional(v: Option<Loose>, name: &str) -> Result<Option<String>, String> {
+    match v {
+        Some(Loose::Other("null")) => Ok(None),
+        v => string(v, name),
+    }
+}
+
+/// An optional true or false (`null`: false).
+fn flag(v: Option<Loose>, name: &str) -> Result<bool, String> {
+    match v {
+        None | Some(Loose::Other("null")) => Ok(false),
+        Some(Loose::Bool(b)) => Ok(b),
+        Some(other) => Err(invalid(name, "", other.kind(), "true or false")),
+    }
+}
+
+/// A required list of strings.
+fn strings(v: Option<Loose>, name: &str) -> Result<Vec<String>, String> {
+    match v {
+        None => Err(missing(name)),
+        Some(Loose::List(Ok(Listed::Strs(v)))) => Ok(v),
+        Some(Loose::List(Ok(Listed::Rows(_)))) => Err(invalid(name, "[0]", "a list", "a string")),
+        Some(Loose::List(Err((at, found)))) => Err(invalid(name, &at, found, "a string")),
+        Some(other) => Err(invalid(name, "", other.kind(), "a list of strings")),
+    }
+}
+
+/// A block field's value as read before the block's type is known: a string, a boolean, a list of strings or of
+/// lists of strings (or where, as `[i]` or `[i][j]`, and what its first other value is), or the kind of value it
+/// was.
 enum Loose {
     Str(String),
     Bool(bool),
-    List(Result<Vec<String>, (usize, &'static str)>),
+    List(Result<Listed, (String, &'static str)>),
     Other(&'static str),
+}
+
+/// A list of strings (an empty list is one), or of lists of strings.
+enum Listed {
+    Strs(Vec<String>),
+    Rows(Vec<Vec<String>>),
 }
 
 impl Loose {
@@ -658,13 +752,26 @@ impl<'de> Deserialize<'de> for Loose {
                 Ok(Loose::Other("null"))
             }
             fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
-                let mut items = Ok(Vec::new());
+                let mut items = Ok(Listed::Strs(Vec::new()));
+                let mut i = 0;
                 while let Some(item) = seq.next_element::<Loose>()? {
-                    match (&mut items, item) {
-                        (Ok(strings), Loose::Str(s)) => strings.push(s),
-                        (Ok(strings), other) => items = Err((strings.len(), other.kind())),
-                        (Err(_), _) => {}
-                    }
+                    items = match (items, item) {
+                        (Ok(Listed::Strs(mut v)), Loose::Str(s)) => {
+                            v.push(s);
+                            Ok(Listed::Strs(v))
+                        }
+                        (Ok(Listed::Strs(v)), Loose::List(Ok(Listed::Strs(row)))) if i == 0 && v.is_empty() => {
+                            Ok(Listed::Rows(vec![row]))
+                        }
+                        (Ok(Listed::Rows(mut rows)), Loose::List(Ok(Listed::Strs(row)))) => {
+                            rows.push(row);
+                            Ok(Listed::Rows(rows))
+                        }
+                        (Ok(_), Loose::List(Err((at, found)))) => Err((format!("[{i}]{at}"), found)),
+                        (Ok(_), other) => Err((format!("[{i}]"), other.kind())),
+                        (err, _) => err,
+                    };
+                    i += 1;
                 }
                 Ok(Loose::List(items))
             }
@@ -752,6 +859,12 @@ mod schema {
                       "properties": { "type": { "const": "list" },
                                       "ordered": { "type": "boolean", "description": "numbered (true) or bulleted (false, the default)" },
                                       "items": { "type": "array", "items": { "type": "string" } } } },
+                    { "type": "object", "required": ["type", "rows"],
+                      "properties": { "type": { "const": "table" },
+                                      "rows": { "type": "array", "items": { "type": "array", "items": { "type": "string" } },
+                                                "description": "the cells row by row; shorter rows are filled with empty cells" },
+                                      "header": { "type": "boolean", "description": "the first row is a header row (default false)" },
+                                      "caption": { "type": "string" } } },
                     { "type": "object", "required": ["type", "text"],
                       "properties": { "type": { "const": "code" },
                                       "text": { "type": "string", "description": "preformatted: spaces and line breaks kept, never converted" } } },
@@ -760,7 +873,7 @@ mod schema {
                                       "src": { "type": "string", "description": "relative, http or https URL" },
                                       "alt": { "type": "string" }, "caption": { "type": "string" } } },
                     { "type": "object", "required": ["type"],
-                      "properties": { "type": { "type": "string", "not": { "enum": ["paragraph", "heading", "quote", "list", "code", "image"] } } } }
+                      "properties": { "type": { "type": "string", "not": { "enum": ["paragraph", "heading", "quote", "list", "code", "table", "image"] } } } }
                 ]
             })
         }

@@ -165,6 +165,7 @@ pub fn convert_article(a: &Article, script: Script, c: &dyn Fn(&str) -> String) 
         match b {
             Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => c(text),
             Block::List { items, .. } => items.iter_mut().for_each(c),
+            Block::Table(t) => t.cells.iter_mut().chain(&mut t.caption).for_each(c),
             Block::Image(i) => {
                 c(&mut i.alt);
                 i.caption.iter_mut().for_each(c);

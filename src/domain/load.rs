@@ -384,12 +384,26 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
     }
     let mut kept = Vec::with_capacity(a.body.len());
     for (i, mut block) in std::mem::take(&mut a.body).into_iter().enumerate() {
-        if let Block::List { items, .. } = &mut block {
-            items.retain(|item| !item.trim().is_empty());
+        // Blank list items and blank table rows (but a header row) are left out.
+        match &mut block {
+            Block::List { items, .. } => items.retain(|item| !item.trim().is_empty()),
+            Block::Table(t) => {
+                let mut kept = Vec::with_capacity(t.cells.len());
+                for (r, row) in t.cells.chunks(t.columns.max(1)).enumerate() {
+                    if (r == 0 && t.header) || row.iter().any(|c| !c.trim().is_empty()) {
+                        kept.extend_from_slice(row);
+                    }
+                }
+                t.cells = kept;
+            }
+            _ => {}
         }
         match &block {
             Block::List { items, .. } if items.is_empty() => {
                 warn(format!("body[{i}].items"), "list has no items; skipped".into());
+            }
+            Block::Table(t) if t.cells.iter().all(|c| c.trim().is_empty()) => {
+                warn(format!("body[{i}].rows"), "table has no text in its cells; skipped".into());
             }
             Block::Unknown { kind } => {
                 warn(

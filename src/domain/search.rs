@@ -567,6 +567,7 @@ fn searchable_rest(a: &Article) -> impl Iterator<Item = &str> {
     let body = a.body.iter().flat_map(|b| {
         let image = match b {
             Block::Image(i) => [Some(i.alt.as_str()), i.caption.as_deref()],
+            Block::Table(t) => [t.caption.as_deref(), None],
             _ => [None, None],
         };
         b.texts().iter().map(String::as_str).chain(image.into_iter().flatten())
@@ -626,14 +627,16 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<Piece> {
 
 /// The texts an article's page shows with the query's matches marked, in page order: kicker, title, subtitle, lede
 /// (`Article::lede`), the meta line's source, category and authors, the tags, then each body block's text
-/// (paragraph, heading, quote, list items, code, image caption).
+/// (paragraph, heading, quote, list items, code, table caption and cells, image caption).
 fn marked_texts(a: &Article) -> impl Iterator<Item = &str> {
+    // (A table's caption is shown above its cells, an image's below it.)
     let body = a.body.iter().flat_map(|b| {
-        let caption = match b {
-            Block::Image(i) => i.caption.as_deref(),
-            _ => None,
+        let (above, below) = match b {
+            Block::Table(t) => (t.caption.as_deref(), None),
+            Block::Image(i) => (None, i.caption.as_deref()),
+            _ => (None, None),
         };
-        b.texts().iter().map(String::as_str).chain(caption)
+        above.into_iter().chain(b.texts().iter().map(String::as_str)).chain(below)
     });
     let head = [a.kicker.as_deref(), Some(a.title.as_str()), a.subtitle.as_deref(), a.lede(), a.source.as_deref()];
     let meta = a.category.as_deref().into_iter().chain(a.authors.iter().chain(&a.tags).map(String::as_str));

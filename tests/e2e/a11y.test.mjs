@@ -1,5 +1,5 @@
 // Accessibility: axe-core (injected from node_modules) reports no WCAG 2.x A/AA violations on the list, an
-// article (also one with related articles, one with lists and code), the not-found page and the error page (and the list with the Settings menu open), in the light and the
+// article (also one with related articles, one with lists, code and a table), the not-found page and the error page (and the list with the Settings menu open), in the light and the
 // dark theme; nor in the widget demo page's widgets.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,8 +30,8 @@ const pages = [
   ['article from a search', `/ok/#/article/000_7367aa27400e94e4?q=${encodeURIComponent('有色')}`, '.match-nav'],
   // With previous / next and related articles.
   ['article with related articles', '/sotu/#/article/sotu-1802-thomas-jefferson', '.related a'],
-  // Lists, and code whose long line scrolls in its box.
-  ['article with lists and code', '/blocks/#/article/howto?q=nickel', 'pre mark'],
+  // Lists, code and a table that scroll in their boxes.
+  ['article with lists, code and a table', '/blocks/#/article/howto?q=nickel', 'pre mark'],
   ['not found', '/ok/#/article/nope', '.not-found h1'],
   ['error', '/down/', '[role=alert]'],
 ];

@@ -162,7 +162,7 @@ test('list and article fit 390 px and 1280 px wide without horizontal scrolling 
   }
 });
 
-test('lists and code keep their shape, searched and marked; a long line of code scrolls in its box, not the page', async () => {
+test('lists, code and tables keep their shape, searched and marked; a long line of code or a wide table scrolls in its box, not the page', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto(server.url('/blocks/#/?q=nickel'));
@@ -174,13 +174,21 @@ test('lists and code keep their shape, searched and marked; a long line of code 
   // The code's spaces and line breaks as written, in a monospaced font.
   assert.equal(await body.locator('pre > code').textContent(), CODE);
   assert.match(await body.locator('pre').evaluate((el) => getComputedStyle(el).fontFamily), /mono/i);
-  // Every match is marked, in list items and code too, and the bar counts them all.
+  // A table: its caption, its header row (column headers), its rows.
+  const table = body.locator('table');
+  assert.equal(await table.locator('caption').innerText(), 'Nickel output by mine, tonnes');
+  assert.equal(await table.locator('tr').first().locator('th[scope=col]').count(), 6);
+  assert.deepEqual(await table.locator('tr').nth(1).locator('td').allInnerTexts(), ['Norilsk', 'Russia', 'Nornickel', '219,000', '209,000', '205,000']);
+  assert.equal(await table.locator('tr').count(), 3);
+  // Every match is marked, in list items, code and tables too, and the bar counts them all.
   assert.deepEqual(await body.locator('li mark').allInnerTexts(), ['nickel', 'nickel']);
   assert.equal(await body.locator('pre mark').count(), 2);
+  assert.deepEqual(await table.locator('caption mark, td mark').allInnerTexts(), ['Nickel', 'nickel']);
   const n = await page.locator('.article-page mark').count();
   assert.equal(await page.locator('.match-nav .match-status').innerText(), `${n} matches`);
-  // The long line scrolls inside the code's box; the page does not scroll sideways.
+  // The long line and the wide table scroll inside their boxes; the page does not scroll sideways.
   assert.ok(await body.locator('pre').evaluate((el) => el.scrollWidth > el.clientWidth), 'the code box does not scroll');
+  assert.ok(await body.locator('.table-box').evaluate((el) => el.scrollWidth > el.clientWidth), 'the table box does not scroll');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the page scrolls sideways');
   assert.deepEqual(errors, []);
   await page.close();

@@ -36,7 +36,7 @@ fn atom_date(a: &Article) -> Option<String> {
 }
 
 /// The article's body as HTML (escaped again as the entry's `content`): paragraphs, headings, quotes, lists, code,
-/// images.
+/// tables, images.
 fn body_html(a: &Article) -> String {
     let mut html = String::new();
     for b in &a.body {
@@ -53,6 +53,21 @@ fn body_html(a: &Article) -> String {
                 html.push_str(&format!("</{tag}>"));
             }
             Block::Code { text } => html.push_str(&format!("<pre><code>{}</code></pre>", escape(text))),
+            Block::Table(t) => {
+                html.push_str("<table>");
+                if let Some(c) = &t.caption {
+                    html.push_str(&format!("<caption>{}</caption>", escape(c)));
+                }
+                for (r, row) in t.rows().enumerate() {
+                    let cell = if r == 0 && t.header { "th" } else { "td" };
+                    html.push_str("<tr>");
+                    for c in row {
+                        html.push_str(&format!("<{cell}>{}</{cell}>", escape(c)));
+                    }
+                    html.push_str("</tr>");
+                }
+                html.push_str("</table>");
+            }
             Block::Image(i) => {
                 html.push_str(&format!("<figure><img src=\"{}\" alt=\"{}\">", escape(&i.src), escape(&i.alt)));
                 if let Some(c) = &i.caption {
@@ -160,7 +175,9 @@ mod tests {
                 "body": ["11月27日\u{1}，省有色金屬管理局。", { "type": "heading", "text": "Power <costs>" },
                          { "type": "quote", "text": "\"We'll watch.\"" },
                          { "type": "list", "ordered": true, "items": ["a <b>", "c"] },
-                         { "type": "code", "text": "x  <  y\n  & z" }, "End."] }),
+                         { "type": "code", "text": "x  <  y\n  & z" },
+                         { "type": "table", "header": true, "caption": "Prices <USD>",
+                           "rows": [["Metal", "Price"], ["Cu", "9,100"]] }, "End."] }),
             serde_json::json!({ "id": "undated", "title": "No date", "body": ["Text."] }),
         ]));
         assert!(!feed.contains("<script>") && !feed.contains('\u{1}'), "{feed}");
@@ -182,10 +199,12 @@ mod tests {
         let texts: Vec<&str> = a.body.iter().flat_map(Block::texts).map(String::as_str).collect();
         assert_eq!(texts[..3], ["11月27日，省有色金屬管理局。", "Power <costs>", "\"We'll watch.\""]);
         assert!(matches!(a.body[1], Block::Heading { .. }) && matches!(a.body[2], Block::Quote { .. }));
-        // Lists and code keep their shape; code its spaces and line breaks.
+        // Lists, code and tables keep their shape; code its spaces and line breaks.
         assert_eq!(a.body[3], Block::List { ordered: true, items: vec!["a <b>".into(), "c".into()] });
         assert_eq!(a.body[4], Block::Code { text: "x  <  y\n  & z".into() });
-        assert_eq!(a.body[5], Block::Paragraph { text: "End.".into() });
+        let rows = vec![vec!["Metal".into(), "Price".into()], vec!["Cu".into(), "9,100".into()]];
+        assert_eq!(a.body[5], Block::table(rows, true, Some("Prices <USD>".into())));
+        assert_eq!(a.body[6], Block::Paragraph { text: "End.".into() });
         assert_eq!(seconds(&back[1]), 1497484800, "a date: its midnight UTC");
     }
 

@@ -27,7 +27,7 @@ pub struct Converted {
     pub dropped: usize,
 }
 
-/// Converts an HTML fragment into paragraphs, headings, quotes, lists, code and images.
+/// Converts an HTML fragment into paragraphs, headings, quotes, lists, code, tables and images.
 pub fn html_to_blocks(html: &str) -> Converted {
     let doc = Html::parse_fragment(html);
     element_to_blocks(doc.root_element(), false)
@@ -180,6 +180,17 @@ impl Walker {
                                 }
                             }
                         }
+                        "table" => {
+                            self.flush();
+                            match self.data_table(child_el) {
+                                Some(table) => self.blocks.push(table),
+                                // A table that lays a page out: its cells' text as paragraphs.
+                                None => {
+                                    self.walk(child_el);
+                                    self.flush();
+                                }
+                            }
+                        }
                         "pre" => {
                             self.flush();
                             let mut text = String::new();
@@ -248,6 +259,72 @@ impl Walker {
         Some(items)
     }
 
+    /// A table of data as a table block: at least two rows and two columns, each cell short text (up to
+    /// [`MAX_CELL_CHARS`] characters, no images, lists or tables in it); its rows from `<thead>`, `<tbody>`,
+    /// `<tfoot>` or the table itself, the first row a header row when it is in `<thead>` or all `<th>`, its
+    /// `<caption>`. `None` for any other table (one that lays a page out).
+    fn data_table(&self, table: ElementRef) -> Option<Block> {
+        let (mut rows, mut caption, mut header) = (Vec::new(), None, false);
+        let mut read_row = |tr: ElementRef, in_head: bool, rows: &mut Vec<Vec<String>>| -> Option<()> {
+            let mut cells = Vec::new();
+            let mut all_th = true;
+            for c in tr.children() {
+                match c.value() {
+                    Node::Text(t) if t.trim().is_empty() => {}
+                    Node::Comment(_) => {}
+                    Node::Element(e) if matches!(e.name(), "td" | "th") => {
+                        all_th &= e.name() == "th";
+                        let (mut text, mut nested) = (String::new(), Vec::new());
+                        self.item_text(ElementRef::wrap(c).expect("an element node"), &mut text, &mut nested)?;
+                        let text = collapse(&text);
+                        if !nested.is_empty() || text.chars().count() > MAX_CELL_CHARS {
+                            return None;
+                        }
+                        cells.push(text);
+                    }
+                    _ => return None,
+                }
+            }
+            if rows.is_empty() && !cells.is_empty() && (in_head || all_th) {
+                header = true;
+            }
+            rows.push(cells);
+            Some(())
+        };
+        for child in table.children() {
+            match child.value() {
+                Node::Text(t) if t.trim().is_empty() => {}
+                Node::Comment(_) => {}
+                Node::Element(e) => {
+                    let el = ElementRef::wrap(child).expect("an element node");
+                    match e.name() {
+                        "caption" => caption = text_of(el),
+                        "colgroup" | "col" => {}
+                        "tr" => read_row(el, false, &mut rows)?,
+                        "thead" | "tbody" | "tfoot" => {
+                            for tr in el.children() {
+                                match tr.value() {
+                                    Node::Text(t) if t.trim().is_empty() => {}
+                                    Node::Comment(_) => {}
+                                    Node::Element(r) if r.name() == "tr" => read_row(
+                                        ElementRef::wrap(tr).expect("an element node"),
+                                        e.name() == "thead",
+                                        &mut rows,
+                                    )?,
+                                    _ => return None,
+                                }
+                            }
+                        }
+                        _ => return None,
+                    }
+                }
+                _ => {}
+            }
+        }
+        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+        (rows.len() >= 2 && columns >= 2).then(|| Block::table(rows, header, caption))
+    }
+
     /// An item's text into `text` and its nested lists' items into `nested`; `None` as for [`Self::list_items`].
     fn item_text(&self, el: ElementRef, text: &mut String, nested: &mut Vec<String>) -> Option<()> {
         for child in el.children() {
@@ -296,6 +373,9 @@ impl Walker {
         self.blocks.push(Block::image(src, alt, caption));
     }
 }
+
+/// The longest text of a cell of a table of data: a longer one is a page's layout table's.
+const MAX_CELL_CHARS: usize = 400;
 
 /// The collapsed text of an element, when it has any.
 fn text_of(el: ElementRef) -> Option<String> {

@@ -111,7 +111,8 @@ fn toml_to_json(v: toml::Value) -> Value {
 ///
 /// Lists become list blocks, their nested lists' items following the item they are in (one level: the viewer
 /// shows no nesting); fenced and indented code becomes a code block, its spaces and line breaks kept (code inside
-/// a list item is part of the item's text). Tables become a paragraph per row, cells separated by `|`.
+/// a list item is part of the item's text); a table becomes a table block, its first row the header (an image in
+/// a cell gives the cell its alt text).
 fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
     let mut blocks = Vec::new();
     let mut first_h1 = None;
@@ -125,6 +126,8 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
     let mut list_depth = 0usize;
     // The code block being read, as written.
     let mut code: Option<String> = None;
+    // The table being read, row by row.
+    let mut table: Option<Vec<Vec<String>>> = None;
     let flush = |buf: &mut String, blocks: &mut Vec<Block>, quote: bool| {
         let text = collapse(buf);
         buf.clear();
@@ -200,6 +203,29 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                 flush(&mut buf, &mut blocks, true);
                 quote_depth = quote_depth.saturating_sub(1);
             }
+            Event::Start(Tag::Table(_)) => {
+                flush(&mut buf, &mut blocks, quote_depth > 0);
+                table = Some(Vec::new());
+            }
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                if let Some(rows) = &mut table {
+                    rows.push(Vec::new());
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                let cell = collapse(&buf);
+                buf.clear();
+                if let Some(row) = table.as_mut().and_then(|rows| rows.last_mut()) {
+                    row.push(cell);
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(rows) = table.take() {
+                    blocks.push(Block::table(rows, true, None));
+                }
+            }
+            Event::Start(Tag::Image { .. }) if table.is_some() => {}
+            Event::End(TagEnd::Image) if table.is_some() => {}
             Event::Start(Tag::Image { dest_url, .. }) => {
                 // An image in a list ends the list there; the items after it make a list of their own.
                 if list_depth > 0 {
@@ -231,10 +257,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             Event::HardBreak => flush(&mut buf, &mut blocks, quote_depth > 0),
             // A paragraph in a list item (a loose list) goes on in the item.
             Event::End(TagEnd::Paragraph | TagEnd::CodeBlock) if list_depth > 0 => buf.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::TableRow | TagEnd::TableHead) => {
-                flush(&mut buf, &mut blocks, quote_depth > 0)
-            }
-            Event::End(TagEnd::TableCell) => buf.push_str(" | "),
+            Event::End(TagEnd::Paragraph) => flush(&mut buf, &mut blocks, quote_depth > 0),
             Event::Html(_) | Event::InlineHtml(_) => dropped += 1,
             _ => {}
         }

@@ -195,13 +195,14 @@ pub fn text_chars(blocks: &[Block]) -> usize {
     blocks.iter().flat_map(Block::texts).map(|t| t.chars().count()).sum()
 }
 
-/// Calls `f` on every text of `blocks` a reader reads: paragraphs, headings, quotes, list items, images' alt texts
-/// and captions — not code, which stays as written.
+/// Calls `f` on every text of `blocks` a reader reads: paragraphs, headings, quotes, list items, table cells and
+/// captions, images' alt texts and captions — not code, which stays as written.
 pub fn block_texts_mut(blocks: &mut [Block], mut f: impl FnMut(&mut String)) {
     for b in blocks {
         match b {
             Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => f(text),
             Block::List { items, .. } => items.iter_mut().for_each(&mut f),
+            Block::Table(t) => t.cells.iter_mut().chain(&mut t.caption).for_each(&mut f),
             Block::Image(i) => {
                 f(&mut i.alt);
                 i.caption.iter_mut().for_each(&mut f);

@@ -267,6 +267,23 @@ fn render_block(block: &Block, terms: &[String]) -> Html {
         },
         // Focusable, so that a reader without a mouse can scroll a long line into view.
         Block::Code { text } => html! { <pre tabindex="0"><code>{ marked(text, terms) }</code></pre> },
+        // Scrolled sideways inside its box when wider than the page (focusable, as code).
+        Block::Table(t) => {
+            let cell = |c: &String, head: bool| match head {
+                true => html! { <th scope="col">{ marked(c, terms) }</th> },
+                false => html! { <td>{ marked(c, terms) }</td> },
+            };
+            html! {
+                <div class="table-box" tabindex="0">
+                    <table>
+                        if let Some(c) = &t.caption { <caption>{ marked(c, terms) }</caption> }
+                        { for t.rows().enumerate().map(|(r, row)| html! {
+                            <tr>{ for row.iter().map(|c| cell(c, r == 0 && t.header)) }</tr>
+                        }) }
+                    </table>
+                </div>
+            }
+        }
         Block::Image(i) => html! {
             <figure>
                 <img src={i.src.clone()} alt={i.alt.clone()} loading="lazy" decoding="async" />
