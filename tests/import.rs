@@ -540,6 +540,21 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
 }
 
 #[test]
+fn a_table_too_uneven_to_fill_becomes_paragraphs() {
+    // One row of 300 cells and 300 rows of one: filled out, 90,000 cells for 600 given.
+    let wide = format!("<tr>{}</tr>", "<td>w</td>".repeat(300));
+    let html = format!("<p>Text.</p><table>{wide}{}</table>", "<tr><td>n</td></tr>".repeat(300));
+    let rss = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item><guid>u</guid><title>U</title><description><![CDATA[{html}]]></description></item></channel></rss>"
+    );
+    let r = import_file(Path::new("f.rss"), rss.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let body = &r.articles[0].body;
+    assert!(!body.iter().any(|b| matches!(b, Block::Table(_))), "no table");
+    assert_eq!(body.len(), 1 + 300 + 300, "each cell a paragraph");
+}
+
+#[test]
 fn a_saved_chinese_news_page_gives_its_article_without_the_page_around_it() {
     let path = Path::new(FIXTURES).join("page-zh.html");
     let r = import_file(&path, &std::fs::read(&path).unwrap(), &ImportOptions::default());

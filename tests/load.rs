@@ -198,6 +198,12 @@ fn each_invalid_record_is_skipped_with_a_precise_report_and_the_rest_are_kept() 
             "body[0]",
             "items[0]: invalid type: a list, expected a string",
         ),
+        (
+            json!({ "id": "t6", "title": "t", "body": [{"type": "table", "rows": std::iter::once(vec!["x"; 2000])
+                .chain(std::iter::repeat_n(vec!["y"], 2000)).collect::<Vec<_>>()}] }),
+            "body[0]",
+            "2001 rows, the widest of 2000 cells, and only 4000 cells",
+        ),
         (json!({ "id": "tg", "title": "t", "tags": [1] }), "tags[0]", "invalid type"),
         (json!({ "id": "tg2", "title": "t", "tags": ["a", "b", {}] }), "tags[2]", "invalid type"),
         (json!({ "id": "au", "title": "t", "authors": "Li" }), "authors", "invalid type"),

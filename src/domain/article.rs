@@ -479,7 +479,15 @@ impl Block {
         }
     }
 
-    /// A table block of `rows` (filled to the widest).
+    /// Whether `rows` make a table without filling it out of all proportion: filled to the widest, it holds at
+    /// most ten times the cells given, plus 1,000 (one row of 100,000 cells and 100,000 rows of one would be 10^10).
+    pub fn table_fits(rows: &[Vec<String>]) -> bool {
+        let given: usize = rows.iter().map(Vec::len).sum();
+        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+        columns.saturating_mul(rows.len()) <= given.saturating_mul(10).saturating_add(1_000)
+    }
+
+    /// A table block of `rows` (filled to the widest; see [`Block::table_fits`]).
     pub fn table(rows: Vec<Vec<String>>, header: bool, caption: Option<String>) -> Block {
         let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
         let mut cells = Vec::with_capacity(columns * rows.len());
@@ -637,6 +645,14 @@ impl LooseBlock {
                     }
                     Some(other) => return Err(invalid("rows", "", other.kind(), "a list of lists of strings")),
                 };
+                if !Block::table_fits(&rows) {
+                    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+                    return Err(format!(
+                        "rows: {} rows, the widest of {columns} cells, and only {} cells: rows this uneven would fill the table out of all proportion",
+                        rows.len(),
+                        rows.iter().map(Vec::len).sum::<usize>()
+                    ));
+                }
                 Block::table(rows, flag(self.header, "header")?, optional(self.caption, "caption")?)
             }
             "image" => Block::image(

@@ -322,7 +322,7 @@ impl Walker {
             }
         }
         let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-        (rows.len() >= 2 && columns >= 2).then(|| Block::table(rows, header, caption))
+        (rows.len() >= 2 && columns >= 2 && Block::table_fits(&rows)).then(|| Block::table(rows, header, caption))
     }
 
     /// An item's text into `text` and its nested lists' items into `nested`; `None` as for [`Self::list_items`].

@@ -220,8 +220,16 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                 }
             }
             Event::End(TagEnd::Table) => {
-                if let Some(rows) = table.take() {
-                    blocks.push(Block::table(rows, true, None));
+                match table.take() {
+                    Some(rows) if Block::table_fits(&rows) => blocks.push(Block::table(rows, true, None)),
+                    // (Not in proportion: its rows as paragraphs, cells separated by `|`.)
+                    Some(rows) => blocks.extend(
+                        rows.iter()
+                            .map(|r| r.join(" | "))
+                            .filter(|t| !t.is_empty())
+                            .map(|text| Block::Paragraph { text }),
+                    ),
+                    None => {}
                 }
             }
             Event::Start(Tag::Image { .. }) if table.is_some() => {}
