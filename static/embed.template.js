@@ -9,7 +9,7 @@
 // lang (interface language: en, zh-Hant, zh-Hans), theme (auto, light, dark), script (original, hant, hans),
 // page-size, routing (`none`, the default: navigation stays inside the widget and the host page's URL is never
 // touched; `hash`: the widget's route is kept in the host's hash as `av-<id>=…`, so reload and back/forward
-// work). Each widget renders in its own shadow root with its own state; the host page's title, scroll (but for
+// work), start (the view it opens on: `/article/<id>`, `/?category=…`, or a link to the standalone viewer). Each widget renders in its own shadow root with its own state; the host page's title, scroll (but for
 // "Continue reading") and keys are never touched; reading progress is kept in localStorage. Events:
 // `article-viewer:open` (detail.id).
 const base = new URL('.', import.meta.url).href;
@@ -26,7 +26,7 @@ const loadSheet = () => (sheet ??= fetch(new URL('__VIEWER_CSS__', base).href)
   .then((text) => { const s = new CSSStyleSheet(); s.replaceSync(text); return s; }));
 
 class ArticleViewerElement extends HTMLElement {
-  static observedAttributes = ['src', 'lang', 'theme', 'script', 'page-size', 'routing'];
+  static observedAttributes = ['src', 'lang', 'theme', 'script', 'page-size', 'routing', 'start'];
   #handle = null;
   #generation = 0;
 
@@ -65,6 +65,7 @@ class ArticleViewerElement extends HTMLElement {
       this.getAttribute('script') ?? undefined,
       Number(this.getAttribute('page-size')) || 0,
       this.getAttribute('routing') ?? undefined,
+      this.getAttribute('start') ?? undefined,
     );
   }
 }

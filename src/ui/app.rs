@@ -4,7 +4,7 @@ use super::components::error_panel::error_panel;
 use super::components::filters::FiltersPanel;
 use super::components::settings::Settings;
 use super::data::{fetch_article_set, LoadError, Progress, ARTICLES_URL};
-use super::mount::{host_hash_route, write_host_hash_route, Mount};
+use super::mount::{host_hash_route, start_route, write_host_hash_route, Mount};
 use super::pages::{article::ArticlePage, list::ListPage, not_found::NotFound};
 use super::route::{QueryPairs, Route};
 use super::scroll::ScrollManager;
@@ -179,9 +179,15 @@ pub fn app(props: &AppProps) -> Html {
     // The standalone page keeps its route in the URL hash; a widget keeps it in memory (the host's URL is never
     // touched).
     let hash_key = props.mount.hash_key.clone();
+    let start = props.mount.start.clone();
     let history = {
-        let start = hash_key.as_deref().and_then(host_hash_route).unwrap_or_else(|| "/".to_owned());
-        use_memo((), move |_| AnyHistory::from(MemoryHistory::with_entries([start])))
+        let start =
+            hash_key.as_deref().and_then(host_hash_route).map(|r| start_route(&r)).unwrap_or_else(|| start.clone());
+        use_memo((), move |_| {
+            let history = AnyHistory::from(MemoryHistory::new());
+            replace_route(&history, &start);
+            history
+        })
     };
     // routing="hash": the widget's route follows into the host's hash, and the host's back/forward back into it.
     {
@@ -203,10 +209,11 @@ pub fn app(props: &AppProps) -> Html {
                 let on_pop = Closure::<dyn Fn()>::new({
                     let h = history.clone();
                     move || {
-                        let want = host_hash_route(&key).unwrap_or_else(|| "/".to_owned());
+                        // (No route in the host's hash: back to where the widget started.)
+                        let want = host_hash_route(&key).map(|r| start_route(&r)).unwrap_or_else(|| start.clone());
                         if want != route_of(&h) {
                             following.set(true);
-                            h.replace(want);
+                            replace_route(&h, &want);
                             following.set(false);
                         }
                     }
@@ -312,4 +319,15 @@ pub fn use_prefs() -> Prefs {
         converters: Default::default(),
         forgotten: 0,
     })
+}
+
+/// Points a widget's history at `route` (`/path` or `/path?query`, as [`start_route`] makes them): its path and
+/// query given apart, as gloo's memory history asks (a path with a `?` in it is refused with an error).
+fn replace_route(history: &AnyHistory, route: &str) {
+    match route.split_once('?') {
+        Some((path, query)) => {
+            let _ = history.replace_with_query(path, yew_router::query::Raw(query));
+        }
+        None => history.replace(route),
+    }
 }

@@ -21,11 +21,33 @@ pub struct Mount {
     /// `routing="hash"`: the key under which this widget keeps its route in the host page's URL hash
     /// (`#av-<element id>=/article/x`), so that it survives reloads and the host's back/forward step through it.
     pub hash_key: Option<String>,
+    /// The route a widget opens on (its `start` attribute, as [`start_route`] reads it): `/` for the list.
+    pub start: String,
 }
 
 impl Default for Mount {
     fn default() -> Self {
-        Mount { host: None, base: AttrValue::Static(""), page_size: PAGE_SIZE, hash_key: None }
+        Mount { host: None, base: AttrValue::Static(""), page_size: PAGE_SIZE, hash_key: None, start: "/".into() }
+    }
+}
+
+/// A widget's `start` attribute as a route: the viewer's own form (`/article/x`, `/?category=Markets`), or that
+/// written without its leading `/`, or after a `#` (`#/article/x`), or a whole link to the standalone viewer
+/// (`https://example.org/news/#/article/x`); nothing, or only white space: the list. (Also what a widget reads
+/// back from the host's hash, which anyone can edit: never relative, never with a `#` in it, which the widget's
+/// history would refuse with an error.)
+pub fn start_route(start: &str) -> String {
+    let mut s = start.trim();
+    if let Some(i) = s.find('#') {
+        s = &s[i + 1..];
+    }
+    if let Some(i) = s.find('#') {
+        s = &s[..i];
+    }
+    if s.starts_with('/') {
+        s.to_owned()
+    } else {
+        format!("/{s}")
     }
 }
 
@@ -100,7 +122,7 @@ impl WidgetHandle {
 /// Mounts one widget into `root` (inside the shadow root of `host`). `base`: where embed.js lives; `src`: the
 /// article set's absolute URL, or none for the bundled one (or `inline` JSON text from the element); `lang`,
 /// `theme`, `script`: the element's attributes; `page_size`: 0 for the default; `routing`: `none` (default) or
-/// `hash`.
+/// `hash`; `start`: the route it opens on ([`start_route`]).
 #[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 pub fn mount_widget(
@@ -114,6 +136,7 @@ pub fn mount_widget(
     script: Option<String>,
     page_size: u32,
     routing: Option<String>,
+    start: Option<String>,
 ) -> WidgetHandle {
     super::panic::install_hook();
     let page_size = if page_size == 0 { PAGE_SIZE } else { (page_size as usize).clamp(1, 200) };
@@ -125,7 +148,8 @@ pub fn mount_widget(
             format!("av-{id}")
         }
     });
-    let mount = Mount { host: Some(host), base: base.into(), page_size, hash_key };
+    let start = start_route(start.as_deref().unwrap_or(""));
+    let mount = Mount { host: Some(host), base: base.into(), page_size, hash_key, start };
     let props = AppProps {
         src: src.unwrap_or_else(|| mount.asset(super::data::ARTICLES_URL)).into(),
         inline: inline.map(Into::into),
@@ -164,5 +188,29 @@ pub fn write_host_hash_route(key: &str, route: &str) {
     parts.push(format!("{key}={}", String::from(js_sys::encode_uri_component(route))));
     if let Ok(history) = window.history() {
         let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("#{}", parts.join("&"))));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::start_route;
+
+    #[test]
+    fn a_start_attribute_is_read_as_a_route_whichever_way_it_is_written() {
+        for (attr, route) in [
+            ("", "/"),
+            ("  ", "/"),
+            ("/", "/"),
+            ("/article/a-1", "/article/a-1"),
+            ("article/a-1", "/article/a-1"),
+            ("#/article/a-1", "/article/a-1"),
+            (" https://example.org/news/#/article/a-1?q=nickel ", "/article/a-1?q=nickel"),
+            ("?category=Markets&sort=views", "/?category=Markets&sort=views"),
+            ("/?category=%E9%87%8D%E9%BB%9E", "/?category=%E9%87%8D%E9%BB%9E"),
+            ("#/?q=a#b", "/?q=a"),
+            ("#", "/"),
+        ] {
+            assert_eq!(start_route(attr), route, "{attr:?}");
+        }
     }
 }

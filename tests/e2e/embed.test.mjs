@@ -26,6 +26,10 @@ before(async () => {
       'box.html': hostPage('<p style="height: 100px">Above.</p><div id="box" style="height: 300px; overflow: auto">'
         + '<article-viewer id="boxed" src="/elsewhere/sotu.json"></article-viewer></div><p style="height: 2000px">Below.</p>'),
       'sotu.json': corpus('sotu-even-years.json'),
+      // Widgets that open on an article, on one author's articles, and (kept in the hash) on a search.
+      'start.html': hostPage('<article-viewer id="one" src="/elsewhere/sotu.json" start="/article/sotu-1802-thomas-jefferson"></article-viewer>'
+        + '<article-viewer id="by" src="/elsewhere/sotu.json" start="?author=Abraham%20Lincoln&amp;sort=oldest"></article-viewer>'
+        + '<article-viewer id="s" src="/elsewhere/sotu.json" routing="hash" start="https://example.org/news/#/?q=slavery"></article-viewer>'),
       'broken.html': hostPage('<article-viewer id="bad" src="/elsewhere/missing.json"></article-viewer><article-viewer id="good"></article-viewer>'),
       'other.json': JSON.stringify({ version: 1, title: 'Other set', articles: [
         { id: 'o1', title: 'Other one', body: ['First.'] }, { id: 'o2', title: 'Other two', body: ['Second.'] }] }),
@@ -187,6 +191,42 @@ test('routing="hash": each widget keeps its route in the host hash under its id;
   await widget(page, 'h').locator('.card').first().waitFor();
   await page.goForward();
   await widget(page, 'h').locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('start: a widget opens on an article, a filtered list or a search; routing="hash" goes back to its start', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/elsewhere/start.html'));
+  await widget(page, 'one').locator('h1.article-title', { hasText: 'State of the Union, 1802' }).waitFor();
+  // The author's articles, oldest first (this set has the even years: Lincoln's of 1862 and 1864).
+  const by = widget(page, 'by');
+  await by.locator('.card').first().waitFor();
+  assert.deepEqual(await by.locator('.card-title a').allInnerTexts(), ['State of the Union, 1862', 'State of the Union, 1864']);
+  // The search is in the box; the widget's route goes into the host's hash only once the reader moves.
+  const s = widget(page, 's');
+  await s.locator('.card').first().waitFor();
+  assert.equal(await s.locator('#search-input').inputValue(), 'slavery');
+  const found = await s.locator('.card').count();
+  assert.ok(found > 0 && found < 60, `${found} of 60`);
+  assert.doesNotMatch(page.url(), /av-s=/);
+  await s.locator('.card-title a').first().click();
+  await s.locator('h1.article-title').waitFor();
+  await page.waitForURL(/av-s=%2Farticle%2F/);
+  // The host's back button: back to the search it started on, not to the whole list.
+  await page.goBack();
+  await s.locator('.card').first().waitFor();
+  assert.equal(await s.locator('#search-input').inputValue(), 'slavery');
+  assert.equal(await s.locator('.card').count(), found);
+  // A search of the reader's own goes into the hash, and a reload comes back to it (a route with a query).
+  await s.locator('#search-input').fill('tariff');
+  await page.waitForURL(/av-s=%2F%3Fq%3Dtariff/);
+  await page.reload();
+  await s.locator('.card').first().waitFor();
+  assert.equal(await s.locator('#search-input').inputValue(), 'tariff');
+  // "All articles" from the article it opened on goes to the whole list.
+  await widget(page, 'one').locator('.back a').click();
+  await widget(page, 'one').locator('.list-count', { hasText: '60 articles' }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });
