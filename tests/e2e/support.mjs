@@ -29,9 +29,10 @@ const TYPES = {
  *   { prerender: true } serves index.html with the list `cargo xtask dist` prerendered into it from the bundled
  *     set; other mounts serve it without (as for a set that does not load), so that their tests see the app's
  *     own markup only (prerender.test.mjs tests the prerendered list and the app taking over from it).
- * Everything else under a prefix is read from DIST. Returns { url(prefix), close() }.
+ * Everything else under a prefix is read from DIST. Listens on `port` (default: any free one). Returns { url(prefix),
+ * port, close() }.
  */
-export async function startServer(mounts) {
+export async function startServer(mounts, { port: wanted = 0 } = {}) {
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const prefix = Object.keys(mounts).find((p) => urlPath.startsWith(p));
@@ -69,10 +70,11 @@ export async function startServer(mounts) {
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...(mount.headers ?? {}) });
     fs.createReadStream(file).pipe(res);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(wanted, '127.0.0.1', resolve));
   const { port } = server.address();
   return {
     url: (prefix) => `http://127.0.0.1:${port}${prefix}`,
+    port,
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
   };
 }
@@ -93,13 +95,17 @@ export function withoutPrerender(html) {
 
 /**
  * Headless Debian Chromium, as root needs it, with a fresh profile. The built index.html carries a strict
- * Content-Security-Policy; `bypassCSP` lets a test inject tools such as axe-core as inline scripts.
+ * Content-Security-Policy; `bypassCSP` lets a test inject tools such as axe-core as inline scripts. The page's
+ * service worker (dist/sw.js) is blocked unless `serviceWorkers: 'allow'`: online it changes nothing a test sees
+ * (the network comes first), and the tests that stop requests with `page.route` would not see the worker's
+ * (offline.test.mjs tests it).
  */
-export async function launchBrowser({ bypassCSP = false, locale, javaScriptEnabled = true, phone = false } = {}) {
+export async function launchBrowser({ bypassCSP = false, locale, javaScriptEnabled = true, phone = false, serviceWorkers = 'block' } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'av-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     bypassCSP,
     javaScriptEnabled,
+    serviceWorkers,
     ...(locale ? { locale } : {}),
     // A touch-screen phone: no hover, a coarse pointer.
     ...(phone ? { isMobile: true, hasTouch: true, viewport: { width: 390, height: 844 } } : {}),

@@ -30,6 +30,7 @@ pub fn finish(dist: &Path) -> Result<()> {
     std::fs::write(&index_path, html)?;
     prerender(dist)?;
     write_embed(dist)?;
+    write_service_worker(dist)?;
     write_headers(dist)?;
     precompress(dist)?;
     Ok(())
@@ -172,6 +173,62 @@ fn write_embed(dist: &Path) -> Result<()> {
     Ok(())
 }
 
+/// `sw.js`, the standalone page's service worker (`static/sw.template.js`), with the files of this build: the
+/// page, its start-up, boot, js, wasm, stylesheet, icon and snippets, and the article set, kept when it installs.
+/// Its build id is a hash of the page and those names, so a new build is a new `sw.js` (and a new cache).
+fn write_service_worker(dist: &Path) -> Result<()> {
+    let mut shell = vec!["./".to_owned(), "articles.json".to_owned()];
+    for entry in std::fs::read_dir(dist)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        let page_asset =
+            ["start-", "boot-", "article-viewer-", "style-", "favicon-"].iter().any(|p| name.starts_with(p));
+        if page_asset && is_hashed(&name) {
+            shell.push(name);
+        }
+    }
+    let snippets = dist.join("snippets");
+    if snippets.is_dir() {
+        for entry in walk(&snippets)? {
+            let relative = entry.strip_prefix(dist)?.to_string_lossy().replace('\\', "/");
+            if relative.ends_with(".js") {
+                shell.push(relative);
+            }
+        }
+    }
+    shell.sort();
+    let page = std::fs::read(dist.join("index.html")).context("reading dist/index.html")?;
+    let build = content_hash(&[page, shell.join("\n").into_bytes()].concat());
+    // Without the template's comments (what it does is said there): a third of the bytes a first visit fetches.
+    let template: String = include_str!("../../static/sw.template.js")
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let sw = template.replace("__BUILD__", &build).replace("__SHELL__", &serde_json::to_string(&shell)?);
+    std::fs::write(dist.join("sw.js"), sw)?;
+    Ok(())
+}
+
+/// The files under `dir`, at any depth.
+fn walk(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            out.extend(walk(&path)?);
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(out)
+}
+
+/// Put after trunk's start-up code: once the app has started, the service worker (`sw.js`, [`write_service_worker`])
+/// that keeps the page working offline is registered (a browser without them, or a failure, changes nothing).
+const REGISTER_WORKER: &str =
+    "\n// Offline: the service worker next to this page keeps the app and the set it last loaded (dist/sw.js).\n\
+if ('serviceWorker' in navigator) navigator.serviceWorker.register('./sw.js').catch(() => {});\n";
+
 /// Put before trunk's start-up code. With a prerendered list in the page, the browser paints it before the app
 /// starts (whose start-up would otherwise hold the first frame back: a frame at most, or 50 ms where frames are
 /// throttled), and only then starts fetching the app's js and wasm and the article set, whose preloads
@@ -208,7 +265,7 @@ fn externalize_start_script(dist: &Path, html: &str) -> Result<String> {
     let spec_end = import + trunk[import..].find(';').context("unterminated import")?;
     let spec = trunk[import + STATIC_IMPORT.len()..spec_end].trim();
     let script = format!(
-        "{PAINT_FIRST}{}const bindings = await import({spec});\nconst init = bindings.default;{}",
+        "{PAINT_FIRST}{}const bindings = await import({spec});\nconst init = bindings.default;{}{REGISTER_WORKER}",
         &trunk[..import],
         &trunk[spec_end + 1..]
     );
@@ -239,7 +296,9 @@ fn write_headers(dist: &Path) -> Result<()> {
     out.push_str(&format!("  Content-Security-Policy: {CSP}\n"));
     out.push_str("  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n");
     // Hosts join the values of a header that several rules set: each file gets its Cache-Control once.
-    for path in ["/", "/index.html", "/articles.json", "/article-set.schema.json", "/embed.js", "/embed-demo.html"] {
+    for path in
+        ["/", "/index.html", "/articles.json", "/article-set.schema.json", "/embed.js", "/embed-demo.html", "/sw.js"]
+    {
         out.push_str(&format!("{path}\n  Cache-Control: no-cache\n"));
     }
     out.push_str("/feed.xml\n  Cache-Control: no-cache\n  Content-Type: application/atom+xml; charset=utf-8\n");
@@ -327,7 +386,9 @@ mod tests {
         let file = std::fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
         assert_eq!(
             std::fs::read_to_string(&file).unwrap(),
-            format!("{PAINT_FIRST}const bindings = await import('./a.js');\nconst init = bindings.default;\nawait init();\n")
+            format!(
+                "{PAINT_FIRST}const bindings = await import('./a.js');\nconst init = bindings.default;\nawait init();{REGISTER_WORKER}\n"
+            )
         );
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(externalize_start_script(&dir, "<html></html>").is_err());

@@ -87,10 +87,11 @@ fn measure(dist: &Path) -> Result<(Vec<Row>, [Sizes; 2])> {
         }
     }
     rows.sort();
-    // What each way of using the viewer loads first: the page loads start-*.js, a widget embed.js.
-    let first = ["embed.js", "start-"].map(|skip| {
+    // What each way of using the viewer loads first: the page loads start-*.js and boot-*.js, and sw.js once it
+    // has started; a widget loads embed.js.
+    let first = [&["embed.js"][..], &["start-", "boot-", "sw.js"][..]].map(|skip| {
         rows.iter()
-            .filter(|(n, ..)| !n.starts_with(skip))
+            .filter(|(n, ..)| !skip.iter().any(|s| n.starts_with(s)))
             .fold((0, 0, 0), |(r, g, b), (_, raw, gz, br)| (r + raw, g + gz, b + br))
     });
     Ok((rows, first))

@@ -1,0 +1,53 @@
+// article-viewer's service worker: the standalone page keeps working offline. `cargo xtask dist` writes this file
+// as dist/sw.js with the files of its build; the page registers it once the app has started (start-*.js), so it
+// never competes with the first load. Its scope is the folder it is in: one deployment, whatever its sub-path.
+//
+// - Installing keeps the app's files and the article set in a cache of this build (`caches`, per folder).
+// - Content-hashed files (never changed once published) come from that cache, else from the network.
+// - Everything else — the page, the article set, the 繁/简 converters, the feed — comes from the network first, so
+//   a reader online always sees the newest deploy and set; what came is kept, and used when the network fails
+//   (offline, or the host down): the list and the articles the reader last loaded, in the script last used.
+// - A new build (a new sw.js) installs beside the old one, then takes over and deletes the old build's cache.
+const BUILD = '__BUILD__';
+const SHELL = __SHELL__;
+const scope = new URL('./', self.location).href;
+const prefix = `article-viewer ${scope} `;
+const name = prefix + BUILD;
+const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(name).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith(prefix) && k !== name).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+// A successful same-origin answer is kept for when the network fails.
+const keep = (request) => (response) => {
+  if (response.ok && response.type === 'basic') {
+    const copy = response.clone();
+    caches.open(name).then((cache) => cache.put(request, copy));
+  }
+  return response;
+};
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
+  const path = new URL(request.url).pathname;
+  if (hashed.test(path)) {
+    event.respondWith(caches.match(request, { cacheName: name })
+      .then((hit) => hit ?? fetch(request).then(keep(request))));
+    return;
+  }
+  event.respondWith(fetch(request).then(keep(request)).catch(async (error) => {
+    const hit = await caches.match(request, { cacheName: name, ignoreSearch: true })
+      // A page of the viewer opened offline (any address in its folder): the page.
+      ?? (request.mode === 'navigate' ? await caches.match(scope, { cacheName: name }) : undefined);
+    if (hit) return hit;
+    throw error;
+  }));
+});

@@ -1,0 +1,54 @@
+// Offline: the standalone page's service worker (dist/sw.js) keeps the app and the set the reader last loaded.
+// "Offline" is real: the HTTP server on 127.0.0.1 is closed, so every request the browser makes fails; then a
+// server comes back on the same port with a changed set, which the page shows (the network comes first).
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, SEED_TITLE } from './support.mjs';
+
+const set = (title) => JSON.stringify({ version: 1, title: 'Offline set', articles: [
+  { id: 'one', title, body: ['The first paragraph.', 'The second.'] },
+  { id: 'two', title: 'Second article', body: ['Text.'] },
+] });
+
+let browser;
+let server;
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('once loaded, the list and its articles open with the server gone; back online, the newest set is shown', async () => {
+  server = await startServer({ '/news/': { articles: set('First edition') }, '/other/': {} });
+  const port = server.port;
+  browser = await launchBrowser({ serviceWorkers: 'allow' });
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/news/'));
+  await page.locator('.card-title a', { hasText: 'First edition' }).waitFor();
+  // The worker installs after the app has started, keeps the build's files and takes over this page.
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker.controller !== undefined);
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.controller.scriptURL), server.url('/news/sw.js'));
+  await server.close();
+  server = null;
+  // Nothing answers on the port now.
+  await assert.rejects(fetch(`http://127.0.0.1:${port}/news/articles.json`));
+  await page.reload();
+  await page.locator('.card-title a', { hasText: 'First edition' }).waitFor();
+  await page.locator('.card-title a', { hasText: 'Second article' }).click();
+  await page.locator('h1.article-title', { hasText: 'Second article' }).waitFor();
+  // A link to an article, opened offline in a new tab: the page from the cache, the article from the set.
+  const other = await browser.context.newPage();
+  await other.goto(`http://127.0.0.1:${port}/news/#/article/one`);
+  await other.locator('h1.article-title', { hasText: 'First edition' }).waitFor();
+  await other.close();
+  // Back online with a new edition of the set: it is shown, not the kept one.
+  server = await startServer({ '/news/': { articles: set('Second edition') }, '/other/': {} }, { port });
+  await page.goto(server.url('/news/'));
+  await page.reload();
+  await page.locator('.card-title a', { hasText: 'Second edition' }).waitFor();
+  // Another deployment on the same host (another folder) is not this worker's: its own set, the bundled one.
+  await page.goto(server.url('/other/'));
+  await page.locator('.card-title a', { hasText: SEED_TITLE }).waitFor();
+  // The only errors are the requests that failed while the server was gone (the worker answered them).
+  assert.ok(errors.every((e) => /ERR_CONNECTION_REFUSED|Failed to fetch|net::/.test(e)), errors.join('\n'));
+  await page.close();
+});
