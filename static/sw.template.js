@@ -25,9 +25,9 @@ self.addEventListener('activate', (event) => {
     .then(() => self.clients.claim()));
 });
 
-// A successful same-origin answer is kept for when the network fails.
+// A whole (200), same-origin answer is kept for when the network fails.
 const keep = (request) => (response) => {
-  if (response.ok && response.type === 'basic') {
+  if (response.status === 200 && response.type === 'basic') {
     const copy = response.clone();
     caches.open(name).then((cache) => cache.put(request, copy));
   }
