@@ -133,7 +133,7 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
         c.body,
         [
             Block::Paragraph { text: "<段>".into() },
-            Block::Heading { text: "<標題>".into() },
+            Block::Heading { text: "<標題>".into(), level: 2 },
             Block::Quote { text: "<引文>".into() },
             Block::image("img/1.png", "<圖>", Some("<說明>".into())),
             Block::List { ordered: false, items: vec!["<甲>".into(), "<乙>".into()] },

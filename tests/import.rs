@@ -302,7 +302,7 @@ fn rss_items_become_articles_and_hostile_html_does_not_survive() {
     assert_eq!(
         a.body,
         [
-            Block::Heading { text: "Prices rise".into() },
+            Block::Heading { text: "Prices rise".into(), level: 2 },
             Block::Paragraph { text: "Copper rose 3% on Monday.".into() },
             Block::image("https://img.example.org/cu.png", "A copper bar", None),
             Block::Quote { text: "Demand is strong, said a trader.".into() },
@@ -418,7 +418,7 @@ fn markdown_with_yaml_front_matter() {
     assert_eq!(
         a.body,
         [
-            Block::Heading { text: "A heading that is not the title".into() },
+            Block::Heading { text: "A heading that is not the title".into(), level: 2 },
             Block::Paragraph { text: "Nickel output grew strongly in 2023, across all regions.".into() },
             Block::Quote { text: "Growth will slow, analysts say.".into() },
             Block::image("images/mine.jpg", "Mine at dusk", None),
@@ -456,6 +456,23 @@ fn markdown_lists_code_and_tables_keep_their_shape() {
     let md = "---\ntitle: Code\n---\nA program.\n\n```\n// 他來了.我走了\n```\n";
     let r = import_file(Path::new("code.md"), md.as_bytes(), &ImportOptions::default());
     assert_eq!(r.articles[0].lang, None);
+    // Headings keep their levels, the highest (`#` here, the title being in the front matter) made 2.
+    let md = "---\ntitle: Levels\n---\n# Part\n\n## Section\n\n#### Deep\n\n# Part two\n";
+    let r = import_file(Path::new("levels.md"), md.as_bytes(), &ImportOptions::default());
+    let levels: Vec<(&str, u8)> = r.articles[0]
+        .body
+        .iter()
+        .filter_map(|b| if let Block::Heading { text, level } = b { Some((text.as_str(), *level)) } else { None })
+        .collect();
+    assert_eq!(levels, [("Part", 2), ("Section", 3), ("Deep", 5), ("Part two", 2)]);
+    // Without a title in the front matter, the first `#` is the title; the `##` under it are sections.
+    let md = "# The title\n\nText.\n\n## One\n\n### One, a\n";
+    let r = import_file(Path::new("t.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.articles[0].title.as_str(), "The title");
+    assert_eq!(
+        r.articles[0].body[1..],
+        [Block::Heading { text: "One".into(), level: 2 }, Block::Heading { text: "One, a".into(), level: 3 }]
+    );
     // A table keeps its rows and cells, the first row its header.
     let md = "---\ntitle: T\n---\n| Metal | Price |\n|---|--:|\n| **Copper** | 68,000 |\n| Nickel ![up](up.png) |\n";
     let r = import_file(Path::new("table.md"), md.as_bytes(), &ImportOptions::default());
@@ -487,7 +504,7 @@ fn markdown_lists_code_and_tables_keep_their_shape() {
 #[test]
 fn html_lists_tables_and_preformatted_text_keep_their_shape() {
     let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://example.org/</link>
-<item><guid>lists</guid><title>Lists</title><description><![CDATA[<p>Before.</p>
+<item><guid>lists</guid><title>Lists</title><description><![CDATA[<h3>Before</h3><h4>Under it</h4><p>Before.</p>
 <ol><li>One <b>bold</b></li><li><p>Two</p><p>paragraphs</p><ul><li>nested</li></ul></li><li> </li></ol>
 <pre><code>let x = 1;
   <span>if</span> x &gt; 0 {<script>alert(1)</script>
@@ -505,6 +522,9 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
     assert_eq!(
         r.articles[0].body,
         [
+            // An item's highest heading level (<h3> here) is made 2.
+            Block::Heading { text: "Before".into(), level: 2 },
+            Block::Heading { text: "Under it".into(), level: 3 },
             Block::Paragraph { text: "Before.".into() },
             Block::List { ordered: true, items: vec!["One bold".into(), "Two paragraphs".into(), "nested".into()] },
             // Spaces, line breaks and `>` as written; the script inside dropped.
@@ -691,7 +711,7 @@ fn a_page_whose_html_holds_little_of_its_text_takes_it_from_its_json_ld() {
     // As HTML (scripts dropped).
     assert_eq!(
         page("<p>Nickel prices rebounded.</p><script>x()</script><h2>Outlook</h2><p>Firm.</p>", ""),
-        [p("Nickel prices rebounded."), Block::Heading { text: "Outlook".into() }, p("Firm.")]
+        [p("Nickel prices rebounded."), Block::Heading { text: "Outlook".into(), level: 2 }, p("Firm.")]
     );
     // The HTML has the text (the JSON-LD a summary of it, or the same): the HTML's blocks.
     let html = "<article><p>Nickel prices rebounded this week, traders said.</p><p>Smelters restarted two lines.</p></article>";
@@ -817,7 +837,7 @@ fn a_page_without_an_article_element_gives_the_block_that_holds_its_paragraphs()
                        level since January."
                     .into()
             },
-            Block::Heading { text: "Power costs".into() },
+            Block::Heading { text: "Power costs".into(), level: 2 },
             Block::Paragraph {
                 text: "Operators said lower power costs made the restarts possible, though they warned that the \
                        recovery was fragile."

@@ -50,7 +50,9 @@ fn a_full_record_reads_every_block_type() {
                  {"type": "list", "items": ["one", "two"]},
                  {"type": "list", "ordered": true, "items": ["first", "  ", "second"]},
                  {"type": "code", "text": "fn main() {\n    println!(\"hi\");\n}"},
-                 {"type": "table", "header": true, "caption": "Prices", "rows": [["metal", "price"], ["copper"], []]}]
+                 {"type": "table", "header": true, "caption": "Prices", "rows": [["metal", "price"], ["copper"], []]},
+                 {"type": "heading", "text": "part", "level": 3}, {"type": "heading", "text": "one", "level": 1},
+                 {"type": "heading", "text": "null", "level": null}]
     }]));
     let set = load_article_set(&text).unwrap();
     let a = &set.articles[0];
@@ -61,7 +63,7 @@ fn a_full_record_reads_every_block_type() {
         a.body,
         vec![
             Block::Paragraph { text: "p1".into() },
-            Block::Heading { text: "h".into() },
+            Block::Heading { text: "h".into(), level: 2 },
             Block::Quote { text: "q".into() },
             Block::image("img/a.png", "an a", Some("cap".into())),
             Block::Paragraph { text: "p2".into() },
@@ -76,8 +78,15 @@ fn a_full_record_reads_every_block_type() {
                 true,
                 Some("Prices".into())
             ),
+            Block::Heading { text: "part".into(), level: 3 },
+            Block::Heading { text: "one".into(), level: 2 },
+            Block::Heading { text: "null".into(), level: 2 },
         ]
     );
+    // A heading's level: 2 unless given; 1 is read as 2 (the title is the page's level-1 heading).
+    let levels: Vec<u8> =
+        a.body.iter().filter_map(|b| if let Block::Heading { level, .. } = b { Some(*level) } else { None }).collect();
+    assert_eq!(levels, [2, 3, 2, 2]);
     let Block::Table(t) = &a.body[8] else { panic!("a table") };
     assert_eq!((t.columns, t.rows().count()), (2, 2));
     assert_eq!(a.excerpt(100), "sum");
@@ -167,6 +176,21 @@ fn each_invalid_record_is_skipped_with_a_precise_report_and_the_rest_are_kept() 
             "ordered: invalid type: a string, expected true or false",
         ),
         (json!({ "id": "c1", "title": "t", "body": [{"type": "code"}] }), "body[0]", "missing field `text`"),
+        (
+            json!({ "id": "h1", "title": "t", "body": [{"type": "heading", "text": "h", "level": 7}] }),
+            "body[0]",
+            "level 7 is not a whole number from 1 to 6",
+        ),
+        (
+            json!({ "id": "h2", "title": "t", "body": [{"type": "heading", "text": "h", "level": 2.5}] }),
+            "body[0]",
+            "level 2.5 is not a whole number from 1 to 6",
+        ),
+        (
+            json!({ "id": "h3", "title": "t", "body": [{"type": "heading", "text": "h", "level": "3"}] }),
+            "body[0]",
+            "level: invalid type: a string, expected a whole number from 1 to 6",
+        ),
         (
             json!({ "id": "c2", "title": "t", "body": [{"type": "code", "text": ["x"]}] }),
             "body[0]",
@@ -511,7 +535,10 @@ fn block_fields_in_any_order_with_optional_ones_left_out_or_null() {
     let set = load_article_set(&text).unwrap();
     // The unknown block type is left out of the shown article (and reported), not the record.
     assert!(set.skipped.is_empty(), "{:?}", set.skipped);
-    assert_eq!(set.articles[0].body, vec![Block::image("a.png", "", None), Block::Heading { text: "h".into() }]);
+    assert_eq!(
+        set.articles[0].body,
+        vec![Block::image("a.png", "", None), Block::Heading { text: "h".into(), level: 2 }]
+    );
 }
 
 /// Every field of the published schema, given a value no field accepts, is named in the report: the finder of

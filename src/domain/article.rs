@@ -399,8 +399,11 @@ pub enum Block {
     Paragraph {
         text: String,
     },
+    /// A heading of a section (`level` 2, the default) or of a part of one (3 to 6); the article's title is the
+    /// page's one level-1 heading.
     Heading {
         text: String,
+        level: u8,
     },
     Quote {
         text: String,
@@ -459,7 +462,7 @@ impl Block {
     /// The text of a paragraph, heading, quote or code block (`None` for a list, an image or an unknown block).
     pub fn text(&self) -> Option<&str> {
         match self {
-            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } | Block::Code { text } => {
+            Block::Paragraph { text } | Block::Heading { text, .. } | Block::Quote { text } | Block::Code { text } => {
                 Some(text)
             }
             _ => None,
@@ -470,7 +473,7 @@ impl Block {
     /// list's items, a table's cells (not a table's or an image's caption, nor an image's alt text).
     pub fn texts(&self) -> &[String] {
         match self {
-            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } | Block::Code { text } => {
+            Block::Paragraph { text } | Block::Heading { text, .. } | Block::Quote { text } | Block::Code { text } => {
                 std::slice::from_ref(text)
             }
             Block::List { items, .. } => items,
@@ -510,6 +513,8 @@ impl Block {
 enum TypedBlock {
     Heading {
         text: String,
+        #[serde(skip_serializing_if = "is_two")]
+        level: u8,
     },
     Quote {
         text: String,
@@ -542,7 +547,7 @@ impl Serialize for Block {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let typed = match self {
             Block::Paragraph { text } => return s.serialize_str(text),
-            Block::Heading { text } => TypedBlock::Heading { text: text.clone() },
+            Block::Heading { text, level } => TypedBlock::Heading { text: text.clone(), level: *level },
             Block::Quote { text } => TypedBlock::Quote { text: text.clone() },
             Block::List { ordered, items } => TypedBlock::List { ordered: *ordered, items: items.clone() },
             Block::Code { text } => TypedBlock::Code { text: text.clone() },
@@ -588,6 +593,7 @@ impl<'de> Deserialize<'de> for Block {
                         "items" => &mut f.items,
                         "header" => &mut f.header,
                         "rows" => &mut f.rows,
+                        "level" => &mut f.level,
                         _ => {
                             map.next_value::<de::IgnoredAny>()?;
                             continue;
@@ -614,6 +620,22 @@ struct LooseBlock {
     items: Option<Loose>,
     header: Option<Loose>,
     rows: Option<Loose>,
+    level: Option<Loose>,
+}
+
+fn is_two(level: &u8) -> bool {
+    *level == 2
+}
+
+/// A heading's level: 2 to 6, 2 when not given (or `null`); 1 is read as 2 (the article's title is the page's
+/// level-1 heading).
+fn level(v: Option<Loose>) -> Result<u8, String> {
+    match v {
+        None | Some(Loose::Other("null")) => Ok(2),
+        Some(Loose::Num(n)) if n.fract() == 0.0 && (1.0..=6.0).contains(&n) => Ok((n as u8).max(2)),
+        Some(Loose::Num(n)) => Err(format!("level {n} is not a whole number from 1 to 6")),
+        Some(other) => Err(invalid("level", "", other.kind(), "a whole number from 1 to 6")),
+    }
 }
 
 impl LooseBlock {
@@ -627,7 +649,7 @@ impl LooseBlock {
         let required = |v: Option<Loose>, name: &str| string(v, name)?.ok_or_else(|| missing(name));
         Ok(match kind.as_str() {
             "paragraph" => Block::Paragraph { text: required(self.text, "text")? },
-            "heading" => Block::Heading { text: required(self.text, "text")? },
+            "heading" => Block::Heading { text: required(self.text, "text")?, level: level(self.level)? },
             "quote" => Block::Quote { text: required(self.text, "text")? },
             "code" => Block::Code { text: required(self.text, "text")? },
             "list" => Block::List { ordered: flag(self.ordered, "ordered")?, items: strings(self.items, "items")? },
@@ -716,6 +738,7 @@ fn strings(v: Option<Loose>, name: &str) -> Result<Vec<String>, String> {
 enum Loose {
     Str(String),
     Bool(bool),
+    Num(f64),
     List(Result<Listed, (String, &'static str)>),
     Other(&'static str),
 }
@@ -732,6 +755,7 @@ impl Loose {
         match self {
             Loose::Str(_) => "a string",
             Loose::Bool(_) => "a boolean",
+            Loose::Num(_) => "a number",
             Loose::List(_) => "a list",
             Loose::Other(kind) => kind,
         }
@@ -755,14 +779,14 @@ impl<'de> Deserialize<'de> for Loose {
             fn visit_bool<E: de::Error>(self, b: bool) -> Result<Loose, E> {
                 Ok(Loose::Bool(b))
             }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Loose, E> {
-                Ok(Loose::Other("a number"))
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Loose, E> {
+                Ok(Loose::Num(n as f64))
             }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Loose, E> {
-                Ok(Loose::Other("a number"))
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Loose, E> {
+                Ok(Loose::Num(n as f64))
             }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Loose, E> {
-                Ok(Loose::Other("a number"))
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Loose, E> {
+                Ok(Loose::Num(n))
             }
             fn visit_unit<E: de::Error>(self) -> Result<Loose, E> {
                 Ok(Loose::Other("null"))
@@ -870,7 +894,11 @@ mod schema {
                 "anyOf": [
                     { "type": "string" },
                     { "type": "object", "required": ["type", "text"],
-                      "properties": { "type": { "enum": ["paragraph", "heading", "quote"] }, "text": { "type": "string" } } },
+                      "properties": { "type": { "enum": ["paragraph", "quote"] }, "text": { "type": "string" } } },
+                    { "type": "object", "required": ["type", "text"],
+                      "properties": { "type": { "const": "heading" }, "text": { "type": "string" },
+                                      "level": { "type": "integer", "minimum": 1, "maximum": 6,
+                                                 "description": "2 (the default) for a section, 3 to 6 for parts of one; 1 is read as 2 (the title is the page's level-1 heading)" } } },
                     { "type": "object", "required": ["type", "items"],
                       "properties": { "type": { "const": "list" },
                                       "ordered": { "type": "boolean", "description": "numbered (true) or bulleted (false, the default)" },

@@ -30,8 +30,8 @@ const pages = [
   ['article from a search', `/ok/#/article/000_7367aa27400e94e4?q=${encodeURIComponent('有色')}`, '.match-nav'],
   // With previous / next and related articles.
   ['article with related articles', '/sotu/#/article/sotu-1802-thomas-jefferson', '.related a'],
-  // Lists, code and a table that scroll in their boxes.
-  ['article with lists, code and a table', '/blocks/#/article/howto?q=nickel', 'pre mark'],
+  // Lists, code and a table that scroll in their boxes, headings of two levels and their contents.
+  ['article with lists, code, a table and contents', '/blocks/#/article/howto?q=nickel', 'pre mark'],
   ['not found', '/ok/#/article/nope', '.not-found h1'],
   ['error', '/down/', '[role=alert]'],
 ];

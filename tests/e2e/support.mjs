@@ -147,17 +147,20 @@ export async function watchNextKey(page) {
 export const SEED_TITLE = '湖南省有色系統共同維穩工作第十五次會議召開';
 
 /**
- * A set whose one article has a numbered list, a bulleted list, code with a line longer than a phone is wide, and a
- * table wider than a phone too.
+ * A set whose one article has a numbered list, a bulleted list, code with a line longer than a phone is wide, a
+ * table wider than a phone too, and three headings (levels 2, 3, 2: contents are listed).
  */
 export const CODE = 'import nickel\n\nfor mine in nickel.mines():\n    print(mine.name, mine.output_in_tonnes_per_year, mine.owner, mine.country)';
 export const BLOCKS_SET = JSON.stringify({ version: 1, title: 'Blocks', articles: [{
   id: 'howto', title: 'How to read nickel data', lang: 'en',
   body: [
+    { type: 'heading', text: 'Steps' },
     'Three steps.',
     { type: 'list', ordered: true, items: ['Fetch the nickel report.', 'Import it.', 'Serve it.'] },
     { type: 'list', items: ['copper', 'nickel and zinc'] },
+    { type: 'heading', text: 'The program', level: 3 },
     { type: 'code', text: CODE },
+    { type: 'heading', text: 'Output' },
     { type: 'table', header: true, caption: 'Nickel output by mine, tonnes',
       rows: [['Mine', 'Country', 'Owner', '2022', '2023', '2024'],
         ['Norilsk', 'Russia', 'Nornickel', '219,000', '209,000', '205,000'],

@@ -162,7 +162,7 @@ test('list and article fit 390 px and 1280 px wide without horizontal scrolling 
   }
 });
 
-test('lists, code and tables keep their shape, searched and marked; a long line of code or a wide table scrolls in its box, not the page', async () => {
+test('lists, code, tables and heading levels keep their shape, searched and marked, with contents; a long line of code or a wide table scrolls in its box, not the page', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto(server.url('/blocks/#/?q=nickel'));
@@ -186,6 +186,20 @@ test('lists, code and tables keep their shape, searched and marked; a long line 
   assert.deepEqual(await table.locator('caption mark, td mark').allInnerTexts(), ['Nickel', 'nickel']);
   const n = await page.locator('.article-page mark').count();
   assert.equal(await page.locator('.match-nav .match-status').innerText(), `${n} matches`);
+  // Headings at their levels, and the contents that lead to them: a link scrolls to its heading and focuses it.
+  assert.deepEqual(await body.locator('h2, h3').evaluateAll((hs) => hs.map((h) => `${h.tagName} ${h.textContent}`)),
+    ['H2 Steps', 'H3 The program', 'H2 Output']);
+  const contents = page.getByRole('navigation', { name: 'Contents' });
+  assert.deepEqual(await contents.locator('li').evaluateAll((ls) => ls.map((l) => `${l.className} ${l.textContent}`)),
+    ['level-2 Steps', 'level-3 The program', 'level-2 Output']);
+  const before = page.url();
+  await contents.getByRole('link', { name: 'Output' }).click();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Output');
+  assert.ok(await page.evaluate(() => {
+    const r = document.activeElement.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  }), 'the heading is in view');
+  assert.equal(page.url(), before, 'the route stays');
   // The long line and the wide table scroll inside their boxes; the page does not scroll sideways.
   assert.ok(await body.locator('pre').evaluate((el) => el.scrollWidth > el.clientWidth), 'the code box does not scroll');
   assert.ok(await body.locator('.table-box').evaluate((el) => el.scrollWidth > el.clientWidth), 'the table box does not scroll');

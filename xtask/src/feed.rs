@@ -42,7 +42,7 @@ fn body_html(a: &Article) -> String {
     for b in &a.body {
         match b {
             Block::Paragraph { text } => html.push_str(&format!("<p>{}</p>", escape(text))),
-            Block::Heading { text } => html.push_str(&format!("<h2>{}</h2>", escape(text))),
+            Block::Heading { text, level } => html.push_str(&format!("<h{level}>{}</h{level}>", escape(text))),
             Block::Quote { text } => html.push_str(&format!("<blockquote>{}</blockquote>", escape(text))),
             Block::List { ordered, items } => {
                 let tag = if *ordered { "ol" } else { "ul" };

@@ -158,7 +158,8 @@ impl Walker {
                     match name {
                         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                             self.flush();
-                            self.blocks.extend(text_of(child_el).map(|text| Block::Heading { text }));
+                            let level = name.as_bytes()[1] - b'0';
+                            self.blocks.extend(text_of(child_el).map(|text| Block::Heading { text, level }));
                         }
                         "blockquote" => {
                             self.flush();

@@ -57,7 +57,8 @@ pub fn parse_markdown(text: &str, stem: &str) -> Result<Draft, String> {
         if let Some(h1) = h1 {
             d.title = h1;
             // The heading became the title: do not show it twice.
-            if let Some(pos) = d.body.iter().position(|b| matches!(b, Block::Heading { text } if *text == d.title)) {
+            if let Some(pos) = d.body.iter().position(|b| matches!(b, Block::Heading { text, .. } if *text == d.title))
+            {
                 d.body.remove(pos);
             }
         }
@@ -191,7 +192,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                     if heading == Some(HeadingLevel::H1) && first_h1.is_none() {
                         first_h1 = Some(text.clone());
                     }
-                    blocks.push(Block::Heading { text });
+                    blocks.push(Block::Heading { text, level: heading.map_or(2, |l| l as u8) });
                 }
                 heading = None;
             }

@@ -168,6 +168,8 @@ impl Draft {
             ));
         }
         let non_empty = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        let mut body = self.body;
+        heading_levels(&mut body);
         Ok(Article {
             id,
             title,
@@ -182,10 +184,25 @@ impl Draft {
             editor: non_empty(self.editor),
             lang,
             summary: non_empty(self.summary),
-            body: self.body,
+            body,
             url,
             notice: non_empty(self.notice),
         })
+    }
+}
+
+/// The body's headings as the viewer's levels: the source's highest level (an `<h1>` or `#` that is not the title,
+/// or an `<h3>` where the page has no `<h2>`) becomes 2, the level of a section under the article's title, and the
+/// others follow it (at most 6).
+pub fn heading_levels(blocks: &mut [Block]) {
+    let top =
+        blocks.iter().filter_map(|b| if let Block::Heading { level, .. } = b { Some(*level) } else { None }).min();
+    if let Some(top) = top {
+        for b in blocks {
+            if let Block::Heading { level, .. } = b {
+                *level = (*level - top + 2).min(6);
+            }
+        }
     }
 }
 
@@ -200,7 +217,7 @@ pub fn text_chars(blocks: &[Block]) -> usize {
 pub fn block_texts_mut(blocks: &mut [Block], mut f: impl FnMut(&mut String)) {
     for b in blocks {
         match b {
-            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => f(text),
+            Block::Paragraph { text } | Block::Heading { text, .. } | Block::Quote { text } => f(text),
             Block::List { items, .. } => items.iter_mut().for_each(&mut f),
             Block::Table(t) => t.cells.iter_mut().chain(&mut t.caption).for_each(&mut f),
             Block::Image(i) => {

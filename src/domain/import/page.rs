@@ -335,7 +335,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     let editor = body_el.select(&selector("p, div, span, footer")).find_map(|e| super::scraped::editor_of(&text_of(e)));
     blocks.retain(|b| !matches!(b, Block::Paragraph { text } if super::scraped::editor_of(text).is_some()));
     // The title, where the article repeats it as its first heading, is not part of the body.
-    if matches!(blocks.first(), Some(Block::Heading { text }) if *text == title) {
+    if matches!(blocks.first(), Some(Block::Heading { text, .. }) if *text == title) {
         blocks.remove(0);
     }
     // Damage no rule repairs (a span lost to a bad conversion), by paragraph, as scraped text reports it by line.

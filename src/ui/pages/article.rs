@@ -222,6 +222,38 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         });
     }
     let keep = kept_pairs(props.list_query.as_deref().unwrap_or_default());
+    // Contents, for an article with three headings or more: each entry a link that scrolls to its heading (block
+    // `i`'s, `#h-i`) and gives it the focus. Its address is the article's own: the route stays where it is.
+    let headings: Vec<(usize, u8, &str)> = a
+        .body
+        .iter()
+        .enumerate()
+        .filter_map(
+            |(i, b)| if let Block::Heading { text, level } = b { Some((i, *level, text.as_str())) } else { None },
+        )
+        .collect();
+    let contents = (headings.len() >= 3).then(|| {
+        let href = format!("#/article/{}", a.id);
+        let go = |i: usize| {
+            let root = root.clone();
+            Callback::from(move |e: MouseEvent| {
+                e.prevent_default();
+                let Some(el) = root.cast::<web_sys::Element>() else { return };
+                if let Ok(Some(h)) = el.query_selector(&format!("#h-{i}")) {
+                    h.scroll_into_view();
+                    let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            })
+        };
+        html! {
+            <nav class="contents" aria-label={s.contents}>
+                <p class="contents-title" aria-hidden="true">{ s.contents }</p>
+                <ul>{ for headings.iter().map(|&(i, level, text)| html! {
+                    <li class={format!("level-{level}")}><a href={href.clone()} onclick={go(i)}>{ text }</a></li>
+                }) }</ul>
+            </nav>
+        }
+    });
     html! {
         <article class="article-page" lang={a.lang.clone()} ref={root}>
             <nav class="back"><Link<Route, QueryPairs> to={Route::List} query={props.list_query.clone()}>{ s.back_to_list }</Link<Route, QueryPairs>></nav>
@@ -241,7 +273,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 <p class="resume"><button type="button" onclick={on_resume}>{ fill(s.continue_reading, &[("percent", &p.percent().to_string())]) }</button></p>
             }
             if count > 0 { { match_nav(s, count, current, &on_step) } }
-            <div class="article-body">{ for a.body.iter().map(|b| render_block(b, t)) }</div>
+            { for contents }
+            <div class="article-body">{ for a.body.iter().enumerate().map(|(i, b)| render_block(i, b, t)) }</div>
             <footer class="article-footer">
                 if let Some(e) = &a.editor {
                     <p class="editor">{ format!("{}{}", s.editor, s.label_separator) }<span>{ e }</span></p>
@@ -257,10 +290,13 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     }
 }
 
-fn render_block(block: &Block, terms: &[String]) -> Html {
+/// Block `i` of the body. (A heading's id, `h-i`, is the contents' target.)
+fn render_block(i: usize, block: &Block, terms: &[String]) -> Html {
     match block {
         Block::Paragraph { text } => html! { <p>{ marked(text, terms) }</p> },
-        Block::Heading { text } => html! { <h2>{ marked(text, terms) }</h2> },
+        Block::Heading { text, level } => html! {
+            <@{format!("h{level}")} id={format!("h-{i}")} tabindex="-1">{ marked(text, terms) }</@>
+        },
         Block::Quote { text } => html! { <blockquote><p>{ marked(text, terms) }</p></blockquote> },
         Block::List { ordered, items } => html! {
             <@{if *ordered { "ol" } else { "ul" }}>{ for items.iter().map(|item| html! { <li>{ marked(item, terms) }</li> }) }</@>
