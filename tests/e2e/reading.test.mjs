@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, bigSet, openSettings, corpus, readingPlace, scrollThrough } from './support.mjs';
+import { startServer, launchBrowser, newPage, bigSet, openSettings, corpus, readingPlace, scrollThrough, BLOCKS_SET } from './support.mjs';
 
 let server;
 let browser;
@@ -13,6 +13,7 @@ before(async () => {
     '/big/': { articles: bigSet(10000) },
     '/seed/': {},
     '/sotu/': { articles: corpus('sotu-even-years.json') },
+    '/blocks/': { articles: BLOCKS_SET },
   });
   browser = await launchBrowser();
 });
@@ -275,7 +276,7 @@ test('with no saved choice the theme follows the system, and 320 px phones do no
   await page.close();
 });
 
-test('an article prints as text with its metadata and no navigation', async () => {
+test('an article prints as text with its metadata and no navigation; code wraps and tables are whole on paper', async () => {
   const { page } = await newPage(browser.context);
   await page.goto(server.url('/seed/#/article/000_7367aa27400e94e4'));
   await page.locator('h1.article-title').waitFor();
@@ -285,6 +286,16 @@ test('an article prints as text with its metadata and no navigation', async () =
   }
   assert.notEqual(await page.evaluate(() => getComputedStyle(document.querySelector('.article-header .meta')).display), 'none');
   assert.notEqual(await page.evaluate(() => getComputedStyle(document.querySelector('.notice')).display), 'none');
+  await page.emulateMedia({ media: 'screen' });
+  // On paper nothing scrolls: the contents go, a long line of code wraps, a wide table is not cut.
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto(server.url('/blocks/#/article/howto'));
+  await page.locator('pre').waitFor();
+  assert.ok(await page.locator('pre').evaluate((el) => el.scrollWidth > el.clientWidth), 'on screen the code scrolls');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.contents')).display), 'none');
+  assert.ok(await page.locator('pre').evaluate((el) => el.scrollWidth <= el.clientWidth), 'printed, the code wraps');
+  assert.equal(await page.locator('.table-box').evaluate((el) => getComputedStyle(el).overflowX), 'visible');
   await page.emulateMedia({ media: 'screen' });
   await page.close();
 });
