@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, DIST, SEED_TITLE, openSettings, watchNextKey, corpus, readingPlace, scrollThrough } from './support.mjs';
+import { startServer, launchBrowser, newPage, DIST, SEED_TITLE, openSettings, watchNextKey, corpus, readingPlace, scrollThrough, BLOCKS_SET } from './support.mjs';
 
 const policy = fs.readFileSync(path.join(DIST, '_headers'), 'utf8').match(/Content-Security-Policy: (.+)/)[1];
 const hostPage = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
@@ -30,6 +30,8 @@ before(async () => {
       'start.html': hostPage('<article-viewer id="one" src="/elsewhere/sotu.json" start="/article/sotu-1802-thomas-jefferson"></article-viewer>'
         + '<article-viewer id="by" src="/elsewhere/sotu.json" start="?author=Abraham%20Lincoln&amp;sort=oldest"></article-viewer>'
         + '<article-viewer id="s" src="/elsewhere/sotu.json" routing="hash" start="https://example.org/news/#/?q=slavery"></article-viewer>'),
+      'blocks.json': BLOCKS_SET,
+      'contents.html': hostPage('<article-viewer id="c" src="/elsewhere/blocks.json" start="/article/howto"></article-viewer><p style="height: 3000px">Below.</p>'),
       'broken.html': hostPage('<article-viewer id="bad" src="/elsewhere/missing.json"></article-viewer><article-viewer id="good"></article-viewer>'),
       'other.json': JSON.stringify({ version: 1, title: 'Other set', articles: [
         { id: 'o1', title: 'Other one', body: ['First.'] }, { id: 'o2', title: 'Other two', body: ['Second.'] }] }),
@@ -227,6 +229,25 @@ test('start: a widget opens on an article, a filtered list or a search; routing=
   // "All articles" from the article it opened on goes to the whole list.
   await widget(page, 'one').locator('.back a').click();
   await widget(page, 'one').locator('.list-count', { hasText: '60 articles' }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a widget\'s contents entry scrolls the host page to its heading and focuses it, the host\'s URL unchanged', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 390, height: 600 });
+  await page.goto(server.url('/elsewhere/contents.html'));
+  const c = widget(page, 'c');
+  await c.locator('.contents').waitFor();
+  const before = page.url();
+  await c.getByRole('link', { name: 'Output' }).click();
+  await page.waitForFunction(() => document.querySelector('#c').shadowRoot.activeElement?.textContent === 'Output');
+  assert.ok(await c.locator('h2', { hasText: 'Output' }).evaluate((h) => {
+    const r = h.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  }), 'the heading is in view');
+  assert.ok(await page.evaluate(() => window.scrollY > 0), 'the host page scrolled');
+  assert.equal(page.url(), before);
   assert.deepEqual(errors, []);
   await page.close();
 });
