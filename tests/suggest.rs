@@ -163,7 +163,7 @@ fn a_word_with_one_edit_that_finds_nothing_gets_a_suggestion_that_finds_somethin
         let mut v: Vec<String> = c
             .articles()
             .iter()
-            .flat_map(|a| a.body.iter().filter_map(|b| b.text()).map(str::to_lowercase))
+            .flat_map(|a| a.body.iter().flat_map(|b| b.texts()).map(|t| t.to_lowercase()))
             .flat_map(|t| words_of(&t).map(str::to_owned).collect::<Vec<_>>())
             .filter(|w| w.len() >= 6 && w.bytes().all(|b| b.is_ascii_lowercase()))
             .collect();

@@ -459,16 +459,6 @@ pub struct Image {
 }
 
 impl Block {
-    /// The text of a paragraph, heading, quote or code block (`None` for a list, an image or an unknown block).
-    pub fn text(&self) -> Option<&str> {
-        match self {
-            Block::Paragraph { text } | Block::Heading { text, .. } | Block::Quote { text } | Block::Code { text } => {
-                Some(text)
-            }
-            _ => None,
-        }
-    }
-
     /// The texts of the block a reader reads, in order: a paragraph's, heading's, quote's or code block's text, a
     /// list's items, a table's cells (not a table's or an image's caption, nor an image's alt text).
     pub fn texts(&self) -> &[String] {

@@ -186,15 +186,7 @@ fn write_service_worker(dist: &Path) -> Result<()> {
             shell.push(name);
         }
     }
-    let snippets = dist.join("snippets");
-    if snippets.is_dir() {
-        for entry in walk(&snippets)? {
-            let relative = entry.strip_prefix(dist)?.to_string_lossy().replace('\\', "/");
-            if relative.ends_with(".js") {
-                shell.push(relative);
-            }
-        }
-    }
+    shell.extend(used_snippets(dist)?);
     shell.sort();
     let page = std::fs::read(dist.join("index.html")).context("reading dist/index.html")?;
     let build = content_hash(&[page, shell.join("\n").into_bytes()].concat());
@@ -209,18 +201,32 @@ fn write_service_worker(dist: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The files under `dir`, at any depth.
-fn walk(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
+/// wasm-bindgen's snippets (`snippets/<crate>/<name>.js`, relative to `dist`) that the js next to index.html
+/// imports — not those trunk also copies, left in its wasm-bindgen directory by an earlier build with other
+/// features.
+pub fn used_snippets(dist: &Path) -> Result<Vec<String>> {
+    let mut scripts = String::new();
+    for entry in std::fs::read_dir(dist)? {
         let path = entry?.path();
-        if path.is_dir() {
-            out.extend(walk(&path)?);
-        } else {
-            out.push(path);
+        if path.extension().is_some_and(|e| e == "js") {
+            scripts += &std::fs::read_to_string(&path)?;
         }
     }
-    Ok(out)
+    let mut used = Vec::new();
+    let dir = dist.join("snippets");
+    if dir.is_dir() {
+        for crate_dir in std::fs::read_dir(&dir)? {
+            for file in std::fs::read_dir(crate_dir?.path())? {
+                let path = file?.path();
+                let name = path.strip_prefix(dist)?.to_string_lossy().replace('\\', "/");
+                if name.ends_with(".js") && scripts.contains(&name) {
+                    used.push(name);
+                }
+            }
+        }
+    }
+    used.sort();
+    Ok(used)
 }
 
 /// Put after trunk's start-up code: once the app has started, the service worker (`sw.js`, [`write_service_worker`])

@@ -55,27 +55,13 @@ fn measure(dist: &Path) -> Result<(Vec<Row>, [Sizes; 2])> {
     // copies snippets left in its wasm-bindgen directory by an earlier build with other features); not
     // `opencc/`, which is fetched only when a reader asks for 繁/简.
     let mut files = Vec::new();
-    let mut snippets = Vec::new();
     for entry in std::fs::read_dir(dist)? {
         let path = entry?.path();
-        if path.is_dir() && path.ends_with("snippets") {
-            for crate_dir in std::fs::read_dir(&path)? {
-                for file in std::fs::read_dir(crate_dir?.path())? {
-                    snippets.push(file?.path());
-                }
-            }
-        } else {
+        if !path.is_dir() {
             files.push(path);
         }
     }
-    let mut scripts = String::new();
-    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "js")) {
-        scripts += &std::fs::read_to_string(path)?;
-    }
-    files.extend(snippets.into_iter().filter(|p| {
-        let name = p.strip_prefix(dist).unwrap_or(p).to_string_lossy().replace('\\', "/");
-        scripts.contains(&name)
-    }));
+    files.extend(crate::publish::used_snippets(dist)?.into_iter().map(|name| dist.join(name)));
     for path in files {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         // embed-demo.css belongs to the demo host page, not to the viewer.

@@ -381,7 +381,8 @@ fn full_text_takes_a_feed_items_text_from_its_page_when_the_feed_has_only_a_summ
     assert!(err.contains("HTTP 404") && err.contains("\"no-link\" has no link"), "{err}");
     let set = article_viewer::domain::load_article_set(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let full = &set.articles[0];
-    let texts: Vec<&str> = full.body.iter().filter_map(article_viewer::domain::Block::text).collect();
+    let texts: Vec<&str> =
+        full.body.iter().flat_map(article_viewer::domain::Block::texts).map(String::as_str).collect();
     assert_eq!(
         texts,
         [
@@ -447,10 +448,7 @@ fn story_feed(dir: &Path, n: usize, base: &str) -> PathBuf {
 /// The first paragraph of each article of the set at `out`.
 fn first_paragraphs(out: &Path) -> Vec<String> {
     let set = article_viewer::domain::load_article_set(&std::fs::read_to_string(out).unwrap()).unwrap();
-    set.articles
-        .iter()
-        .map(|a| a.body.first().and_then(article_viewer::domain::Block::text).unwrap().to_owned())
-        .collect()
+    set.articles.iter().map(|a| a.body[0].texts()[0].clone()).collect()
 }
 
 /// `--full-text` fetches the items' pages `--jobs` at a time (4 by default), and the set keeps the feed's order.

@@ -133,6 +133,12 @@ struct Walker {
 }
 
 impl Walker {
+    /// Whether `e`, on a page, is not its article: its navigation, sidebars, header or footer, or (when asked)
+    /// what its class or id says is not the article.
+    fn not_article(&self, e: &scraper::node::Element) -> bool {
+        self.page && (is_page_chrome(e) || (self.unlikely && is_unlikely(e)))
+    }
+
     fn flush(&mut self) {
         let text = collapse(&self.inline);
         if !text.is_empty() {
@@ -152,7 +158,7 @@ impl Walker {
                         self.dropped += 1;
                         continue;
                     }
-                    if self.page && (is_page_chrome(e) || (self.unlikely && is_unlikely(e))) {
+                    if self.not_article(e) {
                         continue;
                     }
                     match name {
@@ -196,11 +202,7 @@ impl Walker {
                             self.flush();
                             let mut text = String::new();
                             self.dropped += raw_text(child_el, &mut text);
-                            // The parser drops the line break right after `<pre>`; trailing ones are not shown.
-                            let text = text.trim_end().trim_start_matches(['\n', '\r']);
-                            if !text.trim().is_empty() {
-                                self.blocks.push(Block::Code { text: text.to_owned() });
-                            }
+                            self.blocks.extend(code_block(&text));
                         }
                         "figure" => {
                             self.flush();
@@ -240,22 +242,17 @@ impl Walker {
     /// on a page what is not the article), to be read as paragraphs instead.
     fn list_items(&self, list: ElementRef) -> Option<Vec<String>> {
         let mut items = Vec::new();
-        for child in list.children() {
-            match child.value() {
-                Node::Text(t) if t.trim().is_empty() => {}
-                Node::Comment(_) => {}
-                Node::Element(e) if e.name() == "li" => {
-                    let mut text = String::new();
-                    let mut nested = Vec::new();
-                    self.item_text(ElementRef::wrap(child).expect("an element node"), &mut text, &mut nested)?;
-                    let text = collapse(&text);
-                    if !text.is_empty() {
-                        items.push(text);
-                    }
-                    items.append(&mut nested);
-                }
-                _ => return None,
+        for li in element_children(list)? {
+            if li.value().name() != "li" {
+                return None;
             }
+            let (mut text, mut nested) = (String::new(), Vec::new());
+            self.item_text(li, &mut text, &mut nested)?;
+            let text = collapse(&text);
+            if !text.is_empty() {
+                items.push(text);
+            }
+            items.append(&mut nested);
         }
         Some(items)
     }
@@ -269,22 +266,19 @@ impl Walker {
         let mut read_row = |tr: ElementRef, in_head: bool, rows: &mut Vec<Vec<String>>| -> Option<()> {
             let mut cells = Vec::new();
             let mut all_th = true;
-            for c in tr.children() {
-                match c.value() {
-                    Node::Text(t) if t.trim().is_empty() => {}
-                    Node::Comment(_) => {}
-                    Node::Element(e) if matches!(e.name(), "td" | "th") => {
-                        all_th &= e.name() == "th";
-                        let (mut text, mut nested) = (String::new(), Vec::new());
-                        self.item_text(ElementRef::wrap(c).expect("an element node"), &mut text, &mut nested)?;
-                        let text = collapse(&text);
-                        if !nested.is_empty() || text.chars().count() > MAX_CELL_CHARS {
-                            return None;
-                        }
-                        cells.push(text);
-                    }
-                    _ => return None,
+            for cell in element_children(tr)? {
+                let name = cell.value().name();
+                if !matches!(name, "td" | "th") {
+                    return None;
                 }
+                all_th &= name == "th";
+                let (mut text, mut nested) = (String::new(), Vec::new());
+                self.item_text(cell, &mut text, &mut nested)?;
+                let text = collapse(&text);
+                if !nested.is_empty() || text.chars().count() > MAX_CELL_CHARS {
+                    return None;
+                }
+                cells.push(text);
             }
             if rows.is_empty() && !cells.is_empty() && (in_head || all_th) {
                 header = true;
@@ -292,34 +286,20 @@ impl Walker {
             rows.push(cells);
             Some(())
         };
-        for child in table.children() {
-            match child.value() {
-                Node::Text(t) if t.trim().is_empty() => {}
-                Node::Comment(_) => {}
-                Node::Element(e) => {
-                    let el = ElementRef::wrap(child).expect("an element node");
-                    match e.name() {
-                        "caption" => caption = text_of(el),
-                        "colgroup" | "col" => {}
-                        "tr" => read_row(el, false, &mut rows)?,
-                        "thead" | "tbody" | "tfoot" => {
-                            for tr in el.children() {
-                                match tr.value() {
-                                    Node::Text(t) if t.trim().is_empty() => {}
-                                    Node::Comment(_) => {}
-                                    Node::Element(r) if r.name() == "tr" => read_row(
-                                        ElementRef::wrap(tr).expect("an element node"),
-                                        e.name() == "thead",
-                                        &mut rows,
-                                    )?,
-                                    _ => return None,
-                                }
-                            }
+        for part in element_children(table)? {
+            match part.value().name() {
+                "caption" => caption = text_of(part),
+                "colgroup" | "col" => {}
+                "tr" => read_row(part, false, &mut rows)?,
+                section @ ("thead" | "tbody" | "tfoot") => {
+                    for tr in element_children(part)? {
+                        if tr.value().name() != "tr" {
+                            return None;
                         }
-                        _ => return None,
+                        read_row(tr, section == "thead", &mut rows)?;
                     }
                 }
-                _ => {}
+                _ => return None,
             }
         }
         let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -333,7 +313,7 @@ impl Walker {
                 Node::Text(t) => text.push_str(t),
                 Node::Element(e) => {
                     let child_el = ElementRef::wrap(child).expect("an element node");
-                    if self.page && (is_page_chrome(e) || (self.unlikely && is_unlikely(e))) {
+                    if self.not_article(e) {
                         return None;
                     }
                     match e.name() {
@@ -375,6 +355,20 @@ impl Walker {
     }
 }
 
+/// The element children of `el` (a list's, a table's or a row's), `None` when text other than white space stands
+/// between them; comments are passed over.
+fn element_children(el: ElementRef) -> Option<Vec<ElementRef>> {
+    let mut out = Vec::new();
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) if !t.trim().is_empty() => return None,
+            Node::Element(_) => out.extend(ElementRef::wrap(child)),
+            _ => {}
+        }
+    }
+    Some(out)
+}
+
 /// The longest text of a cell of a table of data: a longer one is a page's layout table's.
 const MAX_CELL_CHARS: usize = 400;
 
@@ -403,6 +397,13 @@ fn collect_text(el: ElementRef, out: &mut String) {
             _ => {}
         }
     }
+}
+
+/// A code block of `text` as written, without the blank lines before and the white space after it (an HTML
+/// parser drops the line break right after `<pre>`, Markdown the fence's); none when it is only white space.
+pub fn code_block(text: &str) -> Option<Block> {
+    let text = text.trim_end().trim_start_matches(['\n', '\r']);
+    (!text.trim().is_empty()).then(|| Block::Code { text: text.to_owned() })
 }
 
 /// The text of `el` as written (a `<pre>`'s: spaces and line breaks kept, a `<br>` a line break), without

@@ -174,12 +174,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                 code = Some(String::new());
             }
             Event::End(TagEnd::CodeBlock) if list_depth == 0 => {
-                if let Some(text) = code.take() {
-                    let text = text.trim_end().trim_start_matches(['\n', '\r']);
-                    if !text.trim().is_empty() {
-                        blocks.push(Block::Code { text: text.to_owned() });
-                    }
-                }
+                blocks.extend(code.take().as_deref().and_then(super::html::code_block));
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut buf, &mut blocks, quote_depth > 0);
