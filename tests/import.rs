@@ -446,8 +446,12 @@ fn markdown_lists_code_and_tables_keep_their_shape() {
             },
             Block::List { ordered: false, items: vec!["loose item its second paragraph".into(), "next".into()] },
             // Code as written: its spaces and line breaks, and its `.` not made a full-width 。 as in Chinese text.
-            Block::Code { text: "fn main() {\n    println!(\"他來了.我走了\");\n}".into() },
-            Block::Code { text: "indented  code".into() },
+            // The fence's language kept.
+            Block::Code {
+                text: "fn main() {\n    println!(\"他來了.我走了\");\n}".into(),
+                language: Some("rust".into())
+            },
+            Block::Code { text: "indented  code".into(), language: None },
             Block::Paragraph { text: "他來了。我走了".into() },
         ]
     );
@@ -506,7 +510,7 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
     let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://example.org/</link>
 <item><guid>lists</guid><title>Lists</title><description><![CDATA[<h3>Before</h3><h4>Under it</h4><p>Before.</p>
 <ol><li>One <b>bold</b></li><li><p>Two</p><p>paragraphs</p><ul><li>nested</li></ul></li><li> </li></ol>
-<pre><code>let x = 1;
+<pre><code class="hljs language-rust">let x = 1;
   <span>if</span> x &gt; 0 {<script>alert(1)</script>
 }</code></pre>
 <ul><li>with an image <img src="a.png" alt="A"></li></ul>
@@ -528,7 +532,7 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
             Block::Paragraph { text: "Before.".into() },
             Block::List { ordered: true, items: vec!["One bold".into(), "Two paragraphs".into(), "nested".into()] },
             // Spaces, line breaks and `>` as written; the script inside dropped.
-            Block::Code { text: "let x = 1;\n  if x > 0 {\n}".into() },
+            Block::Code { text: "let x = 1;\n  if x > 0 {\n}".into(), language: Some("rust".into()) },
             // A list holding more than text is read as paragraphs, as before lists were kept.
             Block::Paragraph { text: "with an image".into() },
             Block::image("https://example.org/a.png", "A", None),

@@ -49,7 +49,7 @@ fn a_full_record_reads_every_block_type() {
                  {"type": "paragraph", "text": "p2"},
                  {"type": "list", "items": ["one", "two"]},
                  {"type": "list", "ordered": true, "items": ["first", "  ", "second"]},
-                 {"type": "code", "text": "fn main() {\n    println!(\"hi\");\n}"},
+                 {"type": "code", "text": "fn main() {\n    println!(\"hi\");\n}", "language": "rust"},
                  {"type": "table", "header": true, "caption": "Prices", "rows": [["metal", "price"], ["copper"], []]},
                  {"type": "heading", "text": "part", "level": 3}, {"type": "heading", "text": "one", "level": 1},
                  {"type": "heading", "text": "null", "level": null}]
@@ -71,7 +71,7 @@ fn a_full_record_reads_every_block_type() {
             // A blank item is left out.
             Block::List { ordered: true, items: vec!["first".into(), "second".into()] },
             // Spaces and line breaks as written.
-            Block::Code { text: "fn main() {\n    println!(\"hi\");\n}".into() },
+            Block::Code { text: "fn main() {\n    println!(\"hi\");\n}".into(), language: Some("rust".into()) },
             // Rows filled to the widest; a blank row left out.
             Block::table(
                 vec![vec!["metal".into(), "price".into()], vec!["copper".into(), "".into()]],
@@ -176,6 +176,11 @@ fn each_invalid_record_is_skipped_with_a_precise_report_and_the_rest_are_kept() 
             "ordered: invalid type: a string, expected true or false",
         ),
         (json!({ "id": "c1", "title": "t", "body": [{"type": "code"}] }), "body[0]", "missing field `text`"),
+        (
+            json!({ "id": "c3", "title": "t", "body": [{"type": "code", "text": "x", "language": 3}] }),
+            "body[0]",
+            "language: invalid type: a number, expected a string",
+        ),
         (
             json!({ "id": "h1", "title": "t", "body": [{"type": "heading", "text": "h", "level": 7}] }),
             "body[0]",

@@ -20,9 +20,10 @@ fn folded_fields(a: &Article) -> Vec<String> {
     fields.extend(a.tags.iter().map(String::as_str));
     for b in &a.body {
         match b {
-            Block::Paragraph { text } | Block::Heading { text, .. } | Block::Quote { text } | Block::Code { text } => {
-                fields.push(text)
-            }
+            Block::Paragraph { text }
+            | Block::Heading { text, .. }
+            | Block::Quote { text }
+            | Block::Code { text, .. } => fields.push(text),
             Block::List { items, .. } => fields.extend(items.iter().map(String::as_str)),
             Block::Table(t) => {
                 fields.extend(t.caption.as_deref());

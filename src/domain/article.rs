@@ -414,9 +414,11 @@ pub enum Block {
         items: Vec<String>,
     },
     /// Preformatted text (program code, a table drawn in text): shown in a monospaced font with its spaces and line
-    /// breaks as written, and never converted (not by the importer's clean-up, not by 繁/简).
+    /// breaks as written, and never converted (not by the importer's clean-up, not by 繁/简); `language`, when
+    /// given, names its programming language (`rust`), shown above it.
     Code {
         text: String,
+        language: Option<String>,
     },
     /// Boxed, as an image.
     Table(Box<Table>),
@@ -463,9 +465,10 @@ impl Block {
     /// list's items, a table's cells (not a table's or an image's caption, nor an image's alt text).
     pub fn texts(&self) -> &[String] {
         match self {
-            Block::Paragraph { text } | Block::Heading { text, .. } | Block::Quote { text } | Block::Code { text } => {
-                std::slice::from_ref(text)
-            }
+            Block::Paragraph { text }
+            | Block::Heading { text, .. }
+            | Block::Quote { text }
+            | Block::Code { text, .. } => std::slice::from_ref(text),
             Block::List { items, .. } => items,
             Block::Table(t) => &t.cells,
             Block::Image(_) | Block::Unknown { .. } => &[],
@@ -516,6 +519,8 @@ enum TypedBlock {
     },
     Code {
         text: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        language: Option<String>,
     },
     Table {
         #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -540,7 +545,7 @@ impl Serialize for Block {
             Block::Heading { text, level } => TypedBlock::Heading { text: text.clone(), level: *level },
             Block::Quote { text } => TypedBlock::Quote { text: text.clone() },
             Block::List { ordered, items } => TypedBlock::List { ordered: *ordered, items: items.clone() },
-            Block::Code { text } => TypedBlock::Code { text: text.clone() },
+            Block::Code { text, language } => TypedBlock::Code { text: text.clone(), language: language.clone() },
             Block::Table(t) => TypedBlock::Table { header: t.header, rows: t.to_rows(), caption: t.caption.clone() },
             Block::Image(i) => TypedBlock::Image { src: i.src.clone(), alt: i.alt.clone(), caption: i.caption.clone() },
             Block::Unknown { kind } => {
@@ -584,6 +589,7 @@ impl<'de> Deserialize<'de> for Block {
                         "header" => &mut f.header,
                         "rows" => &mut f.rows,
                         "level" => &mut f.level,
+                        "language" => &mut f.language,
                         _ => {
                             map.next_value::<de::IgnoredAny>()?;
                             continue;
@@ -611,6 +617,7 @@ struct LooseBlock {
     header: Option<Loose>,
     rows: Option<Loose>,
     level: Option<Loose>,
+    language: Option<Loose>,
 }
 
 fn is_two(level: &u8) -> bool {
@@ -641,7 +648,9 @@ impl LooseBlock {
             "paragraph" => Block::Paragraph { text: required(self.text, "text")? },
             "heading" => Block::Heading { text: required(self.text, "text")?, level: level(self.level)? },
             "quote" => Block::Quote { text: required(self.text, "text")? },
-            "code" => Block::Code { text: required(self.text, "text")? },
+            "code" => {
+                Block::Code { text: required(self.text, "text")?, language: optional(self.language, "language")? }
+            }
             "list" => Block::List { ordered: flag(self.ordered, "ordered")?, items: strings(self.items, "items")? },
             "table" => {
                 let rows = match self.rows {
@@ -901,7 +910,8 @@ mod schema {
                                       "caption": { "type": "string" } } },
                     { "type": "object", "required": ["type", "text"],
                       "properties": { "type": { "const": "code" },
-                                      "text": { "type": "string", "description": "preformatted: spaces and line breaks kept, never converted" } } },
+                                      "text": { "type": "string", "description": "preformatted: spaces and line breaks kept, never converted" },
+                                      "language": { "type": "string", "description": "its programming language (rust, python…), shown above it" } } },
                     { "type": "object", "required": ["type", "src"],
                       "properties": { "type": { "const": "image" },
                                       "src": { "type": "string", "description": "relative, http or https URL" },

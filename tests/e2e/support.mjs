@@ -159,7 +159,7 @@ export const BLOCKS_SET = JSON.stringify({ version: 1, title: 'Blocks', articles
     { type: 'list', ordered: true, items: ['Fetch the nickel report.', 'Import it.', 'Serve it.'] },
     { type: 'list', items: ['copper', 'nickel and zinc'] },
     { type: 'heading', text: 'The program', level: 3 },
-    { type: 'code', text: CODE },
+    { type: 'code', text: CODE, language: 'python' },
     { type: 'heading', text: 'Output' },
     { type: 'table', header: true, caption: 'Nickel output by mine, tonnes',
       rows: [['Mine', 'Country', 'Owner', '2022', '2023', '2024'],

@@ -174,6 +174,9 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
   // The code's spaces and line breaks as written, in a monospaced font.
   assert.equal(await body.locator('pre > code').textContent(), CODE);
   assert.match(await body.locator('pre').evaluate((el) => getComputedStyle(el).fontFamily), /mono/i);
+  // Its language shown above it; no browser translation of it.
+  assert.equal(await body.locator('pre').evaluate((el) => getComputedStyle(el, '::before').content), '"python"');
+  assert.equal(await body.locator('pre').getAttribute('translate'), 'no');
   // A table: its caption, its header row (column headers), its rows.
   const table = body.locator('table');
   assert.equal(await table.locator('caption').innerText(), 'Nickel output by mine, tonnes');

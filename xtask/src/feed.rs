@@ -52,7 +52,10 @@ fn body_html(a: &Article) -> String {
                 }
                 html.push_str(&format!("</{tag}>"));
             }
-            Block::Code { text } => html.push_str(&format!("<pre><code>{}</code></pre>", escape(text))),
+            Block::Code { text, language } => {
+                let class = language.as_ref().map(|l| format!(" class=\"language-{}\"", escape(l))).unwrap_or_default();
+                html.push_str(&format!("<pre><code{class}>{}</code></pre>", escape(text)))
+            }
             Block::Table(t) => {
                 html.push_str("<table>");
                 if let Some(c) = &t.caption {
@@ -175,7 +178,7 @@ mod tests {
                 "body": ["11月27日\u{1}，省有色金屬管理局。", { "type": "heading", "text": "Power <costs>" },
                          { "type": "quote", "text": "\"We'll watch.\"" },
                          { "type": "list", "ordered": true, "items": ["a <b>", "c"] },
-                         { "type": "code", "text": "x  <  y\n  & z" },
+                         { "type": "code", "text": "x  <  y\n  & z", "language": "rust" },
                          { "type": "table", "header": true, "caption": "Prices <USD>",
                            "rows": [["Metal", "Price"], ["Cu", "9,100"]] }, "End."] }),
             serde_json::json!({ "id": "undated", "title": "No date", "body": ["Text."] }),
@@ -201,7 +204,7 @@ mod tests {
         assert!(matches!(a.body[1], Block::Heading { .. }) && matches!(a.body[2], Block::Quote { .. }));
         // Lists, code and tables keep their shape; code its spaces and line breaks.
         assert_eq!(a.body[3], Block::List { ordered: true, items: vec!["a <b>".into(), "c".into()] });
-        assert_eq!(a.body[4], Block::Code { text: "x  <  y\n  & z".into() });
+        assert_eq!(a.body[4], Block::Code { text: "x  <  y\n  & z".into(), language: Some("rust".into()) });
         let rows = vec![vec!["Metal".into(), "Price".into()], vec!["Cu".into(), "9,100".into()]];
         assert_eq!(a.body[5], Block::table(rows, true, Some("Prices <USD>".into())));
         assert_eq!(a.body[6], Block::Paragraph { text: "End.".into() });

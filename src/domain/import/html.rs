@@ -202,7 +202,7 @@ impl Walker {
                             self.flush();
                             let mut text = String::new();
                             self.dropped += raw_text(child_el, &mut text);
-                            self.blocks.extend(code_block(&text));
+                            self.blocks.extend(code_block(&text, code_language(child_el).as_deref()));
                         }
                         "figure" => {
                             self.flush();
@@ -401,9 +401,27 @@ fn collect_text(el: ElementRef, out: &mut String) {
 
 /// A code block of `text` as written, without the blank lines before and the white space after it (an HTML
 /// parser drops the line break right after `<pre>`, Markdown the fence's); none when it is only white space.
-pub fn code_block(text: &str) -> Option<Block> {
+/// `language`: what the source says it is written in (a Markdown fence's info string, a `language-…` class), kept
+/// when it looks like a language's name (`rust`, `c++`, `objective-c`, `c#`: up to 32 letters, digits, `+#._-`).
+pub fn code_block(text: &str, language: Option<&str>) -> Option<Block> {
     let text = text.trim_end().trim_start_matches(['\n', '\r']);
-    (!text.trim().is_empty()).then(|| Block::Code { text: text.to_owned() })
+    let language = language
+        .map(str::trim)
+        .filter(|l| {
+            (1..=32).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphanumeric() || b"+#._-".contains(&b))
+        })
+        .map(str::to_owned);
+    (!text.trim().is_empty()).then(|| Block::Code { text: text.to_owned(), language })
+}
+
+/// The language a `<pre>` or the `<code>` in it names by a `language-…` or `lang-…` class.
+fn code_language(pre: ElementRef) -> Option<String> {
+    let code = pre.children().filter_map(ElementRef::wrap).find(|c| c.value().name() == "code");
+    [Some(pre), code].into_iter().flatten().find_map(|el| {
+        el.value()
+            .classes()
+            .find_map(|c| c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")).map(str::to_owned))
+    })
 }
 
 /// The text of `el` as written (a `<pre>`'s: spaces and line breaks kept, a `<br>` a line break), without

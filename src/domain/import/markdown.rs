@@ -7,7 +7,7 @@
 use super::html::collapse;
 use super::{make_id, Draft};
 use crate::domain::Block;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 
 /// Reads one Markdown file; `stem` is its file name without extension (the default id).
@@ -125,8 +125,9 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
     // The list being read (the outermost one's kind, its items so far) and how deep in lists the text is.
     let mut list: Option<(bool, Vec<String>)> = None;
     let mut list_depth = 0usize;
-    // The code block being read, as written.
+    // The code block being read, as written, and the language its fence names.
     let mut code: Option<String> = None;
+    let mut code_language: Option<String> = None;
     // The table being read, row by row.
     let mut table: Option<Vec<Vec<String>>> = None;
     let flush = |buf: &mut String, blocks: &mut Vec<Block>, quote: bool| {
@@ -169,12 +170,19 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                 }
             }
             Event::End(TagEnd::Item) => end_item(&mut buf, &mut list),
-            Event::Start(Tag::CodeBlock(_)) if list_depth == 0 => {
+            Event::Start(Tag::CodeBlock(kind)) if list_depth == 0 => {
                 flush(&mut buf, &mut blocks, quote_depth > 0);
                 code = Some(String::new());
+                // A fence's info string starts with the language (```rust,ignore).
+                code_language = match kind {
+                    CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().map(str::to_owned),
+                    CodeBlockKind::Indented => None,
+                };
             }
             Event::End(TagEnd::CodeBlock) if list_depth == 0 => {
-                blocks.extend(code.take().as_deref().and_then(super::html::code_block));
+                if let Some(text) = code.take() {
+                    blocks.extend(super::html::code_block(&text, code_language.take().as_deref()));
+                }
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut buf, &mut blocks, quote_depth > 0);

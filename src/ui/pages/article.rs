@@ -302,7 +302,10 @@ fn render_block(i: usize, block: &Block, terms: &[String]) -> Html {
             <@{if *ordered { "ol" } else { "ul" }}>{ for items.iter().map(|item| html! { <li>{ marked(item, terms) }</li> }) }</@>
         },
         // Focusable, so that a reader without a mouse can scroll a long line into view.
-        Block::Code { text } => html! { <pre tabindex="0"><code>{ marked(text, terms) }</code></pre> },
+        // (Its language, if named, is shown above it by the stylesheet; no browser translates it.)
+        Block::Code { text, language } => html! {
+            <pre tabindex="0" translate="no" data-language={language.clone()}><code>{ marked(text, terms) }</code></pre>
+        },
         // Scrolled sideways inside its box when wider than the page (focusable, as code).
         Block::Table(t) => {
             let cell = |c: &String, head: bool| match head {
