@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, DIST, SEED_TITLE, openSettings, watchNextKey, corpus, readingPlace, scrollThrough, BLOCKS_SET } from './support.mjs';
+import { startServer, launchBrowser, newPage, DIST, SEED_TITLE, openSettings, watchNextKey, corpus, readingPlace, scrollThrough, BLOCKS_SET, inWindow } from './support.mjs';
 
 const policy = fs.readFileSync(path.join(DIST, '_headers'), 'utf8').match(/Content-Security-Policy: (.+)/)[1];
 const hostPage = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
@@ -242,10 +242,7 @@ test('a widget\'s contents entry scrolls the host page to its heading and focuse
   const before = page.url();
   await c.getByRole('link', { name: 'Output' }).click();
   await page.waitForFunction(() => document.querySelector('#c').shadowRoot.activeElement?.textContent === 'Output');
-  assert.ok(await c.locator('h2', { hasText: 'Output' }).evaluate((h) => {
-    const r = h.getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= window.innerHeight;
-  }), 'the heading is in view');
+  assert.ok(await inWindow(c.locator('h2', { hasText: 'Output' })), 'the heading is in view');
   assert.ok(await page.evaluate(() => window.scrollY > 0), 'the host page scrolled');
   assert.equal(page.url(), before);
   assert.deepEqual(errors, []);

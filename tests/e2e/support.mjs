@@ -169,6 +169,12 @@ export const BLOCKS_SET = JSON.stringify({ version: 1, title: 'Blocks', articles
   ],
 }] });
 
+/** Whether the element `locator` finds lies wholly inside the window. */
+export const inWindow = (locator) => locator.evaluate((el) => {
+  const r = el.getBoundingClientRect();
+  return r.top >= 0 && r.bottom <= window.innerHeight;
+});
+
 /** A deterministic article set of `n` news-like records with mixed scripts and lengths (same set every run). */
 export function bigSet(n) {
   const words = ['銅價', '企業', '社区', 'market', 'nickel', '產量', '发展', 'copper', '維穩', 'report'];

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, SEED_TITLE, BLOCKS_SET, CODE } from './support.mjs';
+import { startServer, launchBrowser, newPage, SEED_TITLE, BLOCKS_SET, CODE, inWindow } from './support.mjs';
 
 let server;
 let browser;
@@ -198,10 +198,7 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
   const before = page.url();
   await contents.getByRole('link', { name: 'Output' }).click();
   await page.waitForFunction(() => document.activeElement?.textContent === 'Output');
-  assert.ok(await page.evaluate(() => {
-    const r = document.activeElement.getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= window.innerHeight;
-  }), 'the heading is in view');
+  assert.ok(await inWindow(body.locator('h2', { hasText: 'Output' })), 'the heading is in view');
   assert.equal(page.url(), before, 'the route stays');
   // The long line and the wide table scroll inside their boxes; the page does not scroll sideways.
   assert.ok(await body.locator('pre').evaluate((el) => el.scrollWidth > el.clientWidth), 'the code box does not scroll');
