@@ -4,7 +4,7 @@ use super::components::error_panel::error_panel;
 use super::components::filters::FiltersPanel;
 use super::components::settings::Settings;
 use super::data::{fetch_article_set, LoadError, Progress, ARTICLES_URL};
-use super::mount::{host_hash_route, start_route, write_host_hash_route, Mount};
+use super::mount::{host_hash_route, write_host_hash_route, Mount};
 use super::pages::{article::ArticlePage, list::ListPage, not_found::NotFound};
 use super::route::{QueryPairs, Route};
 use super::scroll::ScrollManager;
@@ -181,8 +181,7 @@ pub fn app(props: &AppProps) -> Html {
     let hash_key = props.mount.hash_key.clone();
     let start = props.mount.start.clone();
     let history = {
-        let start =
-            hash_key.as_deref().and_then(host_hash_route).map(|r| start_route(&r)).unwrap_or_else(|| start.clone());
+        let start = hash_key.as_deref().and_then(host_hash_route).unwrap_or_else(|| start.clone());
         use_memo((), move |_| {
             let history = AnyHistory::from(MemoryHistory::new());
             replace_route(&history, &start);
@@ -210,7 +209,7 @@ pub fn app(props: &AppProps) -> Html {
                     let h = history.clone();
                     move || {
                         // (No route in the host's hash: back to where the widget started.)
-                        let want = host_hash_route(&key).map(|r| start_route(&r)).unwrap_or_else(|| start.clone());
+                        let want = host_hash_route(&key).unwrap_or_else(|| start.clone());
                         if want != route_of(&h) {
                             following.set(true);
                             replace_route(&h, &want);

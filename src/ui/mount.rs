@@ -162,13 +162,17 @@ pub fn mount_widget(
     WidgetHandle { app: Some(yew::Renderer::<App>::with_root_and_props(root.clone(), props).render()), root }
 }
 
-/// This widget's route in the host page's hash (`#av-a=%2Farticle%2Fx&av-b=%2F`), if it has one.
+/// This widget's route in the host page's hash (`#av-a=%2Farticle%2Fx&av-b=%2F`), if it has one — read as
+/// [`start_route`] reads a route (the hash is anyone's to edit).
 pub fn host_hash_route(key: &str) -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
-    hash.trim_start_matches('#').split('&').find_map(|pair| {
-        let (k, v) = pair.split_once('=')?;
-        (k == key).then(|| js_sys::decode_uri_component(v).ok().and_then(|s| s.as_string())).flatten()
-    })
+    hash.trim_start_matches('#')
+        .split('&')
+        .find_map(|pair| {
+            let (k, v) = pair.split_once('=')?;
+            (k == key).then(|| js_sys::decode_uri_component(v).ok().and_then(|s| s.as_string())).flatten()
+        })
+        .map(|route| start_route(&route))
 }
 
 /// Puts this widget's route into the host page's hash as a new history entry (other widgets' entries and any
