@@ -3,7 +3,8 @@
 // never competes with the first load. Its scope is the folder it is in: one deployment, whatever its sub-path.
 //
 // - Installing keeps the app's files and the article set in a cache of this build (`caches`, per folder).
-// - Content-hashed files (never changed once published) come from that cache, else from the network.
+// - Content-hashed files (never changed once published; `-` and 8 to 16 hex digits, as trunk drops leading zeros)
+//   come from that cache, else from the network.
 // - Everything else — the page, the article set, the 繁/简 converters, the feed — comes from the network first, so
 //   a reader online always sees the newest deploy and set; what came is kept, and used when the network fails
 //   (offline, or the host down): the list and the articles the reader last loaded, in the script last used.
@@ -13,7 +14,7 @@ const SHELL = __SHELL__;
 const scope = new URL('./', self.location).href;
 const prefix = `article-viewer ${scope} `;
 const name = prefix + BUILD;
-const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const hashed = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(name).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));

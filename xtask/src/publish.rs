@@ -325,10 +325,12 @@ fn write_headers(dist: &Path) -> Result<()> {
     Ok(())
 }
 
-/// `name-0123456789abcdef.ext` or `name-0123456789abcdef_bg.wasm`: a content-hashed file name.
+/// `name-0123456789abcdef.ext` or `name-0123456789abcdef_bg.wasm`: a content-hashed file name. Trunk writes its
+/// 64-bit hash in hex without leading zeros (one build in sixteen has 15 digits), so 8 to 16 digits count (fewer
+/// than 8 would take a 64-bit hash below 2³²: never, in practice); `static/sw.template.js` says the same.
 fn is_hashed(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or("").trim_end_matches("_bg");
-    stem.rsplit_once('-').is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, h)| (8..=16).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// `.br` (quality 11) and `.gz` (level 9) next to every compressible asset, when smaller.
@@ -375,9 +377,38 @@ mod tests {
         assert!(is_hashed("article-viewer-c310889568a86054.js"));
         assert!(is_hashed("style-84d6e2be756a0f96.css"));
         assert!(is_hashed("start-0011223344556677.js"));
+        // Trunk's hashes have no leading zeros.
+        assert!(is_hashed("article-viewer-ea267aa45019036_bg.wasm"));
+        assert!(is_hashed("article-viewer-ea267aa45019036.js"));
+        assert!(!is_hashed("article-viewer-ea267aa45019036a7.js"));
+        assert!(!is_hashed("embed-demo.css"));
         assert!(!is_hashed("articles.json"));
         assert!(!is_hashed("index.html"));
         assert!(!is_hashed("article-set.schema.json"));
+    }
+
+    #[test]
+    fn the_service_worker_keeps_every_hashed_file_of_the_page_and_nothing_of_the_widget_or_the_converters() {
+        let dir = std::env::temp_dir().join(format!("av-sw-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("snippets/article-viewer-0011/")).unwrap();
+        // One of trunk's hashes with a leading zero dropped (15 digits), as one build in sixteen has.
+        let names = ["article-viewer-ea267aa45019036.js", "article-viewer-ea267aa45019036_bg.wasm"];
+        let other = ["style-84d6e2be756a0f96.css", "start-0011223344556677.js", "embed.js", "index.html"];
+        for name in names.iter().chain(&other) {
+            std::fs::write(dir.join(name), "import './snippets/article-viewer-0011/inline0.js';").unwrap();
+        }
+        std::fs::write(dir.join("snippets/article-viewer-0011/inline0.js"), "").unwrap();
+        write_service_worker(&dir).unwrap();
+        let sw = std::fs::read_to_string(dir.join("sw.js")).unwrap();
+        let shell = sw.lines().find(|l| l.starts_with("const SHELL = ")).unwrap();
+        for name in names.iter().chain(&other[..2]).chain(&["snippets/article-viewer-0011/inline0.js", "articles.json"])
+        {
+            assert!(shell.contains(&format!("\"{name}\"")), "{name} not in {shell}");
+        }
+        assert!(!shell.contains("embed.js") && !shell.contains("opencc"), "{shell}");
+        assert!(!sw.contains("// "), "comments are left out");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
