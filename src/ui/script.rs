@@ -22,30 +22,21 @@ mod engine {
 
     // Imports the converter's loader (`opencc/convert.js`, fetched only now: its URL is relative to the page's
     // base, or absolute from a widget's embed.js), which loads the script's module next to itself. Never
-    // rejects: resolves to the engine, or to why it could not be loaded.
+    // rejects: resolves to the engine's `convert(text)` function, or to why it could not be loaded.
     #[wasm_bindgen(inline_js = "export const load_converter = async (js, script) => {
-  try { return await (await import(new URL(js, document.baseURI))).load(script); }
+  try { return (await (await import(new URL(js, document.baseURI))).load(script)).convert; }
   catch (e) { return `${e?.message ?? e}`; }
 };")]
     extern "C" {
         fn load_converter(js: &str, script: &str) -> js_sys::Promise;
     }
 
-    #[wasm_bindgen]
-    extern "C" {
-        /// What `opencc/convert.js`'s `load` returns: one script's module, its engine built.
-        #[derive(Debug)]
-        type Engine;
-        /// `text` converted; as it is when it has nothing to convert (or the engine failed).
-        #[wasm_bindgen(method)]
-        fn convert(this: &Engine, text: &str) -> String;
-    }
-
     /// One script's converter.
     #[derive(Debug)]
     pub struct Converter {
         pub script: Script,
-        engine: Engine,
+        /// `convert(text)`: `text` converted; as it is when it has nothing to convert (or the engine failed).
+        engine: js_sys::Function,
     }
 
     /// Starts loading `script`'s converter from the loader at `js`; the promise never rejects.
@@ -67,7 +58,8 @@ mod engine {
     impl Converter {
         /// `text` converted.
         pub fn convert(&self, text: &str) -> String {
-            self.engine.convert(text)
+            let answer = self.engine.call1(&JsValue::NULL, &JsValue::from_str(text));
+            answer.ok().and_then(|s| s.as_string()).unwrap_or_else(|| text.to_owned())
         }
     }
 }

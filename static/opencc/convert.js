@@ -1,8 +1,8 @@
 // article-viewer: the 繁/简 converter's loader, fetched (like the converter modules next to it) only the first
 // time a reader asks for a script. `load(script)` fetches that script's module next to this file (`hant.wasm` /
 // `hans.wasm`: the engine of the crate `article-viewer-convert` with the script's OpenCC dictionaries compiled in;
-// its C interface is documented in convert/src/abi.rs), builds its engine and returns `{ convert(text) }`. A
-// failure says which file.
+// its C interface is documented in convert/src/abi.rs), builds its engine and returns `{ convert(text) }` (the
+// viewer keeps only the function). A failure says which file.
 export async function load(script) {
   const url = new URL(`${script}.wasm`, import.meta.url).href;
   let x;
