@@ -107,6 +107,16 @@ fn is_date(s: &str) -> bool {
     b.len() == 10 && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
 }
 
+/// The heading an article's address points at: `at=h-3` in its query names the body's block 3, the id of that
+/// heading's element (`h-3`); the viewer scrolls to it when the address is opened (a contents entry's link,
+/// shared or opened in a new tab). `None` without one, or for anything else.
+pub fn heading_at(query: &str) -> Option<usize> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "at")
+        .and_then(|(_, v)| v.strip_prefix("h-").filter(|n| n.bytes().all(|b| b.is_ascii_digit()))?.parse().ok())
+}
+
 impl ListState {
     /// Reads a URL query string (with or without the leading `?`). Unknown keys and unusable values (a page of
     /// `0`, a date that is not `YYYY-MM-DD`, an unknown sort) are ignored, never an error.
@@ -692,6 +702,17 @@ const _: () = assert!(super::load::MAX_SET_BYTES / 24 < 1 << 24);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_names_a_heading_by_its_block() {
+        assert_eq!(heading_at("?q=nickel&at=h-3"), Some(3));
+        assert_eq!(heading_at("at=h-12&script=hans"), Some(12));
+        for other in ["", "?q=h-3", "at=3", "at=h-", "at=h-x", "at=h-+3", "at=h-99999999999999999999999", "at=%20h-3"] {
+            assert_eq!(heading_at(other), None, "{other}");
+        }
+        // Not list state: a list link made from the state leaves it out.
+        assert_eq!(ListState::from_query("q=a&at=h-3").to_query(), "q=a");
+    }
 
     /// The two ways of ordering hits agree, whatever the hits, groups and order (the list takes one or the other
     /// by how many hits there are).

@@ -10,6 +10,7 @@
 //! "was this entry shown before?" decides between a new page and a return — no reliance on the order in
 //! which `popstate` listeners run.
 
+use crate::domain::listing::heading_at;
 use crate::ui::effect::use_effect_on;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -89,46 +90,56 @@ pub fn scroll_manager() -> Html {
         }
     });
     let route = location.map(|l| format!("{}?{}", l.path(), l.query_str()));
-    use_effect_on(route, move |_| {
+    use_effect_on(route, move |route| {
         let initial = std::mem::replace(&mut *first.borrow_mut(), false);
         let keep = KEEP_VIEW.with(|k| k.replace(false));
         // The standalone page: the history entry now shown, and where the reader left it if this is a return to
         // it (a widget's history is its own, and it keeps no positions: a new page starts at its top).
-        let y = if host.is_none() {
+        let (y, returning) = if host.is_none() {
             let key = entry_key();
             let returning = key.as_ref().is_some_and(|k| !SEEN.with(|s| s.borrow_mut().insert(k.clone())));
             SHOWN.with(|s| *s.borrow_mut() = key.clone());
             match (&key, returning) {
-                (Some(k), true) => POSITIONS.with(|p| p.borrow().get(k).copied()).unwrap_or(0.0),
-                _ => 0.0,
+                (Some(k), true) => (POSITIONS.with(|p| p.borrow().get(k).copied()).unwrap_or(0.0), true),
+                _ => (0.0, false),
             }
         } else {
-            0.0
+            (0.0, false)
         };
         if initial || keep {
             return;
         }
+        // A new page whose address points at a heading (a contents entry followed) starts there, not at the top.
+        let at =
+            route.as_deref().and_then(|r| r.split_once('?')).and_then(|(_, q)| heading_at(q)).filter(|_| !returning);
         // On the next frame: by then every component of the new page has rendered, so the document is tall
         // enough to scroll to `y`.
         let restore = Closure::once_into_js(move || {
             let Some(window) = web_sys::window() else { return };
-            let heading = match &host {
-                Some(host) => {
-                    crate::ui::reading::bring_top_into_view(host);
-                    host.shadow_root().and_then(|r| r.query_selector(".page-title").ok().flatten())
-                }
-                None => {
-                    window.scroll_to_with_x_and_y(0.0, y);
-                    window.document().and_then(|d| d.query_selector(".page-title").ok().flatten())
-                }
+            let find = |selector: &str| match &host {
+                Some(host) => host.shadow_root().and_then(|r| r.query_selector(selector).ok().flatten()),
+                None => window.document().and_then(|d| d.query_selector(selector).ok().flatten()),
             };
-            focus_heading(heading);
+            if let Some(heading) = at.and_then(|i| find(&format!("#h-{i}"))) {
+                return go_to(heading);
+            }
+            match &host {
+                Some(host) => crate::ui::reading::bring_top_into_view(host),
+                None => window.scroll_to_with_x_and_y(0.0, y),
+            }
+            focus_heading(find(".page-title"));
         });
         if let Some(window) = web_sys::window() {
             let _ = window.request_animation_frame(restore.unchecked_ref());
         }
     });
     Html::default()
+}
+
+/// Scrolls to `heading` (a section's, which an address points at) and focuses it.
+pub fn go_to(heading: web_sys::Element) {
+    heading.scroll_into_view();
+    focus_heading(Some(heading));
 }
 
 /// Moves focus to the page's heading (without scrolling), so screen readers announce the new page.

@@ -196,10 +196,29 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
   assert.deepEqual(await contents.locator('li').evaluateAll((ls) => ls.map((l) => `${l.className} ${l.textContent}`)),
     ['level-2 Steps', 'level-3 The program', 'level-2 Output']);
   const before = page.url();
+  const output = body.locator('h2', { hasText: 'Output' });
   await contents.getByRole('link', { name: 'Output' }).click();
   await page.waitForFunction(() => document.activeElement?.textContent === 'Output');
-  assert.ok(await inWindow(body.locator('h2', { hasText: 'Output' })), 'the heading is in view');
-  assert.equal(page.url(), before, 'the route stays');
+  assert.ok(await inWindow(output), 'the heading is in view');
+  // The address points at the heading (the search kept), so that it can be shared, reloaded or opened anew.
+  const at = page.url();
+  assert.equal(at, `${before}&at=${await output.getAttribute('id')}`);
+  assert.equal(await contents.getByRole('link', { name: 'Output' }).getAttribute('href'), new URL(at).hash);
+  await page.reload();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Output');
+  assert.ok(await inWindow(output), 'reloaded, the article opens at the heading');
+  assert.equal(await page.locator('.match-nav .match-status').innerText(), `${n} matches`, 'still marked');
+  // Back: the article's address without the heading (after a reload, which forgets positions, shown from its top).
+  await page.goBack();
+  await page.waitForURL(before);
+  await page.waitForFunction(() => window.scrollY === 0);
+  // Opened in a new tab, the address opens the article at its heading.
+  const other = await page.context().newPage();
+  await other.setViewportSize({ width: 390, height: 800 });
+  await other.goto(at);
+  await other.waitForFunction(() => document.activeElement?.textContent === 'Output');
+  assert.ok(await inWindow(other.locator('.article-body h2', { hasText: 'Output' })), 'a new tab opens at the heading');
+  await other.close();
   // The long line and the wide table scroll inside their boxes; the page does not scroll sideways.
   assert.ok(await body.locator('pre').evaluate((el) => el.scrollWidth > el.clientWidth), 'the code box does not scroll');
   assert.ok(await body.locator('.table-box').evaluate((el) => el.scrollWidth > el.clientWidth), 'the table box does not scroll');

@@ -1,6 +1,6 @@
 use super::not_found::NotFound;
 use crate::domain::format::format_published;
-use crate::domain::listing::{Facet, ListState};
+use crate::domain::listing::{heading_at, Facet, ListState};
 use crate::domain::search::{mark_count, Query};
 use crate::domain::{Article, Block};
 use crate::ui::app::use_prefs;
@@ -222,8 +222,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         });
     }
     let keep = kept_pairs(props.list_query.as_deref().unwrap_or_default());
-    // Contents, for an article with three headings or more: each entry a link that scrolls to its heading (block
-    // `i`'s, `#h-i`) and gives it the focus. Its address is the article's own: the route stays where it is.
+    // Contents, for an article with three headings or more: each entry a link to the article's address with
+    // `at=h-i` (block `i`'s heading, `#h-i`): followed, the page scrolls to the heading and focuses it (see
+    // `ScrollManager`); opened in a new tab, shared or reloaded, the article opens there (below); Back returns.
     let headings: Vec<(usize, u8, &str)> = a
         .body
         .iter()
@@ -233,27 +234,35 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         )
         .collect();
     let contents = (headings.len() >= 3).then(|| {
-        let href = format!("#/article/{}", a.id);
-        let go = |i: usize| {
-            let root = root.clone();
-            Callback::from(move |e: MouseEvent| {
-                e.prevent_default();
-                let Some(el) = root.cast::<web_sys::Element>() else { return };
-                if let Ok(Some(h)) = el.query_selector(&format!("#h-{i}")) {
-                    h.scroll_into_view();
-                    let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
-                }
-            })
+        let to = Route::Article { id: a.id.to_string() };
+        let query = |i: usize| {
+            let mut pairs = props.list_query.clone().unwrap_or_default();
+            pairs.push(("at".to_owned(), format!("h-{i}")));
+            Some(pairs)
         };
         html! {
             <nav class="contents" aria-label={s.contents}>
                 <p class="contents-title" aria-hidden="true">{ s.contents }</p>
                 <ul>{ for headings.iter().map(|&(i, level, text)| html! {
-                    <li class={format!("level-{level}")}><a href={href.clone()} onclick={go(i)}>{ text }</a></li>
+                    <li class={format!("level-{level}")}><Link<Route, QueryPairs> to={to.clone()} query={query(i)}>{ text }</Link<Route, QueryPairs>></li>
                 }) }</ul>
             </nav>
         }
     });
+    // An address that points at a heading, opened as it is (a new tab, a reload, a shared link): the article
+    // opens at that heading. (Following a contents entry is a new page for `ScrollManager`, which does the same.)
+    {
+        let (root, at) = (root.clone(), use_location().and_then(|l| heading_at(l.query_str())));
+        use_effect_on(Rc::as_ptr(&props.article) as usize, move |_| {
+            let heading = root
+                .cast::<web_sys::Element>()
+                .zip(at)
+                .and_then(|(el, i)| el.query_selector(&format!("#h-{i}")).ok()?);
+            if let Some(h) = heading {
+                crate::ui::scroll::go_to(h);
+            }
+        });
+    }
     html! {
         <article class="article-page" lang={a.lang.clone()} ref={root}>
             <nav class="back"><Link<Route, QueryPairs> to={Route::List} query={props.list_query.clone()}>{ s.back_to_list }</Link<Route, QueryPairs>></nav>
