@@ -9,8 +9,8 @@ use article_viewer::domain::import::clean::{clean_text, Fix};
 use article_viewer::domain::import::{import_file, ImportOptions};
 use article_viewer::domain::listing::ListState;
 use article_viewer::domain::reading::ReadingLog;
-use article_viewer::domain::search::{highlight, match_ranges, Query};
-use article_viewer::domain::{load_article_set, ArticleSetFile};
+use article_viewer::domain::search::{highlight, linked_pieces, match_ranges, Query};
+use article_viewer::domain::{load_article_set, ArticleSetFile, Link};
 use std::path::Path;
 
 /// The scraped-text importer (decoding, cleaning, layout) and the Markdown, feed and web page readers on
@@ -30,11 +30,16 @@ pub fn scraped_text(data: &[u8]) {
     }
 }
 
-/// The viewer's article-set loader on arbitrary text: a clear error or a set, never a panic; and what it accepts
-/// survives being written out and read again.
+/// The viewer's article-set loader on arbitrary text: a clear error or a set, never a panic; every link it keeps
+/// is shown (its words found in its text, in order; an http(s) address); and what it accepts survives being
+/// written out and read again.
 pub fn article_set(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     if let Ok(set) = load_article_set(text) {
+        for b in set.articles.iter().flat_map(|a| &a.body).filter(|b| !b.links().is_empty()) {
+            assert_eq!(Link::ranges(&b.texts()[0], b.links()).len(), b.links().len(), "{b:?}");
+            assert!(b.links().iter().all(|l| article_viewer::domain::load::is_safe_url(&l.href, false)), "{b:?}");
+        }
         let file = ArticleSetFile { version: 1, title: set.title.clone(), articles: set.articles.clone() };
         let again = load_article_set(&file.to_json_pretty()).expect("a written set loads");
         assert_eq!(again.articles, set.articles);
@@ -60,6 +65,10 @@ pub fn query(data: &[u8]) {
     let terms = Query::parse(&half).include;
     let pieces = highlight(text, &terms);
     assert_eq!(pieces.iter().map(|p| p.text.as_str()).collect::<String>(), text);
+    // And with that half as a link: links and marks cut the text into pieces that make it whole.
+    let links = [Link::new(half.clone(), "https://example.org/")];
+    let linked = linked_pieces(text, &links, &terms);
+    assert_eq!(linked.iter().flat_map(|(_, parts)| parts).map(|(r, _)| &text[r.clone()]).collect::<String>(), text);
     for r in match_ranges(text, &terms) {
         assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.start < r.end);
     }

@@ -112,12 +112,12 @@ fn broken_dictionaries_are_an_error() {
 #[test]
 fn every_text_of_an_article_is_converted_and_nothing_else() {
     use article_viewer::domain::convert::convert_article;
-    use article_viewer::domain::Block;
+    use article_viewer::domain::{Block, Link};
     let json = r#"{"version": 1, "articles": [{"id": "a1", "title": "題", "kicker": "引", "subtitle": "副",
         "published": "2018-11-30", "views": 7, "source": "源", "category": "類", "tags": ["標", "籤"],
         "authors": ["張"], "editor": "編", "lang": "zh-TW", "summary": "摘", "notice": "告",
         "url": "https://example.com/a1",
-        "body": ["段", {"type": "heading", "text": "標題"}, {"type": "quote", "text": "引文"},
+        "body": ["段", {"type": "heading", "text": "標題"}, {"type": "quote", "text": "引文", "links": [["引", "https://e.org/引"]]},
                  {"type": "image", "src": "img/1.png", "alt": "圖", "caption": "說明"},
                  {"type": "list", "items": ["甲", "乙"]}, {"type": "code", "text": "// 註釋"},
                  {"type": "table", "rows": [["銅"]], "caption": "價"}]}]}"#;
@@ -132,9 +132,10 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
     assert_eq!(
         c.body,
         [
-            Block::Paragraph { text: "<段>".into() },
+            Block::paragraph("<段>"),
             Block::Heading { text: "<標題>".into(), level: 2 },
-            Block::Quote { text: "<引文>".into() },
+            // A link's words are converted as the text's; its address is not.
+            Block::Quote { text: "<引文>".into(), links: vec![Link::new("<引>", "https://e.org/引")] },
             Block::image("img/1.png", "<圖>", Some("<說明>".into())),
             Block::List { ordered: false, items: vec!["<甲>".into(), "<乙>".into()] },
             // Code is shown as written.

@@ -6,7 +6,7 @@ use article_viewer::domain::import::clean::{
     strip_pinyin_annotations, Fix,
 };
 use article_viewer::domain::import::{decode, detect_chinese_script, import_file, make_id, parse_fixes, ImportOptions};
-use article_viewer::domain::{load_article_set, Article, ArticleSetFile, Block};
+use article_viewer::domain::{load_article_set, Article, ArticleSetFile, Block, Link};
 use std::path::Path;
 
 const SEED_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/000_7367aa27400e94e4.txt");
@@ -179,11 +179,11 @@ fn the_seed_imports_with_every_expected_field() {
     assert_eq!(a.lang.as_deref(), Some("zh-Hant"));
     assert_eq!(a.body.len(), 8);
     let first = match &a.body[0] {
-        Block::Paragraph { text } => text,
+        Block::Paragraph { text, .. } => text,
         other => panic!("{other:?}"),
     };
     let last = match &a.body[7] {
-        Block::Paragraph { text } => text,
+        Block::Paragraph { text, .. } => text,
         other => panic!("{other:?}"),
     };
     assert!(first.starts_with("11月27日，省有色金屬管理局（以下簡稱“省有色局”）"), "{first}");
@@ -210,7 +210,7 @@ fn the_seed_imports_with_every_expected_field() {
         .into_iter()
         .flatten()
         .chain(a.body.iter().map(|b| match b {
-            Block::Paragraph { text } => text.as_str(),
+            Block::Paragraph { text, .. } => text.as_str(),
             other => panic!("{other:?}"),
         }))
         .collect();
@@ -273,7 +273,7 @@ fn meta_line_parts_may_be_missing_reordered_simplified_or_half_width() {
     assert_eq!(a.views.unwrap().get(), 35);
     assert_eq!(a.editor.as_deref(), Some("王五"));
     assert_eq!(a.lang.as_deref(), Some("zh-Hans"));
-    assert_eq!(a.body, [Block::Paragraph { text: "正文第一段。".into() }]);
+    assert_eq!(a.body, [Block::paragraph("正文第一段。")]);
 
     let bare = import_file(Path::new("b.txt"), "Only a title\nand one paragraph".as_bytes(), &ImportOptions::default());
     let a = &bare.articles[0];
@@ -303,9 +303,9 @@ fn rss_items_become_articles_and_hostile_html_does_not_survive() {
         a.body,
         [
             Block::Heading { text: "Prices rise".into(), level: 2 },
-            Block::Paragraph { text: "Copper rose 3% on Monday.".into() },
+            Block::paragraph("Copper rose 3% on Monday."),
             Block::image("https://img.example.org/cu.png", "A copper bar", None),
-            Block::Quote { text: "Demand is strong, said a trader.".into() },
+            Block::quote("Demand is strong, said a trader."),
             // Relative to the item's link, where it is on the item's own page.
             Block::image("https://news.example.org/charts/cu.svg", "Chart", Some("Three-month price".into())),
         ]
@@ -316,7 +316,7 @@ fn rss_items_become_articles_and_hostile_html_does_not_survive() {
     }
     let second = &r.articles[1];
     assert_eq!(second.url, None, "a javascript: link is dropped");
-    assert_eq!(second.body, [Block::Paragraph { text: "Only a summary, with markup.".into() }]);
+    assert_eq!(second.body, [Block::paragraph("Only a summary, with markup.")]);
     assert!(r.warnings.iter().any(|w| w.contains("javascript:alert(4)")), "{:?}", r.warnings);
     assert!(r.warnings.iter().any(|w| w.contains("piece(s) of markup dropped")), "{:?}", r.warnings);
 }
@@ -333,11 +333,7 @@ fn atom_entries_keep_cjk_text_and_drop_hostile_markup() {
     assert_eq!(a.lang.as_deref(), Some("zh-Hans"));
     assert_eq!(
         a.body,
-        [
-            Block::Paragraph { text: "铝价今日上涨。".into() },
-            Block::Paragraph { text: "企业产量增加。".into() },
-            Block::Paragraph { text: "点击".into() },
-        ]
+        [Block::paragraph("铝价今日上涨。"), Block::paragraph("企业产量增加。"), Block::paragraph("点击"),]
     );
     let json = serde_json::to_string(&r.articles).unwrap();
     assert!(!json.contains("onload") && !json.contains("data:") && !json.contains("javascript:"), "{json}");
@@ -361,18 +357,12 @@ fn a_wordpress_feeds_appeared_first_on_line_is_dropped() {
     assert_eq!(a.summary.as_deref(), Some("The plants near the river closed in May. […]"));
     assert_eq!(
         a.body,
-        [
-            Block::Paragraph { text: "The plants near the river closed in May.".into() },
-            Block::Paragraph { text: "Workers moved south.".into() }
-        ]
+        [Block::paragraph("The plants near the river closed in May."), Block::paragraph("Workers moved south.")]
     );
     // The summary is a cut of the body: the article page shows no lede.
     assert_eq!(a.lede(), None);
     // A paragraph of the article's own that merely has those words is kept.
-    assert_eq!(
-        r.articles[1].body,
-        [Block::Paragraph { text: "The post office appeared first on the list. Then it closed.".into() }]
-    );
+    assert_eq!(r.articles[1].body, [Block::paragraph("The post office appeared first on the list. Then it closed.")]);
 }
 
 #[test]
@@ -399,7 +389,7 @@ fn json_feed_items_are_read() {
     assert_eq!(r.error, None);
     let a = &r.articles[0];
     assert_eq!((a.id.as_str(), a.title.as_str()), ("jf-1", "From a JSON Feed"));
-    assert_eq!(a.body, [Block::Paragraph { text: "Hello world.".into() }]);
+    assert_eq!(a.body, [Block::paragraph("Hello world.")]);
 }
 
 #[test]
@@ -419,13 +409,69 @@ fn markdown_with_yaml_front_matter() {
         a.body,
         [
             Block::Heading { text: "A heading that is not the title".into(), level: 2 },
-            Block::Paragraph { text: "Nickel output grew strongly in 2023, across all regions.".into() },
-            Block::Quote { text: "Growth will slow, analysts say.".into() },
+            Block::paragraph("Nickel output grew strongly in 2023, across all regions."),
+            Block::quote("Growth will slow, analysts say."),
             Block::image("images/mine.jpg", "Mine at dusk", None),
             Block::List { ordered: false, items: vec!["first point".into(), "second point".into()] },
         ]
     );
     assert!(r.warnings.iter().any(|w| w.contains("markup dropped")), "the raw <script> is reported");
+}
+
+#[test]
+fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_rest_stay_words() {
+    let md = "---\ntitle: Links\nurl: https://example.org/news/a.html\n---\nRead [the  report](https://example.org/report), \
+              [the notes](notes.html), [mail us](mailto:x@example.org), [below](#part) or [this](javascript:alert(1)).\n\n\
+              > A quote [with a link](/q).\n\n## A [heading](https://e.org/h)\n\n- an [item](https://e.org/i)\n";
+    let r = import_file(Path::new("links.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let text = "Read the report, the notes, mail us, below or this.";
+    assert_eq!(
+        r.articles[0].body,
+        [
+            Block::Paragraph {
+                text: text.into(),
+                links: vec![
+                    Link::new("the report", "https://example.org/report"),
+                    Link::new("the notes", "https://example.org/news/notes.html"),
+                    // (A link within the page: to that part of the original.)
+                    Link::new("below", "https://example.org/news/a.html#part"),
+                ],
+            },
+            Block::Quote {
+                text: "A quote with a link.".into(),
+                links: vec![Link::new("with a link", "https://example.org/q")]
+            },
+            // Headings and list items are text only.
+            Block::Heading { text: "A heading".into(), level: 2 },
+            Block::List { ordered: false, items: vec!["an item".into()] },
+        ]
+    );
+    // Without an address of its own a relative link is words only.
+    let md = "---\ntitle: Links\n---\n[Notes](notes.html) and [more](https://e.org/more).\n";
+    let r = import_file(Path::new("links.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.articles[0].body[0].links(), [Link::new("more", "https://e.org/more")]);
+    // A web page's links, resolved against its address (its canonical link); the clean-up cleans their words as
+    // the paragraph's (pinyin after a character, a bare entity).
+    let html = "<!doctype html><html lang=zh-Hant><head><title>鎳價</title>\
+                <link rel=canonical href=\"https://www.example.cn/news/1.html\"></head><body><article><h1>鎳價</h1>\
+                <p>據<a href=\"/data/ni.html\">有色企業(yè)</a>統計，<a href=\"https://e.cn/r\">報告</a>見ldquo;附件rdquo;。\
+                <a href=\"mailto:a@b.cn\">聯繫</a></p><p><a href=\"https://e.cn/pic\"><img src=\"/p.jpg\" alt=\"圖\"></a></p>\
+                </article></body></html>";
+    let r = import_file(Path::new("p.html"), html.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    assert_eq!(
+        r.articles[0].body[0],
+        Block::Paragraph {
+            text: "據有色企業統計，報告見“附件”。聯繫".into(),
+            links: vec![
+                Link::new("有色企業", "https://www.example.cn/data/ni.html"),
+                Link::new("報告", "https://e.cn/r"),
+            ],
+        }
+    );
+    // An image inside a link is an image.
+    assert!(matches!(&r.articles[0].body[1], Block::Image(i) if i.src == "https://www.example.cn/p.jpg"));
 }
 
 #[test]
@@ -436,7 +482,7 @@ fn markdown_lists_code_and_tables_keep_their_shape() {
     assert_eq!(
         r.articles[0].body,
         [
-            Block::Paragraph { text: "Steps:".into() },
+            Block::paragraph("Steps:"),
             // A nested list's items follow the item they are in.
             Block::List {
                 ordered: true,
@@ -452,7 +498,7 @@ fn markdown_lists_code_and_tables_keep_their_shape() {
                 language: Some("rust".into())
             },
             Block::Code { text: "indented  code".into(), language: None },
-            Block::Paragraph { text: "他來了。我走了".into() },
+            Block::paragraph("他來了。我走了"),
         ]
     );
     assert_eq!(r.articles[0].lang.as_deref(), Some("zh-Hant"));
@@ -529,12 +575,12 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
             // An item's highest heading level (<h3> here) is made 2.
             Block::Heading { text: "Before".into(), level: 2 },
             Block::Heading { text: "Under it".into(), level: 3 },
-            Block::Paragraph { text: "Before.".into() },
+            Block::paragraph("Before."),
             Block::List { ordered: true, items: vec!["One bold".into(), "Two paragraphs".into(), "nested".into()] },
             // Spaces, line breaks and `>` as written; the script inside dropped.
             Block::Code { text: "let x = 1;\n  if x > 0 {\n}".into(), language: Some("rust".into()) },
             // A list holding more than text is read as paragraphs, as before lists were kept.
-            Block::Paragraph { text: "with an image".into() },
+            Block::paragraph("with an image"),
             Block::image("https://example.org/a.png", "A", None),
             Block::table(
                 vec![
@@ -548,14 +594,14 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
             // A first row not all <th> is not a header.
             Block::table(vec![vec!["a".into(), "b".into()], vec!["c".into(), "d".into()]], false, None),
             // Tables that lay a page out (one cell; an image in a cell): their text as paragraphs, as before.
-            Block::Paragraph { text: "A page laid out in a table: its one cell is text.".into() },
-            Block::Paragraph { text: "Second paragraph.".into() },
-            Block::Paragraph { text: "Logo".into() },
+            Block::paragraph("A page laid out in a table: its one cell is text."),
+            Block::paragraph("Second paragraph."),
+            Block::paragraph("Logo"),
             Block::image("https://example.org/logo.png", "", None),
-            Block::Paragraph { text: "x".into() },
-            Block::Paragraph { text: "y".into() },
-            Block::Paragraph { text: "z".into() },
-            Block::Paragraph { text: "他來了。我走了".into() },
+            Block::paragraph("x"),
+            Block::paragraph("y"),
+            Block::paragraph("z"),
+            Block::paragraph("他來了。我走了"),
             // The clean-up (full-width marks in Chinese text) reaches list items, not code.
             Block::List { ordered: false, items: vec!["他來了。我走了".into()] },
         ]
@@ -606,12 +652,14 @@ fn a_saved_chinese_news_page_gives_its_article_without_the_page_around_it() {
     assert_eq!(
         a.body,
         [
-            Block::Paragraph { text: "3月1日，湖南省有色金屬企業一季度產量同比增長12%。".into() },
-            Block::Paragraph {
-                text: "據統計，全省“共同建設”工作穩步推進（2019年以來）。".into()
-            },
+            Block::paragraph("3月1日，湖南省有色金屬企業一季度產量同比增長12%。"),
+            Block::paragraph("據統計，全省“共同建設”工作穩步推進（2019年以來）。"),
             Block::image("https://www.example.cn/img/copper.jpg", "銅板", Some("銅板堆放在倉庫裡".into())),
-            Block::Paragraph { text: "記者張燎原報道。".into() },
+            // The byline's link to the reporter's page, resolved against the page's address.
+            Block::Paragraph {
+                text: "記者張燎原報道。".into(),
+                links: vec![Link::new("張燎原", "https://www.example.cn/author/zhang")]
+            },
         ]
     );
     assert_eq!((r.pinyin_removed, r.entities_decoded), (1, 2));
@@ -676,10 +724,7 @@ fn a_pages_schema_org_json_ld_gives_what_its_meta_tags_do_not() {
     assert_eq!(a.summary.as_deref(), Some("Smelters made more aluminium in May than ever."));
     assert_eq!(a.url.as_deref(), Some("https://metaltimes.example/2024/06/aluminium"));
     assert_eq!(a.source.as_deref(), Some("The Metal Times"));
-    assert_eq!(
-        a.body,
-        [Block::Paragraph { text: "Smelters made more aluminium in May than in any month before.".into() }]
-    );
+    assert_eq!(a.body, [Block::paragraph("Smelters made more aluminium in May than in any month before.")]);
     // Meta tags, where a page has both, come first.
     let both = html.replace("<title>", "<meta property=\"article:published_time\" content=\"2024-06-04\"><title>");
     let r = import_file(Path::new("ld.html"), both.as_bytes(), &ImportOptions::default());
@@ -703,7 +748,7 @@ fn a_page_whose_html_holds_little_of_its_text_takes_it_from_its_json_ld() {
         assert_eq!(r.error, None, "{html}");
         r.articles[0].body.clone()
     };
-    let p = |t: &str| Block::Paragraph { text: t.into() };
+    let p = |t: &str| Block::paragraph(t);
     let lines = "Nickel prices rebounded this week.\n\nSmelters restarted   two lines.\r\nStocks fell &amp; rose.";
     // An empty shell.
     assert_eq!(
@@ -804,7 +849,7 @@ fn a_page_saved_in_the_encoding_it_declares_is_read_in_it() {
                   <title>Caf\xe9</title><p>Un caf\xe9 cr\xe8me.</p>";
     let r = import_file(Path::new("latin"), latin, &ImportOptions::default());
     assert_eq!(r.error, None);
-    assert_eq!(r.articles[0].body, [Block::Paragraph { text: "Un café crème.".into() }]);
+    assert_eq!(r.articles[0].body, [Block::paragraph("Un café crème.")]);
     // Bytes that are not what the page declares are an error, not mojibake.
     let r = import_file(
         Path::new("bad.html"),
@@ -836,21 +881,19 @@ fn a_page_without_an_article_element_gives_the_block_that_holds_its_paragraphs()
     assert_eq!(
         a.body,
         [
-            Block::Paragraph {
-                text: "Three aluminium smelters restarted idle lines this week as prices recovered to their highest \
+            Block::paragraph(
+                "Three aluminium smelters restarted idle lines this week as prices recovered to their highest \
                        level since January."
-                    .into()
-            },
+            ),
             Block::Heading { text: "Power costs".into(), level: 2 },
-            Block::Paragraph {
-                text: "Operators said lower power costs made the restarts possible, though they warned that the \
+            Block::paragraph(
+                "Operators said lower power costs made the restarts possible, though they warned that the \
                        recovery was fragile."
-                    .into()
-            },
-            Block::Quote { text: "We will watch the market month by month.".into() },
-            Block::Paragraph { text: "The restarts add about 200,000 tonnes a year.".into() },
+            ),
+            Block::quote("We will watch the market month by month."),
+            Block::paragraph("The restarts add about 200,000 tonnes a year."),
             // Its class says "extra", but also "main" (Readability's rescue).
-            Block::Paragraph { text: "Prices are in US dollars.".into() },
+            Block::paragraph("Prices are in US dollars."),
         ]
     );
     assert_eq!(r.punctuation_converted, 0);
@@ -948,7 +991,7 @@ fn web_pages_without_a_title_or_text_are_errors_and_bad_dates_are_warnings() {
     let r = page(&format!(
         "<html><title>T</title><body><div class=more>{related}</div><div><p>The article's one paragraph.</p></div></body></html>"
     ));
-    assert_eq!(r.articles[0].body, [Block::Paragraph { text: "The article's one paragraph.".into() }]);
+    assert_eq!(r.articles[0].body, [Block::paragraph("The article's one paragraph.")]);
     // Comments, related links and share bars inside an <article> (by class or id, as Readability tells them) are
     // not its text; a part that says "comment" but also "content" is.
     let r = page(
@@ -962,7 +1005,7 @@ fn web_pages_without_a_title_or_text_are_errors_and_bad_dates_are_warnings() {
     // sits in a block classed "remark" still gives it.
     let r =
         page("<html><title>T</title><body><article><div class=remark><p>All of it.</p></div></article></body></html>");
-    assert_eq!(r.articles[0].body, [Block::Paragraph { text: "All of it.".into() }]);
+    assert_eq!(r.articles[0].body, [Block::paragraph("All of it.")]);
     // Damage left in the text is reported by block (as scraped text reports it by line); the fixes table, applied
     // to the page first, repairs it.
     let damaged = "<html><title>T</title><body><p>One.</p><p>工作逐步轉變?yōu)有色系統</p></body></html>";
@@ -987,7 +1030,7 @@ fn markdown_with_toml_front_matter_takes_its_title_from_the_first_heading() {
     assert_eq!(a.authors, ["張燎原"]);
     assert_eq!(a.lang.as_deref(), Some("zh-Hant"));
     // (The file's `,` made full-width, as in every Chinese article the importer writes.)
-    assert_eq!(a.body, [Block::Paragraph { text: "企業產量增加，市場穩定。".into() }]);
+    assert_eq!(a.body, [Block::paragraph("企業產量增加，市場穩定。")]);
     assert_eq!(r.punctuation_converted, 1);
 }
 

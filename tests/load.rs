@@ -1,7 +1,7 @@
 //! Loading and validating article sets (schema v1): valid sets, each invalid case, unknown fields,
 //! whole-file faults. Runs natively: `cargo test --test load`.
 
-use article_viewer::domain::{load_article_set, Block, PublishedKind, SetError};
+use article_viewer::domain::{load_article_set, Block, Link, PublishedKind, SetError};
 use serde_json::json;
 
 fn set_of(articles: serde_json::Value) -> String {
@@ -32,8 +32,8 @@ fn the_bundled_seed_set_loads_with_every_field() {
     assert_eq!(published.display_local(), "2018-11-30 11:21");
     assert_eq!(published.unix_seconds(), 1_543_548_060);
     assert_eq!(a.body.len(), 8);
-    assert!(matches!(&a.body[0], Block::Paragraph { text } if text.starts_with("11月27日")));
-    assert!(matches!(&a.body[7], Block::Paragraph { text } if text.starts_with("湖南紅網以")));
+    assert!(matches!(&a.body[0], Block::Paragraph { text, .. } if text.starts_with("11月27日")));
+    assert!(matches!(&a.body[7], Block::Paragraph { text, .. } if text.starts_with("湖南紅網以")));
     assert!(a.notice.as_deref().unwrap().contains("中國有色網聲明"));
     let all_text: String = a.body.iter().map(|b| format!("{b:?}")).collect();
     assert!(!all_text.contains("(yè)") && !all_text.contains("ldquo;") && !all_text.contains('?'));
@@ -62,11 +62,11 @@ fn a_full_record_reads_every_block_type() {
     assert_eq!(
         a.body,
         vec![
-            Block::Paragraph { text: "p1".into() },
+            Block::paragraph("p1"),
             Block::Heading { text: "h".into(), level: 2 },
-            Block::Quote { text: "q".into() },
+            Block::quote("q"),
             Block::image("img/a.png", "an a", Some("cap".into())),
-            Block::Paragraph { text: "p2".into() },
+            Block::paragraph("p2"),
             Block::List { ordered: false, items: vec!["one".into(), "two".into()] },
             // A blank item is left out.
             Block::List { ordered: true, items: vec!["first".into(), "second".into()] },
@@ -158,6 +158,26 @@ fn each_invalid_record_is_skipped_with_a_precise_report_and_the_rest_are_kept() 
             json!({ "id": "b9", "title": "t", "body": [{"type": "heading", "text": {"a": 1}}] }),
             "body[0]",
             "an object, expected a string",
+        ),
+        (
+            json!({ "id": "k1", "title": "t", "body": [{"type": "paragraph", "text": "a", "links": "a"}] }),
+            "body[0]",
+            "links: invalid type: a string, expected a list of pairs [text, address]",
+        ),
+        (
+            json!({ "id": "k2", "title": "t", "body": [{"type": "quote", "text": "a", "links": [["a"]]}] }),
+            "body[0]",
+            "links[0]: 1 strings, expected a pair [text, address]",
+        ),
+        (
+            json!({ "id": "k3", "title": "t", "body": [{"type": "paragraph", "text": "a", "links": [["a", 1]]}] }),
+            "body[0]",
+            "links[0][1]: invalid type: a number, expected a string",
+        ),
+        (
+            json!({ "id": "k4", "title": "t", "body": [{"type": "paragraph", "text": "a", "links": ["a", "b"]}] }),
+            "body[0]",
+            "links[0]: invalid type: a string, expected a pair [text, address]",
         ),
         (json!({ "id": "l1", "title": "t", "body": [{"type": "list"}] }), "body[0]", "missing field `items`"),
         (
@@ -483,12 +503,72 @@ fn reading_time_counts_chinese_characters_and_words_of_other_scripts() {
         .body
         .iter()
         .map(|b| match b {
-            Block::Paragraph { text } => text.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count(),
+            Block::Paragraph { text, .. } => text.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count(),
             _ => 0,
         })
         .sum();
     assert!(a.reading_minutes() as usize >= han_chars.div_ceil(255), "{han_chars} characters");
     assert!((a.reading_minutes() as usize) <= han_chars.div_ceil(255) + 1, "{han_chars} characters");
+}
+
+#[test]
+fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_words_kept() {
+    let body = json!([
+        {"type": "paragraph", "text": "Read the report, the data and the report again.", "links": [
+            ["the report", "https://example.org/report"],
+            ["the data", "javascript:alert(1)"],
+            ["a chart", "https://example.org/chart"],
+            ["the report", "http://example.org/again"],
+            ["", "https://example.org/empty"],
+        ]},
+        // In order: words before the link before are not found again.
+        {"type": "quote", "text": "Up, then down.", "links": [["down", "https://e.org/d"], ["Up", "https://e.org/u"]]},
+        {"type": "paragraph", "text": "No links.", "links": null},
+        {"type": "paragraph", "text": "Empty.", "links": []},
+    ]);
+    let set = load_article_set(&set_of(json!([{ "id": "a", "title": "t", "body": body }]))).unwrap();
+    assert!(set.skipped.is_empty(), "{:?}", set.skipped);
+    let a = &set.articles[0];
+    assert_eq!(
+        a.body[0],
+        Block::Paragraph {
+            text: "Read the report, the data and the report again.".into(),
+            links: vec![
+                Link::new("the report", "https://example.org/report"),
+                Link::new("the report", "http://example.org/again"),
+            ],
+        }
+    );
+    assert_eq!(
+        a.body[1],
+        Block::Quote { text: "Up, then down.".into(), links: vec![Link::new("down", "https://e.org/d")] }
+    );
+    assert_eq!((a.body[2].links(), a.body[3].links()), (&[][..], &[][..]));
+    let reports: Vec<String> = set.warnings.iter().map(|w| format!("{}: {}", w.field, w.reason)).collect();
+    assert_eq!(
+        reports,
+        [
+            "body[0].links[1]: link \"javascript:alert(1)\" dropped: only http and https links are shown",
+            "body[0].links[2]: \"a chart\" is not in the text (after the link before it); shown unlinked",
+            "body[0].links[4]: \"\" is not in the text (after the link before it); shown unlinked",
+            "body[1].links[1]: \"Up\" is not in the text (after the link before it); shown unlinked",
+        ]
+    );
+    // Where each is: the second "the report" is the second occurrence.
+    let text = "Read the report, the data and the report again.";
+    let at: Vec<_> =
+        Link::ranges(text, a.body[0].links()).into_iter().map(|(r, i)| (&text[r.clone()], r.start, i)).collect();
+    assert_eq!(at, [("the report", 5, 0), ("the report", 30, 1)]);
+    // Written out: a paragraph with links is an object, one without a bare string; read back the same.
+    let file = article_viewer::domain::ArticleSetFile { version: 1, title: None, articles: set.articles.clone() };
+    let json = serde_json::to_value(&file).unwrap();
+    assert_eq!(
+        json["articles"][0]["body"][0],
+        json!({"type": "paragraph", "text": "Read the report, the data and the report again.", "links": [
+            ["the report", "https://example.org/report"], ["the report", "http://example.org/again"]]})
+    );
+    assert_eq!(json["articles"][0]["body"][2], json!("No links."));
+    assert_eq!(load_article_set(&json.to_string()).unwrap().articles, set.articles);
 }
 
 #[test]

@@ -3,8 +3,8 @@
 
 mod common;
 use article_viewer::domain::fold::fold;
-use article_viewer::domain::search::{excerpt, mark_count, match_ranges, Query, SearchIndex};
-use article_viewer::domain::{load_article_set, Article, Block};
+use article_viewer::domain::search::{excerpt, linked_pieces, mark_count, match_ranges, Query, SearchIndex};
+use article_viewer::domain::{load_article_set, Article, Block, Link};
 use common::begins_word;
 use proptest::prelude::*;
 
@@ -20,9 +20,9 @@ fn folded_fields(a: &Article) -> Vec<String> {
     fields.extend(a.tags.iter().map(String::as_str));
     for b in &a.body {
         match b {
-            Block::Paragraph { text }
+            Block::Paragraph { text, .. }
             | Block::Heading { text, .. }
-            | Block::Quote { text }
+            | Block::Quote { text, .. }
             | Block::Code { text, .. } => fields.push(text),
             Block::List { items, .. } => fields.extend(items.iter().map(String::as_str)),
             Block::Table(t) => {
@@ -111,7 +111,7 @@ fn query_from(articles: &[Article], pick: usize, start: usize, len: usize, rando
         .iter()
         .flat_map(|a| {
             std::iter::once(a.title.to_string()).chain(a.body.iter().filter_map(|b| match b {
-                Block::Paragraph { text } => Some(text.clone()),
+                Block::Paragraph { text, .. } => Some(text.clone()),
                 _ => None,
             }))
         })
@@ -139,6 +139,40 @@ proptest! {
             let q = Query::parse(&input);
             prop_assert_eq!(found(&ix, &q), truth(&arts, &q), "query {:?} → {:?}", input, q);
         }
+    }
+
+    /// A paragraph's links and the query's marks together: the pieces are the text, in order, once; the linked
+    /// pieces are the links `Link::ranges` places, each whole; the marked pieces are the matches, cut only at a
+    /// link's edge.
+    #[test]
+    fn links_and_marks_cut_a_text_into_pieces_that_make_it_whole(
+        text in text(), cuts in proptest::collection::vec((0usize..30, 1usize..6), 0..4), q in text(),
+    ) {
+        let chars: Vec<char> = text.chars().collect();
+        let links: Vec<Link> = cuts
+            .iter()
+            .map(|&(at, len)| {
+                let at = at.min(chars.len());
+                Link::new(chars[at..(at + len).min(chars.len())].iter().collect::<String>(), "https://e.org/")
+            })
+            .collect();
+        let terms = Query::parse(&q).include;
+        let pieces = linked_pieces(&text, &links, &terms);
+        let all = |p: &(Option<usize>, Vec<(std::ops::Range<usize>, bool)>)| p.1.iter().map(|(r, _)| &text[r.clone()]).collect::<String>();
+        prop_assert_eq!(pieces.iter().map(all).collect::<String>(), text.clone());
+        let linked: Vec<(usize, String)> = pieces.iter().filter_map(|p| Some((p.0?, all(p)))).collect();
+        let found: Vec<(usize, String)> =
+            Link::ranges(&text, &links).into_iter().map(|(r, i)| (i, text[r].to_owned())).collect();
+        prop_assert_eq!(linked, found);
+        // The marks, joined where only a link's edge cut them, are the matches.
+        let mut marks: Vec<std::ops::Range<usize>> = Vec::new();
+        for (r, _) in pieces.iter().flat_map(|p| &p.1).filter(|(_, m)| *m) {
+            match marks.last_mut() {
+                Some(last) if last.end == r.start && !match_ranges(&text, &terms).contains(last) => last.end = r.end,
+                _ => marks.push(r.clone()),
+            }
+        }
+        prop_assert_eq!(marks, match_ranges(&text, &terms));
     }
 
     #[test]
@@ -290,6 +324,14 @@ fn the_marks_an_article_page_shows_are_counted() {
     // A summary of its own is shown under the title (the lede), and marked.
     a.summary = Some("Copper prices, copper mines.".into());
     assert_eq!(mark_count(&a, &Query::parse("copper").include), 12);
+    // A match inside a link is one mark; one across a link's edge is two (the page shows two).
+    a.body.push(Block::Paragraph {
+        text: "tin and zinc prices".into(),
+        links: vec![Link::new("and zi", "https://e.org/z"), Link::new("prices", "https://e.org/p")],
+    });
+    assert_eq!(mark_count(&a, &Query::parse("prices").include), 2, "the lede's and the link's");
+    assert_eq!(mark_count(&a, &Query::parse("zinc").include), 2, "across the edge of \"and zi\"");
+    assert_eq!(mark_count(&a, &Query::parse("\"tin and zinc\"").include), 3, "before, in and after the link");
 }
 
 #[test]

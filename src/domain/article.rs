@@ -7,6 +7,7 @@
 
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
+use std::ops::Range;
 
 /// The one schema version this viewer reads and the importer writes.
 pub const SCHEMA_VERSION: u64 = 1;
@@ -99,7 +100,7 @@ impl Article {
     pub fn excerpt(&self, max_chars: usize) -> String {
         let text = self.summary.as_deref().or_else(|| {
             self.body.iter().find_map(|b| match b {
-                Block::Paragraph { text } => Some(text.as_str()),
+                Block::Paragraph { text, .. } => Some(text.as_str()),
                 _ => None,
             })
         });
@@ -396,8 +397,10 @@ impl<'de> Deserialize<'de> for Published {
 /// In JSON a bare string is a paragraph; other blocks are objects with a `type`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
+    /// A paragraph; `links`: words of it that link elsewhere (see [`Link`]).
     Paragraph {
         text: String,
+        links: Vec<Link>,
     },
     /// A heading of a section (`level` 2, the default) or of a part of one (3 to 6); the article's title is the
     /// page's one level-1 heading.
@@ -407,6 +410,7 @@ pub enum Block {
     },
     Quote {
         text: String,
+        links: Vec<Link>,
     },
     /// A list of items, numbered (`ordered`) or bulleted; each item is one text.
     List {
@@ -460,14 +464,95 @@ pub struct Image {
     pub caption: Option<String>,
 }
 
+/// A link in a paragraph or a quote: the words that link (`text`, as they occur in the block's text, after the
+/// words of the link before it) and where to (`href`, an http or https address). In JSON a pair:
+/// `["the report", "https://example.org/report"]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub text: String,
+    pub href: String,
+}
+
+impl Link {
+    pub fn new(text: impl Into<String>, href: impl Into<String>) -> Link {
+        Link { text: text.into(), href: href.into() }
+    }
+
+    /// Where each of `links` is in `text`, in order: its byte range and its index in `links`. Each is looked for
+    /// after the one before it; one not found there (an empty one, or words that converting 繁/简 wrote otherwise
+    /// in the link than in the block) is left out, the text shown unlinked.
+    pub fn ranges(text: &str, links: &[Link]) -> Vec<(Range<usize>, usize)> {
+        let mut from = 0;
+        let mut out = Vec::new();
+        for (i, l) in links.iter().enumerate() {
+            if l.text.is_empty() {
+                continue;
+            }
+            if let Some(at) = text.get(from..).and_then(|rest| rest.find(&l.text)) {
+                out.push((from + at..from + at + l.text.len(), i));
+                from += at + l.text.len();
+            }
+        }
+        out
+    }
+}
+
+impl Link {
+    /// Keeps of `links` those the viewer shows: an http or https address, and words found in `text` (after the
+    /// link before). `dropped` hears of each other one: its index as given, and whether its address was why.
+    pub fn keep_shown(text: &str, links: &mut Vec<Link>, mut dropped: impl FnMut(usize, &Link, bool)) {
+        let (mut given, mut safe) = (Vec::new(), Vec::new());
+        for (j, l) in std::mem::take(links).into_iter().enumerate() {
+            if super::load::is_safe_url(&l.href, false) {
+                given.push(j);
+                safe.push(l);
+            } else {
+                dropped(j, &l, true);
+            }
+        }
+        let found: Vec<usize> = Link::ranges(text, &safe).into_iter().map(|(_, k)| k).collect();
+        for (k, l) in safe.into_iter().enumerate() {
+            if found.contains(&k) {
+                links.push(l);
+            } else {
+                dropped(given[k], &l, false);
+            }
+        }
+    }
+}
+
+impl Serialize for Link {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (&self.text, &self.href).serialize(s)
+    }
+}
+
 impl Block {
+    /// A paragraph without links.
+    pub fn paragraph(text: impl Into<String>) -> Block {
+        Block::Paragraph { text: text.into(), links: Vec::new() }
+    }
+
+    /// A quote without links.
+    pub fn quote(text: impl Into<String>) -> Block {
+        Block::Quote { text: text.into(), links: Vec::new() }
+    }
+
+    /// The links of a paragraph or a quote; none for other blocks.
+    pub fn links(&self) -> &[Link] {
+        match self {
+            Block::Paragraph { links, .. } | Block::Quote { links, .. } => links,
+            _ => &[],
+        }
+    }
+
     /// The texts of the block a reader reads, in order: a paragraph's, heading's, quote's or code block's text, a
     /// list's items, a table's cells (not a table's or an image's caption, nor an image's alt text).
     pub fn texts(&self) -> &[String] {
         match self {
-            Block::Paragraph { text }
+            Block::Paragraph { text, .. }
             | Block::Heading { text, .. }
-            | Block::Quote { text }
+            | Block::Quote { text, .. }
             | Block::Code { text, .. } => std::slice::from_ref(text),
             Block::List { items, .. } => items,
             Block::Table(t) => &t.cells,
@@ -504,6 +589,8 @@ impl Block {
 #[derive(Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 enum TypedBlock {
+    /// (Only with links: a paragraph without is a bare string.)
+    Paragraph { text: String, links: Vec<Link> },
     Heading {
         text: String,
         #[serde(skip_serializing_if = "is_two")]
@@ -511,6 +598,8 @@ enum TypedBlock {
     },
     Quote {
         text: String,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        links: Vec<Link>,
     },
     List {
         #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -541,9 +630,10 @@ enum TypedBlock {
 impl Serialize for Block {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let typed = match self {
-            Block::Paragraph { text } => return s.serialize_str(text),
+            Block::Paragraph { text, links } if links.is_empty() => return s.serialize_str(text),
+            Block::Paragraph { text, links } => TypedBlock::Paragraph { text: text.clone(), links: links.clone() },
             Block::Heading { text, level } => TypedBlock::Heading { text: text.clone(), level: *level },
-            Block::Quote { text } => TypedBlock::Quote { text: text.clone() },
+            Block::Quote { text, links } => TypedBlock::Quote { text: text.clone(), links: links.clone() },
             Block::List { ordered, items } => TypedBlock::List { ordered: *ordered, items: items.clone() },
             Block::Code { text, language } => TypedBlock::Code { text: text.clone(), language: language.clone() },
             Block::Table(t) => TypedBlock::Table { header: t.header, rows: t.to_rows(), caption: t.caption.clone() },
@@ -568,10 +658,10 @@ impl<'de> Deserialize<'de> for Block {
                 f.write_str("a string (a paragraph) or an object with a \"type\"")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Block, E> {
-                Ok(Block::Paragraph { text: s.to_owned() })
+                Ok(Block::paragraph(s))
             }
             fn visit_string<E: de::Error>(self, s: String) -> Result<Block, E> {
-                Ok(Block::Paragraph { text: s })
+                Ok(Block::paragraph(s))
             }
             fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Block, A::Error> {
                 // Read in one pass, each field's value kept loosely (a string, or what else it was), so that an
@@ -590,6 +680,7 @@ impl<'de> Deserialize<'de> for Block {
                         "rows" => &mut f.rows,
                         "level" => &mut f.level,
                         "language" => &mut f.language,
+                        "links" => &mut f.links,
                         _ => {
                             map.next_value::<de::IgnoredAny>()?;
                             continue;
@@ -618,6 +709,7 @@ struct LooseBlock {
     rows: Option<Loose>,
     level: Option<Loose>,
     language: Option<Loose>,
+    links: Option<Loose>,
 }
 
 fn is_two(level: &u8) -> bool {
@@ -645,9 +737,9 @@ impl LooseBlock {
         };
         let required = |v: Option<Loose>, name: &str| string(v, name)?.ok_or_else(|| missing(name));
         Ok(match kind.as_str() {
-            "paragraph" => Block::Paragraph { text: required(self.text, "text")? },
+            "paragraph" => Block::Paragraph { text: required(self.text, "text")?, links: links(self.links)? },
             "heading" => Block::Heading { text: required(self.text, "text")?, level: level(self.level)? },
-            "quote" => Block::Quote { text: required(self.text, "text")? },
+            "quote" => Block::Quote { text: required(self.text, "text")?, links: links(self.links)? },
             "code" => {
                 Block::Code { text: required(self.text, "text")?, language: optional(self.language, "language")? }
             }
@@ -718,6 +810,28 @@ fn flag(v: Option<Loose>, name: &str) -> Result<bool, String> {
         Some(Loose::Bool(b)) => Ok(b),
         Some(other) => Err(invalid(name, "", other.kind(), "true or false")),
     }
+}
+
+/// A paragraph's or a quote's links: a list of `[text, address]` pairs; none when not given (or `null`).
+fn links(v: Option<Loose>) -> Result<Vec<Link>, String> {
+    const PAIR: &str = "a pair [text, address]";
+    let rows = match v {
+        None | Some(Loose::Other("null")) => return Ok(Vec::new()),
+        Some(Loose::List(Ok(Listed::Rows(rows)))) => rows,
+        Some(Loose::List(Ok(Listed::Strs(v)))) if v.is_empty() => return Ok(Vec::new()),
+        Some(Loose::List(Ok(Listed::Strs(_)))) => return Err(invalid("links", "[0]", "a string", PAIR)),
+        Some(Loose::List(Err((at, found)))) => {
+            return Err(invalid("links", &at, found, if at.matches('[').count() == 1 { PAIR } else { "a string" }))
+        }
+        Some(other) => return Err(invalid("links", "", other.kind(), "a list of pairs [text, address]")),
+    };
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, row)| match <[String; 2]>::try_from(row) {
+            Ok([text, href]) => Ok(Link { text, href }),
+            Err(row) => Err(format!("links[{i}]: {} strings, expected {PAIR}", row.len())),
+        })
+        .collect()
 }
 
 /// A required list of strings.
@@ -893,7 +1007,10 @@ mod schema {
                 "anyOf": [
                     { "type": "string" },
                     { "type": "object", "required": ["type", "text"],
-                      "properties": { "type": { "enum": ["paragraph", "quote"] }, "text": { "type": "string" } } },
+                      "properties": { "type": { "enum": ["paragraph", "quote"] }, "text": { "type": "string" },
+                                      "links": { "type": "array",
+                                                 "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
+                                                 "description": "[text, address] pairs: the words of the text that link (in order, each after the one before) and an http or https address" } } },
                     { "type": "object", "required": ["type", "text"],
                       "properties": { "type": { "const": "heading" }, "text": { "type": "string" },
                                       "level": { "type": "integer", "minimum": 1, "maximum": 6,

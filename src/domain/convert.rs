@@ -163,7 +163,11 @@ pub fn convert_article(a: &Article, script: Script, c: &dyn Fn(&str) -> String) 
     out.tags.iter_mut().chain(&mut out.authors).for_each(c);
     for b in &mut out.body {
         match b {
-            Block::Paragraph { text } | Block::Heading { text, .. } | Block::Quote { text } => c(text),
+            Block::Paragraph { text, links } | Block::Quote { text, links } => {
+                c(text);
+                links.iter_mut().for_each(|l| c(&mut l.text));
+            }
+            Block::Heading { text, .. } => c(text),
             Block::List { items, .. } => items.iter_mut().for_each(c),
             Block::Table(t) => t.cells.iter_mut().chain(&mut t.caption).for_each(c),
             Block::Image(i) => {

@@ -4,7 +4,7 @@
 //! records as raw JSON) first, then each record on its own, so one broken record costs only itself: every valid
 //! record is still returned.
 
-use super::article::{Article, ArticleId, Block, Published, Title, Views, SCHEMA_VERSION};
+use super::article::{Article, ArticleId, Block, Link, Published, Title, Views, SCHEMA_VERSION};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::collections::HashSet;
@@ -386,6 +386,18 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
     for (i, mut block) in std::mem::take(&mut a.body).into_iter().enumerate() {
         // Blank list items and blank table rows (but a header row) are left out.
         match &mut block {
+            // A link is kept where the viewer can show it (see `Link::keep_shown`); otherwise its words are shown
+            // unlinked.
+            Block::Paragraph { text, links } | Block::Quote { text, links } if !links.is_empty() => {
+                Link::keep_shown(text, links, |j, link, address| {
+                    let why = if address {
+                        format!("link {} dropped: only http and https links are shown", shorten(&link.href))
+                    } else {
+                        format!("{} is not in the text (after the link before it); shown unlinked", shorten(&link.text))
+                    };
+                    warn(format!("body[{i}].links[{j}]"), why);
+                });
+            }
             Block::List { items, .. } => items.retain(|item| !item.trim().is_empty()),
             Block::Table(t) => {
                 let mut kept = Vec::with_capacity(t.cells.len());

@@ -37,7 +37,7 @@
 //! character outside ASCII is answered from its row without reading text, and counts as beginning a word.
 
 use super::fold::{fold, fold_each, fold_mapped, FoldSink};
-use super::{Article, Block};
+use super::{Article, Block, Link};
 use memchr::memmem;
 use std::ops::Range;
 
@@ -625,6 +625,45 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<Piece> {
     pieces
 }
 
+/// `text` cut as a page shows it: the words of each of `links` (placed by [`Link::ranges`]) and the text between,
+/// each cut again where a match of `terms` starts or ends — (the link's index, [(byte range, marked)]). A match
+/// across a link's edge is two marks (which [`mark_count`] counts so).
+#[allow(clippy::type_complexity)]
+pub fn linked_pieces(text: &str, links: &[Link], terms: &[String]) -> Vec<(Option<usize>, Vec<(Range<usize>, bool)>)> {
+    let marks = match_ranges(text, terms);
+    let mut stretches = Vec::new();
+    let mut at = 0;
+    for (r, i) in Link::ranges(text, links) {
+        if r.start > at {
+            stretches.push((None, at..r.start));
+        }
+        at = r.end;
+        stretches.push((Some(i), r));
+    }
+    if at < text.len() || stretches.is_empty() {
+        stretches.push((None, at..text.len()));
+    }
+    stretches
+        .into_iter()
+        .map(|(link, r)| {
+            let mut parts = Vec::new();
+            let mut pos = r.start;
+            for m in marks.iter().filter(|m| m.start < r.end && m.end > r.start) {
+                let (a, b) = (m.start.max(r.start), m.end.min(r.end));
+                if a > pos {
+                    parts.push((pos..a, false));
+                }
+                parts.push((a..b, true));
+                pos = b;
+            }
+            if pos < r.end || parts.is_empty() {
+                parts.push((pos..r.end, false));
+            }
+            (link, parts)
+        })
+        .collect()
+}
+
 /// The texts an article's page shows with the query's matches marked, in page order: kicker, title, subtitle, lede
 /// (`Article::lede`), the meta line's source, category and authors, the tags, then each body block's text
 /// (paragraph, heading, quote, list items, code, table caption and cells, image caption).
@@ -648,7 +687,18 @@ pub fn mark_count(a: &Article, terms: &[String]) -> usize {
     if terms.is_empty() {
         return 0;
     }
-    marked_texts(a).map(|t| match_ranges(t, terms).len()).sum()
+    // (A match across a link's edge is two marks: see `linked_pieces`.)
+    let across_links: usize = a
+        .body
+        .iter()
+        .filter(|b| !b.links().is_empty())
+        .map(|b| {
+            let text = &b.texts()[0];
+            let marks = linked_pieces(text, b.links(), terms).iter().flat_map(|(_, p)| p).filter(|p| p.1).count();
+            marks - match_ranges(text, terms).len()
+        })
+        .sum();
+    marked_texts(a).map(|t| match_ranges(t, terms).len()).sum::<usize>() + across_links
 }
 
 /// Whether `c` is of the scripts written without spaces between words (CJK: from U+2E80 on, the line the 繁/简

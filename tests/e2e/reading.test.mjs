@@ -296,7 +296,11 @@ test('an article prints as text with its metadata and no navigation; code wraps 
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.contents')).display), 'none');
   assert.ok(await page.locator('pre').evaluate((el) => el.scrollWidth <= el.clientWidth), 'printed, the code wraps');
   assert.equal(await page.locator('.table-box').evaluate((el) => getComputedStyle(el).overflowX), 'visible');
+  // A link in the text says where it goes.
+  const after = () => page.locator('.article-body p a').evaluate((a) => getComputedStyle(a, '::after').content);
+  assert.equal(await after(), '" <https://example.org/nickel-report>"');
   await page.emulateMedia({ media: 'screen' });
+  assert.equal(await after(), 'none', 'on screen only the words');
   await page.close();
 });
 

@@ -155,7 +155,8 @@ export const BLOCKS_SET = JSON.stringify({ version: 1, title: 'Blocks', articles
   id: 'howto', title: 'How to read nickel data', lang: 'en',
   body: [
     { type: 'heading', text: 'Steps' },
-    'Three steps.',
+    { type: 'paragraph', text: 'Three steps, from the nickel report to this page.',
+      links: [['the nickel report', 'https://example.org/nickel-report']] },
     { type: 'list', ordered: true, items: ['Fetch the nickel report.', 'Import it.', 'Serve it.'] },
     { type: 'list', items: ['copper', 'nickel and zinc'] },
     { type: 'heading', text: 'The program', level: 3 },

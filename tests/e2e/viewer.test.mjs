@@ -183,6 +183,12 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
   assert.equal(await table.locator('tr').first().locator('th[scope=col]').count(), 6);
   assert.deepEqual(await table.locator('tr').nth(1).locator('td').allInnerTexts(), ['Norilsk', 'Russia', 'Nornickel', '219,000', '209,000', '205,000']);
   assert.equal(await table.locator('tr').count(), 3);
+  // A paragraph's link: its words, the search's match marked inside it; it opens in a new tab.
+  const link = body.locator('p a');
+  assert.deepEqual(await link.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.target, a.rel])),
+    [['the nickel report', 'https://example.org/nickel-report', '_blank', 'noopener noreferrer']]);
+  assert.deepEqual(await link.locator('mark').allInnerTexts(), ['nickel']);
+  assert.equal(await body.locator('p').first().innerText(), 'Three steps, from the nickel report to this page.');
   // Every match is marked, in list items, code and tables too, and the bar counts them all.
   assert.deepEqual(await body.locator('li mark').allInnerTexts(), ['nickel', 'nickel']);
   assert.equal(await body.locator('pre mark').count(), 2);

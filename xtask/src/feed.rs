@@ -2,7 +2,7 @@
 //! hosted as static files in any feed reader. Written by hand: a feed is a handful of elements, and what matters
 //! is that every text is escaped and every character is one XML allows.
 
-use article_viewer::domain::{Article, Block, LoadedSet, PublishedKind};
+use article_viewer::domain::{Article, Block, Link, LoadedSet, PublishedKind};
 
 /// The most entries a feed holds (the newest).
 pub const MAX_ENTRIES: usize = 50;
@@ -35,15 +35,28 @@ fn atom_date(a: &Article) -> Option<String> {
     })
 }
 
+/// `text` escaped, with its links as `<a href>`.
+fn linked(text: &str, links: &[Link]) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for (r, i) in Link::ranges(text, links) {
+        out.push_str(&escape(&text[at..r.start]));
+        out.push_str(&format!("<a href=\"{}\">{}</a>", escape(&links[i].href), escape(&text[r.clone()])));
+        at = r.end;
+    }
+    out.push_str(&escape(&text[at..]));
+    out
+}
+
 /// The article's body as HTML (escaped again as the entry's `content`): paragraphs, headings, quotes, lists, code,
 /// tables, images.
 fn body_html(a: &Article) -> String {
     let mut html = String::new();
     for b in &a.body {
         match b {
-            Block::Paragraph { text } => html.push_str(&format!("<p>{}</p>", escape(text))),
+            Block::Paragraph { text, links } => html.push_str(&format!("<p>{}</p>", linked(text, links))),
             Block::Heading { text, level } => html.push_str(&format!("<h{level}>{}</h{level}>", escape(text))),
-            Block::Quote { text } => html.push_str(&format!("<blockquote>{}</blockquote>", escape(text))),
+            Block::Quote { text, links } => html.push_str(&format!("<blockquote>{}</blockquote>", linked(text, links))),
             Block::List { ordered, items } => {
                 let tag = if *ordered { "ol" } else { "ul" };
                 html.push_str(&format!("<{tag}>"));
@@ -180,7 +193,9 @@ mod tests {
                          { "type": "list", "ordered": true, "items": ["a <b>", "c"] },
                          { "type": "code", "text": "x  <  y\n  & z", "language": "rust" },
                          { "type": "table", "header": true, "caption": "Prices <USD>",
-                           "rows": [["Metal", "Price"], ["Cu", "9,100"]] }, "End."] }),
+                           "rows": [["Metal", "Price"], ["Cu", "9,100"]] },
+                         { "type": "paragraph", "text": "End: see <the report> & the rest.",
+                           "links": [["<the report>", "https://example.org/r?a=1&b=\"2\""]] }] }),
             serde_json::json!({ "id": "undated", "title": "No date", "body": ["Text."] }),
         ]));
         assert!(!feed.contains("<script>") && !feed.contains('\u{1}'), "{feed}");
@@ -207,7 +222,9 @@ mod tests {
         assert_eq!(a.body[4], Block::Code { text: "x  <  y\n  & z".into(), language: Some("rust".into()) });
         let rows = vec![vec!["Metal".into(), "Price".into()], vec!["Cu".into(), "9,100".into()]];
         assert_eq!(a.body[5], Block::table(rows, true, Some("Prices <USD>".into())));
-        assert_eq!(a.body[6], Block::Paragraph { text: "End.".into() });
+        // A paragraph's links too, their words and addresses escaped.
+        let link = Link::new("<the report>", "https://example.org/r?a=1&b=\"2\"");
+        assert_eq!(a.body[6], Block::Paragraph { text: "End: see <the report> & the rest.".into(), links: vec![link] });
         assert_eq!(seconds(&back[1]), 1497484800, "a date: its midnight UTC");
     }
 

@@ -574,7 +574,7 @@ fn describe(status: &str, a: &Article) -> String {
     let (mut paragraphs, mut others, mut images, mut chars) = (0, 0, 0, 0);
     for b in &a.body {
         match b {
-            Block::Paragraph { text } => {
+            Block::Paragraph { text, .. } => {
                 paragraphs += 1;
                 chars += text.chars().count();
             }

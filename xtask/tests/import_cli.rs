@@ -332,7 +332,7 @@ fn feeds_and_pages_are_fetched_by_address_their_relative_images_resolved_where_t
     assert_eq!(image(item).as_deref(), Some(format!("{base}/feeds/img/chart.png").as_str()));
     // The page: named after its address after the redirect, its text decoded, its image and link where it is.
     assert_eq!((page.id.as_str(), page.title.as_str()), ("ni-price", "鎳價回升"));
-    assert_eq!(page.body[0], article_viewer::domain::Block::Paragraph { text: "本週鎳價回升，冶煉廠復產。".into() });
+    assert_eq!(page.body[0], article_viewer::domain::Block::paragraph("本週鎳價回升，冶煉廠復產。"));
     assert_eq!(image(page).as_deref(), Some(format!("{base}/img/ni.jpg").as_str()));
     assert_eq!(page.url.as_deref(), Some(format!("{base}/news/ni-price.html").as_str()));
 
@@ -409,7 +409,7 @@ fn full_text_takes_a_feed_items_text_from_its_page_when_the_feed_has_only_a_summ
     );
     // The others keep the feed's text.
     let gone = &set.articles[1];
-    assert_eq!(gone.body, [article_viewer::domain::Block::Paragraph { text: "Only this.".into() }]);
+    assert_eq!(gone.body, [article_viewer::domain::Block::paragraph("Only this.")]);
     // Without --full-text nothing is fetched.
     let o = import(&[s(&feed_path), "-o", s(&out)]);
     assert!(o.status.success() && !stderr(&o).contains("could not be fetched"), "{}", stderr(&o));

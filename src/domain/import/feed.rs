@@ -33,7 +33,7 @@ pub fn parse_feed(bytes: &[u8], stem: &str, address: Option<&str>) -> Result<Vec
             Some(html) => (html_to_blocks(html), summary),
             None => (entry.summary.as_ref().map(|s| html_to_blocks(&s.content)).unwrap_or_default(), None),
         };
-        if let Some(Block::Paragraph { text }) = converted.blocks.last() {
+        if let Some(Block::Paragraph { text, .. }) = converted.blocks.last() {
             if footer_at(text) == Some(0) {
                 converted.blocks.pop();
             }
@@ -42,7 +42,7 @@ pub fn parse_feed(bytes: &[u8], stem: &str, address: Option<&str>) -> Result<Vec
         // the item's HTML is (as on the item's own page).
         let url = alternate(&entry.links).or(entry.links.first()).map(|l| l.href.clone());
         let base = url.as_deref().and_then(super::web_base).or_else(|| feed_link.clone());
-        super::resolve_images(&mut converted.blocks, base.as_ref());
+        super::resolve_addresses(&mut converted.blocks, base.as_ref());
         drafts.push(Draft {
             id: make_id(&entry.id, &format!("{stem}#{i}")),
             title: entry.title.as_ref().map(plain_text).unwrap_or_default(),

@@ -4,7 +4,7 @@
 //! `javascript:` URLs never reach a block, because nothing but text, `src` and `alt` is read.
 
 use crate::domain::load::is_safe_url;
-use crate::domain::Block;
+use crate::domain::{Block, Link};
 use scraper::{ElementRef, Html, Node};
 
 /// Elements whose whole content is dropped.
@@ -126,6 +126,8 @@ pub fn html_to_text(html: &str) -> String {
 struct Walker {
     blocks: Vec<Block>,
     inline: String,
+    /// The links (`<a href>`) of the paragraph being read.
+    links: Vec<Link>,
     dropped: usize,
     page: bool,
     /// Also leave out what [`is_unlikely`] says is not the article.
@@ -141,8 +143,9 @@ impl Walker {
 
     fn flush(&mut self) {
         let text = collapse(&self.inline);
+        let links = std::mem::take(&mut self.links);
         if !text.is_empty() {
-            self.blocks.push(Block::Paragraph { text });
+            self.blocks.push(Block::Paragraph { text, links });
         }
         self.inline.clear();
     }
@@ -169,7 +172,7 @@ impl Walker {
                         }
                         "blockquote" => {
                             self.flush();
-                            self.blocks.extend(text_of(child_el).map(|text| Block::Quote { text }));
+                            self.blocks.extend(text_of(child_el).map(Block::quote));
                         }
                         "img" => {
                             self.flush();
@@ -222,6 +225,17 @@ impl Walker {
                             }
                             for img in imgs {
                                 self.image(img, caption.clone());
+                            }
+                        }
+                        // A link: its words and its address (resolved against the page's and checked later:
+                        // `resolve_addresses`, `Draft::finish`).
+                        "a" if e.attr("href").is_some() => {
+                            let at = self.inline.len();
+                            self.walk(child_el);
+                            let text = self.inline.get(at..).map(collapse).unwrap_or_default();
+                            if !text.is_empty() {
+                                let href = e.attr("href").unwrap_or_default().trim().to_owned();
+                                self.links.push(Link { text, href });
                             }
                         }
                         _ if BLOCK_LEVEL.contains(&name) => {

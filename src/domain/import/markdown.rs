@@ -6,7 +6,7 @@
 
 use super::html::collapse;
 use super::{make_id, Draft};
-use crate::domain::Block;
+use crate::domain::{Block, Link};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 
@@ -50,7 +50,10 @@ pub fn parse_markdown(text: &str, stem: &str) -> Result<Draft, String> {
     d.url = text_of(get(&["url", "link"]));
     d.notice = text_of(get(&["notice", "copyright"]));
 
-    let (blocks, h1, dropped) = markdown_to_blocks(body);
+    let (mut blocks, h1, dropped) = markdown_to_blocks(body);
+    // A relative link is to a page beside the article's original (its `url`), when it has one; images stay as
+    // written (relative: next to the viewer).
+    super::resolve_links(&mut blocks, d.url.as_deref().and_then(super::web_base).as_ref());
     d.body = blocks;
     d.dropped = dropped;
     if d.title.is_empty() {
@@ -130,11 +133,15 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
     let mut code_language: Option<String> = None;
     // The table being read, row by row.
     let mut table: Option<Vec<Vec<String>>> = None;
-    let flush = |buf: &mut String, blocks: &mut Vec<Block>, quote: bool| {
+    // The links of the paragraph being read, and the one being read (where its words start in `buf`, where to).
+    let mut links: Vec<Link> = Vec::new();
+    let mut link: Option<(usize, String)> = None;
+    let flush = |buf: &mut String, blocks: &mut Vec<Block>, quote: bool, links: &mut Vec<Link>| {
         let text = collapse(buf);
         buf.clear();
+        let links = std::mem::take(links);
         if !text.is_empty() {
-            blocks.push(if quote { Block::Quote { text } } else { Block::Paragraph { text } });
+            blocks.push(if quote { Block::Quote { text, links } } else { Block::Paragraph { text, links } });
         }
     };
     // The item text read so far, as one of the list's items.
@@ -156,7 +163,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
         match event {
             Event::Start(Tag::List(first)) => {
                 if list_depth == 0 {
-                    flush(&mut buf, &mut blocks, quote_depth > 0);
+                    flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
                     list = Some((first.is_some(), Vec::new()));
                 } else {
                     end_item(&mut buf, &mut list);
@@ -171,7 +178,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             }
             Event::End(TagEnd::Item) => end_item(&mut buf, &mut list),
             Event::Start(Tag::CodeBlock(kind)) if list_depth == 0 => {
-                flush(&mut buf, &mut blocks, quote_depth > 0);
+                flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
                 code = Some(String::new());
                 // A fence's info string starts with the language (```rust,ignore).
                 code_language = match kind {
@@ -185,7 +192,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                 }
             }
             Event::Start(Tag::Heading { level, .. }) => {
-                flush(&mut buf, &mut blocks, quote_depth > 0);
+                flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
                 heading = Some(level);
             }
             Event::End(TagEnd::Heading(_)) => {
@@ -200,15 +207,15 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                 heading = None;
             }
             Event::Start(Tag::BlockQuote(_)) if list_depth == 0 => {
-                flush(&mut buf, &mut blocks, quote_depth > 0);
+                flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
                 quote_depth += 1;
             }
             Event::End(TagEnd::BlockQuote(_)) if list_depth == 0 => {
-                flush(&mut buf, &mut blocks, true);
+                flush(&mut buf, &mut blocks, true, &mut links);
                 quote_depth = quote_depth.saturating_sub(1);
             }
             Event::Start(Tag::Table(_)) => {
-                flush(&mut buf, &mut blocks, quote_depth > 0);
+                flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
                 table = Some(Vec::new());
             }
             Event::Start(Tag::TableHead | Tag::TableRow) => {
@@ -227,13 +234,23 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                 match table.take() {
                     Some(rows) if Block::table_fits(&rows) => blocks.push(Block::table(rows, true, None)),
                     // (Not in proportion: its rows as paragraphs, cells separated by `|`.)
-                    Some(rows) => blocks.extend(
-                        rows.iter()
-                            .map(|r| r.join(" | "))
-                            .filter(|t| !t.is_empty())
-                            .map(|text| Block::Paragraph { text }),
-                    ),
+                    Some(rows) => blocks
+                        .extend(rows.iter().map(|r| r.join(" | ")).filter(|t| !t.is_empty()).map(Block::paragraph)),
                     None => {}
+                }
+            }
+            // A link in a paragraph or a quote (not in a heading, a list or a table, whose texts have none).
+            Event::Start(Tag::Link { dest_url, .. })
+                if list_depth == 0 && table.is_none() && heading.is_none() && image.is_none() =>
+            {
+                link = Some((buf.len(), dest_url.to_string()));
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((at, href)) = link.take() {
+                    let text = buf.get(at..).map(collapse).unwrap_or_default();
+                    if !text.is_empty() {
+                        links.push(Link { text, href });
+                    }
                 }
             }
             Event::Start(Tag::Image { .. }) if table.is_some() => {}
@@ -246,7 +263,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                     end_list(&mut list, &mut blocks);
                     list = Some((ordered, Vec::new()));
                 } else {
-                    flush(&mut buf, &mut blocks, quote_depth > 0);
+                    flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
                 }
                 image = Some((dest_url.to_string(), String::new()));
             }
@@ -266,16 +283,16 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             },
             Event::SoftBreak => buf.push('\n'),
             Event::HardBreak if list_depth > 0 => buf.push('\n'),
-            Event::HardBreak => flush(&mut buf, &mut blocks, quote_depth > 0),
+            Event::HardBreak => flush(&mut buf, &mut blocks, quote_depth > 0, &mut links),
             // A paragraph in a list item (a loose list) goes on in the item.
             Event::End(TagEnd::Paragraph | TagEnd::CodeBlock) if list_depth > 0 => buf.push(' '),
-            Event::End(TagEnd::Paragraph) => flush(&mut buf, &mut blocks, quote_depth > 0),
+            Event::End(TagEnd::Paragraph) => flush(&mut buf, &mut blocks, quote_depth > 0, &mut links),
             Event::Html(_) | Event::InlineHtml(_) => dropped += 1,
             _ => {}
         }
     }
     end_item(&mut buf, &mut list);
     end_list(&mut list, &mut blocks);
-    flush(&mut buf, &mut blocks, quote_depth > 0);
+    flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
     (blocks, first_h1, dropped)
 }

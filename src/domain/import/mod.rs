@@ -11,7 +11,7 @@ pub mod markdown;
 pub mod page;
 pub mod scraped;
 
-use crate::domain::article::{Article, ArticleId, Block, Published, Title, Views};
+use crate::domain::article::{Article, ArticleId, Block, Link, Published, Title, Views};
 use crate::domain::format::tag_is;
 use crate::domain::load::{is_language_tag, is_safe_url};
 use clean::{clean_text, Fix};
@@ -170,6 +170,7 @@ impl Draft {
         let non_empty = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
         let mut body = self.body;
         heading_levels(&mut body);
+        usable_links(&mut body);
         Ok(Article {
             id,
             title,
@@ -217,7 +218,11 @@ pub fn text_chars(blocks: &[Block]) -> usize {
 pub fn block_texts_mut(blocks: &mut [Block], mut f: impl FnMut(&mut String)) {
     for b in blocks {
         match b {
-            Block::Paragraph { text } | Block::Heading { text, .. } | Block::Quote { text } => f(text),
+            Block::Paragraph { text, links } | Block::Quote { text, links } => {
+                f(text);
+                links.iter_mut().for_each(|l| f(&mut l.text));
+            }
+            Block::Heading { text, .. } => f(text),
             Block::List { items, .. } => items.iter_mut().for_each(&mut f),
             Block::Table(t) => t.cells.iter_mut().chain(&mut t.caption).for_each(&mut f),
             Block::Image(i) => {
@@ -249,11 +254,32 @@ pub fn resolve(address: &str, base: Option<&url::Url>) -> String {
     }
 }
 
-/// Every image of `blocks` whose address is relative, resolved against `base` (see [`resolve`]).
-pub fn resolve_images(blocks: &mut [Block], base: Option<&url::Url>) {
-    for b in blocks {
+/// Every image's and link's address of `blocks` that is relative, resolved against `base` (see [`resolve`]).
+pub fn resolve_addresses(blocks: &mut [Block], base: Option<&url::Url>) {
+    for b in blocks.iter_mut() {
         if let Block::Image(i) = b {
             i.src = resolve(&i.src, base);
+        }
+    }
+    resolve_links(blocks, base);
+}
+
+/// Every link's address of `blocks` that is relative, resolved against `base` (see [`resolve`]).
+pub fn resolve_links(blocks: &mut [Block], base: Option<&url::Url>) {
+    for b in blocks {
+        if let Block::Paragraph { links, .. } | Block::Quote { links, .. } = b {
+            links.iter_mut().for_each(|l| l.href = resolve(&l.href, base));
+        }
+    }
+}
+
+/// Each paragraph's and quote's links kept where the viewer shows them (`Link::keep_shown`): a link within the
+/// page, `mailto:`, or a relative one without a page to resolve it against leaves its words unlinked, as do words
+/// the clean-up (which cleans the links' words as the text's) left otherwise in the link than in the text.
+fn usable_links(body: &mut [Block]) {
+    for b in body {
+        if let Block::Paragraph { text, links } | Block::Quote { text, links } = b {
+            Link::keep_shown(text, links, |_, _, _| {});
         }
     }
 }
@@ -535,7 +561,7 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
                     category: s.category,
                     authors: s.authors,
                     editor: s.editor,
-                    body: s.paragraphs.into_iter().map(|text| Block::Paragraph { text }).collect(),
+                    body: s.paragraphs.into_iter().map(Block::paragraph).collect(),
                     notice: s.notice,
                     ..Draft::default()
                 }],

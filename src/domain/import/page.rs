@@ -246,7 +246,7 @@ fn linked_body_blocks(body: &str) -> Vec<Block> {
     if body.contains("</") {
         return super::html::html_to_blocks(body).blocks;
     }
-    body.lines().map(collapse_keeping_spaces).filter(|t| !t.is_empty()).map(|text| Block::Paragraph { text }).collect()
+    body.lines().map(collapse_keeping_spaces).filter(|t| !t.is_empty()).map(Block::paragraph).collect()
 }
 
 /// Whether `el`'s class or id names it a byline or an author (`byline`, `post-author`, `author-name`).
@@ -333,7 +333,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     clean(&mut title);
     // "責任編輯：定律" anywhere in the article (often its footer) is its editor, not its text.
     let editor = body_el.select(&selector("p, div, span, footer")).find_map(|e| super::scraped::editor_of(&text_of(e)));
-    blocks.retain(|b| !matches!(b, Block::Paragraph { text } if super::scraped::editor_of(text).is_some()));
+    blocks.retain(|b| !matches!(b, Block::Paragraph { text, .. } if super::scraped::editor_of(text).is_some()));
     // The title, where the article repeats it as its first heading, is not part of the body.
     if matches!(blocks.first(), Some(Block::Heading { text, .. }) if *text == title) {
         blocks.remove(0);
@@ -413,7 +413,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
         // A byline as the article's first or second paragraph ("By Ann Smith and Li Wei, June 3"): its names, each
         // of two words or more ("By Monday, prices rose" is not one), and the paragraph leaves the text.
         let names = |b: &Block| match b {
-            Block::Paragraph { text }
+            Block::Paragraph { text, .. }
                 if text.chars().count() <= 80 && ["By ", "by ", "BY "].iter().any(|p| text.starts_with(p)) =>
             {
                 Some(names_in_byline(text)).filter(|n| !n.is_empty() && n.iter().all(|n| n.contains(' ')))
@@ -453,7 +453,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
         .or(fetched)
         .map(|u| super::resolve(&u, base.as_ref()))
         .filter(|u| is_safe_url(u, false));
-    super::resolve_images(&mut blocks, base.as_ref());
+    super::resolve_addresses(&mut blocks, base.as_ref());
     // The page's picture (og:image, twitter:image, the JSON-LD's image) leads an article that has no image of its
     // own.
     if !blocks.iter().any(|b| matches!(b, Block::Image(_))) {

@@ -1,4 +1,5 @@
-use crate::domain::search::{highlight, Piece};
+use crate::domain::search::{highlight, linked_pieces, Piece};
+use crate::domain::Link;
 use yew::prelude::*;
 
 /// Pieces of text, the matched ones in `<mark>`: text nodes only.
@@ -21,4 +22,23 @@ pub fn marked(text: &str, terms: &[String]) -> Html {
         return html! { { text.to_owned() } };
     }
     pieces_html(highlight(text, terms))
+}
+
+/// `text` with its `links` (see [`Link`]) and the `terms` marked: each link one `<a>` (opening in a new tab, as the
+/// link to the original does), the matches marked inside it.
+pub fn marked_linked(text: &str, links: &[Link], terms: &[String]) -> Html {
+    if links.is_empty() {
+        return marked(text, terms);
+    }
+    linked_pieces(text, links, terms)
+        .into_iter()
+        .map(|(link, parts)| {
+            let inner =
+                pieces_html(parts.into_iter().map(|(r, marked)| Piece { text: text[r].to_owned(), marked }).collect());
+            match link.and_then(|i| links.get(i)) {
+                Some(l) => html! { <a href={l.href.clone()} target="_blank" rel="noopener noreferrer">{ inner }</a> },
+                None => inner,
+            }
+        })
+        .collect()
 }

@@ -4,7 +4,7 @@ use crate::domain::listing::{heading_at, Facet, ListState};
 use crate::domain::search::{mark_count, Query};
 use crate::domain::{Article, Block};
 use crate::ui::app::use_prefs;
-use crate::ui::components::highlight::marked;
+use crate::ui::components::highlight::{marked, marked_linked};
 use crate::ui::components::match_nav::{go_to_mark, match_nav, step};
 use crate::ui::components::meta_line::{facet_link, kept_pairs, meta_line};
 use crate::ui::effect::use_effect_on;
@@ -302,11 +302,11 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
 /// Block `i` of the body. (A heading's id, `h-i`, is the contents' target.)
 fn render_block(i: usize, block: &Block, terms: &[String]) -> Html {
     match block {
-        Block::Paragraph { text } => html! { <p>{ marked(text, terms) }</p> },
+        Block::Paragraph { text, links } => html! { <p>{ marked_linked(text, links, terms) }</p> },
         Block::Heading { text, level } => html! {
             <@{format!("h{level}")} id={format!("h-{i}")} tabindex="-1">{ marked(text, terms) }</@>
         },
-        Block::Quote { text } => html! { <blockquote><p>{ marked(text, terms) }</p></blockquote> },
+        Block::Quote { text, links } => html! { <blockquote><p>{ marked_linked(text, links, terms) }</p></blockquote> },
         Block::List { ordered, items } => html! {
             <@{if *ordered { "ol" } else { "ul" }}>{ for items.iter().map(|item| html! { <li>{ marked(item, terms) }</li> }) }</@>
         },
