@@ -457,6 +457,7 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
                 <link rel=canonical href=\"https://www.example.cn/news/1.html\"></head><body><article><h1>鎳價</h1>\
                 <p>據<a href=\"/data/ni.html\">有色企業(yè)</a>統計，<a href=\"https://e.cn/r\">報告</a>見ldquo;附件rdquo;。\
                 <a href=\"mailto:a@b.cn\">聯繫</a></p><p><a href=\"https://e.cn/pic\"><img src=\"/p.jpg\" alt=\"圖\"></a></p>\
+                <blockquote><p>他說：<a href=\"quote.html\">價格回升</a>。</p></blockquote>\
                 </article></body></html>";
     let r = import_file(Path::new("p.html"), html.as_bytes(), &ImportOptions::default());
     assert_eq!(r.error, None);
@@ -470,8 +471,15 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
             ],
         }
     );
-    // An image inside a link is an image.
+    // An image inside a link is an image; a quote keeps its links too.
     assert!(matches!(&r.articles[0].body[1], Block::Image(i) if i.src == "https://www.example.cn/p.jpg"));
+    assert_eq!(
+        r.articles[0].body[2],
+        Block::Quote {
+            text: "他說：價格回升。".into(),
+            links: vec![Link::new("價格回升", "https://www.example.cn/news/quote.html")]
+        }
+    );
 }
 
 #[test]

@@ -189,7 +189,7 @@ mod tests {
                 "published": "2018-11-30T11:21:00+08:00", "authors": ["張燎原", "Li Wei"], "category": "重點新聞",
                 "tags": ["銅"], "url": "https://example.org/a?x=1&y=2",
                 "body": ["11月27日\u{1}，省有色金屬管理局。", { "type": "heading", "text": "Power <costs>" },
-                         { "type": "quote", "text": "\"We'll watch.\"" },
+                         { "type": "quote", "text": "\"We'll watch.\"", "links": [["watch", "https://e.org/w"]] },
                          { "type": "list", "ordered": true, "items": ["a <b>", "c"] },
                          { "type": "code", "text": "x  <  y\n  & z", "language": "rust" },
                          { "type": "table", "header": true, "caption": "Prices <USD>",
@@ -216,7 +216,9 @@ mod tests {
         assert_eq!((a.category.as_deref(), a.tags.as_slice()), (Some("重點新聞"), &["銅".to_owned()][..]));
         let texts: Vec<&str> = a.body.iter().flat_map(Block::texts).map(String::as_str).collect();
         assert_eq!(texts[..3], ["11月27日，省有色金屬管理局。", "Power <costs>", "\"We'll watch.\""]);
-        assert!(matches!(a.body[1], Block::Heading { .. }) && matches!(a.body[2], Block::Quote { .. }));
+        assert!(matches!(a.body[1], Block::Heading { .. }));
+        let link = Link::new("watch", "https://e.org/w");
+        assert_eq!(a.body[2], Block::Quote { text: "\"We'll watch.\"".into(), links: vec![link] });
         // Lists, code and tables keep their shape; code its spaces and line breaks.
         assert_eq!(a.body[3], Block::List { ordered: true, items: vec!["a <b>".into(), "c".into()] });
         assert_eq!(a.body[4], Block::Code { text: "x  <  y\n  & z".into(), language: Some("rust".into()) });

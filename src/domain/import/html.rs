@@ -172,7 +172,8 @@ impl Walker {
                         }
                         "blockquote" => {
                             self.flush();
-                            self.blocks.extend(text_of(child_el).map(Block::quote));
+                            self.blocks
+                                .extend(text_and_links(child_el).map(|(text, links)| Block::Quote { text, links }));
                         }
                         "img" => {
                             self.flush();
@@ -388,12 +389,17 @@ const MAX_CELL_CHARS: usize = 400;
 
 /// The collapsed text of an element, when it has any.
 fn text_of(el: ElementRef) -> Option<String> {
-    let mut t = String::new();
-    collect_text(el, &mut t);
-    Some(collapse(&t)).filter(|t| !t.is_empty())
+    text_and_links(el).map(|(text, _)| text)
 }
 
-fn collect_text(el: ElementRef, out: &mut String) {
+/// The collapsed text of an element, when it has any, and its links (`<a href>`: their words and addresses).
+fn text_and_links(el: ElementRef) -> Option<(String, Vec<Link>)> {
+    let (mut t, mut links) = (String::new(), Vec::new());
+    collect_text(el, &mut t, &mut links);
+    Some(collapse(&t)).filter(|t| !t.is_empty()).map(|t| (t, links))
+}
+
+fn collect_text(el: ElementRef, out: &mut String, links: &mut Vec<Link>) {
     for child in el.children() {
         match child.value() {
             Node::Text(t) => out.push_str(t),
@@ -403,7 +409,14 @@ fn collect_text(el: ElementRef, out: &mut String) {
                 if block {
                     out.push(' ');
                 }
-                collect_text(ElementRef::wrap(child).expect("an element node"), out);
+                let at = out.len();
+                collect_text(ElementRef::wrap(child).expect("an element node"), out, links);
+                if let ("a", Some(href)) = (e.name(), e.attr("href")) {
+                    let text = collapse(&out[at..]);
+                    if !text.is_empty() {
+                        links.push(Link { text, href: href.trim().to_owned() });
+                    }
+                }
                 if block {
                     out.push(' ');
                 }
