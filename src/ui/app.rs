@@ -80,6 +80,10 @@ pub fn app(props: &AppProps) -> Html {
             p
         })
     };
+    {
+        let prefs = prefs.dispatcher();
+        super::reading::use_forgotten(Callback::from(move |_| prefs.dispatch(super::state::PrefsAction::Forgotten)));
+    }
     let embedded = props.mount.embedded();
     let filters_panel = FiltersPanel(use_state(|| None));
     let first_prefs = use_mut_ref(|| true);

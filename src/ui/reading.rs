@@ -79,12 +79,33 @@ pub fn any() -> bool {
     with_log(|log| !log.is_empty())
 }
 
-/// Forgets everything the reader has read (in this browser).
+/// Forgets everything the reader has read (in this browser), and tells every viewer on the page (several
+/// widgets share this module, and the log): each renders again, without the "Read" labels.
 pub fn forget() {
     with_log(|log| *log = ReadingLog::default());
     if let Some(s) = storage() {
         let _ = s.remove_item(KEY);
     }
+    let told: Vec<Callback<()>> = FORGOTTEN.with(|f| f.borrow().iter().map(|(_, c)| c.clone()).collect());
+    told.iter().for_each(|c| c.emit(()));
+}
+
+thread_local! {
+    /// What each viewer on the page does when the log is forgotten, by a number of its own.
+    static FORGOTTEN: std::cell::RefCell<Vec<(usize, Callback<()>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Used once by each viewer: `then` runs whenever the log is forgotten, in it or in another viewer on the page.
+#[hook]
+pub fn use_forgotten(then: Callback<()>) {
+    let id = use_state(|| {
+        thread_local!(static NEXT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) });
+        NEXT.with(|n| n.replace(n.get() + 1))
+    });
+    super::effect::use_effect_on(*id, move |&id| {
+        FORGOTTEN.with(|f| f.borrow_mut().push((id, then)));
+        move || FORGOTTEN.with(|f| f.borrow_mut().retain(|(i, _)| *i != id))
+    });
 }
 
 /// How far the reader has read article `id`, if they have opened it (in this browser).

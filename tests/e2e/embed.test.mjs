@@ -294,6 +294,23 @@ test('widgets record how far an article was read, each its own, and offer to con
   await own.close();
 });
 
+test('forgetting what was read in one widget takes the "Read" labels from every widget on the page', async () => {
+  // A browser of its own, whose log says an article of each widget's set was read.
+  const own = await launchBrowser();
+  const { page, errors } = await newPage(own.context);
+  await page.goto(server.url('/elsewhere/two.html'));
+  await page.evaluate(() => localStorage.setItem('article-viewer.read', '000_7367aa27400e94e4:1000! o1:1000!'));
+  await page.reload();
+  for (const id of ['a', 'b']) await widget(page, id).locator('.card .meta-read', { hasText: /^Read$/ }).waitFor();
+  await openSettings(widget(page, 'a'));
+  await widget(page, 'a').locator('.forget-reading').click();
+  // Both lists lose their labels at once — the other widget's too, with nothing done in it.
+  await page.waitForFunction(() => ['a', 'b'].every((id) => document.querySelector(`#${id}`).shadowRoot.querySelectorAll('.meta-read').length === 0));
+  assert.equal(await page.evaluate(() => localStorage.getItem('article-viewer.read')), null);
+  assert.deepEqual(errors, []);
+  await own.close();
+});
+
 test('a widget in a box of the host page that scrolls records the place in the box, and continues there', async () => {
   const own = await launchBrowser();
   const { page, errors } = await newPage(own.context);

@@ -117,11 +117,8 @@ pub fn settings(props: &SettingsProps) -> Html {
     }
     // Forgetting what the reader has read: the cards' labels go (they read the log again as the preferences change).
     let on_forget = {
-        let prefs = prefs.clone();
-        Callback::from(move |_: MouseEvent| {
-            reading::forget();
-            prefs.dispatch(PrefsAction::Forgotten);
-        })
+        // (Every viewer on the page hears of it, this one too: see `reading::use_forgotten`.)
+        Callback::from(|_: MouseEvent| reading::forget())
     };
     // Escape closes the open menu and gives the focus back to its summary.
     let on_key = {
