@@ -40,7 +40,8 @@ fn stored() -> Option<ReadingLog> {
 }
 
 /// When another tab or window of the site changes the stored log, this one reads it again when next asked (the
-/// browser tells the others of a change in localStorage). Put in place once, at the first read.
+/// browser tells the others of a change in localStorage); when the other forgot it, this one's viewers render
+/// again without their labels. Put in place once, at the first read.
 fn follow_other_tabs() {
     use wasm_bindgen::JsCast;
     thread_local! {
@@ -48,7 +49,12 @@ fn follow_other_tabs() {
     }
     let Some(window) = web_sys::window().filter(|_| !FOLLOWING.with(|f| f.replace(true))) else { return };
     // (Any key: a change of another one costs one more read of the log, and no more code.)
-    let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| LOG.with(|log| *log.borrow_mut() = None));
+    let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        let had = LOG.with(|log| log.borrow_mut().take()).is_some_and(|l| !l.is_empty());
+        if had && stored().is_none_or(|l| l.is_empty()) {
+            tell_forgotten();
+        }
+    });
     let _ = window.add_event_listener_with_callback("storage", on_change.as_ref().unchecked_ref());
     on_change.forget();
 }
@@ -86,6 +92,11 @@ pub fn forget() {
     if let Some(s) = storage() {
         let _ = s.remove_item(KEY);
     }
+    tell_forgotten();
+}
+
+/// Tells every viewer on the page that the log was forgotten (here, or in another tab).
+fn tell_forgotten() {
     let told: Vec<Callback<()>> = FORGOTTEN.with(|f| f.borrow().iter().map(|(_, c)| c.clone()).collect());
     told.iter().for_each(|c| c.emit(()));
 }

@@ -474,6 +474,12 @@ test('two tabs reading at once keep each other\'s places, and each list shows th
   const card = a.page.locator('.card', { has: a.page.locator(`a[href*="/article/${ids[1]}"]`) });
   await card.locator('.meta-read').waitFor();
   assert.equal(await card.locator('.meta-read').innerText(), `${Math.floor(Number(log.match(/:(\d+)/)[1]) / 10)}% read`);
+  // Forgotten in one tab: the other's list loses its labels too, with nothing done in it.
+  await b.page.goto(server.url('/sotu/#/?q=1906'));
+  await b.page.locator('.card .meta-read').first().waitFor();
+  await openSettings(a.page);
+  await a.page.locator('.forget-reading').click();
+  await b.page.waitForFunction(() => document.querySelectorAll('.meta-read').length === 0);
   assert.deepEqual([...a.errors, ...b.errors], []);
   await own.close();
 });
