@@ -52,7 +52,7 @@ pub struct SettingsProps {
 /// The script articles are shown in, as a row of three toggle buttons (one click, the choice in view; only for a
 /// set with Chinese text), and a "Settings" menu with the interface language, the theme and the text size. The
 /// menu's selects exist only while it is open: form controls are most of what the list's first paint costs beyond
-/// its cards (README, "First list paint"). Escape or a press outside closes it.
+/// its cards (docs/performance.md, "First list paint"). Escape or a press outside closes it.
 #[function_component(Settings)]
 pub fn settings(props: &SettingsProps) -> Html {
     let open = use_state(|| false);
