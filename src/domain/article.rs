@@ -825,13 +825,13 @@ fn links(v: Option<Loose>) -> Result<Vec<Link>, String> {
         }
         Some(other) => return Err(invalid("links", "", other.kind(), "a list of pairs [text, address]")),
     };
-    rows.into_iter()
-        .enumerate()
-        .map(|(i, row)| match <[String; 2]>::try_from(row) {
-            Ok([text, href]) => Ok(Link { text, href }),
-            Err(row) => Err(format!("links[{i}]: {} strings, expected {PAIR}", row.len())),
-        })
-        .collect()
+    let mut links = Vec::with_capacity(rows.len());
+    for (i, row) in rows.into_iter().enumerate() {
+        let [text, href] = <[String; 2]>::try_from(row)
+            .map_err(|row| format!("links[{i}]: {} strings, expected {PAIR}", row.len()))?;
+        links.push(Link { text, href });
+    }
+    Ok(links)
 }
 
 /// A required list of strings.

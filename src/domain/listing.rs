@@ -111,10 +111,10 @@ fn is_date(s: &str) -> bool {
 /// heading's element (`h-3`); the viewer scrolls to it when the address is opened (a contents entry's link,
 /// shared or opened in a new tab). `None` without one, or for anything else.
 pub fn heading_at(query: &str) -> Option<usize> {
+    // (Read as written: the viewer writes it so, and `h-` and digits need no decoding.)
     let query = query.strip_prefix('?').unwrap_or(query);
-    form_urlencoded::parse(query.as_bytes())
-        .find(|(k, _)| k == "at")
-        .and_then(|(_, v)| v.strip_prefix("h-").filter(|n| n.bytes().all(|b| b.is_ascii_digit()))?.parse().ok())
+    let n = query.split('&').find_map(|pair| pair.strip_prefix("at=h-"))?;
+    n.bytes().all(|b| b.is_ascii_digit()).then(|| n.parse().ok())?
 }
 
 impl ListState {

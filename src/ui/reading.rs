@@ -97,8 +97,9 @@ pub fn forget() {
 
 /// Tells every viewer on the page that the log was forgotten (here, or in another tab).
 fn tell_forgotten() {
-    let told: Vec<Callback<()>> = FORGOTTEN.with(|f| f.borrow().iter().map(|(_, c)| c.clone()).collect());
-    told.iter().for_each(|c| c.emit(()));
+    // (A copy: a viewer may come or go as it renders again.)
+    let told = FORGOTTEN.with(|f| f.borrow().clone());
+    told.iter().for_each(|(_, c)| c.emit(()));
 }
 
 thread_local! {
