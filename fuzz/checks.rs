@@ -67,7 +67,7 @@ pub fn query(data: &[u8]) {
     assert_eq!(pieces.iter().map(|p| p.text.as_str()).collect::<String>(), text);
     // And with that half as a link: links and marks cut the text into pieces that make it whole.
     let links = [Link::new(half.clone(), "https://example.org/")];
-    let linked = linked_pieces(text, &links, &terms);
+    let linked = linked_pieces(text, &Link::ranges(text, &links), &terms);
     assert_eq!(linked.iter().flat_map(|(_, parts)| parts).map(|(r, _)| &text[r.clone()]).collect::<String>(), text);
     for r in match_ranges(text, &terms) {
         assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.start < r.end);

@@ -137,7 +137,7 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
             // A link's words are converted as the text's; its address is not.
             Block::Quote { text: "<引文>".into(), links: vec![Link::new("<引>", "https://e.org/引")] },
             Block::image("img/1.png", "<圖>", Some("<說明>".into())),
-            Block::List { ordered: false, items: vec!["<甲>".into(), "<乙>".into()] },
+            Block::list(false, vec!["<甲>".into(), "<乙>".into()]),
             // Code is shown as written.
             Block::Code { text: "// 註釋".into(), language: None },
             Block::table(vec![vec!["<銅>".into()]], false, Some("<價>".into())),

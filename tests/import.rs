@@ -412,7 +412,7 @@ fn markdown_with_yaml_front_matter() {
             Block::paragraph("Nickel output grew strongly in 2023, across all regions."),
             Block::quote("Growth will slow, analysts say."),
             Block::image("images/mine.jpg", "Mine at dusk", None),
-            Block::List { ordered: false, items: vec!["first point".into(), "second point".into()] },
+            Block::list(false, vec!["first point".into(), "second point".into()]),
         ]
     );
     assert!(r.warnings.iter().any(|w| w.contains("markup dropped")), "the raw <script> is reported");
@@ -442,9 +442,13 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
                 text: "A quote with a link.".into(),
                 links: vec![Link::new("with a link", "https://example.org/q")]
             },
-            // Headings and list items are text only.
+            // A heading is text only; a list keeps its items' links.
             Block::Heading { text: "A heading".into(), level: 2 },
-            Block::List { ordered: false, items: vec!["an item".into()] },
+            Block::List {
+                ordered: false,
+                items: vec!["an item".into()],
+                links: vec![Link::new("item", "https://e.org/i")]
+            },
         ]
     );
     // Without an address of its own a relative link is words only.
@@ -458,6 +462,7 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
                 <p>據<a href=\"/data/ni.html\">有色企業(yè)</a>統計，<a href=\"https://e.cn/r\">報告</a>見ldquo;附件rdquo;。\
                 <a href=\"mailto:a@b.cn\">聯繫</a></p><p><a href=\"https://e.cn/pic\"><img src=\"/p.jpg\" alt=\"圖\"></a></p>\
                 <blockquote><p>他說：<a href=\"quote.html\">價格回升</a>。</p></blockquote>\
+                <ul><li>見<a href=\"/a.html\">甲</a></li><li>乙<ul><li><a href=\"https://e.cn/c\">丙</a></li></ul></li></ul>\
                 </article></body></html>";
     let r = import_file(Path::new("p.html"), html.as_bytes(), &ImportOptions::default());
     assert_eq!(r.error, None);
@@ -480,6 +485,15 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
             links: vec![Link::new("價格回升", "https://www.example.cn/news/quote.html")]
         }
     );
+    // A list's links, a nested item's too (the nested items follow their item).
+    assert_eq!(
+        r.articles[0].body[3],
+        Block::List {
+            ordered: false,
+            items: vec!["見甲".into(), "乙".into(), "丙".into()],
+            links: vec![Link::new("甲", "https://www.example.cn/a.html"), Link::new("丙", "https://e.cn/c")]
+        }
+    );
 }
 
 #[test]
@@ -492,13 +506,13 @@ fn markdown_lists_code_and_tables_keep_their_shape() {
         [
             Block::paragraph("Steps:"),
             // A nested list's items follow the item they are in.
-            Block::List {
-                ordered: true,
-                items: ["Fetch the feed.", "Import it:", "with --full-text", "or without", "Serve."]
+            Block::list(
+                true,
+                ["Fetch the feed.", "Import it:", "with --full-text", "or without", "Serve."]
                     .map(String::from)
                     .to_vec()
-            },
-            Block::List { ordered: false, items: vec!["loose item its second paragraph".into(), "next".into()] },
+            ),
+            Block::list(false, vec!["loose item its second paragraph".into(), "next".into()]),
             // Code as written: its spaces and line breaks, and its `.` not made a full-width 。 as in Chinese text.
             // The fence's language kept.
             Block::Code {
@@ -552,9 +566,9 @@ fn markdown_lists_code_and_tables_keep_their_shape() {
     assert_eq!(
         r.articles[0].body,
         [
-            Block::List { ordered: false, items: vec!["a".into()] },
+            Block::list(false, vec!["a".into()]),
             Block::image("chart.png", "chart", None),
-            Block::List { ordered: false, items: vec!["b".into()] },
+            Block::list(false, vec!["b".into()]),
         ]
     );
 }
@@ -584,7 +598,7 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
             Block::Heading { text: "Before".into(), level: 2 },
             Block::Heading { text: "Under it".into(), level: 3 },
             Block::paragraph("Before."),
-            Block::List { ordered: true, items: vec!["One bold".into(), "Two paragraphs".into(), "nested".into()] },
+            Block::list(true, vec!["One bold".into(), "Two paragraphs".into(), "nested".into()]),
             // Spaces, line breaks and `>` as written; the script inside dropped.
             Block::Code { text: "let x = 1;\n  if x > 0 {\n}".into(), language: Some("rust".into()) },
             // A list holding more than text is read as paragraphs, as before lists were kept.
@@ -611,7 +625,7 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
             Block::paragraph("z"),
             Block::paragraph("他來了。我走了"),
             // The clean-up (full-width marks in Chinese text) reaches list items, not code.
-            Block::List { ordered: false, items: vec!["他來了。我走了".into()] },
+            Block::list(false, vec!["他來了。我走了".into()]),
         ]
     );
     assert!(r.warnings.iter().any(|w| w.contains("1 unsafe or unsupported piece(s)")), "{:?}", r.warnings);

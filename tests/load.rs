@@ -67,9 +67,9 @@ fn a_full_record_reads_every_block_type() {
             Block::quote("q"),
             Block::image("img/a.png", "an a", Some("cap".into())),
             Block::paragraph("p2"),
-            Block::List { ordered: false, items: vec!["one".into(), "two".into()] },
+            Block::list(false, vec!["one".into(), "two".into()]),
             // A blank item is left out.
-            Block::List { ordered: true, items: vec!["first".into(), "second".into()] },
+            Block::list(true, vec!["first".into(), "second".into()]),
             // Spaces and line breaks as written.
             Block::Code { text: "fn main() {\n    println!(\"hi\");\n}".into(), language: Some("rust".into()) },
             // Rows filled to the widest; a blank row left out.
@@ -524,6 +524,9 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
         // In order: words before the link before are not found again.
         {"type": "quote", "text": "Up, then down.", "links": [["down", "https://e.org/d"], ["Up", "https://e.org/u"]]},
         {"type": "paragraph", "text": "No links.", "links": null},
+        // A list's links run through its items in order, each within one item; blank items go first.
+        {"type": "list", "items": ["copper", " ", "nickel and zinc", "tin"], "links": [
+            ["nickel", "https://e.org/ni"], ["copper", "https://e.org/cu"], ["tin", "https://e.org/sn"], ["and zinc tin", "https://e.org/x"]]},
         {"type": "paragraph", "text": "Empty.", "links": []},
     ]);
     let set = load_article_set(&set_of(json!([{ "id": "a", "title": "t", "body": body }]))).unwrap();
@@ -543,7 +546,19 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
         a.body[1],
         Block::Quote { text: "Up, then down.".into(), links: vec![Link::new("down", "https://e.org/d")] }
     );
-    assert_eq!((a.body[2].links(), a.body[3].links()), (&[][..], &[][..]));
+    assert_eq!((a.body[2].links(), a.body[4].links()), (&[][..], &[][..]));
+    assert_eq!(
+        a.body[3],
+        Block::List {
+            ordered: false,
+            items: vec!["copper".into(), "nickel and zinc".into(), "tin".into()],
+            links: vec![Link::new("nickel", "https://e.org/ni"), Link::new("tin", "https://e.org/sn")],
+        }
+    );
+    let items = ["copper", "nickel and zinc", "tin"];
+    let placed: Vec<_> =
+        Link::ranges_in(&items, a.body[3].links()).into_iter().map(|(k, r, i)| (k, &items[k][r], i)).collect();
+    assert_eq!(placed, [(1, "nickel", 0), (2, "tin", 1)]);
     let reports: Vec<String> = set.warnings.iter().map(|w| format!("{}: {}", w.field, w.reason)).collect();
     assert_eq!(
         reports,
@@ -552,6 +567,8 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
             "body[0].links[2]: \"a chart\" is not in the text (after the link before it); shown unlinked",
             "body[0].links[4]: \"\" is not in the text (after the link before it); shown unlinked",
             "body[1].links[1]: \"Up\" is not in the text (after the link before it); shown unlinked",
+            "body[3].links[1]: \"copper\" is not in the text (after the link before it); shown unlinked",
+            "body[3].links[3]: \"and zinc tin\" is not in the text (after the link before it); shown unlinked",
         ]
     );
     // Where each is: the second "the report" is the second occurrence.

@@ -157,7 +157,7 @@ proptest! {
             })
             .collect();
         let terms = Query::parse(&q).include;
-        let pieces = linked_pieces(&text, &links, &terms);
+        let pieces = linked_pieces(&text, &Link::ranges(&text, &links), &terms);
         let all = |p: &(Option<usize>, Vec<(std::ops::Range<usize>, bool)>)| p.1.iter().map(|(r, _)| &text[r.clone()]).collect::<String>();
         prop_assert_eq!(pieces.iter().map(all).collect::<String>(), text.clone());
         let linked: Vec<(usize, String)> = pieces.iter().filter_map(|p| Some((p.0?, all(p)))).collect();

@@ -412,10 +412,12 @@ pub enum Block {
         text: String,
         links: Vec<Link>,
     },
-    /// A list of items, numbered (`ordered`) or bulleted; each item is one text.
+    /// A list of items, numbered (`ordered`) or bulleted; each item is one text; `links`: words of its items
+    /// that link elsewhere, in order (see [`Link::ranges_in`]).
     List {
         ordered: bool,
         items: Vec<String>,
+        links: Vec<Link>,
     },
     /// Preformatted text (program code, a table drawn in text): shown in a monospaced font with its spaces and line
     /// breaks as written, and never converted (not by the importer's clean-up, not by 繁/简); `language`, when
@@ -482,15 +484,34 @@ impl Link {
     /// after the one before it; one not found there (an empty one, or words that converting 繁/简 wrote otherwise
     /// in the link than in the block) is left out, the text shown unlinked.
     pub fn ranges(text: &str, links: &[Link]) -> Vec<(Range<usize>, usize)> {
-        let mut from = 0;
+        Link::ranges_in(std::slice::from_ref(&text), links).into_iter().map(|(_, r, i)| (r, i)).collect()
+    }
+
+    /// Of links placed by [`Link::ranges_in`], those in text `t`: (byte range, index in the links).
+    pub fn placed_in(placed: &[(usize, Range<usize>, usize)], t: usize) -> Vec<(Range<usize>, usize)> {
+        placed.iter().filter(|(k, ..)| *k == t).map(|(_, r, i)| (r.clone(), *i)).collect()
+    }
+
+    /// Where each of `links` is in `texts` (a list's items, in order), as [`Link::ranges`] places them in one
+    /// text: (which text, its byte range there, its index in `links`). A link's words are within one text.
+    pub fn ranges_in(texts: &[impl AsRef<str>], links: &[Link]) -> Vec<(usize, Range<usize>, usize)> {
+        let (mut t, mut from) = (0, 0);
         let mut out = Vec::new();
         for (i, l) in links.iter().enumerate() {
             if l.text.is_empty() {
                 continue;
             }
-            if let Some(at) = text.get(from..).and_then(|rest| rest.find(&l.text)) {
-                out.push((from + at..from + at + l.text.len(), i));
-                from += at + l.text.len();
+            let mut at = (t, from);
+            let found = loop {
+                let Some(text) = texts.get(at.0) else { break None };
+                if let Some(p) = text.as_ref().get(at.1..).and_then(|rest| rest.find(&l.text)) {
+                    break Some((at.0, at.1 + p));
+                }
+                at = (at.0 + 1, 0);
+            };
+            if let Some((k, p)) = found {
+                out.push((k, p..p + l.text.len(), i));
+                (t, from) = (k, p + l.text.len());
             }
         }
         out
@@ -498,9 +519,10 @@ impl Link {
 }
 
 impl Link {
-    /// Keeps of `links` those the viewer shows: an http or https address, and words found in `text` (after the
-    /// link before). `dropped` hears of each other one: its index as given, and whether its address was why.
-    pub fn keep_shown(text: &str, links: &mut Vec<Link>, mut dropped: impl FnMut(usize, &Link, bool)) {
+    /// Keeps of `links` those the viewer shows: an http or https address, and words found in `texts` (a
+    /// paragraph's one, a list's items; after the link before). `dropped` hears of each other one: its index as
+    /// given, and whether its address was why.
+    pub fn keep_shown(texts: &[String], links: &mut Vec<Link>, mut dropped: impl FnMut(usize, &Link, bool)) {
         let (mut given, mut safe) = (Vec::new(), Vec::new());
         for (j, l) in std::mem::take(links).into_iter().enumerate() {
             if super::load::is_safe_url(&l.href, false) {
@@ -510,7 +532,7 @@ impl Link {
                 dropped(j, &l, true);
             }
         }
-        let found: Vec<usize> = Link::ranges(text, &safe).into_iter().map(|(_, k)| k).collect();
+        let found: Vec<usize> = Link::ranges_in(texts, &safe).into_iter().map(|(_, _, k)| k).collect();
         for (k, l) in safe.into_iter().enumerate() {
             if found.contains(&k) {
                 links.push(l);
@@ -538,11 +560,24 @@ impl Block {
         Block::Quote { text: text.into(), links: Vec::new() }
     }
 
-    /// The links of a paragraph or a quote; none for other blocks.
+    /// A list without links.
+    pub fn list(ordered: bool, items: Vec<String>) -> Block {
+        Block::List { ordered, items, links: Vec::new() }
+    }
+
+    /// The links of a paragraph, a quote or a list; none for other blocks.
     pub fn links(&self) -> &[Link] {
         match self {
-            Block::Paragraph { links, .. } | Block::Quote { links, .. } => links,
+            Block::Paragraph { links, .. } | Block::Quote { links, .. } | Block::List { links, .. } => links,
             _ => &[],
+        }
+    }
+
+    /// The links of a paragraph, a quote or a list, to change them; none for other blocks.
+    pub fn links_mut(&mut self) -> Option<&mut Vec<Link>> {
+        match self {
+            Block::Paragraph { links, .. } | Block::Quote { links, .. } | Block::List { links, .. } => Some(links),
+            _ => None,
         }
     }
 
@@ -605,6 +640,8 @@ enum TypedBlock {
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         ordered: bool,
         items: Vec<String>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        links: Vec<Link>,
     },
     Code {
         text: String,
@@ -634,7 +671,9 @@ impl Serialize for Block {
             Block::Paragraph { text, links } => TypedBlock::Paragraph { text: text.clone(), links: links.clone() },
             Block::Heading { text, level } => TypedBlock::Heading { text: text.clone(), level: *level },
             Block::Quote { text, links } => TypedBlock::Quote { text: text.clone(), links: links.clone() },
-            Block::List { ordered, items } => TypedBlock::List { ordered: *ordered, items: items.clone() },
+            Block::List { ordered, items, links } => {
+                TypedBlock::List { ordered: *ordered, items: items.clone(), links: links.clone() }
+            }
             Block::Code { text, language } => TypedBlock::Code { text: text.clone(), language: language.clone() },
             Block::Table(t) => TypedBlock::Table { header: t.header, rows: t.to_rows(), caption: t.caption.clone() },
             Block::Image(i) => TypedBlock::Image { src: i.src.clone(), alt: i.alt.clone(), caption: i.caption.clone() },
@@ -743,7 +782,11 @@ impl LooseBlock {
             "code" => {
                 Block::Code { text: required(self.text, "text")?, language: optional(self.language, "language")? }
             }
-            "list" => Block::List { ordered: flag(self.ordered, "ordered")?, items: strings(self.items, "items")? },
+            "list" => Block::List {
+                ordered: flag(self.ordered, "ordered")?,
+                items: strings(self.items, "items")?,
+                links: links(self.links)?,
+            },
             "table" => {
                 let rows = match self.rows {
                     None => return Err(missing("rows")),
@@ -812,7 +855,7 @@ fn flag(v: Option<Loose>, name: &str) -> Result<bool, String> {
     }
 }
 
-/// A paragraph's or a quote's links: a list of `[text, address]` pairs; none when not given (or `null`).
+/// A paragraph's, a quote's or a list's links: a list of `[text, address]` pairs; none when not given (or `null`).
 fn links(v: Option<Loose>) -> Result<Vec<Link>, String> {
     const PAIR: &str = "a pair [text, address]";
     let rows = match v {
@@ -1018,7 +1061,10 @@ mod schema {
                     { "type": "object", "required": ["type", "items"],
                       "properties": { "type": { "const": "list" },
                                       "ordered": { "type": "boolean", "description": "numbered (true) or bulleted (false, the default)" },
-                                      "items": { "type": "array", "items": { "type": "string" } } } },
+                                      "items": { "type": "array", "items": { "type": "string" } },
+                                      "links": { "type": "array",
+                                                 "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
+                                                 "description": "[text, address] pairs: words of the items that link (in order, each after the one before, within one item) and an http or https address" } } },
                     { "type": "object", "required": ["type", "rows"],
                       "properties": { "type": { "const": "table" },
                                       "rows": { "type": "array", "items": { "type": "array", "items": { "type": "string" } },

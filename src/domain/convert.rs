@@ -168,7 +168,10 @@ pub fn convert_article(a: &Article, script: Script, c: &dyn Fn(&str) -> String) 
                 links.iter_mut().for_each(|l| c(&mut l.text));
             }
             Block::Heading { text, .. } => c(text),
-            Block::List { items, .. } => items.iter_mut().for_each(c),
+            Block::List { items, links, .. } => {
+                items.iter_mut().for_each(c);
+                links.iter_mut().for_each(|l| c(&mut l.text));
+            }
             Block::Table(t) => t.cells.iter_mut().chain(&mut t.caption).for_each(c),
             Block::Image(i) => {
                 c(&mut i.alt);

@@ -388,17 +388,14 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
         match &mut block {
             // A link is kept where the viewer can show it (see `Link::keep_shown`); otherwise its words are shown
             // unlinked.
-            Block::Paragraph { text, links } | Block::Quote { text, links } if !links.is_empty() => {
-                Link::keep_shown(text, links, |j, link, address| {
-                    let why = if address {
-                        format!("link {} dropped: only http and https links are shown", shorten(&link.href))
-                    } else {
-                        format!("{} is not in the text (after the link before it); shown unlinked", shorten(&link.text))
-                    };
-                    warn(format!("body[{i}].links[{j}]"), why);
-                });
+            Block::Paragraph { text, links } | Block::Quote { text, links } => {
+                let text = std::slice::from_ref(text);
+                Link::keep_shown(text, links, |j, l, a| warn(format!("body[{i}].links[{j}]"), link_issue(l, a)));
             }
-            Block::List { items, .. } => items.retain(|item| !item.trim().is_empty()),
+            Block::List { items, links, .. } => {
+                items.retain(|item| !item.trim().is_empty());
+                Link::keep_shown(items, links, |j, l, a| warn(format!("body[{i}].links[{j}]"), link_issue(l, a)));
+            }
             Block::Table(t) => {
                 let mut kept = Vec::with_capacity(t.cells.len());
                 for (r, row) in t.cells.chunks(t.columns.max(1)).enumerate() {
@@ -434,6 +431,15 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
     }
     a.body = kept;
     out
+}
+
+/// Why a link is not shown: its address (`address`), or its words not found.
+fn link_issue(link: &Link, address: bool) -> String {
+    if address {
+        format!("link {} dropped: only http and https links are shown", shorten(&link.href))
+    } else {
+        format!("{} is not in the text (after the link before it); shown unlinked", shorten(&link.text))
+    }
 }
 
 fn shorten(s: &str) -> String {

@@ -625,15 +625,20 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<Piece> {
     pieces
 }
 
-/// `text` cut as a page shows it: the words of each of `links` (placed by [`Link::ranges`]) and the text between,
-/// each cut again where a match of `terms` starts or ends — (the link's index, [(byte range, marked)]). A match
-/// across a link's edge is two marks (which [`mark_count`] counts so).
+/// `text` cut as a page shows it: the words of each link `placed` in it (its byte range and index, as
+/// [`Link::ranges`] places them) and the text between, each cut again where a match of `terms` starts or ends —
+/// (the link's index, [(byte range, marked)]). A match across a link's edge is two marks (which [`mark_count`]
+/// counts so).
 #[allow(clippy::type_complexity)]
-pub fn linked_pieces(text: &str, links: &[Link], terms: &[String]) -> Vec<(Option<usize>, Vec<(Range<usize>, bool)>)> {
+pub fn linked_pieces(
+    text: &str,
+    placed: &[(Range<usize>, usize)],
+    terms: &[String],
+) -> Vec<(Option<usize>, Vec<(Range<usize>, bool)>)> {
     let marks = match_ranges(text, terms);
     let mut stretches = Vec::new();
     let mut at = 0;
-    for (r, i) in Link::ranges(text, links) {
+    for (r, i) in placed.iter().cloned() {
         if r.start > at {
             stretches.push((None, at..r.start));
         }
@@ -688,16 +693,15 @@ pub fn mark_count(a: &Article, terms: &[String]) -> usize {
         return 0;
     }
     // (A match across a link's edge is two marks: see `linked_pieces`.)
-    let across_links: usize = a
-        .body
-        .iter()
-        .filter(|b| !b.links().is_empty())
-        .map(|b| {
-            let text = &b.texts()[0];
-            let marks = linked_pieces(text, b.links(), terms).iter().flat_map(|(_, p)| p).filter(|p| p.1).count();
-            marks - match_ranges(text, terms).len()
-        })
-        .sum();
+    let mut across_links = 0;
+    for b in a.body.iter().filter(|b| !b.links().is_empty()) {
+        let placed = Link::ranges_in(b.texts(), b.links());
+        for (t, text) in b.texts().iter().enumerate() {
+            let mine = Link::placed_in(&placed, t);
+            let marks = linked_pieces(text, &mine, terms).iter().flat_map(|(_, p)| p).filter(|p| p.1).count();
+            across_links += marks - match_ranges(text, terms).len();
+        }
+    }
     marked_texts(a).map(|t| match_ranges(t, terms).len()).sum::<usize>() + across_links
 }
 

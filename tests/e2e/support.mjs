@@ -158,7 +158,7 @@ export const BLOCKS_SET = JSON.stringify({ version: 1, title: 'Blocks', articles
     { type: 'paragraph', text: 'Three steps, from the nickel report to this page.',
       links: [['the nickel report', 'https://example.org/nickel-report']] },
     { type: 'list', ordered: true, items: ['Fetch the nickel report.', 'Import it.', 'Serve it.'] },
-    { type: 'list', items: ['copper', 'nickel and zinc'] },
+    { type: 'list', items: ['copper', 'nickel and zinc'], links: [['zinc', 'https://example.org/zinc']] },
     { type: 'heading', text: 'The program', level: 3 },
     { type: 'code', text: CODE, language: 'python' },
     { type: 'heading', text: 'Output' },

@@ -188,6 +188,9 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
   assert.deepEqual(await link.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.target, a.rel])),
     [['the nickel report', 'https://example.org/nickel-report', '_blank', 'noopener noreferrer']]);
   assert.deepEqual(await link.locator('mark').allInnerTexts(), ['nickel']);
+  // A list item's link.
+  assert.deepEqual(await body.locator('ul > li a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')])),
+    [['zinc', 'https://example.org/zinc']]);
   assert.equal(await body.locator('p').first().innerText(), 'Three steps, from the nickel report to this page.');
   // Every match is marked, in list items, code and tables too, and the bar counts them all.
   assert.deepEqual(await body.locator('li mark').allInnerTexts(), ['nickel', 'nickel']);

@@ -35,11 +35,11 @@ fn atom_date(a: &Article) -> Option<String> {
     })
 }
 
-/// `text` escaped, with its links as `<a href>`.
-fn linked(text: &str, links: &[Link]) -> String {
+/// `text` escaped, with the links `placed` in it (see `Link::ranges`) as `<a href>`.
+fn linked(text: &str, links: &[Link], placed: &[(std::ops::Range<usize>, usize)]) -> String {
     let mut out = String::new();
     let mut at = 0;
-    for (r, i) in Link::ranges(text, links) {
+    for (r, i) in placed.iter().cloned() {
         out.push_str(&escape(&text[at..r.start]));
         out.push_str(&format!("<a href=\"{}\">{}</a>", escape(&links[i].href), escape(&text[r.clone()])));
         at = r.end;
@@ -54,14 +54,19 @@ fn body_html(a: &Article) -> String {
     let mut html = String::new();
     for b in &a.body {
         match b {
-            Block::Paragraph { text, links } => html.push_str(&format!("<p>{}</p>", linked(text, links))),
+            Block::Paragraph { text, links } => {
+                html.push_str(&format!("<p>{}</p>", linked(text, links, &Link::ranges(text, links))))
+            }
             Block::Heading { text, level } => html.push_str(&format!("<h{level}>{}</h{level}>", escape(text))),
-            Block::Quote { text, links } => html.push_str(&format!("<blockquote>{}</blockquote>", linked(text, links))),
-            Block::List { ordered, items } => {
+            Block::Quote { text, links } => {
+                html.push_str(&format!("<blockquote>{}</blockquote>", linked(text, links, &Link::ranges(text, links))))
+            }
+            Block::List { ordered, items, links } => {
                 let tag = if *ordered { "ol" } else { "ul" };
                 html.push_str(&format!("<{tag}>"));
-                for item in items {
-                    html.push_str(&format!("<li>{}</li>", escape(item)));
+                let placed = Link::ranges_in(items, links);
+                for (k, item) in items.iter().enumerate() {
+                    html.push_str(&format!("<li>{}</li>", linked(item, links, &Link::placed_in(&placed, k))));
                 }
                 html.push_str(&format!("</{tag}>"));
             }
@@ -190,7 +195,7 @@ mod tests {
                 "tags": ["銅"], "url": "https://example.org/a?x=1&y=2",
                 "body": ["11月27日\u{1}，省有色金屬管理局。", { "type": "heading", "text": "Power <costs>" },
                          { "type": "quote", "text": "\"We'll watch.\"", "links": [["watch", "https://e.org/w"]] },
-                         { "type": "list", "ordered": true, "items": ["a <b>", "c"] },
+                         { "type": "list", "ordered": true, "items": ["a <b>", "c"], "links": [["c", "https://e.org/c"]] },
                          { "type": "code", "text": "x  <  y\n  & z", "language": "rust" },
                          { "type": "table", "header": true, "caption": "Prices <USD>",
                            "rows": [["Metal", "Price"], ["Cu", "9,100"]] },
@@ -220,7 +225,8 @@ mod tests {
         let link = Link::new("watch", "https://e.org/w");
         assert_eq!(a.body[2], Block::Quote { text: "\"We'll watch.\"".into(), links: vec![link] });
         // Lists, code and tables keep their shape; code its spaces and line breaks.
-        assert_eq!(a.body[3], Block::List { ordered: true, items: vec!["a <b>".into(), "c".into()] });
+        let links = vec![Link::new("c", "https://e.org/c")];
+        assert_eq!(a.body[3], Block::List { ordered: true, items: vec!["a <b>".into(), "c".into()], links });
         assert_eq!(a.body[4], Block::Code { text: "x  <  y\n  & z".into(), language: Some("rust".into()) });
         let rows = vec![vec!["Metal".into(), "Price".into()], vec!["Cu".into(), "9,100".into()]];
         assert_eq!(a.body[5], Block::table(rows, true, Some("Prices <USD>".into())));

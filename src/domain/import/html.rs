@@ -181,9 +181,10 @@ impl Walker {
                         }
                         "ul" | "ol" => {
                             self.flush();
-                            match self.list_items(child_el) {
+                            let mut links = Vec::new();
+                            match self.list_items(child_el, &mut links) {
                                 Some(items) if items.is_empty() => {}
-                                Some(items) => self.blocks.push(Block::List { ordered: name == "ol", items }),
+                                Some(items) => self.blocks.push(Block::List { ordered: name == "ol", items, links }),
                                 // Images, tables, quotes… in it: read as paragraphs, as any block.
                                 None => {
                                     self.walk(child_el);
@@ -233,11 +234,8 @@ impl Walker {
                         "a" if e.attr("href").is_some() => {
                             let at = self.inline.len();
                             self.walk(child_el);
-                            let text = self.inline.get(at..).map(collapse).unwrap_or_default();
-                            if !text.is_empty() {
-                                let href = e.attr("href").unwrap_or_default().trim().to_owned();
-                                self.links.push(Link { text, href });
-                            }
+                            let words = self.inline.get(at..).unwrap_or_default();
+                            push_link(&mut self.links, words, e.attr("href").unwrap_or_default());
                         }
                         _ if BLOCK_LEVEL.contains(&name) => {
                             self.flush();
@@ -254,15 +252,16 @@ impl Walker {
 
     /// The items of a list, its nested lists' items following the item they are in (the viewer shows one
     /// level); `None` when it holds more than text (images, tables, quotes, code, headings, what is dropped, or
-    /// on a page what is not the article), to be read as paragraphs instead.
-    fn list_items(&self, list: ElementRef) -> Option<Vec<String>> {
+    /// on a page what is not the article), to be read as paragraphs instead. Its links (`<a href>`) go into
+    /// `links`.
+    fn list_items(&self, list: ElementRef, links: &mut Vec<Link>) -> Option<Vec<String>> {
         let mut items = Vec::new();
         for li in element_children(list)? {
             if li.value().name() != "li" {
                 return None;
             }
             let (mut text, mut nested) = (String::new(), Vec::new());
-            self.item_text(li, &mut text, &mut nested)?;
+            self.item_text(li, &mut text, &mut nested, links)?;
             let text = collapse(&text);
             if !text.is_empty() {
                 items.push(text);
@@ -288,7 +287,7 @@ impl Walker {
                 }
                 all_th &= name == "th";
                 let (mut text, mut nested) = (String::new(), Vec::new());
-                self.item_text(cell, &mut text, &mut nested)?;
+                self.item_text(cell, &mut text, &mut nested, &mut Vec::new())?;
                 let text = collapse(&text);
                 if !nested.is_empty() || text.chars().count() > MAX_CELL_CHARS {
                     return None;
@@ -321,8 +320,15 @@ impl Walker {
         (rows.len() >= 2 && columns >= 2 && Block::table_fits(&rows)).then(|| Block::table(rows, header, caption))
     }
 
-    /// An item's text into `text` and its nested lists' items into `nested`; `None` as for [`Self::list_items`].
-    fn item_text(&self, el: ElementRef, text: &mut String, nested: &mut Vec<String>) -> Option<()> {
+    /// An item's text into `text`, its nested lists' items into `nested` and its links into `links`; `None` as
+    /// for [`Self::list_items`].
+    fn item_text(
+        &self,
+        el: ElementRef,
+        text: &mut String,
+        nested: &mut Vec<String>,
+        links: &mut Vec<Link>,
+    ) -> Option<()> {
         for child in el.children() {
             match child.value() {
                 Node::Text(t) => text.push_str(t),
@@ -332,7 +338,7 @@ impl Walker {
                         return None;
                     }
                     match e.name() {
-                        "ul" | "ol" => nested.extend(self.list_items(child_el)?),
+                        "ul" | "ol" => nested.extend(self.list_items(child_el, links)?),
                         "p" | "div" | "br" | "span" | "a" | "em" | "strong" | "b" | "i" | "u" | "s" | "code"
                         | "kbd" | "samp" | "var" | "small" | "sub" | "sup" | "mark" | "abbr" | "cite" | "q" | "dfn"
                         | "del" | "ins" | "time" | "data" | "bdi" | "bdo" | "wbr" | "font" | "label" => {
@@ -340,7 +346,11 @@ impl Walker {
                             if block {
                                 text.push(' ');
                             }
-                            self.item_text(child_el, text, nested)?;
+                            let at = text.len();
+                            self.item_text(child_el, text, nested, links)?;
+                            if let ("a", Some(href)) = (e.name(), e.attr("href")) {
+                                push_link(links, &text[at..], href);
+                            }
                             if block {
                                 text.push(' ');
                             }
@@ -387,6 +397,14 @@ fn element_children(el: ElementRef) -> Option<Vec<ElementRef>> {
 /// The longest text of a cell of a table of data: a longer one is a page's layout table's.
 const MAX_CELL_CHARS: usize = 400;
 
+/// A link (`<a href>`) with its words (collapsed), when it has any.
+fn push_link(links: &mut Vec<Link>, words: &str, href: &str) {
+    let text = collapse(words);
+    if !text.is_empty() {
+        links.push(Link { text, href: href.trim().to_owned() });
+    }
+}
+
 /// The collapsed text of an element, when it has any.
 fn text_of(el: ElementRef) -> Option<String> {
     text_and_links(el).map(|(text, _)| text)
@@ -412,10 +430,7 @@ fn collect_text(el: ElementRef, out: &mut String, links: &mut Vec<Link>) {
                 let at = out.len();
                 collect_text(ElementRef::wrap(child).expect("an element node"), out, links);
                 if let ("a", Some(href)) = (e.name(), e.attr("href")) {
-                    let text = collapse(&out[at..]);
-                    if !text.is_empty() {
-                        links.push(Link { text, href: href.trim().to_owned() });
-                    }
+                    push_link(links, &out[at..], href);
                 }
                 if block {
                     out.push(' ');

@@ -152,10 +152,11 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             items.push(text);
         }
     };
-    let end_list = |list: &mut Option<(bool, Vec<String>)>, blocks: &mut Vec<Block>| {
+    let end_list = |list: &mut Option<(bool, Vec<String>)>, blocks: &mut Vec<Block>, links: &mut Vec<Link>| {
+        let links = std::mem::take(links);
         if let Some((ordered, items)) = list.take() {
             if !items.is_empty() {
-                blocks.push(Block::List { ordered, items });
+                blocks.push(Block::List { ordered, items, links });
             }
         }
     };
@@ -173,7 +174,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             Event::End(TagEnd::List(_)) => {
                 list_depth = list_depth.saturating_sub(1);
                 if list_depth == 0 {
-                    end_list(&mut list, &mut blocks);
+                    end_list(&mut list, &mut blocks, &mut links);
                 }
             }
             Event::End(TagEnd::Item) => end_item(&mut buf, &mut list),
@@ -239,10 +240,8 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                     None => {}
                 }
             }
-            // A link in a paragraph or a quote (not in a heading, a list or a table, whose texts have none).
-            Event::Start(Tag::Link { dest_url, .. })
-                if list_depth == 0 && table.is_none() && heading.is_none() && image.is_none() =>
-            {
+            // A link in a paragraph, a quote or a list (not in a heading or a table, whose texts have none).
+            Event::Start(Tag::Link { dest_url, .. }) if table.is_none() && heading.is_none() && image.is_none() => {
                 link = Some((buf.len(), dest_url.to_string()));
             }
             Event::End(TagEnd::Link) => {
@@ -260,7 +259,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                 if list_depth > 0 {
                     end_item(&mut buf, &mut list);
                     let ordered = list.as_ref().is_some_and(|l| l.0);
-                    end_list(&mut list, &mut blocks);
+                    end_list(&mut list, &mut blocks, &mut links);
                     list = Some((ordered, Vec::new()));
                 } else {
                     flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
@@ -292,7 +291,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
         }
     }
     end_item(&mut buf, &mut list);
-    end_list(&mut list, &mut blocks);
+    end_list(&mut list, &mut blocks, &mut links);
     flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
     (blocks, first_h1, dropped)
 }

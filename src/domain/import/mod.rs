@@ -223,7 +223,10 @@ pub fn block_texts_mut(blocks: &mut [Block], mut f: impl FnMut(&mut String)) {
                 links.iter_mut().for_each(|l| f(&mut l.text));
             }
             Block::Heading { text, .. } => f(text),
-            Block::List { items, .. } => items.iter_mut().for_each(&mut f),
+            Block::List { items, links, .. } => {
+                items.iter_mut().for_each(&mut f);
+                links.iter_mut().for_each(|l| f(&mut l.text));
+            }
             Block::Table(t) => t.cells.iter_mut().chain(&mut t.caption).for_each(&mut f),
             Block::Image(i) => {
                 f(&mut i.alt);
@@ -266,10 +269,8 @@ pub fn resolve_addresses(blocks: &mut [Block], base: Option<&url::Url>) {
 
 /// Every link's address of `blocks` that is relative, resolved against `base` (see [`resolve`]).
 pub fn resolve_links(blocks: &mut [Block], base: Option<&url::Url>) {
-    for b in blocks {
-        if let Block::Paragraph { links, .. } | Block::Quote { links, .. } = b {
-            links.iter_mut().for_each(|l| l.href = resolve(&l.href, base));
-        }
+    for links in blocks.iter_mut().filter_map(Block::links_mut) {
+        links.iter_mut().for_each(|l| l.href = resolve(&l.href, base));
     }
 }
 
@@ -278,8 +279,12 @@ pub fn resolve_links(blocks: &mut [Block], base: Option<&url::Url>) {
 /// the clean-up (which cleans the links' words as the text's) left otherwise in the link than in the text.
 fn usable_links(body: &mut [Block]) {
     for b in body {
-        if let Block::Paragraph { text, links } | Block::Quote { text, links } = b {
-            Link::keep_shown(text, links, |_, _, _| {});
+        match b {
+            Block::Paragraph { text, links } | Block::Quote { text, links } => {
+                Link::keep_shown(std::slice::from_ref(text), links, |_, _, _| {})
+            }
+            Block::List { items, links, .. } => Link::keep_shown(items, links, |_, _, _| {}),
+            _ => {}
         }
     }
 }

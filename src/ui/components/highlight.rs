@@ -1,5 +1,6 @@
 use crate::domain::search::{highlight, linked_pieces, Piece};
 use crate::domain::Link;
+use std::ops::Range;
 use yew::prelude::*;
 
 /// Pieces of text, the matched ones in `<mark>`: text nodes only.
@@ -24,13 +25,14 @@ pub fn marked(text: &str, terms: &[String]) -> Html {
     pieces_html(highlight(text, terms))
 }
 
-/// `text` with its `links` (see [`Link`]) and the `terms` marked: each link one `<a>` (opening in a new tab, as the
-/// link to the original does), the matches marked inside it.
-pub fn marked_linked(text: &str, links: &[Link], terms: &[String]) -> Html {
-    if links.is_empty() {
+/// `text` with the links `placed` in it (their byte ranges and indices in `links`: see [`Link::ranges`]) and the
+/// `terms` marked: each link one `<a>` (opening in a new tab, as the link to the original does), the matches
+/// marked inside it.
+pub fn marked_linked(text: &str, links: &[Link], placed: &[(Range<usize>, usize)], terms: &[String]) -> Html {
+    if placed.is_empty() {
         return marked(text, terms);
     }
-    linked_pieces(text, links, terms)
+    linked_pieces(text, placed, terms)
         .into_iter()
         .map(|(link, parts)| {
             let inner =

@@ -2,7 +2,7 @@ use super::not_found::NotFound;
 use crate::domain::format::format_published;
 use crate::domain::listing::{heading_at, Facet, ListState};
 use crate::domain::search::{mark_count, Query};
-use crate::domain::{Article, Block};
+use crate::domain::{Article, Block, Link as TextLink};
 use crate::ui::app::use_prefs;
 use crate::ui::components::highlight::{marked, marked_linked};
 use crate::ui::components::match_nav::{go_to_mark, match_nav, step};
@@ -302,14 +302,23 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
 /// Block `i` of the body. (A heading's id, `h-i`, is the contents' target.)
 fn render_block(i: usize, block: &Block, terms: &[String]) -> Html {
     match block {
-        Block::Paragraph { text, links } => html! { <p>{ marked_linked(text, links, terms) }</p> },
+        Block::Paragraph { text, links } => {
+            html! { <p>{ marked_linked(text, links, &TextLink::ranges(text, links), terms) }</p> }
+        }
         Block::Heading { text, level } => html! {
             <@{format!("h{level}")} id={format!("h-{i}")} tabindex="-1">{ marked(text, terms) }</@>
         },
-        Block::Quote { text, links } => html! { <blockquote><p>{ marked_linked(text, links, terms) }</p></blockquote> },
-        Block::List { ordered, items } => html! {
-            <@{if *ordered { "ol" } else { "ul" }}>{ for items.iter().map(|item| html! { <li>{ marked(item, terms) }</li> }) }</@>
-        },
+        Block::Quote { text, links } => {
+            html! { <blockquote><p>{ marked_linked(text, links, &TextLink::ranges(text, links), terms) }</p></blockquote> }
+        }
+        Block::List { ordered, items, links } => {
+            let placed = TextLink::ranges_in(items, links);
+            html! {
+                <@{if *ordered { "ol" } else { "ul" }}>{ for items.iter().enumerate().map(|(k, item)| html! {
+                    <li>{ marked_linked(item, links, &TextLink::placed_in(&placed, k), terms) }</li>
+                }) }</@>
+            }
+        }
         // Focusable, so that a reader without a mouse can scroll a long line into view.
         // (Its language, if named, is shown above it by the stylesheet; no browser translates it.)
         Block::Code { text, language } => html! {
