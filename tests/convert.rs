@@ -120,7 +120,7 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
         "body": ["段", {"type": "heading", "text": "標題"}, {"type": "quote", "text": "引文", "links": [["引", "https://e.org/引"]]},
                  {"type": "image", "src": "img/1.png", "alt": "圖", "caption": "說明"},
                  {"type": "list", "items": ["甲", "乙"]}, {"type": "code", "text": "// 註釋"},
-                 {"type": "table", "rows": [["銅"]], "caption": "價"}]}]}"#;
+                 {"type": "table", "rows": [["銅"]], "caption": "價", "links": [["銅", "https://e.org/銅"]]}]}]}"#;
     let set = load_article_set(json).unwrap();
     let a = &set.articles[0];
     let c = convert_article(a, Script::Hans, &|s| format!("<{s}>"));
@@ -140,7 +140,11 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
             Block::list(false, vec!["<甲>".into(), "<乙>".into()]),
             // Code is shown as written.
             Block::Code { text: "// 註釋".into(), language: None },
-            Block::table(vec![vec!["<銅>".into()]], false, Some("<價>".into())),
+            {
+                let mut t = Block::table(vec![vec!["<銅>".into()]], false, Some("<價>".into()));
+                *t.links_mut().unwrap() = vec![Link::new("<銅>", "https://e.org/銅")];
+                t
+            },
         ]
     );
     assert_eq!(c.lang.as_deref(), Some("zh-Hans"), "a Chinese tag becomes the script's");

@@ -422,7 +422,8 @@ fn markdown_with_yaml_front_matter() {
 fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_rest_stay_words() {
     let md = "---\ntitle: Links\nurl: https://example.org/news/a.html\n---\nRead [the  report](https://example.org/report), \
               [the notes](notes.html), [mail us](mailto:x@example.org), [below](#part) or [this](javascript:alert(1)).\n\n\
-              > A quote [with a link](/q).\n\n## A [heading](https://e.org/h)\n\n- an [item](https://e.org/i)\n";
+              > A quote [with a link](/q).\n\n## A [heading](https://e.org/h)\n\n- an [item](https://e.org/i)\n\n\
+              | Metal | Source |\n|---|---|\n| Cu | [LME](https://e.org/lme) |\n";
     let r = import_file(Path::new("links.md"), md.as_bytes(), &ImportOptions::default());
     assert_eq!(r.error, None);
     let text = "Read the report, the notes, mail us, below or this.";
@@ -449,6 +450,13 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
                 items: vec!["an item".into()],
                 links: vec![Link::new("item", "https://e.org/i")]
             },
+            // A table's too.
+            {
+                let rows = vec![vec!["Metal".into(), "Source".into()], vec!["Cu".into(), "LME".into()]];
+                let mut t = Block::table(rows, true, None);
+                *t.links_mut().unwrap() = vec![Link::new("LME", "https://e.org/lme")];
+                t
+            },
         ]
     );
     // Without an address of its own a relative link is words only.
@@ -463,6 +471,7 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
                 <a href=\"mailto:a@b.cn\">聯繫</a></p><p><a href=\"https://e.cn/pic\"><img src=\"/p.jpg\" alt=\"圖\"></a></p>\
                 <blockquote><p>他說：<a href=\"quote.html\">價格回升</a>。</p></blockquote>\
                 <ul><li>見<a href=\"/a.html\">甲</a></li><li>乙<ul><li><a href=\"https://e.cn/c\">丙</a></li></ul></li></ul>\
+                <table><tr><th>金屬</th><th>來源</th></tr><tr><td>銅</td><td><a href=\"/lme\">倫敦</a></td></tr></table>\
                 </article></body></html>";
     let r = import_file(Path::new("p.html"), html.as_bytes(), &ImportOptions::default());
     assert_eq!(r.error, None);
@@ -494,6 +503,7 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
             links: vec![Link::new("甲", "https://www.example.cn/a.html"), Link::new("丙", "https://e.cn/c")]
         }
     );
+    assert_eq!(r.articles[0].body[4].links(), [Link::new("倫敦", "https://www.example.cn/lme")]);
 }
 
 #[test]

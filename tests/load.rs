@@ -528,6 +528,9 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
         {"type": "list", "items": ["copper", " ", "nickel and zinc", "tin"], "links": [
             ["nickel", "https://e.org/ni"], ["copper", "https://e.org/cu"], ["tin", "https://e.org/sn"], ["and zinc tin", "https://e.org/x"]]},
         {"type": "paragraph", "text": "Empty.", "links": []},
+        // A table's, through its cells row by row.
+        {"type": "table", "header": true, "rows": [["Metal", "Source"], ["Cu", "LME"], ["Ni", "SHFE"]],
+         "links": [["SHFE", "https://e.org/shfe"], ["LME", "https://e.org/lme"]]},
     ]);
     let set = load_article_set(&set_of(json!([{ "id": "a", "title": "t", "body": body }]))).unwrap();
     assert!(set.skipped.is_empty(), "{:?}", set.skipped);
@@ -555,6 +558,8 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
             links: vec![Link::new("nickel", "https://e.org/ni"), Link::new("tin", "https://e.org/sn")],
         }
     );
+    let Block::Table(t) = &a.body[5] else { panic!("a table") };
+    assert_eq!(t.links, [Link::new("SHFE", "https://e.org/shfe")]);
     let items = ["copper", "nickel and zinc", "tin"];
     let placed: Vec<_> =
         Link::ranges_in(&items, a.body[3].links()).into_iter().map(|(k, r, i)| (k, &items[k][r], i)).collect();
@@ -569,6 +574,7 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
             "body[1].links[1]: \"Up\" is not in the text (after the link before it); shown unlinked",
             "body[3].links[1]: \"copper\" is not in the text (after the link before it); shown unlinked",
             "body[3].links[3]: \"and zinc tin\" is not in the text (after the link before it); shown unlinked",
+            "body[5].links[1]: \"LME\" is not in the text (after the link before it); shown unlinked",
         ]
     );
     // Where each is: the second "the report" is the second occurrence.

@@ -437,13 +437,15 @@ pub enum Block {
 }
 
 /// A table: its cells row by row, every row as wide as the widest (shorter rows are filled with empty cells); the
-/// first row a header row or not; an optional caption.
+/// first row a header row or not; an optional caption; `links`: words of its cells that link elsewhere, in order
+/// through the cells row by row (see [`Link::ranges_in`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     pub columns: usize,
     pub header: bool,
     pub cells: Vec<String>,
     pub caption: Option<String>,
+    pub links: Vec<Link>,
 }
 
 impl Table {
@@ -565,18 +567,20 @@ impl Block {
         Block::List { ordered, items, links: Vec::new() }
     }
 
-    /// The links of a paragraph, a quote or a list; none for other blocks.
+    /// The links of a paragraph, a quote, a list or a table; none for other blocks.
     pub fn links(&self) -> &[Link] {
         match self {
             Block::Paragraph { links, .. } | Block::Quote { links, .. } | Block::List { links, .. } => links,
+            Block::Table(t) => &t.links,
             _ => &[],
         }
     }
 
-    /// The links of a paragraph, a quote or a list, to change them; none for other blocks.
+    /// The links of a paragraph, a quote, a list or a table, to change them; none for other blocks.
     pub fn links_mut(&mut self) -> Option<&mut Vec<Link>> {
         match self {
             Block::Paragraph { links, .. } | Block::Quote { links, .. } | Block::List { links, .. } => Some(links),
+            Block::Table(t) => Some(&mut t.links),
             _ => None,
         }
     }
@@ -611,7 +615,7 @@ impl Block {
             row.resize(columns, String::new());
             cells.append(&mut row);
         }
-        Block::Table(Box::new(Table { columns, header, cells, caption }))
+        Block::Table(Box::new(Table { columns, header, cells, caption, links: Vec::new() }))
     }
 
     /// An image block.
@@ -654,6 +658,8 @@ enum TypedBlock {
         rows: Vec<Vec<String>>,
         #[serde(skip_serializing_if = "Option::is_none")]
         caption: Option<String>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        links: Vec<Link>,
     },
     Image {
         src: String,
@@ -675,7 +681,12 @@ impl Serialize for Block {
                 TypedBlock::List { ordered: *ordered, items: items.clone(), links: links.clone() }
             }
             Block::Code { text, language } => TypedBlock::Code { text: text.clone(), language: language.clone() },
-            Block::Table(t) => TypedBlock::Table { header: t.header, rows: t.to_rows(), caption: t.caption.clone() },
+            Block::Table(t) => TypedBlock::Table {
+                header: t.header,
+                rows: t.to_rows(),
+                caption: t.caption.clone(),
+                links: t.links.clone(),
+            },
             Block::Image(i) => TypedBlock::Image { src: i.src.clone(), alt: i.alt.clone(), caption: i.caption.clone() },
             Block::Unknown { kind } => {
                 use serde::ser::SerializeMap;
@@ -809,7 +820,11 @@ impl LooseBlock {
                         rows.iter().map(Vec::len).sum::<usize>()
                     ));
                 }
-                Block::table(rows, flag(self.header, "header")?, optional(self.caption, "caption")?)
+                let mut table = Block::table(rows, flag(self.header, "header")?, optional(self.caption, "caption")?);
+                if let Block::Table(t) = &mut table {
+                    t.links = links(self.links)?;
+                }
+                table
             }
             "image" => Block::image(
                 required(self.src, "src")?,
@@ -855,7 +870,7 @@ fn flag(v: Option<Loose>, name: &str) -> Result<bool, String> {
     }
 }
 
-/// A paragraph's, a quote's or a list's links: a list of `[text, address]` pairs; none when not given (or `null`).
+/// A paragraph's, a quote's, a list's or a table's links: a list of `[text, address]` pairs; none when not given (or `null`).
 fn links(v: Option<Loose>) -> Result<Vec<Link>, String> {
     const PAIR: &str = "a pair [text, address]";
     let rows = match v {
@@ -1070,7 +1085,10 @@ mod schema {
                                       "rows": { "type": "array", "items": { "type": "array", "items": { "type": "string" } },
                                                 "description": "the cells row by row; shorter rows are filled with empty cells" },
                                       "header": { "type": "boolean", "description": "the first row is a header row (default false)" },
-                                      "caption": { "type": "string" } } },
+                                      "caption": { "type": "string" },
+                                      "links": { "type": "array",
+                                                 "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
+                                                 "description": "[text, address] pairs: words of the cells that link (in order through the cells row by row, each after the one before, within one cell) and an http or https address" } } },
                     { "type": "object", "required": ["type", "text"],
                       "properties": { "type": { "const": "code" },
                                       "text": { "type": "string", "description": "preformatted: spaces and line breaks kept, never converted" },

@@ -172,7 +172,10 @@ pub fn convert_article(a: &Article, script: Script, c: &dyn Fn(&str) -> String) 
                 items.iter_mut().for_each(c);
                 links.iter_mut().for_each(|l| c(&mut l.text));
             }
-            Block::Table(t) => t.cells.iter_mut().chain(&mut t.caption).for_each(c),
+            Block::Table(t) => {
+                t.cells.iter_mut().chain(&mut t.caption).for_each(c);
+                t.links.iter_mut().for_each(|l| c(&mut l.text));
+            }
             Block::Image(i) => {
                 c(&mut i.alt);
                 i.caption.iter_mut().for_each(c);

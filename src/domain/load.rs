@@ -404,6 +404,10 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
                     }
                 }
                 t.cells = kept;
+                let cells = &t.cells;
+                Link::keep_shown(cells, &mut t.links, |j, l, a| {
+                    warn(format!("body[{i}].links[{j}]"), link_issue(l, a))
+                });
             }
             _ => {}
         }

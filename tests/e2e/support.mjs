@@ -165,7 +165,8 @@ export const BLOCKS_SET = JSON.stringify({ version: 1, title: 'Blocks', articles
     { type: 'table', header: true, caption: 'Nickel output by mine, tonnes',
       rows: [['Mine', 'Country', 'Owner', '2022', '2023', '2024'],
         ['Norilsk', 'Russia', 'Nornickel', '219,000', '209,000', '205,000'],
-        ['Sorowako', 'Indonesia', 'Vale Indonesia', '60,000', '70,000', '71,000']] },
+        ['Sorowako', 'Indonesia', 'Vale Indonesia', '60,000', '70,000', '71,000']],
+      links: [['Vale', 'https://example.org/vale']] },
     'The end.',
   ],
 }] });

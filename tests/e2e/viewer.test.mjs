@@ -191,6 +191,9 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
   // A list item's link.
   assert.deepEqual(await body.locator('ul > li a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')])),
     [['zinc', 'https://example.org/zinc']]);
+  // A table cell's link.
+  assert.deepEqual(await body.locator('td a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.parentElement.textContent])),
+    [['Vale', 'https://example.org/vale', 'Vale Indonesia']]);
   assert.equal(await body.locator('p').first().innerText(), 'Three steps, from the nickel report to this page.');
   // Every match is marked, in list items, code and tables too, and the bar counts them all.
   assert.deepEqual(await body.locator('li mark').allInnerTexts(), ['nickel', 'nickel']);

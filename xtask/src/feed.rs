@@ -79,11 +79,13 @@ fn body_html(a: &Article) -> String {
                 if let Some(c) = &t.caption {
                     html.push_str(&format!("<caption>{}</caption>", escape(c)));
                 }
+                let placed = Link::ranges_in(&t.cells, &t.links);
                 for (r, row) in t.rows().enumerate() {
                     let cell = if r == 0 && t.header { "th" } else { "td" };
                     html.push_str("<tr>");
-                    for c in row {
-                        html.push_str(&format!("<{cell}>{}</{cell}>", escape(c)));
+                    for (j, c) in row.iter().enumerate() {
+                        let text = linked(c, &t.links, &Link::placed_in(&placed, r * t.columns + j));
+                        html.push_str(&format!("<{cell}>{text}</{cell}>"));
                     }
                     html.push_str("</tr>");
                 }
@@ -198,7 +200,7 @@ mod tests {
                          { "type": "list", "ordered": true, "items": ["a <b>", "c"], "links": [["c", "https://e.org/c"]] },
                          { "type": "code", "text": "x  <  y\n  & z", "language": "rust" },
                          { "type": "table", "header": true, "caption": "Prices <USD>",
-                           "rows": [["Metal", "Price"], ["Cu", "9,100"]] },
+                           "rows": [["Metal", "Price"], ["Cu", "9,100"]], "links": [["Cu", "https://e.org/cu"]] },
                          { "type": "paragraph", "text": "End: see <the report> & the rest.",
                            "links": [["<the report>", "https://example.org/r?a=1&b=\"2\""]] }] }),
             serde_json::json!({ "id": "undated", "title": "No date", "body": ["Text."] }),
@@ -229,7 +231,9 @@ mod tests {
         assert_eq!(a.body[3], Block::List { ordered: true, items: vec!["a <b>".into(), "c".into()], links });
         assert_eq!(a.body[4], Block::Code { text: "x  <  y\n  & z".into(), language: Some("rust".into()) });
         let rows = vec![vec!["Metal".into(), "Price".into()], vec!["Cu".into(), "9,100".into()]];
-        assert_eq!(a.body[5], Block::table(rows, true, Some("Prices <USD>".into())));
+        let mut table = Block::table(rows, true, Some("Prices <USD>".into()));
+        *table.links_mut().unwrap() = vec![Link::new("Cu", "https://e.org/cu")];
+        assert_eq!(a.body[5], table);
         // A paragraph's links too, their words and addresses escaped.
         let link = Link::new("<the report>", "https://example.org/r?a=1&b=\"2\"");
         assert_eq!(a.body[6], Block::Paragraph { text: "End: see <the report> & the rest.".into(), links: vec![link] });

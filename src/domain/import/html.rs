@@ -276,7 +276,7 @@ impl Walker {
     /// `<tfoot>` or the table itself, the first row a header row when it is in `<thead>` or all `<th>`, its
     /// `<caption>`. `None` for any other table (one that lays a page out).
     fn data_table(&self, table: ElementRef) -> Option<Block> {
-        let (mut rows, mut caption, mut header) = (Vec::new(), None, false);
+        let (mut rows, mut caption, mut header, mut links) = (Vec::new(), None, false, Vec::new());
         let mut read_row = |tr: ElementRef, in_head: bool, rows: &mut Vec<Vec<String>>| -> Option<()> {
             let mut cells = Vec::new();
             let mut all_th = true;
@@ -287,7 +287,7 @@ impl Walker {
                 }
                 all_th &= name == "th";
                 let (mut text, mut nested) = (String::new(), Vec::new());
-                self.item_text(cell, &mut text, &mut nested, &mut Vec::new())?;
+                self.item_text(cell, &mut text, &mut nested, &mut links)?;
                 let text = collapse(&text);
                 if !nested.is_empty() || text.chars().count() > MAX_CELL_CHARS {
                     return None;
@@ -317,7 +317,12 @@ impl Walker {
             }
         }
         let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-        (rows.len() >= 2 && columns >= 2 && Block::table_fits(&rows)).then(|| Block::table(rows, header, caption))
+        let (t_rows, fits) = (rows.len(), Block::table_fits(&rows));
+        let mut table = Block::table(rows, header, caption);
+        if let Block::Table(t) = &mut table {
+            t.links = links;
+        }
+        (t_rows >= 2 && columns >= 2 && fits).then_some(table)
     }
 
     /// An item's text into `text`, its nested lists' items into `nested` and its links into `links`; `None` as

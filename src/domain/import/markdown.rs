@@ -233,15 +233,24 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             }
             Event::End(TagEnd::Table) => {
                 match table.take() {
-                    Some(rows) if Block::table_fits(&rows) => blocks.push(Block::table(rows, true, None)),
+                    Some(rows) if Block::table_fits(&rows) => {
+                        let mut block = Block::table(rows, true, None);
+                        if let Block::Table(t) = &mut block {
+                            t.links = std::mem::take(&mut links);
+                        }
+                        blocks.push(block);
+                    }
                     // (Not in proportion: its rows as paragraphs, cells separated by `|`.)
-                    Some(rows) => blocks
-                        .extend(rows.iter().map(|r| r.join(" | ")).filter(|t| !t.is_empty()).map(Block::paragraph)),
+                    Some(rows) => {
+                        links.clear();
+                        blocks
+                            .extend(rows.iter().map(|r| r.join(" | ")).filter(|t| !t.is_empty()).map(Block::paragraph))
+                    }
                     None => {}
                 }
             }
-            // A link in a paragraph, a quote or a list (not in a heading or a table, whose texts have none).
-            Event::Start(Tag::Link { dest_url, .. }) if table.is_none() && heading.is_none() && image.is_none() => {
+            // A link in a paragraph, a quote, a list or a table (not in a heading, whose text has none).
+            Event::Start(Tag::Link { dest_url, .. }) if heading.is_none() && image.is_none() => {
                 link = Some((buf.len(), dest_url.to_string()));
             }
             Event::End(TagEnd::Link) => {

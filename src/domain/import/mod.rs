@@ -227,7 +227,10 @@ pub fn block_texts_mut(blocks: &mut [Block], mut f: impl FnMut(&mut String)) {
                 items.iter_mut().for_each(&mut f);
                 links.iter_mut().for_each(|l| f(&mut l.text));
             }
-            Block::Table(t) => t.cells.iter_mut().chain(&mut t.caption).for_each(&mut f),
+            Block::Table(t) => {
+                t.cells.iter_mut().chain(&mut t.caption).for_each(&mut f);
+                t.links.iter_mut().for_each(|l| f(&mut l.text));
+            }
             Block::Image(i) => {
                 f(&mut i.alt);
                 i.caption.iter_mut().for_each(&mut f);
@@ -284,6 +287,7 @@ fn usable_links(body: &mut [Block]) {
                 Link::keep_shown(std::slice::from_ref(text), links, |_, _, _| {})
             }
             Block::List { items, links, .. } => Link::keep_shown(items, links, |_, _, _| {}),
+            Block::Table(t) => Link::keep_shown(&t.cells, &mut t.links, |_, _, _| {}),
             _ => {}
         }
     }

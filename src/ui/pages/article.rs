@@ -326,16 +326,20 @@ fn render_block(i: usize, block: &Block, terms: &[String]) -> Html {
         },
         // Scrolled sideways inside its box when wider than the page (focusable, as code).
         Block::Table(t) => {
-            let cell = |c: &String, head: bool| match head {
-                true => html! { <th scope="col">{ marked(c, terms) }</th> },
-                false => html! { <td>{ marked(c, terms) }</td> },
+            let placed = TextLink::ranges_in(&t.cells, &t.links);
+            let cell = |k: usize, c: &String, head: bool| {
+                let text = marked_linked(c, &t.links, &TextLink::placed_in(&placed, k), terms);
+                match head {
+                    true => html! { <th scope="col">{ text }</th> },
+                    false => html! { <td>{ text }</td> },
+                }
             };
             html! {
                 <div class="table-box" tabindex="0">
                     <table>
                         if let Some(c) = &t.caption { <caption>{ marked(c, terms) }</caption> }
                         { for t.rows().enumerate().map(|(r, row)| html! {
-                            <tr>{ for row.iter().map(|c| cell(c, r == 0 && t.header)) }</tr>
+                            <tr>{ for row.iter().enumerate().map(|(j, c)| cell(r * t.columns + j, c, r == 0 && t.header)) }</tr>
                         }) }
                     </table>
                 </div>
