@@ -468,9 +468,9 @@ pub struct Image {
     pub caption: Option<String>,
 }
 
-/// A link in a paragraph or a quote: the words that link (`text`, as they occur in the block's text, after the
-/// words of the link before it) and where to (`href`, an http or https address). In JSON a pair:
-/// `["the report", "https://example.org/report"]`.
+/// A link in a paragraph, a quote, a list or a table: the words that link (`text`, as they occur in the block's
+/// text — within one of a list's items or a table's cells — after the words of the link before it) and where to
+/// (`href`, an http or https address). In JSON a pair: `["the report", "https://example.org/report"]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     pub text: String,
@@ -518,9 +518,7 @@ impl Link {
         }
         out
     }
-}
 
-impl Link {
     /// Keeps of `links` those the viewer shows: an http or https address, and words found in `texts` (a
     /// paragraph's one, a list's items; after the link before). `dropped` hears of each other one: its index as
     /// given, and whether its address was why.
@@ -576,13 +574,30 @@ impl Block {
         }
     }
 
-    /// The links of a paragraph, a quote, a list or a table, to change them; none for other blocks.
-    pub fn links_mut(&mut self) -> Option<&mut Vec<Link>> {
+    /// The texts of a paragraph, a quote, a list or a table (as [`Block::texts`]) and its links, to change them
+    /// (see [`Link::keep_shown`]); none for other blocks.
+    pub fn linked_texts_mut(&mut self) -> Option<(&[String], &mut Vec<Link>)> {
         match self {
-            Block::Paragraph { links, .. } | Block::Quote { links, .. } | Block::List { links, .. } => Some(links),
-            Block::Table(t) => Some(&mut t.links),
+            Block::Paragraph { text, links } | Block::Quote { text, links } => {
+                Some((std::slice::from_ref(text), links))
+            }
+            Block::List { items, links, .. } => Some((items, links)),
+            Block::Table(t) => Some((&t.cells, &mut t.links)),
             _ => None,
         }
+    }
+
+    /// The links of a paragraph, a quote, a list or a table, to change them; none for other blocks.
+    pub fn links_mut(&mut self) -> Option<&mut Vec<Link>> {
+        self.linked_texts_mut().map(|(_, links)| links)
+    }
+
+    /// The block with `links` (a paragraph, a quote, a list or a table; other blocks have none: as they are).
+    pub fn with_links(mut self, links: Vec<Link>) -> Block {
+        if let Some(l) = self.links_mut() {
+            *l = links;
+        }
+        self
     }
 
     /// The texts of the block a reader reads, in order: a paragraph's, heading's, quote's or code block's text, a
@@ -820,11 +835,8 @@ impl LooseBlock {
                         rows.iter().map(Vec::len).sum::<usize>()
                     ));
                 }
-                let mut table = Block::table(rows, flag(self.header, "header")?, optional(self.caption, "caption")?);
-                if let Block::Table(t) = &mut table {
-                    t.links = links(self.links)?;
-                }
-                table
+                Block::table(rows, flag(self.header, "header")?, optional(self.caption, "caption")?)
+                    .with_links(links(self.links)?)
             }
             "image" => Block::image(
                 required(self.src, "src")?,

@@ -163,19 +163,9 @@ pub fn convert_article(a: &Article, script: Script, c: &dyn Fn(&str) -> String) 
     out.tags.iter_mut().chain(&mut out.authors).for_each(c);
     for b in &mut out.body {
         match b {
-            Block::Paragraph { text, links } | Block::Quote { text, links } => {
-                c(text);
-                links.iter_mut().for_each(|l| c(&mut l.text));
-            }
-            Block::Heading { text, .. } => c(text),
-            Block::List { items, links, .. } => {
-                items.iter_mut().for_each(c);
-                links.iter_mut().for_each(|l| c(&mut l.text));
-            }
-            Block::Table(t) => {
-                t.cells.iter_mut().chain(&mut t.caption).for_each(c);
-                t.links.iter_mut().for_each(|l| c(&mut l.text));
-            }
+            Block::Paragraph { text, .. } | Block::Heading { text, .. } | Block::Quote { text, .. } => c(text),
+            Block::List { items, .. } => items.iter_mut().for_each(c),
+            Block::Table(t) => t.cells.iter_mut().chain(&mut t.caption).for_each(c),
             Block::Image(i) => {
                 c(&mut i.alt);
                 i.caption.iter_mut().for_each(c);
@@ -183,6 +173,8 @@ pub fn convert_article(a: &Article, script: Script, c: &dyn Fn(&str) -> String) 
             // Code is shown as written: converting it would change what a program says.
             Block::Code { .. } | Block::Unknown { .. } => {}
         }
+        // The links' words, as the text's (so that they are still found in it); their addresses as they are.
+        b.links_mut().into_iter().flatten().for_each(|l| c(&mut l.text));
     }
     if out.lang.as_deref().is_some_and(|l| tag_is(l, "zh")) {
         out.lang = Some(script.tag().to_owned());

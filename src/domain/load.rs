@@ -386,16 +386,7 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
     for (i, mut block) in std::mem::take(&mut a.body).into_iter().enumerate() {
         // Blank list items and blank table rows (but a header row) are left out.
         match &mut block {
-            // A link is kept where the viewer can show it (see `Link::keep_shown`); otherwise its words are shown
-            // unlinked.
-            Block::Paragraph { text, links } | Block::Quote { text, links } => {
-                let text = std::slice::from_ref(text);
-                Link::keep_shown(text, links, |j, l, a| warn(format!("body[{i}].links[{j}]"), link_issue(l, a)));
-            }
-            Block::List { items, links, .. } => {
-                items.retain(|item| !item.trim().is_empty());
-                Link::keep_shown(items, links, |j, l, a| warn(format!("body[{i}].links[{j}]"), link_issue(l, a)));
-            }
+            Block::List { items, .. } => items.retain(|item| !item.trim().is_empty()),
             Block::Table(t) => {
                 let mut kept = Vec::with_capacity(t.cells.len());
                 for (r, row) in t.cells.chunks(t.columns.max(1)).enumerate() {
@@ -404,12 +395,13 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
                     }
                 }
                 t.cells = kept;
-                let cells = &t.cells;
-                Link::keep_shown(cells, &mut t.links, |j, l, a| {
-                    warn(format!("body[{i}].links[{j}]"), link_issue(l, a))
-                });
             }
             _ => {}
+        }
+        // A link is kept where the viewer can show it (see `Link::keep_shown`); otherwise its words are shown
+        // unlinked.
+        if let Some((texts, links)) = block.linked_texts_mut() {
+            Link::keep_shown(texts, links, |j, l, a| warn(format!("body[{i}].links[{j}]"), link_issue(l, a)));
         }
         match &block {
             Block::List { items, .. } if items.is_empty() => {

@@ -317,12 +317,8 @@ impl Walker {
             }
         }
         let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-        let (t_rows, fits) = (rows.len(), Block::table_fits(&rows));
-        let mut table = Block::table(rows, header, caption);
-        if let Block::Table(t) = &mut table {
-            t.links = links;
-        }
-        (t_rows >= 2 && columns >= 2 && fits).then_some(table)
+        (rows.len() >= 2 && columns >= 2 && Block::table_fits(&rows))
+            .then(|| Block::table(rows, header, caption).with_links(links))
     }
 
     /// An item's text into `text`, its nested lists' items into `nested` and its links into `links`; `None` as

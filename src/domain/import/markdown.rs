@@ -234,11 +234,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             Event::End(TagEnd::Table) => {
                 match table.take() {
                     Some(rows) if Block::table_fits(&rows) => {
-                        let mut block = Block::table(rows, true, None);
-                        if let Block::Table(t) = &mut block {
-                            t.links = std::mem::take(&mut links);
-                        }
-                        blocks.push(block);
+                        blocks.push(Block::table(rows, true, None).with_links(std::mem::take(&mut links)))
                     }
                     // (Not in proportion: its rows as paragraphs, cells separated by `|`.)
                     Some(rows) => {

@@ -218,25 +218,17 @@ pub fn text_chars(blocks: &[Block]) -> usize {
 pub fn block_texts_mut(blocks: &mut [Block], mut f: impl FnMut(&mut String)) {
     for b in blocks {
         match b {
-            Block::Paragraph { text, links } | Block::Quote { text, links } => {
-                f(text);
-                links.iter_mut().for_each(|l| f(&mut l.text));
-            }
-            Block::Heading { text, .. } => f(text),
-            Block::List { items, links, .. } => {
-                items.iter_mut().for_each(&mut f);
-                links.iter_mut().for_each(|l| f(&mut l.text));
-            }
-            Block::Table(t) => {
-                t.cells.iter_mut().chain(&mut t.caption).for_each(&mut f);
-                t.links.iter_mut().for_each(|l| f(&mut l.text));
-            }
+            Block::Paragraph { text, .. } | Block::Heading { text, .. } | Block::Quote { text, .. } => f(text),
+            Block::List { items, .. } => items.iter_mut().for_each(&mut f),
+            Block::Table(t) => t.cells.iter_mut().chain(&mut t.caption).for_each(&mut f),
             Block::Image(i) => {
                 f(&mut i.alt);
                 i.caption.iter_mut().for_each(&mut f);
             }
             Block::Code { .. } | Block::Unknown { .. } => {}
         }
+        // The links' words, as the text's (so that they are still found in it).
+        b.links_mut().into_iter().flatten().for_each(|l| f(&mut l.text));
     }
 }
 
@@ -281,15 +273,8 @@ pub fn resolve_links(blocks: &mut [Block], base: Option<&url::Url>) {
 /// page, `mailto:`, or a relative one without a page to resolve it against leaves its words unlinked, as do words
 /// the clean-up (which cleans the links' words as the text's) left otherwise in the link than in the text.
 fn usable_links(body: &mut [Block]) {
-    for b in body {
-        match b {
-            Block::Paragraph { text, links } | Block::Quote { text, links } => {
-                Link::keep_shown(std::slice::from_ref(text), links, |_, _, _| {})
-            }
-            Block::List { items, links, .. } => Link::keep_shown(items, links, |_, _, _| {}),
-            Block::Table(t) => Link::keep_shown(&t.cells, &mut t.links, |_, _, _| {}),
-            _ => {}
-        }
+    for (texts, links) in body.iter_mut().filter_map(Block::linked_texts_mut) {
+        Link::keep_shown(texts, links, |_, _, _| {});
     }
 }
 
