@@ -398,8 +398,8 @@ fn element_children(el: ElementRef) -> Option<Vec<ElementRef>> {
 /// The longest text of a cell of a table of data: a longer one is a page's layout table's.
 const MAX_CELL_CHARS: usize = 400;
 
-/// A link (`<a href>`) with its words (collapsed), when it has any.
-fn push_link(links: &mut Vec<Link>, words: &str, href: &str) {
+/// A link (`<a href>`, a Markdown link) with its words (collapsed), when it has any.
+pub(super) fn push_link(links: &mut Vec<Link>, words: &str, href: &str) {
     let text = collapse(words);
     if !text.is_empty() {
         links.push(Link { text, href: href.trim().to_owned() });

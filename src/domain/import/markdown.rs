@@ -251,10 +251,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             }
             Event::End(TagEnd::Link) => {
                 if let Some((at, href)) = link.take() {
-                    let text = buf.get(at..).map(collapse).unwrap_or_default();
-                    if !text.is_empty() {
-                        links.push(Link { text, href });
-                    }
+                    super::html::push_link(&mut links, buf.get(at..).unwrap_or_default(), &href);
                 }
             }
             Event::Start(Tag::Image { .. }) if table.is_some() => {}
