@@ -9,9 +9,11 @@
 // lang (interface language: en, zh-Hant, zh-Hans), theme (auto, light, dark), script (original, hant, hans),
 // page-size, routing (`none`, the default: navigation stays inside the widget and the host page's URL is never
 // touched; `hash`: the widget's route is kept in the host's hash as `av-<id>=…`, so reload and back/forward
-// work), start (the view it opens on: `/article/<id>`, `/?category=…`, or a link to the standalone viewer). Each widget renders in its own shadow root with its own state; the host page's title, scroll (but for
-// "Continue reading") and keys are never touched; reading progress is kept in localStorage. Events:
-// `article-viewer:open` (detail.id).
+// work), start (the view it opens on: `/article/<id>`, `/?category=…`, or a link to the standalone viewer). A
+// link's address is the host page with its route in the hash as `av-<id>=…` (opened in a new tab, the widget
+// opens there), whatever the routing. Each widget renders in its own shadow root with its own state; the host
+// page's title, scroll (but for "Continue reading") and keys are never touched; reading progress is kept in
+// localStorage. Events: `article-viewer:open` (detail.id).
 const base = new URL('.', import.meta.url).href;
 globalThis.__articleViewerEmbed = true;
 

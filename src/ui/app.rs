@@ -6,7 +6,7 @@ use super::components::settings::Settings;
 use super::data::{fetch_article_set, LoadError, Progress, ARTICLES_URL};
 use super::mount::{host_hash_route, write_host_hash_route, Mount};
 use super::pages::{article::ArticlePage, list::ListPage, not_found::NotFound};
-use super::route::{QueryPairs, Route};
+use super::route::{Route, RouteLink};
 use super::scroll::ScrollManager;
 use super::state::Theme;
 use super::state::{Prefs, PrefsHandle};
@@ -180,12 +180,13 @@ pub fn app(props: &AppProps) -> Html {
             </ContextProvider<Catalog>>
         },
     };
-    // The standalone page keeps its route in the URL hash; a widget keeps it in memory (the host's URL is never
-    // touched).
-    let hash_key = props.mount.hash_key.clone();
+    // The standalone page keeps its route in the URL hash; a widget keeps it in memory (the host's URL is
+    // touched only with routing="hash").
+    let hash_key = props.mount.key.clone().filter(|_| props.mount.follow_hash);
     let start = props.mount.start.clone();
     let history = {
-        let start = hash_key.as_deref().and_then(host_hash_route).unwrap_or_else(|| start.clone());
+        // (A route under the widget's key in the host's hash, whatever its routing: a link of it opened anew.)
+        let start = props.mount.key.as_deref().and_then(host_hash_route).unwrap_or_else(|| start.clone());
         use_memo((), move |_| {
             let history = AnyHistory::from(MemoryHistory::new());
             replace_route(&history, &start);
@@ -282,7 +283,7 @@ pub fn frame(props: &FrameProps) -> Html {
                 <a class="skip-link" href="#content" onclick={on_skip}>{ s.skip_to_content }</a>
             }
             <header class="site-header">
-                <Link<Route, QueryPairs> to={Route::List} classes="site-name">{ s.app_name }</Link<Route, QueryPairs>>
+                <RouteLink to={Route::List} classes="site-name">{ s.app_name }</RouteLink>
                 <Settings script_toggle={props.script_toggle} />
             </header>
             <main id="content" class="content" tabindex="-1">{ props.children.clone() }</main>

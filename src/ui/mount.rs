@@ -18,16 +18,27 @@ pub struct Mount {
     pub base: AttrValue,
     /// Articles per list page.
     pub page_size: usize,
-    /// `routing="hash"`: the key under which this widget keeps its route in the host page's URL hash
-    /// (`#av-<element id>=/article/x`), so that it survives reloads and the host's back/forward step through it.
-    pub hash_key: Option<String>,
+    /// A widget's key in the host page's URL hash (`av-<element id>`, `av` without an id): a route under it
+    /// (`#av-news=%2Farticle%2Fx`) is where the widget opens, and where its links point ([`Mount::link`]), so
+    /// that a link opened in a new tab, copied or bookmarked opens the host page with the widget on it.
+    pub key: Option<String>,
+    /// `routing="hash"`: the widget also keeps its route there as the reader moves, so that it survives reloads
+    /// and the host's back/forward step through it (with `routing="none"` it only reads it when it starts).
+    pub follow_hash: bool,
     /// The route a widget opens on (its `start` attribute, as [`start_route`] reads it): `/` for the list.
     pub start: String,
 }
 
 impl Default for Mount {
     fn default() -> Self {
-        Mount { host: None, base: AttrValue::Static(""), page_size: PAGE_SIZE, hash_key: None, start: "/".into() }
+        Mount {
+            host: None,
+            base: AttrValue::Static(""),
+            page_size: PAGE_SIZE,
+            key: None,
+            follow_hash: false,
+            start: "/".into(),
+        }
     }
 }
 
@@ -54,6 +65,21 @@ pub fn start_route(start: &str) -> String {
 impl Mount {
     pub fn embedded(&self) -> bool {
         self.host.is_some()
+    }
+
+    /// The address of a link to `route` (a path with its query, as the router has it: `/article/x?q=…`): on
+    /// the standalone page the route in its hash (`#/article/x`); in a widget the host page with the route
+    /// under the widget's key in its hash (the others' entries and the host's own content kept).
+    pub fn link(&self, route: &str) -> String {
+        // (The page is read only in a widget: the list prerendered natively has no window.)
+        match &self.key {
+            Some(key) => {
+                let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+                let page = href.split('#').next().unwrap_or_default();
+                format!("{page}#{}", host_hash_with(key, route))
+            }
+            None => format!("#{route}"),
+        }
     }
 
     /// The URL of one of the viewer's own files.
@@ -140,16 +166,13 @@ pub fn mount_widget(
 ) -> WidgetHandle {
     super::panic::install_hook();
     let page_size = if page_size == 0 { PAGE_SIZE } else { (page_size as usize).clamp(1, 200) };
-    let hash_key = (routing.as_deref() == Some("hash")).then(|| {
-        let id = host.id();
-        if id.is_empty() {
-            "av".to_owned()
-        } else {
-            format!("av-{id}")
-        }
-    });
+    let key = match host.id() {
+        id if id.is_empty() => "av".to_owned(),
+        id => format!("av-{id}"),
+    };
+    let follow_hash = routing.as_deref() == Some("hash");
     let start = start_route(start.as_deref().unwrap_or(""));
-    let mount = Mount { host: Some(host), base: base.into(), page_size, hash_key, start };
+    let mount = Mount { host: Some(host), base: base.into(), page_size, key: Some(key), follow_hash, start };
     let props = AppProps {
         src: src.unwrap_or_else(|| mount.asset(super::data::ARTICLES_URL)).into(),
         inline: inline.map(Into::into),
@@ -175,6 +198,20 @@ pub fn host_hash_route(key: &str) -> Option<String> {
         .map(|route| start_route(&route))
 }
 
+/// The host page's hash (without its `#`) with `route` under `key`: other widgets' entries and any other hash
+/// content kept, this widget's entry last.
+fn host_hash_with(key: &str, route: &str) -> String {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let mut parts: Vec<&str> = hash
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|p| !p.is_empty() && p.split_once('=').map(|(k, _)| k) != Some(key))
+        .collect();
+    let entry = format!("{key}={}", String::from(js_sys::encode_uri_component(route)));
+    parts.push(&entry);
+    parts.join("&")
+}
+
 /// Puts this widget's route into the host page's hash as a new history entry (other widgets' entries and any
 /// other hash content are kept); nothing happens when it is already there.
 pub fn write_host_hash_route(key: &str, route: &str) {
@@ -182,16 +219,8 @@ pub fn write_host_hash_route(key: &str, route: &str) {
     if host_hash_route(key).as_deref().unwrap_or("/") == route {
         return;
     }
-    let hash = window.location().hash().unwrap_or_default();
-    let mut parts: Vec<String> = hash
-        .trim_start_matches('#')
-        .split('&')
-        .filter(|p| !p.is_empty() && p.split_once('=').map(|(k, _)| k) != Some(key))
-        .map(str::to_owned)
-        .collect();
-    parts.push(format!("{key}={}", String::from(js_sys::encode_uri_component(route))));
     if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("#{}", parts.join("&"))));
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("#{}", host_hash_with(key, route))));
     }
 }
 

@@ -77,6 +77,52 @@ fn decode(segment: &str) -> Option<String> {
 /// URL parameters as the router's links and navigator take them (repeated keys for several values).
 pub type QueryPairs = Vec<(String, String)>;
 
+/// A route's path with its query, as the router has it (`/article/x?q=nickel`; no `?` without a query).
+pub fn route_path(to: &Route, query: Option<&QueryPairs>) -> String {
+    let mut path = to.to_path();
+    if let Some(q) = query.filter(|q| !q.is_empty()) {
+        path.push('?');
+        path.push_str(&form_urlencoded::Serializer::new(String::new()).extend_pairs(q).finish());
+    }
+    path
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RouteLinkProps {
+    pub to: Route,
+    #[prop_or_default]
+    pub query: Option<QueryPairs>,
+    #[prop_or_default]
+    pub classes: Classes,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A link to one of the viewer's routes. A click (without Ctrl, Shift, Alt or Meta) goes there in the viewer;
+/// its address ([`Mount::link`](super::mount::Mount::link)) opens the same view when it is opened in a new tab,
+/// copied or bookmarked — also in a widget, where yew-router's `Link` gives the route's path itself, which the
+/// host's site does not serve.
+#[function_component(RouteLink)]
+pub fn route_link(props: &RouteLinkProps) -> Html {
+    let navigator = use_navigator();
+    let query = props.query.clone().filter(|q| !q.is_empty());
+    let href = super::mount::use_mount().link(&route_path(&props.to, query.as_ref()));
+    let to = props.to.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
+            return;
+        }
+        e.prevent_default();
+        if let Some(nav) = &navigator {
+            match &query {
+                Some(q) => drop(nav.push_with_query(&to, q)),
+                None => nav.push(&to),
+            }
+        }
+    });
+    html! { <a class={props.classes.clone()} {href} {onclick}>{ props.children.clone() }</a> }
+}
+
 /// The list state in the current URL (the list's own, or the one an article page was opened from).
 #[hook]
 pub fn use_list_state() -> ListState {

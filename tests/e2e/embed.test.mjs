@@ -75,6 +75,40 @@ test('two widgets loaded from another path render their own sets and navigate on
   await page.close();
 });
 
+test('a widget\'s links open the same view in a new tab: the host page with the route under the widget\'s key in its hash', async () => {
+  const { page, errors } = await newPage(browser.context);
+  const host = server.url('/elsewhere/two.html');
+  await page.goto(host);
+  const b = widget(page, 'b');
+  await b.locator('.card').first().waitFor();
+  const card = b.locator('.card-title a');
+  assert.equal(await card.getAttribute('href'), `${host}#av-b=${encodeURIComponent('/article/o1')}`);
+  assert.equal(await b.locator('a.page-link.page-next').getAttribute('href'), `${host}#av-b=${encodeURIComponent('/?page=2')}`);
+  // Ctrl+click: a new tab with the host page, the widget there on the article and its neighbour on its list; this
+  // page and its widget stay as they were.
+  const [tab] = await Promise.all([browser.context.waitForEvent('page'), card.click({ modifiers: ['Control'] })]);
+  await widget(tab, 'b').locator('h1.article-title', { hasText: 'Other one' }).waitFor();
+  await widget(tab, 'a').locator('.card').first().waitFor();
+  assert.equal(await widget(tab, 'a').locator('h1.article-title').count(), 0);
+  assert.equal(page.url(), host);
+  assert.equal(await b.locator('.card').count(), 1);
+  // Inside the new tab's widget, links and moves work as ever (routing="none": the host's URL is not written).
+  await widget(tab, 'b').locator('.back a').click();
+  await widget(tab, 'b').locator('.card').first().waitFor();
+  assert.equal(tab.url(), `${host}#av-b=${encodeURIComponent('/article/o1')}`);
+  await tab.close();
+  // An address from a widget with a query (the list's second page) opens there too (in a page of its own: the
+  // same page going to it would only change its hash).
+  const { page: other, errors: otherErrors } = await newPage(browser.context);
+  await other.goto(`${host}#av-b=${encodeURIComponent('/?page=2')}`);
+  await widget(other, 'b').locator('.card-title a', { hasText: 'Other two' }).waitFor();
+  await widget(other, 'a').locator('.card').first().waitFor();
+  assert.deepEqual(await widget(other, 'a').locator('.card-title a').allInnerTexts(), [SEED_TITLE]);
+  assert.deepEqual([...errors, ...otherErrors], []);
+  await other.close();
+  await page.close();
+});
+
 test('in a widget the keys /, n and Shift+N work only while the focus is inside it', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.goto(server.url('/elsewhere/two.html'));
@@ -178,6 +212,9 @@ test('routing="hash": each widget keeps its route in the host hash under its id;
   await widget(page, 'h').locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
   await page.waitForURL(/av-h=%2Farticle%2F/);
   assert.match(page.url(), /#host-anchor&av-h=/, 'the host\'s own hash content is kept');
+  // A link's address keeps the host's content and the other widget's entry, with its own route for this one.
+  const back = widget(page, 'h').locator('.back a');
+  assert.equal(await back.getAttribute('href'), `${server.url('/elsewhere/hash.html')}#host-anchor&av-h=%2F`);
   await widget(page, 'g').locator('.card-title a', { hasText: 'Other two' }).click();
   await widget(page, 'g').locator('h1.article-title', { hasText: 'Other two' }).waitFor();
   await page.waitForURL(/av-g=%2Farticle%2Fo2/);

@@ -3,12 +3,11 @@ use super::meta_line::{kept_pairs, meta_line};
 use crate::domain::search::excerpt;
 use crate::ui::app::use_prefs;
 use crate::ui::reading;
-use crate::ui::route::{QueryPairs, Route};
+use crate::ui::route::{QueryPairs, Route, RouteLink};
 use crate::ui::script::{shown_article, use_converter};
 use crate::ui::Catalog;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// How many characters of the summary or first paragraph a card shows.
 pub const EXCERPT_CHARS: usize = 120;
@@ -53,9 +52,9 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
                 <p class="kicker">{ marked(k, terms) }</p>
             }
             <h2 class="card-title">
-                <Link<Route, QueryPairs> to={Route::Article { id: a.id.to_string() }} {query}>
+                <RouteLink to={Route::Article { id: a.id.to_string() }} {query}>
                     { marked(a.title.as_str(), terms) }
-                </Link<Route, QueryPairs>>
+                </RouteLink>
             </h2>
             { meta_line(a, original, *minutes, reading::progress(original.id.as_str()), &prefs, terms, &kept_pairs(&props.list_query)) }
             <p class="excerpt">{ pieces_html(excerpt(a, terms, EXCERPT_CHARS)) }</p>

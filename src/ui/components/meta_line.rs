@@ -3,11 +3,10 @@ use crate::domain::listing::Facet;
 use crate::domain::reading::Progress;
 use crate::domain::Article;
 use crate::ui::components::highlight::marked;
-use crate::ui::route::{QueryPairs, Route};
+use crate::ui::route::{QueryPairs, Route, RouteLink};
 use crate::ui::state::Prefs;
 use crate::ui::strings::fill;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// A facet value as a link to the list filtered by it (`#/?category=重點新聞`): `value` as stored (what the filter
 /// matches), shown as `shown` (converted 繁/简, the search's terms marked). `keep`: what the link carries over from
@@ -16,7 +15,7 @@ pub fn facet_link(facet: Facet, value: &str, shown: Html, keep: &[(String, Strin
     let mut pairs: QueryPairs = keep.to_vec();
     pairs.push((facet.key().to_owned(), value.to_owned()));
     let query = Some(pairs);
-    html! { <Link<Route, QueryPairs> to={Route::List} {query} classes="facet-link">{ shown }</Link<Route, QueryPairs>> }
+    html! { <RouteLink to={Route::List} {query} classes="facet-link">{ shown }</RouteLink> }
 }
 
 /// The pairs of a list's query that a facet link keeps: the script (`script=hans`).

@@ -1,8 +1,7 @@
 use crate::domain::listing::ListState;
-use crate::ui::route::{QueryPairs, Route};
+use crate::ui::route::{Route, RouteLink};
 use crate::ui::strings::{fill, Strings};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Which page numbers to show: the first, the last, and two either side of the current one; `None` is a gap.
 pub fn page_window(page: usize, pages: usize) -> Vec<Option<usize>> {
@@ -29,7 +28,7 @@ pub fn pagination(page: usize, pages: usize, state: &ListState, s: &Strings) -> 
     let link = |p: usize, label: Html, class: &'static str| {
         let pairs = state.on_page(p).to_pairs();
         let query = (!pairs.is_empty()).then_some(pairs);
-        html! { <Link<Route, QueryPairs> to={Route::List} {query} classes={classes!("page-link", class)}>{ label }</Link<Route, QueryPairs>> }
+        html! { <RouteLink to={Route::List} {query} classes={classes!("page-link", class)}>{ label }</RouteLink> }
     };
     html! {
         <nav class="pagination" aria-label={s.pagination}>

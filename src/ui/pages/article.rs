@@ -10,7 +10,7 @@ use crate::ui::components::meta_line::{facet_link, kept_pairs, meta_line};
 use crate::ui::effect::use_effect_on;
 use crate::ui::mount::use_mount;
 use crate::ui::reading;
-use crate::ui::route::{use_list_state, QueryPairs, Route};
+use crate::ui::route::{use_list_state, QueryPairs, Route, RouteLink};
 use crate::ui::script::{shown_text, use_converter, use_shown_article, Same};
 use crate::ui::strings::fill;
 use crate::ui::Catalog;
@@ -73,10 +73,10 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             // above its title.
             let link = |a: &Article, label: String, class: &'static str| {
                 html! {
-                    <Link<Route, QueryPairs> to={Route::Article { id: a.id.to_string() }} query={query.clone()} classes={classes!("neighbour", class)}>
+                    <RouteLink to={Route::Article { id: a.id.to_string() }} query={query.clone()} classes={classes!("neighbour", class)}>
                         <span class="neighbour-label">{ label }</span>
                         <span class="neighbour-title" lang={a.lang.clone()}>{ shown_title(a) }</span>
-                    </Link<Route, QueryPairs>>
+                    </RouteLink>
                 }
             };
             let terms = Rc::new(Query::parse(&state.q).include);
@@ -244,7 +244,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             <nav class="contents" aria-label={s.contents}>
                 <p class="contents-title" aria-hidden="true">{ s.contents }</p>
                 <ul>{ for headings.iter().map(|&(i, level, text)| html! {
-                    <li class={format!("level-{level}")}><Link<Route, QueryPairs> to={to.clone()} query={query(i)}>{ text }</Link<Route, QueryPairs>></li>
+                    <li class={format!("level-{level}")}><RouteLink to={to.clone()} query={query(i)}>{ text }</RouteLink></li>
                 }) }</ul>
             </nav>
         }
@@ -265,7 +265,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     }
     html! {
         <article class="article-page" lang={a.lang.clone()} ref={root}>
-            <nav class="back"><Link<Route, QueryPairs> to={Route::List} query={props.list_query.clone()}>{ s.back_to_list }</Link<Route, QueryPairs>></nav>
+            <nav class="back"><RouteLink to={Route::List} query={props.list_query.clone()}>{ s.back_to_list }</RouteLink></nav>
             <header class="article-header">
                 if let Some(k) = &a.kicker { <p class="kicker">{ marked(k, t) }</p> }
                 <h1 class="page-title article-title" tabindex="-1">{ marked(a.title.as_str(), t) }</h1>

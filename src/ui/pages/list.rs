@@ -7,7 +7,7 @@ use crate::ui::components::{
 };
 use crate::ui::effect::use_effect_on;
 use crate::ui::mount::use_mount;
-use crate::ui::route::{use_list_state, QueryPairs, Route};
+use crate::ui::route::{use_list_state, Route, RouteLink};
 use crate::ui::script::{shown_text, use_converter};
 use crate::ui::scroll::keep_view;
 use crate::ui::strings::fill;
@@ -62,7 +62,7 @@ fn did_you_mean(next: &ListState, template: &'static str) -> Html {
     html! {
         <p class="did-you-mean">
             { before }
-            <Link<Route, QueryPairs> to={Route::List} {query} classes="suggestion">{ next.q.clone() }</Link<Route, QueryPairs>>
+            <RouteLink to={Route::List} {query} classes="suggestion">{ next.q.clone() }</RouteLink>
             { after }
         </p>
     }

@@ -1,8 +1,7 @@
 use crate::ui::app::use_prefs;
 use crate::ui::effect::use_effect_on;
-use crate::ui::route::{QueryPairs, Route};
+use crate::ui::route::{Route, RouteLink};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// Shown for an unknown route or article id.
 #[function_component(NotFound)]
@@ -13,7 +12,7 @@ pub fn not_found() -> Html {
         <section class="not-found">
             <h1 class="page-title" tabindex="-1">{ s.not_found_title }</h1>
             <p>{ s.not_found_text }</p>
-            <p><Link<Route, QueryPairs> to={Route::List}>{ s.back_to_list }</Link<Route, QueryPairs>></p>
+            <p><RouteLink to={Route::List}>{ s.back_to_list }</RouteLink></p>
         </section>
     }
 }
