@@ -82,7 +82,10 @@ pub fn app(props: &AppProps) -> Html {
     };
     {
         let prefs = prefs.dispatcher();
-        super::reading::use_forgotten(Callback::from(move |_| prefs.dispatch(super::state::PrefsAction::Forgotten)));
+        use super::state::PrefsAction::{Forgotten, ReadElsewhere};
+        super::reading::use_log_changes(Callback::from(move |forgotten| {
+            prefs.dispatch(if forgotten { Forgotten } else { ReadElsewhere })
+        }));
     }
     let embedded = props.mount.embedded();
     let filters_panel = FiltersPanel(use_state(|| None));
@@ -322,6 +325,7 @@ pub fn use_prefs() -> Prefs {
         script: Default::default(),
         converters: Default::default(),
         forgotten: 0,
+        read_elsewhere: 0,
     })
 }
 

@@ -33,6 +33,7 @@ fn prerendered(props: &Props) -> Html {
         script: ScriptChoice::default(),
         converters: Converters::default(),
         forgotten: 0,
+        read_elsewhere: 0,
     });
     let history = use_memo((), |_| AnyHistory::from(MemoryHistory::with_entries(["/"])));
     html! {

@@ -40,8 +40,8 @@ fn stored() -> Option<ReadingLog> {
 }
 
 /// When another tab or window of the site changes the stored log, this one reads it again when next asked (the
-/// browser tells the others of a change in localStorage); when the other forgot it, this one's viewers render
-/// again without their labels. Put in place once, at the first read.
+/// browser tells the others of a change in localStorage), and its viewers render again: with the labels of what
+/// was read there, or without any when it was forgotten there. Put in place once, at the first read.
 fn follow_other_tabs() {
     use wasm_bindgen::JsCast;
     thread_local! {
@@ -50,9 +50,10 @@ fn follow_other_tabs() {
     let Some(window) = web_sys::window().filter(|_| !FOLLOWING.with(|f| f.replace(true))) else { return };
     // (Any key: a change of another one costs one more read of the log, and no more code.)
     let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
-        let had = LOG.with(|log| log.borrow_mut().take()).is_some_and(|l| !l.is_empty());
-        if had && stored().is_none_or(|l| l.is_empty()) {
-            tell_forgotten();
+        let had = LOG.with(|log| log.borrow_mut().take()).unwrap_or_default();
+        let now = stored().unwrap_or_default();
+        if now != had {
+            tell(now.is_empty() && !had.is_empty());
         }
     });
     let _ = window.add_event_listener_with_callback("storage", on_change.as_ref().unchecked_ref());
@@ -92,31 +93,33 @@ pub fn forget() {
     if let Some(s) = storage() {
         let _ = s.remove_item(KEY);
     }
-    tell_forgotten();
+    tell(true);
 }
 
-/// Tells every viewer on the page that the log was forgotten (here, or in another tab).
-fn tell_forgotten() {
+/// Tells every viewer on the page that the log changed: was `forgotten` (here, or in another tab), or another tab
+/// recorded some reading.
+fn tell(forgotten: bool) {
     // (A copy: a viewer may come or go as it renders again.)
-    let told = FORGOTTEN.with(|f| f.borrow().clone());
-    told.iter().for_each(|(_, c)| c.emit(()));
+    let told = LISTENERS.with(|f| f.borrow().clone());
+    told.iter().for_each(|(_, c)| c.emit(forgotten));
 }
 
 thread_local! {
-    /// What each viewer on the page does when the log is forgotten, by a number of its own.
-    static FORGOTTEN: std::cell::RefCell<Vec<(usize, Callback<()>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// What each viewer on the page does when the log changes, by a number of its own.
+    static LISTENERS: std::cell::RefCell<Vec<(usize, Callback<bool>)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Used once by each viewer: `then` runs whenever the log is forgotten, in it or in another viewer on the page.
+/// Used once by each viewer: `then` runs whenever the log is forgotten (with `true`), in it or in another viewer
+/// on the page or another tab, and when another tab records some reading (with `false`).
 #[hook]
-pub fn use_forgotten(then: Callback<()>) {
+pub fn use_log_changes(then: Callback<bool>) {
     let id = use_state(|| {
         thread_local!(static NEXT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) });
         NEXT.with(|n| n.replace(n.get() + 1))
     });
     super::effect::use_effect_on(*id, move |&id| {
-        FORGOTTEN.with(|f| f.borrow_mut().push((id, then)));
-        move || FORGOTTEN.with(|f| f.borrow_mut().retain(|(i, _)| *i != id))
+        LISTENERS.with(|f| f.borrow_mut().push((id, then)));
+        move || LISTENERS.with(|f| f.borrow_mut().retain(|(i, _)| *i != id))
     });
 }
 

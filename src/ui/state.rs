@@ -95,6 +95,9 @@ pub struct Prefs {
     /// Counts the times the reader has had their reading log forgotten (not saved): the cards' labels are read
     /// again when it changes.
     pub forgotten: u32,
+    /// Counts the times another tab recorded some reading (not saved): the cards' labels are read again when it
+    /// changes (unlike [`Prefs::forgotten`], an article's offer to continue stays as it was when it was opened).
+    pub read_elsewhere: u32,
 }
 
 impl Prefs {
@@ -114,7 +117,7 @@ impl Prefs {
         let theme = saved(THEME_KEY).as_deref().and_then(Theme::from_key).unwrap_or(Theme::Auto);
         let script = saved(SCRIPT_KEY).as_deref().and_then(ScriptChoice::from_key).unwrap_or_default();
         let text = saved(TEXT_KEY).as_deref().and_then(TextSize::from_key).unwrap_or_default();
-        Prefs { lang, theme, text, script, converters: Converters::default(), forgotten: 0 }
+        Prefs { lang, theme, text, script, converters: Converters::default(), forgotten: 0, read_elsewhere: 0 }
     }
 
     /// The reader's choices (what [`Prefs::save`] remembers).
@@ -147,6 +150,8 @@ pub enum PrefsAction {
     SetConverter(Script, Slot),
     /// The reading log was forgotten ([`super::reading::forget`]).
     Forgotten,
+    /// Another tab recorded some reading.
+    ReadElsewhere,
 }
 
 impl Reducible for Prefs {
@@ -169,6 +174,7 @@ impl Reducible for Prefs {
             }
             PrefsAction::SetConverter(s, slot) => *next.converters.slot_mut(s) = slot,
             PrefsAction::Forgotten => next.forgotten += 1,
+            PrefsAction::ReadElsewhere => next.read_elsewhere += 1,
         }
         Rc::new(next)
     }
@@ -189,6 +195,7 @@ mod tests {
             script: ScriptChoice::Original,
             converters: Converters::default(),
             forgotten: 0,
+            read_elsewhere: 0,
         })
     }
 

@@ -450,7 +450,7 @@ test('the list says how far each article was read; a long article offers to cont
   await own.close();
 });
 
-test('two tabs reading at once keep each other\'s places, and each list shows the other\'s', async () => {
+test('two tabs reading at once keep each other\'s places, and each list shows the other\'s as it changes', async () => {
   // A browser of its own (a fresh log), two tabs of the same site, each with an article open.
   const own = await launchBrowser();
   const [a, b] = [await newPage(own.context), await newPage(own.context)];
@@ -474,6 +474,13 @@ test('two tabs reading at once keep each other\'s places, and each list shows th
   const card = a.page.locator('.card', { has: a.page.locator(`a[href*="/article/${ids[1]}"]`) });
   await card.locator('.meta-read').waitFor();
   assert.equal(await card.locator('.meta-read').innerText(), `${Math.floor(Number(log.match(/:(\d+)/)[1]) / 10)}% read`);
+  // B reads on: A's label follows, with nothing done in A.
+  await scrollTo(b.page, 0.8);
+  await a.page.waitForFunction((id) => {
+    const at = Number((localStorage.getItem('article-viewer.read') ?? '').match(new RegExp(`${id}:(\\d+)`))?.[1] ?? 0);
+    const card = [...document.querySelectorAll('.card')].find((c) => c.querySelector(`a[href*="/article/${id}"]`));
+    return at >= 750 && card?.querySelector('.meta-read')?.textContent === `${Math.floor(at / 10)}% read`;
+  }, ids[1]);
   // Forgotten in one tab: the other's list loses its labels too, with nothing done in it.
   await b.page.goto(server.url('/sotu/#/?q=1906'));
   await b.page.locator('.card .meta-read').first().waitFor();

@@ -117,7 +117,7 @@ pub fn settings(props: &SettingsProps) -> Html {
     }
     // Forgetting what the reader has read: the cards' labels go (they read the log again as the preferences change).
     let on_forget = {
-        // (Every viewer on the page hears of it, this one too: see `reading::use_forgotten`.)
+        // (Every viewer on the page hears of it, this one too: see `reading::use_log_changes`.)
         Callback::from(|_: MouseEvent| reading::forget())
     };
     // Escape closes the open menu and gives the focus back to its summary.
