@@ -10,7 +10,7 @@ use article_viewer::domain::import::{import_file, ImportOptions};
 use article_viewer::domain::listing::ListState;
 use article_viewer::domain::reading::ReadingLog;
 use article_viewer::domain::search::{highlight, linked_pieces, match_ranges, Query};
-use article_viewer::domain::{load_article_set, ArticleSetFile, Link};
+use article_viewer::domain::{load_article_set, ArticleSetFile, Block, Link};
 use std::path::Path;
 
 /// The scraped-text importer (decoding, cleaning, layout) and the Markdown, feed and web page readers on
@@ -31,11 +31,17 @@ pub fn scraped_text(data: &[u8]) {
 }
 
 /// The viewer's article-set loader on arbitrary text: a clear error or a set, never a panic; every link it keeps
-/// is shown (its words found in its text, in order; an http(s) address); and what it accepts survives being
-/// written out and read again.
+/// is shown (its words found in its text, in order; an http(s) address); a list's levels are as `Block::nest`
+/// makes them (none, or one per item that the viewer can nest); and what it accepts survives being written out
+/// and read again.
 pub fn article_set(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     if let Ok(set) = load_article_set(text) {
+        for b in set.articles.iter().flat_map(|a| &a.body) {
+            if let Block::List { items, levels, .. } = b {
+                assert_eq!(Block::nest(levels.clone(), items.len()), (levels.clone(), None), "{b:?}");
+            }
+        }
         for b in set.articles.iter().flat_map(|a| &a.body).filter(|b| !b.links().is_empty()) {
             assert_eq!(Link::ranges_in(b.texts(), b.links()).len(), b.links().len(), "{b:?}");
             assert!(b.links().iter().all(|l| article_viewer::domain::load::is_safe_url(&l.href, false)), "{b:?}");

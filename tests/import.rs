@@ -448,6 +448,7 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
             Block::List {
                 ordered: false,
                 items: vec!["an item".into()],
+                levels: Vec::new(),
                 links: vec![Link::new("item", "https://e.org/i")]
             },
             // A table's too.
@@ -494,12 +495,13 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
             links: vec![Link::new("價格回升", "https://www.example.cn/news/quote.html")]
         }
     );
-    // A list's links, a nested item's too (the nested items follow their item).
+    // A list's links, a nested item's too (the nested items follow their item, one level deeper).
     assert_eq!(
         r.articles[0].body[3],
         Block::List {
             ordered: false,
             items: vec!["見甲".into(), "乙".into(), "丙".into()],
+            levels: vec![0, 0, 1],
             links: vec![Link::new("甲", "https://www.example.cn/a.html"), Link::new("丙", "https://e.cn/c")]
         }
     );
@@ -515,13 +517,15 @@ fn markdown_lists_code_and_tables_keep_their_shape() {
         r.articles[0].body,
         [
             Block::paragraph("Steps:"),
-            // A nested list's items follow the item they are in.
-            Block::list(
-                true,
-                ["Fetch the feed.", "Import it:", "with --full-text", "or without", "Serve."]
+            // A nested list's items follow the item they are in, one level deeper.
+            Block::List {
+                ordered: true,
+                items: ["Fetch the feed.", "Import it:", "with --full-text", "or without", "Serve."]
                     .map(String::from)
-                    .to_vec()
-            ),
+                    .to_vec(),
+                levels: vec![0, 0, 1, 1, 0],
+                links: Vec::new(),
+            },
             Block::list(false, vec!["loose item its second paragraph".into(), "next".into()]),
             // Code as written: its spaces and line breaks, and its `.` not made a full-width 。 as in Chinese text.
             // The fence's language kept.
@@ -608,7 +612,12 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
             Block::Heading { text: "Before".into(), level: 2 },
             Block::Heading { text: "Under it".into(), level: 3 },
             Block::paragraph("Before."),
-            Block::list(true, vec!["One bold".into(), "Two paragraphs".into(), "nested".into()]),
+            Block::List {
+                ordered: true,
+                items: vec!["One bold".into(), "Two paragraphs".into(), "nested".into()],
+                levels: vec![0, 0, 1],
+                links: Vec::new(),
+            },
             // Spaces, line breaks and `>` as written; the script inside dropped.
             Block::Code { text: "let x = 1;\n  if x > 0 {\n}".into(), language: Some("rust".into()) },
             // A list holding more than text is read as paragraphs, as before lists were kept.

@@ -555,6 +555,7 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
         Block::List {
             ordered: false,
             items: vec!["copper".into(), "nickel and zinc".into(), "tin".into()],
+            levels: Vec::new(),
             links: vec![Link::new("nickel", "https://e.org/ni"), Link::new("tin", "https://e.org/sn")],
         }
     );
@@ -663,4 +664,65 @@ fn every_field_of_the_schema_is_named_when_it_is_bad() {
         assert_eq!(set.skipped.len(), 1, "{name}");
         assert_eq!(set.skipped[0].field, *name, "{name}: {}", set.skipped[0]);
     }
+}
+
+#[test]
+fn a_nested_list_keeps_its_levels_and_bad_ones_are_brought_into_bounds_with_a_warning() {
+    let list = |items: serde_json::Value, levels: serde_json::Value| json!({ "type": "list", "items": items, "levels": levels });
+    let text = set_of(json!([
+        { "id": "a", "title": "A", "body": [
+            list(json!(["a", "b", "c", "d"]), json!([0, 1, 2, 0])),
+            // Too deep after its item, and a first item nested: each as deep as it may be.
+            list(json!(["a", "b", "c"]), json!([1, 3, 1])),
+            // Not one level per item: shown unnested.
+            list(json!(["a", "b"]), json!([0, 1, 1])),
+            // A blank item goes with its level; all at the top: no levels kept.
+            list(json!(["a", " ", "c"]), json!([0, 1, 0])),
+            list(json!(["a", "b"]), json!(null)),
+        ] },
+        { "id": "words", "title": "W", "body": [list(json!(["a"]), json!(["0"]))] },
+        { "id": "fraction", "title": "F", "body": [list(json!(["a", "b"]), json!([0, 0.5]))] },
+        { "id": "object", "title": "O", "body": [list(json!(["a"]), json!({ "0": 0 }))] },
+    ]));
+    let set = load_article_set(&text).unwrap();
+    let levels: Vec<Vec<u8>> = set.articles[0]
+        .body
+        .iter()
+        .map(|b| match b {
+            Block::List { levels, .. } => levels.clone(),
+            other => panic!("a list: {other:?}"),
+        })
+        .collect();
+    assert_eq!(levels, [vec![0, 1, 2, 0], vec![0, 1, 1], vec![], vec![], vec![]]);
+    let reports: Vec<String> = set.warnings.iter().map(|w| format!("{}: {}", w.field, w.reason)).collect();
+    assert_eq!(
+        reports,
+        [
+            "body[1].levels: levels[0] is 1, deeper than 0; shown at 0",
+            "body[2].levels: 3 levels for 2 items; shown unnested",
+        ]
+    );
+    // Levels that are not whole numbers from 0 to 255 are the record's error, as any field of the wrong type.
+    let errors: Vec<String> = set.skipped.iter().map(|s| format!("{}: {}", s.field, s.reason)).collect();
+    assert_eq!(
+        errors,
+        [
+            "body[0]: levels[0]: invalid type: a string, expected a whole number from 0 to 255",
+            "body[0]: levels[1]: 0.5 is not a whole number from 0 to 255",
+            "body[0]: levels: invalid type: an object, expected a list of whole numbers",
+        ]
+    );
+    // Written back out as read.
+    let again = load_article_set(&serde_json::to_string(&json!({ "version": 1, "articles": set.articles })).unwrap());
+    assert_eq!(again.unwrap().articles, set.articles);
+}
+
+#[test]
+fn nest_keeps_each_level_within_one_of_the_item_before() {
+    assert_eq!(Block::nest(vec![], 3), (vec![], None));
+    assert_eq!(Block::nest(vec![0, 0], 2), (vec![], None));
+    assert_eq!(Block::nest(vec![0, 1, 2, 1, 0, 1], 6), (vec![0, 1, 2, 1, 0, 1], None));
+    assert_eq!(Block::nest(vec![0, 9, 9], 3).0, [0, 1, 2]);
+    let deep: Vec<u8> = (0..20).collect();
+    assert_eq!(Block::nest(deep, 20).0.iter().max(), Some(&Block::MAX_LEVEL));
 }

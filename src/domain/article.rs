@@ -412,11 +412,14 @@ pub enum Block {
         text: String,
         links: Vec<Link>,
     },
-    /// A list of items, numbered (`ordered`) or bulleted; each item is one text; `links`: words of its items
-    /// that link elsewhere, in order (see [`Link::ranges_in`]).
+    /// A list of items, numbered (`ordered`) or bulleted; each item is one text; `levels`: how deep each item is
+    /// nested (0 for the list's own items, one more for the items of a list inside the item before; empty when
+    /// none is: see [`Block::nest`]); `links`: words of its items that link elsewhere, in order (see
+    /// [`Link::ranges_in`]).
     List {
         ordered: bool,
         items: Vec<String>,
+        levels: Vec<u8>,
         links: Vec<Link>,
     },
     /// Preformatted text (program code, a table drawn in text): shown in a monospaced font with its spaces and line
@@ -560,10 +563,39 @@ impl Block {
         Block::Quote { text: text.into(), links: Vec::new() }
     }
 
-    /// A list without links.
+    /// A list without links or nesting.
     pub fn list(ordered: bool, items: Vec<String>) -> Block {
-        Block::List { ordered, items, links: Vec::new() }
+        Block::List { ordered, items, levels: Vec::new(), links: Vec::new() }
     }
+
+    /// A list's `levels` made usable for `items` items, and what was wrong with them: none when every item is
+    /// at the top (also when `levels` is empty); else one per item, the first 0, each at most one deeper than
+    /// the one before and at most [`Block::MAX_LEVEL`] (a level out of these bounds is brought into them; a
+    /// count that is not the items' leaves the list flat).
+    pub fn nest(levels: Vec<u8>, items: usize) -> (Vec<u8>, Option<String>) {
+        if levels.is_empty() {
+            return (levels, None);
+        }
+        if levels.len() != items {
+            return (Vec::new(), Some(format!("{} levels for {items} items; shown unnested", levels.len())));
+        }
+        let mut out = Vec::with_capacity(items);
+        let mut problem = None;
+        for (i, &l) in levels.iter().enumerate() {
+            let most = out.last().map_or(0, |&p: &u8| p + 1).min(Block::MAX_LEVEL);
+            if l > most && problem.is_none() {
+                problem = Some(format!("levels[{i}] is {l}, deeper than {most}; shown at {most}"));
+            }
+            out.push(l.min(most));
+        }
+        if out.iter().all(|&l| l == 0) {
+            out.clear();
+        }
+        (out, problem)
+    }
+
+    /// How deep a list may nest (levels 0 to this).
+    pub const MAX_LEVEL: u8 = 7;
 
     /// The links of a paragraph, a quote, a list or a table; none for other blocks.
     pub fn links(&self) -> &[Link] {
@@ -660,6 +692,8 @@ enum TypedBlock {
         ordered: bool,
         items: Vec<String>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
+        levels: Vec<u8>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
         links: Vec<Link>,
     },
     Code {
@@ -692,9 +726,12 @@ impl Serialize for Block {
             Block::Paragraph { text, links } => TypedBlock::Paragraph { text: text.clone(), links: links.clone() },
             Block::Heading { text, level } => TypedBlock::Heading { text: text.clone(), level: *level },
             Block::Quote { text, links } => TypedBlock::Quote { text: text.clone(), links: links.clone() },
-            Block::List { ordered, items, links } => {
-                TypedBlock::List { ordered: *ordered, items: items.clone(), links: links.clone() }
-            }
+            Block::List { ordered, items, levels, links } => TypedBlock::List {
+                ordered: *ordered,
+                items: items.clone(),
+                levels: levels.clone(),
+                links: links.clone(),
+            },
             Block::Code { text, language } => TypedBlock::Code { text: text.clone(), language: language.clone() },
             Block::Table(t) => TypedBlock::Table {
                 header: t.header,
@@ -746,6 +783,7 @@ impl<'de> Deserialize<'de> for Block {
                         "level" => &mut f.level,
                         "language" => &mut f.language,
                         "links" => &mut f.links,
+                        "levels" => &mut f.levels,
                         _ => {
                             map.next_value::<de::IgnoredAny>()?;
                             continue;
@@ -775,6 +813,7 @@ struct LooseBlock {
     level: Option<Loose>,
     language: Option<Loose>,
     links: Option<Loose>,
+    levels: Option<Loose>,
 }
 
 fn is_two(level: &u8) -> bool {
@@ -811,15 +850,16 @@ impl LooseBlock {
             "list" => Block::List {
                 ordered: flag(self.ordered, "ordered")?,
                 items: strings(self.items, "items")?,
+                levels: levels(self.levels)?,
                 links: links(self.links)?,
             },
             "table" => {
                 let rows = match self.rows {
                     None => return Err(missing("rows")),
                     Some(Loose::List(Ok(Listed::Rows(rows)))) => rows,
-                    Some(Loose::List(Ok(Listed::Strs(v)))) if v.is_empty() => Vec::new(),
-                    Some(Loose::List(Ok(Listed::Strs(_)))) => {
-                        return Err(invalid("rows", "[0]", "a string", "a list of strings"))
+                    Some(Loose::List(Ok(other))) if other.is_empty() => Vec::new(),
+                    Some(Loose::List(Ok(other))) => {
+                        return Err(invalid("rows", "[0]", other.first_kind(), "a list of strings"))
                     }
                     Some(Loose::List(Err((at, found)))) => {
                         let want = if at.matches('[').count() == 1 { "a list of strings" } else { "a string" };
@@ -888,8 +928,8 @@ fn links(v: Option<Loose>) -> Result<Vec<Link>, String> {
     let rows = match v {
         None | Some(Loose::Other("null")) => return Ok(Vec::new()),
         Some(Loose::List(Ok(Listed::Rows(rows)))) => rows,
-        Some(Loose::List(Ok(Listed::Strs(v)))) if v.is_empty() => return Ok(Vec::new()),
-        Some(Loose::List(Ok(Listed::Strs(_)))) => return Err(invalid("links", "[0]", "a string", PAIR)),
+        Some(Loose::List(Ok(other))) if other.is_empty() => return Ok(Vec::new()),
+        Some(Loose::List(Ok(other))) => return Err(invalid("links", "[0]", other.first_kind(), PAIR)),
         Some(Loose::List(Err((at, found)))) => {
             return Err(invalid("links", &at, found, if at.matches('[').count() == 1 { PAIR } else { "a string" }))
         }
@@ -904,12 +944,36 @@ fn links(v: Option<Loose>) -> Result<Vec<Link>, String> {
     Ok(links)
 }
 
+/// A list's levels: whole numbers from 0 to 255 (whether they fit its items is [`Block::nest`]'s to say);
+/// none when not given (or `null`).
+fn levels(v: Option<Loose>) -> Result<Vec<u8>, String> {
+    const WANT: &str = "a whole number from 0 to 255";
+    let nums = match v {
+        None | Some(Loose::Other("null")) => return Ok(Vec::new()),
+        Some(Loose::List(Ok(Listed::Nums(nums)))) => nums,
+        Some(Loose::List(Ok(other))) if other.is_empty() => return Ok(Vec::new()),
+        Some(Loose::List(Ok(other))) => return Err(invalid("levels", "[0]", other.first_kind(), WANT)),
+        Some(Loose::List(Err((at, found)))) => return Err(invalid("levels", &at, found, WANT)),
+        Some(other) => return Err(invalid("levels", "", other.kind(), "a list of whole numbers")),
+    };
+    nums.iter()
+        .enumerate()
+        .map(|(i, &n)| {
+            if n.fract() == 0.0 && (0.0..=255.0).contains(&n) {
+                Ok(n as u8)
+            } else {
+                Err(format!("levels[{i}]: {n} is not {WANT}"))
+            }
+        })
+        .collect()
+}
+
 /// A required list of strings.
 fn strings(v: Option<Loose>, name: &str) -> Result<Vec<String>, String> {
     match v {
         None => Err(missing(name)),
         Some(Loose::List(Ok(Listed::Strs(v)))) => Ok(v),
-        Some(Loose::List(Ok(Listed::Rows(_)))) => Err(invalid(name, "[0]", "a list", "a string")),
+        Some(Loose::List(Ok(other))) => Err(invalid(name, "[0]", other.first_kind(), "a string")),
         Some(Loose::List(Err((at, found)))) => Err(invalid(name, &at, found, "a string")),
         Some(other) => Err(invalid(name, "", other.kind(), "a list of strings")),
     }
@@ -926,10 +990,26 @@ enum Loose {
     Other(&'static str),
 }
 
-/// A list of strings (an empty list is one), or of lists of strings.
+/// A list of strings (an empty list is one), of lists of strings, or of numbers.
 enum Listed {
     Strs(Vec<String>),
     Rows(Vec<Vec<String>>),
+    Nums(Vec<f64>),
+}
+
+impl Listed {
+    fn is_empty(&self) -> bool {
+        matches!(self, Listed::Strs(v) if v.is_empty())
+    }
+
+    /// What its first value is, for an error message.
+    fn first_kind(&self) -> &'static str {
+        match self {
+            Listed::Strs(_) => "a string",
+            Listed::Rows(_) => "a list",
+            Listed::Nums(_) => "a number",
+        }
+    }
 }
 
 impl Loose {
@@ -989,6 +1069,11 @@ impl<'de> Deserialize<'de> for Loose {
                         (Ok(Listed::Rows(mut rows)), Loose::List(Ok(Listed::Strs(row)))) => {
                             rows.push(row);
                             Ok(Listed::Rows(rows))
+                        }
+                        (Ok(Listed::Strs(v)), Loose::Num(n)) if i == 0 && v.is_empty() => Ok(Listed::Nums(vec![n])),
+                        (Ok(Listed::Nums(mut v)), Loose::Num(n)) => {
+                            v.push(n);
+                            Ok(Listed::Nums(v))
                         }
                         (Ok(_), Loose::List(Err((at, found)))) => Err((format!("[{i}]{at}"), found)),
                         (Ok(_), other) => Err((format!("[{i}]"), other.kind())),
@@ -1089,6 +1174,8 @@ mod schema {
                       "properties": { "type": { "const": "list" },
                                       "ordered": { "type": "boolean", "description": "numbered (true) or bulleted (false, the default)" },
                                       "items": { "type": "array", "items": { "type": "string" } },
+                                      "levels": { "type": "array", "items": { "type": "integer", "minimum": 0, "maximum": 255 },
+                                                  "description": "how deep each item is nested, one per item: 0 for the list's own, one more for the items of a list inside the item before (the first 0, each at most one deeper than the one before, at most 7; others are brought into these bounds with a warning); without it, none is" },
                                       "links": { "type": "array",
                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
                                                  "description": "[text, address] pairs: words of the items that link (in order, each after the one before, within one item) and an http or https address" } } },

@@ -386,7 +386,19 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
     for (i, mut block) in std::mem::take(&mut a.body).into_iter().enumerate() {
         // Blank list items and blank table rows (but a header row) are left out.
         match &mut block {
-            Block::List { items, .. } => items.retain(|item| !item.trim().is_empty()),
+            Block::List { items, levels, .. } => {
+                // (A blank item's level goes with it; the items nested under it then hang on the one before.)
+                if !levels.is_empty() && levels.len() == items.len() {
+                    let mut keep = items.iter().map(|item| !item.trim().is_empty());
+                    levels.retain(|_| keep.next().unwrap_or(false));
+                }
+                items.retain(|item| !item.trim().is_empty());
+                let (nested, problem) = Block::nest(std::mem::take(levels), items.len());
+                *levels = nested;
+                if let Some(problem) = problem {
+                    warn(format!("body[{i}].levels"), problem);
+                }
+            }
             Block::Table(t) => {
                 let mut kept = Vec::with_capacity(t.cells.len());
                 for (r, row) in t.cells.chunks(t.columns.max(1)).enumerate() {

@@ -169,7 +169,13 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
   await page.locator('.card-title a').click();
   await page.locator('.match-nav').waitFor();
   const body = page.locator('.article-body');
-  assert.deepEqual(await body.locator('ol > li').allInnerTexts(), ['Fetch the nickel report.', 'Import it.', 'Serve it.']);
+  // A nested list inside the item before it, numbered a, b.
+  const own = body.locator(':scope > ol > li');
+  assert.equal(await own.count(), 3);
+  assert.deepEqual(await own.evaluateAll((lis) => lis.map((li) => [...li.childNodes].filter((n) => n.nodeName !== 'OL').map((n) => n.textContent).join(''))), ['Fetch the nickel report.', 'Import it.', 'Serve it.']);
+  const nested = own.nth(1).locator(':scope > ol');
+  assert.deepEqual(await nested.locator(':scope > li').allInnerTexts(), ['as a feed', 'or as a saved page']);
+  assert.equal(await nested.evaluate((ol) => getComputedStyle(ol).listStyleType), 'lower-alpha');
   assert.deepEqual(await body.locator('ul > li').allInnerTexts(), ['copper', 'nickel and zinc']);
   // The code's spaces and line breaks as written, in a monospaced font.
   assert.equal(await body.locator('pre > code').textContent(), CODE);

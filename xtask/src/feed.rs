@@ -61,13 +61,26 @@ fn body_html(a: &Article) -> String {
             Block::Quote { text, links } => {
                 html.push_str(&format!("<blockquote>{}</blockquote>", linked(text, links, &Link::ranges(text, links))))
             }
-            Block::List { ordered, items, links } => {
+            Block::List { ordered, items, levels, links } => {
+                // A nested item's list goes inside the item before it (`levels` as `Block::nest` makes them).
                 let tag = if *ordered { "ol" } else { "ul" };
-                html.push_str(&format!("<{tag}>"));
+                let (open, close) = (format!("<{tag}>"), format!("</{tag}></li>"));
+                html.push_str(&open);
                 let placed = Link::ranges_in(items, links);
+                let mut depth = 0;
                 for (k, item) in items.iter().enumerate() {
-                    html.push_str(&format!("<li>{}</li>", linked(item, links, &Link::placed_in(&placed, k))));
+                    let level = levels.get(k).copied().unwrap_or(0);
+                    if k > 0 && level > depth {
+                        html.push_str(&open);
+                    } else if k > 0 {
+                        html.push_str("</li>");
+                        html.push_str(&close.repeat(usize::from(depth - level)));
+                    }
+                    depth = level;
+                    html.push_str(&format!("<li>{}", linked(item, links, &Link::placed_in(&placed, k))));
                 }
+                html.push_str("</li>");
+                html.push_str(&close.repeat(usize::from(depth)));
                 html.push_str(&format!("</{tag}>"));
             }
             Block::Code { text, language } => {
@@ -197,7 +210,8 @@ mod tests {
                 "tags": ["銅"], "url": "https://example.org/a?x=1&y=2",
                 "body": ["11月27日\u{1}，省有色金屬管理局。", { "type": "heading", "text": "Power <costs>" },
                          { "type": "quote", "text": "\"We'll watch.\"", "links": [["watch", "https://e.org/w"]] },
-                         { "type": "list", "ordered": true, "items": ["a <b>", "c"], "links": [["c", "https://e.org/c"]] },
+                         { "type": "list", "ordered": true, "items": ["a <b>", "c", "d", "e", "f"], "levels": [0, 1, 2, 0, 1],
+                           "links": [["c", "https://e.org/c"]] },
                          { "type": "code", "text": "x  <  y\n  & z", "language": "rust" },
                          { "type": "table", "header": true, "caption": "Prices <USD>",
                            "rows": [["Metal", "Price"], ["Cu", "9,100"]], "links": [["Cu", "https://e.org/cu"]] },
@@ -228,7 +242,9 @@ mod tests {
         assert_eq!(a.body[2], Block::Quote { text: "\"We'll watch.\"".into(), links: vec![link] });
         // Lists, code and tables keep their shape; code its spaces and line breaks.
         let links = vec![Link::new("c", "https://e.org/c")];
-        assert_eq!(a.body[3], Block::List { ordered: true, items: vec!["a <b>".into(), "c".into()], links });
+        // (A nested list inside the item before it: the levels come back.)
+        let items = ["a <b>", "c", "d", "e", "f"].map(String::from).to_vec();
+        assert_eq!(a.body[3], Block::List { ordered: true, items, levels: vec![0, 1, 2, 0, 1], links });
         assert_eq!(a.body[4], Block::Code { text: "x  <  y\n  & z".into(), language: Some("rust".into()) });
         let rows = vec![vec!["Metal".into(), "Price".into()], vec!["Cu".into(), "9,100".into()]];
         let mut table = Block::table(rows, true, Some("Prices <USD>".into()));

@@ -184,7 +184,11 @@ impl Walker {
                             let mut links = Vec::new();
                             match self.list_items(child_el, &mut links) {
                                 Some(items) if items.is_empty() => {}
-                                Some(items) => self.blocks.push(Block::List { ordered: name == "ol", items, links }),
+                                Some(items) => {
+                                    let (items, levels): (Vec<String>, Vec<u8>) = items.into_iter().unzip();
+                                    let levels = Block::nest(levels, items.len()).0;
+                                    self.blocks.push(Block::List { ordered: name == "ol", items, levels, links })
+                                }
                                 // Images, tables, quotes… in it: read as paragraphs, as any block.
                                 None => {
                                     self.walk(child_el);
@@ -250,11 +254,11 @@ impl Walker {
         }
     }
 
-    /// The items of a list, its nested lists' items following the item they are in (the viewer shows one
-    /// level); `None` when it holds more than text (images, tables, quotes, code, headings, what is dropped, or
-    /// on a page what is not the article), to be read as paragraphs instead. Its links (`<a href>`) go into
-    /// `links`.
-    fn list_items(&self, list: ElementRef, links: &mut Vec<Link>) -> Option<Vec<String>> {
+    /// The items of a list, each with how deep it is nested (0: the list's own), its nested lists' items
+    /// following the item they are in, one level deeper; `None` when it holds more than text (images, tables,
+    /// quotes, code, headings, what is dropped, or on a page what is not the article), to be read as paragraphs
+    /// instead. Its links (`<a href>`) go into `links`.
+    fn list_items(&self, list: ElementRef, links: &mut Vec<Link>) -> Option<Vec<(String, u8)>> {
         let mut items = Vec::new();
         for li in element_children(list)? {
             if li.value().name() != "li" {
@@ -264,9 +268,9 @@ impl Walker {
             self.item_text(li, &mut text, &mut nested, links)?;
             let text = collapse(&text);
             if !text.is_empty() {
-                items.push(text);
+                items.push((text, 0));
             }
-            items.append(&mut nested);
+            items.extend(nested.into_iter().map(|(t, l)| (t, l.saturating_add(1))));
         }
         Some(items)
     }
@@ -327,7 +331,7 @@ impl Walker {
         &self,
         el: ElementRef,
         text: &mut String,
-        nested: &mut Vec<String>,
+        nested: &mut Vec<(String, u8)>,
         links: &mut Vec<Link>,
     ) -> Option<()> {
         for child in el.children() {

@@ -125,8 +125,9 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
     let mut quote_depth = 0usize;
     let mut heading: Option<HeadingLevel> = None;
     let mut image: Option<(String, String)> = None;
-    // The list being read (the outermost one's kind, its items so far) and how deep in lists the text is.
-    let mut list: Option<(bool, Vec<String>)> = None;
+    // The list being read (the outermost one's kind, its items so far and how deep each is nested) and how deep
+    // in lists the text is.
+    let mut list: Option<(bool, Vec<String>, Vec<u8>)> = None;
     let mut list_depth = 0usize;
     // The code block being read, as written, and the language its fence names.
     let mut code: Option<String> = None;
@@ -144,19 +145,21 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             blocks.push(if quote { Block::Quote { text, links } } else { Block::Paragraph { text, links } });
         }
     };
-    // The item text read so far, as one of the list's items.
-    let end_item = |buf: &mut String, list: &mut Option<(bool, Vec<String>)>| {
+    // The item text read so far, as one of the list's items, `depth` lists deep.
+    let end_item = |buf: &mut String, list: &mut Option<(bool, Vec<String>, Vec<u8>)>, depth: usize| {
         let text = collapse(buf);
         buf.clear();
-        if let (false, Some((_, items))) = (text.is_empty(), list) {
+        if let (false, Some((_, items, levels))) = (text.is_empty(), list) {
             items.push(text);
+            levels.push(depth.saturating_sub(1).min(255) as u8);
         }
     };
-    let end_list = |list: &mut Option<(bool, Vec<String>)>, blocks: &mut Vec<Block>, links: &mut Vec<Link>| {
+    let end_list = |list: &mut Option<(bool, Vec<String>, Vec<u8>)>, blocks: &mut Vec<Block>, links: &mut Vec<Link>| {
         let links = std::mem::take(links);
-        if let Some((ordered, items)) = list.take() {
+        if let Some((ordered, items, levels)) = list.take() {
             if !items.is_empty() {
-                blocks.push(Block::List { ordered, items, links });
+                let levels = Block::nest(levels, items.len()).0;
+                blocks.push(Block::List { ordered, items, levels, links });
             }
         }
     };
@@ -165,9 +168,9 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             Event::Start(Tag::List(first)) => {
                 if list_depth == 0 {
                     flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
-                    list = Some((first.is_some(), Vec::new()));
+                    list = Some((first.is_some(), Vec::new(), Vec::new()));
                 } else {
-                    end_item(&mut buf, &mut list);
+                    end_item(&mut buf, &mut list, list_depth);
                 }
                 list_depth += 1;
             }
@@ -177,7 +180,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                     end_list(&mut list, &mut blocks, &mut links);
                 }
             }
-            Event::End(TagEnd::Item) => end_item(&mut buf, &mut list),
+            Event::End(TagEnd::Item) => end_item(&mut buf, &mut list, list_depth),
             Event::Start(Tag::CodeBlock(kind)) if list_depth == 0 => {
                 flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
                 code = Some(String::new());
@@ -259,10 +262,10 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             Event::Start(Tag::Image { dest_url, .. }) => {
                 // An image in a list ends the list there; the items after it make a list of their own.
                 if list_depth > 0 {
-                    end_item(&mut buf, &mut list);
+                    end_item(&mut buf, &mut list, list_depth);
                     let ordered = list.as_ref().is_some_and(|l| l.0);
                     end_list(&mut list, &mut blocks, &mut links);
-                    list = Some((ordered, Vec::new()));
+                    list = Some((ordered, Vec::new(), Vec::new()));
                 } else {
                     flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
                 }
@@ -292,7 +295,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             _ => {}
         }
     }
-    end_item(&mut buf, &mut list);
+    end_item(&mut buf, &mut list, list_depth);
     end_list(&mut list, &mut blocks, &mut links);
     flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
     (blocks, first_h1, dropped)

@@ -299,6 +299,32 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     }
 }
 
+/// The items of a list from `from` on that are at `level` (see [`Block::nest`]: `levels` as it makes them, empty
+/// when all are at the top), each `<li>` holding the items nested under it as a list of the same kind; and where
+/// they end (the next item, at a level above, or `count`).
+fn nested_list(
+    tag: &'static str,
+    levels: &[u8],
+    count: usize,
+    level: u8,
+    from: usize,
+    item: &dyn Fn(usize) -> Html,
+) -> (Html, usize) {
+    let level_of = |k: usize| levels.get(k).copied().unwrap_or(0);
+    let (mut lis, mut k) = (Vec::new(), from);
+    while k < count && level_of(k) == level {
+        let own = item(k);
+        k += 1;
+        let mut inner = None;
+        if k < count && level_of(k) > level {
+            let (list, end) = nested_list(tag, levels, count, level + 1, k, item);
+            (inner, k) = (Some(list), end);
+        }
+        lis.push(html! { <li>{ own }{ for inner }</li> });
+    }
+    (html! { <@{tag}>{ for lis }</@> }, k)
+}
+
 /// Block `i` of the body. (A heading's id, `h-i`, is the contents' target.)
 fn render_block(i: usize, block: &Block, terms: &[String]) -> Html {
     match block {
@@ -311,13 +337,10 @@ fn render_block(i: usize, block: &Block, terms: &[String]) -> Html {
         Block::Quote { text, links } => {
             html! { <blockquote><p>{ marked_linked(text, links, &TextLink::ranges(text, links), terms) }</p></blockquote> }
         }
-        Block::List { ordered, items, links } => {
+        Block::List { ordered, items, levels, links } => {
             let placed = TextLink::ranges_in(items, links);
-            html! {
-                <@{if *ordered { "ol" } else { "ul" }}>{ for items.iter().enumerate().map(|(k, item)| html! {
-                    <li>{ marked_linked(item, links, &TextLink::placed_in(&placed, k), terms) }</li>
-                }) }</@>
-            }
+            let item = |k: usize| marked_linked(&items[k], links, &TextLink::placed_in(&placed, k), terms);
+            nested_list(if *ordered { "ol" } else { "ul" }, levels, items.len(), 0, 0, &item).0
         }
         // Focusable, so that a reader without a mouse can scroll a long line into view.
         // (Its language, if named, is shown above it by the stylesheet; no browser translates it.)
