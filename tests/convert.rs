@@ -117,7 +117,7 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
         "published": "2018-11-30", "views": 7, "source": "源", "category": "類", "tags": ["標", "籤"],
         "authors": ["張"], "editor": "編", "lang": "zh-TW", "summary": "摘", "notice": "告",
         "url": "https://example.com/a1",
-        "body": ["段", {"type": "heading", "text": "標題"}, {"type": "quote", "text": "引文", "links": [["引", "https://e.org/引"]]},
+        "body": ["段", {"type": "heading", "text": "標題", "links": [["題", "https://e.org/題"]]}, {"type": "quote", "text": "引文", "links": [["引", "https://e.org/引"]]},
                  {"type": "image", "src": "img/1.png", "alt": "圖", "caption": "說明"},
                  {"type": "list", "items": ["甲", "乙"]}, {"type": "code", "text": "// 註釋"},
                  {"type": "table", "rows": [["銅"]], "caption": "價", "links": [["銅", "https://e.org/銅"]]}]}]}"#;
@@ -133,7 +133,7 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
         c.body,
         [
             Block::paragraph("<段>"),
-            Block::Heading { text: "<標題>".into(), level: 2 },
+            Block::Heading { text: "<標題>".into(), level: 2, links: vec![Link::new("<題>", "https://e.org/題")] },
             // A link's words are converted as the text's; its address is not.
             Block::Quote { text: "<引文>".into(), links: vec![Link::new("<引>", "https://e.org/引")] },
             Block::image("img/1.png", "<圖>", Some("<說明>".into())),

@@ -302,7 +302,7 @@ fn rss_items_become_articles_and_hostile_html_does_not_survive() {
     assert_eq!(
         a.body,
         [
-            Block::Heading { text: "Prices rise".into(), level: 2 },
+            Block::heading("Prices rise", 2),
             Block::paragraph("Copper rose 3% on Monday."),
             Block::image("https://img.example.org/cu.png", "A copper bar", None),
             Block::quote("Demand is strong, said a trader."),
@@ -408,7 +408,7 @@ fn markdown_with_yaml_front_matter() {
     assert_eq!(
         a.body,
         [
-            Block::Heading { text: "A heading that is not the title".into(), level: 2 },
+            Block::heading("A heading that is not the title", 2),
             Block::paragraph("Nickel output grew strongly in 2023, across all regions."),
             Block::quote("Growth will slow, analysts say."),
             Block::image("images/mine.jpg", "Mine at dusk", None),
@@ -443,8 +443,8 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
                 text: "A quote with a link.".into(),
                 links: vec![Link::new("with a link", "https://example.org/q")]
             },
-            // A heading is text only; a list keeps its items' links.
-            Block::Heading { text: "A heading".into(), level: 2 },
+            // A heading keeps its links; a list its items'.
+            Block::Heading { text: "A heading".into(), level: 2, links: vec![Link::new("heading", "https://e.org/h")] },
             Block::List {
                 ordered: false,
                 items: vec!["an item".into()],
@@ -471,6 +471,7 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
                 <p>據<a href=\"/data/ni.html\">有色企業(yè)</a>統計，<a href=\"https://e.cn/r\">報告</a>見ldquo;附件rdquo;。\
                 <a href=\"mailto:a@b.cn\">聯繫</a></p><p><a href=\"https://e.cn/pic\"><img src=\"/p.jpg\" alt=\"圖\"></a></p>\
                 <blockquote><p>他說：<a href=\"quote.html\">價格回升</a>。</p></blockquote>\
+<h2>見<a href=\"/h.html\">報告</a></h2>\
                 <ul><li>見<a href=\"/a.html\">甲</a></li><li>乙<ul><li><a href=\"https://e.cn/c\">丙</a></li></ul></li></ul>\
                 <table><tr><th>金屬</th><th>來源</th></tr><tr><td>銅</td><td><a href=\"/lme\">倫敦</a></td></tr></table>\
                 </article></body></html>";
@@ -496,8 +497,17 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
         }
     );
     // A list's links, a nested item's too (the nested items follow their item, one level deeper).
+    // A heading's links, as a paragraph's.
     assert_eq!(
         r.articles[0].body[3],
+        Block::Heading {
+            text: "見報告".into(),
+            level: 2,
+            links: vec![Link::new("報告", "https://www.example.cn/h.html")]
+        }
+    );
+    assert_eq!(
+        r.articles[0].body[4],
         Block::List {
             ordered: false,
             items: vec!["見甲".into(), "乙".into(), "丙".into()],
@@ -505,7 +515,7 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
             links: vec![Link::new("甲", "https://www.example.cn/a.html"), Link::new("丙", "https://e.cn/c")]
         }
     );
-    assert_eq!(r.articles[0].body[4].links(), [Link::new("倫敦", "https://www.example.cn/lme")]);
+    assert_eq!(r.articles[0].body[5].links(), [Link::new("倫敦", "https://www.example.cn/lme")]);
 }
 
 #[test]
@@ -548,17 +558,14 @@ fn markdown_lists_code_and_tables_keep_their_shape() {
     let levels: Vec<(&str, u8)> = r.articles[0]
         .body
         .iter()
-        .filter_map(|b| if let Block::Heading { text, level } = b { Some((text.as_str(), *level)) } else { None })
+        .filter_map(|b| if let Block::Heading { text, level, .. } = b { Some((text.as_str(), *level)) } else { None })
         .collect();
     assert_eq!(levels, [("Part", 2), ("Section", 3), ("Deep", 5), ("Part two", 2)]);
     // Without a title in the front matter, the first `#` is the title; the `##` under it are sections.
     let md = "# The title\n\nText.\n\n## One\n\n### One, a\n";
     let r = import_file(Path::new("t.md"), md.as_bytes(), &ImportOptions::default());
     assert_eq!(r.articles[0].title.as_str(), "The title");
-    assert_eq!(
-        r.articles[0].body[1..],
-        [Block::Heading { text: "One".into(), level: 2 }, Block::Heading { text: "One, a".into(), level: 3 }]
-    );
+    assert_eq!(r.articles[0].body[1..], [Block::heading("One", 2), Block::heading("One, a", 3)]);
     // A table keeps its rows and cells, the first row its header.
     let md = "---\ntitle: T\n---\n| Metal | Price |\n|---|--:|\n| **Copper** | 68,000 |\n| Nickel ![up](up.png) |\n";
     let r = import_file(Path::new("table.md"), md.as_bytes(), &ImportOptions::default());
@@ -609,8 +616,8 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
         r.articles[0].body,
         [
             // An item's highest heading level (<h3> here) is made 2.
-            Block::Heading { text: "Before".into(), level: 2 },
-            Block::Heading { text: "Under it".into(), level: 3 },
+            Block::heading("Before", 2),
+            Block::heading("Under it", 3),
             Block::paragraph("Before."),
             Block::List {
                 ordered: true,
@@ -801,7 +808,7 @@ fn a_page_whose_html_holds_little_of_its_text_takes_it_from_its_json_ld() {
     // As HTML (scripts dropped).
     assert_eq!(
         page("<p>Nickel prices rebounded.</p><script>x()</script><h2>Outlook</h2><p>Firm.</p>", ""),
-        [p("Nickel prices rebounded."), Block::Heading { text: "Outlook".into(), level: 2 }, p("Firm.")]
+        [p("Nickel prices rebounded."), Block::heading("Outlook", 2), p("Firm.")]
     );
     // The HTML has the text (the JSON-LD a summary of it, or the same): the HTML's blocks.
     let html = "<article><p>Nickel prices rebounded this week, traders said.</p><p>Smelters restarted two lines.</p></article>";
@@ -926,7 +933,7 @@ fn a_page_without_an_article_element_gives_the_block_that_holds_its_paragraphs()
                 "Three aluminium smelters restarted idle lines this week as prices recovered to their highest \
                        level since January."
             ),
-            Block::Heading { text: "Power costs".into(), level: 2 },
+            Block::heading("Power costs", 2),
             Block::paragraph(
                 "Operators said lower power costs made the restarts possible, though they warned that the \
                        recovery was fragile."

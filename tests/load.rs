@@ -63,7 +63,7 @@ fn a_full_record_reads_every_block_type() {
         a.body,
         vec![
             Block::paragraph("p1"),
-            Block::Heading { text: "h".into(), level: 2 },
+            Block::heading("h", 2),
             Block::quote("q"),
             Block::image("img/a.png", "an a", Some("cap".into())),
             Block::paragraph("p2"),
@@ -78,9 +78,9 @@ fn a_full_record_reads_every_block_type() {
                 true,
                 Some("Prices".into())
             ),
-            Block::Heading { text: "part".into(), level: 3 },
-            Block::Heading { text: "one".into(), level: 2 },
-            Block::Heading { text: "null".into(), level: 2 },
+            Block::heading("part", 3),
+            Block::heading("one", 2),
+            Block::heading("null", 2),
         ]
     );
     // A heading's level: 2 unless given; 1 is read as 2 (the title is the page's level-1 heading).
@@ -531,6 +531,8 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
         // A table's, through its cells row by row.
         {"type": "table", "header": true, "rows": [["Metal", "Source"], ["Cu", "LME"], ["Ni", "SHFE"]],
          "links": [["SHFE", "https://e.org/shfe"], ["LME", "https://e.org/lme"]]},
+        // A heading's, as a paragraph's.
+        {"type": "heading", "text": "The report", "links": [["report", "https://e.org/r"], ["The", "data:,x"]]},
     ]);
     let set = load_article_set(&set_of(json!([{ "id": "a", "title": "t", "body": body }]))).unwrap();
     assert!(set.skipped.is_empty(), "{:?}", set.skipped);
@@ -561,6 +563,7 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
     );
     let Block::Table(t) = &a.body[5] else { panic!("a table") };
     assert_eq!(t.links, [Link::new("SHFE", "https://e.org/shfe")]);
+    assert_eq!(a.body[6].links(), [Link::new("report", "https://e.org/r")]);
     let items = ["copper", "nickel and zinc", "tin"];
     let placed: Vec<_> =
         Link::ranges_in(&items, a.body[3].links()).into_iter().map(|(k, r, i)| (k, &items[k][r], i)).collect();
@@ -576,6 +579,7 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
             "body[3].links[1]: \"copper\" is not in the text (after the link before it); shown unlinked",
             "body[3].links[3]: \"and zinc tin\" is not in the text (after the link before it); shown unlinked",
             "body[5].links[1]: \"LME\" is not in the text (after the link before it); shown unlinked",
+            "body[6].links[1]: link \"data:,x\" dropped: only http and https links are shown",
         ]
     );
     // Where each is: the second "the report" is the second occurrence.
@@ -644,10 +648,7 @@ fn block_fields_in_any_order_with_optional_ones_left_out_or_null() {
     let set = load_article_set(&text).unwrap();
     // The unknown block type is left out of the shown article (and reported), not the record.
     assert!(set.skipped.is_empty(), "{:?}", set.skipped);
-    assert_eq!(
-        set.articles[0].body,
-        vec![Block::image("a.png", "", None), Block::Heading { text: "h".into(), level: 2 }]
-    );
+    assert_eq!(set.articles[0].body, vec![Block::image("a.png", "", None), Block::heading("h", 2)]);
 }
 
 /// Every field of the published schema, given a value no field accepts, is named in the report: the finder of

@@ -403,10 +403,11 @@ pub enum Block {
         links: Vec<Link>,
     },
     /// A heading of a section (`level` 2, the default) or of a part of one (3 to 6); the article's title is the
-    /// page's one level-1 heading.
+    /// page's one level-1 heading. `links`: words of it that link elsewhere (see [`Link`]).
     Heading {
         text: String,
         level: u8,
+        links: Vec<Link>,
     },
     Quote {
         text: String,
@@ -471,7 +472,7 @@ pub struct Image {
     pub caption: Option<String>,
 }
 
-/// A link in a paragraph, a quote, a list or a table: the words that link (`text`, as they occur in the block's
+/// A link in a paragraph, a heading, a quote, a list or a table: the words that link (`text`, as they occur in the block's
 /// text — within one of a list's items or a table's cells — after the words of the link before it) and where to
 /// (`href`, an http or https address). In JSON a pair: `["the report", "https://example.org/report"]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -558,6 +559,11 @@ impl Block {
         Block::Paragraph { text: text.into(), links: Vec::new() }
     }
 
+    /// A heading without links.
+    pub fn heading(text: impl Into<String>, level: u8) -> Block {
+        Block::Heading { text: text.into(), level, links: Vec::new() }
+    }
+
     /// A quote without links.
     pub fn quote(text: impl Into<String>) -> Block {
         Block::Quote { text: text.into(), links: Vec::new() }
@@ -597,20 +603,23 @@ impl Block {
     /// How deep a list may nest (levels 0 to this).
     pub const MAX_LEVEL: u8 = 7;
 
-    /// The links of a paragraph, a quote, a list or a table; none for other blocks.
+    /// The links of a paragraph, a heading, a quote, a list or a table; none for other blocks.
     pub fn links(&self) -> &[Link] {
         match self {
-            Block::Paragraph { links, .. } | Block::Quote { links, .. } | Block::List { links, .. } => links,
+            Block::Paragraph { links, .. }
+            | Block::Heading { links, .. }
+            | Block::Quote { links, .. }
+            | Block::List { links, .. } => links,
             Block::Table(t) => &t.links,
             _ => &[],
         }
     }
 
-    /// The texts of a paragraph, a quote, a list or a table (as [`Block::texts`]) and its links, to change them
+    /// The texts of a paragraph, a heading, a quote, a list or a table (as [`Block::texts`]) and its links, to change them
     /// (see [`Link::keep_shown`]); none for other blocks.
     pub fn linked_texts_mut(&mut self) -> Option<(&[String], &mut Vec<Link>)> {
         match self {
-            Block::Paragraph { text, links } | Block::Quote { text, links } => {
+            Block::Paragraph { text, links } | Block::Heading { text, links, .. } | Block::Quote { text, links } => {
                 Some((std::slice::from_ref(text), links))
             }
             Block::List { items, links, .. } => Some((items, links)),
@@ -619,12 +628,12 @@ impl Block {
         }
     }
 
-    /// The links of a paragraph, a quote, a list or a table, to change them; none for other blocks.
+    /// The links of a paragraph, a heading, a quote, a list or a table, to change them; none for other blocks.
     pub fn links_mut(&mut self) -> Option<&mut Vec<Link>> {
         self.linked_texts_mut().map(|(_, links)| links)
     }
 
-    /// The block with `links` (a paragraph, a quote, a list or a table; other blocks have none: as they are).
+    /// The block with `links` (a paragraph, a heading, a quote, a list or a table; other blocks have none: as they are).
     pub fn with_links(mut self, links: Vec<Link>) -> Block {
         if let Some(l) = self.links_mut() {
             *l = links;
@@ -681,6 +690,8 @@ enum TypedBlock {
         text: String,
         #[serde(skip_serializing_if = "is_two")]
         level: u8,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        links: Vec<Link>,
     },
     Quote {
         text: String,
@@ -724,7 +735,9 @@ impl Serialize for Block {
         let typed = match self {
             Block::Paragraph { text, links } if links.is_empty() => return s.serialize_str(text),
             Block::Paragraph { text, links } => TypedBlock::Paragraph { text: text.clone(), links: links.clone() },
-            Block::Heading { text, level } => TypedBlock::Heading { text: text.clone(), level: *level },
+            Block::Heading { text, level, links } => {
+                TypedBlock::Heading { text: text.clone(), level: *level, links: links.clone() }
+            }
             Block::Quote { text, links } => TypedBlock::Quote { text: text.clone(), links: links.clone() },
             Block::List { ordered, items, levels, links } => TypedBlock::List {
                 ordered: *ordered,
@@ -842,7 +855,11 @@ impl LooseBlock {
         let required = |v: Option<Loose>, name: &str| string(v, name)?.ok_or_else(|| missing(name));
         Ok(match kind.as_str() {
             "paragraph" => Block::Paragraph { text: required(self.text, "text")?, links: links(self.links)? },
-            "heading" => Block::Heading { text: required(self.text, "text")?, level: level(self.level)? },
+            "heading" => Block::Heading {
+                text: required(self.text, "text")?,
+                level: level(self.level)?,
+                links: links(self.links)?,
+            },
             "quote" => Block::Quote { text: required(self.text, "text")?, links: links(self.links)? },
             "code" => {
                 Block::Code { text: required(self.text, "text")?, language: optional(self.language, "language")? }
@@ -1169,7 +1186,10 @@ mod schema {
                     { "type": "object", "required": ["type", "text"],
                       "properties": { "type": { "const": "heading" }, "text": { "type": "string" },
                                       "level": { "type": "integer", "minimum": 1, "maximum": 6,
-                                                 "description": "2 (the default) for a section, 3 to 6 for parts of one; 1 is read as 2 (the title is the page's level-1 heading)" } } },
+                                                 "description": "2 (the default) for a section, 3 to 6 for parts of one; 1 is read as 2 (the title is the page's level-1 heading)" },
+                                      "links": { "type": "array",
+                                                 "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
+                                                 "description": "[text, address] pairs: words of the heading that link (in order, each after the one before) and an http or https address" } } },
                     { "type": "object", "required": ["type", "items"],
                       "properties": { "type": { "const": "list" },
                                       "ordered": { "type": "boolean", "description": "numbered (true) or bulleted (false, the default)" },

@@ -467,6 +467,8 @@ test('two tabs reading at once keep each other\'s places, and each list shows th
   await a.page.waitForFunction((id) => (localStorage.getItem('article-viewer.read') ?? '').includes(id), ids[0]);
   await scrollTo(b.page, 0.6);
   await b.page.waitForFunction((id) => (localStorage.getItem('article-viewer.read') ?? '').includes(id), ids[1]);
+  // (Each tab sees another's writes a moment later: A's view is read once it has B's place.)
+  await a.page.waitForFunction((id) => (localStorage.getItem('article-viewer.read') ?? '').includes(id), ids[1]);
   const log = await saved();
   assert.match(log, new RegExp(`^${ids[1]}:\\d+ ${ids[0]}:\\d+$`), 'both places, the latest first');
   // A's list shows how far B read (A reads the log again once B has changed it).

@@ -160,7 +160,7 @@ export const BLOCKS_SET = JSON.stringify({ version: 1, title: 'Blocks', articles
     { type: 'list', ordered: true, items: ['Fetch the nickel report.', 'Import it.', 'as a feed', 'or as a saved page', 'Serve it.'],
       levels: [0, 0, 1, 1, 0] },
     { type: 'list', items: ['copper', 'nickel and zinc'], links: [['zinc', 'https://example.org/zinc']] },
-    { type: 'heading', text: 'The program', level: 3 },
+    { type: 'heading', text: 'The program', level: 3, links: [['program', 'https://example.org/program']] },
     { type: 'code', text: CODE, language: 'python' },
     { type: 'heading', text: 'Output' },
     { type: 'table', header: true, caption: 'Nickel output by mine, tonnes',

@@ -213,6 +213,11 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
   const contents = page.getByRole('navigation', { name: 'Contents' });
   assert.deepEqual(await contents.locator('li').evaluateAll((ls) => ls.map((l) => `${l.className} ${l.textContent}`)),
     ['level-2 Steps', 'level-3 The program', 'level-2 Output']);
+  // A heading's link (its words only in the contents, whose entry is one link to the heading).
+  const linked = body.locator('h3 a');
+  assert.deepEqual([await linked.innerText(), await linked.getAttribute('href'), await linked.getAttribute('target')],
+    ['program', 'https://example.org/program', '_blank']);
+  assert.equal(await contents.locator('li.level-3 a').count(), 1);
   const before = page.url();
   const output = body.locator('h2', { hasText: 'Output' });
   await contents.getByRole('link', { name: 'Output' }).click();

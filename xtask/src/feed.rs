@@ -57,7 +57,9 @@ fn body_html(a: &Article) -> String {
             Block::Paragraph { text, links } => {
                 html.push_str(&format!("<p>{}</p>", linked(text, links, &Link::ranges(text, links))))
             }
-            Block::Heading { text, level } => html.push_str(&format!("<h{level}>{}</h{level}>", escape(text))),
+            Block::Heading { text, level, links } => {
+                html.push_str(&format!("<h{level}>{}</h{level}>", linked(text, links, &Link::ranges(text, links))))
+            }
             Block::Quote { text, links } => {
                 html.push_str(&format!("<blockquote>{}</blockquote>", linked(text, links, &Link::ranges(text, links))))
             }
@@ -208,7 +210,7 @@ mod tests {
             serde_json::json!({ "id": "seed_1.x", "title": "銅價 <script>alert(1)</script> & co", "lang": "zh-Hant",
                 "published": "2018-11-30T11:21:00+08:00", "authors": ["張燎原", "Li Wei"], "category": "重點新聞",
                 "tags": ["銅"], "url": "https://example.org/a?x=1&y=2",
-                "body": ["11月27日\u{1}，省有色金屬管理局。", { "type": "heading", "text": "Power <costs>" },
+                "body": ["11月27日\u{1}，省有色金屬管理局。", { "type": "heading", "text": "Power <costs>", "links": [["<costs>", "https://e.org/costs"]] },
                          { "type": "quote", "text": "\"We'll watch.\"", "links": [["watch", "https://e.org/w"]] },
                          { "type": "list", "ordered": true, "items": ["a <b>", "c", "d", "e", "f"], "levels": [0, 1, 2, 0, 1],
                            "links": [["c", "https://e.org/c"]] },
@@ -237,7 +239,8 @@ mod tests {
         assert_eq!((a.category.as_deref(), a.tags.as_slice()), (Some("重點新聞"), &["銅".to_owned()][..]));
         let texts: Vec<&str> = a.body.iter().flat_map(Block::texts).map(String::as_str).collect();
         assert_eq!(texts[..3], ["11月27日，省有色金屬管理局。", "Power <costs>", "\"We'll watch.\""]);
-        assert!(matches!(a.body[1], Block::Heading { .. }));
+        let link = Link::new("<costs>", "https://e.org/costs");
+        assert_eq!(a.body[1], Block::Heading { text: "Power <costs>".into(), level: 2, links: vec![link] });
         let link = Link::new("watch", "https://e.org/w");
         assert_eq!(a.body[2], Block::Quote { text: "\"We'll watch.\"".into(), links: vec![link] });
         // Lists, code and tables keep their shape; code its spaces and line breaks.

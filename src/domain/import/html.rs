@@ -168,7 +168,11 @@ impl Walker {
                         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                             self.flush();
                             let level = name.as_bytes()[1] - b'0';
-                            self.blocks.extend(text_of(child_el).map(|text| Block::Heading { text, level }));
+                            self.blocks.extend(text_and_links(child_el).map(|(text, links)| Block::Heading {
+                                text,
+                                level,
+                                links,
+                            }));
                         }
                         "blockquote" => {
                             self.flush();

@@ -202,11 +202,12 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             Event::End(TagEnd::Heading(_)) => {
                 let text = collapse(&buf);
                 buf.clear();
+                let links = std::mem::take(&mut links);
                 if !text.is_empty() {
                     if heading == Some(HeadingLevel::H1) && first_h1.is_none() {
                         first_h1 = Some(text.clone());
                     }
-                    blocks.push(Block::Heading { text, level: heading.map_or(2, |l| l as u8) });
+                    blocks.push(Block::Heading { text, level: heading.map_or(2, |l| l as u8), links });
                 }
                 heading = None;
             }
@@ -248,8 +249,8 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                     None => {}
                 }
             }
-            // A link in a paragraph, a quote, a list or a table (not in a heading, whose text has none).
-            Event::Start(Tag::Link { dest_url, .. }) if heading.is_none() && image.is_none() => {
+            // A link in a paragraph, a heading, a quote, a list or a table (not in an image's alt text).
+            Event::Start(Tag::Link { dest_url, .. }) if image.is_none() => {
                 link = Some((buf.len(), dest_url.to_string()));
             }
             Event::End(TagEnd::Link) => {

@@ -230,7 +230,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         .iter()
         .enumerate()
         .filter_map(
-            |(i, b)| if let Block::Heading { text, level } = b { Some((i, *level, text.as_str())) } else { None },
+            |(i, b)| if let Block::Heading { text, level, .. } = b { Some((i, *level, text.as_str())) } else { None },
         )
         .collect();
     let contents = (headings.len() >= 3).then(|| {
@@ -331,8 +331,10 @@ fn render_block(i: usize, block: &Block, terms: &[String]) -> Html {
         Block::Paragraph { text, links } => {
             html! { <p>{ marked_linked(text, links, &TextLink::ranges(text, links), terms) }</p> }
         }
-        Block::Heading { text, level } => html! {
-            <@{format!("h{level}")} id={format!("h-{i}")} tabindex="-1">{ marked(text, terms) }</@>
+        Block::Heading { text, level, links } => html! {
+            <@{format!("h{level}")} id={format!("h-{i}")} tabindex="-1">
+                { marked_linked(text, links, &TextLink::ranges(text, links), terms) }
+            </@>
         },
         Block::Quote { text, links } => {
             html! { <blockquote><p>{ marked_linked(text, links, &TextLink::ranges(text, links), terms) }</p></blockquote> }
