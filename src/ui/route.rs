@@ -205,6 +205,19 @@ mod tests {
     }
 
     #[test]
+    fn a_link_path_carries_the_list_state_as_the_router_writes_and_reads_it() {
+        let state = ListState { q: "企業 a&b".into(), page: Some(2), ..ListState::default() };
+        let path = route_path(&Route::Article { id: "企 x".into() }, Some(&state.to_pairs()));
+        assert_eq!(path, "/article/%E4%BC%81%20x?q=%E4%BC%81%E6%A5%AD+a%26b&page=2");
+        let (route, query) = path.split_once('?').unwrap();
+        assert_eq!(Route::recognize(route), Some(Route::Article { id: "企 x".into() }));
+        assert_eq!(ListState::from_query(query), state);
+        // Without a query (or an empty one), no `?`.
+        assert_eq!(route_path(&Route::List, Some(&Vec::new())), "/");
+        assert_eq!(route_path(&Route::NotFound, None), "/not-found");
+    }
+
+    #[test]
     fn fixed_routes_are_written_as_the_derive_writes_them() {
         for r in [Route::List, Route::NotFound] {
             assert_eq!(r.to_path(), derived(&r).to_path());
