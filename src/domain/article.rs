@@ -574,6 +574,13 @@ impl Block {
         Block::List { ordered, items, levels: Vec::new(), links: Vec::new() }
     }
 
+    /// A list whose items are nested by `levels`, made usable as [`Block::nest`] makes them (what the importers
+    /// read; a problem is theirs to avoid, not a reader's to hear of).
+    pub fn nested_list(ordered: bool, items: Vec<String>, levels: Vec<u8>, links: Vec<Link>) -> Block {
+        let levels = Block::nest(levels, items.len()).0;
+        Block::List { ordered, items, levels, links }
+    }
+
     /// A list's `levels` made usable for `items` items, and what was wrong with them: none when every item is
     /// at the top (also when `levels` is empty); else one per item, the first 0, each at most one deeper than
     /// the one before and at most [`Block::MAX_LEVEL`] (a level out of these bounds is brought into them; a

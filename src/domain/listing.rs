@@ -102,6 +102,11 @@ pub struct ListState {
     pub script: Option<ScriptChoice>,
 }
 
+/// URL parameters as a query string (`q=%E4%BC%81+a&page=2`), as [`ListState::from_query`] reads them back.
+pub fn query_string(pairs: &[(String, String)]) -> String {
+    form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
+}
+
 fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10 && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
@@ -174,7 +179,7 @@ impl ListState {
 
     /// The state as a query string without `?` (empty for the default state).
     pub fn to_query(&self) -> String {
-        form_urlencoded::Serializer::new(String::new()).extend_pairs(self.to_pairs()).finish()
+        query_string(&self.to_pairs())
     }
 
     /// The sort in force: the chosen one, else relevance when there is a query, else the set's order.

@@ -82,7 +82,7 @@ pub fn route_path(to: &Route, query: Option<&QueryPairs>) -> String {
     let mut path = to.to_path();
     if let Some(q) = query.filter(|q| !q.is_empty()) {
         path.push('?');
-        path.push_str(&form_urlencoded::Serializer::new(String::new()).extend_pairs(q).finish());
+        path.push_str(&crate::domain::listing::query_string(q));
     }
     path
 }

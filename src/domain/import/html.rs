@@ -189,9 +189,8 @@ impl Walker {
                             match self.list_items(child_el, &mut links) {
                                 Some(items) if items.is_empty() => {}
                                 Some(items) => {
-                                    let (items, levels): (Vec<String>, Vec<u8>) = items.into_iter().unzip();
-                                    let levels = Block::nest(levels, items.len()).0;
-                                    self.blocks.push(Block::List { ordered: name == "ol", items, levels, links })
+                                    let (items, levels) = items.into_iter().unzip();
+                                    self.blocks.push(Block::nested_list(name == "ol", items, levels, links))
                                 }
                                 // Images, tables, quotes… in it: read as paragraphs, as any block.
                                 None => {

@@ -158,8 +158,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
         let links = std::mem::take(links);
         if let Some((ordered, items, levels)) = list.take() {
             if !items.is_empty() {
-                let levels = Block::nest(levels, items.len()).0;
-                blocks.push(Block::List { ordered, items, levels, links });
+                blocks.push(Block::nested_list(ordered, items, levels, links));
             }
         }
     };
