@@ -18,7 +18,8 @@ pub struct Mount {
     pub base: AttrValue,
     /// Articles per list page.
     pub page_size: usize,
-    /// A widget's key in the host page's URL hash (`av-<element id>`, `av` without an id): a route under it
+    /// A widget's key in the host page's URL hash (`av-<element id>`; without an id `av`, `av.2`…: see
+    /// `unnamed_key`): a route under it
     /// (`#av-news=%2Farticle%2Fx`) is where the widget opens, and where its links point ([`Mount::link`]), so
     /// that a link opened in a new tab, copied or bookmarked opens the host page with the widget on it.
     pub key: Option<String>,
@@ -167,7 +168,7 @@ pub fn mount_widget(
     super::panic::install_hook();
     let page_size = if page_size == 0 { PAGE_SIZE } else { (page_size as usize).clamp(1, 200) };
     let key = match host.id() {
-        id if id.is_empty() => "av".to_owned(),
+        id if id.is_empty() => unnamed_key(&host),
         id => format!("av-{id}"),
     };
     let follow_hash = routing.as_deref() == Some("hash");
@@ -183,6 +184,19 @@ pub fn mount_widget(
     };
     register_widget_root(&root);
     WidgetHandle { app: Some(yew::Renderer::<App>::with_root_and_props(root.clone(), props).render()), root }
+}
+
+/// The hash key of a widget without an id: `av` for the page's first such widget, `av.2`, `av.3`… for the next
+/// ones in the page's order (never an id's `av-…`), so that two of them never share one.
+fn unnamed_key(host: &web_sys::Element) -> String {
+    let node: &web_sys::Node = host.as_ref();
+    let selector = format!("{}:not([id])", host.local_name());
+    let list = host.owner_document().and_then(|d| d.query_selector_all(&selector).ok());
+    let at = list.and_then(|l| (0..l.length()).position(|i| l.item(i).as_ref() == Some(node)));
+    match at {
+        Some(i) if i > 0 => format!("av.{}", i + 1),
+        _ => "av".to_owned(),
+    }
 }
 
 /// This widget's route in the host page's hash (`#av-a=%2Farticle%2Fx&av-b=%2F`), if it has one — read as

@@ -32,6 +32,7 @@ before(async () => {
         + '<article-viewer id="s" src="/elsewhere/sotu.json" routing="hash" start="https://example.org/news/#/?q=slavery"></article-viewer>'),
       'blocks.json': BLOCKS_SET,
       'contents.html': hostPage('<article-viewer id="c" src="/elsewhere/blocks.json" start="/article/howto"></article-viewer><p style="height: 3000px">Below.</p>'),
+      'noid.html': hostPage('<article-viewer></article-viewer><article-viewer src="/elsewhere/other.json"></article-viewer>'),
       'broken.html': hostPage('<article-viewer id="bad" src="/elsewhere/missing.json"></article-viewer><article-viewer id="good"></article-viewer>'),
       'other.json': JSON.stringify({ version: 1, title: 'Other set', articles: [
         { id: 'o1', title: 'Other one', body: ['First.'] }, { id: 'o2', title: 'Other two', body: ['Second.'] }] }),
@@ -104,6 +105,25 @@ test('a widget\'s links open the same view in a new tab: the host page with the 
   await widget(other, 'b').locator('.card-title a', { hasText: 'Other two' }).waitFor();
   await widget(other, 'a').locator('.card').first().waitFor();
   assert.deepEqual(await widget(other, 'a').locator('.card-title a').allInnerTexts(), [SEED_TITLE]);
+  assert.deepEqual([...errors, ...otherErrors], []);
+  await other.close();
+  await page.close();
+});
+
+test('widgets without an id have keys of their own (av, av.2): a link of the second opens only the second', async () => {
+  const { page, errors } = await newPage(browser.context);
+  const host = server.url('/elsewhere/noid.html');
+  await page.goto(host);
+  const [first, second] = [page.locator('article-viewer').nth(0), page.locator('article-viewer').nth(1)];
+  await second.locator('.card').first().waitFor();
+  const href = await second.locator('.card-title a').first().getAttribute('href');
+  assert.equal(href, `${host}#av.2=${encodeURIComponent('/article/o1')}`);
+  assert.match(await first.locator('.card-title a').first().getAttribute('href'), /#av=%2Farticle%2F/);
+  const { page: other, errors: otherErrors } = await newPage(browser.context);
+  await other.goto(href);
+  await other.locator('article-viewer').nth(1).locator('h1.article-title', { hasText: 'Other one' }).waitFor();
+  await other.locator('article-viewer').nth(0).locator('.card').first().waitFor();
+  assert.equal(await other.locator('article-viewer').nth(0).locator('h1.article-title').count(), 0);
   assert.deepEqual([...errors, ...otherErrors], []);
   await other.close();
   await page.close();
