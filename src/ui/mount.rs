@@ -75,9 +75,10 @@ impl Mount {
         // (The page is read only in a widget: the list prerendered natively has no window.)
         match &self.key {
             Some(key) => {
+                // (One read of the page's address per link: the list draws many, on every keystroke of a search.)
                 let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-                let page = href.split('#').next().unwrap_or_default();
-                format!("{page}#{}", host_hash_with(key, route))
+                let (page, hash) = href.split_once('#').unwrap_or((&href, ""));
+                format!("{page}#{}", host_hash_with(hash, key, route))
             }
             None => format!("#{route}"),
         }
@@ -212,10 +213,9 @@ pub fn host_hash_route(key: &str) -> Option<String> {
         .map(|route| start_route(&route))
 }
 
-/// The host page's hash (without its `#`) with `route` under `key`: other widgets' entries and any other hash
-/// content kept, this widget's entry last.
-fn host_hash_with(key: &str, route: &str) -> String {
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+/// The host page's `hash` (with or without its `#`) with `route` under `key`: other widgets' entries and any
+/// other hash content kept, this widget's entry last; without a `#`.
+fn host_hash_with(hash: &str, key: &str, route: &str) -> String {
     let mut parts: Vec<&str> = hash
         .trim_start_matches('#')
         .split('&')
@@ -234,7 +234,11 @@ pub fn write_host_hash_route(key: &str, route: &str) {
         return;
     }
     if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("#{}", host_hash_with(key, route))));
+        let _ = history.push_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&format!("#{}", host_hash_with(&window.location().hash().unwrap_or_default(), key, route))),
+        );
     }
 }
 
