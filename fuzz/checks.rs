@@ -4,6 +4,7 @@
 // (Each fuzz target uses one of them.)
 #![allow(dead_code)]
 
+use article_viewer::domain::article::Style;
 use article_viewer::domain::fold::fold;
 use article_viewer::domain::import::clean::{clean_text, Fix};
 use article_viewer::domain::import::{import_file, ImportOptions};
@@ -44,7 +45,11 @@ pub fn article_set(data: &[u8]) {
         }
         for b in set.articles.iter().flat_map(|a| &a.body).filter(|b| !b.links().is_empty()) {
             assert_eq!(Link::ranges_in(b.texts(), b.links()).len(), b.links().len(), "{b:?}");
-            assert!(b.links().iter().all(|l| article_viewer::domain::load::is_safe_url(&l.href, false)), "{b:?}");
+            let shown = |l: &Link| match l.is_link() {
+                true => article_viewer::domain::load::is_safe_url(&l.href, false),
+                false => !l.style.is_empty(),
+            };
+            assert!(b.links().iter().all(shown), "{b:?}");
         }
         let file = ArticleSetFile { version: 1, title: set.title.clone(), articles: set.articles.clone() };
         let again = load_article_set(&file.to_json_pretty()).expect("a written set loads");
@@ -71,10 +76,12 @@ pub fn query(data: &[u8]) {
     let terms = Query::parse(&half).include;
     let pieces = highlight(text, &terms);
     assert_eq!(pieces.iter().map(|p| p.text.as_str()).collect::<String>(), text);
-    // And with that half as a link: links and marks cut the text into pieces that make it whole.
-    let links = [Link::new(half.clone(), "https://example.org/")];
-    let linked = linked_pieces(text, &Link::ranges(text, &links), &terms);
-    assert_eq!(linked.iter().flat_map(|(_, parts)| parts).map(|(r, _)| &text[r.clone()]).collect::<String>(), text);
+    // And with that half as a link, and its first character in bold: links, styles and marks cut the text into
+    // pieces that make it whole.
+    let first: String = half.chars().take(1).collect();
+    let links = [Link::new(half.clone(), "https://example.org/"), Link::styled(first, Style::STRONG)];
+    let linked = linked_pieces(text, &Link::ranges(text, &links), &links, &terms);
+    assert_eq!(linked.iter().flat_map(|(_, parts)| parts).map(|(r, ..)| &text[r.clone()]).collect::<String>(), text);
     for r in match_ranges(text, &terms) {
         assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.start < r.end);
     }

@@ -111,6 +111,7 @@ fn broken_dictionaries_are_an_error() {
 /// Every text a reader sees goes through the converter; ids, dates, numbers, links and image addresses do not.
 #[test]
 fn every_text_of_an_article_is_converted_and_nothing_else() {
+    use article_viewer::domain::article::Style;
     use article_viewer::domain::convert::convert_article;
     use article_viewer::domain::{Block, Link};
     let json = r#"{"version": 1, "articles": [{"id": "a1", "title": "題", "kicker": "引", "subtitle": "副",
@@ -119,7 +120,7 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
         "url": "https://example.com/a1",
         "body": ["段", {"type": "heading", "text": "標題", "links": [["題", "https://e.org/題"]]}, {"type": "quote", "text": "引文", "links": [["引", "https://e.org/引"]]},
                  {"type": "image", "src": "img/1.png", "alt": "圖", "caption": "說明"},
-                 {"type": "list", "items": ["甲", "乙"]}, {"type": "code", "text": "// 註釋"},
+                 {"type": "list", "items": ["甲", "乙"], "styles": [["乙", "strong"]]}, {"type": "code", "text": "// 註釋"},
                  {"type": "table", "rows": [["銅"]], "caption": "價", "links": [["銅", "https://e.org/銅"]]}]}]}"#;
     let set = load_article_set(json).unwrap();
     let a = &set.articles[0];
@@ -137,7 +138,9 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
             // A link's words are converted as the text's; its address is not.
             Block::Quote { text: "<引文>".into(), links: vec![Link::new("<引>", "https://e.org/引")] },
             Block::image("img/1.png", "<圖>", Some("<說明>".into())),
-            Block::list(false, vec!["<甲>".into(), "<乙>".into()]),
+            // Styled words too (their style as it is).
+            Block::list(false, vec!["<甲>".into(), "<乙>".into()])
+                .with_links(vec![Link::styled("<乙>", Style::STRONG)]),
             // Code is shown as written.
             Block::Code { text: "// 註釋".into(), language: None },
             {

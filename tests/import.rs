@@ -1,6 +1,7 @@
 //! The importer's core: cleaning rules (table tests), the seed, saved web pages, feeds with hostile HTML, Markdown, bad input.
 //! Native only (feature `import`): `cargo test --features import --test import`.
 
+use article_viewer::domain::article::Style;
 use article_viewer::domain::import::clean::{
     clean_text, decode_entities, find_corruption, full_width_punctuation, normalize_whitespace,
     strip_pinyin_annotations, Fix,
@@ -303,7 +304,8 @@ fn rss_items_become_articles_and_hostile_html_does_not_survive() {
         a.body,
         [
             Block::heading("Prices rise", 2),
-            Block::paragraph("Copper rose 3% on Monday."),
+            // (`<b>3%</b>`.)
+            Block::paragraph("Copper rose 3% on Monday.").with_links(vec![Link::styled("3%", Style::STRONG)]),
             Block::image("https://img.example.org/cu.png", "A copper bar", None),
             Block::quote("Demand is strong, said a trader."),
             // Relative to the item's link, where it is on the item's own page.
@@ -316,7 +318,10 @@ fn rss_items_become_articles_and_hostile_html_does_not_survive() {
     }
     let second = &r.articles[1];
     assert_eq!(second.url, None, "a javascript: link is dropped");
-    assert_eq!(second.body, [Block::paragraph("Only a summary, with markup.")]);
+    assert_eq!(
+        second.body,
+        [Block::paragraph("Only a summary, with markup.").with_links(vec![Link::styled("with", Style::EM)])]
+    );
     assert!(r.warnings.iter().any(|w| w.contains("javascript:alert(4)")), "{:?}", r.warnings);
     assert!(r.warnings.iter().any(|w| w.contains("piece(s) of markup dropped")), "{:?}", r.warnings);
 }
@@ -389,7 +394,7 @@ fn json_feed_items_are_read() {
     assert_eq!(r.error, None);
     let a = &r.articles[0];
     assert_eq!((a.id.as_str(), a.title.as_str()), ("jf-1", "From a JSON Feed"));
-    assert_eq!(a.body, [Block::paragraph("Hello world.")]);
+    assert_eq!(a.body, [Block::paragraph("Hello world.").with_links(vec![Link::styled("world", Style::STRONG)])]);
 }
 
 #[test]
@@ -409,13 +414,76 @@ fn markdown_with_yaml_front_matter() {
         a.body,
         [
             Block::heading("A heading that is not the title", 2),
-            Block::paragraph("Nickel output grew strongly in 2023, across all regions."),
+            Block::paragraph("Nickel output grew strongly in 2023, across all regions.")
+                .with_links(vec![Link::styled("strongly", Style::STRONG)]),
             Block::quote("Growth will slow, analysts say."),
             Block::image("images/mine.jpg", "Mine at dusk", None),
             Block::list(false, vec!["first point".into(), "second point".into()]),
         ]
     );
     assert!(r.warnings.iter().any(|w| w.contains("markup dropped")), "the raw <script> is reported");
+}
+
+#[test]
+fn bold_italic_code_and_struck_words_are_kept_as_styled_words_in_order_flattened_where_nested() {
+    let (strong, em, code, del) = (Style::STRONG, Style::EM, Style::CODE, Style::DEL);
+    let md = "---\ntitle: Styles\n---\nNot only **this** but *that*, `x = 1` and ~~old~~ new: \
+              **bold *and both* then [a link](https://e.org/l) in bold** end.\n\n\
+              ## A *styled* heading\n\n> A **quoted** word.\n\n- an *item*\n  - **nested** item\n\n\
+              | Metal | Price |\n|---|---|\n| Cu | **9,100** |\n\n![an *alt* text](a.png)\n";
+    let r = import_file(Path::new("styles.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let body = &r.articles[0].body;
+    // The link first (links are placed among links), then the styled words in order: nested styles cut into runs
+    // each in all the styles it is in.
+    let first = |text: &str, last: &str| Block::Paragraph {
+        text: text.into(),
+        links: vec![
+            Link::new("a link", "https://e.org/l"),
+            Link::styled("this", strong),
+            Link::styled("that", em),
+            Link::styled("x = 1", code),
+            Link::styled("old", del),
+            Link::styled("bold", strong),
+            Link::styled("and both", strong.with(em)),
+            Link::styled(last, strong),
+        ],
+    };
+    let text = "Not only this but that, x = 1 and old new: bold and both then a link in bold end.";
+    assert_eq!(body[0], first(text, "then a link in bold"));
+    assert_eq!(body[1], Block::heading("A styled heading", 2).with_links(vec![Link::styled("styled", em)]));
+    assert_eq!(body[2], Block::quote("A quoted word.").with_links(vec![Link::styled("quoted", strong)]));
+    assert_eq!(body[3].links(), [Link::styled("item", em), Link::styled("nested", strong)]);
+    assert_eq!(body[4].links(), [Link::styled("9,100", strong)]);
+    // An image's alt text is words only.
+    assert!(matches!(&body[5], Block::Image(i) if i.alt == "an alt text"));
+    // Every styled word is placed where it was.
+    let placed = Link::ranges_in(body[0].texts(), body[0].links());
+    let at = |w: &str| body[0].texts()[0].match_indices(w).map(|(i, _)| i).collect::<Vec<_>>();
+    assert!(placed.iter().any(|(_, r, i)| *i == 1 && r.start == at("this")[0]));
+    assert_eq!(placed.len(), 8);
+
+    // HTML: <strong>/<b>, <em>/<i>, <code>/<kbd>, <del>/<s>, nested; in a paragraph, a heading, a list, a cell;
+    // a paragraph ended inside one (a <div> in a <b>) goes on in the style.
+    let html = "<html><head><title>T</title></head><body><article><h1>T</h1>\
+                <p>Not only <b>this</b> but <i>that</i>, <code>x = 1</code> and <s>old</s> new; \
+                <strong>bold <em>and both</em> then <a href=\"https://e.org/l\">a link</a></strong> end.</p>\
+                <h2>A <em>styled</em> heading</h2>\
+                <ul><li>an <i>item</i><ul><li><b>nested</b> item</li></ul></li></ul>\
+                <table><tr><th>Metal</th><th>Price</th></tr><tr><td>Cu</td><td><kbd>9,100</kbd></td></tr></table>\
+                <p><b>one<div>two</div></b></p></article></body></html>";
+    let r = import_file(Path::new("s.html"), html.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let body = &r.articles[0].body;
+    assert_eq!(
+        body[0],
+        first("Not only this but that, x = 1 and old new; bold and both then a link end.", "then a link")
+    );
+    assert_eq!(body[1], Block::heading("A styled heading", 2).with_links(vec![Link::styled("styled", em)]));
+    assert_eq!(body[2].links(), [Link::styled("item", em), Link::styled("nested", strong)]);
+    assert_eq!(body[3].links(), [Link::styled("9,100", code)]);
+    assert_eq!(body[4], Block::paragraph("one").with_links(vec![Link::styled("one", strong)]));
+    assert_eq!(body[5], Block::paragraph("two").with_links(vec![Link::styled("two", strong)]));
 }
 
 #[test]
@@ -534,7 +602,7 @@ fn markdown_lists_code_and_tables_keep_their_shape() {
                     .map(String::from)
                     .to_vec(),
                 levels: vec![0, 0, 1, 1, 0],
-                links: Vec::new(),
+                links: vec![Link::styled("--full-text", Style::CODE)],
             },
             Block::list(false, vec!["loose item its second paragraph".into(), "next".into()]),
             // Code as written: its spaces and line breaks, and its `.` not made a full-width 。 as in Chinese text.
@@ -579,7 +647,8 @@ fn markdown_lists_code_and_tables_keep_their_shape() {
             ],
             true,
             None
-        )]
+        )
+        .with_links(vec![Link::styled("Copper", Style::STRONG)])]
     );
     // An image in a list ends it there.
     let md = "---\ntitle: T\n---\n- a\n- ![chart](chart.png)\n- b\n";
@@ -623,7 +692,7 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
                 ordered: true,
                 items: vec!["One bold".into(), "Two paragraphs".into(), "nested".into()],
                 levels: vec![0, 0, 1],
-                links: Vec::new(),
+                links: vec![Link::styled("bold", Style::STRONG)],
             },
             // Spaces, line breaks and `>` as written; the script inside dropped.
             Block::Code { text: "let x = 1;\n  if x > 0 {\n}".into(), language: Some("rust".into()) },
@@ -638,7 +707,8 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
                 ],
                 true,
                 Some("LME, USD/t".into())
-            ),
+            )
+            .with_links(vec![Link::styled("9,100", Style::STRONG)]),
             // A first row not all <th> is not a header.
             Block::table(vec![vec!["a".into(), "b".into()], vec!["c".into(), "d".into()]], false, None),
             // Tables that lay a page out (one cell; an image in a cell): their text as paragraphs, as before.

@@ -1,6 +1,7 @@
 //! Loading and validating article sets (schema v1): valid sets, each invalid case, unknown fields,
 //! whole-file faults. Runs natively: `cargo test --test load`.
 
+use article_viewer::domain::article::Style;
 use article_viewer::domain::{load_article_set, Block, Link, PublishedKind, SetError};
 use serde_json::json;
 
@@ -178,6 +179,26 @@ fn each_invalid_record_is_skipped_with_a_precise_report_and_the_rest_are_kept() 
             json!({ "id": "k4", "title": "t", "body": [{"type": "paragraph", "text": "a", "links": ["a", "b"]}] }),
             "body[0]",
             "links[0]: invalid type: a string, expected a pair [text, address]",
+        ),
+        (
+            json!({ "id": "s1", "title": "t", "body": [{"type": "paragraph", "text": "a", "styles": [["a", "bold"]]}] }),
+            "body[0]",
+            "styles[0][1]: \"bold\" is not a style, expected strong, em, code or del",
+        ),
+        (
+            json!({ "id": "s2", "title": "t", "body": [{"type": "paragraph", "text": "a", "styles": [["a", " "]]}] }),
+            "body[0]",
+            "styles[0][1]: no style named, expected strong, em, code or del",
+        ),
+        (
+            json!({ "id": "s3", "title": "t", "body": [{"type": "list", "items": ["a"], "styles": [["a"]]}] }),
+            "body[0]",
+            "styles[0]: 1 strings, expected a pair [text, style]",
+        ),
+        (
+            json!({ "id": "s4", "title": "t", "body": [{"type": "heading", "text": "a", "styles": "strong"}] }),
+            "body[0]",
+            "styles: invalid type: a string, expected a list of pairs [text, style]",
         ),
         (json!({ "id": "l1", "title": "t", "body": [{"type": "list"}] }), "body[0]", "missing field `items`"),
         (
@@ -596,6 +617,60 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
             ["the report", "https://example.org/report"], ["the report", "http://example.org/again"]]})
     );
     assert_eq!(json["articles"][0]["body"][2], json!("No links."));
+    assert_eq!(load_article_set(&json.to_string()).unwrap().articles, set.articles);
+}
+
+#[test]
+fn styled_words_are_kept_where_they_are_found_among_their_own_kind_and_the_others_reported() {
+    let (strong, em, code, del) = (Style::STRONG, Style::EM, Style::CODE, Style::DEL);
+    let body = json!([
+        // Styles are placed among styles, links among links: "report" is styled inside the link's words.
+        {"type": "paragraph", "text": "Not the report, but the data.", "links": [["the report", "https://e.org/r"]],
+         "styles": [["Not", "strong"], ["report", "em code"], ["chart", "del"], ["data", "del"], ["Not", "em"]]},
+        {"type": "list", "items": ["copper", "nickel"], "styles": [["nickel", "strong"], ["copper", "em"]]},
+        {"type": "table", "rows": [["Cu", "9,100"], ["Ni", "16,000"]], "styles": [["16,000", "code"]]},
+        {"type": "heading", "text": "A heading", "styles": null},
+        {"type": "paragraph", "text": "Only styled.", "styles": [["styled", "em strong"]]},
+    ]);
+    let set = load_article_set(&set_of(json!([{ "id": "a", "title": "t", "body": body }]))).unwrap();
+    assert!(set.skipped.is_empty(), "{:?}", set.skipped);
+    let a = &set.articles[0];
+    assert_eq!(
+        a.body[0].links(),
+        [
+            Link::new("the report", "https://e.org/r"),
+            Link::styled("Not", strong),
+            Link::styled("report", em.with(code)),
+            Link::styled("data", del),
+        ]
+    );
+    assert_eq!(a.body[1].links(), [Link::styled("nickel", strong)]);
+    assert_eq!(a.body[2].links(), [Link::styled("16,000", code)]);
+    assert_eq!(a.body[4].links(), [Link::styled("styled", strong.with(em))]);
+    let text = "Not the report, but the data.";
+    let at: Vec<_> = Link::ranges(text, a.body[0].links()).into_iter().map(|(r, i)| (&text[r], i)).collect();
+    assert_eq!(at, [("Not", 1), ("the report", 0), ("report", 2), ("data", 3)]);
+    let reports: Vec<String> = set.warnings.iter().map(|w| format!("{}: {}", w.field, w.reason)).collect();
+    assert_eq!(
+        reports,
+        [
+            "body[0].styles[2]: \"chart\" is not in the text (after the styled words before it); shown unstyled",
+            "body[0].styles[4]: \"Not\" is not in the text (after the styled words before it); shown unstyled",
+            "body[1].styles[1]: \"copper\" is not in the text (after the styled words before it); shown unstyled",
+        ]
+    );
+    // Written out: links as `links`, styled words as `styles` (names in a fixed order); read back the same.
+    let file = article_viewer::domain::ArticleSetFile { version: 1, title: None, articles: set.articles.clone() };
+    let json = serde_json::to_value(&file).unwrap();
+    assert_eq!(
+        json["articles"][0]["body"][0],
+        json!({"type": "paragraph", "text": text, "links": [["the report", "https://e.org/r"]],
+               "styles": [["Not", "strong"], ["report", "em code"], ["data", "del"]]})
+    );
+    assert_eq!(
+        json["articles"][0]["body"][4],
+        json!({"type": "paragraph", "text": "Only styled.", "styles": [["styled", "strong em"]]})
+    );
     assert_eq!(load_article_set(&json.to_string()).unwrap().articles, set.articles);
 }
 

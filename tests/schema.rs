@@ -18,6 +18,12 @@ fn schema_states_the_rules_the_loader_enforces() {
     for needle in ["^[A-Za-z0-9._~-]{1,128}$", "9007199254740991", "\"required\":[\"id\",\"title\"]", "date-time"] {
         assert!(text.contains(needle), "schema lacks {needle}");
     }
+    // Every style the loader reads is named where the schema describes a block's styles.
+    let styles =
+        schema["$defs"]["Block"]["anyOf"][1]["properties"]["styles"]["description"].as_str().unwrap_or_default();
+    for (name, _) in article_viewer::domain::article::Style::NAMES {
+        assert!(styles.contains(&format!("{name} (")) || styles.contains(&format!("{name},")), "{name} in {styles:?}");
+    }
     assert_eq!(schema["properties"]["version"]["minimum"], 1);
     assert_eq!(schema["properties"]["version"]["maximum"], 1);
 }

@@ -2,8 +2,9 @@
 //! (proptest) and on the real mixed-script corpus in ../shared/corpora/poetry-mixed.json.
 
 mod common;
+use article_viewer::domain::article::Style;
 use article_viewer::domain::fold::fold;
-use article_viewer::domain::search::{excerpt, linked_pieces, mark_count, match_ranges, Query, SearchIndex};
+use article_viewer::domain::search::{excerpt, linked_pieces, mark_count, marks_in, match_ranges, Query, SearchIndex};
 use article_viewer::domain::{load_article_set, Article, Block, Link};
 use common::begins_word;
 use proptest::prelude::*;
@@ -141,38 +142,64 @@ proptest! {
         }
     }
 
-    /// A paragraph's links and the query's marks together: the pieces are the text, in order, once; the linked
-    /// pieces are the links `Link::ranges` places, each whole; the marked pieces are the matches, cut only at a
-    /// link's edge.
+    /// A paragraph's links, styled words and the query's marks together: the pieces are the text, in order, once;
+    /// the linked pieces are the links `Link::ranges` places, each whole; the styled pieces are the styled words it
+    /// places, in their style, and no other piece is styled; the marked pieces are the matches, cut only at a
+    /// link's or a style's edge; `marks_in` counts the marks drawn (runs of marked pieces within a link or not).
     #[test]
-    fn links_and_marks_cut_a_text_into_pieces_that_make_it_whole(
-        text in text(), cuts in proptest::collection::vec((0usize..30, 1usize..6), 0..4), q in text(),
+    fn links_styles_and_marks_cut_a_text_into_pieces_that_make_it_whole(
+        text in text(), cuts in proptest::collection::vec((0usize..30, 1usize..6, 0u8..3), 0..6), q in text(),
     ) {
         let chars: Vec<char> = text.chars().collect();
         let links: Vec<Link> = cuts
             .iter()
-            .map(|&(at, len)| {
+            .map(|&(at, len, kind)| {
                 let at = at.min(chars.len());
-                Link::new(chars[at..(at + len).min(chars.len())].iter().collect::<String>(), "https://e.org/")
+                let words = chars[at..(at + len).min(chars.len())].iter().collect::<String>();
+                match kind {
+                    0 => Link::new(words, "https://e.org/"),
+                    1 => Link::styled(words, Style::STRONG),
+                    _ => Link::styled(words, Style::EM.with(Style::CODE)),
+                }
             })
             .collect();
         let terms = Query::parse(&q).include;
-        let pieces = linked_pieces(&text, &Link::ranges(&text, &links), &terms);
-        let all = |p: &(Option<usize>, Vec<(std::ops::Range<usize>, bool)>)| p.1.iter().map(|(r, _)| &text[r.clone()]).collect::<String>();
+        let placed = Link::ranges(&text, &links);
+        let pieces = linked_pieces(&text, &placed, &links, &terms);
+        type Pieces = (Option<usize>, Vec<(std::ops::Range<usize>, Style, bool)>);
+        let all = |p: &Pieces| p.1.iter().map(|(r, ..)| &text[r.clone()]).collect::<String>();
         prop_assert_eq!(pieces.iter().map(all).collect::<String>(), text.clone());
         let linked: Vec<(usize, String)> = pieces.iter().filter_map(|p| Some((p.0?, all(p)))).collect();
         let found: Vec<(usize, String)> =
-            Link::ranges(&text, &links).into_iter().map(|(r, i)| (i, text[r].to_owned())).collect();
+            placed.iter().filter(|(_, i)| links[*i].is_link()).map(|(r, i)| (*i, text[r.clone()].to_owned())).collect();
         prop_assert_eq!(linked, found);
-        // The marks, joined where only a link's edge cut them, are the matches.
+        // (Styled words side by side in one style may make one piece.)
+        for (r, style, _) in pieces.iter().flat_map(|p| &p.1) {
+            let over: Vec<_> =
+                placed.iter().filter(|(s, i)| !links[*i].is_link() && s.start < r.end && r.start < s.end).collect();
+            prop_assert!(over.iter().all(|(_, i)| links[*i].style == *style), "{:?} {:?}", r, style);
+            let covered: usize = over.iter().map(|(s, _)| s.end.min(r.end) - s.start.max(r.start)).sum();
+            prop_assert_eq!(covered, if over.is_empty() { 0 } else { r.len() }, "{:?}", r);
+            prop_assert_eq!(over.is_empty(), style.is_empty());
+        }
+        // The marks, joined where only a link's or a style's edge cut them, are the matches.
         let mut marks: Vec<std::ops::Range<usize>> = Vec::new();
-        for (r, _) in pieces.iter().flat_map(|p| &p.1).filter(|(_, m)| *m) {
+        for (r, ..) in pieces.iter().flat_map(|p| &p.1).filter(|(.., m)| *m) {
             match marks.last_mut() {
                 Some(last) if last.end == r.start && !match_ranges(&text, &terms).contains(last) => last.end = r.end,
                 _ => marks.push(r.clone()),
             }
         }
         prop_assert_eq!(marks, match_ranges(&text, &terms));
+        // Drawn: one mark per match, and one more for each link's edge inside a match.
+        let drawn: usize = pieces.iter().map(|p| marks_in(&p.1)).sum();
+        let edges = placed
+            .iter()
+            .filter(|(_, i)| links[*i].is_link())
+            .flat_map(|(r, _)| [r.start, r.end])
+            .filter(|&e| match_ranges(&text, &terms).iter().any(|m| m.start < e && e < m.end))
+            .count();
+        prop_assert_eq!(drawn, match_ranges(&text, &terms).len() + edges);
     }
 
     #[test]

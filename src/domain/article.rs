@@ -475,15 +475,75 @@ pub struct Image {
 /// A link in a paragraph, a heading, a quote, a list or a table: the words that link (`text`, as they occur in the block's
 /// text — within one of a list's items or a table's cells — after the words of the link before it) and where to
 /// (`href`, an http or https address). In JSON a pair: `["the report", "https://example.org/report"]`.
+///
+/// Without an address (`href` empty) it is instead words set in a [`Style`] (bold, italic, code, struck through):
+/// the block's `styles` in JSON, `["not", "strong"]`. Links and styled words are placed each among their own kind
+/// (a link's words may be styled, styled words may hold a link).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     pub text: String,
     pub href: String,
+    pub style: Style,
+}
+
+/// How words are set off from the text around them: any of bold (`strong`), italic (`em`), as code (`code`) and
+/// struck through (`del`). In JSON their names, space-separated: `"strong em"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Style(pub u8);
+
+impl Style {
+    pub const STRONG: Style = Style(1);
+    pub const EM: Style = Style(2);
+    pub const CODE: Style = Style(4);
+    pub const DEL: Style = Style(8);
+    /// Each style, by its name (also its HTML element's).
+    pub const NAMES: [(&'static str, Style); 4] =
+        [("strong", Style::STRONG), ("em", Style::EM), ("code", Style::CODE), ("del", Style::DEL)];
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Both styles' words set off.
+    pub fn with(self, other: Style) -> Style {
+        Style(self.0 | other.0)
+    }
+
+    pub fn has(self, other: Style) -> bool {
+        self.0 & other.0 == other.0 && !other.is_empty()
+    }
+
+    /// Its styles' names, in the order of [`Style::NAMES`].
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        Style::NAMES.into_iter().filter(move |(_, s)| self.has(*s)).map(|(n, _)| n)
+    }
+
+    /// The style named by `words` (space-separated names), or the first word that names none.
+    pub fn parse(words: &str) -> Result<Style, String> {
+        let mut style = Style::default();
+        for w in words.split_whitespace() {
+            match Style::NAMES.iter().find(|(n, _)| *n == w) {
+                Some((_, s)) => style = style.with(*s),
+                None => return Err(w.to_owned()),
+            }
+        }
+        Ok(style)
+    }
 }
 
 impl Link {
     pub fn new(text: impl Into<String>, href: impl Into<String>) -> Link {
-        Link { text: text.into(), href: href.into() }
+        Link { text: text.into(), href: href.into(), style: Style::default() }
+    }
+
+    /// Words set in `style` (not a link).
+    pub fn styled(text: impl Into<String>, style: Style) -> Link {
+        Link { text: text.into(), href: String::new(), style }
+    }
+
+    /// A link (with an address), not styled words.
+    pub fn is_link(&self) -> bool {
+        !self.href.is_empty()
     }
 
     /// Where each of `links` is in `text`, in order: its byte range and its index in `links`. Each is looked for
@@ -500,11 +560,22 @@ impl Link {
 
     /// Where each of `links` is in `texts` (a list's items, in order), as [`Link::ranges`] places them in one
     /// text: (which text, its byte range there, its index in `links`). A link's words are within one text.
+    /// Links and styled words are placed each among their own kind: the result is in text order, by start.
     pub fn ranges_in(texts: &[impl AsRef<str>], links: &[Link]) -> Vec<(usize, Range<usize>, usize)> {
+        let mut out = Link::place(texts, links, true);
+        if links.iter().any(|l| !l.is_link()) {
+            out.extend(Link::place(texts, links, false));
+            out.sort_unstable_by_key(|(k, r, i)| (*k, r.start, *i));
+        }
+        out
+    }
+
+    /// [`Link::ranges_in`] for the links (`links_kind`), or for the styled words.
+    fn place(texts: &[impl AsRef<str>], links: &[Link], links_kind: bool) -> Vec<(usize, Range<usize>, usize)> {
         let (mut t, mut from) = (0, 0);
         let mut out = Vec::new();
         for (i, l) in links.iter().enumerate() {
-            if l.text.is_empty() {
+            if l.text.is_empty() || l.is_link() != links_kind {
                 continue;
             }
             let mut at = (t, from);
@@ -529,7 +600,7 @@ impl Link {
     pub fn keep_shown(texts: &[String], links: &mut Vec<Link>, mut dropped: impl FnMut(usize, &Link, bool)) {
         let (mut given, mut safe) = (Vec::new(), Vec::new());
         for (j, l) in std::mem::take(links).into_iter().enumerate() {
-            if super::load::is_safe_url(&l.href, false) {
+            if super::load::is_safe_url(&l.href, false) || (l.href.is_empty() && !l.style.is_empty()) {
                 given.push(j);
                 safe.push(l);
             } else {
@@ -547,10 +618,19 @@ impl Link {
     }
 }
 
+/// A link as `[text, address]`; styled words as `[text, style]`.
 impl Serialize for Link {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        (&self.text, &self.href).serialize(s)
+        match self.is_link() {
+            true => (&self.text, &self.href).serialize(s),
+            false => (&self.text, self.style.names().collect::<Vec<_>>().join(" ")).serialize(s),
+        }
     }
+}
+
+/// A block's links and styled words as written out: `links` and `styles`.
+fn split_links(all: &[Link]) -> (Vec<Link>, Vec<Link>) {
+    all.iter().cloned().partition(Link::is_link)
 }
 
 impl Block {
@@ -692,18 +772,28 @@ impl Block {
 #[serde(tag = "type", rename_all = "lowercase")]
 enum TypedBlock {
     /// (Only with links: a paragraph without is a bare string.)
-    Paragraph { text: String, links: Vec<Link> },
+    Paragraph {
+        text: String,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        links: Vec<Link>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        styles: Vec<Link>,
+    },
     Heading {
         text: String,
         #[serde(skip_serializing_if = "is_two")]
         level: u8,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         links: Vec<Link>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        styles: Vec<Link>,
     },
     Quote {
         text: String,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         links: Vec<Link>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        styles: Vec<Link>,
     },
     List {
         #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -713,6 +803,8 @@ enum TypedBlock {
         levels: Vec<u8>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         links: Vec<Link>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        styles: Vec<Link>,
     },
     Code {
         text: String,
@@ -727,6 +819,8 @@ enum TypedBlock {
         caption: Option<String>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         links: Vec<Link>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        styles: Vec<Link>,
     },
     Image {
         src: String,
@@ -739,26 +833,21 @@ enum TypedBlock {
 
 impl Serialize for Block {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (links, styles) = split_links(self.links());
         let typed = match self {
-            Block::Paragraph { text, links } if links.is_empty() => return s.serialize_str(text),
-            Block::Paragraph { text, links } => TypedBlock::Paragraph { text: text.clone(), links: links.clone() },
-            Block::Heading { text, level, links } => {
-                TypedBlock::Heading { text: text.clone(), level: *level, links: links.clone() }
+            Block::Paragraph { text, .. } if links.is_empty() && styles.is_empty() => return s.serialize_str(text),
+            Block::Paragraph { text, .. } => TypedBlock::Paragraph { text: text.clone(), links, styles },
+            Block::Heading { text, level, .. } => {
+                TypedBlock::Heading { text: text.clone(), level: *level, links, styles }
             }
-            Block::Quote { text, links } => TypedBlock::Quote { text: text.clone(), links: links.clone() },
-            Block::List { ordered, items, levels, links } => TypedBlock::List {
-                ordered: *ordered,
-                items: items.clone(),
-                levels: levels.clone(),
-                links: links.clone(),
-            },
+            Block::Quote { text, .. } => TypedBlock::Quote { text: text.clone(), links, styles },
+            Block::List { ordered, items, levels, .. } => {
+                TypedBlock::List { ordered: *ordered, items: items.clone(), levels: levels.clone(), links, styles }
+            }
             Block::Code { text, language } => TypedBlock::Code { text: text.clone(), language: language.clone() },
-            Block::Table(t) => TypedBlock::Table {
-                header: t.header,
-                rows: t.to_rows(),
-                caption: t.caption.clone(),
-                links: t.links.clone(),
-            },
+            Block::Table(t) => {
+                TypedBlock::Table { header: t.header, rows: t.to_rows(), caption: t.caption.clone(), links, styles }
+            }
             Block::Image(i) => TypedBlock::Image { src: i.src.clone(), alt: i.alt.clone(), caption: i.caption.clone() },
             Block::Unknown { kind } => {
                 use serde::ser::SerializeMap;
@@ -803,6 +892,7 @@ impl<'de> Deserialize<'de> for Block {
                         "level" => &mut f.level,
                         "language" => &mut f.language,
                         "links" => &mut f.links,
+                        "styles" => &mut f.styles,
                         "levels" => &mut f.levels,
                         _ => {
                             map.next_value::<de::IgnoredAny>()?;
@@ -833,6 +923,7 @@ struct LooseBlock {
     level: Option<Loose>,
     language: Option<Loose>,
     links: Option<Loose>,
+    styles: Option<Loose>,
     levels: Option<Loose>,
 }
 
@@ -861,13 +952,15 @@ impl LooseBlock {
         };
         let required = |v: Option<Loose>, name: &str| string(v, name)?.ok_or_else(|| missing(name));
         Ok(match kind.as_str() {
-            "paragraph" => Block::Paragraph { text: required(self.text, "text")?, links: links(self.links)? },
+            "paragraph" => {
+                Block::Paragraph { text: required(self.text, "text")?, links: links(self.links, self.styles)? }
+            }
             "heading" => Block::Heading {
                 text: required(self.text, "text")?,
                 level: level(self.level)?,
-                links: links(self.links)?,
+                links: links(self.links, self.styles)?,
             },
-            "quote" => Block::Quote { text: required(self.text, "text")?, links: links(self.links)? },
+            "quote" => Block::Quote { text: required(self.text, "text")?, links: links(self.links, self.styles)? },
             "code" => {
                 Block::Code { text: required(self.text, "text")?, language: optional(self.language, "language")? }
             }
@@ -875,7 +968,7 @@ impl LooseBlock {
                 ordered: flag(self.ordered, "ordered")?,
                 items: strings(self.items, "items")?,
                 levels: levels(self.levels)?,
-                links: links(self.links)?,
+                links: links(self.links, self.styles)?,
             },
             "table" => {
                 let rows = match self.rows {
@@ -900,7 +993,7 @@ impl LooseBlock {
                     ));
                 }
                 Block::table(rows, flag(self.header, "header")?, optional(self.caption, "caption")?)
-                    .with_links(links(self.links)?)
+                    .with_links(links(self.links, self.styles)?)
             }
             "image" => Block::image(
                 required(self.src, "src")?,
@@ -946,26 +1039,43 @@ fn flag(v: Option<Loose>, name: &str) -> Result<bool, String> {
     }
 }
 
-/// A paragraph's, a quote's, a list's or a table's links: a list of `[text, address]` pairs; none when not given (or `null`).
-fn links(v: Option<Loose>) -> Result<Vec<Link>, String> {
-    const PAIR: &str = "a pair [text, address]";
+/// A paragraph's, a heading's, a quote's, a list's or a table's links (a list of `[text, address]` pairs) and then
+/// its styled words (`styles`: a list of `[text, style]` pairs, the style's names space-separated); none when not
+/// given (or `null`).
+fn links(v: Option<Loose>, styles: Option<Loose>) -> Result<Vec<Link>, String> {
+    let mut out: Vec<Link> =
+        pairs(v, "links", "address")?.into_iter().map(|[text, href]| Link::new(text, href)).collect();
+    for (i, [text, style]) in pairs(styles, "styles", "style")?.into_iter().enumerate() {
+        let style = match Style::parse(&style) {
+            Ok(s) if !s.is_empty() => s,
+            Ok(_) => return Err(format!("styles[{i}][1]: no style named, expected strong, em, code or del")),
+            Err(w) => return Err(format!("styles[{i}][1]: {w:?} is not a style, expected strong, em, code or del")),
+        };
+        out.push(Link::styled(text, style));
+    }
+    Ok(out)
+}
+
+/// A list of `[text, second]` pairs of strings (`second` names the second); none when not given (or `null`).
+fn pairs(v: Option<Loose>, name: &str, second: &str) -> Result<Vec<[String; 2]>, String> {
+    let pair = format!("a pair [text, {second}]");
     let rows = match v {
         None | Some(Loose::Other("null")) => return Ok(Vec::new()),
         Some(Loose::List(Ok(Listed::Rows(rows)))) => rows,
         Some(Loose::List(Ok(other))) if other.is_empty() => return Ok(Vec::new()),
-        Some(Loose::List(Ok(other))) => return Err(invalid("links", "[0]", other.first_kind(), PAIR)),
+        Some(Loose::List(Ok(other))) => return Err(invalid(name, "[0]", other.first_kind(), &pair)),
         Some(Loose::List(Err((at, found)))) => {
-            return Err(invalid("links", &at, found, if at.matches('[').count() == 1 { PAIR } else { "a string" }))
+            return Err(invalid(name, &at, found, if at.matches('[').count() == 1 { &pair } else { "a string" }))
         }
-        Some(other) => return Err(invalid("links", "", other.kind(), "a list of pairs [text, address]")),
+        Some(other) => return Err(invalid(name, "", other.kind(), &format!("a list of pairs [text, {second}]"))),
     };
-    let mut links = Vec::with_capacity(rows.len());
+    let mut out = Vec::with_capacity(rows.len());
     for (i, row) in rows.into_iter().enumerate() {
-        let [text, href] = <[String; 2]>::try_from(row)
-            .map_err(|row| format!("links[{i}]: {} strings, expected {PAIR}", row.len()))?;
-        links.push(Link { text, href });
+        let row = <[String; 2]>::try_from(row)
+            .map_err(|row| format!("{name}[{i}]: {} strings, expected {pair}", row.len()))?;
+        out.push(row);
     }
-    Ok(links)
+    Ok(out)
 }
 
 /// A list's levels: whole numbers from 0 to 255 (whether they fit its items is [`Block::nest`]'s to say);
@@ -1189,14 +1299,20 @@ mod schema {
                       "properties": { "type": { "enum": ["paragraph", "quote"] }, "text": { "type": "string" },
                                       "links": { "type": "array",
                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
-                                                 "description": "[text, address] pairs: the words of the text that link (in order, each after the one before) and an http or https address" } } },
+                                                 "description": "[text, address] pairs: the words of the text that link (in order, each after the one before) and an http or https address" },
+                                      "styles": { "type": "array",
+                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
+                                                  "description": "[text, style] pairs: words of the text set off (in order, each after the one before among the styles, placed apart from the links); the style is one or more of strong (bold), em (italic), code, del (struck through), space-separated" } } },
                     { "type": "object", "required": ["type", "text"],
                       "properties": { "type": { "const": "heading" }, "text": { "type": "string" },
                                       "level": { "type": "integer", "minimum": 1, "maximum": 6,
                                                  "description": "2 (the default) for a section, 3 to 6 for parts of one; 1 is read as 2 (the title is the page's level-1 heading)" },
                                       "links": { "type": "array",
                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
-                                                 "description": "[text, address] pairs: words of the heading that link (in order, each after the one before) and an http or https address" } } },
+                                                 "description": "[text, address] pairs: words of the heading that link (in order, each after the one before) and an http or https address" },
+                                      "styles": { "type": "array",
+                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
+                                                  "description": "[text, style] pairs: words of the heading set off (in order, each after the one before among the styles, placed apart from the links); the style is one or more of strong (bold), em (italic), code, del (struck through), space-separated" } } },
                     { "type": "object", "required": ["type", "items"],
                       "properties": { "type": { "const": "list" },
                                       "ordered": { "type": "boolean", "description": "numbered (true) or bulleted (false, the default)" },
@@ -1205,7 +1321,10 @@ mod schema {
                                                   "description": "how deep each item is nested, one per item: 0 for the list's own, one more for the items of a list inside the item before (the first 0, each at most one deeper than the one before, at most 7; others are brought into these bounds with a warning); without it, none is" },
                                       "links": { "type": "array",
                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
-                                                 "description": "[text, address] pairs: words of the items that link (in order, each after the one before, within one item) and an http or https address" } } },
+                                                 "description": "[text, address] pairs: words of the items that link (in order, each after the one before, within one item) and an http or https address" },
+                                      "styles": { "type": "array",
+                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
+                                                  "description": "[text, style] pairs: words of the items set off (in order, each after the one before among the styles, placed apart from the links), within one item; the style is one or more of strong (bold), em (italic), code, del (struck through), space-separated" } } },
                     { "type": "object", "required": ["type", "rows"],
                       "properties": { "type": { "const": "table" },
                                       "rows": { "type": "array", "items": { "type": "array", "items": { "type": "string" } },
@@ -1214,7 +1333,10 @@ mod schema {
                                       "caption": { "type": "string" },
                                       "links": { "type": "array",
                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
-                                                 "description": "[text, address] pairs: words of the cells that link (in order through the cells row by row, each after the one before, within one cell) and an http or https address" } } },
+                                                 "description": "[text, address] pairs: words of the cells that link (in order through the cells row by row, each after the one before, within one cell) and an http or https address" },
+                                      "styles": { "type": "array",
+                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
+                                                  "description": "[text, style] pairs: words of the cells set off (in order, each after the one before among the styles, placed apart from the links), through the cells row by row, within one cell; the style is one or more of strong (bold), em (italic), code, del (struck through), space-separated" } } },
                     { "type": "object", "required": ["type", "text"],
                       "properties": { "type": { "const": "code" },
                                       "text": { "type": "string", "description": "preformatted: spaces and line breaks kept, never converted" },

@@ -412,8 +412,13 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
         }
         // A link is kept where the viewer can show it (see `Link::keep_shown`); otherwise its words are shown
         // unlinked.
+        // (As read, its links come first, then its styled words: `styles`.)
         if let Some((texts, links)) = block.linked_texts_mut() {
-            Link::keep_shown(texts, links, |j, l, a| warn(format!("body[{i}].links[{j}]"), link_issue(l, a)));
+            let given = links.iter().filter(|l| l.is_link()).count();
+            Link::keep_shown(texts, links, |j, l, a| match l.is_link() {
+                true => warn(format!("body[{i}].links[{j}]"), link_issue(l, a)),
+                false => warn(format!("body[{i}].styles[{}]", j - given), link_issue(l, a)),
+            });
         }
         match &block {
             Block::List { items, .. } if items.is_empty() => {
@@ -441,12 +446,14 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
     out
 }
 
-/// Why a link is not shown: its address (`address`), or its words not found.
+/// Why a link is not shown: its address (`address`), or its words not found; or styled words not found.
 fn link_issue(link: &Link, address: bool) -> String {
     if address {
         format!("link {} dropped: only http and https links are shown", shorten(&link.href))
-    } else {
+    } else if link.is_link() {
         format!("{} is not in the text (after the link before it); shown unlinked", shorten(&link.text))
+    } else {
+        format!("{} is not in the text (after the styled words before it); shown unstyled", shorten(&link.text))
     }
 }
 

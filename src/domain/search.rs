@@ -36,6 +36,7 @@
 //! (For CJK every match begins a word, so it is: more terms in the title first, then newer.) A term of one
 //! character outside ASCII is answered from its row without reading text, and counts as beginning a word.
 
+use super::article::Style;
 use super::fold::{fold, fold_each, fold_mapped, FoldSink};
 use super::{Article, Block, Link};
 use memchr::memmem;
@@ -625,20 +626,30 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<Piece> {
     pieces
 }
 
-/// `text` cut as a page shows it: the words of each link `placed` in it (its byte range and index, as
-/// [`Link::ranges`] places them) and the text between, each cut again where a match of `terms` starts or ends —
-/// (the link's index, [(byte range, marked)]). A match across a link's edge is two marks (which [`mark_count`]
-/// counts so).
-#[allow(clippy::type_complexity)]
+/// A piece of a text as a page shows it: its byte range, its style, whether it is in a match.
+pub type ShownPiece = (Range<usize>, Style, bool);
+
+/// `text` cut as a page shows it: the words of each link `placed` in it (its byte range and index in `links`, as
+/// [`Link::ranges`] places them) and the text between, each cut again where a match of `terms` starts or ends
+/// and where styled words `placed` start or end — (the link's index, [(byte range, style, marked)]), pieces of one
+/// style and marking together. A match across a link's edge is two marks (which [`mark_count`] counts so); across
+/// a style's edge, one mark holding both.
 pub fn linked_pieces(
     text: &str,
     placed: &[(Range<usize>, usize)],
+    links: &[Link],
     terms: &[String],
-) -> Vec<(Option<usize>, Vec<(Range<usize>, bool)>)> {
+) -> Vec<(Option<usize>, Vec<ShownPiece>)> {
     let marks = match_ranges(text, terms);
+    let is_link = |i: usize| links.get(i).is_some_and(Link::is_link);
+    let styled: Vec<(Range<usize>, Style)> = placed
+        .iter()
+        .filter(|(_, i)| !is_link(*i))
+        .filter_map(|(r, i)| Some((r.clone(), links.get(*i)?.style)))
+        .collect();
     let mut stretches = Vec::new();
     let mut at = 0;
-    for (r, i) in placed.iter().cloned() {
+    for (r, i) in placed.iter().filter(|(_, i)| is_link(*i)).cloned() {
         if r.start > at {
             stretches.push((None, at..r.start));
         }
@@ -651,22 +662,31 @@ pub fn linked_pieces(
     stretches
         .into_iter()
         .map(|(link, r)| {
-            let mut parts = Vec::new();
-            let mut pos = r.start;
-            for m in marks.iter().filter(|m| m.start < r.end && m.end > r.start) {
-                let (a, b) = (m.start.max(r.start), m.end.min(r.end));
-                if a > pos {
-                    parts.push((pos..a, false));
+            let edges = marks.iter().chain(styled.iter().map(|(s, _)| s)).flat_map(|m| [m.start, m.end]);
+            let mut cuts: Vec<usize> = edges.filter(|c| r.contains(c)).chain([r.start, r.end]).collect();
+            cuts.sort_unstable();
+            cuts.dedup();
+            let mut parts: Vec<ShownPiece> = Vec::new();
+            for w in cuts.windows(2) {
+                let style =
+                    styled.iter().find(|(s, _)| s.start <= w[0] && w[1] <= s.end).map_or_else(Style::default, |s| s.1);
+                let marked = marks.iter().any(|m| m.start <= w[0] && w[1] <= m.end);
+                match parts.last_mut() {
+                    Some((last, s, m)) if *s == style && *m == marked => last.end = w[1],
+                    _ => parts.push((w[0]..w[1], style, marked)),
                 }
-                parts.push((a..b, true));
-                pos = b;
             }
-            if pos < r.end || parts.is_empty() {
-                parts.push((pos..r.end, false));
+            if parts.is_empty() {
+                parts.push((r, Style::default(), false));
             }
             (link, parts)
         })
         .collect()
+}
+
+/// How many marks [`linked_pieces`] draws in `parts`: runs of marked pieces.
+pub fn marks_in(parts: &[ShownPiece]) -> usize {
+    parts.iter().enumerate().filter(|(k, p)| p.2 && (*k == 0 || !parts[k - 1].2)).count()
 }
 
 /// The texts an article's page shows with the query's matches marked, in page order: kicker, title, subtitle, lede
@@ -698,7 +718,7 @@ pub fn mark_count(a: &Article, terms: &[String]) -> usize {
         let placed = Link::ranges_in(b.texts(), b.links());
         for (t, text) in b.texts().iter().enumerate() {
             let mine = Link::placed_in(&placed, t);
-            let marks = linked_pieces(text, &mine, terms).iter().flat_map(|(_, p)| p).filter(|p| p.1).count();
+            let marks: usize = linked_pieces(text, &mine, b.links(), terms).iter().map(|(_, p)| marks_in(p)).sum();
             across_links += marks - match_ranges(text, terms).len();
         }
     }

@@ -201,6 +201,16 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
   assert.deepEqual(await body.locator('td a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.parentElement.textContent])),
     [['Vale', 'https://example.org/vale', 'Vale Indonesia']]);
   assert.equal(await body.locator('p').first().innerText(), 'Three steps, from the nickel report to this page.');
+  // Styled words in their elements, the match across a style's edge one mark holding both parts.
+  const styled = body.locator('p', { hasText: 'stainless' });
+  assert.equal(await styled.innerText(), 'Not only nickel: stainless steel, old and new.');
+  assert.deepEqual(await styled.locator('strong').allTextContents(), ['Not only ', 'nick']);
+  assert.deepEqual(await styled.locator('mark').evaluateAll((ms) => ms.map((m) => m.innerHTML)), ['<strong>nick</strong>el']);
+  assert.deepEqual(await styled.locator('em').allTextContents(), ['stainless', 'steel']);
+  assert.deepEqual(await styled.locator('em > code').allTextContents(), ['steel']);
+  assert.match(await styled.locator('code').evaluate((el) => getComputedStyle(el).fontFamily), /mono/i);
+  assert.equal(await styled.locator('del').evaluate((el) => `${el.textContent} ${getComputedStyle(el).textDecorationLine}`), 'old line-through');
+  assert.equal(await styled.locator('strong').first().evaluate((el) => Number(getComputedStyle(el).fontWeight) >= 600), true);
   // Every match is marked, in list items, code and tables too, and the bar counts them all.
   assert.deepEqual(await body.locator('li mark').allInnerTexts(), ['nickel', 'nickel']);
   assert.equal(await body.locator('pre mark').count(), 2);

@@ -2,6 +2,7 @@
 //! hosted as static files in any feed reader. Written by hand: a feed is a handful of elements, and what matters
 //! is that every text is escaped and every character is one XML allows.
 
+use article_viewer::domain::search::linked_pieces;
 use article_viewer::domain::{Article, Block, Link, LoadedSet, PublishedKind};
 
 /// The most entries a feed holds (the newest).
@@ -35,16 +36,23 @@ fn atom_date(a: &Article) -> Option<String> {
     })
 }
 
-/// `text` escaped, with the links `placed` in it (see `Link::ranges`) as `<a href>`.
+/// `text` escaped, with the links `placed` in it (see `Link::ranges`) as `<a href>` and its styled words in
+/// `<strong>`, `<em>`, `<code>`, `<del>`.
 fn linked(text: &str, links: &[Link], placed: &[(std::ops::Range<usize>, usize)]) -> String {
     let mut out = String::new();
-    let mut at = 0;
-    for (r, i) in placed.iter().cloned() {
-        out.push_str(&escape(&text[at..r.start]));
-        out.push_str(&format!("<a href=\"{}\">{}</a>", escape(&links[i].href), escape(&text[r.clone()])));
-        at = r.end;
+    for (link, parts) in linked_pieces(text, placed, links, &[]) {
+        let mut words = String::new();
+        for (r, style, _) in parts {
+            let names: Vec<&str> = style.names().collect();
+            names.iter().for_each(|n| words.push_str(&format!("<{n}>")));
+            words.push_str(&escape(&text[r]));
+            names.iter().rev().for_each(|n| words.push_str(&format!("</{n}>")));
+        }
+        match link.and_then(|i| links.get(i)) {
+            Some(l) => out.push_str(&format!("<a href=\"{}\">{words}</a>", escape(&l.href))),
+            None => out.push_str(&words),
+        }
     }
-    out.push_str(&escape(&text[at..]));
     out
 }
 
@@ -180,6 +188,7 @@ pub fn atom(set: &LoadedSet) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use article_viewer::domain::article::Style;
     use article_viewer::domain::import::{import_file, Format, ImportOptions};
     use article_viewer::domain::load_article_set;
 
@@ -218,7 +227,8 @@ mod tests {
                          { "type": "table", "header": true, "caption": "Prices <USD>",
                            "rows": [["Metal", "Price"], ["Cu", "9,100"]], "links": [["Cu", "https://e.org/cu"]] },
                          { "type": "paragraph", "text": "End: see <the report> & the rest.",
-                           "links": [["<the report>", "https://example.org/r?a=1&b=\"2\""]] }] }),
+                           "links": [["<the report>", "https://example.org/r?a=1&b=\"2\""]],
+                           "styles": [["End", "strong"], ["report> &", "em"], ["rest", "code del"]] }] }),
             serde_json::json!({ "id": "undated", "title": "No date", "body": ["Text."] }),
         ]));
         assert!(!feed.contains("<script>") && !feed.contains('\u{1}'), "{feed}");
@@ -253,9 +263,16 @@ mod tests {
         let mut table = Block::table(rows, true, Some("Prices <USD>".into()));
         *table.links_mut().unwrap() = vec![Link::new("Cu", "https://e.org/cu")];
         assert_eq!(a.body[5], table);
-        // A paragraph's links too, their words and addresses escaped.
-        let link = Link::new("<the report>", "https://example.org/r?a=1&b=\"2\"");
-        assert_eq!(a.body[6], Block::Paragraph { text: "End: see <the report> & the rest.".into(), links: vec![link] });
+        // A paragraph's links too, their words and addresses escaped; and its styled words, also across a link's
+        // edge (`<a>&lt;the <em>report&gt;</em></a><em> &amp;</em>`).
+        let links = vec![
+            Link::new("<the report>", "https://example.org/r?a=1&b=\"2\""),
+            Link::styled("End", Style::STRONG),
+            Link::styled("report> &", Style::EM),
+            Link::styled("rest", Style::CODE.with(Style::DEL)),
+        ];
+        assert_eq!(a.body[6], Block::Paragraph { text: "End: see <the report> & the rest.".into(), links });
+        assert!(feed.contains("&lt;code&gt;&lt;del&gt;rest&lt;/del&gt;&lt;/code&gt;"), "{feed}");
         assert_eq!(seconds(&back[1]), 1497484800, "a date: its midnight UTC");
     }
 

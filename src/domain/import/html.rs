@@ -3,9 +3,11 @@
 //! Only text and image addresses are carried over: scripts, styles, frames, forms, event handlers and
 //! `javascript:` URLs never reach a block, because nothing but text, `src` and `alt` is read.
 
+use crate::domain::article::Style;
 use crate::domain::load::is_safe_url;
 use crate::domain::{Block, Link};
 use scraper::{ElementRef, Html, Node};
+use std::ops::Range;
 
 /// Elements whose whole content is dropped.
 const DROPPED: [&str; 16] = [
@@ -128,6 +130,10 @@ struct Walker {
     inline: String,
     /// The links (`<a href>`) of the paragraph being read.
     links: Vec<Link>,
+    /// Where in `inline` its styled words are (`<strong>`, `<em>`…: see [`styled_runs`]).
+    styles: Vec<(Range<usize>, Style)>,
+    /// How many times `inline` was flushed (a paragraph ended inside a styling element).
+    flushes: usize,
     dropped: usize,
     page: bool,
     /// Also leave out what [`is_unlikely`] says is not the article.
@@ -143,7 +149,9 @@ impl Walker {
 
     fn flush(&mut self) {
         let text = collapse(&self.inline);
-        let links = std::mem::take(&mut self.links);
+        let mut links = std::mem::take(&mut self.links);
+        links.extend(styled_runs(&self.inline, &std::mem::take(&mut self.styles)));
+        self.flushes += 1;
         if !text.is_empty() {
             self.blocks.push(Block::Paragraph { text, links });
         }
@@ -249,6 +257,13 @@ impl Walker {
                             self.walk(child_el);
                             self.flush();
                         }
+                        // Styled words: from where they start, or from the paragraph's start when one ended in them.
+                        _ if style_of(name).is_some() => {
+                            let (at, flushes) = (self.inline.len(), self.flushes);
+                            self.walk(child_el);
+                            let at = if self.flushes == flushes { at } else { 0 };
+                            self.styles.extend(style_of(name).map(|s| (at..self.inline.len(), s)));
+                        }
                         _ => self.walk(child_el),
                     }
                 }
@@ -267,8 +282,11 @@ impl Walker {
             if li.value().name() != "li" {
                 return None;
             }
-            let (mut text, mut nested) = (String::new(), Vec::new());
-            self.item_text(li, &mut text, &mut nested, links)?;
+            let (mut text, mut nested, mut styles, mut inner) = (String::new(), Vec::new(), Vec::new(), Vec::new());
+            self.item_text(li, &mut text, &mut nested, &mut styles, &mut inner)?;
+            // (The item's styled words before those of the items nested in it, as they are placed in order.)
+            links.extend(styled_runs(&text, &styles));
+            links.append(&mut inner);
             let text = collapse(&text);
             if !text.is_empty() {
                 items.push((text, 0));
@@ -293,8 +311,9 @@ impl Walker {
                     return None;
                 }
                 all_th &= name == "th";
-                let (mut text, mut nested) = (String::new(), Vec::new());
-                self.item_text(cell, &mut text, &mut nested, &mut links)?;
+                let (mut text, mut nested, mut styles) = (String::new(), Vec::new(), Vec::new());
+                self.item_text(cell, &mut text, &mut nested, &mut styles, &mut links)?;
+                links.extend(styled_runs(&text, &styles));
                 let text = collapse(&text);
                 if !nested.is_empty() || text.chars().count() > MAX_CELL_CHARS {
                     return None;
@@ -328,13 +347,15 @@ impl Walker {
             .then(|| Block::table(rows, header, caption).with_links(links))
     }
 
-    /// An item's text into `text`, its nested lists' items into `nested` and its links into `links`; `None` as
-    /// for [`Self::list_items`].
+    /// An item's text into `text`, its nested lists' items into `nested`, where its styled words are in `text`
+    /// into `styles` and its links (and its nested lists' links and styled words) into `links`; `None` as for
+    /// [`Self::list_items`].
     fn item_text(
         &self,
         el: ElementRef,
         text: &mut String,
         nested: &mut Vec<(String, u8)>,
+        styles: &mut Vec<(Range<usize>, Style)>,
         links: &mut Vec<Link>,
     ) -> Option<()> {
         for child in el.children() {
@@ -355,10 +376,11 @@ impl Walker {
                                 text.push(' ');
                             }
                             let at = text.len();
-                            self.item_text(child_el, text, nested, links)?;
+                            self.item_text(child_el, text, nested, styles, links)?;
                             if let ("a", Some(href)) = (e.name(), e.attr("href")) {
                                 push_link(links, &text[at..], href);
                             }
+                            styles.extend(style_of(e.name()).map(|s| (at..text.len(), s)));
                             if block {
                                 text.push(' ');
                             }
@@ -409,8 +431,45 @@ const MAX_CELL_CHARS: usize = 400;
 pub(super) fn push_link(links: &mut Vec<Link>, words: &str, href: &str) {
     let text = collapse(words);
     if !text.is_empty() {
-        links.push(Link { text, href: href.trim().to_owned() });
+        links.push(Link::new(text, href.trim()));
     }
+}
+
+/// The style an inline element sets its words in: bold, italic, code or struck through.
+fn style_of(name: &str) -> Option<Style> {
+    match name {
+        "strong" | "b" => Some(Style::STRONG),
+        "em" | "i" => Some(Style::EM),
+        "code" | "kbd" | "samp" | "tt" => Some(Style::CODE),
+        "del" | "s" | "strike" => Some(Style::DEL),
+        _ => None,
+    }
+}
+
+/// The styled words of a text as read (`raw`, before [`collapse`]), from where its styling elements were in it
+/// (`ranges`: byte ranges, nested or overlapping as the markup nested them): cut where any starts or ends, each
+/// piece in the styles of all the elements it was in, pieces in one style together, their words collapsed; in
+/// order, without the unstyled ones.
+pub(super) fn styled_runs(raw: &str, ranges: &[(Range<usize>, Style)]) -> Vec<Link> {
+    let mut cuts: Vec<usize> = ranges.iter().flat_map(|(r, _)| [r.start, r.end]).filter(|&c| c <= raw.len()).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut runs: Vec<(Range<usize>, Style)> = Vec::new();
+    for w in cuts.windows(2) {
+        let piece = w[0]..w[1];
+        let style = ranges
+            .iter()
+            .filter(|(r, _)| r.start <= piece.start && piece.end <= r.end)
+            .fold(Style::default(), |s, (_, r)| s.with(*r));
+        match runs.last_mut() {
+            Some((last, s)) if *s == style && last.end == piece.start => last.end = piece.end,
+            _ => runs.push((piece, style)),
+        }
+    }
+    runs.into_iter()
+        .filter(|(_, s)| !s.is_empty())
+        .filter_map(|(r, s)| raw.get(r).map(collapse).filter(|w| !w.is_empty()).map(|w| Link::styled(w, s)))
+        .collect()
 }
 
 /// The collapsed text of an element, when it has any.
@@ -420,12 +479,13 @@ fn text_of(el: ElementRef) -> Option<String> {
 
 /// The collapsed text of an element, when it has any, and its links (`<a href>`: their words and addresses).
 fn text_and_links(el: ElementRef) -> Option<(String, Vec<Link>)> {
-    let (mut t, mut links) = (String::new(), Vec::new());
-    collect_text(el, &mut t, &mut links);
+    let (mut t, mut links, mut styles) = (String::new(), Vec::new(), Vec::new());
+    collect_text(el, &mut t, &mut links, &mut styles);
+    links.extend(styled_runs(&t, &styles));
     Some(collapse(&t)).filter(|t| !t.is_empty()).map(|t| (t, links))
 }
 
-fn collect_text(el: ElementRef, out: &mut String, links: &mut Vec<Link>) {
+fn collect_text(el: ElementRef, out: &mut String, links: &mut Vec<Link>, styles: &mut Vec<(Range<usize>, Style)>) {
     for child in el.children() {
         match child.value() {
             Node::Text(t) => out.push_str(t),
@@ -436,10 +496,11 @@ fn collect_text(el: ElementRef, out: &mut String, links: &mut Vec<Link>) {
                     out.push(' ');
                 }
                 let at = out.len();
-                collect_text(ElementRef::wrap(child).expect("an element node"), out, links);
+                collect_text(ElementRef::wrap(child).expect("an element node"), out, links, styles);
                 if let ("a", Some(href)) = (e.name(), e.attr("href")) {
                     push_link(links, &out[at..], href);
                 }
+                styles.extend(style_of(e.name()).map(|s| (at..out.len(), s)));
                 if block {
                     out.push(' ');
                 }

@@ -5,10 +5,13 @@
 //! `notice`. Without a `title`, the first level-1 heading is the title. Raw HTML in the Markdown is dropped.
 
 use super::html::collapse;
+use super::html::styled_runs;
 use super::{make_id, Draft};
+use crate::domain::article::Style;
 use crate::domain::{Block, Link};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
+use std::ops::Range;
 
 /// Reads one Markdown file; `stem` is its file name without extension (the default id).
 pub fn parse_markdown(text: &str, stem: &str) -> Result<Draft, String> {
@@ -134,28 +137,32 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
     let mut code_language: Option<String> = None;
     // The table being read, row by row.
     let mut table: Option<Vec<Vec<String>>> = None;
-    // The links of the paragraph being read, and the one being read (where its words start in `buf`, where to).
-    let mut links: Vec<Link> = Vec::new();
+    // The links and styled words of the text being read, and the link being read (where its words start in
+    // `buf`, where to).
+    let mut marks = Marks::default();
     let mut link: Option<(usize, String)> = None;
-    let flush = |buf: &mut String, blocks: &mut Vec<Block>, quote: bool, links: &mut Vec<Link>| {
+    let flush = |buf: &mut String, blocks: &mut Vec<Block>, quote: bool, marks: &mut Marks| {
+        marks.end_text(buf);
         let text = collapse(buf);
         buf.clear();
-        let links = std::mem::take(links);
+        let links = std::mem::take(&mut marks.links);
         if !text.is_empty() {
             blocks.push(if quote { Block::Quote { text, links } } else { Block::Paragraph { text, links } });
         }
     };
     // The item text read so far, as one of the list's items, `depth` lists deep.
-    let end_item = |buf: &mut String, list: &mut Option<(bool, Vec<String>, Vec<u8>)>, depth: usize| {
-        let text = collapse(buf);
-        buf.clear();
-        if let (false, Some((_, items, levels))) = (text.is_empty(), list) {
-            items.push(text);
-            levels.push(depth.saturating_sub(1).min(255) as u8);
-        }
-    };
-    let end_list = |list: &mut Option<(bool, Vec<String>, Vec<u8>)>, blocks: &mut Vec<Block>, links: &mut Vec<Link>| {
-        let links = std::mem::take(links);
+    let end_item =
+        |buf: &mut String, list: &mut Option<(bool, Vec<String>, Vec<u8>)>, depth: usize, marks: &mut Marks| {
+            marks.end_text(buf);
+            let text = collapse(buf);
+            buf.clear();
+            if let (false, Some((_, items, levels))) = (text.is_empty(), list) {
+                items.push(text);
+                levels.push(depth.saturating_sub(1).min(255) as u8);
+            }
+        };
+    let end_list = |list: &mut Option<(bool, Vec<String>, Vec<u8>)>, blocks: &mut Vec<Block>, marks: &mut Marks| {
+        let links = std::mem::take(&mut marks.links);
         if let Some((ordered, items, levels)) = list.take() {
             if !items.is_empty() {
                 blocks.push(Block::nested_list(ordered, items, levels, links));
@@ -166,22 +173,22 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
         match event {
             Event::Start(Tag::List(first)) => {
                 if list_depth == 0 {
-                    flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
+                    flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
                     list = Some((first.is_some(), Vec::new(), Vec::new()));
                 } else {
-                    end_item(&mut buf, &mut list, list_depth);
+                    end_item(&mut buf, &mut list, list_depth, &mut marks);
                 }
                 list_depth += 1;
             }
             Event::End(TagEnd::List(_)) => {
                 list_depth = list_depth.saturating_sub(1);
                 if list_depth == 0 {
-                    end_list(&mut list, &mut blocks, &mut links);
+                    end_list(&mut list, &mut blocks, &mut marks);
                 }
             }
-            Event::End(TagEnd::Item) => end_item(&mut buf, &mut list, list_depth),
+            Event::End(TagEnd::Item) => end_item(&mut buf, &mut list, list_depth, &mut marks),
             Event::Start(Tag::CodeBlock(kind)) if list_depth == 0 => {
-                flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
+                flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
                 code = Some(String::new());
                 // A fence's info string starts with the language (```rust,ignore).
                 code_language = match kind {
@@ -195,13 +202,14 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                 }
             }
             Event::Start(Tag::Heading { level, .. }) => {
-                flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
+                flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
                 heading = Some(level);
             }
             Event::End(TagEnd::Heading(_)) => {
+                marks.end_text(&buf);
                 let text = collapse(&buf);
                 buf.clear();
-                let links = std::mem::take(&mut links);
+                let links = std::mem::take(&mut marks.links);
                 if !text.is_empty() {
                     if heading == Some(HeadingLevel::H1) && first_h1.is_none() {
                         first_h1 = Some(text.clone());
@@ -211,15 +219,15 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                 heading = None;
             }
             Event::Start(Tag::BlockQuote(_)) if list_depth == 0 => {
-                flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
+                flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
                 quote_depth += 1;
             }
             Event::End(TagEnd::BlockQuote(_)) if list_depth == 0 => {
-                flush(&mut buf, &mut blocks, true, &mut links);
+                flush(&mut buf, &mut blocks, true, &mut marks);
                 quote_depth = quote_depth.saturating_sub(1);
             }
             Event::Start(Tag::Table(_)) => {
-                flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
+                flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
                 table = Some(Vec::new());
             }
             Event::Start(Tag::TableHead | Tag::TableRow) => {
@@ -228,6 +236,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                 }
             }
             Event::End(TagEnd::TableCell) => {
+                marks.end_text(&buf);
                 let cell = collapse(&buf);
                 buf.clear();
                 if let Some(row) = table.as_mut().and_then(|rows| rows.last_mut()) {
@@ -237,11 +246,11 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             Event::End(TagEnd::Table) => {
                 match table.take() {
                     Some(rows) if Block::table_fits(&rows) => {
-                        blocks.push(Block::table(rows, true, None).with_links(std::mem::take(&mut links)))
+                        blocks.push(Block::table(rows, true, None).with_links(std::mem::take(&mut marks.links)))
                     }
                     // (Not in proportion: its rows as paragraphs, cells separated by `|`.)
                     Some(rows) => {
-                        links.clear();
+                        marks.links.clear();
                         blocks
                             .extend(rows.iter().map(|r| r.join(" | ")).filter(|t| !t.is_empty()).map(Block::paragraph))
                     }
@@ -254,7 +263,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             }
             Event::End(TagEnd::Link) => {
                 if let Some((at, href)) = link.take() {
-                    super::html::push_link(&mut links, buf.get(at..).unwrap_or_default(), &href);
+                    super::html::push_link(&mut marks.links, buf.get(at..).unwrap_or_default(), &href);
                 }
             }
             Event::Start(Tag::Image { .. }) if table.is_some() => {}
@@ -262,12 +271,12 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             Event::Start(Tag::Image { dest_url, .. }) => {
                 // An image in a list ends the list there; the items after it make a list of their own.
                 if list_depth > 0 {
-                    end_item(&mut buf, &mut list, list_depth);
+                    end_item(&mut buf, &mut list, list_depth, &mut marks);
                     let ordered = list.as_ref().is_some_and(|l| l.0);
-                    end_list(&mut list, &mut blocks, &mut links);
+                    end_list(&mut list, &mut blocks, &mut marks);
                     list = Some((ordered, Vec::new(), Vec::new()));
                 } else {
-                    flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
+                    flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
                 }
                 image = Some((dest_url.to_string(), String::new()));
             }
@@ -280,6 +289,25 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                     }
                 }
             }
+            // Bold, italic, struck through: where they start and end in the text (not in an image's alt text).
+            Event::Start(Tag::Strong | Tag::Emphasis | Tag::Strikethrough) if image.is_none() => {
+                marks.open.push(buf.len());
+            }
+            Event::End(end @ (TagEnd::Strong | TagEnd::Emphasis | TagEnd::Strikethrough)) if image.is_none() => {
+                let style = match end {
+                    TagEnd::Strong => Style::STRONG,
+                    TagEnd::Emphasis => Style::EM,
+                    _ => Style::DEL,
+                };
+                if let Some(at) = marks.open.pop() {
+                    marks.styles.push((at.min(buf.len())..buf.len(), style));
+                }
+            }
+            Event::Code(t) if image.is_none() && code.is_none() => {
+                let at = buf.len();
+                buf.push_str(&t);
+                marks.styles.push((at..buf.len(), Style::CODE));
+            }
             Event::Text(t) | Event::Code(t) => match (&mut image, &mut code) {
                 (Some((_, alt)), _) => alt.push_str(&t),
                 (None, Some(code)) => code.push_str(&t),
@@ -287,16 +315,35 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             },
             Event::SoftBreak => buf.push('\n'),
             Event::HardBreak if list_depth > 0 => buf.push('\n'),
-            Event::HardBreak => flush(&mut buf, &mut blocks, quote_depth > 0, &mut links),
+            Event::HardBreak => flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks),
             // A paragraph in a list item (a loose list) goes on in the item.
             Event::End(TagEnd::Paragraph | TagEnd::CodeBlock) if list_depth > 0 => buf.push(' '),
-            Event::End(TagEnd::Paragraph) => flush(&mut buf, &mut blocks, quote_depth > 0, &mut links),
+            Event::End(TagEnd::Paragraph) => flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks),
             Event::Html(_) | Event::InlineHtml(_) => dropped += 1,
             _ => {}
         }
     }
-    end_item(&mut buf, &mut list, list_depth);
-    end_list(&mut list, &mut blocks, &mut links);
-    flush(&mut buf, &mut blocks, quote_depth > 0, &mut links);
+    end_item(&mut buf, &mut list, list_depth, &mut marks);
+    end_list(&mut list, &mut blocks, &mut marks);
+    flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
     (blocks, first_h1, dropped)
+}
+
+/// The links and styled words of the text being read (a paragraph, a heading, an item, a cell).
+#[derive(Default)]
+struct Marks {
+    /// Its links, then the styled words of each text ended.
+    links: Vec<Link>,
+    /// Where in the text its styled words are (see [`styled_runs`]).
+    styles: Vec<(Range<usize>, Style)>,
+    /// Where each style being read started.
+    open: Vec<usize>,
+}
+
+impl Marks {
+    /// The text `buf` ends: its styled words into `links`. (A style still open goes on from the next text's start.)
+    fn end_text(&mut self, buf: &str) {
+        self.links.extend(styled_runs(buf, &std::mem::take(&mut self.styles)));
+        self.open.iter_mut().for_each(|at| *at = 0);
+    }
 }

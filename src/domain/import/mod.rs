@@ -265,7 +265,7 @@ pub fn resolve_addresses(blocks: &mut [Block], base: Option<&url::Url>) {
 /// Every link's address of `blocks` that is relative, resolved against `base` (see [`resolve`]).
 pub fn resolve_links(blocks: &mut [Block], base: Option<&url::Url>) {
     for links in blocks.iter_mut().filter_map(Block::links_mut) {
-        links.iter_mut().for_each(|l| l.href = resolve(&l.href, base));
+        links.iter_mut().filter(|l| l.is_link()).for_each(|l| l.href = resolve(&l.href, base));
     }
 }
 

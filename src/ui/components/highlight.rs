@@ -1,3 +1,4 @@
+use crate::domain::article::Style;
 use crate::domain::search::{highlight, linked_pieces, Piece};
 use crate::domain::Link;
 use std::ops::Range;
@@ -25,22 +26,42 @@ pub fn marked(text: &str, terms: &[String]) -> Html {
     pieces_html(highlight(text, terms))
 }
 
-/// `text` with the links `placed` in it (their byte ranges and indices in `links`: see [`Link::ranges`]) and the
-/// `terms` marked: each link one `<a>` (opening in a new tab, as the link to the original does), the matches
-/// marked inside it.
+/// `text` with the links and styled words `placed` in it (their byte ranges and indices in `links`: see
+/// [`Link::ranges`]) and the `terms` marked: each link one `<a>` (opening in a new tab, as the link to the original
+/// does), each match one `<mark>` inside it, styled words in `<strong>`, `<em>`, `<code>`, `<del>` inside that.
 pub fn marked_linked(text: &str, links: &[Link], placed: &[(Range<usize>, usize)], terms: &[String]) -> Html {
     if placed.is_empty() {
         return marked(text, terms);
     }
-    linked_pieces(text, placed, terms)
+    linked_pieces(text, placed, links, terms)
         .into_iter()
         .map(|(link, parts)| {
-            let inner =
-                pieces_html(parts.into_iter().map(|(r, marked)| Piece { text: text[r].to_owned(), marked }).collect());
+            let mut inner = Vec::new();
+            for run in parts.chunk_by(|a, b| a.2 == b.2) {
+                let words: Html = run.iter().map(|(r, style, _)| styled(text[r.clone()].to_owned(), *style)).collect();
+                inner.push(if run[0].2 {
+                    html! { <mark>{ words }</mark> }
+                } else {
+                    words
+                });
+            }
             match link.and_then(|i| links.get(i)) {
-                Some(l) => html! { <a href={l.href.clone()} target="_blank" rel="noopener noreferrer">{ inner }</a> },
-                None => inner,
+                Some(l) => {
+                    html! { <a href={l.href.clone()} target="_blank" rel="noopener noreferrer">{ for inner }</a> }
+                }
+                None => inner.into_iter().collect(),
             }
         })
         .collect()
+}
+
+/// `text` in the elements of `style` (none: a text node).
+fn styled(text: String, style: Style) -> Html {
+    let mut out = html! { { text } };
+    for (name, s) in Style::NAMES.into_iter().rev() {
+        if style.has(s) {
+            out = html! { <@{name}>{ out }</@> };
+        }
+    }
+    out
 }
