@@ -562,11 +562,20 @@ impl Link {
     /// text: (which text, its byte range there, its index in `links`). A link's words are within one text.
     /// Links and styled words are placed each among their own kind: the result is in text order, by start.
     pub fn ranges_in(texts: &[impl AsRef<str>], links: &[Link]) -> Vec<(usize, Range<usize>, usize)> {
-        let mut out = Link::place(texts, links, true);
-        if links.iter().any(|l| !l.is_link()) {
-            out.extend(Link::place(texts, links, false));
-            out.sort_unstable_by_key(|(k, r, i)| (*k, r.start, *i));
+        let linked = Link::place(texts, links, true);
+        if links.iter().all(Link::is_link) {
+            return linked;
         }
+        // The two kinds merged, each in order already (not sorted: no other sort is linked into the app for it).
+        let mut styled = Link::place(texts, links, false).into_iter().peekable();
+        let mut out = Vec::new();
+        for l in linked {
+            while let Some(s) = styled.next_if(|s| (s.0, s.1.start) < (l.0, l.1.start)) {
+                out.push(s);
+            }
+            out.push(l);
+        }
+        out.extend(styled);
         out
     }
 
@@ -1043,37 +1052,47 @@ fn flag(v: Option<Loose>, name: &str) -> Result<bool, String> {
 /// its styled words (`styles`: a list of `[text, style]` pairs, the style's names space-separated); none when not
 /// given (or `null`).
 fn links(v: Option<Loose>, styles: Option<Loose>) -> Result<Vec<Link>, String> {
-    let mut out: Vec<Link> =
-        pairs(v, "links", "address")?.into_iter().map(|[text, href]| Link::new(text, href)).collect();
-    for (i, [text, style]) in pairs(styles, "styles", "style")?.into_iter().enumerate() {
-        let style = match Style::parse(&style) {
-            Ok(s) if !s.is_empty() => s,
-            Ok(_) => return Err(format!("styles[{i}][1]: no style named, expected strong, em, code or del")),
-            Err(w) => return Err(format!("styles[{i}][1]: {w:?} is not a style, expected strong, em, code or del")),
-        };
-        out.push(Link::styled(text, style));
+    let mut out = Vec::new();
+    for (k, (field, given)) in [("links", v), ("styles", styles)].into_iter().enumerate() {
+        for (i, [text, second]) in pairs(given, field, PAIRS[k])?.into_iter().enumerate() {
+            out.push(match (k, Style::parse(&second)) {
+                (0, _) => Link::new(text, second),
+                (_, Ok(s)) if !s.is_empty() => Link::styled(text, s),
+                (_, Ok(_)) => return Err(format!("styles[{i}][1]: no style named, expected {STYLES}")),
+                (_, Err(w)) => return Err(format!("styles[{i}][1]: {w:?} is not a style, expected {STYLES}")),
+            });
+        }
     }
     Ok(out)
 }
 
-/// A list of `[text, second]` pairs of strings (`second` names the second); none when not given (or `null`).
-fn pairs(v: Option<Loose>, name: &str, second: &str) -> Result<Vec<[String; 2]>, String> {
-    let pair = format!("a pair [text, {second}]");
+/// What a link's and a styled word's pairs are, for an error message: (one, a list of them).
+const PAIRS: [(&str, &str); 2] = [
+    ("a pair [text, address]", "a list of pairs [text, address]"),
+    ("a pair [text, style]", "a list of pairs [text, style]"),
+];
+const STYLES: &str = "strong, em, code or del";
+
+/// A list of `[text, second]` pairs of strings (`want`: what one is and a list of them are called); none when
+/// not given (or `null`).
+fn pairs(v: Option<Loose>, name: &str, want: (&str, &str)) -> Result<Vec<[String; 2]>, String> {
+    let (pair, list) = want;
     let rows = match v {
         None | Some(Loose::Other("null")) => return Ok(Vec::new()),
         Some(Loose::List(Ok(Listed::Rows(rows)))) => rows,
         Some(Loose::List(Ok(other))) if other.is_empty() => return Ok(Vec::new()),
-        Some(Loose::List(Ok(other))) => return Err(invalid(name, "[0]", other.first_kind(), &pair)),
+        Some(Loose::List(Ok(other))) => return Err(invalid(name, "[0]", other.first_kind(), pair)),
         Some(Loose::List(Err((at, found)))) => {
-            return Err(invalid(name, &at, found, if at.matches('[').count() == 1 { &pair } else { "a string" }))
+            return Err(invalid(name, &at, found, if at.matches('[').count() == 1 { pair } else { "a string" }))
         }
-        Some(other) => return Err(invalid(name, "", other.kind(), &format!("a list of pairs [text, {second}]"))),
+        Some(other) => return Err(invalid(name, "", other.kind(), list)),
     };
     let mut out = Vec::with_capacity(rows.len());
     for (i, row) in rows.into_iter().enumerate() {
-        let row = <[String; 2]>::try_from(row)
-            .map_err(|row| format!("{name}[{i}]: {} strings, expected {pair}", row.len()))?;
-        out.push(row);
+        out.push(
+            <[String; 2]>::try_from(row)
+                .map_err(|row| format!("{name}[{i}]: {} strings, expected {pair}", row.len()))?,
+        );
     }
     Ok(out)
 }

@@ -641,15 +641,14 @@ pub fn linked_pieces(
     terms: &[String],
 ) -> Vec<(Option<usize>, Vec<ShownPiece>)> {
     let marks = match_ranges(text, terms);
-    let is_link = |i: usize| links.get(i).is_some_and(Link::is_link);
-    let styled: Vec<(Range<usize>, Style)> = placed
-        .iter()
-        .filter(|(_, i)| !is_link(*i))
-        .filter_map(|(r, i)| Some((r.clone(), links.get(*i)?.style)))
-        .collect();
-    let mut stretches = Vec::new();
-    let mut at = 0;
-    for (r, i) in placed.iter().filter(|(_, i)| is_link(*i)).cloned() {
+    // The links' stretches and the text between them; the styled words' ranges and styles.
+    let (mut stretches, mut styled, mut at) = (Vec::new(), Vec::new(), 0);
+    for (r, i) in placed.iter().cloned() {
+        let Some(l) = links.get(i) else { continue };
+        if !l.is_link() {
+            styled.push((r, l.style));
+            continue;
+        }
         if r.start > at {
             stretches.push((None, at..r.start));
         }
@@ -659,29 +658,41 @@ pub fn linked_pieces(
     if at < text.len() || stretches.is_empty() {
         stretches.push((None, at..text.len()));
     }
-    stretches
-        .into_iter()
-        .map(|(link, r)| {
-            let edges = marks.iter().chain(styled.iter().map(|(s, _)| s)).flat_map(|m| [m.start, m.end]);
-            let mut cuts: Vec<usize> = edges.filter(|c| r.contains(c)).chain([r.start, r.end]).collect();
-            cuts.sort_unstable();
-            cuts.dedup();
-            let mut parts: Vec<ShownPiece> = Vec::new();
-            for w in cuts.windows(2) {
-                let style =
-                    styled.iter().find(|(s, _)| s.start <= w[0] && w[1] <= s.end).map_or_else(Style::default, |s| s.1);
-                let marked = marks.iter().any(|m| m.start <= w[0] && w[1] <= m.end);
-                match parts.last_mut() {
-                    Some((last, s, m)) if *s == style && *m == marked => last.end = w[1],
-                    _ => parts.push((w[0]..w[1], style, marked)),
+    let mut out = Vec::new();
+    for (link, r) in stretches {
+        // Where a match or styled words start or end inside it, as 64-bit numbers: sorted by the one sort of them
+        // linked into the app, as in `match_ranges`.
+        let mut cuts = vec![r.start as u64, r.end as u64];
+        for m in marks.iter().chain(styled.iter().map(|(s, _)| s)) {
+            for c in [m.start, m.end] {
+                if r.start < c && c < r.end {
+                    cuts.push(c as u64);
                 }
             }
-            if parts.is_empty() {
-                parts.push((r, Style::default(), false));
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut parts: Vec<ShownPiece> = Vec::new();
+        for w in cuts.windows(2) {
+            let (a, b) = (w[0] as usize, w[1] as usize);
+            let mut style = Style::default();
+            for (s, st) in &styled {
+                if s.start <= a && b <= s.end {
+                    style = *st;
+                }
             }
-            (link, parts)
-        })
-        .collect()
+            let marked = marks.iter().any(|m| m.start <= a && b <= m.end);
+            match parts.last_mut() {
+                Some((last, s, m)) if *s == style && *m == marked => last.end = b,
+                _ => parts.push((a..b, style, marked)),
+            }
+        }
+        if parts.is_empty() {
+            parts.push((r, Style::default(), false));
+        }
+        out.push((link, parts));
+    }
+    out
 }
 
 /// How many marks [`linked_pieces`] draws in `parts`: runs of marked pieces.

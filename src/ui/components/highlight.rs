@@ -36,6 +36,7 @@ pub fn marked_linked(text: &str, links: &[Link], placed: &[(Range<usize>, usize)
     linked_pieces(text, placed, links, terms)
         .into_iter()
         .map(|(link, parts)| {
+            // Marked pieces side by side in one `<mark>`.
             let mut inner = Vec::new();
             for run in parts.chunk_by(|a, b| a.2 == b.2) {
                 let words: Html = run.iter().map(|(r, style, _)| styled(text[r.clone()].to_owned(), *style)).collect();
