@@ -484,6 +484,15 @@ fn bold_italic_code_and_struck_words_are_kept_as_styled_words_in_order_flattened
     assert_eq!(body[3].links(), [Link::styled("9,100", code)]);
     assert_eq!(body[4], Block::paragraph("one").with_links(vec![Link::styled("one", strong)]));
     assert_eq!(body[5], Block::paragraph("two").with_links(vec![Link::styled("two", strong)]));
+    // Written out and read back, the same (links first, then styled words, as the loader reads them).
+    let html = "<html><head><title>T</title></head><body><article><h1>T</h1><p>Text.</p><ul><li><b>one</b> \
+                <a href=\"https://e.org/a\">link</a><ul><li><a href=\"https://e.org/b\">two</a> <i>three</i></li></ul></li>\
+                </ul></article></body></html>";
+    let r = import_file(Path::new("s.html"), html.as_bytes(), &ImportOptions::default());
+    assert_eq!((&r.error, r.articles.len()), (&None, 1), "{:?}", r.warnings);
+    let file = ArticleSetFile { version: 1, title: None, articles: r.articles.clone() };
+    assert_eq!(load_article_set(&file.to_json_pretty()).unwrap().articles, r.articles);
+    assert_eq!(r.articles[0].body[1].links().iter().map(Link::is_link).collect::<Vec<_>>(), [true, true, false, false]);
 }
 
 #[test]

@@ -625,7 +625,7 @@ fn styled_words_are_kept_where_they_are_found_among_their_own_kind_and_the_other
     let (strong, em, code, del) = (Style::STRONG, Style::EM, Style::CODE, Style::DEL);
     let body = json!([
         // Styles are placed among styles, links among links: "report" is styled inside the link's words.
-        {"type": "paragraph", "text": "Not the report, but the data.", "links": [["the report", "https://e.org/r"]],
+        {"type": "paragraph", "text": "Not the report, but the data.", "links": [["the report", "https://e.org/r"], ["here", ""]],
          "styles": [["Not", "strong"], ["report", "em code"], ["chart", "del"], ["data", "del"], ["Not", "em"]]},
         {"type": "list", "items": ["copper", "nickel"], "styles": [["nickel", "strong"], ["copper", "em"]]},
         {"type": "table", "rows": [["Cu", "9,100"], ["Ni", "16,000"]], "styles": [["16,000", "code"]]},
@@ -654,6 +654,7 @@ fn styled_words_are_kept_where_they_are_found_among_their_own_kind_and_the_other
     assert_eq!(
         reports,
         [
+            "body[0].links[1]: link \"\" dropped: only http and https links are shown",
             "body[0].styles[2]: \"chart\" is not in the text (after the styled words before it); shown unstyled",
             "body[0].styles[4]: \"Not\" is not in the text (after the styled words before it); shown unstyled",
             "body[1].styles[1]: \"copper\" is not in the text (after the styled words before it); shown unstyled",

@@ -603,9 +603,9 @@ impl Link {
         out
     }
 
-    /// Keeps of `links` those the viewer shows: an http or https address, and words found in `texts` (a
-    /// paragraph's one, a list's items; after the link before). `dropped` hears of each other one: its index as
-    /// given, and whether its address was why.
+    /// Keeps of `links` those the viewer shows: an http or https address (or a style), and words found in `texts`
+    /// (a paragraph's one, a list's items; after the link before), the links first, then the styled words.
+    /// `dropped` hears of each other one: its index as given, and whether its address was why.
     pub fn keep_shown(texts: &[String], links: &mut Vec<Link>, mut dropped: impl FnMut(usize, &Link, bool)) {
         let (mut given, mut safe) = (Vec::new(), Vec::new());
         for (j, l) in std::mem::take(links).into_iter().enumerate() {
@@ -617,13 +617,16 @@ impl Link {
             }
         }
         let found: Vec<usize> = Link::ranges_in(texts, &safe).into_iter().map(|(_, _, k)| k).collect();
+        let mut styled = Vec::new();
         for (k, l) in safe.into_iter().enumerate() {
-            if found.contains(&k) {
-                links.push(l);
-            } else {
-                dropped(given[k], &l, false);
+            match (found.contains(&k), l.is_link()) {
+                (true, true) => links.push(l),
+                (true, false) => styled.push(l),
+                (false, _) => dropped(given[k], &l, false),
             }
         }
+        // The links, then the styled words (as they are read and written out).
+        links.append(&mut styled);
     }
 }
 

@@ -414,8 +414,9 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
         // unlinked.
         // (As read, its links come first, then its styled words: `styles`.)
         if let Some((texts, links)) = block.linked_texts_mut() {
-            let given = links.iter().filter(|l| l.is_link()).count();
-            Link::keep_shown(texts, links, |j, l, a| match l.is_link() {
+            // (Read from `links`, an entry has no style, even one without an address; from `styles`, one has.)
+            let given = links.iter().filter(|l| l.style.is_empty()).count();
+            Link::keep_shown(texts, links, |j, l, a| match l.style.is_empty() {
                 true => warn(format!("body[{i}].links[{j}]"), link_issue(l, a)),
                 false => warn(format!("body[{i}].styles[{}]", j - given), link_issue(l, a)),
             });
