@@ -471,7 +471,8 @@ fn bold_italic_code_and_struck_words_are_kept_as_styled_words_in_order_flattened
                 <h2>A <em>styled</em> heading</h2>\
                 <ul><li>an <i>item</i><ul><li><b>nested</b> item</li></ul></li></ul>\
                 <table><tr><th>Metal</th><th>Price</th></tr><tr><td>Cu</td><td><kbd>9,100</kbd></td></tr></table>\
-                <p><b>one<div>two</div></b></p></article></body></html>";
+                <p><b>one<div>two</div></b></p><p>10<sup>6</sup> t of CO<sub>2</sub> per m<sup>2</sup></p>\
+                </article></body></html>";
     let r = import_file(Path::new("s.html"), html.as_bytes(), &ImportOptions::default());
     assert_eq!(r.error, None);
     let body = &r.articles[0].body;
@@ -484,6 +485,16 @@ fn bold_italic_code_and_struck_words_are_kept_as_styled_words_in_order_flattened
     assert_eq!(body[3].links(), [Link::styled("9,100", code)]);
     assert_eq!(body[4], Block::paragraph("one").with_links(vec![Link::styled("one", strong)]));
     assert_eq!(body[5], Block::paragraph("two").with_links(vec![Link::styled("two", strong)]));
+    // Raised and lowered: 10⁶ stays a million, not 106.
+    let (sup, sub) = (Style::SUP, Style::SUB);
+    assert_eq!(
+        body[6],
+        Block::paragraph("106 t of CO2 per m2").with_links(vec![
+            Link::styled("6", sup),
+            Link::styled("2", sub),
+            Link::styled("2", sup)
+        ])
+    );
     // Written out and read back, the same (links first, then styled words, as the loader reads them).
     let html = "<html><head><title>T</title></head><body><article><h1>T</h1><p>Text.</p><ul><li><b>one</b> \
                 <a href=\"https://e.org/a\">link</a><ul><li><a href=\"https://e.org/b\">two</a> <i>three</i></li></ul></li>\

@@ -183,12 +183,12 @@ fn each_invalid_record_is_skipped_with_a_precise_report_and_the_rest_are_kept() 
         (
             json!({ "id": "s1", "title": "t", "body": [{"type": "paragraph", "text": "a", "styles": [["a", "bold"]]}] }),
             "body[0]",
-            "styles[0][1]: \"bold\" is not a style, expected strong, em, code or del",
+            "styles[0][1]: \"bold\" is not a style, expected strong, em, code, del, sup or sub",
         ),
         (
             json!({ "id": "s2", "title": "t", "body": [{"type": "paragraph", "text": "a", "styles": [["a", " "]]}] }),
             "body[0]",
-            "styles[0][1]: no style named, expected strong, em, code or del",
+            "styles[0][1]: no style named, expected strong, em, code, del, sup or sub",
         ),
         (
             json!({ "id": "s3", "title": "t", "body": [{"type": "list", "items": ["a"], "styles": [["a"]]}] }),
@@ -630,7 +630,7 @@ fn styled_words_are_kept_where_they_are_found_among_their_own_kind_and_the_other
         {"type": "list", "items": ["copper", "nickel"], "styles": [["nickel", "strong"], ["copper", "em"]]},
         {"type": "table", "rows": [["Cu", "9,100"], ["Ni", "16,000"]], "styles": [["16,000", "code"]]},
         {"type": "heading", "text": "A heading", "styles": null},
-        {"type": "paragraph", "text": "Only styled.", "styles": [["styled", "em strong"]]},
+        {"type": "paragraph", "text": "Only styled: 106 m2.", "styles": [["styled", "em strong"], ["6", "sup"], ["2", "sub sup"]]},
     ]);
     let set = load_article_set(&set_of(json!([{ "id": "a", "title": "t", "body": body }]))).unwrap();
     assert!(set.skipped.is_empty(), "{:?}", set.skipped);
@@ -646,7 +646,11 @@ fn styled_words_are_kept_where_they_are_found_among_their_own_kind_and_the_other
     );
     assert_eq!(a.body[1].links(), [Link::styled("nickel", strong)]);
     assert_eq!(a.body[2].links(), [Link::styled("16,000", code)]);
-    assert_eq!(a.body[4].links(), [Link::styled("styled", strong.with(em))]);
+    let (sup, sub) = (Style::SUP, Style::SUB);
+    assert_eq!(
+        a.body[4].links(),
+        [Link::styled("styled", strong.with(em)), Link::styled("6", sup), Link::styled("2", sub.with(sup))]
+    );
     let text = "Not the report, but the data.";
     let at: Vec<_> = Link::ranges(text, a.body[0].links()).into_iter().map(|(r, i)| (&text[r], i)).collect();
     assert_eq!(at, [("Not", 1), ("the report", 0), ("report", 2), ("data", 3)]);
@@ -670,7 +674,8 @@ fn styled_words_are_kept_where_they_are_found_among_their_own_kind_and_the_other
     );
     assert_eq!(
         json["articles"][0]["body"][4],
-        json!({"type": "paragraph", "text": "Only styled.", "styles": [["styled", "strong em"]]})
+        json!({"type": "paragraph", "text": "Only styled: 106 m2.",
+               "styles": [["styled", "strong em"], ["6", "sup"], ["2", "sup sub"]]})
     );
     assert_eq!(load_article_set(&json.to_string()).unwrap().articles, set.articles);
 }

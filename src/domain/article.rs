@@ -486,8 +486,9 @@ pub struct Link {
     pub style: Style,
 }
 
-/// How words are set off from the text around them: any of bold (`strong`), italic (`em`), as code (`code`) and
-/// struck through (`del`). In JSON their names, space-separated: `"strong em"`.
+/// How words are set off from the text around them: any of bold (`strong`), italic (`em`), as code (`code`), struck
+/// through (`del`), raised (`sup`: 10⁶, m², a note's number) and lowered (`sub`: CO₂). In JSON their names,
+/// space-separated: `"strong em"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct Style(pub u8);
 
@@ -496,9 +497,17 @@ impl Style {
     pub const EM: Style = Style(2);
     pub const CODE: Style = Style(4);
     pub const DEL: Style = Style(8);
+    pub const SUP: Style = Style(16);
+    pub const SUB: Style = Style(32);
     /// Each style, by its name (also its HTML element's).
-    pub const NAMES: [(&'static str, Style); 4] =
-        [("strong", Style::STRONG), ("em", Style::EM), ("code", Style::CODE), ("del", Style::DEL)];
+    pub const NAMES: [(&'static str, Style); 6] = [
+        ("strong", Style::STRONG),
+        ("em", Style::EM),
+        ("code", Style::CODE),
+        ("del", Style::DEL),
+        ("sup", Style::SUP),
+        ("sub", Style::SUB),
+    ];
 
     pub fn is_empty(self) -> bool {
         self.0 == 0
@@ -1074,7 +1083,7 @@ const PAIRS: [(&str, &str); 2] = [
     ("a pair [text, address]", "a list of pairs [text, address]"),
     ("a pair [text, style]", "a list of pairs [text, style]"),
 ];
-const STYLES: &str = "strong, em, code or del";
+const STYLES: &str = "strong, em, code, del, sup or sub";
 
 /// A list of `[text, second]` pairs of strings (`want`: what one is and a list of them are called); none when
 /// not given (or `null`).
@@ -1324,7 +1333,7 @@ mod schema {
                                                  "description": "[text, address] pairs: the words of the text that link (in order, each after the one before) and an http or https address" },
                                       "styles": { "type": "array",
                                                   "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
-                                                  "description": "[text, style] pairs: words of the text set off (in order, each after the one before among the styles, placed apart from the links); the style is one or more of strong (bold), em (italic), code, del (struck through), space-separated" } } },
+                                                  "description": "[text, style] pairs: words of the text set off (in order, each after the one before among the styles, placed apart from the links); the style is one or more of strong (bold), em (italic), code, del (struck through), sup (raised: 10⁶, m²), sub (lowered: CO₂), space-separated" } } },
                     { "type": "object", "required": ["type", "text"],
                       "properties": { "type": { "const": "heading" }, "text": { "type": "string" },
                                       "level": { "type": "integer", "minimum": 1, "maximum": 6,
@@ -1334,7 +1343,7 @@ mod schema {
                                                  "description": "[text, address] pairs: words of the heading that link (in order, each after the one before) and an http or https address" },
                                       "styles": { "type": "array",
                                                   "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
-                                                  "description": "[text, style] pairs: words of the heading set off (in order, each after the one before among the styles, placed apart from the links); the style is one or more of strong (bold), em (italic), code, del (struck through), space-separated" } } },
+                                                  "description": "[text, style] pairs: words of the heading set off (in order, each after the one before among the styles, placed apart from the links); the style is one or more of strong (bold), em (italic), code, del (struck through), sup (raised: 10⁶, m²), sub (lowered: CO₂), space-separated" } } },
                     { "type": "object", "required": ["type", "items"],
                       "properties": { "type": { "const": "list" },
                                       "ordered": { "type": "boolean", "description": "numbered (true) or bulleted (false, the default)" },
@@ -1346,7 +1355,7 @@ mod schema {
                                                  "description": "[text, address] pairs: words of the items that link (in order, each after the one before, within one item) and an http or https address" },
                                       "styles": { "type": "array",
                                                   "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
-                                                  "description": "[text, style] pairs: words of the items set off (in order, each after the one before among the styles, placed apart from the links), within one item; the style is one or more of strong (bold), em (italic), code, del (struck through), space-separated" } } },
+                                                  "description": "[text, style] pairs: words of the items set off (in order, each after the one before among the styles, placed apart from the links), within one item; the style is one or more of strong (bold), em (italic), code, del (struck through), sup (raised: 10⁶, m²), sub (lowered: CO₂), space-separated" } } },
                     { "type": "object", "required": ["type", "rows"],
                       "properties": { "type": { "const": "table" },
                                       "rows": { "type": "array", "items": { "type": "array", "items": { "type": "string" } },
@@ -1358,7 +1367,7 @@ mod schema {
                                                  "description": "[text, address] pairs: words of the cells that link (in order through the cells row by row, each after the one before, within one cell) and an http or https address" },
                                       "styles": { "type": "array",
                                                   "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
-                                                  "description": "[text, style] pairs: words of the cells set off (in order, each after the one before among the styles, placed apart from the links), through the cells row by row, within one cell; the style is one or more of strong (bold), em (italic), code, del (struck through), space-separated" } } },
+                                                  "description": "[text, style] pairs: words of the cells set off (in order, each after the one before among the styles, placed apart from the links), through the cells row by row, within one cell; the style is one or more of strong (bold), em (italic), code, del (struck through), sup (raised: 10⁶, m²), sub (lowered: CO₂), space-separated" } } },
                     { "type": "object", "required": ["type", "text"],
                       "properties": { "type": { "const": "code" },
                                       "text": { "type": "string", "description": "preformatted: spaces and line breaks kept, never converted" },

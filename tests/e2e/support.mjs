@@ -169,8 +169,8 @@ export const BLOCKS_SET = JSON.stringify({ version: 1, title: 'Blocks', articles
         ['Sorowako', 'Indonesia', 'Vale Indonesia', '60,000', '70,000', '71,000']],
       links: [['Vale', 'https://example.org/vale']] },
     // Styled words: bold, italic, code, struck through (a match across a style's edge is one mark).
-    { type: 'paragraph', text: 'Not only nickel: stainless steel, old and new.',
-      styles: [['Not only nick', 'strong'], ['stainless', 'em'], ['steel', 'em code'], ['old', 'del']] },
+    { type: 'paragraph', text: 'Not only nickel: stainless steel, old and new, 106 t of CO2.',
+      styles: [['Not only nick', 'strong'], ['stainless', 'em'], ['steel', 'em code'], ['old', 'del'], ['6', 'sup'], ['2', 'sub']] },
     'The end.',
   ],
 }] });

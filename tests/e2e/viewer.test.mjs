@@ -203,7 +203,9 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
   assert.equal(await body.locator('p').first().innerText(), 'Three steps, from the nickel report to this page.');
   // Styled words in their elements, the match across a style's edge one mark holding both parts.
   const styled = body.locator('p', { hasText: 'stainless' });
-  assert.equal(await styled.innerText(), 'Not only nickel: stainless steel, old and new.');
+  assert.equal(await styled.textContent(), 'Not only nickel: stainless steel, old and new, 106 t of CO2.');
+  assert.deepEqual(await styled.locator('sup, sub').evaluateAll((els) => els.map((e) => `${e.localName} ${e.textContent} ${getComputedStyle(e).verticalAlign}`)),
+    ['sup 6 super', 'sub 2 sub']);
   assert.deepEqual(await styled.locator('strong').allTextContents(), ['Not only ', 'nick']);
   assert.deepEqual(await styled.locator('mark').evaluateAll((ms) => ms.map((m) => m.innerHTML)), ['<strong>nick</strong>el']);
   assert.deepEqual(await styled.locator('em').allTextContents(), ['stainless', 'steel']);

@@ -435,13 +435,15 @@ pub(super) fn push_link(links: &mut Vec<Link>, words: &str, href: &str) {
     }
 }
 
-/// The style an inline element sets its words in: bold, italic, code or struck through.
+/// The style an inline element sets its words in: bold, italic, code, struck through, raised or lowered.
 fn style_of(name: &str) -> Option<Style> {
     match name {
         "strong" | "b" => Some(Style::STRONG),
         "em" | "i" => Some(Style::EM),
         "code" | "kbd" | "samp" | "tt" => Some(Style::CODE),
         "del" | "s" | "strike" => Some(Style::DEL),
+        "sup" => Some(Style::SUP),
+        "sub" => Some(Style::SUB),
         _ => None,
     }
 }
