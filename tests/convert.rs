@@ -120,7 +120,7 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
         "url": "https://example.com/a1",
         "body": ["段", {"type": "heading", "text": "標題", "links": [["題", "https://e.org/題"]]}, {"type": "quote", "text": "引文", "links": [["引", "https://e.org/引"]]},
                  {"type": "image", "src": "img/1.png", "alt": "圖", "caption": "說明"},
-                 {"type": "list", "items": ["甲", "乙"], "styles": [["乙", "strong"]]}, {"type": "code", "text": "// 註釋"},
+                 {"type": "list", "items": ["甲", "乙"], "styles": [["乙", "strong", "甲"]]}, {"type": "code", "text": "// 註釋"},
                  {"type": "table", "rows": [["銅"]], "caption": "價", "links": [["銅", "https://e.org/銅"]]}]}]}"#;
     let set = load_article_set(json).unwrap();
     let a = &set.articles[0];
@@ -138,9 +138,12 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
             // A link's words are converted as the text's; its address is not.
             Block::Quote { text: "<引文>".into(), links: vec![Link::new("<引>", "https://e.org/引")] },
             Block::image("img/1.png", "<圖>", Some("<說明>".into())),
-            // Styled words too (their style as it is).
-            Block::list(false, vec!["<甲>".into(), "<乙>".into()])
-                .with_links(vec![Link::styled("<乙>", Style::STRONG)]),
+            // Styled words too (their style as it is), and the text before them.
+            Block::list(false, vec!["<甲>".into(), "<乙>".into()]).with_links(vec![Link::styled(
+                "<乙>",
+                Style::STRONG
+            )
+            .after("<甲>")]),
             // Code is shown as written.
             Block::Code { text: "// 註釋".into(), language: None },
             {

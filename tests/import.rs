@@ -507,6 +507,58 @@ fn bold_italic_code_and_struck_words_are_kept_as_styled_words_in_order_flattened
 }
 
 #[test]
+fn words_that_come_earlier_too_carry_the_text_before_them_so_that_they_are_placed_where_they_were() {
+    let md = "---\ntitle: Places\n---\nThe thing on the right-hand side of `in` is a pattern, and **the** word \
+              `the` is *the* last.\n\nRead the report, then [the report](https://e.org/r) again.\n\n\
+              - a thing\n- `in` it\n";
+    let r = import_file(Path::new("places.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let body = &r.articles[0].body;
+    let shown = |b: &Block| -> Vec<(String, usize)> {
+        Link::ranges_in(b.texts(), b.links())
+            .into_iter()
+            .map(|(k, r, _)| (b.texts()[k][r.clone()].to_owned(), r.start))
+            .collect()
+    };
+    let text = "The thing on the right-hand side of in is a pattern, and the word the is the last.";
+    assert_eq!(body[0].texts(), [text]);
+    let at = |w: &str, n: usize| text.match_indices(w).nth(n).unwrap().0;
+    // `in` (not the "in" of "thing"), then **the**, `the`, *the* (each found after the styled words before it):
+    // each where it was written.
+    assert_eq!(
+        shown(&body[0]),
+        [
+            ("in".into(), at(" in ", 0) + 1),
+            ("the".into(), at("the word", 0)),
+            ("the".into(), at("the is", 0)),
+            ("the".into(), at("the last", 0))
+        ]
+    );
+    // Only the words that need it carry text before them: the shortest that places them ("f" of "side of").
+    let befores: Vec<&str> = body[0].links().iter().map(|l| l.before.as_str()).collect();
+    assert_eq!(befores, ["f", "", "", ""]);
+    // A link too: the second "the report".
+    assert_eq!(shown(&body[1]), [("the report".into(), "Read the report, then ".len())]);
+    assert_eq!(body[1].links()[0].before, "n");
+    // In a list, within its item.
+    assert_eq!(body[2].links(), [Link::styled("in", Style::CODE)]);
+    // Written out as a third string and read back the same; the viewer places them as the importer did.
+    let file = ArticleSetFile { version: 1, title: None, articles: r.articles.clone() };
+    let json = file.to_json_pretty();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["articles"][0]["body"][0]["styles"][0], serde_json::json!(["in", "code", "f"]));
+    assert_eq!(v["articles"][0]["body"][0]["styles"][1], serde_json::json!(["the", "strong"]));
+    let back = load_article_set(&json).unwrap();
+    assert_eq!(back.articles, r.articles);
+    // The same from HTML.
+    let html = "<html><head><title>T</title></head><body><article><h1>T</h1>\
+                <p>The thing on the right-hand side of <code>in</code> is a pattern.</p></article></body></html>";
+    let r = import_file(Path::new("p.html"), html.as_bytes(), &ImportOptions::default());
+    let b = &r.articles[0].body[0];
+    assert_eq!(shown(b), [("in".into(), "The thing on the right-hand side of ".len())]);
+}
+
+#[test]
 fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_rest_stay_words() {
     let md = "---\ntitle: Links\nurl: https://example.org/news/a.html\n---\nRead [the  report](https://example.org/report), \
               [the notes](notes.html), [mail us](mailto:x@example.org), [below](#part) or [this](javascript:alert(1)).\n\n\

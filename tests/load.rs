@@ -196,6 +196,11 @@ fn each_invalid_record_is_skipped_with_a_precise_report_and_the_rest_are_kept() 
             "styles[0]: 1 strings, expected a pair [text, style]",
         ),
         (
+            json!({ "id": "s5", "title": "t", "body": [{"type": "heading", "text": "a", "styles": [["a", "em", "", "x"]]}] }),
+            "body[0]",
+            "styles[0]: 4 strings, expected a pair [text, style] (and the text before it)",
+        ),
+        (
             json!({ "id": "s4", "title": "t", "body": [{"type": "heading", "text": "a", "styles": "strong"}] }),
             "body[0]",
             "styles: invalid type: a string, expected a list of pairs [text, style]",
@@ -631,6 +636,10 @@ fn styled_words_are_kept_where_they_are_found_among_their_own_kind_and_the_other
         {"type": "table", "rows": [["Cu", "9,100"], ["Ni", "16,000"]], "styles": [["16,000", "code"]]},
         {"type": "heading", "text": "A heading", "styles": null},
         {"type": "paragraph", "text": "Only styled: 106 m2.", "styles": [["styled", "em strong"], ["6", "sup"], ["2", "sub sup"]]},
+        // The text before the words, where they come earlier too (white space between aside); one that is not
+        // there (the text converted otherwise) places them where they first come.
+        {"type": "paragraph", "text": "the cat and the dog", "links": [["the", "https://e.org/t", "and"]],
+         "styles": [["the", "strong", "and "], ["dog", "em", "nowhere"]]},
     ]);
     let set = load_article_set(&set_of(json!([{ "id": "a", "title": "t", "body": body }]))).unwrap();
     assert!(set.skipped.is_empty(), "{:?}", set.skipped);
@@ -651,6 +660,10 @@ fn styled_words_are_kept_where_they_are_found_among_their_own_kind_and_the_other
         a.body[4].links(),
         [Link::styled("styled", strong.with(em)), Link::styled("6", sup), Link::styled("2", sub.with(sup))]
     );
+    let text = "the cat and the dog";
+    let at: Vec<_> = Link::ranges(text, a.body[5].links()).into_iter().map(|(r, i)| (r.start, i)).collect();
+    assert_eq!(at, [(12, 0), (12, 1), (16, 2)]);
+    assert_eq!(a.body[5].links()[0], Link::new("the", "https://e.org/t").after("and"));
     let text = "Not the report, but the data.";
     let at: Vec<_> = Link::ranges(text, a.body[0].links()).into_iter().map(|(r, i)| (&text[r], i)).collect();
     assert_eq!(at, [("Not", 1), ("the report", 0), ("report", 2), ("data", 3)]);

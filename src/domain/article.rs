@@ -479,11 +479,16 @@ pub struct Image {
 /// Without an address (`href` empty) it is instead words set in a [`Style`] (bold, italic, code, struck through):
 /// the block's `styles` in JSON, `["not", "strong"]`. Links and styled words are placed each among their own kind
 /// (a link's words may be styled, styled words may hold a link).
+///
+/// `before`, usually empty, is the text right before the words, where the same words come earlier (`in` after
+/// "thing", a second "the report"): they are placed where that text ends. The importer writes it where it is
+/// needed; in JSON a third string, `["in", "code", "side of "]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     pub text: String,
     pub href: String,
     pub style: Style,
+    pub before: String,
 }
 
 /// How words are set off from the text around them: any of bold (`strong`), italic (`em`), as code (`code`), struck
@@ -542,12 +547,17 @@ impl Style {
 
 impl Link {
     pub fn new(text: impl Into<String>, href: impl Into<String>) -> Link {
-        Link { text: text.into(), href: href.into(), style: Style::default() }
+        Link { text: text.into(), href: href.into(), style: Style::default(), before: String::new() }
     }
 
     /// Words set in `style` (not a link).
     pub fn styled(text: impl Into<String>, style: Style) -> Link {
-        Link { text: text.into(), href: String::new(), style }
+        Link { text: text.into(), href: String::new(), style, before: String::new() }
+    }
+
+    /// The same, placed after `before` (see [`Link`]).
+    pub fn after(self, before: impl Into<String>) -> Link {
+        Link { before: before.into(), ..self }
     }
 
     /// A link (with an address), not styled words.
@@ -596,14 +606,19 @@ impl Link {
             if l.text.is_empty() || l.is_link() != links_kind {
                 continue;
             }
-            let mut at = (t, from);
-            let found = loop {
-                let Some(text) = texts.get(at.0) else { break None };
-                if let Some(p) = text.as_ref().get(at.1..).and_then(|rest| rest.find(&l.text)) {
-                    break Some((at.0, at.1 + p));
+            // Where the words come after `before` (white space between them aside); where they come at all when
+            // they never do (the text before them converted otherwise, or changed).
+            let found = [l.before.trim_end(), ""].into_iter().find_map(|before| {
+                let mut at = (t, from);
+                loop {
+                    let text = texts.get(at.0)?.as_ref();
+                    let mut hits = text.get(at.1..).into_iter().flat_map(|rest| rest.match_indices(&l.text));
+                    if let Some((p, _)) = hits.find(|(p, _)| text[..at.1 + p].trim_end().ends_with(before)) {
+                        return Some((at.0, at.1 + p));
+                    }
+                    at = (at.0 + 1, 0);
                 }
-                at = (at.0 + 1, 0);
-            };
+            });
             if let Some((k, p)) = found {
                 out.push((k, p..p + l.text.len(), i));
                 (t, from) = (k, p + l.text.len());
@@ -639,12 +654,16 @@ impl Link {
     }
 }
 
-/// A link as `[text, address]`; styled words as `[text, style]`.
+/// A link as `[text, address]`; styled words as `[text, style]`; either with the text before it third, if any.
 impl Serialize for Link {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.is_link() {
-            true => (&self.text, &self.href).serialize(s),
-            false => (&self.text, self.style.names().collect::<Vec<_>>().join(" ")).serialize(s),
+        let second = match self.is_link() {
+            true => self.href.clone(),
+            false => self.style.names().collect::<Vec<_>>().join(" "),
+        };
+        match self.before.is_empty() {
+            true => (&self.text, second).serialize(s),
+            false => (&self.text, second, &self.before).serialize(s),
         }
     }
 }
@@ -1066,13 +1085,14 @@ fn flag(v: Option<Loose>, name: &str) -> Result<bool, String> {
 fn links(v: Option<Loose>, styles: Option<Loose>) -> Result<Vec<Link>, String> {
     let mut out = Vec::new();
     for (k, (field, given)) in [("links", v), ("styles", styles)].into_iter().enumerate() {
-        for (i, [text, second]) in pairs(given, field, PAIRS[k])?.into_iter().enumerate() {
-            out.push(match (k, Style::parse(&second)) {
+        for (i, [text, second, before]) in pairs(given, field, PAIRS[k])?.into_iter().enumerate() {
+            let link = match (k, Style::parse(&second)) {
                 (0, _) => Link::new(text, second),
                 (_, Ok(s)) if !s.is_empty() => Link::styled(text, s),
                 (_, Ok(_)) => return Err(format!("styles[{i}][1]: no style named, expected {STYLES}")),
                 (_, Err(w)) => return Err(format!("styles[{i}][1]: {w:?} is not a style, expected {STYLES}")),
-            });
+            };
+            out.push(link.after(before));
         }
     }
     Ok(out)
@@ -1080,14 +1100,14 @@ fn links(v: Option<Loose>, styles: Option<Loose>) -> Result<Vec<Link>, String> {
 
 /// What a link's and a styled word's pairs are, for an error message: (one, a list of them).
 const PAIRS: [(&str, &str); 2] = [
-    ("a pair [text, address]", "a list of pairs [text, address]"),
-    ("a pair [text, style]", "a list of pairs [text, style]"),
+    ("a pair [text, address] (and the text before it)", "a list of pairs [text, address]"),
+    ("a pair [text, style] (and the text before it)", "a list of pairs [text, style]"),
 ];
 const STYLES: &str = "strong, em, code, del, sup or sub";
 
-/// A list of `[text, second]` pairs of strings (`want`: what one is and a list of them are called); none when
-/// not given (or `null`).
-fn pairs(v: Option<Loose>, name: &str, want: (&str, &str)) -> Result<Vec<[String; 2]>, String> {
+/// A list of `[text, second]` pairs of strings, each with an optional third (the text before: empty when not
+/// given); `want`: what one is and a list of them are called; none when not given (or `null`).
+fn pairs(v: Option<Loose>, name: &str, want: (&str, &str)) -> Result<Vec<[String; 3]>, String> {
     let (pair, list) = want;
     let rows = match v {
         None | Some(Loose::Other("null")) => return Ok(Vec::new()),
@@ -1100,9 +1120,12 @@ fn pairs(v: Option<Loose>, name: &str, want: (&str, &str)) -> Result<Vec<[String
         Some(other) => return Err(invalid(name, "", other.kind(), list)),
     };
     let mut out = Vec::with_capacity(rows.len());
-    for (i, row) in rows.into_iter().enumerate() {
+    for (i, mut row) in rows.into_iter().enumerate() {
+        if row.len() == 2 {
+            row.push(String::new());
+        }
         out.push(
-            <[String; 2]>::try_from(row)
+            <[String; 3]>::try_from(row)
                 .map_err(|row| format!("{name}[{i}]: {} strings, expected {pair}", row.len()))?,
         );
     }
@@ -1329,21 +1352,21 @@ mod schema {
                     { "type": "object", "required": ["type", "text"],
                       "properties": { "type": { "enum": ["paragraph", "quote"] }, "text": { "type": "string" },
                                       "links": { "type": "array",
-                                                 "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
-                                                 "description": "[text, address] pairs: the words of the text that link (in order, each after the one before) and an http or https address" },
+                                                 "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 },
+                                                 "description": "[text, address] pairs: the words of the text that link (in order, each after the one before) and an http or https address; a third string, when given, is the text right before the words (where the same words come earlier: they are placed where it ends)" },
                                       "styles": { "type": "array",
-                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
-                                                  "description": "[text, style] pairs: words of the text set off (in order, each after the one before among the styles, placed apart from the links); the style is one or more of strong (bold), em (italic), code, del (struck through), sup (raised: 10⁶, m²), sub (lowered: CO₂), space-separated" } } },
+                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 },
+                                                  "description": "[text, style] pairs: words of the text set off (in order, each after the one before among the styles, placed apart from the links); the style is one or more of strong (bold), em (italic), code, del (struck through), sup (raised: 10⁶, m²), sub (lowered: CO₂), space-separated; a third string as for links" } } },
                     { "type": "object", "required": ["type", "text"],
                       "properties": { "type": { "const": "heading" }, "text": { "type": "string" },
                                       "level": { "type": "integer", "minimum": 1, "maximum": 6,
                                                  "description": "2 (the default) for a section, 3 to 6 for parts of one; 1 is read as 2 (the title is the page's level-1 heading)" },
                                       "links": { "type": "array",
-                                                 "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
-                                                 "description": "[text, address] pairs: words of the heading that link (in order, each after the one before) and an http or https address" },
+                                                 "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 },
+                                                 "description": "[text, address] pairs: words of the heading that link (in order, each after the one before) and an http or https address; a third string, when given, is the text right before the words (where the same words come earlier: they are placed where it ends)" },
                                       "styles": { "type": "array",
-                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
-                                                  "description": "[text, style] pairs: words of the heading set off (in order, each after the one before among the styles, placed apart from the links); the style is one or more of strong (bold), em (italic), code, del (struck through), sup (raised: 10⁶, m²), sub (lowered: CO₂), space-separated" } } },
+                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 },
+                                                  "description": "[text, style] pairs: words of the heading set off (in order, each after the one before among the styles, placed apart from the links); the style is one or more of strong (bold), em (italic), code, del (struck through), sup (raised: 10⁶, m²), sub (lowered: CO₂), space-separated; a third string as for links" } } },
                     { "type": "object", "required": ["type", "items"],
                       "properties": { "type": { "const": "list" },
                                       "ordered": { "type": "boolean", "description": "numbered (true) or bulleted (false, the default)" },
@@ -1351,11 +1374,11 @@ mod schema {
                                       "levels": { "type": "array", "items": { "type": "integer", "minimum": 0, "maximum": 255 },
                                                   "description": "how deep each item is nested, one per item: 0 for the list's own, one more for the items of a list inside the item before (the first 0, each at most one deeper than the one before, at most 7; others are brought into these bounds with a warning); without it, none is" },
                                       "links": { "type": "array",
-                                                 "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
-                                                 "description": "[text, address] pairs: words of the items that link (in order, each after the one before, within one item) and an http or https address" },
+                                                 "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 },
+                                                 "description": "[text, address] pairs: words of the items that link (in order, each after the one before, within one item) and an http or https address; a third string, when given, is the text right before the words (where the same words come earlier: they are placed where it ends)" },
                                       "styles": { "type": "array",
-                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
-                                                  "description": "[text, style] pairs: words of the items set off (in order, each after the one before among the styles, placed apart from the links), within one item; the style is one or more of strong (bold), em (italic), code, del (struck through), sup (raised: 10⁶, m²), sub (lowered: CO₂), space-separated" } } },
+                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 },
+                                                  "description": "[text, style] pairs: words of the items set off (in order, each after the one before among the styles, placed apart from the links), within one item; the style is one or more of strong (bold), em (italic), code, del (struck through), sup (raised: 10⁶, m²), sub (lowered: CO₂), space-separated; a third string as for links" } } },
                     { "type": "object", "required": ["type", "rows"],
                       "properties": { "type": { "const": "table" },
                                       "rows": { "type": "array", "items": { "type": "array", "items": { "type": "string" } },
@@ -1363,11 +1386,11 @@ mod schema {
                                       "header": { "type": "boolean", "description": "the first row is a header row (default false)" },
                                       "caption": { "type": "string" },
                                       "links": { "type": "array",
-                                                 "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
-                                                 "description": "[text, address] pairs: words of the cells that link (in order through the cells row by row, each after the one before, within one cell) and an http or https address" },
+                                                 "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 },
+                                                 "description": "[text, address] pairs: words of the cells that link (in order through the cells row by row, each after the one before, within one cell) and an http or https address; a third string, when given, is the text right before the words (where the same words come earlier: they are placed where it ends)" },
                                       "styles": { "type": "array",
-                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 2 },
-                                                  "description": "[text, style] pairs: words of the cells set off (in order, each after the one before among the styles, placed apart from the links), through the cells row by row, within one cell; the style is one or more of strong (bold), em (italic), code, del (struck through), sup (raised: 10⁶, m²), sub (lowered: CO₂), space-separated" } } },
+                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 },
+                                                  "description": "[text, style] pairs: words of the cells set off (in order, each after the one before among the styles, placed apart from the links), through the cells row by row, within one cell; the style is one or more of strong (bold), em (italic), code, del (struck through), sup (raised: 10⁶, m²), sub (lowered: CO₂), space-separated; a third string as for links" } } },
                     { "type": "object", "required": ["type", "text"],
                       "properties": { "type": { "const": "code" },
                                       "text": { "type": "string", "description": "preformatted: spaces and line breaks kept, never converted" },

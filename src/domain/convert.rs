@@ -174,7 +174,13 @@ pub fn convert_article(a: &Article, script: Script, c: &dyn Fn(&str) -> String) 
             Block::Code { .. } | Block::Unknown { .. } => {}
         }
         // The links' words, as the text's (so that they are still found in it); their addresses as they are.
-        b.links_mut().into_iter().flatten().for_each(|l| c(&mut l.text));
+        // (And the text before them, where they carry it: converted apart, as they are.)
+        for l in b.links_mut().into_iter().flatten() {
+            c(&mut l.text);
+            if !l.before.is_empty() {
+                c(&mut l.before);
+            }
+        }
     }
     if out.lang.as_deref().is_some_and(|l| tag_is(l, "zh")) {
         out.lang = Some(script.tag().to_owned());

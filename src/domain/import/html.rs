@@ -128,8 +128,8 @@ pub fn html_to_text(html: &str) -> String {
 struct Walker {
     blocks: Vec<Block>,
     inline: String,
-    /// The links (`<a href>`) of the paragraph being read.
-    links: Vec<Link>,
+    /// The links (`<a href>`) of the paragraph being read, each with where its words start in `inline`.
+    links: Vec<(Link, usize)>,
     /// Where in `inline` its styled words are (`<strong>`, `<em>`…: see [`styled_runs`]).
     styles: Vec<(Range<usize>, Style)>,
     /// How many times `inline` was flushed (a paragraph ended inside a styling element).
@@ -149,8 +149,9 @@ impl Walker {
 
     fn flush(&mut self) {
         let text = collapse(&self.inline);
-        let mut links = std::mem::take(&mut self.links);
-        links.extend(styled_runs(&self.inline, &std::mem::take(&mut self.styles)));
+        let mut marks = std::mem::take(&mut self.links);
+        marks.extend(styled_runs(&self.inline, &std::mem::take(&mut self.styles)));
+        let links = pin(&self.inline, marks);
         self.flushes += 1;
         if !text.is_empty() {
             self.blocks.push(Block::Paragraph { text, links });
@@ -247,10 +248,10 @@ impl Walker {
                         // A link: its words and its address (resolved against the page's and checked later:
                         // `resolve_addresses`, `Draft::finish`).
                         "a" if e.attr("href").is_some() => {
-                            let at = self.inline.len();
+                            let (at, flushes) = (self.inline.len(), self.flushes);
                             self.walk(child_el);
-                            let words = self.inline.get(at..).unwrap_or_default();
-                            push_link(&mut self.links, words, e.attr("href").unwrap_or_default());
+                            let at = if self.flushes == flushes { at } else { 0 };
+                            push_link(&mut self.links, &self.inline, at, e.attr("href").unwrap_or_default());
                         }
                         _ if BLOCK_LEVEL.contains(&name) => {
                             self.flush();
@@ -282,10 +283,13 @@ impl Walker {
             if li.value().name() != "li" {
                 return None;
             }
-            let (mut text, mut nested, mut styles, mut inner) = (String::new(), Vec::new(), Vec::new(), Vec::new());
-            self.item_text(li, &mut text, &mut nested, &mut styles, &mut inner)?;
-            // (The item's styled words before those of the items nested in it, as they are placed in order.)
-            links.extend(styled_runs(&text, &styles));
+            let (mut text, mut nested, mut styles, mut own, mut inner) =
+                (String::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            self.item_text(li, &mut text, &mut nested, &mut styles, &mut own, &mut inner)?;
+            // (The item's links and styled words before those of the items nested in it, as they are placed in
+            // order.)
+            own.extend(styled_runs(&text, &styles));
+            links.extend(pin(&text, own));
             links.append(&mut inner);
             let text = collapse(&text);
             if !text.is_empty() {
@@ -311,9 +315,10 @@ impl Walker {
                     return None;
                 }
                 all_th &= name == "th";
-                let (mut text, mut nested, mut styles) = (String::new(), Vec::new(), Vec::new());
-                self.item_text(cell, &mut text, &mut nested, &mut styles, &mut links)?;
-                links.extend(styled_runs(&text, &styles));
+                let (mut text, mut nested, mut styles, mut own) = (String::new(), Vec::new(), Vec::new(), Vec::new());
+                self.item_text(cell, &mut text, &mut nested, &mut styles, &mut own, &mut links)?;
+                own.extend(styled_runs(&text, &styles));
+                links.extend(pin(&text, own));
                 let text = collapse(&text);
                 if !nested.is_empty() || text.chars().count() > MAX_CELL_CHARS {
                     return None;
@@ -348,14 +353,15 @@ impl Walker {
     }
 
     /// An item's text into `text`, its nested lists' items into `nested`, where its styled words are in `text`
-    /// into `styles` and its links (and its nested lists' links and styled words) into `links`; `None` as for
-    /// [`Self::list_items`].
+    /// into `styles`, its links (with where they start in `text`) into `own` and its nested lists' links and
+    /// styled words into `links`; `None` as for [`Self::list_items`].
     fn item_text(
         &self,
         el: ElementRef,
         text: &mut String,
         nested: &mut Vec<(String, u8)>,
         styles: &mut Vec<(Range<usize>, Style)>,
+        own: &mut Vec<(Link, usize)>,
         links: &mut Vec<Link>,
     ) -> Option<()> {
         for child in el.children() {
@@ -376,9 +382,9 @@ impl Walker {
                                 text.push(' ');
                             }
                             let at = text.len();
-                            self.item_text(child_el, text, nested, styles, links)?;
+                            self.item_text(child_el, text, nested, styles, own, links)?;
                             if let ("a", Some(href)) = (e.name(), e.attr("href")) {
-                                push_link(links, &text[at..], href);
+                                push_link(own, text, at, href);
                             }
                             styles.extend(style_of(e.name()).map(|s| (at..text.len(), s)));
                             if block {
@@ -427,12 +433,58 @@ fn element_children(el: ElementRef) -> Option<Vec<ElementRef>> {
 /// The longest text of a cell of a table of data: a longer one is a page's layout table's.
 const MAX_CELL_CHARS: usize = 400;
 
-/// A link (`<a href>`, a Markdown link) with its words (collapsed), when it has any.
-pub(super) fn push_link(links: &mut Vec<Link>, words: &str, href: &str) {
-    let text = collapse(words);
+/// A link (`<a href>`, a Markdown link) with its words (`raw` from `at` on, collapsed), when it has any, and
+/// where they start (`at`).
+pub(super) fn push_link(links: &mut Vec<(Link, usize)>, raw: &str, at: usize, href: &str) {
+    let text = collapse(raw.get(at..).unwrap_or_default());
     if !text.is_empty() {
-        links.push(Link::new(text, href.trim()));
+        links.push((Link::new(text, href.trim()), at));
     }
+}
+
+/// The links and styled words of one text, `marks`, each with where its words start in `raw` (the text as read,
+/// before [`collapse`]), each given the text before it (see [`Link`]'s `before`) where the viewer would place it
+/// elsewhere (the same words earlier: `in` inside "thing" before `` `in` ``); the shortest that places it where
+/// it was, up to 24 characters, none when no such text does.
+pub(super) fn pin(raw: &str, marks: Vec<(Link, usize)>) -> Vec<Link> {
+    if marks.is_empty() {
+        return Vec::new();
+    }
+    let text = collapse(raw);
+    // Where a mark's words start in the collapsed text: where the first character of them that is not white
+    // space lands when the text up to it is collapsed.
+    let start_in_text = |at: usize| {
+        let rest = raw.get(at..)?;
+        let (skip, c) = rest.char_indices().find(|(_, c)| !c.is_whitespace())?;
+        let head = collapse(&format!("{}{c}", &raw[..at + skip]));
+        Some(head.len() - c.len_utf8())
+    };
+    // Where the viewer places words after `from`, as `Link::ranges_in` does (in one text).
+    let place = |words: &str, before: &str, from: usize| {
+        [before, ""].into_iter().find_map(|b| {
+            let rest = text.get(from..)?;
+            rest.match_indices(words).map(|(p, _)| from + p).find(|&p| text[..p].trim_end().ends_with(b))
+        })
+    };
+    let mut out: Vec<Link> = Vec::with_capacity(marks.len());
+    for kind in [true, false] {
+        let mut from = 0;
+        for (mut link, at) in marks.iter().filter(|(l, _)| l.is_link() == kind).cloned() {
+            let want = start_in_text(at);
+            if want.is_some() && place(&link.text, "", from) != want {
+                let head = want.and_then(|w| text.get(..w)).unwrap_or_default().trim_end();
+                let starts = head.char_indices().rev().take(24).map(|(i, _)| i);
+                if let Some(b) = starts.map(|i| &head[i..]).find(|b| place(&link.text, b, from) == want) {
+                    link.before = b.to_owned();
+                }
+            }
+            if let Some(p) = place(&link.text, &link.before, from) {
+                from = p + link.text.len();
+            }
+            out.push(link);
+        }
+    }
+    out
 }
 
 /// The style an inline element sets its words in: bold, italic, code, struck through, raised or lowered.
@@ -452,7 +504,7 @@ fn style_of(name: &str) -> Option<Style> {
 /// (`ranges`: byte ranges, nested or overlapping as the markup nested them): cut where any starts or ends, each
 /// piece in the styles of all the elements it was in, pieces in one style together, their words collapsed; in
 /// order, without the unstyled ones.
-pub(super) fn styled_runs(raw: &str, ranges: &[(Range<usize>, Style)]) -> Vec<Link> {
+pub(super) fn styled_runs(raw: &str, ranges: &[(Range<usize>, Style)]) -> Vec<(Link, usize)> {
     let mut cuts: Vec<usize> = ranges.iter().flat_map(|(r, _)| [r.start, r.end]).filter(|&c| c <= raw.len()).collect();
     cuts.sort_unstable();
     cuts.dedup();
@@ -470,7 +522,10 @@ pub(super) fn styled_runs(raw: &str, ranges: &[(Range<usize>, Style)]) -> Vec<Li
     }
     runs.into_iter()
         .filter(|(_, s)| !s.is_empty())
-        .filter_map(|(r, s)| raw.get(r).map(collapse).filter(|w| !w.is_empty()).map(|w| Link::styled(w, s)))
+        .filter_map(|(r, s)| {
+            let words = collapse(raw.get(r.clone())?);
+            (!words.is_empty()).then(|| (Link::styled(words, s), r.start))
+        })
         .collect()
 }
 
@@ -481,13 +536,19 @@ fn text_of(el: ElementRef) -> Option<String> {
 
 /// The collapsed text of an element, when it has any, and its links (`<a href>`: their words and addresses).
 fn text_and_links(el: ElementRef) -> Option<(String, Vec<Link>)> {
-    let (mut t, mut links, mut styles) = (String::new(), Vec::new(), Vec::new());
-    collect_text(el, &mut t, &mut links, &mut styles);
-    links.extend(styled_runs(&t, &styles));
+    let (mut t, mut marks, mut styles) = (String::new(), Vec::new(), Vec::new());
+    collect_text(el, &mut t, &mut marks, &mut styles);
+    marks.extend(styled_runs(&t, &styles));
+    let links = pin(&t, marks);
     Some(collapse(&t)).filter(|t| !t.is_empty()).map(|t| (t, links))
 }
 
-fn collect_text(el: ElementRef, out: &mut String, links: &mut Vec<Link>, styles: &mut Vec<(Range<usize>, Style)>) {
+fn collect_text(
+    el: ElementRef,
+    out: &mut String,
+    links: &mut Vec<(Link, usize)>,
+    styles: &mut Vec<(Range<usize>, Style)>,
+) {
     for child in el.children() {
         match child.value() {
             Node::Text(t) => out.push_str(t),
@@ -500,7 +561,7 @@ fn collect_text(el: ElementRef, out: &mut String, links: &mut Vec<Link>, styles:
                 let at = out.len();
                 collect_text(ElementRef::wrap(child).expect("an element node"), out, links, styles);
                 if let ("a", Some(href)) = (e.name(), e.attr("href")) {
-                    push_link(links, &out[at..], href);
+                    push_link(links, out, at, href);
                 }
                 styles.extend(style_of(e.name()).map(|s| (at..out.len(), s)));
                 if block {

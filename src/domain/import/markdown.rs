@@ -5,7 +5,7 @@
 //! `notice`. Without a `title`, the first level-1 heading is the title. Raw HTML in the Markdown is dropped.
 
 use super::html::collapse;
-use super::html::styled_runs;
+use super::html::{pin, styled_runs};
 use super::{make_id, Draft};
 use crate::domain::article::Style;
 use crate::domain::{Block, Link};
@@ -263,7 +263,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             }
             Event::End(TagEnd::Link) => {
                 if let Some((at, href)) = link.take() {
-                    super::html::push_link(&mut marks.links, buf.get(at..).unwrap_or_default(), &href);
+                    super::html::push_link(&mut marks.text, &buf, at, &href);
                 }
             }
             Event::Start(Tag::Image { .. }) if table.is_some() => {}
@@ -332,8 +332,10 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
 /// The links and styled words of the text being read (a paragraph, a heading, an item, a cell).
 #[derive(Default)]
 struct Marks {
-    /// Its links, then the styled words of each text ended.
+    /// The links and styled words of each text ended (a list's items, a table's cells).
     links: Vec<Link>,
+    /// The links of the text being read, with where their words start in it.
+    text: Vec<(Link, usize)>,
     /// Where in the text its styled words are (see [`styled_runs`]).
     styles: Vec<(Range<usize>, Style)>,
     /// Where each style being read started.
@@ -343,7 +345,9 @@ struct Marks {
 impl Marks {
     /// The text `buf` ends: its styled words into `links`. (A style still open goes on from the next text's start.)
     fn end_text(&mut self, buf: &str) {
-        self.links.extend(styled_runs(buf, &std::mem::take(&mut self.styles)));
+        let mut marks = std::mem::take(&mut self.text);
+        marks.extend(styled_runs(buf, &std::mem::take(&mut self.styles)));
+        self.links.extend(pin(buf, marks));
         self.open.iter_mut().for_each(|at| *at = 0);
     }
 }

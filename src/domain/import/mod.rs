@@ -228,7 +228,10 @@ pub fn block_texts_mut(blocks: &mut [Block], mut f: impl FnMut(&mut String)) {
             Block::Code { .. } | Block::Unknown { .. } => {}
         }
         // The links' words, as the text's (so that they are still found in it).
-        b.links_mut().into_iter().flatten().for_each(|l| f(&mut l.text));
+        b.links_mut().into_iter().flatten().for_each(|l| {
+            f(&mut l.text);
+            f(&mut l.before);
+        });
     }
 }
 
