@@ -450,15 +450,11 @@ pub(super) fn pin(raw: &str, marks: Vec<(Link, usize)>) -> Vec<Link> {
     if marks.is_empty() {
         return Vec::new();
     }
-    let text = collapse(raw);
-    // Where a mark's words start in the collapsed text: where the first character of them that is not white
-    // space lands when the text up to it is collapsed.
-    let start_in_text = |at: usize| {
-        let rest = raw.get(at..)?;
-        let (skip, c) = rest.char_indices().find(|(_, c)| !c.is_whitespace())?;
-        let head = collapse(&format!("{}{c}", &raw[..at + skip]));
-        Some(head.len() - c.len_utf8())
-    };
+    // Where a mark's words start in the collapsed text: where the first character of them that is kept (not
+    // white space) is (the characters kept, as (where in `raw`, where in `text`), in order).
+    let mut kept = Vec::new();
+    let text = collapse_with(raw, false, &mut |from, to| kept.push((from, to)));
+    let start_in_text = |at: usize| kept.get(kept.partition_point(|&(from, _)| from < at)).map(|&(_, to)| to);
     // Where the viewer places words after `from`, as `Link::ranges_in` does (in one text).
     let place = |words: &str, before: &str, from: usize| {
         [before, ""].into_iter().find_map(|b| {
@@ -618,19 +614,20 @@ fn raw_text(el: ElementRef, out: &mut String) -> usize {
 /// and Japanese put no spaces between words: a line break in the source, or a space that markup left around a
 /// link, `記者 <a>張燎原</a> 報道`, is not one).
 pub fn collapse(s: &str) -> String {
-    collapse_with(s, false)
+    collapse_with(s, false, &mut |_, _| {})
 }
 
 /// As [`collapse`], but a run of spaces between two CJK characters within a line is kept as one space: in a
 /// title (`鎳價回升 冶煉廠復產`) or a metadata value it is a pause the editor put there.
 pub fn collapse_keeping_spaces(s: &str) -> String {
-    collapse_with(s, true)
+    collapse_with(s, true, &mut |_, _| {})
 }
 
-fn collapse_with(s: &str, keep_inline: bool) -> String {
+/// (`kept` hears of each character kept: where it is in `s`, and in what is returned.)
+fn collapse_with(s: &str, keep_inline: bool, kept: &mut dyn FnMut(usize, usize)) -> String {
     let mut out = String::with_capacity(s.len());
     let (mut pending_space, mut line_break) = (false, false);
-    for c in s.chars() {
+    for (at, c) in s.char_indices() {
         if c.is_whitespace() {
             line_break |= matches!(c, '\n' | '\r');
             pending_space = !out.is_empty();
@@ -650,6 +647,7 @@ fn collapse_with(s: &str, keep_inline: bool) -> String {
             out.push(' ');
         }
         (pending_space, line_break) = (false, false);
+        kept(at, out.len());
         out.push(c);
     }
     out
