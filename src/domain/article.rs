@@ -790,13 +790,16 @@ impl Block {
         columns.saturating_mul(rows.len()) <= given.saturating_mul(10).saturating_add(1_000)
     }
 
-    /// A table block of `rows` (filled to the widest; see [`Block::table_fits`]).
+    /// A table block of `rows` (filled to the widest; see [`Block::table_fits`]), its blank rows (but a header
+    /// row) left out — as the viewer reads one and as the importers make one.
     pub fn table(rows: Vec<Vec<String>>, header: bool, caption: Option<String>) -> Block {
         let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
         let mut cells = Vec::with_capacity(columns * rows.len());
-        for mut row in rows {
-            row.resize(columns, String::new());
-            cells.append(&mut row);
+        for (r, mut row) in rows.into_iter().enumerate() {
+            if (r == 0 && header) || row.iter().any(|c| !c.trim().is_empty()) {
+                row.resize(columns, String::new());
+                cells.append(&mut row);
+            }
         }
         Block::Table(Box::new(Table { columns, header, cells, caption, links: Vec::new() }))
     }

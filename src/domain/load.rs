@@ -384,31 +384,19 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
     }
     let mut kept = Vec::with_capacity(a.body.len());
     for (i, mut block) in std::mem::take(&mut a.body).into_iter().enumerate() {
-        // Blank list items and blank table rows (but a header row) are left out.
-        match &mut block {
-            Block::List { items, levels, .. } => {
-                // (A blank item's level goes with it; the items nested under it then hang on the one before.)
-                if !levels.is_empty() && levels.len() == items.len() {
-                    let mut keep = items.iter().map(|item| !item.trim().is_empty());
-                    levels.retain(|_| keep.next().unwrap_or(false));
-                }
-                items.retain(|item| !item.trim().is_empty());
-                let (nested, problem) = Block::nest(std::mem::take(levels), items.len());
-                *levels = nested;
-                if let Some(problem) = problem {
-                    warn(format!("body[{i}].levels"), problem);
-                }
+        // Blank list items are left out (and blank table rows, but a header row, by `Block::table`).
+        if let Block::List { items, levels, .. } = &mut block {
+            // (A blank item's level goes with it; the items nested under it then hang on the one before.)
+            if !levels.is_empty() && levels.len() == items.len() {
+                let mut keep = items.iter().map(|item| !item.trim().is_empty());
+                levels.retain(|_| keep.next().unwrap_or(false));
             }
-            Block::Table(t) => {
-                let mut kept = Vec::with_capacity(t.cells.len());
-                for (r, row) in t.cells.chunks(t.columns.max(1)).enumerate() {
-                    if (r == 0 && t.header) || row.iter().any(|c| !c.trim().is_empty()) {
-                        kept.extend_from_slice(row);
-                    }
-                }
-                t.cells = kept;
+            items.retain(|item| !item.trim().is_empty());
+            let (nested, problem) = Block::nest(std::mem::take(levels), items.len());
+            *levels = nested;
+            if let Some(problem) = problem {
+                warn(format!("body[{i}].levels"), problem);
             }
-            _ => {}
         }
         // A link is kept where the viewer can show it (see `Link::keep_shown`); otherwise its words are shown
         // unlinked.
