@@ -640,10 +640,14 @@ impl Link {
                 dropped(j, &l, true);
             }
         }
-        let found: Vec<usize> = Link::ranges_in(texts, &safe).into_iter().map(|(_, _, k)| k).collect();
+        // (Marked one by one: a paragraph may hold thousands.)
+        let mut found = vec![false; safe.len()];
+        for (_, _, k) in Link::ranges_in(texts, &safe) {
+            found[k] = true;
+        }
         let mut styled = Vec::new();
         for (k, l) in safe.into_iter().enumerate() {
-            match (found.contains(&k), l.is_link()) {
+            match (found[k], l.is_link()) {
                 (true, true) => links.push(l),
                 (true, false) => styled.push(l),
                 (false, _) => dropped(given[k], &l, false),

@@ -501,19 +501,27 @@ fn style_of(name: &str) -> Option<Style> {
 /// piece in the styles of all the elements it was in, pieces in one style together, their words collapsed; in
 /// order, without the unstyled ones.
 pub(super) fn styled_runs(raw: &str, ranges: &[(Range<usize>, Style)]) -> Vec<(Link, usize)> {
-    let mut cuts: Vec<usize> = ranges.iter().flat_map(|(r, _)| [r.start, r.end]).filter(|&c| c <= raw.len()).collect();
-    cuts.sort_unstable();
-    cuts.dedup();
+    // Swept from start to end: each style's elements open at a point (as a count, for nested ones of one style).
+    let mut edges: Vec<(usize, bool, Style)> =
+        ranges.iter().flat_map(|(r, s)| [(r.start, true, *s), (r.end, false, *s)]).collect();
+    edges.sort_unstable_by_key(|e| e.0);
+    let mut open = [0u32; Style::NAMES.len()];
     let mut runs: Vec<(Range<usize>, Style)> = Vec::new();
-    for w in cuts.windows(2) {
-        let piece = w[0]..w[1];
-        let style = ranges
-            .iter()
-            .filter(|(r, _)| r.start <= piece.start && piece.end <= r.end)
-            .fold(Style::default(), |s, (_, r)| s.with(*r));
+    let mut k = 0;
+    while k < edges.len() {
+        let at = edges[k].0;
+        while let Some(&(_, starts, style)) = edges.get(k).filter(|e| e.0 == at) {
+            for (n, _) in Style::NAMES.iter().enumerate().filter(|(_, (_, s))| style.has(*s)) {
+                open[n] = if starts { open[n] + 1 } else { open[n].saturating_sub(1) };
+            }
+            k += 1;
+        }
+        let Some(&(next, ..)) = edges.get(k) else { break };
+        let style =
+            Style::NAMES.iter().zip(open).filter(|(_, n)| *n > 0).fold(Style::default(), |a, ((_, s), _)| a.with(*s));
         match runs.last_mut() {
-            Some((last, s)) if *s == style && last.end == piece.start => last.end = piece.end,
-            _ => runs.push((piece, style)),
+            Some((last, s)) if *s == style && last.end == at => last.end = next,
+            _ => runs.push((at..next, style)),
         }
     }
     runs.into_iter()
