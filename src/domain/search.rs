@@ -659,7 +659,18 @@ pub fn linked_pieces(
         stretches.push((None, at..text.len()));
     }
     let mut out = Vec::new();
+    // (The matches and the styled words are each in order, apart: those over a stretch follow those over the one
+    // before, so that each is looked at for the stretches it is over only.)
+    let (mut mi, mut si) = (0, 0);
     for (link, r) in stretches {
+        while marks.get(mi).is_some_and(|m| m.end <= r.start) {
+            mi += 1;
+        }
+        while styled.get(si).is_some_and(|s| s.0.end <= r.start) {
+            si += 1;
+        }
+        let marks = &marks[mi..mi + marks[mi..].iter().take_while(|m| m.start < r.end).count()];
+        let styled = &styled[si..si + styled[si..].iter().take_while(|s| s.0.start < r.end).count()];
         // Where a match or styled words start or end inside it, as 64-bit numbers: sorted by the one sort of them
         // linked into the app, as in `match_ranges`.
         let mut cuts = vec![r.start as u64, r.end as u64];
@@ -676,7 +687,7 @@ pub fn linked_pieces(
         for w in cuts.windows(2) {
             let (a, b) = (w[0] as usize, w[1] as usize);
             let mut style = Style::default();
-            for (s, st) in &styled {
+            for (s, st) in styled {
                 if s.start <= a && b <= s.end {
                     style = *st;
                 }
