@@ -608,16 +608,10 @@ impl Link {
             }
             // Where the words come after `before` (white space between them aside); where they come at all when
             // they never do (the text before them converted otherwise, or changed).
-            let found = [l.before.trim_end(), ""].into_iter().find_map(|before| {
-                let mut at = (t, from);
-                loop {
-                    let text = texts.get(at.0)?.as_ref();
-                    let mut hits = text.get(at.1..).into_iter().flat_map(|rest| rest.match_indices(&l.text));
-                    if let Some((p, _)) = hits.find(|(p, _)| text[..at.1 + p].trim_end().ends_with(before)) {
-                        return Some((at.0, at.1 + p));
-                    }
-                    at = (at.0 + 1, 0);
-                }
+            let found = [&l.before[..], ""].into_iter().find_map(|before| {
+                (t..texts.len()).find_map(|k| {
+                    Link::find_after(texts[k].as_ref(), if k == t { from } else { 0 }, &l.text, before).map(|p| (k, p))
+                })
             });
             if let Some((k, p)) = found {
                 out.push((k, p..p + l.text.len(), i));
@@ -625,6 +619,15 @@ impl Link {
             }
         }
         out
+    }
+
+    /// Where `words` first come in `text` from byte `from` on right after `before` (white space between them
+    /// aside; anywhere when `before` is empty): how the viewer places a link or styled words in one text (and the
+    /// importer checks where it would).
+    pub fn find_after(text: &str, from: usize, words: &str, before: &str) -> Option<usize> {
+        let before = before.trim_end();
+        let mut hits = text.get(from..)?.match_indices(words).map(|(p, _)| from + p);
+        hits.find(|&p| text[..p].trim_end().ends_with(before))
     }
 
     /// Keeps of `links` those the viewer shows: an http or https address (or a style), and words found in `texts`

@@ -457,10 +457,7 @@ pub(super) fn pin(raw: &str, marks: Vec<(Link, usize)>) -> Vec<Link> {
     let start_in_text = |at: usize| kept.get(kept.partition_point(|&(from, _)| from < at)).map(|&(_, to)| to);
     // Where the viewer places words after `from`, as `Link::ranges_in` does (in one text).
     let place = |words: &str, before: &str, from: usize| {
-        [before, ""].into_iter().find_map(|b| {
-            let rest = text.get(from..)?;
-            rest.match_indices(words).map(|(p, _)| from + p).find(|&p| text[..p].trim_end().ends_with(b))
-        })
+        [before, ""].into_iter().find_map(|b| Link::find_after(&text, from, words, b))
     };
     let mut out: Vec<Link> = Vec::with_capacity(marks.len());
     for kind in [true, false] {
