@@ -1350,57 +1350,56 @@ mod schema {
         }
     }
 
+    /// A text block's `links` and `styles` (lists of pairs of strings, each with an optional third), said of
+    /// `whose` words, placed in order `through` them, each `within` one of them.
+    fn marks_schema(whose: &str, through: &str, within: &str) -> serde_json::Value {
+        let pairs = serde_json::json!({ "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 });
+        serde_json::json!({
+            "links": { "type": "array", "items": pairs,
+                       "description": format!("[text, address] pairs: words {whose} that link (in order{through}, each after the one before{within}) and an http or https address; a third string, when given, is the text right before the words (where the same words come earlier: they are placed where it ends)") },
+            "styles": { "type": "array", "items": pairs,
+                        "description": format!("[text, style] pairs: words {whose} set off (in order{through}, each after the one before among the styles{within}, placed apart from the links); the style is one or more of strong (bold), em (italic), code, del (struck through), sup (raised: 10⁶, m²), sub (lowered: CO₂), space-separated; a third string as for links") }
+        })
+    }
+
     impl JsonSchema for Block {
         fn schema_name() -> Cow<'static, str> {
             "Block".into()
         }
         fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            // (Each text block's `links` and `styles`, said of its own words.)
+            let marks = (
+                marks_schema("of the text", "", ""),
+                marks_schema("of the heading", "", ""),
+                marks_schema("of the items", "", ", within one item"),
+                marks_schema("of the cells", " through the cells row by row", ", within one cell"),
+            );
             json_schema!({
                 "description": "A bare string is a paragraph; other blocks are objects with a type. Blocks of an unknown type are skipped with a warning.",
                 "anyOf": [
                     { "type": "string" },
                     { "type": "object", "required": ["type", "text"],
                       "properties": { "type": { "enum": ["paragraph", "quote"] }, "text": { "type": "string" },
-                                      "links": { "type": "array",
-                                                 "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 },
-                                                 "description": "[text, address] pairs: the words of the text that link (in order, each after the one before) and an http or https address; a third string, when given, is the text right before the words (where the same words come earlier: they are placed where it ends)" },
-                                      "styles": { "type": "array",
-                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 },
-                                                  "description": "[text, style] pairs: words of the text set off (in order, each after the one before among the styles, placed apart from the links); the style is one or more of strong (bold), em (italic), code, del (struck through), sup (raised: 10⁶, m²), sub (lowered: CO₂), space-separated; a third string as for links" } } },
+                                      "links": marks.0["links"], "styles": marks.0["styles"] } },
                     { "type": "object", "required": ["type", "text"],
                       "properties": { "type": { "const": "heading" }, "text": { "type": "string" },
                                       "level": { "type": "integer", "minimum": 1, "maximum": 6,
                                                  "description": "2 (the default) for a section, 3 to 6 for parts of one; 1 is read as 2 (the title is the page's level-1 heading)" },
-                                      "links": { "type": "array",
-                                                 "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 },
-                                                 "description": "[text, address] pairs: words of the heading that link (in order, each after the one before) and an http or https address; a third string, when given, is the text right before the words (where the same words come earlier: they are placed where it ends)" },
-                                      "styles": { "type": "array",
-                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 },
-                                                  "description": "[text, style] pairs: words of the heading set off (in order, each after the one before among the styles, placed apart from the links); the style is one or more of strong (bold), em (italic), code, del (struck through), sup (raised: 10⁶, m²), sub (lowered: CO₂), space-separated; a third string as for links" } } },
+                                      "links": marks.1["links"], "styles": marks.1["styles"] } },
                     { "type": "object", "required": ["type", "items"],
                       "properties": { "type": { "const": "list" },
                                       "ordered": { "type": "boolean", "description": "numbered (true) or bulleted (false, the default)" },
                                       "items": { "type": "array", "items": { "type": "string" } },
                                       "levels": { "type": "array", "items": { "type": "integer", "minimum": 0, "maximum": 255 },
                                                   "description": "how deep each item is nested, one per item: 0 for the list's own, one more for the items of a list inside the item before (the first 0, each at most one deeper than the one before, at most 7; others are brought into these bounds with a warning); without it, none is" },
-                                      "links": { "type": "array",
-                                                 "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 },
-                                                 "description": "[text, address] pairs: words of the items that link (in order, each after the one before, within one item) and an http or https address; a third string, when given, is the text right before the words (where the same words come earlier: they are placed where it ends)" },
-                                      "styles": { "type": "array",
-                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 },
-                                                  "description": "[text, style] pairs: words of the items set off (in order, each after the one before among the styles, placed apart from the links), within one item; the style is one or more of strong (bold), em (italic), code, del (struck through), sup (raised: 10⁶, m²), sub (lowered: CO₂), space-separated; a third string as for links" } } },
+                                      "links": marks.2["links"], "styles": marks.2["styles"] } },
                     { "type": "object", "required": ["type", "rows"],
                       "properties": { "type": { "const": "table" },
                                       "rows": { "type": "array", "items": { "type": "array", "items": { "type": "string" } },
                                                 "description": "the cells row by row; shorter rows are filled with empty cells" },
                                       "header": { "type": "boolean", "description": "the first row is a header row (default false)" },
                                       "caption": { "type": "string" },
-                                      "links": { "type": "array",
-                                                 "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 },
-                                                 "description": "[text, address] pairs: words of the cells that link (in order through the cells row by row, each after the one before, within one cell) and an http or https address; a third string, when given, is the text right before the words (where the same words come earlier: they are placed where it ends)" },
-                                      "styles": { "type": "array",
-                                                  "items": { "type": "array", "items": { "type": "string" }, "minItems": 2, "maxItems": 3 },
-                                                  "description": "[text, style] pairs: words of the cells set off (in order, each after the one before among the styles, placed apart from the links), through the cells row by row, within one cell; the style is one or more of strong (bold), em (italic), code, del (struck through), sup (raised: 10⁶, m²), sub (lowered: CO₂), space-separated; a third string as for links" } } },
+                                      "links": marks.3["links"], "styles": marks.3["styles"] } },
                     { "type": "object", "required": ["type", "text"],
                       "properties": { "type": { "const": "code" },
                                       "text": { "type": "string", "description": "preformatted: spaces and line breaks kept, never converted" },
