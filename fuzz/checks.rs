@@ -34,14 +34,17 @@ pub fn scraped_text(data: &[u8]) {
 
 /// The viewer's article-set loader on arbitrary text: a clear error or a set, never a panic; every link it keeps
 /// is shown (its words found in its text, in order; an http(s) address); a list's levels are as `Block::nest`
-/// makes them (none, or one per item that the viewer can nest); and what it accepts survives being written out
+/// makes them (none, or one per item that the viewer can nest) and its nested lists' kinds as `Block::fit_sublists`
+/// makes them; and what it accepts survives being written out
 /// and read again.
 pub fn article_set(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     if let Ok(set) = load_article_set(text) {
         for b in set.articles.iter().flat_map(|a| &a.body) {
-            if let Block::List { items, levels, .. } = b {
+            if let Block::List { ordered, items, levels, sublists, .. } = b {
                 assert_eq!(Block::nest(levels.clone(), items.len()), (levels.clone(), None), "{b:?}");
+                // One kind at most per nested list, and none kept that says nothing.
+                assert_eq!(Block::fit_sublists(*ordered, levels, sublists.clone()), (sublists.clone(), None), "{b:?}");
             }
         }
         for b in set.articles.iter().flat_map(|a| &a.body).filter(|b| !b.links().is_empty()) {

@@ -587,8 +587,10 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
             Block::Heading { text: "A heading".into(), level: 2, links: vec![Link::new("heading", "https://e.org/h")] },
             Block::List {
                 ordered: false,
+                start: 1,
                 items: vec!["an item".into()],
                 levels: Vec::new(),
+                sublists: Vec::new(),
                 links: vec![Link::new("item", "https://e.org/i")]
             },
             // A table's too.
@@ -650,8 +652,10 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
         r.articles[0].body[4],
         Block::List {
             ordered: false,
+            start: 1,
             items: vec!["見甲".into(), "乙".into(), "丙".into()],
             levels: vec![0, 0, 1],
+            sublists: Vec::new(),
             links: vec![Link::new("甲", "https://www.example.cn/a.html"), Link::new("丙", "https://e.cn/c")]
         }
     );
@@ -670,10 +674,13 @@ fn markdown_lists_code_and_tables_keep_their_shape() {
             // A nested list's items follow the item they are in, one level deeper.
             Block::List {
                 ordered: true,
+                start: 1,
                 items: ["Fetch the feed.", "Import it:", "with --full-text", "or without", "Serve."]
                     .map(String::from)
                     .to_vec(),
                 levels: vec![0, 0, 1, 1, 0],
+                // (The list inside "Import it:" is bulleted.)
+                sublists: vec![false],
                 links: vec![Link::styled("--full-text", Style::CODE)],
             },
             Block::list(false, vec!["loose item its second paragraph".into(), "next".into()]),
@@ -736,6 +743,89 @@ fn markdown_lists_code_and_tables_keep_their_shape() {
 }
 
 #[test]
+fn numbered_lists_keep_their_first_number_and_nested_lists_their_own_kind() {
+    // Markdown: a numbered list broken by a code block goes on at 3; bullets inside a numbered item stay bullets,
+    // and numbers inside a bullet inside it numbers.
+    let md = "---\ntitle: T\n---\n1. Install:\n   - with cargo\n     1. fetch\n     2. build\n   - with apt\n2. Configure.\n\n```sh\nrun\n```\n\n3. Run.\n4. Check.\n\n- a\n  - b\n";
+    let r = import_file(Path::new("steps.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let items = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let expected = [
+        Block::List {
+            ordered: true,
+            start: 1,
+            items: items(&["Install:", "with cargo", "fetch", "build", "with apt", "Configure."]),
+            levels: vec![0, 1, 2, 2, 1, 0],
+            sublists: vec![false, true],
+            links: Vec::new(),
+        },
+        Block::Code { text: "run".into(), language: Some("sh".into()) },
+        Block::List {
+            ordered: true,
+            start: 3,
+            items: items(&["Run.", "Check."]),
+            levels: Vec::new(),
+            sublists: Vec::new(),
+            links: Vec::new(),
+        },
+        // A nested list of the same kind as the one it is in needs no word of it.
+        Block::List {
+            ordered: false,
+            start: 1,
+            items: items(&["a", "b"]),
+            levels: vec![0, 1],
+            sublists: Vec::new(),
+            links: Vec::new(),
+        },
+    ];
+    assert_eq!(r.articles[0].body, expected);
+    // The same from HTML (`<ol start>`), and each reads back as it was written.
+    let html = "<html><head><title>T</title></head><body><article><h1>T</h1><p>Steps to follow, in order:</p>\
+                <ol><li>Install:<ul><li>with cargo<ol><li>fetch</li><li>build</li></ol></li><li>with apt</li></ul></li>\
+                <li>Configure.</li></ol><pre><code class=\"language-sh\">run</code></pre><ol start=\"3\"><li>Run.</li>\
+                <li>Check.</li></ol><ul><li>a<ul><li>b</li></ul></li></ul></article></body></html>";
+    let r = import_file(Path::new("steps.html"), html.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    assert_eq!(r.articles[0].body[1..], expected);
+    let set = ArticleSetFile { version: 1, title: None, articles: r.articles.clone() };
+    let back = load_article_set(&serde_json::to_string(&set).unwrap()).unwrap();
+    assert_eq!(back.articles, r.articles);
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    // An image in a numbered list ends it there; the list after it goes on with its numbers.
+    let md = "---\ntitle: T\n---\n1. a\n2. b\n3. ![chart](chart.png)\n4. c\n";
+    let r = import_file(Path::new("img.md"), md.as_bytes(), &ImportOptions::default());
+    assert!(matches!(&r.articles[0].body[2], Block::List { ordered: true, start: 3, items, .. } if *items == ["c"]));
+}
+
+#[test]
+fn footnotes_task_boxes_and_alerts_read_as_a_reader_sees_them_not_as_markup() {
+    let md = "---\ntitle: T\n---\nLead[^lme] and copper[^cu].\n\n[^cu]: Copper's **note**.\n\n- [x] done\n- [ ] to do\n\n> [!WARNING]\n> Back up first.\n\nAgain[^lme].\n\n[^lme]: The [LME](https://e.org/lme) price.\n\n    Its second paragraph.\n";
+    let r = import_file(Path::new("notes.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let body = &r.articles[0].body;
+    // The marks: their numbers raised, numbered in the order they are first referred to; the notes (taken out of
+    // where they were written) a numbered list at the end, in that order, each one text with its links and styles.
+    assert_eq!(body[0].texts(), ["Lead1 and copper2."]);
+    assert_eq!(body[0].links(), [Link::styled("1", Style::SUP), Link::styled("2", Style::SUP)]);
+    assert_eq!(body[1], Block::list(false, vec!["☑ done".into(), "☐ to do".into()]));
+    assert_eq!(body[2].texts(), ["Warning Back up first."]);
+    assert_eq!(body[2].links(), [Link::styled("Warning", Style::STRONG)]);
+    assert!(matches!(body[2], Block::Quote { .. }));
+    assert_eq!(body[3].texts(), ["Again1."]);
+    let notes = &body[4];
+    assert!(matches!(notes, Block::List { ordered: true, start: 1, .. }), "{notes:?}");
+    assert_eq!(notes.texts(), ["The LME price. Its second paragraph.", "Copper's note."]);
+    assert_eq!(notes.links(), [Link::new("LME", "https://e.org/lme"), Link::styled("note", Style::STRONG)]);
+    assert_eq!(body.len(), 5);
+    // A web page's task list: its boxes as the same characters.
+    let html = "<html><head><title>T</title></head><body><article><h1>T</h1><p>What is left to do this week:</p>\
+                <ul><li><input type=\"checkbox\" checked disabled> done</li><li><input type=\"checkbox\"> to do</li></ul>\
+                </article></body></html>";
+    let r = import_file(Path::new("tasks.html"), html.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.articles[0].body[1], Block::list(false, vec!["☑ done".into(), "☐ to do".into()]));
+}
+
+#[test]
 fn html_lists_tables_and_preformatted_text_keep_their_shape() {
     let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://example.org/</link>
 <item><guid>lists</guid><title>Lists</title><description><![CDATA[<h3>Before</h3><h4>Under it</h4><p>Before.</p>
@@ -762,8 +852,10 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
             Block::paragraph("Before."),
             Block::List {
                 ordered: true,
+                start: 1,
                 items: vec!["One bold".into(), "Two paragraphs".into(), "nested".into()],
                 levels: vec![0, 0, 1],
+                sublists: vec![false],
                 links: vec![Link::styled("bold", Style::STRONG)],
             },
             // Spaces, line breaks and `>` as written; the script inside dropped.

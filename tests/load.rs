@@ -582,8 +582,10 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
         a.body[3],
         Block::List {
             ordered: false,
+            start: 1,
             items: vec!["copper".into(), "nickel and zinc".into(), "tin".into()],
             levels: Vec::new(),
+            sublists: Vec::new(),
             links: vec![Link::new("nickel", "https://e.org/ni"), Link::new("tin", "https://e.org/sn")],
         }
     );
@@ -820,4 +822,62 @@ fn nest_keeps_each_level_within_one_of_the_item_before() {
     assert_eq!(Block::nest(vec![0, 9, 9], 3).0, [0, 1, 2]);
     let deep: Vec<u8> = (0..20).collect();
     assert_eq!(Block::nest(deep, 20).0.iter().max(), Some(&Block::MAX_LEVEL));
+}
+
+#[test]
+fn a_lists_first_number_and_its_nested_lists_kinds_are_read_and_bad_ones_reported() {
+    let list = |extra: serde_json::Value| {
+        let mut l =
+            json!({ "type": "list", "ordered": true, "items": ["a", "b", "c", "d", "e"], "levels": [0, 1, 1, 0, 1] });
+        l.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        l
+    };
+    let text = set_of(json!([
+        { "id": "a", "title": "A", "body": [
+            list(json!({ "start": 3, "sublists": ["unordered", "ordered"] })),
+            // Only the first nested list named: the second is as the list it is in.
+            list(json!({ "sublists": ["unordered"] })),
+            // Naming each as the list it is in is no news: nothing kept.
+            list(json!({ "sublists": ["ordered", "ordered"] })),
+            // More than there are nested lists: the rest ignored, with a warning.
+            list(json!({ "sublists": ["unordered", "unordered", "ordered"], "start": null })),
+            // A blank item that began a nested list goes; the nested list then begins at its next item.
+            json!({ "type": "list", "items": ["a", " ", "c", "d"], "levels": [0, 1, 1, 0], "sublists": ["ordered"] }),
+        ] },
+        { "id": "negative", "title": "N", "body": [list(json!({ "start": -1 }))] },
+        { "id": "words", "title": "W", "body": [list(json!({ "start": "3" }))] },
+        { "id": "kind", "title": "K", "body": [list(json!({ "sublists": ["bulleted"] }))] },
+        { "id": "not-a-list", "title": "L", "body": [list(json!({ "sublists": "unordered" }))] },
+    ]));
+    let set = load_article_set(&text).unwrap();
+    let lists: Vec<(u32, Vec<bool>)> = set.articles[0]
+        .body
+        .iter()
+        .map(|b| match b {
+            Block::List { start, sublists, .. } => (*start, sublists.clone()),
+            other => panic!("a list: {other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        lists,
+        [(3, vec![false, true]), (1, vec![false]), (1, vec![]), (1, vec![false, false]), (1, vec![true])]
+    );
+    // What each item is in, as the viewer draws it.
+    let Block::List { ordered, levels, sublists, items, .. } = &set.articles[0].body[1] else { unreachable!() };
+    assert_eq!(Block::item_kinds(*ordered, levels, sublists, items.len()), [true, false, false, true, true]);
+    let reports: Vec<String> = set.warnings.iter().map(|w| format!("{}: {}", w.field, w.reason)).collect();
+    assert_eq!(reports, ["body[3].sublists: 3 kinds for 2 nested lists; the rest ignored"]);
+    let errors: Vec<String> = set.skipped.iter().map(|s| format!("{}: {}", s.field, s.reason)).collect();
+    assert_eq!(
+        errors,
+        [
+            "body[0]: start: -1 is not a whole number from 0",
+            "body[0]: start: invalid type: a string, expected a whole number from 0",
+            "body[0]: sublists[0]: \"bulleted\" is not \"ordered\" or \"unordered\"",
+            "body[0]: sublists: invalid type: a string, expected a list of strings",
+        ]
+    );
+    // Written back out as read.
+    let again = load_article_set(&serde_json::to_string(&json!({ "version": 1, "articles": set.articles })).unwrap());
+    assert_eq!(again.unwrap().articles, set.articles);
 }

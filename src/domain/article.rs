@@ -413,14 +413,18 @@ pub enum Block {
         text: String,
         links: Vec<Link>,
     },
-    /// A list of items, numbered (`ordered`) or bulleted; each item is one text; `levels`: how deep each item is
-    /// nested (0 for the list's own items, one more for the items of a list inside the item before; empty when
-    /// none is: see [`Block::nest`]); `links`: words of its items that link elsewhere, in order (see
+    /// A list of items, numbered (`ordered`, from `start`: 1 unless given) or bulleted; each item is one text;
+    /// `levels`: how deep each item is nested (0 for the list's own items, one more for the items of a list inside
+    /// the item before; empty when none is: see [`Block::nest`]); `sublists`: whether each list nested in it is
+    /// numbered, in the order they begin — one not named is as the list it is in (empty when every one is: see
+    /// [`Block::item_kinds`]); `links`: words of its items that link elsewhere, in order (see
     /// [`Link::ranges_in`]).
     List {
         ordered: bool,
+        start: u32,
         items: Vec<String>,
         levels: Vec<u8>,
+        sublists: Vec<bool>,
         links: Vec<Link>,
     },
     /// Preformatted text (program code, a table drawn in text): shown in a monospaced font with its spaces and line
@@ -696,16 +700,70 @@ impl Block {
         Block::Quote { text: text.into(), links: Vec::new() }
     }
 
-    /// A list without links or nesting.
+    /// A list without links or nesting, numbered from 1 or bulleted.
     pub fn list(ordered: bool, items: Vec<String>) -> Block {
-        Block::List { ordered, items, levels: Vec::new(), links: Vec::new() }
+        Block::List { ordered, start: 1, items, levels: Vec::new(), sublists: Vec::new(), links: Vec::new() }
     }
 
     /// A list whose items are nested by `levels`, made usable as [`Block::nest`] makes them (what the importers
-    /// read; a problem is theirs to avoid, not a reader's to hear of).
-    pub fn nested_list(ordered: bool, items: Vec<String>, levels: Vec<u8>, links: Vec<Link>) -> Block {
+    /// read; a problem is theirs to avoid, not a reader's to hear of); `kinds`: whether each item was in a
+    /// numbered list (empty: each as the list is), from which its nested lists' kinds are taken.
+    pub fn nested_list(
+        kind: (bool, u32),
+        items: Vec<String>,
+        levels: Vec<u8>,
+        kinds: &[bool],
+        links: Vec<Link>,
+    ) -> Block {
         let levels = Block::nest(levels, items.len()).0;
-        Block::List { ordered, items, levels, links }
+        let (ordered, start) = kind;
+        let sublists = Block::sublists_of(ordered, &levels, kinds);
+        Block::List { ordered, start, items, levels, sublists, links }
+    }
+
+    /// The items at which a list nested in the list begins (one level deeper than the item before), in order.
+    pub fn list_starts(levels: &[u8]) -> impl Iterator<Item = usize> + '_ {
+        (1..levels.len()).filter(|&k| levels[k] > levels[k - 1])
+    }
+
+    /// Whether each of a list's `count` items is in a numbered list: the top list's `ordered`, a nested list's
+    /// from `sublists` (one per nested list, in the order they begin), else as the list it is in.
+    pub fn item_kinds(ordered: bool, levels: &[u8], sublists: &[bool], count: usize) -> Vec<bool> {
+        let mut at_level = [ordered; Block::MAX_LEVEL as usize + 1];
+        let mut named = sublists.iter();
+        let level = |k: usize| usize::from(levels.get(k).copied().unwrap_or(0).min(Block::MAX_LEVEL));
+        (0..count)
+            .map(|k| {
+                let l = level(k);
+                if k > 0 && l > level(k - 1) {
+                    at_level[l] = named.next().copied().unwrap_or(at_level[l - 1]);
+                }
+                at_level[l]
+            })
+            .collect()
+    }
+
+    /// A list's `sublists` as `kinds` (whether each item is in a numbered list) make them for its `levels`: the
+    /// kind of each nested list's first item (as [`Block::fit_sublists`] keeps them).
+    pub fn sublists_of(ordered: bool, levels: &[u8], kinds: &[bool]) -> Vec<bool> {
+        let sublists = Block::list_starts(levels).map(|k| kinds.get(k).copied().unwrap_or(ordered)).collect();
+        Block::fit_sublists(ordered, levels, sublists).0
+    }
+
+    /// A list's `sublists` made usable for its (usable) `levels`: at most one per nested list (and what was wrong:
+    /// more than that), none when every nested list is as the list it is in anyway.
+    pub fn fit_sublists(ordered: bool, levels: &[u8], mut sublists: Vec<bool>) -> (Vec<bool>, Option<String>) {
+        let nested = Block::list_starts(levels).count();
+        let mut problem = None;
+        if sublists.len() > nested {
+            problem = Some(format!("{} kinds for {nested} nested lists; the rest ignored", sublists.len()));
+            sublists.truncate(nested);
+        }
+        let n = levels.len();
+        if Block::item_kinds(ordered, levels, &sublists, n) == Block::item_kinds(ordered, levels, &[], n) {
+            sublists.clear();
+        }
+        (sublists, problem)
     }
 
     /// A list's `levels` made usable for `items` items, and what was wrong with them: none when every item is
@@ -848,9 +906,13 @@ enum TypedBlock {
     List {
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         ordered: bool,
+        #[serde(skip_serializing_if = "is_one")]
+        start: u32,
         items: Vec<String>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         levels: Vec<u8>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        sublists: Vec<ListKind>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         links: Vec<Link>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -891,9 +953,15 @@ impl Serialize for Block {
                 TypedBlock::Heading { text: text.clone(), level: *level, links, styles }
             }
             Block::Quote { text, .. } => TypedBlock::Quote { text: text.clone(), links, styles },
-            Block::List { ordered, items, levels, .. } => {
-                TypedBlock::List { ordered: *ordered, items: items.clone(), levels: levels.clone(), links, styles }
-            }
+            Block::List { ordered, start, items, levels, sublists, .. } => TypedBlock::List {
+                ordered: *ordered,
+                start: *start,
+                items: items.clone(),
+                levels: levels.clone(),
+                sublists: sublists.iter().map(|&o| ListKind(o)).collect(),
+                links,
+                styles,
+            },
             Block::Code { text, language } => TypedBlock::Code { text: text.clone(), language: language.clone() },
             Block::Table(t) => {
                 TypedBlock::Table { header: t.header, rows: t.to_rows(), caption: t.caption.clone(), links, styles }
@@ -944,6 +1012,8 @@ impl<'de> Deserialize<'de> for Block {
                         "links" => &mut f.links,
                         "styles" => &mut f.styles,
                         "levels" => &mut f.levels,
+                        "start" => &mut f.start,
+                        "sublists" => &mut f.sublists,
                         _ => {
                             map.next_value::<de::IgnoredAny>()?;
                             continue;
@@ -975,10 +1045,59 @@ struct LooseBlock {
     links: Option<Loose>,
     styles: Option<Loose>,
     levels: Option<Loose>,
+    start: Option<Loose>,
+    sublists: Option<Loose>,
 }
 
 fn is_two(level: &u8) -> bool {
     *level == 2
+}
+
+fn is_one(start: &u32) -> bool {
+    *start == 1
+}
+
+/// A nested list's kind as written: `"ordered"` (numbered) or `"unordered"` (bulleted).
+struct ListKind(bool);
+
+impl ListKind {
+    const NAMES: [&'static str; 2] = ["unordered", "ordered"];
+}
+
+impl Serialize for ListKind {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(ListKind::NAMES[usize::from(self.0)])
+    }
+}
+
+/// A list's first number: a whole number from 0 (1 when not given, or `null`).
+#[inline(never)]
+fn start(v: Option<Loose>) -> Result<u32, String> {
+    match v {
+        None | Some(Loose::Other("null")) => Ok(1),
+        Some(Loose::Num(n)) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => Ok(n as u32),
+        Some(Loose::Num(n)) => Err(format!("start: {n} is not a whole number from 0")),
+        Some(other) => Err(invalid("start", "", other.kind(), "a whole number from 0")),
+    }
+}
+
+/// Whether each nested list is numbered: `"ordered"` or `"unordered"`, in the order they begin (none when not
+/// given, or `null`).
+#[inline(never)]
+fn sublists(v: Option<Loose>) -> Result<Vec<bool>, String> {
+    const WANT: &str = "\"ordered\" or \"unordered\"";
+    let names = match v {
+        None | Some(Loose::Other("null")) => return Ok(Vec::new()),
+        v => strings(v, "sublists")?,
+    };
+    let mut kinds = Vec::with_capacity(names.len());
+    for (i, name) in names.iter().enumerate() {
+        match ListKind::NAMES.iter().position(|n| n == name) {
+            Some(k) => kinds.push(k == 1),
+            None => return Err(format!("sublists[{i}]: \"{name}\" is not {WANT}")),
+        }
+    }
+    Ok(kinds)
 }
 
 /// A heading's level: 2 to 6, 2 when not given (or `null`); 1 is read as 2 (the article's title is the page's
@@ -1016,8 +1135,10 @@ impl LooseBlock {
             }
             "list" => Block::List {
                 ordered: flag(self.ordered, "ordered")?,
+                start: start(self.start)?,
                 items: strings(self.items, "items")?,
                 levels: levels(self.levels)?,
+                sublists: sublists(self.sublists)?,
                 links: links(self.links, self.styles)?,
             },
             "table" => {
@@ -1392,6 +1513,10 @@ mod schema {
                                       "items": { "type": "array", "items": { "type": "string" } },
                                       "levels": { "type": "array", "items": { "type": "integer", "minimum": 0, "maximum": 255 },
                                                   "description": "how deep each item is nested, one per item: 0 for the list's own, one more for the items of a list inside the item before (the first 0, each at most one deeper than the one before, at most 7; others are brought into these bounds with a warning); without it, none is" },
+                                      "start": { "type": "integer", "minimum": 0, "maximum": u32::MAX,
+                                                 "description": "the number of a numbered list's first item (default 1)" },
+                                      "sublists": { "type": "array", "items": { "enum": ["ordered", "unordered"] },
+                                                    "description": "whether each list nested in this one is numbered (\"ordered\") or bulleted (\"unordered\"), in the order they begin (at an item one level deeper than the one before); a nested list not named is as the list it is in (more than there are nested lists: the rest ignored with a warning)" },
                                       "links": marks.2["links"], "styles": marks.2["styles"] } },
                     { "type": "object", "required": ["type", "rows"],
                       "properties": { "type": { "const": "table" },

@@ -385,7 +385,7 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
     let mut kept = Vec::with_capacity(a.body.len());
     for (i, mut block) in std::mem::take(&mut a.body).into_iter().enumerate() {
         // Blank list items are left out (and blank table rows, but a header row, by `Block::table`).
-        if let Block::List { items, levels, .. } = &mut block {
+        if let Block::List { ordered, items, levels, sublists, .. } = &mut block {
             // (A blank item's level goes with it; the items nested under it then hang on the one before.)
             if !levels.is_empty() && levels.len() == items.len() {
                 let mut keep = items.iter().map(|item| !item.trim().is_empty());
@@ -396,6 +396,11 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
             *levels = nested;
             if let Some(problem) = problem {
                 warn(format!("body[{i}].levels"), problem);
+            }
+            let (fitted, problem) = Block::fit_sublists(*ordered, levels, std::mem::take(sublists));
+            *sublists = fitted;
+            if let Some(problem) = problem {
+                warn(format!("body[{i}].sublists"), problem);
             }
         }
         // A link is kept where the viewer can show it (see `Link::keep_shown`); otherwise its words are shown

@@ -172,6 +172,9 @@ export const BLOCKS_SET = JSON.stringify({ version: 1, title: 'Blocks', articles
     { type: 'paragraph', text: 'Not only nickel: stainless steel, old and new, 106 t of CO2.',
       styles: [['Not only nick', 'strong'], ['stainless', 'em'], ['steel', 'em code'], ['old', 'del'], ['6', 'sup'], ['2', 'sub']] },
     'The end.',
+    // A numbered list going on at 4, a bulleted list inside its first item, a numbered one inside that.
+    { type: 'list', ordered: true, start: 4, items: ['Check it:', 'in Chromium', 'first the list', 'then an article', 'in Firefox', 'Ship it.'],
+      levels: [0, 1, 2, 2, 1, 0], sublists: ['unordered', 'ordered'] },
   ],
 }] });
 

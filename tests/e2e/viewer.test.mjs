@@ -170,13 +170,24 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
   await page.locator('.match-nav').waitFor();
   const body = page.locator('.article-body');
   // A nested list inside the item before it, numbered a, b.
-  const own = body.locator(':scope > ol > li');
+  const own = body.locator(':scope > ol').first().locator(':scope > li');
   assert.equal(await own.count(), 3);
   assert.deepEqual(await own.evaluateAll((lis) => lis.map((li) => [...li.childNodes].filter((n) => n.nodeName !== 'OL').map((n) => n.textContent).join(''))), ['Fetch the nickel report.', 'Import it.', 'Serve it.']);
   const nested = own.nth(1).locator(':scope > ol');
   assert.deepEqual(await nested.locator(':scope > li').allInnerTexts(), ['as a feed', 'or as a saved page']);
   assert.equal(await nested.evaluate((ol) => getComputedStyle(ol).listStyleType), 'lower-alpha');
-  assert.deepEqual(await body.locator('ul > li').allInnerTexts(), ['copper', 'nickel and zinc']);
+  assert.deepEqual(await body.locator(':scope > ul > li').allInnerTexts(), ['copper', 'nickel and zinc']);
+  // A numbered list going on from 4, holding a bulleted list that holds a numbered one: each drawn as it was written.
+  const last = body.locator(':scope > ol').last();
+  assert.equal(await last.getAttribute('start'), '4');
+  const marker = (li) => li.evaluate((el) => getComputedStyle(el.parentElement).listStyleType);
+  const bullets = last.locator(':scope > li').first().locator(':scope > ul');
+  assert.deepEqual(await bullets.locator(':scope > li').evaluateAll((lis) => lis.map((li) => li.firstChild.textContent)), ['in Chromium', 'in Firefox']);
+  assert.equal(await marker(bullets.locator(':scope > li').first()), 'circle');
+  const steps = bullets.locator(':scope > li > ol > li');
+  assert.deepEqual(await steps.allInnerTexts(), ['first the list', 'then an article']);
+  assert.equal(await marker(steps.first()), 'lower-alpha');
+  assert.deepEqual(await last.locator(':scope > li').evaluateAll((lis) => lis.map((li) => li.firstChild.textContent)), ['Check it:', 'Ship it.']);
   // The code's spaces and line breaks as written, in a monospaced font.
   assert.equal(await body.locator('pre > code').textContent(), CODE);
   assert.match(await body.locator('pre').evaluate((el) => getComputedStyle(el).fontFamily), /mono/i);
@@ -195,7 +206,7 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
     [['the nickel report', 'https://example.org/nickel-report', '_blank', 'noopener noreferrer']]);
   assert.deepEqual(await link.locator('mark').allInnerTexts(), ['nickel']);
   // A list item's link.
-  assert.deepEqual(await body.locator('ul > li a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')])),
+  assert.deepEqual(await body.locator(':scope > ul > li a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')])),
     [['zinc', 'https://example.org/zinc']]);
   // A table cell's link.
   assert.deepEqual(await body.locator('td a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.parentElement.textContent])),

@@ -71,27 +71,38 @@ fn body_html(a: &Article) -> String {
             Block::Quote { text, links } => {
                 html.push_str(&format!("<blockquote>{}</blockquote>", linked(text, links, &Link::ranges(text, links))))
             }
-            Block::List { ordered, items, levels, links } => {
-                // A nested item's list goes inside the item before it (`levels` as `Block::nest` makes them).
-                let tag = if *ordered { "ol" } else { "ul" };
-                let (open, close) = (format!("<{tag}>"), format!("</{tag}></li>"));
-                html.push_str(&open);
+            Block::List { ordered, start, items, levels, sublists, links } => {
+                // A nested item's list goes inside the item before it (`levels` as `Block::nest` makes them), an
+                // `<ol>` or a `<ul>` as its items are numbered or not.
+                let kinds = Block::item_kinds(*ordered, levels, sublists, items.len());
+                let tag = |ordered: bool| if ordered { "ol" } else { "ul" };
+                match *ordered && *start != 1 {
+                    true => html.push_str(&format!("<ol start=\"{start}\">")),
+                    false => html.push_str(&format!("<{}>", tag(*ordered))),
+                }
                 let placed = Link::ranges_in(items, links);
-                let mut depth = 0;
+                // The lists open around the item being written, the outermost first.
+                let mut open = vec![*ordered];
                 for (k, item) in items.iter().enumerate() {
-                    let level = levels.get(k).copied().unwrap_or(0);
-                    if k > 0 && level > depth {
-                        html.push_str(&open);
+                    let level = usize::from(levels.get(k).copied().unwrap_or(0));
+                    if k > 0 && level >= open.len() {
+                        html.push_str(&format!("<{}>", tag(kinds[k])));
+                        open.push(kinds[k]);
                     } else if k > 0 {
                         html.push_str("</li>");
-                        html.push_str(&close.repeat(usize::from(depth - level)));
+                        while open.len() > level + 1 {
+                            html.push_str(&format!("</{}></li>", tag(open.pop().unwrap_or_default())));
+                        }
                     }
-                    depth = level;
                     html.push_str(&format!("<li>{}", linked(item, links, &Link::placed_in(&placed, k))));
                 }
                 html.push_str("</li>");
-                html.push_str(&close.repeat(usize::from(depth)));
-                html.push_str(&format!("</{tag}>"));
+                while let Some(o) = open.pop() {
+                    html.push_str(&format!("</{}>", tag(o)));
+                    if !open.is_empty() {
+                        html.push_str("</li>");
+                    }
+                }
             }
             Block::Code { text, language } => {
                 let class = language.as_ref().map(|l| format!(" class=\"language-{}\"", escape(l))).unwrap_or_default();
@@ -221,8 +232,8 @@ mod tests {
                 "tags": ["銅"], "url": "https://example.org/a?x=1&y=2",
                 "body": ["11月27日\u{1}，省有色金屬管理局。", { "type": "heading", "text": "Power <costs>", "links": [["<costs>", "https://e.org/costs"]] },
                          { "type": "quote", "text": "\"We'll watch.\"", "links": [["watch", "https://e.org/w"]] },
-                         { "type": "list", "ordered": true, "items": ["a <b>", "c", "d", "e", "f"], "levels": [0, 1, 2, 0, 1],
-                           "links": [["c", "https://e.org/c"]] },
+                         { "type": "list", "ordered": true, "start": 4, "items": ["a <b>", "c", "d", "e", "f"], "levels": [0, 1, 2, 0, 1],
+                           "sublists": ["unordered", "ordered"], "links": [["c", "https://e.org/c"]] },
                          { "type": "code", "text": "x  <  y\n  & z", "language": "rust" },
                          { "type": "table", "header": true, "caption": "Prices <USD>",
                            "rows": [["Metal", "Price"], ["Cu", "9,100"]], "links": [["Cu", "https://e.org/cu"]] },
@@ -255,9 +266,11 @@ mod tests {
         assert_eq!(a.body[2], Block::Quote { text: "\"We'll watch.\"".into(), links: vec![link] });
         // Lists, code and tables keep their shape; code its spaces and line breaks.
         let links = vec![Link::new("c", "https://e.org/c")];
-        // (A nested list inside the item before it: the levels come back.)
+        // (A nested list inside the item before it: the levels come back; a numbered list's first number and
+        // the kinds of the lists nested in it too: `<ol start="4">`, a `<ul>` holding an `<ol>`, an `<ol>`.)
         let items = ["a <b>", "c", "d", "e", "f"].map(String::from).to_vec();
-        assert_eq!(a.body[3], Block::List { ordered: true, items, levels: vec![0, 1, 2, 0, 1], links });
+        let (levels, sublists) = (vec![0, 1, 2, 0, 1], vec![false, true, true]);
+        assert_eq!(a.body[3], Block::List { ordered: true, start: 4, items, levels, sublists, links });
         assert_eq!(a.body[4], Block::Code { text: "x  <  y\n  & z".into(), language: Some("rust".into()) });
         let rows = vec![vec!["Metal".into(), "Price".into()], vec!["Cu".into(), "9,100".into()]];
         let mut table = Block::table(rows, true, Some("Prices <USD>".into()));

@@ -198,8 +198,14 @@ impl Walker {
                             match self.list_items(child_el, &mut links) {
                                 Some(items) if items.is_empty() => {}
                                 Some(items) => {
-                                    let (items, levels) = items.into_iter().unzip();
-                                    self.blocks.push(Block::nested_list(name == "ol", items, levels, links))
+                                    let (mut texts, mut levels, mut kinds) = (Vec::new(), Vec::new(), Vec::new());
+                                    for (text, level, ordered) in items {
+                                        texts.push(text);
+                                        levels.push(level);
+                                        kinds.push(ordered);
+                                    }
+                                    let kind = (name == "ol", list_start(child_el));
+                                    self.blocks.push(Block::nested_list(kind, texts, levels, &kinds, links))
                                 }
                                 // Images, tables, quotes… in it: read as paragraphs, as any block.
                                 None => {
@@ -273,11 +279,12 @@ impl Walker {
         }
     }
 
-    /// The items of a list, each with how deep it is nested (0: the list's own), its nested lists' items
-    /// following the item they are in, one level deeper; `None` when it holds more than text (images, tables,
-    /// quotes, code, headings, what is dropped, or on a page what is not the article), to be read as paragraphs
-    /// instead. Its links (`<a href>`) go into `links`.
-    fn list_items(&self, list: ElementRef, links: &mut Vec<Link>) -> Option<Vec<(String, u8)>> {
+    /// The items of a list, each with how deep it is nested (0: the list's own) and whether its list is numbered
+    /// (`<ol>`), its nested lists' items following the item they are in, one level deeper; `None` when it holds
+    /// more than text (images, tables, quotes, code, headings, what is dropped, or on a page what is not the
+    /// article), to be read as paragraphs instead. Its links (`<a href>`) go into `links`.
+    fn list_items(&self, list: ElementRef, links: &mut Vec<Link>) -> Option<Vec<(String, u8, bool)>> {
+        let ordered = list.value().name() == "ol";
         let mut items = Vec::new();
         for li in element_children(list)? {
             if li.value().name() != "li" {
@@ -293,9 +300,9 @@ impl Walker {
             links.append(&mut inner);
             let text = collapse(&text);
             if !text.is_empty() {
-                items.push((text, 0));
+                items.push((text, 0, ordered));
             }
-            items.extend(nested.into_iter().map(|(t, l)| (t, l.saturating_add(1))));
+            items.extend(nested.into_iter().map(|(t, l, o)| (t, l.saturating_add(1), o)));
         }
         Some(items)
     }
@@ -359,7 +366,7 @@ impl Walker {
         &self,
         el: ElementRef,
         text: &mut String,
-        nested: &mut Vec<(String, u8)>,
+        nested: &mut Vec<(String, u8, bool)>,
         styles: &mut Vec<(Range<usize>, Style)>,
         own: &mut Vec<(Link, usize)>,
         links: &mut Vec<Link>,
@@ -374,6 +381,10 @@ impl Walker {
                     }
                     match e.name() {
                         "ul" | "ol" => nested.extend(self.list_items(child_el, links)?),
+                        // A task list's box (GitHub's, a CMS's): ticked or not, as the character that shows it.
+                        "input" if e.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("checkbox")) => {
+                            text.push_str(task_box(e.attr("checked").is_some()));
+                        }
                         "p" | "div" | "br" | "span" | "a" | "em" | "strong" | "b" | "i" | "u" | "s" | "code"
                         | "kbd" | "samp" | "var" | "small" | "sub" | "sup" | "mark" | "abbr" | "cite" | "q" | "dfn"
                         | "del" | "ins" | "time" | "data" | "bdi" | "bdo" | "wbr" | "font" | "label" => {
@@ -418,6 +429,23 @@ impl Walker {
 
 /// The element children of `el` (a list's, a table's or a row's), `None` when text other than white space stands
 /// between them; comments are passed over.
+/// A numbered list's first number (`<ol start="3">`; 1 when not given or not a number, 0 for one below 0).
+fn list_start(list: ElementRef) -> u32 {
+    list.value()
+        .attr("start")
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .map_or(1, |n| n.clamp(0, u32::MAX.into()) as u32)
+}
+
+/// A task list item's box as text, ticked or not, with the space after it.
+pub fn task_box(ticked: bool) -> &'static str {
+    if ticked {
+        "☑ "
+    } else {
+        "☐ "
+    }
+}
+
 fn element_children(el: ElementRef) -> Option<Vec<ElementRef>> {
     let mut out = Vec::new();
     for child in el.children() {

@@ -9,7 +9,7 @@ use super::html::{pin, styled_runs};
 use super::{make_id, Draft};
 use crate::domain::article::Style;
 use crate::domain::{Block, Link};
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 use std::ops::Range;
 
@@ -116,10 +116,12 @@ fn toml_to_json(v: toml::Value) -> Value {
 
 /// Body blocks, the first level-1 heading, and how many raw-HTML pieces were dropped.
 ///
-/// Lists become list blocks, their nested lists' items following the item they are in (one level: the viewer
-/// shows no nesting); fenced and indented code becomes a code block, its spaces and line breaks kept (code inside
-/// a list item is part of the item's text); a table becomes a table block, its first row the header (an image in
-/// a cell gives the cell its alt text).
+/// Lists become list blocks, their nested lists' items following the item they are in, one level deeper (each
+/// nested list numbered or bulleted as written; the outermost one's first number kept); a task list's boxes
+/// become ☑ / ☐; fenced and indented code becomes a code block, its spaces and line breaks kept (code inside a
+/// list item is part of the item's text); a table becomes a table block, its first row the header (an image in a
+/// cell gives the cell its alt text); a footnote's mark becomes its number, raised, and its text an item of the
+/// numbered list of notes at the end; a GitHub alert (`> [!NOTE]`) a quote opened by its word, in bold.
 fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
     let mut blocks = Vec::new();
     let mut first_h1 = None;
@@ -128,10 +130,10 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
     let mut quote_depth = 0usize;
     let mut heading: Option<HeadingLevel> = None;
     let mut image: Option<(String, String)> = None;
-    // The list being read (the outermost one's kind, its items so far and how deep each is nested) and how deep
-    // in lists the text is.
-    let mut list: Option<(bool, Vec<String>, Vec<u8>)> = None;
-    let mut list_depth = 0usize;
+    // The list being read and whether each list it is in is numbered (the outermost first: as deep in lists as
+    // the text is).
+    let mut list: Option<ListDraft> = None;
+    let mut kinds: Vec<bool> = Vec::new();
     // The code block being read, as written, and the language its fence names.
     let mut code: Option<String> = None;
     let mut code_language: Option<String> = None;
@@ -141,6 +143,11 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
     // `buf`, where to).
     let mut marks = Marks::default();
     let mut link: Option<(usize, String)> = None;
+    // Footnotes: the labels referred to, numbered in the order of their first reference; each definition read
+    // (its label, text and links), and where the blocks of the one being read start.
+    let mut referred: Vec<String> = Vec::new();
+    let mut notes: Vec<(String, String, Vec<Link>)> = Vec::new();
+    let mut note: Option<(String, usize)> = None;
     let flush = |buf: &mut String, blocks: &mut Vec<Block>, quote: bool, marks: &mut Marks| {
         marks.end_text(buf);
         let text = collapse(buf);
@@ -150,44 +157,80 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             blocks.push(if quote { Block::Quote { text, links } } else { Block::Paragraph { text, links } });
         }
     };
-    // The item text read so far, as one of the list's items, `depth` lists deep.
-    let end_item =
-        |buf: &mut String, list: &mut Option<(bool, Vec<String>, Vec<u8>)>, depth: usize, marks: &mut Marks| {
-            marks.end_text(buf);
-            let text = collapse(buf);
-            buf.clear();
-            if let (false, Some((_, items, levels))) = (text.is_empty(), list) {
-                items.push(text);
-                levels.push(depth.saturating_sub(1).min(255) as u8);
-            }
-        };
-    let end_list = |list: &mut Option<(bool, Vec<String>, Vec<u8>)>, blocks: &mut Vec<Block>, marks: &mut Marks| {
+    // The item text read so far, as one of the list's items, in the lists `kinds` says.
+    let end_item = |buf: &mut String, list: &mut Option<ListDraft>, kinds: &[bool], marks: &mut Marks| {
+        marks.end_text(buf);
+        let text = collapse(buf);
+        buf.clear();
+        if let (false, Some(l)) = (text.is_empty(), list) {
+            l.items.push(text);
+            l.levels.push(kinds.len().saturating_sub(1).min(255) as u8);
+            l.kinds.push(kinds.last().copied().unwrap_or(l.kind.0));
+        }
+    };
+    let end_list = |list: &mut Option<ListDraft>, blocks: &mut Vec<Block>, marks: &mut Marks| {
         let links = std::mem::take(&mut marks.links);
-        if let Some((ordered, items, levels)) = list.take() {
-            if !items.is_empty() {
-                blocks.push(Block::nested_list(ordered, items, levels, links));
+        if let Some(l) = list.take() {
+            if !l.items.is_empty() {
+                blocks.push(Block::nested_list(l.kind, l.items, l.levels, &l.kinds, links));
             }
         }
     };
-    for event in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+    for event in Parser::new_ext(
+        md,
+        Options::ENABLE_TABLES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_GFM,
+    ) {
         match event {
+            // (A numbered list's first number is kept for the outermost list only.)
             Event::Start(Tag::List(first)) => {
-                if list_depth == 0 {
+                if kinds.is_empty() {
                     flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
-                    list = Some((first.is_some(), Vec::new(), Vec::new()));
+                    let start = first.map_or(1, |n| n.min(u32::MAX.into()) as u32);
+                    list = Some(ListDraft { kind: (first.is_some(), start), ..ListDraft::default() });
                 } else {
-                    end_item(&mut buf, &mut list, list_depth, &mut marks);
+                    end_item(&mut buf, &mut list, &kinds, &mut marks);
                 }
-                list_depth += 1;
+                kinds.push(first.is_some());
             }
             Event::End(TagEnd::List(_)) => {
-                list_depth = list_depth.saturating_sub(1);
-                if list_depth == 0 {
+                kinds.pop();
+                if kinds.is_empty() {
                     end_list(&mut list, &mut blocks, &mut marks);
                 }
             }
-            Event::End(TagEnd::Item) => end_item(&mut buf, &mut list, list_depth, &mut marks),
-            Event::Start(Tag::CodeBlock(kind)) if list_depth == 0 => {
+            Event::End(TagEnd::Item) => end_item(&mut buf, &mut list, &kinds, &mut marks),
+            // A footnote's mark: its number, raised.
+            Event::FootnoteReference(label) if image.is_none() => {
+                let n = match referred.iter().position(|l| *l == *label) {
+                    Some(i) => i + 1,
+                    None => {
+                        referred.push(label.to_string());
+                        referred.len()
+                    }
+                };
+                let at = buf.len();
+                buf.push_str(&n.to_string());
+                marks.styles.push((at..buf.len(), Style::SUP));
+            }
+            // A footnote's text is taken out of the body, to the notes at its end.
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
+                note = Some((label.to_string(), blocks.len()));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
+                if let Some((label, from)) = note.take() {
+                    let (text, links) = footnote(&mut blocks, from);
+                    notes.push((label, text, links));
+                }
+            }
+            // A task list's box, as the character that shows it.
+            Event::TaskListMarker(ticked) => buf.push_str(super::html::task_box(ticked)),
+            Event::Start(Tag::CodeBlock(kind)) if kinds.is_empty() => {
                 flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
                 code = Some(String::new());
                 // A fence's info string starts with the language (```rust,ignore).
@@ -196,7 +239,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                     CodeBlockKind::Indented => None,
                 };
             }
-            Event::End(TagEnd::CodeBlock) if list_depth == 0 => {
+            Event::End(TagEnd::CodeBlock) if kinds.is_empty() => {
                 if let Some(text) = code.take() {
                     blocks.extend(super::html::code_block(&text, code_language.take().as_deref()));
                 }
@@ -218,11 +261,24 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                 }
                 heading = None;
             }
-            Event::Start(Tag::BlockQuote(_)) if list_depth == 0 => {
+            Event::Start(Tag::BlockQuote(alert)) if kinds.is_empty() => {
                 flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
                 quote_depth += 1;
+                // GitHub's alerts (`> [!NOTE]`): a quote opened by its kind's word, in bold, as GitHub shows it.
+                if let Some(alert) = alert {
+                    let word = match alert {
+                        BlockQuoteKind::Note => "Note",
+                        BlockQuoteKind::Tip => "Tip",
+                        BlockQuoteKind::Important => "Important",
+                        BlockQuoteKind::Warning => "Warning",
+                        BlockQuoteKind::Caution => "Caution",
+                    };
+                    buf.push_str(word);
+                    marks.styles.push((0..word.len(), Style::STRONG));
+                    buf.push('\n');
+                }
             }
-            Event::End(TagEnd::BlockQuote(_)) if list_depth == 0 => {
+            Event::End(TagEnd::BlockQuote(_)) if kinds.is_empty() => {
                 flush(&mut buf, &mut blocks, true, &mut marks);
                 quote_depth = quote_depth.saturating_sub(1);
             }
@@ -270,11 +326,15 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             Event::End(TagEnd::Image) if table.is_some() => {}
             Event::Start(Tag::Image { dest_url, .. }) => {
                 // An image in a list ends the list there; the items after it make a list of their own.
-                if list_depth > 0 {
-                    end_item(&mut buf, &mut list, list_depth, &mut marks);
-                    let ordered = list.as_ref().is_some_and(|l| l.0);
+                if !kinds.is_empty() {
+                    end_item(&mut buf, &mut list, &kinds, &mut marks);
+                    // (Numbered on from the items before it.)
+                    let kind = list.as_ref().map_or((false, 1), |l| match l.kind {
+                        (true, start) => (true, start.saturating_add(l.numbered_before())),
+                        other => other,
+                    });
                     end_list(&mut list, &mut blocks, &mut marks);
-                    list = Some((ordered, Vec::new(), Vec::new()));
+                    list = Some(ListDraft { kind, ..ListDraft::default() });
                 } else {
                     flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
                 }
@@ -314,19 +374,78 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                 (None, None) => buf.push_str(&t),
             },
             Event::SoftBreak => buf.push('\n'),
-            Event::HardBreak if list_depth > 0 => buf.push('\n'),
+            Event::HardBreak if !kinds.is_empty() => buf.push('\n'),
             Event::HardBreak => flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks),
             // A paragraph in a list item (a loose list) goes on in the item.
-            Event::End(TagEnd::Paragraph | TagEnd::CodeBlock) if list_depth > 0 => buf.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::CodeBlock) if !kinds.is_empty() => buf.push(' '),
             Event::End(TagEnd::Paragraph) => flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks),
             Event::Html(_) | Event::InlineHtml(_) => dropped += 1,
             _ => {}
         }
     }
-    end_item(&mut buf, &mut list, list_depth, &mut marks);
+    end_item(&mut buf, &mut list, &kinds, &mut marks);
     end_list(&mut list, &mut blocks, &mut marks);
     flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
+    // The notes, numbered as their marks are (those never referred to after them), as a numbered list at the end.
+    notes.sort_by_key(|(label, ..)| referred.iter().position(|l| l == label).unwrap_or(usize::MAX));
+    let (mut items, mut links) = (Vec::new(), Vec::new());
+    for (_, text, mut l) in notes.into_iter().filter(|(_, text, _)| !text.is_empty()) {
+        items.push(text);
+        links.append(&mut l);
+    }
+    if !items.is_empty() {
+        blocks.push(Block::nested_list((true, 1), items, Vec::new(), &[], links));
+    }
     (blocks, first_h1, dropped)
+}
+
+/// The text of a footnote read into `blocks` from `from` on, as one text with its links: its paragraphs' (and
+/// quotes', headings', lists' items') texts joined, taken out of `blocks`; what else it holds (code, an image, a
+/// table) stays there.
+fn footnote(blocks: &mut Vec<Block>, from: usize) -> (String, Vec<Link>) {
+    let (mut text, mut links) = (String::new(), Vec::new());
+    let mut rest = Vec::new();
+    for block in blocks.drain(from.min(blocks.len())..) {
+        match block {
+            Block::Paragraph { text: t, links: mut l }
+            | Block::Quote { text: t, links: mut l }
+            | Block::Heading { text: t, links: mut l, .. } => {
+                push_joined(&mut text, &t);
+                links.append(&mut l);
+            }
+            Block::List { items, links: mut l, .. } => {
+                items.iter().for_each(|t| push_joined(&mut text, t));
+                links.append(&mut l);
+            }
+            other => rest.push(other),
+        }
+    }
+    blocks.append(&mut rest);
+    (text, links)
+}
+
+fn push_joined(text: &mut String, part: &str) {
+    if !text.is_empty() {
+        text.push(' ');
+    }
+    text.push_str(part);
+}
+
+/// A list being read: the outermost list's kind (numbered, from what) and its items, how deep each is nested and
+/// whether each is in a numbered list.
+#[derive(Default)]
+struct ListDraft {
+    kind: (bool, u32),
+    items: Vec<String>,
+    levels: Vec<u8>,
+    kinds: Vec<bool>,
+}
+
+impl ListDraft {
+    /// How many items of the outermost list it has.
+    fn numbered_before(&self) -> u32 {
+        self.levels.iter().filter(|&&l| l == 0).count() as u32
+    }
 }
 
 /// The links and styled words of the text being read (a paragraph, a heading, an item, a cell).

@@ -299,30 +299,32 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     }
 }
 
-/// The items of a list from `from` on that are at `level` (see [`Block::nest`]: `levels` as it makes them, empty
-/// when all are at the top), each `<li>` holding the items nested under it as a list of the same kind; and where
-/// they end (the next item, at a level above, or `count`).
+/// The list of the items from `from` on that are at `level` (see [`Block::nest`]: `levels` as it makes them, empty
+/// when all are at the top), each `<li>` holding the items nested under it as a list; and where they end (the next
+/// item, at a level above, or `count`). `kinds`: whether each item is in a numbered list ([`Block::item_kinds`]):
+/// a list is `<ol>` or `<ul>` as its first item is; `start`: its first number, when not 1.
 fn nested_list(
-    tag: &'static str,
+    kinds: &[bool],
     levels: &[u8],
-    count: usize,
     level: u8,
     from: usize,
+    start: Option<String>,
     item: &dyn Fn(usize) -> Html,
 ) -> (Html, usize) {
     let level_of = |k: usize| levels.get(k).copied().unwrap_or(0);
     let (mut lis, mut k) = (Vec::new(), from);
-    while k < count && level_of(k) == level {
+    while k < kinds.len() && level_of(k) == level {
         let own = item(k);
         k += 1;
         let mut inner = None;
-        if k < count && level_of(k) > level {
-            let (list, end) = nested_list(tag, levels, count, level + 1, k, item);
+        if k < kinds.len() && level_of(k) > level {
+            let (list, end) = nested_list(kinds, levels, level + 1, k, None, item);
             (inner, k) = (Some(list), end);
         }
         lis.push(html! { <li>{ own }{ for inner }</li> });
     }
-    (html! { <@{tag}>{ for lis }</@> }, k)
+    let tag = if kinds.get(from).copied().unwrap_or_default() { "ol" } else { "ul" };
+    (html! { <@{tag} {start}>{ for lis }</@> }, k)
 }
 
 /// Block `i` of the body. (A heading's id, `h-i`, is the contents' target.)
@@ -339,10 +341,12 @@ fn render_block(i: usize, block: &Block, terms: &[String]) -> Html {
         Block::Quote { text, links } => {
             html! { <blockquote><p>{ marked_linked(text, links, &TextLink::ranges(text, links), terms) }</p></blockquote> }
         }
-        Block::List { ordered, items, levels, links } => {
+        Block::List { ordered, start, items, levels, sublists, links } => {
             let placed = TextLink::ranges_in(items, links);
             let item = |k: usize| marked_linked(&items[k], links, &TextLink::placed_in(&placed, k), terms);
-            nested_list(if *ordered { "ol" } else { "ul" }, levels, items.len(), 0, 0, &item).0
+            let kinds = Block::item_kinds(*ordered, levels, sublists, items.len());
+            let start = (*ordered && *start != 1).then(|| start.to_string());
+            nested_list(&kinds, levels, 0, 0, start, &item).0
         }
         // Focusable, so that a reader without a mouse can scroll a long line into view.
         // (Its language, if named, is shown above it by the stylesheet; no browser translates it.)
