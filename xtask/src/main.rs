@@ -42,7 +42,8 @@ enum Cmd {
     /// Run every test: formatting, lints, native, in-browser (wasm-bindgen-test) and end to end.
     Test,
     /// Benchmarks against a baseline measured in the same run: asset sizes, first list paint vs a static page,
-    /// and search vs FlexSearch and MiniSearch. `cargo xtask bench [size|paint|search|convert]` runs one part.
+    /// search vs FlexSearch and MiniSearch, 繁/简 conversion, the importer vs its parsers.
+    /// `cargo xtask bench [size|paint|search|convert|import]` runs one part.
     Bench {
         #[arg(value_enum)]
         part: Option<BenchPart>,
@@ -70,6 +71,8 @@ enum BenchPart {
     Search,
     /// 繁/简 conversion: dictionaries, the seed article, repainting a 10,000-article list.
     Convert,
+    /// The importer: each format vs the parser it is built on, and inputs four times as large vs themselves.
+    Import,
 }
 
 fn main() {
@@ -273,8 +276,19 @@ fn test() -> Result<()> {
 }
 
 fn bench(part: Option<BenchPart>, quick: bool) -> Result<()> {
-    let env = ensure(Needs::Browser)?;
     let wants = |p: BenchPart| part.is_none() || part == Some(p);
+    if wants(BenchPart::Import) {
+        // Natively, in a release build: no browser.
+        step("the importer vs the parsers it is built on (native, release build)");
+        let mut c = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+        c.current_dir(setup::project_root());
+        c.args(["run", "--quiet", "--release", "--features", "import", "--example", "import_bench"]);
+        run(&mut c, "import bench")?;
+        if part.is_some() {
+            return Ok(());
+        }
+    }
+    let env = ensure(Needs::Browser)?;
     let scratch = env.root.join("target/bench-tmp");
     std::fs::create_dir_all(&scratch)?;
     if wants(BenchPart::Size) || wants(BenchPart::Paint) {
