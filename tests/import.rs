@@ -826,6 +826,45 @@ fn footnotes_task_boxes_and_alerts_read_as_a_reader_sees_them_not_as_markup() {
 }
 
 #[test]
+fn a_link_or_styled_words_with_a_block_inside_keep_every_part() {
+    // A card-like link around a block (`<a><h3>…</h3><div>…</div></a>`): each paragraph it makes is linked, not
+    // only the last; styled words too.
+    let html =
+        "<html><head><title>T</title></head><body><article><h1>T</h1><p>What the week brought to the metals trade:</p>\
+                <a href=\"https://e.org/story\">Nickel rose<div>on lower output</div>in Indonesia</a>\
+                <section><em>First<div>second</div></em></section></article></body></html>";
+    let r = import_file(Path::new("card.html"), html.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let body = &r.articles[0].body;
+    let link = |t: &str| Block::paragraph(t).with_links(vec![Link::new(t, "https://e.org/story")]);
+    let em = |t: &str| Block::paragraph(t).with_links(vec![Link::styled(t, Style::EM)]);
+    assert_eq!(
+        body[1..],
+        [link("Nickel rose"), link("on lower output"), link("in Indonesia"), em("First"), em("second")]
+    );
+}
+
+#[test]
+fn definition_lists_terms_in_bold_then_their_definitions() {
+    let md = "---\ntitle: T\n---\nLME\n: The London Metal Exchange.\n\nSHFE\n: The Shanghai Futures Exchange.\n: Also *the* Chinese benchmark.\n";
+    let r = import_file(Path::new("terms.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let term = |t: &str| Block::paragraph(t).with_links(vec![Link::styled(t, Style::STRONG)]);
+    let expected = [
+        term("LME"),
+        Block::paragraph("The London Metal Exchange."),
+        term("SHFE"),
+        Block::paragraph("The Shanghai Futures Exchange."),
+        Block::paragraph("Also the Chinese benchmark.").with_links(vec![Link::styled("the", Style::EM)]),
+    ];
+    assert_eq!(r.articles[0].body, expected);
+    let html = "<html><head><title>T</title></head><body><article><h1>T</h1><dl><dt>LME</dt><dd>The London Metal Exchange.</dd>\
+                <dt>SHFE</dt><dd>The Shanghai Futures Exchange.</dd><dd>Also <i>the</i> Chinese benchmark.</dd></dl></article></body></html>";
+    let r = import_file(Path::new("terms.html"), html.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.articles[0].body, expected);
+}
+
+#[test]
 fn html_lists_tables_and_preformatted_text_keep_their_shape() {
     let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://example.org/</link>
 <item><guid>lists</guid><title>Lists</title><description><![CDATA[<h3>Before</h3><h4>Under it</h4><p>Before.</p>

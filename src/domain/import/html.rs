@@ -124,6 +124,12 @@ pub fn html_to_text(html: &str) -> String {
     text_of(Html::parse_fragment(html).root_element()).unwrap_or_default()
 }
 
+/// A link or styling element being read (see `Walker::open`).
+enum Open {
+    Link(String),
+    Style(Style),
+}
+
 #[derive(Default)]
 struct Walker {
     blocks: Vec<Block>,
@@ -132,8 +138,10 @@ struct Walker {
     links: Vec<(Link, usize)>,
     /// Where in `inline` its styled words are (`<strong>`, `<em>`…: see [`styled_runs`]).
     styles: Vec<(Range<usize>, Style)>,
-    /// How many times `inline` was flushed (a paragraph ended inside a styling element).
-    flushes: usize,
+    /// The links and styling elements being read, outermost first, each with where its words start in `inline`:
+    /// a paragraph that ends inside one (`<a>one<div>two</div></a>`) takes the part read so far, and the rest
+    /// starts the next paragraph's.
+    open: Vec<(usize, Open)>,
     dropped: usize,
     page: bool,
     /// Also leave out what [`is_unlikely`] says is not the article.
@@ -149,10 +157,16 @@ impl Walker {
 
     fn flush(&mut self) {
         let text = collapse(&self.inline);
+        for (at, open) in &mut self.open {
+            let at = std::mem::take(at);
+            match open {
+                Open::Link(href) => push_link(&mut self.links, &self.inline, at, href),
+                Open::Style(s) => self.styles.push((at..self.inline.len(), *s)),
+            }
+        }
         let mut marks = std::mem::take(&mut self.links);
         marks.extend(styled_runs(&self.inline, &std::mem::take(&mut self.styles)));
         let links = pin(&self.inline, marks);
-        self.flushes += 1;
         if !text.is_empty() {
             self.blocks.push(Block::Paragraph { text, links });
         }
@@ -174,6 +188,13 @@ impl Walker {
                         continue;
                     }
                     match name {
+                        // A definition list's term: a paragraph in bold (its definitions, `<dd>`, the paragraphs after it).
+                        "dt" => {
+                            self.flush();
+                            let at = self.read_in(child_el, Open::Style(Style::STRONG));
+                            self.styles.push((at..self.inline.len(), Style::STRONG));
+                            self.flush();
+                        }
                         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                             self.flush();
                             let level = name.as_bytes()[1] - b'0';
@@ -254,10 +275,9 @@ impl Walker {
                         // A link: its words and its address (resolved against the page's and checked later:
                         // `resolve_addresses`, `Draft::finish`).
                         "a" if e.attr("href").is_some() => {
-                            let (at, flushes) = (self.inline.len(), self.flushes);
-                            self.walk(child_el);
-                            let at = if self.flushes == flushes { at } else { 0 };
-                            push_link(&mut self.links, &self.inline, at, e.attr("href").unwrap_or_default());
+                            let href = e.attr("href").unwrap_or_default();
+                            let at = self.read_in(child_el, Open::Link(href.to_owned()));
+                            push_link(&mut self.links, &self.inline, at, href);
                         }
                         _ if BLOCK_LEVEL.contains(&name) => {
                             self.flush();
@@ -266,10 +286,9 @@ impl Walker {
                         }
                         // Styled words: from where they start, or from the paragraph's start when one ended in them.
                         _ if style_of(name).is_some() => {
-                            let (at, flushes) = (self.inline.len(), self.flushes);
-                            self.walk(child_el);
-                            let at = if self.flushes == flushes { at } else { 0 };
-                            self.styles.extend(style_of(name).map(|s| (at..self.inline.len(), s)));
+                            let style = style_of(name).unwrap_or_default();
+                            let at = self.read_in(child_el, Open::Style(style));
+                            self.styles.push((at..self.inline.len(), style));
                         }
                         _ => self.walk(child_el),
                     }
@@ -277,6 +296,14 @@ impl Walker {
                 _ => {}
             }
         }
+    }
+
+    /// Reads `el`, a link or styling element (`open`), and gives where its words start in `inline`: where they
+    /// started, or the paragraph's start when one ended inside it (its words before that went with that one).
+    fn read_in(&mut self, el: ElementRef, open: Open) -> usize {
+        self.open.push((self.inline.len(), open));
+        self.walk(el);
+        self.open.pop().map_or(0, |(at, _)| at)
     }
 
     /// The items of a list, each with how deep it is nested (0: the list's own) and whether its list is numbered

@@ -121,7 +121,8 @@ fn toml_to_json(v: toml::Value) -> Value {
 /// become ☑ / ☐; fenced and indented code becomes a code block, its spaces and line breaks kept (code inside a
 /// list item is part of the item's text); a table becomes a table block, its first row the header (an image in a
 /// cell gives the cell its alt text); a footnote's mark becomes its number, raised, and its text an item of the
-/// numbered list of notes at the end; a GitHub alert (`> [!NOTE]`) a quote opened by its word, in bold.
+/// numbered list of notes at the end; a GitHub alert (`> [!NOTE]`) a quote opened by its word, in bold; a
+/// definition list's terms paragraphs in bold, each followed by its definitions.
 fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
     let mut blocks = Vec::new();
     let mut first_h1 = None;
@@ -182,7 +183,8 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             | Options::ENABLE_STRIKETHROUGH
             | Options::ENABLE_TASKLISTS
             | Options::ENABLE_FOOTNOTES
-            | Options::ENABLE_GFM,
+            | Options::ENABLE_GFM
+            | Options::ENABLE_DEFINITION_LIST,
     ) {
         match event {
             // (A numbered list's first number is kept for the outermost list only.)
@@ -379,6 +381,15 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             // A paragraph in a list item (a loose list) goes on in the item.
             Event::End(TagEnd::Paragraph | TagEnd::CodeBlock) if !kinds.is_empty() => buf.push(' '),
             Event::End(TagEnd::Paragraph) => flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks),
+            // A definition list: each term a paragraph in bold, each definition a paragraph after it.
+            Event::Start(Tag::DefinitionListTitle | Tag::DefinitionListDefinition) => {
+                flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks)
+            }
+            Event::End(TagEnd::DefinitionListTitle) => {
+                marks.styles.push((0..buf.len(), Style::STRONG));
+                flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
+            }
+            Event::End(TagEnd::DefinitionListDefinition) => flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks),
             Event::Html(_) | Event::InlineHtml(_) => dropped += 1,
             _ => {}
         }
