@@ -881,3 +881,28 @@ fn a_lists_first_number_and_its_nested_lists_kinds_are_read_and_bad_ones_reporte
     let again = load_article_set(&serde_json::to_string(&json!({ "version": 1, "articles": set.articles })).unwrap());
     assert_eq!(again.unwrap().articles, set.articles);
 }
+
+#[test]
+fn a_tables_columns_of_numbers_are_told_from_its_columns_of_words() {
+    use article_viewer::domain::article::is_number;
+    for n in ["9,100", "-3.5%", "+12", "$1.2", "¥ 3", "2024", "１２３", "1 234 567", "0.5‰", "−7", "4'000"] {
+        assert!(is_number(n), "{n}");
+    }
+    for w in ["", "-", "Cu", "3 t", "1.2.x", "Q3", "12-15", "~5", "5,", ".5", "四"] {
+        assert!(!is_number(w), "{w}");
+    }
+    let rows =
+        |r: &[[&str; 4]]| r.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect::<Vec<Vec<String>>>();
+    let t = rows(&[
+        ["Mine", "2023", "Change", "Note"],
+        ["Norilsk", "209,000", "-4.6%", "n/a"],
+        ["Sorowako", "70,000", "—", "record"],
+        ["", "", "", ""],
+    ]);
+    let Block::Table(table) = Block::table(t.clone(), true, None) else { panic!("a table") };
+    // The header's words are not counted: "2023" and "Change" head columns of numbers.
+    assert_eq!(table.numeric_columns(), [false, true, true, false]);
+    // Without a header row the first row is a row like the others: "Change" is a word in that column.
+    let Block::Table(table) = Block::table(t, false, None) else { panic!("a table") };
+    assert_eq!(table.numeric_columns(), [false, true, false, false]);
+}

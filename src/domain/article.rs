@@ -466,6 +466,45 @@ impl Table {
     pub fn to_rows(&self) -> Vec<Vec<String>> {
         self.rows().map(<[String]>::to_vec).collect()
     }
+
+    /// Whether each column holds numbers: one of its cells below the header at least is a number (see
+    /// [`is_number`]) and the others are numbers too, or blank, or a dash or "n/a" for none. The viewer aligns such a
+    /// column to the right, so that its digits line up.
+    pub fn numeric_columns(&self) -> Vec<bool> {
+        let columns = self.columns.max(1);
+        // Each column's most telling cell so far: 0 none, 1 a number, 2 words.
+        let mut seen = vec![0u8; columns];
+        for (k, c) in self.cells.iter().enumerate().skip(if self.header { columns } else { 0 }) {
+            let c = c.trim();
+            let kind = match c {
+                "" | "-" | "–" | "—" | "n/a" | "N/A" => 0,
+                _ if is_number(c) => 1,
+                _ => 2,
+            };
+            seen[k % columns] = seen[k % columns].max(kind);
+        }
+        seen.into_iter().map(|s| s == 1).collect()
+    }
+}
+
+/// Whether `cell` is a number as tables write them: digits (ASCII or full-width) with the separators between them (`,`
+/// `.` `'`, a space), after a sign or a currency sign and before a `%` (`9,100`, `-3.5%`, `$1.2`, `１２３`).
+pub fn is_number(cell: &str) -> bool {
+    // Read in one pass: before the first digit (0) only signs, currency signs and spaces; then (1) digits and
+    // separators, ending in a digit; after (2) only a percent or per-mille sign.
+    let (mut part, mut ends_in_digit) = (0, false);
+    for c in cell.trim().chars() {
+        let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
+        part = match (part, c) {
+            (0 | 1, _) if digit => 1,
+            (0, '+' | '-' | '−' | '±' | '$' | '€' | '£' | '¥' | '￥' | ' ') => 0,
+            (1, ',' | '.' | '\'' | ' ' | '\u{a0}' | '\u{202f}' | '，') => 1,
+            (1, '%' | '‰' | '％') if ends_in_digit => 2,
+            _ => return false,
+        };
+        ends_in_digit = digit;
+    }
+    part == 2 || (part == 1 && ends_in_digit)
 }
 
 /// An image block: address, alternative text, optional caption.

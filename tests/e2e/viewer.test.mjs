@@ -200,6 +200,10 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
   assert.equal(await table.locator('tr').first().locator('th[scope=col]').count(), 6);
   assert.deepEqual(await table.locator('tr').nth(1).locator('td').allInnerTexts(), ['Norilsk', 'Russia', 'Nornickel', '219,000', '209,000', '205,000']);
   assert.equal(await table.locator('tr').count(), 3);
+  // Its columns of numbers (and their headers) aligned to the right, the digits lined up; its words to the left.
+  const align = (row) => table.locator('tr').nth(row).locator('th, td').evaluateAll((cs) => cs.map((c) => getComputedStyle(c).textAlign));
+  assert.deepEqual(await align(0), ['left', 'left', 'left', 'right', 'right', 'right']);
+  assert.deepEqual(await align(1), ['left', 'left', 'left', 'right', 'right', 'right']);
   // A paragraph's link: its words, the search's match marked inside it; it opens in a new tab.
   const link = body.locator('p a');
   assert.deepEqual(await link.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.target, a.rel])),

@@ -356,11 +356,14 @@ fn render_block(i: usize, block: &Block, terms: &[String]) -> Html {
         // Scrolled sideways inside its box when wider than the page (focusable, as code).
         Block::Table(t) => {
             let placed = TextLink::ranges_in(&t.cells, &t.links);
+            // (A column of numbers aligned to the right, its header with it.)
+            let numbers = t.numeric_columns();
             let cell = |k: usize, c: &String, head: bool| {
                 let text = marked_linked(c, &t.links, &TextLink::placed_in(&placed, k), terms);
+                let class = numbers.get(k % t.columns.max(1)).copied().unwrap_or_default().then_some("num");
                 match head {
-                    true => html! { <th scope="col">{ text }</th> },
-                    false => html! { <td>{ text }</td> },
+                    true => html! { <th scope="col" {class}>{ text }</th> },
+                    false => html! { <td {class}>{ text }</td> },
                 }
             };
             html! {
