@@ -48,7 +48,7 @@ pub fn article_set(data: &[u8]) {
             }
         }
         for b in set.articles.iter().flat_map(|a| &a.body).filter(|b| !b.links().is_empty()) {
-            assert_eq!(Link::ranges_in(b.texts(), b.links()).len(), b.links().len(), "{b:?}");
+            assert_eq!(Link::ranges_in(b.linked_texts(), b.links()).len(), b.links().len(), "{b:?}");
             let shown = |l: &Link| match l.is_link() {
                 true => article_viewer::domain::load::is_safe_url(&l.href, false),
                 false => !l.style.is_empty(),

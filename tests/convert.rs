@@ -119,7 +119,7 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
         "authors": ["張"], "editor": "編", "lang": "zh-TW", "summary": "摘", "notice": "告",
         "url": "https://example.com/a1",
         "body": ["段", {"type": "heading", "text": "標題", "links": [["題", "https://e.org/題"]]}, {"type": "quote", "text": "引文", "links": [["引", "https://e.org/引"]]},
-                 {"type": "image", "src": "img/1.png", "alt": "圖", "caption": "說明"},
+                 {"type": "image", "src": "img/1.png", "alt": "圖", "caption": "說明", "links": [["明", "https://e.org/明"]]},
                  {"type": "list", "items": ["甲", "乙"], "styles": [["乙", "strong", "甲"]]}, {"type": "code", "text": "// 註釋"},
                  {"type": "table", "rows": [["銅"]], "caption": "價", "links": [["銅", "https://e.org/銅"]]}]}]}"#;
     let set = load_article_set(json).unwrap();
@@ -137,7 +137,9 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
             Block::Heading { text: "<標題>".into(), level: 2, links: vec![Link::new("<題>", "https://e.org/題")] },
             // A link's words are converted as the text's; its address is not.
             Block::Quote { text: "<引文>".into(), links: vec![Link::new("<引>", "https://e.org/引")] },
-            Block::image("img/1.png", "<圖>", Some("<說明>".into())),
+            // An image caption's links too.
+            Block::image("img/1.png", "<圖>", Some("<說明>".into()))
+                .with_links(vec![Link::new("<明>", "https://e.org/明")]),
             // Styled words too (their style as it is), and the text before them.
             Block::list(false, vec!["<甲>".into(), "<乙>".into()]).with_links(vec![Link::styled(
                 "<乙>",

@@ -845,6 +845,18 @@ fn a_link_or_styled_words_with_a_block_inside_keep_every_part() {
 }
 
 #[test]
+fn an_image_captions_links_and_styled_words_are_kept() {
+    let html = "<html><head><title>T</title></head><body><article><h1>T</h1><p>The smelter reopened on Monday after a month.</p>\
+                <figure><img src=\"https://e.org/smelter.jpg\" alt=\"The smelter\"><figcaption>Photo: \
+                <a href=\"https://e.org/xinhua\">Xinhua</a>, <em>Nickel Weekly</em></figcaption></figure></article></body></html>";
+    let r = import_file(Path::new("photo.html"), html.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let image = Block::image("https://e.org/smelter.jpg", "The smelter", Some("Photo: Xinhua, Nickel Weekly".into()))
+        .with_links(vec![Link::new("Xinhua", "https://e.org/xinhua"), Link::styled("Nickel Weekly", Style::EM)]);
+    assert_eq!(r.articles[0].body[1], image);
+}
+
+#[test]
 fn definition_lists_terms_in_bold_then_their_definitions() {
     let md = "---\ntitle: T\n---\nLME\n: The London Metal Exchange.\n\nSHFE\n: The Shanghai Futures Exchange.\n: Also *the* Chinese benchmark.\n";
     let r = import_file(Path::new("terms.md"), md.as_bytes(), &ImportOptions::default());

@@ -559,6 +559,10 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
          "links": [["SHFE", "https://e.org/shfe"], ["LME", "https://e.org/lme"]]},
         // A heading's, as a paragraph's.
         {"type": "heading", "text": "The report", "links": [["report", "https://e.org/r"], ["The", "data:,x"]]},
+        // An image's caption's, as a paragraph's; none without a caption.
+        {"type": "image", "src": "a.png", "caption": "Photo: Xinhua, 2024", "links": [["Xinhua", "https://e.org/x"], ["Reuters", "https://e.org/r"]],
+         "styles": [["2024", "em"]]},
+        {"type": "image", "src": "b.png", "links": [["Xinhua", "https://e.org/x"]]},
     ]);
     let set = load_article_set(&set_of(json!([{ "id": "a", "title": "t", "body": body }]))).unwrap();
     assert!(set.skipped.is_empty(), "{:?}", set.skipped);
@@ -592,6 +596,8 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
     let Block::Table(t) = &a.body[5] else { panic!("a table") };
     assert_eq!(t.links, [Link::new("SHFE", "https://e.org/shfe")]);
     assert_eq!(a.body[6].links(), [Link::new("report", "https://e.org/r")]);
+    assert_eq!(a.body[7].links(), [Link::new("Xinhua", "https://e.org/x"), Link::styled("2024", Style::EM)]);
+    assert_eq!(a.body[8].links(), []);
     let items = ["copper", "nickel and zinc", "tin"];
     let placed: Vec<_> =
         Link::ranges_in(&items, a.body[3].links()).into_iter().map(|(k, r, i)| (k, &items[k][r], i)).collect();
@@ -608,6 +614,8 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
             "body[3].links[3]: \"and zinc tin\" is not in the text (after the link before it); shown unlinked",
             "body[5].links[1]: \"LME\" is not in the text (after the link before it); shown unlinked",
             "body[6].links[1]: link \"data:,x\" dropped: only http and https links are shown",
+            "body[7].links[1]: \"Reuters\" is not in the text (after the link before it); shown unlinked",
+            "body[8].links[0]: \"Xinhua\" is not in the text (after the link before it); shown unlinked",
         ]
     );
     // Where each is: the second "the report" is the second occurrence.

@@ -513,9 +513,11 @@ pub struct Image {
     pub src: String,
     pub alt: String,
     pub caption: Option<String>,
+    /// The links and styled words of its caption (see [`Link`]).
+    pub links: Vec<Link>,
 }
 
-/// A link in a paragraph, a heading, a quote, a list or a table: the words that link (`text`, as they occur in the block's
+/// A link in a paragraph, a heading, a quote, a list, a table or an image's caption: the words that link (`text`, as they occur in the block's
 /// text — within one of a list's items or a table's cells — after the words of the link before it) and where to
 /// (`href`, an http or https address). In JSON a pair: `["the report", "https://example.org/report"]`.
 ///
@@ -834,7 +836,7 @@ impl Block {
     /// How deep a list may nest (levels 0 to this).
     pub const MAX_LEVEL: u8 = 7;
 
-    /// The links of a paragraph, a heading, a quote, a list or a table; none for other blocks.
+    /// The links of a paragraph, a heading, a quote, a list, a table or an image's caption; none for other blocks.
     pub fn links(&self) -> &[Link] {
         match self {
             Block::Paragraph { links, .. }
@@ -842,12 +844,21 @@ impl Block {
             | Block::Quote { links, .. }
             | Block::List { links, .. } => links,
             Block::Table(t) => &t.links,
+            Block::Image(i) => &i.links,
             _ => &[],
         }
     }
 
-    /// The texts of a paragraph, a heading, a quote, a list or a table (as [`Block::texts`]) and its links, to change them
-    /// (see [`Link::keep_shown`]); none for other blocks.
+    /// The texts the block's links are placed in: [`Block::texts`], or an image's caption.
+    pub fn linked_texts(&self) -> &[String] {
+        match self {
+            Block::Image(i) => i.caption.as_slice(),
+            _ => self.texts(),
+        }
+    }
+
+    /// The texts of a paragraph, a heading, a quote, a list, a table or an image's caption (as
+    /// [`Block::linked_texts`]) and its links, to change them (see [`Link::keep_shown`]); none for other blocks.
     pub fn linked_texts_mut(&mut self) -> Option<(&[String], &mut Vec<Link>)> {
         match self {
             Block::Paragraph { text, links } | Block::Heading { text, links, .. } | Block::Quote { text, links } => {
@@ -855,16 +866,22 @@ impl Block {
             }
             Block::List { items, links, .. } => Some((items, links)),
             Block::Table(t) => Some((&t.cells, &mut t.links)),
+            Block::Image(i) => {
+                let i = &mut **i;
+                Some((i.caption.as_slice(), &mut i.links))
+            }
             _ => None,
         }
     }
 
-    /// The links of a paragraph, a heading, a quote, a list or a table, to change them; none for other blocks.
+    /// The links of a paragraph, a heading, a quote, a list, a table or an image's caption, to change them; none for
+    /// other blocks.
     pub fn links_mut(&mut self) -> Option<&mut Vec<Link>> {
         self.linked_texts_mut().map(|(_, links)| links)
     }
 
-    /// The block with `links` (a paragraph, a heading, a quote, a list or a table; other blocks have none: as they are).
+    /// The block with `links` (a paragraph, a heading, a quote, a list, a table or an image; other blocks have none:
+    /// as they are).
     pub fn with_links(mut self, links: Vec<Link>) -> Block {
         if let Some(l) = self.links_mut() {
             *l = links;
@@ -910,7 +927,7 @@ impl Block {
 
     /// An image block.
     pub fn image(src: impl Into<String>, alt: impl Into<String>, caption: Option<String>) -> Block {
-        Block::Image(Box::new(Image { src: src.into(), alt: alt.into(), caption }))
+        Block::Image(Box::new(Image { src: src.into(), alt: alt.into(), caption, links: Vec::new() }))
     }
 }
 
@@ -979,6 +996,10 @@ enum TypedBlock {
         alt: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         caption: Option<String>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        links: Vec<Link>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        styles: Vec<Link>,
     },
 }
 
@@ -1005,7 +1026,9 @@ impl Serialize for Block {
             Block::Table(t) => {
                 TypedBlock::Table { header: t.header, rows: t.to_rows(), caption: t.caption.clone(), links, styles }
             }
-            Block::Image(i) => TypedBlock::Image { src: i.src.clone(), alt: i.alt.clone(), caption: i.caption.clone() },
+            Block::Image(i) => {
+                TypedBlock::Image { src: i.src.clone(), alt: i.alt.clone(), caption: i.caption.clone(), links, styles }
+            }
             Block::Unknown { kind } => {
                 use serde::ser::SerializeMap;
                 let mut m = s.serialize_map(Some(1))?;
@@ -1209,7 +1232,8 @@ impl LooseBlock {
                 required(self.src, "src")?,
                 string(self.alt, "alt")?.unwrap_or_default(),
                 optional(self.caption, "caption")?,
-            ),
+            )
+            .with_links(links(self.links, self.styles)?),
             _ => Block::Unknown { kind },
         })
     }
@@ -1533,6 +1557,7 @@ mod schema {
                 marks_schema("of the heading", "", ""),
                 marks_schema("of the items", "", ", within one item"),
                 marks_schema("of the cells", " through the cells row by row", ", within one cell"),
+                marks_schema("of the caption", "", ""),
             );
             json_schema!({
                 "description": "A bare string is a paragraph; other blocks are objects with a type. Blocks of an unknown type are skipped with a warning.",
@@ -1571,7 +1596,8 @@ mod schema {
                     { "type": "object", "required": ["type", "src"],
                       "properties": { "type": { "const": "image" },
                                       "src": { "type": "string", "description": "relative, http or https URL" },
-                                      "alt": { "type": "string" }, "caption": { "type": "string" } } },
+                                      "alt": { "type": "string" }, "caption": { "type": "string" },
+                                      "links": marks.4["links"], "styles": marks.4["styles"] } },
                     { "type": "object", "required": ["type"],
                       "properties": { "type": { "type": "string", "not": { "enum": ["paragraph", "heading", "quote", "list", "code", "table", "image"] } } } }
                 ]

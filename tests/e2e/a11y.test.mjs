@@ -3,7 +3,7 @@
 // dark theme; nor in the widget demo page's widgets.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, axeViolations as violations, SEED_TITLE, openSettings, corpus, BLOCKS_SET } from './support.mjs';
+import { startServer, launchBrowser, newPage, axeViolations as violations, SEED_TITLE, openSettings, corpus, BLOCKS_SET, BLOCKS_FILES } from './support.mjs';
 
 let server;
 let browser;
@@ -12,7 +12,7 @@ before(async () => {
     '/ok/': {},
     '/down/': { articles: () => ({ status: 503, body: 'down' }) },
     '/sotu/': { articles: corpus('sotu-even-years.json') },
-    '/blocks/': { articles: BLOCKS_SET },
+    '/blocks/': { articles: BLOCKS_SET, files: BLOCKS_FILES },
     // The widget demo (two widgets under hostile host CSS), embed.js served from the same dist.
     '/cdn/': {},
   });

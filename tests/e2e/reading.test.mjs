@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, bigSet, openSettings, corpus, readingPlace, scrollThrough, BLOCKS_SET } from './support.mjs';
+import { startServer, launchBrowser, newPage, bigSet, openSettings, corpus, readingPlace, scrollThrough, BLOCKS_SET, BLOCKS_FILES } from './support.mjs';
 
 let server;
 let browser;
@@ -13,7 +13,7 @@ before(async () => {
     '/big/': { articles: bigSet(10000) },
     '/seed/': {},
     '/sotu/': { articles: corpus('sotu-even-years.json') },
-    '/blocks/': { articles: BLOCKS_SET },
+    '/blocks/': { articles: BLOCKS_SET, files: BLOCKS_FILES },
   });
   browser = await launchBrowser();
 });

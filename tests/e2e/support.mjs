@@ -175,8 +175,16 @@ export const BLOCKS_SET = JSON.stringify({ version: 1, title: 'Blocks', articles
     // A numbered list going on at 4, a bulleted list inside its first item, a numbered one inside that.
     { type: 'list', ordered: true, start: 4, items: ['Check it:', 'in Chromium', 'first the list', 'then an article', 'in Firefox', 'Ship it.'],
       levels: [0, 1, 2, 2, 1, 0], sublists: ['unordered', 'ordered'] },
+    // An image whose caption has a link and styled words.
+    { type: 'image', src: 'chart.svg', alt: 'A bar chart of output by mine', caption: 'Output by mine in 2024, from Vale',
+      links: [['Vale', 'https://example.org/vale']], styles: [['2024', 'strong']] },
   ],
 }] });
+
+/** The files BLOCKS_SET's articles refer to (its image), to serve beside it: `{ articles: BLOCKS_SET, files: BLOCKS_FILES }`. */
+export const BLOCKS_FILES = {
+  'chart.svg': { type: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="60"><rect width="40" height="60" fill="#888"/></svg>' },
+};
 
 /** Whether the element `locator` finds lies wholly inside the window. */
 export const inWindow = (locator) => locator.evaluate((el) => {

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, SEED_TITLE, BLOCKS_SET, CODE, inWindow } from './support.mjs';
+import { startServer, launchBrowser, newPage, SEED_TITLE, BLOCKS_SET, BLOCKS_FILES, CODE, inWindow } from './support.mjs';
 
 let server;
 let browser;
@@ -17,7 +17,7 @@ before(async () => {
     '/flaky/': {
       articles: () => (flakyFails ? { status: 500, body: 'server down' } : { status: 200, body: '{"version":1,"articles":[{"id":"ok","title":"Back again"}]}' }),
     },
-    '/blocks/': { articles: BLOCKS_SET },
+    '/blocks/': { articles: BLOCKS_SET, files: BLOCKS_FILES },
     '/mixed/': {
       articles: JSON.stringify({ version: 1, title: 'Mixed', articles: [
         { id: 'good', title: 'Good record' },
@@ -215,6 +215,12 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
   // A table cell's link.
   assert.deepEqual(await body.locator('td a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.parentElement.textContent])),
     [['Vale', 'https://example.org/vale', 'Vale Indonesia']]);
+  // An image caption's link and styled words.
+  const caption = body.locator('figure figcaption');
+  assert.equal(await caption.textContent(), 'Output by mine in 2024, from Vale');
+  assert.deepEqual(await caption.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.target])),
+    [['Vale', 'https://example.org/vale', '_blank']]);
+  assert.deepEqual(await caption.locator('strong').allTextContents(), ['2024']);
   assert.equal(await body.locator('p').first().innerText(), 'Three steps, from the nickel report to this page.');
   // Styled words in their elements, the match across a style's edge one mark holding both parts.
   const styled = body.locator('p', { hasText: 'stainless' });

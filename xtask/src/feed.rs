@@ -128,7 +128,10 @@ fn body_html(a: &Article) -> String {
             Block::Image(i) => {
                 html.push_str(&format!("<figure><img src=\"{}\" alt=\"{}\">", escape(&i.src), escape(&i.alt)));
                 if let Some(c) = &i.caption {
-                    html.push_str(&format!("<figcaption>{}</figcaption>", escape(c)));
+                    html.push_str(&format!(
+                        "<figcaption>{}</figcaption>",
+                        linked(c, &i.links, &Link::ranges(c, &i.links))
+                    ));
                 }
                 html.push_str("</figure>");
             }
@@ -239,7 +242,9 @@ mod tests {
                            "rows": [["Metal", "Price"], ["Cu", "9,100"]], "links": [["Cu", "https://e.org/cu"]] },
                          { "type": "paragraph", "text": "End: see <the report> & the rest.",
                            "links": [["<the report>", "https://example.org/r?a=1&b=\"2\""]],
-                           "styles": [["End", "strong"], ["report> &", "em"], ["rest", "code del"]] }] }),
+                           "styles": [["End", "strong"], ["report> &", "em"], ["rest", "code del"]] },
+                         { "type": "image", "src": "https://e.org/a.png", "alt": "A <chart>", "caption": "Photo: Xinhua, 2024",
+                           "links": [["Xinhua", "https://e.org/x"]], "styles": [["2024", "em"]] }] }),
             serde_json::json!({ "id": "undated", "title": "No date", "body": ["Text."] }),
         ]));
         assert!(!feed.contains("<script>") && !feed.contains('\u{1}'), "{feed}");
@@ -286,6 +291,10 @@ mod tests {
         ];
         assert_eq!(a.body[6], Block::Paragraph { text: "End: see <the report> & the rest.".into(), links });
         assert!(feed.contains("&lt;code&gt;&lt;del&gt;rest&lt;/del&gt;&lt;/code&gt;"), "{feed}");
+        // An image's caption, its link and styled words with it.
+        let image = Block::image("https://e.org/a.png", "A <chart>", Some("Photo: Xinhua, 2024".into()))
+            .with_links(vec![Link::new("Xinhua", "https://e.org/x"), Link::styled("2024", Style::EM)]);
+        assert_eq!(a.body[7], image);
         assert_eq!(seconds(&back[1]), 1497484800, "a date: its midnight UTC");
     }
 

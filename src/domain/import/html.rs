@@ -254,11 +254,12 @@ impl Walker {
                         }
                         "figure" => {
                             self.flush();
+                            // (Its caption's links and styled words with it.)
                             let caption = child_el
                                 .children()
                                 .filter_map(ElementRef::wrap)
                                 .find(|c| c.value().name() == "figcaption")
-                                .and_then(text_of);
+                                .and_then(text_and_links);
                             let imgs: Vec<ElementRef> = child_el
                                 .descendants()
                                 .filter_map(ElementRef::wrap)
@@ -438,7 +439,7 @@ impl Walker {
         Some(())
     }
 
-    fn image(&mut self, img: ElementRef, caption: Option<String>) {
+    fn image(&mut self, img: ElementRef, caption: Option<(String, Vec<Link>)>) {
         let src = img.value().attr("src").unwrap_or("").trim();
         // A protocol-relative address (`//cdn.example.com/a.jpg`) is taken over https.
         let src = match src.strip_prefix("//") {
@@ -450,12 +451,11 @@ impl Walker {
             return;
         }
         let alt = collapse(img.value().attr("alt").unwrap_or(""));
-        self.blocks.push(Block::image(src, alt, caption));
+        let (caption, links) = caption.map_or((None, Vec::new()), |(c, l)| (Some(c), l));
+        self.blocks.push(Block::image(src, alt, caption).with_links(links));
     }
 }
 
-/// The element children of `el` (a list's, a table's or a row's), `None` when text other than white space stands
-/// between them; comments are passed over.
 /// A numbered list's first number (`<ol start="3">`; 1 when not given or not a number, 0 for one below 0).
 fn list_start(list: ElementRef) -> u32 {
     list.value()
@@ -473,6 +473,8 @@ pub fn task_box(ticked: bool) -> &'static str {
     }
 }
 
+/// The element children of `el` (a list's, a table's or a row's), `None` when text other than white space stands
+/// between them; comments are passed over.
 fn element_children(el: ElementRef) -> Option<Vec<ElementRef>> {
     let mut out = Vec::new();
     for child in el.children() {

@@ -380,7 +380,9 @@ fn render_block(i: usize, block: &Block, terms: &[String]) -> Html {
         Block::Image(i) => html! {
             <figure>
                 <img src={i.src.clone()} alt={i.alt.clone()} loading="lazy" decoding="async" />
-                if let Some(c) = &i.caption { <figcaption>{ marked(c, terms) }</figcaption> }
+                if let Some(c) = &i.caption {
+                    <figcaption>{ marked_linked(c, &i.links, &TextLink::ranges(c, &i.links), terms) }</figcaption>
+                }
             </figure>
         },
         Block::Unknown { .. } => Html::default(),
