@@ -914,3 +914,41 @@ fn a_tables_columns_of_numbers_are_told_from_its_columns_of_words() {
     let Block::Table(table) = Block::table(t, false, None) else { panic!("a table") };
     assert_eq!(table.numeric_columns(), [false, true, false, false]);
 }
+
+#[test]
+fn a_sets_images_are_where_the_set_is_also_when_it_is_read_from_elsewhere() {
+    use article_viewer::domain::load::resolve_against;
+    let cases = [
+        // Next to the page: as written.
+        ("img/a.png", "articles.json", None),
+        // In another folder of the site, or on another site (a widget's set on a CDN).
+        ("img/a.png", "/sets/blocks.json", Some("/sets/img/a.png")),
+        ("a.png", "data/articles.json?v=2#x", Some("data/a.png")),
+        ("../a.png", "/sets/news/articles.json", Some("/sets/news/../a.png")),
+        ("img/a.png", "https://cdn.example.org/news/articles.json", Some("https://cdn.example.org/news/img/a.png")),
+        ("/a.png", "https://cdn.example.org:8443/news/articles.json", Some("https://cdn.example.org:8443/a.png")),
+        ("a.png", "https://cdn.example.org", Some("https://cdn.example.org/a.png")),
+        // The site's root is the page's own: as written.
+        ("/a.png", "/sets/blocks.json", None),
+        // Absolute and protocol-relative addresses are where they say.
+        ("https://e.org/a.png", "https://cdn.example.org/news/articles.json", None),
+        ("//e.org/a.png", "https://cdn.example.org/news/articles.json", None),
+        ("", "/sets/blocks.json", None),
+    ];
+    for (address, base, expected) in cases {
+        assert_eq!(resolve_against(address, base).as_deref(), expected, "{address} against {base}");
+    }
+    let text = set_of(json!([{ "id": "a", "title": "t", "body": [
+        {"type": "image", "src": "img/a.png"}, {"type": "image", "src": "https://e.org/b.png"}] }]));
+    let mut set = load_article_set(&text).unwrap();
+    set.resolve_images("https://cdn.example.org/news/articles.json");
+    let srcs: Vec<&str> = set.articles[0]
+        .body
+        .iter()
+        .map(|b| match b {
+            Block::Image(i) => i.src.as_str(),
+            other => panic!("an image: {other:?}"),
+        })
+        .collect();
+    assert_eq!(srcs, ["https://cdn.example.org/news/img/a.png", "https://e.org/b.png"]);
+}

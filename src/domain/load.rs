@@ -77,6 +77,19 @@ pub struct LoadedSet {
 }
 
 impl LoadedSet {
+    /// Each image's relative address made relative to where the set was read from, `set_url` (as fetched:
+    /// relative to the page, or absolute): a set's images are next to it, also when a widget on another site's
+    /// page reads it.
+    pub fn resolve_images(&mut self, set_url: &str) {
+        for b in self.articles.iter_mut().flat_map(|a| &mut a.body) {
+            if let Block::Image(i) = b {
+                if let Some(resolved) = resolve_against(&i.src, set_url) {
+                    i.src = resolved;
+                }
+            }
+        }
+    }
+
     pub fn find(&self, id: &str) -> Option<(usize, &Article)> {
         self.articles.iter().enumerate().find(|(_, a)| a.id.as_str() == id)
     }
@@ -456,5 +469,35 @@ fn shorten(s: &str) -> String {
         format!("{:?}…", s.chars().take(60).collect::<String>())
     } else {
         format!("{s:?}")
+    }
+}
+
+/// `address`, relative to a file at `base` (a URL, absolute or relative to the page), as an address relative to
+/// the page — `None` when it is the same: an absolute or protocol-relative address, or a base in the page's own
+/// folder. (`img/a.png` with base `https://cdn.example.org/news/articles.json` is
+/// `https://cdn.example.org/news/img/a.png`; `/a.png` there is `https://cdn.example.org/a.png`.)
+pub fn resolve_against(address: &str, base: &str) -> Option<String> {
+    let has_scheme = |s: &str| {
+        s.split_once(':').is_some_and(|(scheme, _)| {
+            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        })
+    };
+    if address.is_empty() || address.starts_with("//") || has_scheme(address) {
+        return None;
+    }
+    let base = base.split(['?', '#']).next().unwrap_or_default();
+    // The base's origin (`https://host:port`), when it has one.
+    let origin = has_scheme(base)
+        .then(|| base.find("://").map(|i| base[i + 3..].find('/').map_or(base, |j| &base[..i + 3 + j])))
+        .flatten();
+    match address.strip_prefix('/') {
+        Some(_) => origin.map(|o| format!("{o}{address}")),
+        None => match (&base[..base.rfind('/').map_or(0, |i| i + 1)], origin) {
+            ("", _) => None,
+            // (An origin without a path: its root.)
+            (folder, Some(o)) if folder.len() <= o.len() => Some(format!("{o}/{address}")),
+            (folder, _) => Some(format!("{folder}{address}")),
+        },
     }
 }

@@ -127,7 +127,11 @@ pub fn app(props: &AppProps) -> Html {
             let on_progress = Callback::from(move |p| progress.set(p));
             wasm_bindgen_futures::spawn_local(async move {
                 load.set(match fetch_article_set(&src, on_progress).await {
-                    Ok(set) => LoadState::Loaded(Catalog(Rc::new(Collection::new(set)))),
+                    Ok(mut set) => {
+                        // (Its images are next to it.)
+                        set.resolve_images(&src);
+                        LoadState::Loaded(Catalog(Rc::new(Collection::new(set))))
+                    }
                     Err(e) => LoadState::Failed(e),
                 });
             });

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, DIST, SEED_TITLE, openSettings, watchNextKey, corpus, readingPlace, scrollThrough, BLOCKS_SET, inWindow } from './support.mjs';
+import { startServer, launchBrowser, newPage, DIST, SEED_TITLE, openSettings, watchNextKey, corpus, readingPlace, scrollThrough, BLOCKS_SET, BLOCKS_FILES, inWindow } from './support.mjs';
 
 const policy = fs.readFileSync(path.join(DIST, '_headers'), 'utf8').match(/Content-Security-Policy: (.+)/)[1];
 const hostPage = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
@@ -18,6 +18,8 @@ let browser;
 before(async () => {
   server = await startServer({
     '/cdn/some/sub/path/': { headers: { 'content-security-policy': policy } },
+    // A set in a folder of its own, its image beside it.
+    '/sets/': { files: { 'blocks.json': BLOCKS_SET, ...BLOCKS_FILES } },
     '/elsewhere/': { files: {
       'two.html': hostPage('<article-viewer id="a"></article-viewer><article-viewer id="b" src="/elsewhere/other.json" page-size="1"></article-viewer>'),
       'hash.html': hostPage('<article-viewer id="h" routing="hash"></article-viewer><article-viewer id="g" routing="hash" src="/elsewhere/other.json"></article-viewer>'),
@@ -30,8 +32,7 @@ before(async () => {
       'start.html': hostPage('<article-viewer id="one" src="/elsewhere/sotu.json" start="/article/sotu-1802-thomas-jefferson"></article-viewer>'
         + '<article-viewer id="by" src="/elsewhere/sotu.json" start="?author=Abraham%20Lincoln&amp;sort=oldest"></article-viewer>'
         + '<article-viewer id="s" src="/elsewhere/sotu.json" routing="hash" start="https://example.org/news/#/?q=slavery"></article-viewer>'),
-      'blocks.json': BLOCKS_SET,
-      'contents.html': hostPage('<article-viewer id="c" src="/elsewhere/blocks.json" start="/article/howto"></article-viewer><p style="height: 3000px">Below.</p>'),
+      'contents.html': hostPage('<article-viewer id="c" src="/sets/blocks.json" start="/article/howto"></article-viewer><p style="height: 3000px">Below.</p>'),
       'noid.html': hostPage('<article-viewer></article-viewer><article-viewer src="/elsewhere/other.json"></article-viewer>'),
       'broken.html': hostPage('<article-viewer id="bad" src="/elsewhere/missing.json"></article-viewer><article-viewer id="good"></article-viewer>'),
       'other.json': JSON.stringify({ version: 1, title: 'Other set', articles: [
@@ -302,6 +303,8 @@ test('a widget\'s contents entry scrolls the host page to its heading and focuse
   assert.ok(await inWindow(c.locator('h2', { hasText: 'Output' })), 'the heading is in view');
   assert.ok(await page.evaluate(() => window.scrollY > 0), 'the host page scrolled');
   assert.equal(page.url(), before);
+  // The set's image is where the set is (its folder), not where the host page or the viewer is.
+  assert.equal(await c.locator('figure img').evaluate((img) => img.src), server.url('/sets/chart.svg'));
   assert.deepEqual(errors, []);
   await page.close();
 });
