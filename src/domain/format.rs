@@ -8,6 +8,24 @@ pub fn tag_is(tag: &str, primary: &str) -> bool {
     t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p) && matches!(t.get(p.len()), None | Some(b'-'))
 }
 
+/// The direction to lay out text in language `lang` (a BCP 47 tag): `rtl` for a language written right to left
+/// (Arabic, Hebrew, Persian, Urdu, Pashto, Sindhi, Uyghur, Yiddish, Dhivehi, Syriac, Sorani, N'Ko) or a tag that
+/// names such a script (`az-Arab`, `pa-Arab`), `None` for others (the page's own, left to right); without a tag
+/// `auto`: the browser takes it from the text's first letter.
+pub fn text_dir(lang: Option<&str>) -> Option<&'static str> {
+    const RTL_LANGS: [&str; 14] =
+        ["ar", "he", "iw", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "syr", "ckb", "nqo", "arc"];
+    const RTL_SCRIPTS: [&str; 7] = ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"];
+    let Some(lang) = lang else { return Some("auto") };
+    let mut subtags = lang.split(['-', '_']);
+    let primary = subtags.next().unwrap_or_default();
+    let rtl = match subtags.find(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_alphabetic())) {
+        Some(script) => RTL_SCRIPTS.iter().any(|r| script.eq_ignore_ascii_case(r)),
+        None => RTL_LANGS.iter().any(|r| primary.eq_ignore_ascii_case(r)),
+    };
+    rtl.then_some("rtl")
+}
+
 /// The interface languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UiLang {
@@ -145,6 +163,33 @@ mod tests {
         for no in ["", "z", "zhx", "zh_TW", "en", "yue-zh"] {
             assert!(!tag_is(no, "zh"), "{no}");
         }
+    }
+
+    #[test]
+    fn languages_written_right_to_left_are_laid_out_so_and_untagged_text_by_its_first_letter() {
+        for rtl in [
+            "ar",
+            "ar-EG",
+            "AR",
+            "he",
+            "he-IL",
+            "iw",
+            "fa-IR",
+            "ur",
+            "ps",
+            "yi",
+            "ckb",
+            "az-Arab",
+            "pa-Arab-PK",
+            "uz_Arab",
+        ] {
+            assert_eq!(text_dir(Some(rtl)), Some("rtl"), "{rtl}");
+        }
+        // A script named says it, whatever the language (Azerbaijani in Latin letters, Arabic transliterated).
+        for ltr in ["en", "zh-Hant", "az", "az-Latn", "ar-Latn", "arn", "hew", "", "de-CH"] {
+            assert_eq!(text_dir(Some(ltr)), None, "{ltr}");
+        }
+        assert_eq!(text_dir(None), Some("auto"));
     }
 
     #[test]

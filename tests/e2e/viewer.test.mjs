@@ -18,6 +18,19 @@ before(async () => {
       articles: () => (flakyFails ? { status: 500, body: 'server down' } : { status: 200, body: '{"version":1,"articles":[{"id":"ok","title":"Back again"}]}' }),
     },
     '/blocks/': { articles: BLOCKS_SET, files: BLOCKS_FILES },
+    // Articles written right to left: Arabic (tagged), Hebrew (untagged: by its first letter), and English.
+    '/rtl/': {
+      articles: JSON.stringify({ version: 1, title: 'Directions', articles: [
+        { id: 'nickel-ar', title: 'أسعار النيكل ترتفع في لندن', lang: 'ar', source: 'رويترز', published: '2026-11-30',
+          body: ['ارتفعت أسعار النيكل في بورصة لندن للمعادن يوم الاثنين.',
+            { type: 'quote', text: 'نتوقع أن تستمر الأسعار في الارتفاع.' },
+            { type: 'list', items: ['النيكل', 'النحاس'] },
+            { type: 'code', text: 'price = 16500' },
+            { type: 'table', header: true, rows: [['المعدن', 'السعر'], ['النيكل', '16,500']] }] },
+        { id: 'copper-he', title: 'מחירי הנחושת יורדים', published: '2026-11-29', body: ['מחירי הנחושת ירדו השבוע.'] },
+        { id: 'zinc-en', title: 'Zinc steady', lang: 'en', published: '2026-11-28', body: ['Zinc prices held steady.'] },
+      ] }),
+    },
     '/mixed/': {
       articles: JSON.stringify({ version: 1, title: 'Mixed', articles: [
         { id: 'good', title: 'Good record' },
@@ -32,6 +45,36 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+});
+
+test('an article written right to left is laid out right to left: its text, quotes, lists and tables; code stays left to right', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/rtl/'));
+  const cards = page.locator('.card');
+  await cards.first().waitFor();
+  // Cards: the Arabic one by its tag, the untagged Hebrew one by its first letter, the English one as the page.
+  const dirs = await cards.evaluateAll((cs) => cs.map((c) => [c.getAttribute('dir'), getComputedStyle(c.querySelector('.card-title')).direction]));
+  assert.deepEqual(dirs, [['rtl', 'rtl'], ['auto', 'rtl'], [null, 'ltr']]);
+  await page.locator('.card-title a').first().click();
+  const article = page.locator('article.article-page');
+  await article.locator('.article-body p').first().waitFor();
+  assert.equal(await article.getAttribute('dir'), 'rtl');
+  const style = (sel, ...props) => article.locator(sel).first().evaluate((el, ps) => ps.map((p) => getComputedStyle(el)[p]), props);
+  assert.deepEqual(await style('.article-body p', 'direction'), ['rtl']);
+  // The quote's bar and the list's indent on the right, the side the lines start on.
+  assert.deepEqual(await style('blockquote', 'borderRightWidth', 'borderLeftWidth'), ['4px', '0px']);
+  const [right, left] = await style('.article-body ul', 'paddingRight', 'paddingLeft');
+  assert.ok(parseFloat(right) > 0 && parseFloat(left) === 0, `${right} ${left}`);
+  // The table's first column on the right; its column of numbers aligned to its end.
+  const heads = await article.locator('th').evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().left));
+  assert.ok(heads[0] > heads[1], `${heads}`);
+  assert.deepEqual(await style('td.num', 'textAlign'), ['end']);
+  // Code as written, left to right.
+  assert.deepEqual(await style('pre', 'direction', 'textAlign'), ['ltr', 'left']);
+  // A label and its value keep their own order ("Source: …" in the interface's direction).
+  assert.deepEqual(await style('.meta li', 'unicodeBidi'), ['plaintext']);
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('list → article → reload → back, under a sub-path', async () => {
@@ -202,8 +245,8 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
   assert.equal(await table.locator('tr').count(), 3);
   // Its columns of numbers (and their headers) aligned to the right, the digits lined up; its words to the left.
   const align = (row) => table.locator('tr').nth(row).locator('th, td').evaluateAll((cs) => cs.map((c) => getComputedStyle(c).textAlign));
-  assert.deepEqual(await align(0), ['left', 'left', 'left', 'right', 'right', 'right']);
-  assert.deepEqual(await align(1), ['left', 'left', 'left', 'right', 'right', 'right']);
+  assert.deepEqual(await align(0), ['start', 'start', 'start', 'end', 'end', 'end']);
+  assert.deepEqual(await align(1), ['start', 'start', 'start', 'end', 'end', 'end']);
   // A paragraph's link: its words, the search's match marked inside it; it opens in a new tab.
   const link = body.locator('p a');
   assert.deepEqual(await link.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.target, a.rel])),

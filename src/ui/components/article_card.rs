@@ -1,5 +1,6 @@
 use super::highlight::{marked, pieces_html};
 use super::meta_line::{kept_pairs, meta_line};
+use crate::domain::format::text_dir;
 use crate::domain::search::excerpt;
 use crate::ui::app::use_prefs;
 use crate::ui::reading;
@@ -47,7 +48,7 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
     let terms = &props.terms;
     let query = (!props.list_query.is_empty()).then(|| (*props.list_query).clone());
     html! {
-        <li class="card" lang={a.lang.clone()}>
+        <li class="card" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref())}>
             if let Some(k) = &a.kicker {
                 <p class="kicker">{ marked(k, terms) }</p>
             }

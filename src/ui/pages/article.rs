@@ -1,5 +1,5 @@
 use super::not_found::NotFound;
-use crate::domain::format::format_published;
+use crate::domain::format::{format_published, text_dir};
 use crate::domain::listing::{heading_at, Facet, ListState};
 use crate::domain::search::{mark_count, Query};
 use crate::domain::{Article, Block, Link as TextLink};
@@ -75,7 +75,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                 html! {
                     <RouteLink to={Route::Article { id: a.id.to_string() }} query={query.clone()} classes={classes!("neighbour", class)}>
                         <span class="neighbour-label">{ label }</span>
-                        <span class="neighbour-title" lang={a.lang.clone()}>{ shown_title(a) }</span>
+                        <span class="neighbour-title" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref())}>{ shown_title(a) }</span>
                     </RouteLink>
                 }
             };
@@ -264,7 +264,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         });
     }
     html! {
-        <article class="article-page" lang={a.lang.clone()} ref={root}>
+        <article class="article-page" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref())} ref={root}>
             <nav class="back"><RouteLink to={Route::List} query={props.list_query.clone()}>{ s.back_to_list }</RouteLink></nav>
             <header class="article-header">
                 if let Some(k) = &a.kicker { <p class="kicker">{ marked(k, t) }</p> }
