@@ -112,13 +112,14 @@ mod tests {
         assert!(html.contains("湖南省有色系統共同維穩工作第十五次會議召開"), "the seed's title");
         assert!(html.contains("class=\"card\""), "a card");
         // Chinese labels take a full-width colon, as the imported text's punctuation does; the values link to the
-        // list of the articles that have them.
+        // list of the articles that have them (in the article's language, the labels in the interface's).
+        assert!(html.contains("<ul lang=\"zh-Hant\" class=\"meta\">"), "{html}");
         assert!(
-            html.contains("來源：<a href=\"#/?source=%E6%9C%89%E8%89%B2%E5%A0%B1\" class=\"facet-link\">有色報</a>"),
+            html.contains("來源：<a lang=\"zh-Hant\" href=\"#/?source=%E6%9C%89%E8%89%B2%E5%A0%B1\" class=\"facet-link\">有色報</a>"),
             "{html}"
         );
         assert!(
-            html.contains("作者：<a href=\"#/?author=%E5%BC%B5%E7%87%8E%E5%8E%9F\" class=\"facet-link\">張燎原</a>"),
+            html.contains("作者：<a lang=\"zh-Hant\" href=\"#/?author=%E5%BC%B5%E7%87%8E%E5%8E%9F\" class=\"facet-link\">張燎原</a>"),
             "{html}"
         );
         // Its reading time (a long article's).

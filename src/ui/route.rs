@@ -94,6 +94,9 @@ pub struct RouteLinkProps {
     pub query: Option<QueryPairs>,
     #[prop_or_default]
     pub classes: Classes,
+    /// The language of its words, when not the text's around it (an article's source in a line of labels).
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -120,7 +123,7 @@ pub fn route_link(props: &RouteLinkProps) -> Html {
             }
         }
     });
-    html! { <a class={props.classes.clone()} {href} {onclick}>{ props.children.clone() }</a> }
+    html! { <a class={props.classes.clone()} lang={props.lang.clone()} {href} {onclick}>{ props.children.clone() }</a> }
 }
 
 /// The list state in the current URL (the list's own, or the one an article page was opened from).

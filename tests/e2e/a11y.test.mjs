@@ -92,3 +92,25 @@ test('the check can fail: a planted image without alt text is reported', async (
   assert.ok(found.some((v) => v.startsWith('image-alt')), found.join('\n'));
   await page.close();
 });
+
+test('the interface\'s words are in its language, the article\'s in the article\'s: screen readers speak each in its own', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/ok/'));
+  const card = page.locator('.card').first();
+  await card.waitFor();
+  const lang = (locator) => locator.first().evaluate((el) => el.closest('[lang]').getAttribute('lang'));
+  // A card: the article's language, its line of labels the interface's, each value in it the article's again.
+  assert.equal(await lang(card.locator('.card-title')), 'zh-Hant');
+  assert.equal(await lang(card.locator('.meta-source')), 'en');
+  assert.equal(await lang(card.locator('.meta-source a')), 'zh-Hant');
+  await card.locator('.card-title a').click();
+  const article = page.locator('article.article-page');
+  await article.locator('.article-body').waitFor();
+  assert.equal(await lang(article.locator('.article-body p')), 'zh-Hant');
+  for (const [sel, expected] of [['.back a', 'en'], ['.meta-date', 'en'], ['.meta-author a, .meta-authors a', 'zh-Hant'],
+    ['.editor', 'en'], ['.editor span', 'zh-Hant'], ['.notice p', 'zh-Hant']]) {
+    assert.equal(await lang(article.locator(sel)), expected, sel);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});

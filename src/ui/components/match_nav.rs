@@ -38,7 +38,13 @@ pub fn go_to_mark(root: &NodeRef, to: usize) {
 
 /// The bar: "N matches" (or "Match i of N" once stepping), and the two buttons, which emit `forward` (their
 /// keys, `n` and Shift+N, are the article view's).
-pub fn match_nav(s: &Strings, count: usize, current: Option<usize>, on_step: &Callback<bool>) -> Html {
+pub fn match_nav(
+    s: &Strings,
+    lang: &'static str,
+    count: usize,
+    current: Option<usize>,
+    on_step: &Callback<bool>,
+) -> Html {
     let status = match current {
         Some(i) => fill(s.match_of, &[("n", &(i + 1).to_string()), ("count", &count.to_string())]),
         None if count == 1 => s.match_count_one.to_owned(),
@@ -52,7 +58,7 @@ pub fn match_nav(s: &Strings, count: usize, current: Option<usize>, on_step: &Ca
         }
     };
     html! {
-        <div class="match-nav" role="group" aria-label={s.matches}>
+        <div class="match-nav" {lang} role="group" aria-label={s.matches}>
             <span class="match-status" role="status">{ status }</span>
             { button(false, "match-prev", s.previous_match, "Shift+N", "↑") }
             { button(true, "match-next", s.next_match, "n", "↓") }

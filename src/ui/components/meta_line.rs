@@ -9,13 +9,14 @@ use crate::ui::strings::fill;
 use yew::prelude::*;
 
 /// A facet value as a link to the list filtered by it (`#/?category=重點新聞`): `value` as stored (what the filter
-/// matches), shown as `shown` (converted 繁/简, the search's terms marked). `keep`: what the link carries over from
-/// the list it is on (the script the articles are shown in).
-pub fn facet_link(facet: Facet, value: &str, shown: Html, keep: &[(String, String)]) -> Html {
+/// matches), shown as `shown` (converted 繁/简, the search's terms marked), in language `lang` when given. `keep`:
+/// what the link carries over from the list it is on (the script the articles are shown in).
+pub fn facet_link(facet: Facet, value: &str, shown: Html, keep: &[(String, String)], lang: Option<&str>) -> Html {
     let mut pairs: QueryPairs = keep.to_vec();
     pairs.push((facet.key().to_owned(), value.to_owned()));
     let query = Some(pairs);
-    html! { <RouteLink to={Route::List} {query} classes="facet-link">{ shown }</RouteLink> }
+    let lang = lang.map(|l| AttrValue::from(l.to_owned()));
+    html! { <RouteLink to={Route::List} {query} {lang} classes="facet-link">{ shown }</RouteLink> }
 }
 
 /// The pairs of a list's query that a facet link keeps: the script (`script=hans`).
@@ -65,7 +66,7 @@ pub fn meta_line(
         items.push(html! { <li class="meta-read">{ text }</li> });
     }
     let link = |facet: Facet, shown: &str, stored: Option<&String>| {
-        facet_link(facet, stored.map_or(shown, String::as_str), marked(shown, terms), keep)
+        facet_link(facet, stored.map_or(shown, String::as_str), marked(shown, terms), keep, a.lang.as_deref())
     };
     if let Some(src) = &a.source {
         let label = format!("{}{}", s.source, s.label_separator);
@@ -90,5 +91,6 @@ pub fn meta_line(
     if items.is_empty() {
         return Html::default();
     }
-    html! { <ul class="meta">{ for items }</ul> }
+    // In the interface's language (its labels, dates and counts), each value in the article's.
+    html! { <ul class="meta" lang={prefs.lang.tag()}>{ for items }</ul> }
 }

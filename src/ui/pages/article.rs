@@ -138,6 +138,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let t = &props.terms;
     let prefs = use_prefs();
     let s = prefs.strings();
+    // The interface's language, for its words on the page (the article's own is on the page as a whole).
+    let ui = prefs.lang.tag();
     let mount = use_mount();
     let root = use_node_ref();
     // How many marks the page shows, and the one stepped to: kept together, so that another article or query
@@ -242,7 +244,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         };
         html! {
             <nav class="contents" aria-label={s.contents}>
-                <p class="contents-title" aria-hidden="true">{ s.contents }</p>
+                <p class="contents-title" lang={ui} aria-hidden="true">{ s.contents }</p>
                 <ul>{ for headings.iter().map(|&(i, level, text)| html! {
                     <li class={format!("level-{level}")}><RouteLink to={to.clone()} query={query(i)}>{ text }</RouteLink></li>
                 }) }</ul>
@@ -265,7 +267,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     }
     html! {
         <article class="article-page" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref())} ref={root}>
-            <nav class="back"><RouteLink to={Route::List} query={props.list_query.clone()}>{ s.back_to_list }</RouteLink></nav>
+            <nav class="back" lang={ui}><RouteLink to={Route::List} query={props.list_query.clone()}>{ s.back_to_list }</RouteLink></nav>
             <header class="article-header">
                 if let Some(k) = &a.kicker { <p class="kicker">{ marked(k, t) }</p> }
                 <h1 class="page-title article-title" tabindex="-1">{ marked(a.title.as_str(), t) }</h1>
@@ -274,22 +276,22 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 { meta_line(a, &props.article, marks.2, None, &prefs, t, &keep) }
                 if !a.tags.is_empty() {
                     <ul class="tags">{ for a.tags.iter().enumerate().map(|(i, tag)| html! {
-                        <li>{ facet_link(Facet::Tag, props.article.tags.get(i).unwrap_or(tag), marked(tag, t), &keep) }</li>
+                        <li>{ facet_link(Facet::Tag, props.article.tags.get(i).unwrap_or(tag), marked(tag, t), &keep, None) }</li>
                     }) }</ul>
                 }
             </header>
             if let (Some(p), false) = (resume.0, resume.1.get()) {
-                <p class="resume"><button type="button" onclick={on_resume}>{ fill(s.continue_reading, &[("percent", &p.percent().to_string())]) }</button></p>
+                <p class="resume" lang={ui}><button type="button" onclick={on_resume}>{ fill(s.continue_reading, &[("percent", &p.percent().to_string())]) }</button></p>
             }
-            if count > 0 { { match_nav(s, count, current, &on_step) } }
+            if count > 0 { { match_nav(s, ui, count, current, &on_step) } }
             { for contents }
             <div class="article-body">{ for a.body.iter().enumerate().map(|(i, b)| render_block(i, b, t)) }</div>
             <footer class="article-footer">
                 if let Some(e) = &a.editor {
-                    <p class="editor">{ format!("{}{}", s.editor, s.label_separator) }<span>{ e }</span></p>
+                    <p class="editor" lang={ui}>{ format!("{}{}", s.editor, s.label_separator) }<span lang={a.lang.clone()}>{ e }</span></p>
                 }
                 if let Some(url) = &a.url {
-                    <p class="original"><a href={url.clone()} target="_blank" rel="noopener noreferrer">{ s.original_link }</a></p>
+                    <p class="original" lang={ui}><a href={url.clone()} target="_blank" rel="noopener noreferrer">{ s.original_link }</a></p>
                 }
                 if let Some(n) = &a.notice {
                     <aside class="notice">{ for n.lines().map(|l| html! { <p>{ l }</p> }) }</aside>
