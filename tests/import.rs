@@ -857,6 +857,41 @@ fn an_image_captions_links_and_styled_words_are_kept() {
 }
 
 #[test]
+fn inline_html_that_styles_words_in_markdown_keeps_their_meaning() {
+    // `10<sup>6</sup>` is a million, not 106; `<kbd>`, `<b>` as their Markdown would be; `<br>` a line break;
+    // other HTML is still dropped (and counted).
+    let md = "---\ntitle: T\n---\n10<sup>6</sup> t of CO<sub>2</sub>, press <kbd>Ctrl</kbd>+<KBD>C</KBD>, <b>bold</b> \
+              <span class=\"x\">plain</span><br>next line\n\n- an item<br/>still the item <i>here</i>\n";
+    let r = import_file(Path::new("html.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let body = &r.articles[0].body;
+    assert_eq!(body[0].texts(), ["106 t of CO2, press Ctrl+C, bold plain"]);
+    assert_eq!(
+        body[0].links(),
+        [
+            Link::styled("6", Style::SUP),
+            Link::styled("2", Style::SUB),
+            Link::styled("Ctrl", Style::CODE),
+            Link::styled("C", Style::CODE),
+            Link::styled("bold", Style::STRONG),
+        ]
+    );
+    assert_eq!(body[1], Block::paragraph("next line"));
+    assert_eq!(
+        body[2],
+        Block::list(false, vec!["an item still the item here".into()])
+            .with_links(vec![Link::styled("here", Style::EM)])
+    );
+    assert_eq!(r.articles[0].body.len(), 3);
+    // (The `<span>` and its `</span>`.)
+    assert!(
+        r.warnings.iter().any(|w| w.contains(": 2 unsafe or unsupported piece(s) of markup dropped")),
+        "{:?}",
+        r.warnings
+    );
+}
+
+#[test]
 fn definition_lists_terms_in_bold_then_their_definitions() {
     let md = "---\ntitle: T\n---\nLME\n: The London Metal Exchange.\n\nSHFE\n: The Shanghai Futures Exchange.\n: Also *the* Chinese benchmark.\n";
     let r = import_file(Path::new("terms.md"), md.as_bytes(), &ImportOptions::default());

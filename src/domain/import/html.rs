@@ -538,7 +538,7 @@ pub(super) fn pin(raw: &str, marks: Vec<(Link, usize)>) -> Vec<Link> {
 }
 
 /// The style an inline element sets its words in: bold, italic, code, struck through, raised or lowered.
-fn style_of(name: &str) -> Option<Style> {
+pub(super) fn style_of(name: &str) -> Option<Style> {
     match name {
         "strong" | "b" => Some(Style::STRONG),
         "em" | "i" => Some(Style::EM),

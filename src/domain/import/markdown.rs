@@ -2,7 +2,9 @@
 //!
 //! Front matter keys: `id` (or `slug`), `title`, `kicker`, `subtitle`, `date` (or `published`), `views`,
 //! `source`, `category`, `tags`, `authors` (or `author`), `editor`, `lang`, `summary` (or `description`), `url`,
-//! `notice`. Without a `title`, the first level-1 heading is the title. Raw HTML in the Markdown is dropped.
+//! `notice`. Without a `title`, the first level-1 heading is the title. Raw HTML in the Markdown is dropped, but
+//! for inline tags that style words (`<sup>`, `<sub>`, `<kbd>`, `<b>`…: read as the same words in Markdown are)
+//! and `<br>` (a line break).
 
 use super::html::collapse;
 use super::html::{pin, styled_runs};
@@ -378,6 +380,21 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             Event::SoftBreak => buf.push('\n'),
             Event::HardBreak if !kinds.is_empty() => buf.push('\n'),
             Event::HardBreak => flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks),
+            // Inline HTML that styles words (`10<sup>6</sup>`, `H<sub>2</sub>O`, `<kbd>Ctrl</kbd>`) is read as
+            // the same words in Markdown are; a `<br>` as a hard line break. Other HTML is dropped (below).
+            Event::InlineHtml(tag) if image.is_none() && inline_tag(&tag).is_some() => match inline_tag(&tag) {
+                Some(("br", _)) if !kinds.is_empty() => buf.push('\n'),
+                Some(("br", _)) => flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks),
+                Some((name, false)) => marks.tags.push((name, buf.len())),
+                Some((name, true)) => {
+                    let open = marks.tags.iter().rposition(|(n, _)| *n == name);
+                    if let (Some(k), Some(style)) = (open, super::html::style_of(name)) {
+                        let (_, at) = marks.tags.remove(k);
+                        marks.styles.push((at.min(buf.len())..buf.len(), style));
+                    }
+                }
+                None => {}
+            },
             // A paragraph in a list item (a loose list) goes on in the item.
             Event::End(TagEnd::Paragraph | TagEnd::CodeBlock) if !kinds.is_empty() => buf.push(' '),
             Event::End(TagEnd::Paragraph) => flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks),
@@ -408,6 +425,21 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
         blocks.push(Block::nested_list((true, 1), items, Vec::new(), &[], links));
     }
     (blocks, first_h1, dropped)
+}
+
+/// An inline HTML tag that styles words or breaks a line, as (its name in lower case, whether it closes one):
+/// `<sup>` → `("sup", false)`, `</B>` → `("b", true)`, `<br/>` → `("br", false)`; `None` for any other HTML.
+fn inline_tag(html: &str) -> Option<(&'static str, bool)> {
+    let inner = html.trim().strip_prefix('<')?.strip_suffix('>')?;
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    let name = inner.trim_end_matches('/').split_ascii_whitespace().next().unwrap_or_default();
+    const TAGS: [&str; 14] =
+        ["br", "sup", "sub", "b", "strong", "i", "em", "code", "kbd", "samp", "tt", "del", "s", "strike"];
+    let name = TAGS.into_iter().find(|t| t.eq_ignore_ascii_case(name))?;
+    (name != "br" || !closing).then_some((name, closing))
 }
 
 /// The text of a footnote read into `blocks` from `from` on, as one text with its links: its paragraphs' (and
@@ -470,6 +502,8 @@ struct Marks {
     styles: Vec<(Range<usize>, Style)>,
     /// Where each style being read started.
     open: Vec<usize>,
+    /// The inline HTML styling elements open (`<sup>`…), each with where its words start.
+    tags: Vec<(&'static str, usize)>,
 }
 
 impl Marks {
@@ -479,5 +513,6 @@ impl Marks {
         marks.extend(styled_runs(buf, &std::mem::take(&mut self.styles)));
         self.links.extend(pin(buf, marks));
         self.open.iter_mut().for_each(|at| *at = 0);
+        self.tags.iter_mut().for_each(|(_, at)| *at = 0);
     }
 }
