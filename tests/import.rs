@@ -892,6 +892,25 @@ fn inline_html_that_styles_words_in_markdown_keeps_their_meaning() {
 }
 
 #[test]
+fn thematic_breaks_are_breaks_between_sections_only_between_them() {
+    // A rule first, two in a row and one last: one break, between the two sections.
+    let md = "---\ntitle: T\n---\n***\n\nThe first part.\n\n---\n\n* * *\n\nThe second part.\n\n___\n";
+    let r = import_file(Path::new("parts.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let expected = [Block::paragraph("The first part."), Block::Break, Block::paragraph("The second part.")];
+    assert_eq!(r.articles[0].body, expected);
+    let html = "<html><head><title>T</title></head><body><article><h1>T</h1><hr><p>The first part.</p><hr><hr>\
+                <p>The second part.</p><hr></article></body></html>";
+    let r = import_file(Path::new("parts.html"), html.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.articles[0].body, expected);
+    // Written out and read back, a break is a break.
+    let set = ArticleSetFile { version: 1, title: None, articles: r.articles.clone() };
+    let json = serde_json::to_string(&set).unwrap();
+    assert!(json.contains(r#"{"type":"break"}"#), "{json}");
+    assert_eq!(load_article_set(&json).unwrap().articles, r.articles);
+}
+
+#[test]
 fn definition_lists_terms_in_bold_then_their_definitions() {
     let md = "---\ntitle: T\n---\nLME\n: The London Metal Exchange.\n\nSHFE\n: The Shanghai Futures Exchange.\n: Also *the* Chinese benchmark.\n";
     let r = import_file(Path::new("terms.md"), md.as_bytes(), &ImportOptions::default());

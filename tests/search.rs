@@ -34,7 +34,7 @@ fn folded_fields(a: &Article) -> Vec<String> {
                 fields.push(&i.alt);
                 fields.extend(i.caption.as_deref());
             }
-            Block::Unknown { .. } => {}
+            Block::Break | Block::Unknown { .. } => {}
         }
     }
     fields.into_iter().map(fold).collect()

@@ -438,6 +438,9 @@ pub enum Block {
     Table(Box<Table>),
     /// Boxed: an image's three texts would make every block (most are paragraphs) three times the size.
     Image(Box<Image>),
+    /// A break between sections of the text (a thematic break: Markdown's `---`, HTML's `<hr>`), drawn as a
+    /// short rule.
+    Break,
     /// A block type this version does not know (forward compatibility): not shown, reported as a warning.
     Unknown {
         kind: String,
@@ -899,7 +902,7 @@ impl Block {
             | Block::Code { text, .. } => std::slice::from_ref(text),
             Block::List { items, .. } => items,
             Block::Table(t) => &t.cells,
-            Block::Image(_) | Block::Unknown { .. } => &[],
+            Block::Image(_) | Block::Break | Block::Unknown { .. } => &[],
         }
     }
 
@@ -1029,10 +1032,10 @@ impl Serialize for Block {
             Block::Image(i) => {
                 TypedBlock::Image { src: i.src.clone(), alt: i.alt.clone(), caption: i.caption.clone(), links, styles }
             }
-            Block::Unknown { kind } => {
+            Block::Break | Block::Unknown { .. } => {
                 use serde::ser::SerializeMap;
                 let mut m = s.serialize_map(Some(1))?;
-                m.serialize_entry("type", kind)?;
+                m.serialize_entry("type", if let Block::Unknown { kind } = self { kind.as_str() } else { "break" })?;
                 return m.end();
             }
         };
@@ -1234,6 +1237,7 @@ impl LooseBlock {
                 optional(self.caption, "caption")?,
             )
             .with_links(links(self.links, self.styles)?),
+            "break" => Block::Break,
             _ => Block::Unknown { kind },
         })
     }
@@ -1598,8 +1602,10 @@ mod schema {
                                       "src": { "type": "string", "description": "relative, http or https URL" },
                                       "alt": { "type": "string" }, "caption": { "type": "string" },
                                       "links": marks.4["links"], "styles": marks.4["styles"] } },
+                    { "type": "object", "required": ["type"], "description": "a break between sections of the text, drawn as a short rule",
+                      "properties": { "type": { "const": "break" } } },
                     { "type": "object", "required": ["type"],
-                      "properties": { "type": { "type": "string", "not": { "enum": ["paragraph", "heading", "quote", "list", "code", "table", "image"] } } } }
+                      "properties": { "type": { "type": "string", "not": { "enum": ["paragraph", "heading", "quote", "list", "code", "table", "image", "break"] } } } }
                 ]
             })
         }

@@ -171,7 +171,7 @@ pub fn convert_article(a: &Article, script: Script, c: &dyn Fn(&str) -> String) 
                 i.caption.iter_mut().for_each(c);
             }
             // Code is shown as written: converting it would change what a program says.
-            Block::Code { .. } | Block::Unknown { .. } => {}
+            Block::Code { .. } | Block::Break | Block::Unknown { .. } => {}
         }
         // The links' words, as the text's (so that they are still found in it); their addresses as they are.
         // (And the text before them, where they carry it: converted apart, as they are.)

@@ -175,6 +175,7 @@ export const BLOCKS_SET = JSON.stringify({ version: 1, title: 'Blocks', articles
     // A numbered list going on at 4, a bulleted list inside its first item, a numbered one inside that.
     { type: 'list', ordered: true, start: 4, items: ['Check it:', 'in Chromium', 'first the list', 'then an article', 'in Firefox', 'Ship it.'],
       levels: [0, 1, 2, 2, 1, 0], sublists: ['unordered', 'ordered'] },
+    { type: 'break' },
     // An image whose caption has a link and styled words.
     { type: 'image', src: 'chart.svg', alt: 'A bar chart of output by mine', caption: 'Output by mine in 2024, from Vale',
       links: [['Vale', 'https://example.org/vale']], styles: [['2024', 'strong']] },

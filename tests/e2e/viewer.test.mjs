@@ -258,6 +258,10 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
   // A table cell's link.
   assert.deepEqual(await body.locator('td a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.parentElement.textContent])),
     [['Vale', 'https://example.org/vale', 'Vale Indonesia']]);
+  // A break between sections: a short rule.
+  assert.equal(await body.locator('hr').count(), 1);
+  const [rule, column] = await body.locator('hr').evaluate((hr) => [hr.getBoundingClientRect().width, hr.parentElement.getBoundingClientRect().width]);
+  assert.ok(rule > 0 && rule < column / 2, `${rule} of ${column}`);
   // An image caption's link and styled words.
   const caption = body.locator('figure figcaption');
   assert.equal(await caption.textContent(), 'Output by mine in 2024, from Vale');

@@ -135,6 +135,7 @@ fn body_html(a: &Article) -> String {
                 }
                 html.push_str("</figure>");
             }
+            Block::Break => html.push_str("<hr>"),
             Block::Unknown { .. } => {}
         }
     }
@@ -244,7 +245,8 @@ mod tests {
                            "links": [["<the report>", "https://example.org/r?a=1&b=\"2\""]],
                            "styles": [["End", "strong"], ["report> &", "em"], ["rest", "code del"]] },
                          { "type": "image", "src": "https://e.org/a.png", "alt": "A <chart>", "caption": "Photo: Xinhua, 2024",
-                           "links": [["Xinhua", "https://e.org/x"]], "styles": [["2024", "em"]] }] }),
+                           "links": [["Xinhua", "https://e.org/x"]], "styles": [["2024", "em"]] },
+                         { "type": "break" }, "After the break."] }),
             serde_json::json!({ "id": "undated", "title": "No date", "body": ["Text."] }),
         ]));
         assert!(!feed.contains("<script>") && !feed.contains('\u{1}'), "{feed}");
@@ -295,6 +297,8 @@ mod tests {
         let image = Block::image("https://e.org/a.png", "A <chart>", Some("Photo: Xinhua, 2024".into()))
             .with_links(vec![Link::new("Xinhua", "https://e.org/x"), Link::styled("2024", Style::EM)]);
         assert_eq!(a.body[7], image);
+        // A break between sections (`<hr>`).
+        assert_eq!(a.body[8..], [Block::Break, Block::paragraph("After the break.")]);
         assert_eq!(seconds(&back[1]), 1497484800, "a date: its midnight UTC");
     }
 

@@ -188,6 +188,11 @@ impl Walker {
                         continue;
                     }
                     match name {
+                        // A thematic break: a break between sections.
+                        "hr" => {
+                            self.flush();
+                            self.blocks.push(Block::Break);
+                        }
                         // A definition list's term: a paragraph in bold (its definitions, `<dd>`, the paragraphs after it).
                         "dt" => {
                             self.flush();

@@ -398,6 +398,11 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             // A paragraph in a list item (a loose list) goes on in the item.
             Event::End(TagEnd::Paragraph | TagEnd::CodeBlock) if !kinds.is_empty() => buf.push(' '),
             Event::End(TagEnd::Paragraph) => flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks),
+            // A thematic break (`---`, `***`): a break between sections.
+            Event::Rule if kinds.is_empty() => {
+                flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
+                blocks.push(Block::Break);
+            }
             // A definition list: each term a paragraph in bold, each definition a paragraph after it.
             Event::Start(Tag::DefinitionListTitle | Tag::DefinitionListDefinition) => {
                 flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks)

@@ -171,6 +171,7 @@ impl Draft {
         let mut body = self.body;
         heading_levels(&mut body);
         usable_links(&mut body);
+        tidy_breaks(&mut body);
         Ok(Article {
             id,
             title,
@@ -189,6 +190,20 @@ impl Draft {
             url,
             notice: non_empty(self.notice),
         })
+    }
+}
+
+/// Breaks between sections only between sections: none first or last, none right after another (a break left
+/// where the source's content around it was dropped, or two rules in a row).
+pub fn tidy_breaks(blocks: &mut Vec<Block>) {
+    let mut after_text = false;
+    blocks.retain(|b| {
+        let keep = !matches!(b, Block::Break) || after_text;
+        after_text = !matches!(b, Block::Break);
+        keep
+    });
+    if matches!(blocks.last(), Some(Block::Break)) {
+        blocks.pop();
     }
 }
 
@@ -225,7 +240,7 @@ pub fn block_texts_mut(blocks: &mut [Block], mut f: impl FnMut(&mut String)) {
                 f(&mut i.alt);
                 i.caption.iter_mut().for_each(&mut f);
             }
-            Block::Code { .. } | Block::Unknown { .. } => {}
+            Block::Code { .. } | Block::Break | Block::Unknown { .. } => {}
         }
         // The links' words, as the text's (so that they are still found in it).
         b.links_mut().into_iter().flatten().for_each(|l| {

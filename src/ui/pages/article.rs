@@ -387,6 +387,7 @@ fn render_block(i: usize, block: &Block, terms: &[String]) -> Html {
                 }
             </figure>
         },
+        Block::Break => html! { <hr /> },
         Block::Unknown { .. } => Html::default(),
     }
 }
