@@ -883,6 +883,12 @@ fn inline_html_that_styles_words_in_markdown_keeps_their_meaning() {
             .with_links(vec![Link::styled("here", Style::EM)])
     );
     assert_eq!(r.articles[0].body.len(), 3);
+    // A `<br>` in a table's cell or a heading is a space in it, not the end of a paragraph.
+    let md = "---\ntitle: T\n---\n## Copper<br>and zinc\n\n| Metal | Note |\n|---|---|\n| Cu | up<br>again |\n";
+    let r2 = import_file(Path::new("br.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r2.articles[0].body[0], Block::heading("Copper and zinc", 2));
+    assert_eq!(r2.articles[0].body[1].texts(), ["Metal", "Note", "Cu", "up again"]);
+    assert_eq!(r2.articles[0].body.len(), 2);
     // (The `<span>` and its `</span>`.)
     assert!(
         r.warnings.iter().any(|w| w.contains(": 2 unsafe or unsupported piece(s) of markup dropped")),

@@ -383,7 +383,8 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             // Inline HTML that styles words (`10<sup>6</sup>`, `H<sub>2</sub>O`, `<kbd>Ctrl</kbd>`) is read as
             // the same words in Markdown are; a `<br>` as a hard line break. Other HTML is dropped (below).
             Event::InlineHtml(tag) if image.is_none() && inline_tag(&tag).is_some() => match inline_tag(&tag) {
-                Some(("br", _)) if !kinds.is_empty() => buf.push('\n'),
+                // (In a list item, a table's cell or a heading: a line break in it, read as a space.)
+                Some(("br", _)) if !kinds.is_empty() || table.is_some() || heading.is_some() => buf.push('\n'),
                 Some(("br", _)) => flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks),
                 Some((name, false)) => marks.tags.push((name, buf.len())),
                 Some((name, true)) => {
