@@ -854,6 +854,14 @@ fn an_image_captions_links_and_styled_words_are_kept() {
     let image = Block::image("https://e.org/smelter.jpg", "The smelter", Some("Photo: Xinhua, Nickel Weekly".into()))
         .with_links(vec![Link::new("Xinhua", "https://e.org/xinhua"), Link::styled("Nickel Weekly", Style::EM)]);
     assert_eq!(r.articles[0].body[1], image);
+    // A table in a figure: the figure's caption is the table's (its words: a table's caption has no links).
+    let html = "<html><head><title>T</title></head><body><article><h1>T</h1><p>The prices of the week, by metal:</p>\
+                <figure><table><tr><th>Metal</th><th>Price</th></tr><tr><td>Cu</td><td>9,100</td></tr></table>\
+                <figcaption>Prices, <a href=\"https://e.org/lme\">LME</a></figcaption></figure></article></body></html>";
+    let r = import_file(Path::new("table.html"), html.as_bytes(), &ImportOptions::default());
+    let Block::Table(t) = &r.articles[0].body[1] else { panic!("a table: {:?}", r.articles[0].body) };
+    assert_eq!(t.caption.as_deref(), Some("Prices, LME"));
+    assert_eq!(r.articles[0].body.len(), 2);
 }
 
 #[test]

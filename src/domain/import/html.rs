@@ -271,8 +271,26 @@ impl Walker {
                                 .filter(|d| d.value().name() == "img")
                                 .collect();
                             if imgs.is_empty() {
+                                let from = self.blocks.len();
                                 self.walk(child_el);
                                 self.flush();
+                                // A table in a figure (HTML5's way to caption one): the figure's caption is the
+                                // table's, its words only (a table's caption has no links), not a paragraph.
+                                let tables =
+                                    self.blocks[from..].iter().filter(|b| matches!(b, Block::Table(_))).count();
+                                if let (1, Some((text, _))) = (tables, &caption) {
+                                    let paragraph = self.blocks[from..]
+                                        .iter()
+                                        .position(|b| matches!(b, Block::Paragraph { text: t, .. } if t == text));
+                                    let table = self.blocks[from..].iter_mut().find_map(|b| match b {
+                                        Block::Table(t) if t.caption.is_none() => Some(t),
+                                        _ => None,
+                                    });
+                                    if let (Some(k), Some(t)) = (paragraph, table) {
+                                        t.caption = Some(text.clone());
+                                        self.blocks.remove(from + k);
+                                    }
+                                }
                             }
                             for img in imgs {
                                 self.image(img, caption.clone());
