@@ -81,6 +81,11 @@ impl LoadedSet {
     /// relative to the page, or absolute): a set's images are next to it, also when a widget on another site's
     /// page reads it.
     pub fn resolve_images(&mut self, set_url: &str) {
+        // (A set in the page's own folder, the standalone page's `articles.json`: nothing to do, and no pass over
+        // every block on the way to the first paint.)
+        if !set_url.contains('/') {
+            return;
+        }
         for b in self.articles.iter_mut().flat_map(|a| &mut a.body) {
             if let Block::Image(i) = b {
                 if let Some(resolved) = resolve_against(&i.src, set_url) {

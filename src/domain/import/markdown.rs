@@ -382,7 +382,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
             Event::HardBreak => flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks),
             // Inline HTML that styles words (`10<sup>6</sup>`, `H<sub>2</sub>O`, `<kbd>Ctrl</kbd>`) is read as
             // the same words in Markdown are; a `<br>` as a hard line break. Other HTML is dropped (below).
-            Event::InlineHtml(tag) if image.is_none() && inline_tag(&tag).is_some() => match inline_tag(&tag) {
+            Event::InlineHtml(tag) if image.is_none() => match inline_tag(&tag) {
                 // (In a list item, a table's cell or a heading: a line break in it, read as a space.)
                 Some(("br", _)) if !kinds.is_empty() || table.is_some() || heading.is_some() => buf.push('\n'),
                 Some(("br", _)) => flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks),
@@ -394,7 +394,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                         marks.styles.push((at.min(buf.len())..buf.len(), style));
                     }
                 }
-                None => {}
+                None => dropped += 1,
             },
             // A paragraph in a list item (a loose list) goes on in the item.
             Event::End(TagEnd::Paragraph | TagEnd::CodeBlock) if !kinds.is_empty() => buf.push(' '),
