@@ -812,11 +812,13 @@ fn footnotes_task_boxes_and_alerts_read_as_a_reader_sees_them_not_as_markup() {
     assert_eq!(body[2].links(), [Link::styled("Warning", Style::STRONG)]);
     assert!(matches!(body[2], Block::Quote { .. }));
     assert_eq!(body[3].texts(), ["Again1."]);
-    let notes = &body[4];
+    // The notes set apart by a break, as on a page.
+    assert_eq!(body[4], Block::Break);
+    let notes = &body[5];
     assert!(matches!(notes, Block::List { ordered: true, start: 1, .. }), "{notes:?}");
     assert_eq!(notes.texts(), ["The LME price. Its second paragraph.", "Copper's note."]);
     assert_eq!(notes.links(), [Link::new("LME", "https://e.org/lme"), Link::styled("note", Style::STRONG)]);
-    assert_eq!(body.len(), 5);
+    assert_eq!(body.len(), 6);
     // A web page's task list: its boxes as the same characters.
     let html = "<html><head><title>T</title></head><body><article><h1>T</h1><p>What is left to do this week:</p>\
                 <ul><li><input type=\"checkbox\" checked disabled> done</li><li><input type=\"checkbox\"> to do</li></ul>\

@@ -123,7 +123,7 @@ fn toml_to_json(v: toml::Value) -> Value {
 /// become ☑ / ☐; fenced and indented code becomes a code block, its spaces and line breaks kept (code inside a
 /// list item is part of the item's text); a table becomes a table block, its first row the header (an image in a
 /// cell gives the cell its alt text); a footnote's mark becomes its number, raised, and its text an item of the
-/// numbered list of notes at the end; a GitHub alert (`> [!NOTE]`) a quote opened by its word, in bold; a
+/// numbered list of notes at the end, after a break; a GitHub alert (`> [!NOTE]`) a quote opened by its word, in bold; a
 /// definition list's terms paragraphs in bold, each followed by its definitions.
 fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
     let mut blocks = Vec::new();
@@ -428,6 +428,8 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
         links.append(&mut l);
     }
     if !items.is_empty() {
+        // (Set apart from the text by a break, as footnotes are on a page.)
+        blocks.push(Block::Break);
         blocks.push(Block::nested_list((true, 1), items, Vec::new(), &[], links));
     }
     (blocks, first_h1, dropped)
