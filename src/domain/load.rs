@@ -478,22 +478,17 @@ fn shorten(s: &str) -> String {
 }
 
 /// `address`, relative to a file at `base` (a URL, absolute or relative to the page), as an address relative to
-/// the page — `None` when it is the same: an absolute or protocol-relative address, or a base in the page's own
-/// folder. (`img/a.png` with base `https://cdn.example.org/news/articles.json` is
+/// the page — `None` when it is the same: an absolute address (see [`is_safe_url`]), or a base in the page's
+/// own folder. (`img/a.png` with base `https://cdn.example.org/news/articles.json` is
 /// `https://cdn.example.org/news/img/a.png`; `/a.png` there is `https://cdn.example.org/a.png`.)
 pub fn resolve_against(address: &str, base: &str) -> Option<String> {
-    let has_scheme = |s: &str| {
-        s.split_once(':').is_some_and(|(scheme, _)| {
-            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        })
-    };
-    if address.is_empty() || address.starts_with("//") || has_scheme(address) {
+    // (Only a relative address: an absolute one, or one the loader would not have kept, is where it says.)
+    if !is_safe_url(address, true) || is_safe_url(address, false) {
         return None;
     }
     let base = base.split(['?', '#']).next().unwrap_or_default();
-    // The base's origin (`https://host:port`), when it has one.
-    let origin = has_scheme(base)
+    // The base's origin (`https://host:port`), when it is an absolute address.
+    let origin = is_safe_url(base, false)
         .then(|| base.find("://").map(|i| base[i + 3..].find('/').map_or(base, |j| &base[..i + 3 + j])))
         .flatten();
     match address.strip_prefix('/') {

@@ -196,8 +196,7 @@ impl Walker {
                         // A definition list's term: a paragraph in bold (its definitions, `<dd>`, the paragraphs after it).
                         "dt" => {
                             self.flush();
-                            let at = self.read_in(child_el, Open::Style(Style::STRONG));
-                            self.styles.push((at..self.inline.len(), Style::STRONG));
+                            self.styled(child_el, Style::STRONG);
                             self.flush();
                         }
                         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
@@ -310,9 +309,7 @@ impl Walker {
                         }
                         // Styled words: from where they start, or from the paragraph's start when one ended in them.
                         _ if style_of(name).is_some() => {
-                            let style = style_of(name).unwrap_or_default();
-                            let at = self.read_in(child_el, Open::Style(style));
-                            self.styles.push((at..self.inline.len(), style));
+                            self.styled(child_el, style_of(name).unwrap_or_default());
                         }
                         _ => self.walk(child_el),
                     }
@@ -328,6 +325,12 @@ impl Walker {
         self.open.push((self.inline.len(), open));
         self.walk(el);
         self.open.pop().map_or(0, |(at, _)| at)
+    }
+
+    /// Reads `el`'s words in `style` (from where they start, or from the paragraph's start when one ended in them).
+    fn styled(&mut self, el: ElementRef, style: Style) {
+        let at = self.read_in(el, Open::Style(style));
+        self.styles.push((at..self.inline.len(), style));
     }
 
     /// The items of a list, each with how deep it is nested (0: the list's own) and whether its list is numbered
