@@ -60,6 +60,9 @@ pub struct Strings {
     pub related_articles: &'static str,
     /// "Continue reading ({percent}%)": back to where the reader left an article.
     pub continue_reading: &'static str,
+    pub share: &'static str,
+    pub share_copied: &'static str,
+    pub share_failed: &'static str,
     /// On a card: the reader has read the article to its end (in this browser).
     pub read_done: &'static str,
     /// On a card: "{percent}% read", where the reader left it.
@@ -172,6 +175,9 @@ pub const EN: Strings = Strings {
     article_navigation: "More articles",
     related_articles: "Related articles",
     continue_reading: "Continue reading ({percent}%)",
+    share: "Share",
+    share_copied: "Link copied",
+    share_failed: "Could not copy the link: {url}",
     read_done: "Read",
     read_percent: "{percent}% read",
     forget_reading: "Forget what I have read",
@@ -269,6 +275,9 @@ pub const ZH_HANT: Strings = Strings {
     article_navigation: "更多文章",
     related_articles: "相關文章",
     continue_reading: "繼續閱讀（{percent}%）",
+    share: "分享",
+    share_copied: "已複製連結",
+    share_failed: "無法複製連結：{url}",
     read_done: "已讀",
     read_percent: "已讀 {percent}%",
     forget_reading: "清除閱讀記錄",
@@ -366,6 +375,9 @@ pub const ZH_HANS: Strings = Strings {
     article_navigation: "更多文章",
     related_articles: "相关文章",
     continue_reading: "继续阅读（{percent}%）",
+    share: "分享",
+    share_copied: "已复制链接",
+    share_failed: "无法复制链接：{url}",
     read_done: "已读",
     read_percent: "已读 {percent}%",
     forget_reading: "清除阅读记录",
@@ -481,6 +493,9 @@ mod tests {
             s.article_navigation,
             s.related_articles,
             s.continue_reading,
+            s.share,
+            s.share_copied,
+            s.share_failed,
             s.read_done,
             s.read_percent,
             s.forget_reading,
@@ -540,7 +555,17 @@ mod tests {
             assert_eq!(table.len(), en.len());
             for (s, e) in table.iter().zip(&en) {
                 assert!(!s.trim().is_empty(), "{lang:?} has an empty string");
-                for ph in ["{page}", "{pages}", "{count}", "{received}", "{total}", "{authors}", "{error}", "{facet}"] {
+                for ph in [
+                    "{page}",
+                    "{pages}",
+                    "{count}",
+                    "{received}",
+                    "{total}",
+                    "{authors}",
+                    "{error}",
+                    "{facet}",
+                    "{url}",
+                ] {
                     assert_eq!(s.contains(ph), e.contains(ph), "{lang:?}: {s:?} vs {e:?}");
                 }
             }

@@ -111,6 +111,27 @@ test('a widget\'s links open the same view in a new tab: the host page with the 
   await page.close();
 });
 
+test('a widget\'s Share copies the host page\'s address that opens the widget on the article', async () => {
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url('/')).origin });
+  const { page, errors } = await newPage(browser.context);
+  const host = server.url('/elsewhere/two.html');
+  await page.goto(host);
+  const b = widget(page, 'b');
+  await b.locator('.card-title a').first().click();
+  await b.locator('h1.article-title', { hasText: 'Other one' }).waitFor();
+  await b.locator('.share button').click();
+  await b.locator('.share-status', { hasText: 'Link copied' }).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(link, `${host}#av-b=${encodeURIComponent('/article/o1')}`);
+  assert.equal(await widget(page, 'a').locator('.share-status').count(), 0, 'the other widget is on its list');
+  const { page: other, errors: otherErrors } = await newPage(browser.context);
+  await other.goto(link);
+  await widget(other, 'b').locator('h1.article-title', { hasText: 'Other one' }).waitFor();
+  assert.deepEqual([...errors, ...otherErrors], []);
+  await other.close();
+  await page.close();
+});
+
 test('widgets without an id have keys of their own (av, av.2): a link of the second opens only the second', async () => {
   const { page, errors } = await newPage(browser.context);
   const host = server.url('/elsewhere/noid.html');

@@ -169,3 +169,63 @@ test('a converter served without the wasm content type still loads (read whole, 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('Share gives the article\'s own address in the script shown: copied where there is no share sheet, else through the sheet', async () => {
+  const origin = new URL(server.url('/')).origin;
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/s/#/?q=會議&script=hans'));
+  await page.locator('.card-title a', { hasText: SEED_HANS }).click();
+  await page.locator('h1.article-title', { hasText: SEED_HANS }).waitFor();
+  const status = page.locator('.share-status');
+  assert.equal(await status.getAttribute('role'), 'status');
+  assert.equal(await status.innerText(), '');
+  // This Chromium has no share sheet (none on Linux): the link is copied, and the reader told so.
+  assert.equal(await page.evaluate(() => typeof navigator.share), 'undefined');
+  await page.locator('.share button').click();
+  await page.locator('.share-status', { hasText: 'Link copied' }).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  // The article's own address: not the search it was found by, but the script it is shown in.
+  assert.equal(link, `${server.url('/s/')}#/article/${seed.id}?script=hans`);
+  const { page: other, errors: otherErrors } = await newPage(browser.context);
+  await other.goto(link);
+  await other.locator('h1.article-title', { hasText: SEED_HANS }).waitFor();
+  assert.equal(await other.locator('.article-page mark').count(), 0, 'no search marks');
+  await other.close();
+  // A device with a share sheet: a page script stands in for the sheet this Chromium lacks, recording what it is
+  // given (or, the second time, closed by the reader without sharing). Neither says anything in the line.
+  await page.evaluate(() => {
+    window.shared = [];
+    navigator.share = async (data) => {
+      window.shared.push(data);
+      if (window.shared.length === 2) throw new DOMException('Share canceled', 'AbortError');
+    };
+  });
+  await page.locator('.share button').click();
+  await page.waitForFunction(() => window.shared.length === 1);
+  await page.waitForFunction(() => document.querySelector('.share-status').textContent === '');
+  assert.deepEqual(await page.evaluate(() => window.shared[0]), { title: SEED_HANS, url: link });
+  await page.locator('.share button').click();
+  await page.waitForFunction(() => window.shared.length === 2);
+  // A sheet that fails (not closed by the reader): the link is copied instead.
+  await page.evaluate(() => navigator.clipboard.writeText('') && (navigator.share = async () => { throw new Error('no'); }));
+  await page.locator('.share button').click();
+  await page.locator('.share-status', { hasText: 'Link copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  assert.equal(await status.innerText(), 'Link copied');
+  // Neither a sheet nor a clipboard (outside a secure context there is none; a page script stands in for that
+  // refusal here): the link is shown to be copied by hand.
+  await page.evaluate(() => {
+    delete navigator.share;
+    navigator.clipboard.writeText = async () => { throw new DOMException('Write permission denied.', 'NotAllowedError'); };
+  });
+  await page.locator('.share button').click();
+  await page.locator('.share-status', { hasText: 'Could not copy' }).waitFor();
+  assert.equal(await status.innerText(), `Could not copy the link: ${link}`);
+  // Another article: what came of sharing the first is not said of it.
+  await page.goto(server.url('/s/#/article/s1'));
+  await page.locator('h1.article-title').waitFor();
+  assert.equal(await status.innerText(), '');
+  assert.deepEqual([...errors, ...otherErrors], []);
+  await page.close();
+});

@@ -10,7 +10,7 @@ use crate::ui::components::meta_line::{facet_link, kept_pairs, meta_line};
 use crate::ui::effect::use_effect_on;
 use crate::ui::mount::use_mount;
 use crate::ui::reading;
-use crate::ui::route::{use_list_state, QueryPairs, Route, RouteLink};
+use crate::ui::route::{route_path, use_list_state, QueryPairs, Route, RouteLink};
 use crate::ui::script::{shown_text, use_converter, use_shown_article, Same};
 use crate::ui::strings::fill;
 use crate::ui::Catalog;
@@ -22,6 +22,24 @@ use yew_router::prelude::*;
 
 /// How many related articles an article page lists at most.
 const RELATED: usize = 5;
+
+// Shares a link: through the device's share sheet where there is one (a phone, most desktops), else by copying
+// it; `status` then says it was copied (`copied`), or that it could not be (`failed`, its `{url}` the link: no
+// clipboard outside a secure context). Nothing is said when it was shared, or the reader closed the sheet.
+#[wasm_bindgen::prelude::wasm_bindgen(
+    inline_js = "export const share_link = async (title, url, status, copied, failed) => {
+  url = new URL(url, document.baseURI).href;
+  status.textContent = '';
+  if (navigator.share) {
+    try { return await navigator.share({ title, url }); } catch (e) { if (e?.name === 'AbortError') return; }
+  }
+  try { await navigator.clipboard.writeText(url); status.textContent = copied; }
+  catch { status.textContent = failed.replace('{url}', url); }
+};"
+)]
+extern "C" {
+    fn share_link(title: &str, url: &str, status: &web_sys::Element, copied: &str, failed: &str);
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ArticlePageProps {
@@ -156,6 +174,21 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         (reading::progress(id.as_str()).filter(|p| p.resumable().is_some()), Cell::new(false))
     });
     reading::use_reading_position(root.clone(), AttrValue::from(props.article.id.to_string()));
+    // Sharing: the article's own address (without the list it was opened from; in the script it is shown in).
+    // What came of it is written into the line by the script (text only), whose node is made anew for another
+    // article (keyed by its id), so that what was said of one is not said of the next.
+    let share_status = use_node_ref();
+    let on_share = {
+        let status = share_status.clone();
+        let script = props.list_query.iter().flatten().find(|(k, _)| k == "script").map(|p| vec![p.clone()]);
+        let href = mount.link(&route_path(&Route::Article { id: a.id.to_string() }, script.as_ref()));
+        let (title, copied, failed) = (a.title.to_string(), s.share_copied, s.share_failed);
+        Callback::from(move |_: MouseEvent| {
+            if let Some(el) = status.cast::<web_sys::Element>() {
+                share_link(&title, &href, &el, copied, failed);
+            }
+        })
+    };
     let on_resume = {
         let (resume, root, redraw) = (resume.clone(), root.clone(), redraw.clone());
         Callback::from(move |e: MouseEvent| {
@@ -290,6 +323,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 if let Some(e) = &a.editor {
                     <p class="editor" lang={ui}>{ format!("{}{}", s.editor, s.label_separator) }<span lang={a.lang.clone()}>{ e }</span></p>
                 }
+                <p class="share" lang={ui}>
+                    <button type="button" onclick={on_share}>{ s.share }</button>
+                    <span class="share-status" role="status" key={a.id.to_string()} ref={share_status}></span>
+                </p>
                 if let Some(url) = &a.url {
                     <p class="original" lang={ui}><a href={url.clone()} target="_blank" rel="noopener noreferrer">{ s.original_link }</a></p>
                 }
