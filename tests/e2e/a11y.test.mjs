@@ -57,6 +57,12 @@ for (const theme of ['light', 'dark']) {
         await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
         assert.deepEqual(await violations(page), []);
       }
+      if (url.startsWith('/blocks/')) {
+        // An image enlarged, in its dialog.
+        await page.locator('.image-zoom').click();
+        await page.locator('dialog.image-view').waitFor();
+        assert.deepEqual(await violations(page), []);
+      }
       await page.close();
     });
   }

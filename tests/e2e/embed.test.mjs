@@ -326,6 +326,17 @@ test('a widget\'s contents entry scrolls the host page to its heading and focuse
   assert.equal(page.url(), before);
   // The set's image is where the set is (its folder), not where the host page or the viewer is.
   assert.equal(await c.locator('figure img').evaluate((img) => img.src), server.url('/sets/chart.svg'));
+  // Enlarged: a dialog inside the widget, in the widget's colours (its styles apply there, not the host's).
+  await c.locator('.image-zoom').click();
+  const dialog = c.locator('dialog.image-view');
+  await dialog.waitFor();
+  assert.equal(await dialog.evaluate((d) => d.getRootNode() === document.querySelector('#c').shadowRoot && d.matches(':modal')), true);
+  assert.equal(await dialog.evaluate((d) => getComputedStyle(d).backgroundColor),
+    await c.locator('.app').evaluate((a) => getComputedStyle(a).backgroundColor));
+  assert.equal(await dialog.locator('img').evaluate((img) => img.src), server.url('/sets/chart.svg'));
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.querySelector('#c').shadowRoot.activeElement?.className), 'image-zoom');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -329,3 +329,44 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('an article\'s image enlarges in a dialog over the window, with its caption; Escape, its button or a press closes it, the focus back on the image', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 390, height: 700 });
+  await page.goto(server.url('/blocks/#/article/howto'));
+  const zoom = page.locator('.article-body figure > button.image-zoom');
+  await zoom.scrollIntoViewIfNeeded();
+  assert.equal(await zoom.getAttribute('title'), 'Enlarge the image');
+  // Its name is the image's text.
+  assert.equal(await zoom.evaluate((b) => b.querySelector('img').alt), 'A bar chart of output by mine');
+  const small = await zoom.locator('img').evaluate((img) => img.getBoundingClientRect().width);
+  const dialog = page.locator('.app > dialog.image-view');
+  for (const close of ['Escape', 'button', 'press']) {
+    await zoom.click();
+    await dialog.waitFor();
+    assert.equal(await dialog.evaluate((d) => d.open && d.matches(':modal')), true);
+    // The focus is in it, on its button; the image is the article's, as large as the window allows (the chart is
+    // 2:1, the window narrow: as wide as the window less the margins), its caption under it with its link.
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'image-view-close');
+    const big = dialog.locator('img');
+    assert.equal(await big.getAttribute('src'), 'chart.svg');
+    assert.equal(await big.getAttribute('alt'), 'A bar chart of output by mine');
+    const [width, shown] = await big.evaluate((img) => {
+      const r = img.getBoundingClientRect();
+      return [r.width, Math.min(r.width, r.height * img.naturalWidth / img.naturalHeight)];
+    });
+    assert.ok(width >= 390 - 40 && shown > small, `${width} ${shown} ${small}`);
+    assert.equal(await dialog.locator('figcaption').textContent(), 'Output by mine in 2024, from Vale');
+    assert.equal(await dialog.locator('figcaption a').getAttribute('href'), 'https://example.org/vale');
+    // A press on the caption leaves it open (its link can be followed, its words selected).
+    await dialog.locator('figcaption').click({ position: { x: 2, y: 2 } });
+    assert.equal(await dialog.count(), 1);
+    if (close === 'Escape') await page.keyboard.press('Escape');
+    else if (close === 'button') await dialog.locator('.image-view-close').click();
+    else await big.click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'image-zoom', close);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -23,11 +23,32 @@ use yew_router::prelude::*;
 /// How many related articles an article page lists at most.
 const RELATED: usize = 5;
 
+// Enlarges an article's image (`button` holds it): a modal dialog, inside the viewer (a widget's styles apply),
+// with the image as large as the window allows, its caption, and a button (`close`) that closes it — as do
+// Escape and a press anywhere but the caption; the focus goes back to the image's button. Made of copies of the page's
+// own nodes (text, no markup from the data); removed once closed.
+//
 // Shares a link: through the device's share sheet where there is one (a phone, most desktops), else by copying
 // it; `status` then says it was copied (`copied`), or that it could not be (`failed`, its `{url}` the link: no
 // clipboard outside a secure context). Nothing is said when it was shared, or the reader closed the sheet.
-#[wasm_bindgen::prelude::wasm_bindgen(
-    inline_js = "export const share_link = async (title, url, status, copied, failed) => {
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "export const enlarge = (button, close) => {
+  const d = document.createElement('dialog'), figure = document.createElement('figure'), x = document.createElement('button');
+  const img = button.querySelector('img').cloneNode(), caption = button.parentNode.querySelector('figcaption');
+  img.removeAttribute('loading');
+  figure.append(img);
+  if (caption) figure.append(caption.cloneNode(true));
+  d.className = 'image-view';
+  x.type = 'button';
+  x.className = 'image-view-close';
+  x.textContent = close;
+  x.onclick = () => d.close();
+  d.onclick = (e) => { if (!e.target.closest('figcaption')) d.close(); };
+  d.onclose = () => d.remove();
+  d.append(x, figure);
+  button.closest('.app').append(d);
+  d.showModal();
+};
+export const share_link = async (title, url, status, copied, failed) => {
   url = new URL(url, document.baseURI).href;
   status.textContent = '';
   if (navigator.share) {
@@ -35,9 +56,9 @@ const RELATED: usize = 5;
   }
   try { await navigator.clipboard.writeText(url); status.textContent = copied; }
   catch { status.textContent = failed.replace('{url}', url); }
-};"
-)]
+};")]
 extern "C" {
+    fn enlarge(button: &web_sys::Element, close: &str);
     fn share_link(title: &str, url: &str, status: &web_sys::Element, copied: &str, failed: &str);
 }
 
@@ -189,6 +210,16 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             }
         })
     };
+    // A press on an image's button enlarges it (one handler for the body's images).
+    let on_body_click = {
+        let close = s.close;
+        Callback::from(move |e: MouseEvent| {
+            let target = e.target_dyn_into::<web_sys::Element>();
+            if let Some(button) = target.and_then(|t| t.closest(".image-zoom").ok().flatten()) {
+                enlarge(&button, close);
+            }
+        })
+    };
     let on_resume = {
         let (resume, root, redraw) = (resume.clone(), root.clone(), redraw.clone());
         Callback::from(move |e: MouseEvent| {
@@ -318,7 +349,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             }
             if count > 0 { { match_nav(s, ui, count, current, &on_step) } }
             { for contents }
-            <div class="article-body">{ for a.body.iter().enumerate().map(|(i, b)| render_block(i, b, t)) }</div>
+            <div class="article-body" onclick={on_body_click}>{ for a.body.iter().enumerate().map(|(i, b)| render_block(i, b, t, s.enlarge_image)) }</div>
             <footer class="article-footer">
                 if let Some(e) = &a.editor {
                     <p class="editor" lang={ui}>{ format!("{}{}", s.editor, s.label_separator) }<span lang={a.lang.clone()}>{ e }</span></p>
@@ -367,7 +398,7 @@ fn nested_list(
 }
 
 /// Block `i` of the body. (A heading's id, `h-i`, is the contents' target.)
-fn render_block(i: usize, block: &Block, terms: &[String]) -> Html {
+fn render_block(i: usize, block: &Block, terms: &[String], enlarge: &'static str) -> Html {
     match block {
         Block::Paragraph { text, links } => {
             html! { <p>{ marked_linked(text, links, &TextLink::ranges(text, links), terms) }</p> }
@@ -418,7 +449,9 @@ fn render_block(i: usize, block: &Block, terms: &[String]) -> Html {
         }
         Block::Image(i) => html! {
             <figure>
-                <img src={i.src.clone()} alt={i.alt.clone()} loading="lazy" decoding="async" />
+                <button type="button" class="image-zoom" title={enlarge}>
+                    <img src={i.src.clone()} alt={i.alt.clone()} loading="lazy" decoding="async" />
+                </button>
                 if let Some(c) = &i.caption {
                     <figcaption>{ marked_linked(c, &i.links, &TextLink::ranges(c, &i.links), terms) }</figcaption>
                 }
