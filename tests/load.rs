@@ -952,3 +952,33 @@ fn a_sets_images_are_where_the_set_is_also_when_it_is_read_from_elsewhere() {
         .collect();
     assert_eq!(srcs, ["https://cdn.example.org/news/img/a.png", "https://e.org/b.png"]);
 }
+
+#[test]
+fn headings_are_anchored_by_their_words_unique_in_order_and_old_addresses_by_block_still_find_them() {
+    use article_viewer::domain::article::{anchor_slug, find_anchor, is_anchor};
+    assert_eq!(anchor_slug("Nickel output, 2024"), "nickel-output-2024");
+    assert_eq!(anchor_slug("  What's next?  "), "what-s-next");
+    assert_eq!(anchor_slug("產量與價格：2024年"), "產量與價格-2024年");
+    assert_eq!(anchor_slug("État de l'Union « 2024 »"), "État-de-l-union-2024");
+    assert_eq!(anchor_slug("snake_case"), "snake_case");
+    assert_eq!(anchor_slug("—"), "section");
+    let text = set_of(json!([{ "id": "a", "title": "A", "body": [
+        { "type": "heading", "text": "Output" },
+        "Text.",
+        { "type": "heading", "text": "Output" },
+        { "type": "heading", "text": "output!", "level": 3 },
+        { "type": "heading", "text": "Output 2" },
+        { "type": "heading", "text": "——" },
+    ] }]));
+    let anchors = load_article_set(&text).unwrap().articles[0].heading_anchors();
+    let want = [(0, "output"), (2, "output-2"), (3, "output-3"), (4, "output-2-2"), (5, "section")];
+    assert_eq!(anchors, want.map(|(i, a)| (i, a.to_owned())));
+    for (_, a) in &anchors {
+        assert!(is_anchor(a), "{a}");
+        assert_eq!(find_anchor(&anchors, a), Some(a.as_str()), "each anchor names its heading");
+    }
+    // An address written when anchors were block numbers: `h-2` is block 2's heading; a block without one, none.
+    assert_eq!(find_anchor(&anchors, "h-2"), Some("output-2"));
+    assert_eq!(find_anchor(&anchors, "h-1"), None);
+    assert_eq!(find_anchor(&anchors, "elsewhere"), None);
+}

@@ -111,6 +111,27 @@ impl Article {
         }
     }
 
+    /// Each heading's anchor, with its block's index: the heading's words (see [`anchor_slug`]), a second heading
+    /// of the same words `-2`, a third `-3`… An address names a heading by it (`at=background`), which stays
+    /// true when blocks are added before the heading or its text is shown converted (the anchor is the text as
+    /// written). Headings in the body's order.
+    pub fn heading_anchors(&self) -> Vec<(usize, String)> {
+        let mut out: Vec<(usize, String)> = Vec::new();
+        for (i, b) in self.body.iter().enumerate() {
+            if let Block::Heading { text, .. } = b {
+                let slug = anchor_slug(text);
+                let mut anchor = slug.clone();
+                let mut n = 1;
+                while out.iter().any(|(_, a)| *a == anchor) {
+                    n += 1;
+                    anchor = format!("{slug}-{n}");
+                }
+                out.push((i, anchor));
+            }
+        }
+        out
+    }
+
     /// The minutes a reader takes to read the body, rounded up (at least 1): 255 Chinese or Japanese characters a
     /// minute, 238 words a minute in scripts written with spaces — the mean silent reading rates measured for
     /// Chinese (Trauzettel-Klosinski et al. 2012, IReST) and for English non-fiction (Brysbaert 2019). Headings,
@@ -488,6 +509,58 @@ impl Table {
         }
         seen.into_iter().map(|s| s == 1).collect()
     }
+}
+
+/// A heading's words as an anchor: its words (letters, digits and `_`, of any script; ASCII letters in lower
+/// case) joined by `-`, every other run of characters — spaces, punctuation, CJK punctuation — between them
+/// (`Nickel output, 2024` → `nickel-output-2024`; `產量與價格：2024年` → `產量與價格-2024年`); `section` for a
+/// heading without any. (Punctuation is told by its blocks, not by Unicode's tables, which would add ~15 KB to
+/// the viewer's wasm; other scripts' letters keep their case.)
+pub fn anchor_slug(text: &str) -> String {
+    let mut out = String::new();
+    for word in text.split(|c| !is_anchor_char(c)).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    if out.is_empty() {
+        out.push_str("section");
+    }
+    out
+}
+
+/// Whether `c` is part of a word, for [`anchor_slug`]: an ASCII letter, digit or `_`, or any other character but
+/// white space and the punctuation and symbol blocks (Latin-1's, general punctuation, supplemental punctuation,
+/// CJK symbols and punctuation, the CJK compatibility and small forms, full-width punctuation).
+fn is_anchor_char(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric() || c == '_',
+        '\u{80}'..='\u{bf}' | '\u{d7}' | '\u{f7}' | '\u{1680}' | '\u{2000}'..='\u{206f}' | '\u{2e00}'..='\u{2e7f}' => {
+            false
+        }
+        '\u{3000}'..='\u{303f}' | '\u{fe30}'..='\u{fe6f}' | '\u{feff}' => false,
+        '\u{ff00}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}' | '\u{ff3b}'..='\u{ff40}' | '\u{ff5b}'..='\u{ff65}' => false,
+        _ => true,
+    }
+}
+
+/// Whether `at` can be an anchor: word characters ([`anchor_slug`]'s) and `-` (so that it is also a CSS
+/// identifier's tail).
+pub fn is_anchor(at: &str) -> bool {
+    !at.is_empty() && at.chars().all(|c| is_anchor_char(c) || c == '-')
+}
+
+/// The anchor of the heading an address's `at` names, among an article's `anchors`
+/// ([`Article::heading_anchors`]): the one that is `at`, else — an address written before anchors were words —
+/// `h-3` names block 3's heading.
+pub fn find_anchor<'a>(anchors: &'a [(usize, String)], at: &str) -> Option<&'a str> {
+    let named = anchors.iter().find(|(_, a)| a == at);
+    let by_block = || {
+        let n: usize = at.strip_prefix("h-").filter(|n| n.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()?;
+        anchors.iter().find(|(i, _)| *i == n)
+    };
+    named.or_else(by_block).map(|(_, a)| a.as_str())
 }
 
 /// Whether `cell` is a number as tables write them: digits (ASCII or full-width) with the separators between them (`,`

@@ -112,14 +112,16 @@ fn is_date(s: &str) -> bool {
     b.len() == 10 && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
 }
 
-/// The heading an article's address points at: `at=h-3` in its query names the body's block 3, the id of that
-/// heading's element (`h-3`); the viewer scrolls to it when the address is opened (a contents entry's link,
-/// shared or opened in a new tab). `None` without one, or for anything else.
-pub fn heading_at(query: &str) -> Option<usize> {
-    // (Read as written: the viewer writes it so, and `h-` and digits need no decoding.)
+/// The heading an article's address points at: `at=nickel-output` in its query names the heading whose anchor
+/// that is ([`Article::heading_anchors`](super::Article::heading_anchors); its element's id is `h-` and the
+/// anchor); the viewer scrolls to it when the address is opened (a contents entry's link, shared or opened in a
+/// new tab). `None` without one, or for a value that cannot be an anchor ([`is_anchor`](super::article::is_anchor)).
+pub fn heading_at(query: &str) -> Option<String> {
+    // (Decoded as the viewer writes it, percent-encoded UTF-8: an anchor has no `+`.)
     let query = query.strip_prefix('?').unwrap_or(query);
-    let n = query.split('&').find_map(|pair| pair.strip_prefix("at=h-"))?;
-    n.bytes().all(|b| b.is_ascii_digit()).then(|| n.parse().ok())?
+    let at = query.split('&').find_map(|pair| pair.strip_prefix("at="))?;
+    let at = percent_encoding::percent_decode_str(at).decode_utf8().ok()?;
+    super::article::is_anchor(&at).then(|| at.into_owned())
 }
 
 impl ListState {
@@ -709,10 +711,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_address_names_a_heading_by_its_block() {
-        assert_eq!(heading_at("?q=nickel&at=h-3"), Some(3));
-        assert_eq!(heading_at("at=h-12&script=hans"), Some(12));
-        for other in ["", "?q=h-3", "at=3", "at=h-", "at=h-x", "at=h-+3", "at=h-99999999999999999999999", "at=%20h-3"] {
+    fn an_address_names_a_heading_by_its_anchor() {
+        assert_eq!(heading_at("?q=nickel&at=nickel-output").as_deref(), Some("nickel-output"));
+        assert_eq!(heading_at("at=h-12&script=hans").as_deref(), Some("h-12"));
+        // Words of any script, written encoded in the address.
+        assert_eq!(heading_at("at=%E7%94%A2%E9%87%8F-2024").as_deref(), Some("產量-2024"));
+        // Nothing that could be more than an id's tail in a selector.
+        for other in ["", "?q=h-3", "at=", "at=a%20b", "at=a,body", "at=a%23b", "at=a.b", "at=a%5Db", "xat=h-3"] {
             assert_eq!(heading_at(other), None, "{other}");
         }
         // Not list state: a list link made from the state leaves it out.

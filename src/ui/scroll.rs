@@ -120,7 +120,7 @@ pub fn scroll_manager() -> Html {
                 Some(host) => host.shadow_root().and_then(|r| r.query_selector(selector).ok().flatten()),
                 None => window.document().and_then(|d| d.query_selector(selector).ok().flatten()),
             };
-            if let Some(heading) = at.and_then(|i| find(&format!("#h-{i}"))) {
+            if let Some(heading) = at.and_then(|a| find(&format!("#h-{a}"))) {
                 return go_to(heading);
             }
             match &host {

@@ -31,6 +31,15 @@ before(async () => {
         { id: 'zinc-en', title: 'Zinc steady', lang: 'en', published: '2026-11-28', body: ['Zinc prices held steady.'] },
       ] }),
     },
+    // Headings in Chinese, two of the same words; and one in English, for an address written by block number.
+    '/anchors/': {
+      articles: JSON.stringify({ version: 1, title: '錨', articles: [
+        { id: 'zh', title: '鎳市場', lang: 'zh-Hant', body: [
+          { type: 'heading', text: '產量' }, '第一段。', { type: 'heading', text: '價格：2024年' }, '第二段。',
+          { type: 'heading', text: '產量' }, ...Array.from({ length: 40 }, (_, i) => `第${i + 3}段。`.repeat(20)),
+          { type: 'heading', text: 'End notes' }, '完。'] },
+      ] }),
+    },
     '/mixed/': {
       articles: JSON.stringify({ version: 1, title: 'Mixed', articles: [
         { id: 'good', title: 'Good record' },
@@ -305,7 +314,8 @@ test('lists, code, tables and heading levels keep their shape, searched and mark
   assert.ok(await inWindow(output), 'the heading is in view');
   // The address points at the heading (the search kept), so that it can be shared, reloaded or opened anew.
   const at = page.url();
-  assert.equal(at, `${before}&at=${await output.getAttribute('id')}`);
+  assert.equal(at, `${before}&at=output`);
+  assert.equal(await output.getAttribute('id'), 'h-output');
   assert.equal(await contents.getByRole('link', { name: 'Output' }).getAttribute('href'), new URL(at).hash);
   await page.reload();
   await page.waitForFunction(() => document.activeElement?.textContent === 'Output');
@@ -367,6 +377,36 @@ test('an article\'s image enlarges in a dialog over the window, with its caption
     await dialog.waitFor({ state: 'detached' });
     assert.equal(await page.evaluate(() => document.activeElement.className), 'image-zoom', close);
   }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a heading\'s address names it by its words, in any script, the second of the same words -2; an address by block number still finds it', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 390, height: 700 });
+  await page.goto(server.url('/anchors/#/article/zh'));
+  const contents = page.getByRole('navigation', { name: 'Contents' });
+  await contents.waitFor();
+  assert.deepEqual(await contents.locator('a').evaluateAll((as) => as.map((a) => new URLSearchParams(a.hash.split('?')[1]).get('at'))),
+    ['產量', '價格-2024年', '產量-2', 'end-notes']);
+  assert.deepEqual(await page.locator('.article-body h2').evaluateAll((hs) => hs.map((h) => h.id)),
+    ['h-產量', 'h-價格-2024年', 'h-產量-2', 'h-end-notes']);
+  // Opened anew at the second 產量 (far down the article): there, focused.
+  for (const at of [encodeURIComponent('產量-2'), 'h-4']) {
+    const { page: other, errors: otherErrors } = await newPage(browser.context);
+    await other.setViewportSize({ width: 390, height: 700 });
+    await other.goto(server.url(`/anchors/#/article/zh?at=${at}`));
+    await other.waitForFunction(() => document.activeElement?.id === 'h-產量-2');
+    assert.ok(await inWindow(other.locator('#h-產量-2')), at);
+    assert.ok(await other.evaluate(() => window.scrollY > 0), at);
+    assert.deepEqual(otherErrors, []);
+    await other.close();
+  }
+  // Shown in 简体, the anchors stay those of the words as written.
+  await page.goto(server.url('/anchors/#/article/zh?script=hans'));
+  await page.locator('h1.article-title', { hasText: '镍市场' }).waitFor();
+  assert.deepEqual(await page.locator('.article-body h2').evaluateAll((hs) => hs.map((h) => `${h.id} ${h.textContent}`)),
+    ['h-產量 产量', 'h-價格-2024年 价格：2024年', 'h-產量-2 产量', 'h-end-notes End notes']);
   assert.deepEqual(errors, []);
   await page.close();
 });

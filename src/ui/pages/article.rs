@@ -1,4 +1,5 @@
 use super::not_found::NotFound;
+use crate::domain::article::find_anchor;
 use crate::domain::format::{format_published, text_dir};
 use crate::domain::listing::{heading_at, Facet, ListState};
 use crate::domain::search::{mark_count, Query};
@@ -289,8 +290,11 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     }
     let keep = kept_pairs(props.list_query.as_deref().unwrap_or_default());
     // Contents, for an article with three headings or more: each entry a link to the article's address with
-    // `at=h-i` (block `i`'s heading, `#h-i`): followed, the page scrolls to the heading and focuses it (see
-    // `ScrollManager`); opened in a new tab, shared or reloaded, the article opens there (below); Back returns.
+    // `at=` the heading's anchor (its words, from the article as written; the heading's id is `h-` and it):
+    // followed, the page scrolls to the heading and focuses it (see `ScrollManager`); opened in a new tab, shared
+    // or reloaded, the article opens there (below); Back returns.
+    let anchors = props.article.heading_anchors();
+    let anchor_of = |i: usize| anchors.iter().find(|(j, _)| *j == i).map(|(_, a)| a.as_str());
     let headings: Vec<(usize, u8, &str)> = a
         .body
         .iter()
@@ -303,7 +307,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         let to = Route::Article { id: a.id.to_string() };
         let query = |i: usize| {
             let mut pairs = props.list_query.clone().unwrap_or_default();
-            pairs.push(("at".to_owned(), format!("h-{i}")));
+            pairs.push(("at".to_owned(), anchor_of(i).unwrap_or_default().to_owned()));
             Some(pairs)
         };
         html! {
@@ -319,11 +323,12 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     // opens at that heading. (Following a contents entry is a new page for `ScrollManager`, which does the same.)
     {
         let (root, at) = (root.clone(), use_location().and_then(|l| heading_at(l.query_str())));
+        let anchor = at.and_then(|at| find_anchor(&anchors, &at).map(str::to_owned));
         use_effect_on(Rc::as_ptr(&props.article) as usize, move |_| {
             let heading = root
                 .cast::<web_sys::Element>()
-                .zip(at)
-                .and_then(|(el, i)| el.query_selector(&format!("#h-{i}")).ok()?);
+                .zip(anchor)
+                .and_then(|(el, a)| el.query_selector(&format!("#h-{a}")).ok()?);
             if let Some(h) = heading {
                 crate::ui::scroll::go_to(h);
             }
@@ -349,7 +354,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             }
             if count > 0 { { match_nav(s, ui, count, current, &on_step) } }
             { for contents }
-            <div class="article-body" onclick={on_body_click}>{ for a.body.iter().enumerate().map(|(i, b)| render_block(i, b, t, s.enlarge_image)) }</div>
+            <div class="article-body" onclick={on_body_click}>{ for a.body.iter().enumerate().map(|(i, b)| render_block(b, anchor_of(i), t, s.enlarge_image)) }</div>
             <footer class="article-footer">
                 if let Some(e) = &a.editor {
                     <p class="editor" lang={ui}>{ format!("{}{}", s.editor, s.label_separator) }<span lang={a.lang.clone()}>{ e }</span></p>
@@ -398,13 +403,13 @@ fn nested_list(
 }
 
 /// Block `i` of the body. (A heading's id, `h-i`, is the contents' target.)
-fn render_block(i: usize, block: &Block, terms: &[String], enlarge: &'static str) -> Html {
+fn render_block(block: &Block, anchor: Option<&str>, terms: &[String], enlarge: &'static str) -> Html {
     match block {
         Block::Paragraph { text, links } => {
             html! { <p>{ marked_linked(text, links, &TextLink::ranges(text, links), terms) }</p> }
         }
         Block::Heading { text, level, links } => html! {
-            <@{format!("h{level}")} id={format!("h-{i}")} tabindex="-1">
+            <@{format!("h{level}")} id={anchor.map(|a| format!("h-{a}"))} tabindex="-1">
                 { marked_linked(text, links, &TextLink::ranges(text, links), terms) }
             </@>
         },
