@@ -116,13 +116,14 @@ impl Article {
     /// true when blocks are added before the heading or its text is shown converted (the anchor is the text as
     /// written). Headings in the body's order.
     pub fn heading_anchors(&self) -> Vec<(usize, String)> {
-        let mut out: Vec<(usize, String)> = Vec::new();
+        let mut out = Vec::new();
+        let mut taken = std::collections::HashSet::new();
         for (i, b) in self.body.iter().enumerate() {
             if let Block::Heading { text, .. } = b {
                 let slug = anchor_slug(text);
                 let mut anchor = slug.clone();
                 let mut n = 1;
-                while out.iter().any(|(_, a)| *a == anchor) {
+                while !taken.insert(anchor.clone()) {
                     n += 1;
                     anchor = format!("{slug}-{n}");
                 }

@@ -294,27 +294,26 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     // followed, the page scrolls to the heading and focuses it (see `ScrollManager`); opened in a new tab, shared
     // or reloaded, the article opens there (below); Back returns.
     let anchors = props.article.heading_anchors();
-    let anchor_of = |i: usize| anchors.iter().find(|(j, _)| *j == i).map(|(_, a)| a.as_str());
-    let headings: Vec<(usize, u8, &str)> = a
+    // The shown article's headings (converted: the same blocks), each with its anchor.
+    let headings: Vec<(u8, &str, &str)> = a
         .body
         .iter()
-        .enumerate()
-        .filter_map(
-            |(i, b)| if let Block::Heading { text, level, .. } = b { Some((i, *level, text.as_str())) } else { None },
-        )
+        .filter_map(|b| if let Block::Heading { text, level, .. } = b { Some((*level, text.as_str())) } else { None })
+        .zip(&anchors)
+        .map(|((level, text), (_, anchor))| (level, text, anchor.as_str()))
         .collect();
     let contents = (headings.len() >= 3).then(|| {
         let to = Route::Article { id: a.id.to_string() };
-        let query = |i: usize| {
+        let query = |anchor: &str| {
             let mut pairs = props.list_query.clone().unwrap_or_default();
-            pairs.push(("at".to_owned(), anchor_of(i).unwrap_or_default().to_owned()));
+            pairs.push(("at".to_owned(), anchor.to_owned()));
             Some(pairs)
         };
         html! {
             <nav class="contents" aria-label={s.contents}>
                 <p class="contents-title" lang={ui} aria-hidden="true">{ s.contents }</p>
-                <ul>{ for headings.iter().map(|&(i, level, text)| html! {
-                    <li class={format!("level-{level}")}><RouteLink to={to.clone()} query={query(i)}>{ text }</RouteLink></li>
+                <ul>{ for headings.iter().map(|&(level, text, anchor)| html! {
+                    <li class={format!("level-{level}")}><RouteLink to={to.clone()} query={query(anchor)}>{ text }</RouteLink></li>
                 }) }</ul>
             </nav>
         }
@@ -334,6 +333,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             }
         });
     }
+    // (The anchors are in the body's order: each block takes the next one if it is its own.)
+    let mut next_anchor = anchors.iter().peekable();
     html! {
         <article class="article-page" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref())} ref={root}>
             <nav class="back" lang={ui}><RouteLink to={Route::List} query={props.list_query.clone()}>{ s.back_to_list }</RouteLink></nav>
@@ -354,7 +355,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             }
             if count > 0 { { match_nav(s, ui, count, current, &on_step) } }
             { for contents }
-            <div class="article-body" onclick={on_body_click}>{ for a.body.iter().enumerate().map(|(i, b)| render_block(b, anchor_of(i), t, s.enlarge_image)) }</div>
+            <div class="article-body" onclick={on_body_click}>{ for a.body.iter().enumerate().map(|(i, b)| {
+                let anchor = next_anchor.next_if(|(j, _)| *j == i).map(|(_, a)| a.as_str());
+                render_block(b, anchor, t, s.enlarge_image)
+            }) }</div>
             <footer class="article-footer">
                 if let Some(e) = &a.editor {
                     <p class="editor" lang={ui}>{ format!("{}{}", s.editor, s.label_separator) }<span lang={a.lang.clone()}>{ e }</span></p>
