@@ -58,6 +58,7 @@ proptest! {
         sort in proptest::option::of(0usize..5),
         page in proptest::option::of(2usize..500),
         script in proptest::option::of(0usize..3),
+        unread in any::<bool>(),
     ) {
         let mut s = ListState { q: q.unwrap_or_default(), ..ListState::default() };
         for c in cats { if !s.selected[0].contains(&c) { s.selected[0].push(c) } }
@@ -66,6 +67,7 @@ proptest! {
         s.sort = sort.map(|i| Sort::ALL[i]);
         s.page = page;
         s.script = script.map(|i| article_viewer::domain::convert::ScriptChoice::ALL[i]);
+        s.unread = unread;
         let text = s.to_query();
         prop_assert_eq!(ListState::from_query(&text), s.clone());
         prop_assert_eq!(ListState::from_query(&format!("?{text}")).to_query(), text);
@@ -286,4 +288,48 @@ fn all_of_a_facet_narrowed_by_a_folded_filter_and_capped() {
     // At most `limit`, but a selected value is always shown; the rest are counted.
     assert_eq!(labels("", 1), (vec!["重點新聞", "Lisa"], 3));
     assert_eq!(labels("li", 0), (vec!["Lisa"], 2));
+}
+
+#[test]
+fn unread_only_leaves_out_what_was_read_to_its_end_and_counts_what_it_would_leave() {
+    use article_viewer::domain::reading::ReadingLog;
+    let c = collection();
+    // a read to its end; b opened and left in its middle (not read); c and d never opened.
+    let log = ReadingLog::parse("a:1000! b:400");
+    let read = log.read_mask(c.articles());
+    assert_eq!(read, [true, false, false, false]);
+    let ids_read = |q: &str| {
+        c.listing_read(&state(q), &read).results.iter().map(|&i| c.articles()[i].id.to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(ids_read(""), ["a", "b", "c", "d"]);
+    assert_eq!(ids_read("unread=1"), ["b", "c", "d"]);
+    // With the other filters: the query's list less what was read; the count is what ticking it would leave.
+    assert_eq!(ids_read("q=企業&unread=1"), ["b", "d"]);
+    assert_eq!(c.listing_read(&state("q=企業"), &read).unread, 2);
+    assert_eq!(c.listing_read(&state("q=企業&unread=1"), &read).unread, 2);
+    assert_eq!(c.listing_read(&state("source=Reuters"), &read).unread, 2);
+    // Facet counts follow it: a (湖南) is gone, so is its source's count.
+    let sources = |q: &str| {
+        let l = c.listing_read(&state(q), &read);
+        l.facets
+            .into_iter()
+            .find(|(f, _)| *f == Facet::Source)
+            .unwrap()
+            .1
+            .into_iter()
+            .map(|v| (v.label, v.count))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(sources(""), [("Reuters".to_owned(), 2), ("湖南".to_owned(), 1)]);
+    assert_eq!(sources("unread=1"), [("Reuters".to_owned(), 2)]);
+    // Nothing read: every article is unread (and an empty log's mask is empty: nothing to look up).
+    assert!(ReadingLog::default().read_mask(c.articles()).is_empty());
+    assert_eq!(c.listing(&state("unread=1")).results.len(), 4);
+    assert_eq!(c.listing(&state("")).unread, 4);
+    // In the URL, a filter like the others: cleared with them.
+    let s = state("unread=1&sort=views");
+    assert!(s.unread && s.is_filtered());
+    assert_eq!(s.to_query(), "unread=1&sort=views");
+    assert_eq!(s.cleared().to_query(), "sort=views");
+    assert!(!state("unread=yes").unread);
 }

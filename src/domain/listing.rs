@@ -100,6 +100,9 @@ pub struct ListState {
     pub page: Option<usize>,
     /// The script the articles are shown in, when the link says (`None`: the reader's remembered choice).
     pub script: Option<ScriptChoice>,
+    /// Only the articles the reader has not read to their end (`unread=1`; what was read is the viewer's to say:
+    /// [`Collection::listing_read`]).
+    pub unread: bool,
 }
 
 /// URL parameters as a query string (`q=%E4%BC%81+a&page=2`), as [`ListState::from_query`] reads them back.
@@ -139,6 +142,7 @@ impl ListState {
                 "sort" => s.sort = Sort::from_key(v),
                 "page" => s.page = v.parse().ok().filter(|p| *p > 1),
                 "script" => s.script = ScriptChoice::from_key(v),
+                "unread" => s.unread = v == "1",
                 key => {
                     if let Some(f) = Facet::ALL.into_iter().find(|f| f.key() == key) {
                         if !v.is_empty() && !s.selected[f.slot()].iter().any(|x| x == v) {
@@ -167,6 +171,9 @@ impl ListState {
                 out.push((k.to_owned(), v.clone()));
             }
         }
+        if self.unread {
+            out.push(("unread".to_owned(), "1".to_owned()));
+        }
         if let Some(sort) = self.sort {
             out.push(("sort".to_owned(), sort.key().to_owned()));
         }
@@ -193,12 +200,13 @@ impl ListState {
         &self.selected[facet.slot()]
     }
 
-    /// True when anything narrows the list (a query, a facet value, a date).
+    /// True when anything narrows the list (a query, a facet value, a date, unread only).
     pub fn is_filtered(&self) -> bool {
         !Query::parse(&self.q).is_empty()
             || self.selected.iter().any(|v| !v.is_empty())
             || self.from.is_some()
             || self.to.is_some()
+            || self.unread
     }
 
     /// The same state with `value` of `facet` ticked or unticked, back on page 1.
@@ -358,6 +366,9 @@ pub struct Listing {
     pub sort: Sort,
     /// The query's folded plain terms, for highlighting.
     pub terms: Vec<String>,
+    /// How many of the list's articles (as the other filters make it) the reader has not read to their end: what
+    /// "unread only" would leave.
+    pub unread: usize,
 }
 
 impl Collection {
@@ -523,9 +534,18 @@ impl Collection {
         (!self.listing(&next).results.is_empty()).then_some(next.q)
     }
 
-    /// The list for `state`: search, filter, count facet values, sort.
+    /// The list for `state`: search, filter, count facet values, sort (as if the reader had read nothing: see
+    /// [`Collection::listing_read`]).
     pub fn listing(&self, state: &ListState) -> Listing {
+        self.listing_read(state, &[])
+    }
+
+    /// The list for `state` when the reader has read to their end the articles `read` says (`read[i]` for
+    /// article `i`; those past its end were not): search, filter (with `unread`, only those not read), count
+    /// facet values and the unread, sort.
+    pub fn listing_read(&self, state: &ListState, read: &[bool]) -> Listing {
         let articles = &self.set.articles;
+        let is_read = |i: usize| read.get(i).copied().unwrap_or(false);
         let query = Query::parse(&state.q);
         // Dates first (cheap), then the text query on what is left.
         let in_range = |a: &Article| {
@@ -536,7 +556,7 @@ impl Collection {
             let day = &p.as_str()[..10.min(p.as_str().len())];
             state.from.as_deref().is_none_or(|f| day >= f) && state.to.as_deref().is_none_or(|t| day <= t)
         };
-        let candidates = (0..articles.len()).filter(|&i| in_range(&articles[i]));
+        let candidates = (0..articles.len()).filter(|&i| in_range(&articles[i]) && !(state.unread && is_read(i)));
         let hits: Vec<Hit> = if query.is_empty() {
             candidates.map(|index| Hit { index, title_terms: 0, word_terms: 0 }).collect()
         } else {
@@ -613,6 +633,7 @@ impl Collection {
             })
             .collect();
 
+        let unread = results.iter().filter(|h| !is_read(h.index)).count();
         let sort = state.sort();
         let results = match sort {
             Sort::Collection => results.iter().map(|h| h.index).collect(),
@@ -624,7 +645,7 @@ impl Collection {
             Sort::Oldest => ordered(&results, &self.orders[1], false),
             Sort::Views => ordered(&results, &self.orders[2], false),
         };
-        Listing { results, facets, sort, terms: query.include }
+        Listing { results, facets, sort, terms: query.include, unread }
     }
 }
 

@@ -77,6 +77,18 @@ impl ReadingLog {
         out
     }
 
+    /// Of `articles`, which the reader has read to their end (empty when none: the list takes a missing one as
+    /// not read). One pass over the articles, each id looked up among the finished ones (at most
+    /// [`MAX_ARTICLES`]).
+    pub fn read_mask(&self, articles: &[super::Article]) -> Vec<bool> {
+        let finished: std::collections::HashSet<&str> =
+            self.entries.iter().filter(|(_, p)| p.finished).map(|(id, _)| id.as_str()).collect();
+        if finished.is_empty() {
+            return Vec::new();
+        }
+        articles.iter().map(|a| finished.contains(a.id.as_str())).collect()
+    }
+
     pub fn get(&self, id: &str) -> Option<Progress> {
         self.entries.iter().find(|(i, _)| i == id).map(|(_, p)| *p)
     }

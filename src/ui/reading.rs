@@ -123,6 +123,11 @@ pub fn use_log_changes(then: Callback<bool>) {
     });
 }
 
+/// Of `articles`, which the reader has read to their end (in this browser): see [`ReadingLog::read_mask`].
+pub fn read_mask(articles: &[crate::domain::Article]) -> Vec<bool> {
+    with_log(|log| log.read_mask(articles))
+}
+
 /// How far the reader has read article `id`, if they have opened it (in this browser).
 pub fn progress(id: &str) -> Option<Progress> {
     with_log(|log| log.get(id))

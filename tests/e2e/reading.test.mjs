@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, bigSet, openSettings, corpus, readingPlace, scrollThrough, BLOCKS_SET, BLOCKS_FILES } from './support.mjs';
+import { startServer, launchBrowser, newPage, bigSet, openSettings, openFilters, corpus, readingPlace, scrollThrough, BLOCKS_SET, BLOCKS_FILES } from './support.mjs';
 
 let server;
 let browser;
@@ -14,6 +14,9 @@ before(async () => {
     '/seed/': {},
     '/sotu/': { articles: corpus('sotu-even-years.json') },
     '/blocks/': { articles: BLOCKS_SET, files: BLOCKS_FILES },
+    // Four short articles: each is read to its end as soon as it is shown.
+    '/news/': { articles: JSON.stringify({ version: 1, title: 'News', articles: ['One', 'Two', 'Three', 'Four'].map((t, i) => ({
+      id: `n${i + 1}`, title: t, source: i % 2 ? 'Odd' : 'Even', body: [`${t} is short.`] })) }) },
   });
   browser = await launchBrowser();
 });
@@ -490,5 +493,52 @@ test('two tabs reading at once keep each other\'s places, and each list shows th
   await a.page.locator('.forget-reading').click();
   await b.page.waitForFunction(() => document.querySelectorAll('.meta-read').length === 0);
   assert.deepEqual([...a.errors, ...b.errors], []);
+  await own.close();
+});
+
+test('unread only: offered once an article is read, leaves out what was read (also what is read from it), with its count; in the URL', async () => {
+  const own = await launchBrowser();
+  const { page, errors } = await newPage(own.context);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const titles = () => page.locator('.card-title a').allInnerTexts();
+  const unread = page.locator('.filters .unread-only');
+  await page.goto(server.url('/news/'));
+  await page.locator('.card').first().waitFor();
+  await openFilters(page);
+  assert.equal(await unread.count(), 0, 'nothing read: nothing to leave out');
+  // Two is read (it fits in the window: read once shown).
+  await page.locator('.card-title a', { hasText: 'Two' }).click();
+  await page.waitForFunction(() => (localStorage.getItem('article-viewer.read') ?? '').includes('n2:1000!'));
+  await page.goBack();
+  await page.locator('.card').first().waitFor();
+  await openFilters(page);
+  assert.equal(await unread.innerText(), 'Unread only\n3');
+  assert.equal(await page.locator('.filters .facet[data-facet=source] .facet-value', { hasText: 'Even' }).locator('.facet-count').innerText(), '2');
+  await unread.locator('input').check();
+  await page.waitForURL(/unread=1/);
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 3);
+  assert.deepEqual(await titles(), ['One', 'Three', 'Four']);
+  assert.equal(await page.locator('.filters-active').innerText(), '1 active');
+  // Facets count what is left.
+  assert.equal(await page.locator('.filters .facet[data-facet=source] .facet-value', { hasText: 'Odd' }).locator('.facet-count').innerText(), '1');
+  // Three, opened from the unread, is read: its neighbours are still those of the list it was opened from.
+  await page.locator('.card-title a', { hasText: 'Three' }).click();
+  await page.waitForFunction(() => (localStorage.getItem('article-viewer.read') ?? '').includes('n3:1000!'));
+  assert.equal(await page.locator('.neighbour-prev .neighbour-title').innerText(), 'One');
+  assert.equal(await page.locator('.neighbour-next .neighbour-title').innerText(), 'Four');
+  // Back on the list, it is gone; reloaded, too.
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 2);
+  assert.deepEqual(await titles(), ['One', 'Four']);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 2);
+  await openFilters(page);
+  assert.equal(await unread.innerText(), 'Unread only\n2');
+  assert.equal(await unread.locator('input').isChecked(), true);
+  // Cleared with the other filters.
+  await page.locator('.clear-filters').click();
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 4);
+  assert.doesNotMatch(page.url(), /unread/);
+  assert.deepEqual(errors, []);
   await own.close();
 });

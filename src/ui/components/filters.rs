@@ -50,7 +50,7 @@ fn sort_label(sort: Sort, s: &Strings) -> &'static str {
 #[derive(Clone, PartialEq)]
 pub struct FiltersPanel(pub UseStateHandle<Option<bool>>);
 
-/// Sort, facets with counts, and the date range, in a panel that is closed until the reader opens it or a filter
+/// Sort, "unread only", facets with counts, and the date range, in a panel that is closed until the reader opens it or a filter
 /// is in force (a link that carries one). The list is what a reader came for: the panel's controls are built only
 /// while it is open, so the list's first paint does not wait for a select, checkboxes and date fields
 /// (`cargo xtask bench paint`).
@@ -66,7 +66,8 @@ pub fn filters(props: &FiltersProps) -> Html {
     let state = &props.state;
     let active = Facet::ALL.iter().map(|f| state.selected(*f).len()).sum::<usize>()
         + usize::from(state.from.is_some())
-        + usize::from(state.to.is_some());
+        + usize::from(state.to.is_some())
+        + usize::from(state.unread);
     let open = (*chosen).unwrap_or(active > 0);
 
     let on_sort = {
@@ -182,6 +183,22 @@ pub fn filters(props: &FiltersProps) -> Html {
         }
     };
 
+    // "Unread only": offered once the reader has read to its end one of the articles the list would show (or
+    // when it is on), with how many it leaves.
+    let unread = {
+        let next = ListState { unread: !state.unread, page: None, ..state.clone() };
+        let on_change = props.on_change.clone();
+        let onchange = Callback::from(move |_: Event| on_change.emit(next.clone()));
+        (state.unread || props.listing.unread < props.listing.results.len()).then(|| {
+            html! {
+                <label class="facet-value unread-only">
+                    <input type="checkbox" checked={state.unread} {onchange} />
+                    <span class="facet-label">{ s.unread_only }</span>
+                    <span class="facet-count">{ props.listing.unread }</span>
+                </label>
+            }
+        })
+    };
     let on_clear = {
         let state = state.clone();
         let on_change = props.on_change.clone();
@@ -210,6 +227,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                         }) }
                     </select>
                 </div>
+                { for unread }
                 { for props.listing.facets.iter().map(|(f, values)| facet(*f, values)) }
                 if props.has_dates || state.from.is_some() || state.to.is_some() {
                     <fieldset class="facet facet-date">

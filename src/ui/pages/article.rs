@@ -79,12 +79,18 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     let conv = use_converter();
     let order = {
         let unpaged = ListState { page: None, ..state.clone() };
-        use_memo((catalog.clone(), unpaged), |(c, st)| {
-            if st.is_filtered() || st.sort.is_some() {
-                Some(c.collection().listing(st).results)
-            } else {
-                None
+        // (Opened from the unread, the article stays in their order once it is read: its neighbours are still
+        // the ones the list showed.)
+        let (read, current) = match state.unread {
+            true => (crate::ui::reading::read_mask(&catalog.articles), Some(props.id.clone())),
+            false => (Vec::new(), None),
+        };
+        use_memo((catalog.clone(), unpaged, read, current), |(c, st, read, current)| {
+            let mut read = read.clone();
+            if let Some(r) = current.as_ref().and_then(|id| c.find(id)).and_then(|(i, _)| read.get_mut(i)) {
+                *r = false;
             }
+            (st.is_filtered() || st.sort.is_some()).then(|| c.collection().listing_read(st, &read).results)
         })
     };
     // The article, shared with its view (compared by identity there), not copied at each render; and the

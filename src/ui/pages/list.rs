@@ -76,7 +76,11 @@ pub fn list_page() -> Html {
     let navigator = use_navigator();
     let state = use_list_state();
     let unpaged = ListState { page: None, ..state.clone() };
-    let listing = use_memo((catalog.clone(), unpaged.clone()), |(c, st)| c.collection().listing(st));
+    // (What the reader has read to its end, for "unread only" and its count: read again at each render, so that
+    // coming back from an article just finished leaves it out.)
+    let read = crate::ui::reading::read_mask(&catalog.articles);
+    let listing =
+        use_memo((catalog.clone(), unpaged.clone(), read), |(c, st, read)| c.collection().listing_read(st, read));
     // When nothing is found: the query with its misspelt words corrected, if that finds something.
     let suggestion = {
         let none = listing.results.is_empty();
