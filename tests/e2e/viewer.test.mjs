@@ -355,6 +355,7 @@ test('an article\'s image enlarges in a dialog over the window, with its caption
     await zoom.click();
     await dialog.waitFor();
     assert.equal(await dialog.evaluate((d) => d.open && d.matches(':modal')), true);
+    assert.equal(await dialog.getAttribute('aria-label'), 'A bar chart of output by mine');
     // The focus is in it, on its button; the image is the article's, as large as the window allows (the chart is
     // 2:1, the window narrow: as wide as the window less the margins), its caption under it with its link.
     assert.equal(await page.evaluate(() => document.activeElement.className), 'image-view-close');

@@ -25,9 +25,9 @@ use yew_router::prelude::*;
 const RELATED: usize = 5;
 
 // Enlarges an article's image (`button` holds it): a modal dialog, inside the viewer (a widget's styles apply),
-// with the image as large as the window allows, its caption, and a button (`close`) that closes it — as do
-// Escape and a press anywhere but the caption; the focus goes back to the image's button. Made of copies of the page's
-// own nodes (text, no markup from the data); removed once closed.
+// named by the image's text, with the image as large as the window allows, its caption, and a button (`close`)
+// that closes it — as do Escape and a press anywhere but the caption; the focus goes back to the image's button.
+// Made of copies of the page's own nodes (text, no markup from the data); removed once closed.
 //
 // Shares a link: through the device's share sheet where there is one (a phone, most desktops), else by copying
 // it; `status` then says it was copied (`copied`), or that it could not be (`failed`, its `{url}` the link: no
@@ -39,6 +39,7 @@ const RELATED: usize = 5;
   figure.append(img);
   if (caption) figure.append(caption.cloneNode(true));
   d.className = 'image-view';
+  if (img.alt) d.setAttribute('aria-label', img.alt);
   x.type = 'button';
   x.className = 'image-view-close';
   x.textContent = close;
