@@ -510,8 +510,9 @@ impl Collection {
     }
 
     /// For a `state` whose query finds nothing: the query with its misspelt words corrected (see
-    /// [`super::suggest`]), when that finds something under the same filters and dates.
-    pub fn suggestion(&self, state: &ListState) -> Option<String> {
+    /// [`super::suggest`]), when that finds something under the same filters and dates (and with `unread`, among
+    /// the articles `read` does not say were read: see [`Collection::listing_read`]).
+    pub fn suggestion(&self, state: &ListState, read: &[bool]) -> Option<String> {
         let index = self.index();
         let alone = |t: &str| Query { include: vec![t.to_owned()], exclude: Vec::new() };
         // The words of the terms (a term's own, a phrase's) that find nothing on their own (each searched once).
@@ -531,7 +532,7 @@ impl Collection {
             misspelt.iter().any(|m| m == t).then(|| words.correct(t)).flatten().map(str::to_owned)
         })?;
         let next = ListState { q, page: None, ..state.clone() };
-        (!self.listing(&next).results.is_empty()).then_some(next.q)
+        (!self.listing_read(&next, read).results.is_empty()).then_some(next.q)
     }
 
     /// The list for `state`: search, filter, count facet values, sort (as if the reader had read nothing: see

@@ -79,14 +79,15 @@ pub fn list_page() -> Html {
     // (What the reader has read to its end, for "unread only" and its count: read again at each render, so that
     // coming back from an article just finished leaves it out.)
     let read = crate::ui::reading::read_mask(&catalog.articles);
-    let listing =
-        use_memo((catalog.clone(), unpaged.clone(), read), |(c, st, read)| c.collection().listing_read(st, read));
+    let listing = use_memo((catalog.clone(), unpaged.clone(), read.clone()), |(c, st, read)| {
+        c.collection().listing_read(st, read)
+    });
     // When nothing is found: the query with its misspelt words corrected, if that finds something.
     let suggestion = {
         let none = listing.results.is_empty();
-        use_memo((catalog.clone(), unpaged, none), |(c, st, none)| {
+        use_memo((catalog.clone(), unpaged, none, read), |(c, st, none, read)| {
             if *none && !st.q.trim().is_empty() {
-                c.collection().suggestion(st).map(|q| ListState { q, page: None, ..st.clone() })
+                c.collection().suggestion(st, read).map(|q| ListState { q, page: None, ..st.clone() })
             } else {
                 None
             }
