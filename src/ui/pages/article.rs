@@ -413,7 +413,7 @@ fn nested_list(
     (html! { <@{tag} {start}>{ for lis }</@> }, k)
 }
 
-/// Block `i` of the body. (A heading's id, `h-i`, is the contents' target.)
+/// A block of the body. (A heading's id, `h-` and its `anchor`, is the contents' target.)
 fn render_block(block: &Block, anchor: Option<&str>, terms: &[String], enlarge: &'static str) -> Html {
     match block {
         Block::Paragraph { text, links } => {
