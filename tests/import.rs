@@ -591,7 +591,8 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
                 items: vec!["an item".into()],
                 levels: Vec::new(),
                 sublists: Vec::new(),
-                links: vec![Link::new("item", "https://e.org/i")]
+                links: vec![Link::new("item", "https://e.org/i")],
+                anchors: Vec::new()
             },
             // A table's too.
             {
@@ -656,7 +657,8 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
             items: vec!["見甲".into(), "乙".into(), "丙".into()],
             levels: vec![0, 0, 1],
             sublists: Vec::new(),
-            links: vec![Link::new("甲", "https://www.example.cn/a.html"), Link::new("丙", "https://e.cn/c")]
+            links: vec![Link::new("甲", "https://www.example.cn/a.html"), Link::new("丙", "https://e.cn/c")],
+            anchors: Vec::new()
         }
     );
     assert_eq!(r.articles[0].body[5].links(), [Link::new("倫敦", "https://www.example.cn/lme")]);
@@ -682,6 +684,7 @@ fn markdown_lists_code_and_tables_keep_their_shape() {
                 // (The list inside "Import it:" is bulleted.)
                 sublists: vec![false],
                 links: vec![Link::styled("--full-text", Style::CODE)],
+                anchors: Vec::new(),
             },
             Block::list(false, vec!["loose item its second paragraph".into(), "next".into()]),
             // Code as written: its spaces and line breaks, and its `.` not made a full-width 。 as in Chinese text.
@@ -758,6 +761,7 @@ fn numbered_lists_keep_their_first_number_and_nested_lists_their_own_kind() {
             levels: vec![0, 1, 2, 2, 1, 0],
             sublists: vec![false, true],
             links: Vec::new(),
+            anchors: Vec::new(),
         },
         Block::Code { text: "run".into(), language: Some("sh".into()) },
         Block::List {
@@ -767,6 +771,7 @@ fn numbered_lists_keep_their_first_number_and_nested_lists_their_own_kind() {
             levels: Vec::new(),
             sublists: Vec::new(),
             links: Vec::new(),
+            anchors: Vec::new(),
         },
         // A nested list of the same kind as the one it is in needs no word of it.
         Block::List {
@@ -776,6 +781,7 @@ fn numbered_lists_keep_their_first_number_and_nested_lists_their_own_kind() {
             levels: vec![0, 1],
             sublists: Vec::new(),
             links: Vec::new(),
+            anchors: Vec::new(),
         },
     ];
     assert_eq!(r.articles[0].body, expected);
@@ -803,22 +809,45 @@ fn footnotes_task_boxes_and_alerts_read_as_a_reader_sees_them_not_as_markup() {
     let r = import_file(Path::new("notes.md"), md.as_bytes(), &ImportOptions::default());
     assert_eq!(r.error, None);
     let body = &r.articles[0].body;
-    // The marks: their numbers raised, numbered in the order they are first referred to; the notes (taken out of
-    // where they were written) a numbered list at the end, in that order, each one text with its links and styles.
+    // The marks: their numbers raised, numbered in the order they are first referred to, each a link to its note;
+    // the notes (taken out of where they were written) a numbered list at the end, in that order, each one text
+    // with its links and styles, and the place its marks link to (its anchor, `fn-` and its number).
     assert_eq!(body[0].texts(), ["Lead1 and copper2."]);
-    assert_eq!(body[0].links(), [Link::styled("1", Style::SUP), Link::styled("2", Style::SUP)]);
+    let (one, two) = (Link::new("1", "#fn-1"), Link::new("2", "#fn-2"));
+    assert_eq!(body[0].links(), [one.clone(), two, Link::styled("1", Style::SUP), Link::styled("2", Style::SUP)]);
     assert_eq!(body[1], Block::list(false, vec!["☑ done".into(), "☐ to do".into()]));
     assert_eq!(body[2].texts(), ["Warning Back up first."]);
     assert_eq!(body[2].links(), [Link::styled("Warning", Style::STRONG)]);
     assert!(matches!(body[2], Block::Quote { .. }));
     assert_eq!(body[3].texts(), ["Again1."]);
+    assert_eq!(body[3].links(), [one, Link::styled("1", Style::SUP)]);
     // The notes set apart by a break, as on a page.
     assert_eq!(body[4], Block::Break);
     let notes = &body[5];
     assert!(matches!(notes, Block::List { ordered: true, start: 1, .. }), "{notes:?}");
     assert_eq!(notes.texts(), ["The LME price. Its second paragraph.", "Copper's note."]);
     assert_eq!(notes.links(), [Link::new("LME", "https://e.org/lme"), Link::styled("note", Style::STRONG)]);
+    assert!(matches!(notes, Block::List { anchors, .. } if *anchors == ["fn-1", "fn-2"]), "{notes:?}");
     assert_eq!(body.len(), 6);
+    // The set as written loads as it is, nothing dropped.
+    let set = ArticleSetFile { version: 1, title: None, articles: r.articles.clone() };
+    let back = load_article_set(&serde_json::to_string(&set).unwrap()).unwrap();
+    assert_eq!(back.articles, r.articles);
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    // A mark whose note is empty links nowhere; a link to a heading of the article stays one (as GitHub writes its
+    // anchors: the heading's words), one to a place that is not there goes to the original's page.
+    let md = "---\ntitle: T\nurl: https://e.org/post\n---\nSee [the steps](#the-steps), [the end](#the-end) and a[^e].\n\n[^e]:\n\n## The steps\n\nOne.\n";
+    let r = import_file(Path::new("toc.md"), md.as_bytes(), &ImportOptions::default());
+    let body = &r.articles[0].body;
+    assert_eq!(body[0].texts(), ["See the steps, the end and a1."]);
+    assert_eq!(
+        body[0].links(),
+        [
+            Link::new("the steps", "#the-steps"),
+            Link::new("the end", "https://e.org/post#the-end"),
+            Link::styled("1", Style::SUP)
+        ]
+    );
     // A web page's task list: its boxes as the same characters.
     let html = "<html><head><title>T</title></head><body><article><h1>T</h1><p>What is left to do this week:</p>\
                 <ul><li><input type=\"checkbox\" checked disabled> done</li><li><input type=\"checkbox\"> to do</li></ul>\
@@ -978,6 +1007,7 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
                 levels: vec![0, 0, 1],
                 sublists: vec![false],
                 links: vec![Link::styled("bold", Style::STRONG)],
+                anchors: Vec::new(),
             },
             // Spaces, line breaks and `>` as written; the script inside dropped.
             Block::Code { text: "let x = 1;\n  if x > 0 {\n}".into(), language: Some("rust".into()) },

@@ -591,6 +591,7 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
             levels: Vec::new(),
             sublists: Vec::new(),
             links: vec![Link::new("nickel", "https://e.org/ni"), Link::new("tin", "https://e.org/sn")],
+            anchors: Vec::new(),
         }
     );
     let Block::Table(t) = &a.body[5] else { panic!("a table") };
@@ -981,4 +982,44 @@ fn headings_are_anchored_by_their_words_unique_in_order_and_old_addresses_by_blo
     assert_eq!(find_anchor(&anchors, "h-2"), Some("output-2"));
     assert_eq!(find_anchor(&anchors, "h-1"), None);
     assert_eq!(find_anchor(&anchors, "elsewhere"), None);
+}
+
+#[test]
+fn a_link_to_a_place_in_the_article_goes_to_a_heading_or_an_anchored_item_and_one_to_nowhere_is_shown_unlinked() {
+    let text = set_of(json!([{ "id": "n", "title": "t", "body": [
+        { "type": "paragraph", "text": "Prices rose1 and fell2, see Method and Nowhere.",
+          "links": [["1", "#fn-1"], ["2", "#fn-2"], ["Method", "#method"], ["Nowhere", "#nowhere"]],
+          "styles": [["1", "sup"], ["2", "sup"]] },
+        { "type": "heading", "text": "Method" },
+        { "type": "list", "ordered": true, "items": ["First note.", " ", "Second note.", "Third."],
+          "anchors": ["fn-1", "fn-x", "fn-2", "bad anchor!", "extra"] },
+        { "type": "list", "items": ["Again."], "anchors": ["fn-1"] },
+        { "type": "list", "items": ["Same as a heading."], "anchors": ["method"] },
+    ] }]));
+    let set = load_article_set(&text).unwrap();
+    let a = &set.articles[0];
+    // The blank item's anchor went with it; a bad one, one used already (by an item or a heading) and one too
+    // many are dropped, with a warning for each list.
+    let Block::List { items, anchors, .. } = &a.body[2] else { panic!("a list") };
+    assert_eq!((items.len(), anchors.as_slice()), (3, ["fn-1", "fn-2", ""].map(String::from).as_slice()));
+    assert!(matches!(&a.body[3], Block::List { anchors, .. } if anchors.is_empty()));
+    assert!(matches!(&a.body[4], Block::List { anchors, .. } if anchors.is_empty()));
+    // The links: to the notes and the heading kept; to nowhere, shown unlinked (its words stay).
+    let hrefs: Vec<&str> = a.body[0].links().iter().filter(|l| l.is_link()).map(|l| l.href.as_str()).collect();
+    assert_eq!(hrefs, ["#fn-1", "#fn-2", "#method"]);
+    assert_eq!(a.body[0].links().len(), 5, "the raised numbers stay");
+    let said: Vec<(String, String)> = set.warnings.iter().map(|w| (w.field.clone(), w.reason.clone())).collect();
+    assert_eq!(
+        said.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>(),
+        ["body[2].anchors", "body[3].anchors", "body[4].anchors", "body[0].links[3]"]
+    );
+    assert!(said[0].1.starts_with("2 dropped: not letters, digits, _ and -, the name of another place"), "{said:?}");
+    assert!(said[1].1.starts_with("1 dropped") && said[2].1.starts_with("1 dropped"), "{said:?}");
+    assert!(said[3].1.contains("no such place"), "{said:?}");
+    // Other addresses that start like one are not links to a place.
+    let text = set_of(json!([{ "id": "n", "title": "t", "body": [
+        { "type": "paragraph", "text": "a b", "links": [["a", "#"], ["b", "#a b"]] }] }]));
+    let set = load_article_set(&text).unwrap();
+    assert!(set.articles[0].body[0].links().is_empty());
+    assert_eq!(set.warnings.len(), 2);
 }

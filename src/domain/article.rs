@@ -116,21 +116,7 @@ impl Article {
     /// true when blocks are added before the heading or its text is shown converted (the anchor is the text as
     /// written). Headings in the body's order.
     pub fn heading_anchors(&self) -> Vec<(usize, String)> {
-        let mut out = Vec::new();
-        let mut taken = std::collections::HashSet::new();
-        for (i, b) in self.body.iter().enumerate() {
-            if let Block::Heading { text, .. } = b {
-                let slug = anchor_slug(text);
-                let mut anchor = slug.clone();
-                let mut n = 1;
-                while !taken.insert(anchor.clone()) {
-                    n += 1;
-                    anchor = format!("{slug}-{n}");
-                }
-                out.push((i, anchor));
-            }
-        }
-        out
+        heading_anchors(&self.body)
     }
 
     /// The minutes a reader takes to read the body, rounded up (at least 1): 255 Chinese or Japanese characters a
@@ -440,7 +426,8 @@ pub enum Block {
     /// the item before; empty when none is: see [`Block::nest`]); `sublists`: whether each list nested in it is
     /// numbered, in the order they begin — one not named is as the list it is in (empty when every one is: see
     /// [`Block::item_kinds`]); `links`: words of its items that link elsewhere, in order (see
-    /// [`Link::ranges_in`]).
+    /// [`Link::ranges_in`]); `anchors`: each item's anchor, the place a link `#anchor` of the article goes to
+    /// (`fn-1` for a footnote), empty for an item without one (none when no item has one).
     List {
         ordered: bool,
         start: u32,
@@ -448,6 +435,7 @@ pub enum Block {
         levels: Vec<u8>,
         sublists: Vec<bool>,
         links: Vec<Link>,
+        anchors: Vec<String>,
     },
     /// Preformatted text (program code, a table drawn in text): shown in a monospaced font with its spaces and line
     /// breaks as written, and never converted (not by the importer's clean-up, not by 繁/简); `language`, when
@@ -510,6 +498,37 @@ impl Table {
         }
         seen.into_iter().map(|s| s == 1).collect()
     }
+}
+
+/// Each heading's anchor in `body`, with its block's index: see [`Article::heading_anchors`].
+pub fn heading_anchors(body: &[Block]) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut taken = std::collections::HashSet::new();
+    for (i, b) in body.iter().enumerate() {
+        if let Block::Heading { text, .. } = b {
+            let slug = anchor_slug(text);
+            let mut anchor = slug.clone();
+            let mut n = 1;
+            while !taken.insert(anchor.clone()) {
+                n += 1;
+                anchor = format!("{slug}-{n}");
+            }
+            out.push((i, anchor));
+        }
+    }
+    out
+}
+
+/// The places in `body` a link can go to (`#anchor`): its headings' anchors ([`heading_anchors`]) and its lists'
+/// items' (their `anchors`).
+pub fn anchors(body: &[Block]) -> Vec<String> {
+    let mut out: Vec<String> = heading_anchors(body).into_iter().map(|(_, a)| a).collect();
+    for b in body {
+        if let Block::List { anchors, .. } = b {
+            out.extend(anchors.iter().filter(|a| !a.is_empty()).cloned());
+        }
+    }
+    out
 }
 
 /// A heading's words as an anchor: its words (letters, digits and `_`, of any script; ASCII letters in lower
@@ -758,7 +777,8 @@ impl Link {
     pub fn keep_shown(texts: &[String], links: &mut Vec<Link>, mut dropped: impl FnMut(usize, &Link, bool)) {
         let (mut given, mut safe) = (Vec::new(), Vec::new());
         for (j, l) in std::mem::take(links).into_iter().enumerate() {
-            if super::load::is_safe_url(&l.href, false) || (l.href.is_empty() && !l.style.is_empty()) {
+            let here = l.href.strip_prefix('#').is_some_and(is_anchor);
+            if super::load::is_safe_url(&l.href, false) || here || (l.href.is_empty() && !l.style.is_empty()) {
                 given.push(j);
                 safe.push(l);
             } else {
@@ -820,7 +840,8 @@ impl Block {
 
     /// A list without links or nesting, numbered from 1 or bulleted.
     pub fn list(ordered: bool, items: Vec<String>) -> Block {
-        Block::List { ordered, start: 1, items, levels: Vec::new(), sublists: Vec::new(), links: Vec::new() }
+        let (levels, sublists, links, anchors) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        Block::List { ordered, start: 1, items, levels, sublists, links, anchors }
     }
 
     /// A list whose items are nested by `levels`, made usable as [`Block::nest`] makes them (what the importers
@@ -836,7 +857,7 @@ impl Block {
         let levels = Block::nest(levels, items.len()).0;
         let (ordered, start) = kind;
         let sublists = Block::sublists_of(ordered, &levels, kinds);
-        Block::List { ordered, start, items, levels, sublists, links }
+        Block::List { ordered, start, items, levels, sublists, links, anchors: Vec::new() }
     }
 
     /// The items at which a list nested in the list begins (one level deeper than the item before), in order.
@@ -1050,6 +1071,8 @@ enum TypedBlock {
         links: Vec<Link>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         styles: Vec<Link>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        anchors: Vec<String>,
     },
     Code {
         text: String,
@@ -1090,7 +1113,7 @@ impl Serialize for Block {
                 TypedBlock::Heading { text: text.clone(), level: *level, links, styles }
             }
             Block::Quote { text, .. } => TypedBlock::Quote { text: text.clone(), links, styles },
-            Block::List { ordered, start, items, levels, sublists, .. } => TypedBlock::List {
+            Block::List { ordered, start, items, levels, sublists, anchors, .. } => TypedBlock::List {
                 ordered: *ordered,
                 start: *start,
                 items: items.clone(),
@@ -1098,6 +1121,7 @@ impl Serialize for Block {
                 sublists: sublists.iter().map(|&o| ListKind(o)).collect(),
                 links,
                 styles,
+                anchors: anchors.clone(),
             },
             Block::Code { text, language } => TypedBlock::Code { text: text.clone(), language: language.clone() },
             Block::Table(t) => {
@@ -1153,6 +1177,7 @@ impl<'de> Deserialize<'de> for Block {
                         "levels" => &mut f.levels,
                         "start" => &mut f.start,
                         "sublists" => &mut f.sublists,
+                        "anchors" => &mut f.anchors,
                         _ => {
                             map.next_value::<de::IgnoredAny>()?;
                             continue;
@@ -1186,6 +1211,7 @@ struct LooseBlock {
     levels: Option<Loose>,
     start: Option<Loose>,
     sublists: Option<Loose>,
+    anchors: Option<Loose>,
 }
 
 fn is_two(level: &u8) -> bool {
@@ -1279,6 +1305,10 @@ impl LooseBlock {
                 levels: levels(self.levels)?,
                 sublists: sublists(self.sublists)?,
                 links: links(self.links, self.styles)?,
+                anchors: match self.anchors {
+                    None | Some(Loose::Other("null")) => Vec::new(),
+                    v => strings(v, "anchors")?,
+                },
             },
             "table" => {
                 let rows = match self.rows {
@@ -1659,6 +1689,8 @@ mod schema {
                                                  "description": "the number of a numbered list's first item (default 1)" },
                                       "sublists": { "type": "array", "items": { "enum": ["ordered", "unordered"] },
                                                     "description": "whether each list nested in this one is numbered (\"ordered\") or bulleted (\"unordered\"), in the order they begin (at an item one level deeper than the one before); a nested list not named is as the list it is in (more than there are nested lists: the rest ignored with a warning)" },
+                                      "anchors": { "type": "array", "items": { "type": "string" },
+                                                   "description": "each item's anchor, one per item: the place a link whose address is \"#\" and the anchor goes to (\"fn-1\" for a footnote), \"\" for an item without one; letters, digits, _ and -, unique in the article (others are dropped with a warning)" },
                                       "links": marks.2["links"], "styles": marks.2["styles"] } },
                     { "type": "object", "required": ["type", "rows"],
                       "properties": { "type": { "const": "table" },

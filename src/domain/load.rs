@@ -4,6 +4,7 @@
 //! records as raw JSON) first, then each record on its own, so one broken record costs only itself: every valid
 //! record is still returned.
 
+use super::article::is_anchor;
 use super::article::{Article, ArticleId, Block, Link, Published, Title, Views, SCHEMA_VERSION};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -401,13 +402,38 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
         }
     }
     let mut kept = Vec::with_capacity(a.body.len());
+    // The headings' anchors and the list items' so far (to keep each once).
+    let mut seen: Vec<String> = a.heading_anchors().into_iter().map(|(_, anchor)| anchor).collect();
     for (i, mut block) in std::mem::take(&mut a.body).into_iter().enumerate() {
         // Blank list items are left out (and blank table rows, but a header row, by `Block::table`).
-        if let Block::List { ordered, items, levels, sublists, .. } = &mut block {
-            // (A blank item's level goes with it; the items nested under it then hang on the one before.)
+        if let Block::List { ordered, items, levels, sublists, anchors, .. } = &mut block {
+            // Anchors: one per item at most, each one a link can name, each once in the article.
+            if !anchors.is_empty() {
+                let mut dropped = anchors.len().saturating_sub(items.len());
+                anchors.truncate(items.len());
+                for anchor in anchors.iter_mut().filter(|a| !a.is_empty()) {
+                    if is_anchor(anchor) && !seen.contains(anchor) {
+                        seen.push(anchor.clone());
+                    } else {
+                        anchor.clear();
+                        dropped += 1;
+                    }
+                }
+                if dropped > 0 {
+                    let why = "not letters, digits, _ and -, the name of another place, or one more than the items";
+                    warn(format!("body[{i}].anchors"), format!("{dropped} dropped: {why}"));
+                }
+            }
+            // (A blank item's level and anchor go with it; the items nested under it then hang on the one before.)
+            let blank: Vec<bool> = items.iter().map(|item| item.trim().is_empty()).collect();
             if !levels.is_empty() && levels.len() == items.len() {
-                let mut keep = items.iter().map(|item| !item.trim().is_empty());
+                let mut keep = blank.iter().map(|b| !b);
                 levels.retain(|_| keep.next().unwrap_or(false));
+            }
+            let mut keep = blank.iter().map(|b| !b);
+            anchors.retain(|_| keep.next().unwrap_or(false));
+            if anchors.iter().all(String::is_empty) {
+                anchors.clear();
             }
             items.retain(|item| !item.trim().is_empty());
             let (nested, problem) = Block::nest(std::mem::take(levels), items.len());
@@ -455,6 +481,25 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
         }
     }
     a.body = kept;
+    // A link to a place in the article that is not there: its words shown unlinked.
+    if a.body.iter().flat_map(Block::links).any(|l| l.href.starts_with('#')) {
+        let places = super::article::anchors(&a.body);
+        for (i, b) in a.body.iter_mut().enumerate() {
+            if let Some(links) = b.links_mut() {
+                for (j, l) in links.iter_mut().enumerate() {
+                    if l.href.strip_prefix('#').is_some_and(|at| !places.iter().any(|p| p == at)) {
+                        let field = if l.style.is_empty() { "links" } else { "styles" };
+                        warn(
+                            format!("body[{i}].{field}[{j}]"),
+                            format!("link {} dropped: no such place in the article", shorten(&l.href)),
+                        );
+                        l.href.clear();
+                    }
+                }
+                links.retain(|l| l.is_link() || !l.style.is_empty());
+            }
+        }
+    }
     out
 }
 

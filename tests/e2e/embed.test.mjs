@@ -19,7 +19,11 @@ before(async () => {
   server = await startServer({
     '/cdn/some/sub/path/': { headers: { 'content-security-policy': policy } },
     // A set in a folder of its own, its image beside it.
-    '/sets/': { files: { 'blocks.json': BLOCKS_SET, ...BLOCKS_FILES } },
+    '/sets/': { files: { 'blocks.json': BLOCKS_SET, ...BLOCKS_FILES, 'notes.json': JSON.stringify({ version: 1, articles: [
+      { id: 'fn', title: 'Nickel notes', body: [
+        { type: 'paragraph', text: 'Nickel rose1.', links: [['1', '#fn-1']], styles: [['1', 'sup']] },
+        ...Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} of the report, long enough to fill the window.`.repeat(4)),
+        { type: 'list', ordered: true, items: ['LME, November.'], anchors: ['fn-1'] }] }] }) } },
     '/elsewhere/': { files: {
       'two.html': hostPage('<article-viewer id="a"></article-viewer><article-viewer id="b" src="/elsewhere/other.json" page-size="1"></article-viewer>'),
       'hash.html': hostPage('<article-viewer id="h" routing="hash"></article-viewer><article-viewer id="g" routing="hash" src="/elsewhere/other.json"></article-viewer>'),
@@ -32,6 +36,7 @@ before(async () => {
       'start.html': hostPage('<article-viewer id="one" src="/elsewhere/sotu.json" start="/article/sotu-1802-thomas-jefferson"></article-viewer>'
         + '<article-viewer id="by" src="/elsewhere/sotu.json" start="?author=Abraham%20Lincoln&amp;sort=oldest"></article-viewer>'
         + '<article-viewer id="s" src="/elsewhere/sotu.json" routing="hash" start="https://example.org/news/#/?q=slavery"></article-viewer>'),
+      'notes.html': hostPage('<article-viewer id="n" src="/sets/notes.json" start="/article/fn"></article-viewer>'),
       'contents.html': hostPage('<article-viewer id="c" src="/sets/blocks.json" start="/article/howto"></article-viewer><p style="height: 3000px">Below.</p>'),
       'noid.html': hostPage('<article-viewer></article-viewer><article-viewer src="/elsewhere/other.json"></article-viewer>'),
       'broken.html': hostPage('<article-viewer id="bad" src="/elsewhere/missing.json"></article-viewer><article-viewer id="good"></article-viewer>'),
@@ -501,6 +506,24 @@ test('the demo page under the strict CSP header: 0 violations', async () => {
   await widget(page, 'first').locator('.card-title a').first().click();
   await widget(page, 'first').locator('h1.article-title').waitFor();
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('in a widget a footnote\'s number goes to its note in the widget; the host page\'s address stays', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 390, height: 600 });
+  const host = server.url('/elsewhere/notes.html');
+  await page.goto(host);
+  const n = widget(page, 'n');
+  const mark = n.locator('a[data-at="fn-1"]');
+  await mark.waitFor();
+  // Its address: the host page with the widget's route at the note, to open in a new tab.
+  assert.equal(await mark.getAttribute('href'), `${host}#av-n=${encodeURIComponent('/article/fn?at=fn-1')}`);
+  await mark.click();
+  await page.waitForFunction(() => document.querySelector('#n').shadowRoot.activeElement?.id === 'h-fn-1');
+  assert.ok(await inWindow(n.locator('li#h-fn-1')), 'the note is in view');
+  assert.equal(page.url(), host);
   assert.deepEqual(errors, []);
   await page.close();
 });

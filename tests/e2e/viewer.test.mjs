@@ -40,6 +40,17 @@ before(async () => {
           { type: 'heading', text: 'End notes' }, '完。'] },
       ] }),
     },
+    // Footnotes: marks that link to their notes, at the end of a long article.
+    '/notes/': {
+      articles: JSON.stringify({ version: 1, title: 'Notes', articles: [
+        { id: 'fn', title: 'Nickel notes', lang: 'en', body: [
+          { type: 'paragraph', text: 'Nickel rose1 on lower output2.', links: [['1', '#fn-1'], ['2', '#fn-2']], styles: [['1', 'sup'], ['2', 'sup']] },
+          ...Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1} of the report, long enough to fill the window.`.repeat(4)),
+          { type: 'break' },
+          { type: 'list', ordered: true, items: ['LME, November.', 'Nornickel, third quarter.'], anchors: ['fn-1', 'fn-2'] },
+        ] },
+      ] }),
+    },
     '/mixed/': {
       articles: JSON.stringify({ version: 1, title: 'Mixed', articles: [
         { id: 'good', title: 'Good record' },
@@ -409,5 +420,38 @@ test('a heading\'s address names it by its words, in any script, the second of t
   assert.deepEqual(await page.locator('.article-body h2').evaluateAll((hs) => hs.map((h) => `${h.id} ${h.textContent}`)),
     ['h-產量 产量', 'h-價格-2024年 价格：2024年', 'h-產量-2 产量', 'h-end-notes End notes']);
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a footnote\'s number goes to its note in the article (its address says so), focused; Back returns to the text', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 390, height: 700 });
+  await page.goto(server.url('/notes/#/article/fn'));
+  const mark = page.locator('.article-body p').first().locator('a[data-at="fn-2"]');
+  await mark.waitFor();
+  // A raised number, a link within the viewer (no new tab) whose address opens the article at the note.
+  assert.equal(await mark.evaluate((a) => a.querySelector('sup')?.textContent), '2');
+  assert.equal(await mark.getAttribute('target'), null);
+  assert.equal(await mark.getAttribute('href'), '#/article/fn?at=fn-2');
+  const note = page.locator('.article-body li#h-fn-2');
+  assert.equal(await note.innerText(), 'Nornickel, third quarter.');
+  assert.equal(await inWindow(note), false);
+  await mark.click();
+  await page.waitForURL(/at=fn-2$/);
+  await page.waitForFunction(() => document.activeElement?.id === 'h-fn-2');
+  assert.ok(await inWindow(note), 'the note is in view');
+  // Back: the text where the reader was.
+  await page.goBack();
+  await page.waitForFunction(() => !location.hash.includes('at='));
+  await page.waitForFunction(() => window.scrollY < 100);
+  assert.ok(await inWindow(mark), 'back at the mark');
+  // Opened anew at a note: there.
+  const { page: other, errors: otherErrors } = await newPage(browser.context);
+  await other.setViewportSize({ width: 390, height: 700 });
+  await other.goto(server.url('/notes/#/article/fn?at=fn-1'));
+  await other.waitForFunction(() => document.activeElement?.id === 'h-fn-1');
+  assert.ok(await inWindow(other.locator('li#h-fn-1')));
+  assert.deepEqual([...errors, ...otherErrors], []);
+  await other.close();
   await page.close();
 });

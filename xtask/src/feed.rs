@@ -60,18 +60,22 @@ fn linked(text: &str, links: &[Link], placed: &[(std::ops::Range<usize>, usize)]
 /// tables, images.
 fn body_html(a: &Article) -> String {
     let mut html = String::new();
-    for b in &a.body {
+    // (Headings and list items have the ids of their anchors: a link of the article to one, `#anchor`, goes there.)
+    let heading_ids = a.heading_anchors();
+    for (i, b) in a.body.iter().enumerate() {
         match b {
             Block::Paragraph { text, links } => {
                 html.push_str(&format!("<p>{}</p>", linked(text, links, &Link::ranges(text, links))))
             }
             Block::Heading { text, level, links } => {
-                html.push_str(&format!("<h{level}>{}</h{level}>", linked(text, links, &Link::ranges(text, links))))
+                let id = heading_ids.iter().find(|(j, _)| *j == i).map(|(_, a)| format!(" id=\"{}\"", escape(a)));
+                let words = linked(text, links, &Link::ranges(text, links));
+                html.push_str(&format!("<h{level}{}>{words}</h{level}>", id.unwrap_or_default()))
             }
             Block::Quote { text, links } => {
                 html.push_str(&format!("<blockquote>{}</blockquote>", linked(text, links, &Link::ranges(text, links))))
             }
-            Block::List { ordered, start, items, levels, sublists, links } => {
+            Block::List { ordered, start, items, levels, sublists, links, anchors } => {
                 // A nested item's list goes inside the item before it (`levels` as `Block::nest` makes them), an
                 // `<ol>` or a `<ul>` as its items are numbered or not.
                 let kinds = Block::item_kinds(*ordered, levels, sublists, items.len());
@@ -94,7 +98,9 @@ fn body_html(a: &Article) -> String {
                             html.push_str(&format!("</{}></li>", tag(open.pop().unwrap_or_default())));
                         }
                     }
-                    html.push_str(&format!("<li>{}", linked(item, links, &Link::placed_in(&placed, k))));
+                    let id = anchors.get(k).filter(|a| !a.is_empty()).map(|a| format!(" id=\"{}\"", escape(a)));
+                    let words = linked(item, links, &Link::placed_in(&placed, k));
+                    html.push_str(&format!("<li{}>{words}", id.unwrap_or_default()));
                 }
                 html.push_str("</li>");
                 while let Some(o) = open.pop() {
@@ -237,7 +243,7 @@ mod tests {
                 "body": ["11月27日\u{1}，省有色金屬管理局。", { "type": "heading", "text": "Power <costs>", "links": [["<costs>", "https://e.org/costs"]] },
                          { "type": "quote", "text": "\"We'll watch.\"", "links": [["watch", "https://e.org/w"]] },
                          { "type": "list", "ordered": true, "start": 4, "items": ["a <b>", "c", "d", "e", "f"], "levels": [0, 1, 2, 0, 1],
-                           "sublists": ["unordered", "ordered"], "links": [["c", "https://e.org/c"]] },
+                           "sublists": ["unordered", "ordered"], "links": [["c", "https://e.org/c"]], "anchors": ["", "fn-1"] },
                          { "type": "code", "text": "x  <  y\n  & z", "language": "rust" },
                          { "type": "table", "header": true, "caption": "Prices <USD>",
                            "rows": [["Metal", "Price"], ["Cu", "9,100"]], "links": [["Cu", "https://e.org/cu"]] },
@@ -252,6 +258,9 @@ mod tests {
         assert!(!feed.contains("<script>") && !feed.contains('\u{1}'), "{feed}");
         assert!(feed.contains("<updated>2018-11-30T11:21:00+08:00</updated>\n  <link rel=\"self\""), "newest: {feed}");
         assert!(feed.contains("href=\"./#/article/seed_1.x\""), "a link to the viewer's page: {feed}");
+        // The places a link of the article can go to (`#anchor`): a heading, an anchored item.
+        assert!(feed.contains("&lt;h2 id=&quot;power-costs&quot;&gt;"), "{feed}");
+        assert!(feed.contains("&lt;li id=&quot;fn-1&quot;&gt;&lt;a href=&quot;https://e.org/c&quot;&gt;c"), "{feed}");
         let back = read_back(&feed);
         let titles: Vec<&str> = back.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(
@@ -277,7 +286,10 @@ mod tests {
         // the kinds of the lists nested in it too: `<ol start="4">`, a `<ul>` holding an `<ol>`, an `<ol>`.)
         let items = ["a <b>", "c", "d", "e", "f"].map(String::from).to_vec();
         let (levels, sublists) = (vec![0, 1, 2, 0, 1], vec![false, true, true]);
-        assert_eq!(a.body[3], Block::List { ordered: true, start: 4, items, levels, sublists, links });
+        assert_eq!(
+            a.body[3],
+            Block::List { ordered: true, start: 4, items, levels, sublists, links, anchors: Vec::new() }
+        );
         assert_eq!(a.body[4], Block::Code { text: "x  <  y\n  & z".into(), language: Some("rust".into()) });
         let rows = vec![vec!["Metal".into(), "Price".into()], vec!["Cu".into(), "9,100".into()]];
         let mut table = Block::table(rows, true, Some("Prices <USD>".into()));

@@ -219,6 +219,8 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                 let at = buf.len();
                 buf.push_str(&n.to_string());
                 marks.styles.push((at..buf.len(), Style::SUP));
+                // (A link to its note: to none, below, when it has none.)
+                super::html::push_link(&mut marks.text, &buf, at, &format!("#fn-{n}"));
             }
             // A footnote's text is taken out of the body, to the notes at its end.
             Event::Start(Tag::FootnoteDefinition(label)) => {
@@ -421,16 +423,29 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
     end_list(&mut list, &mut blocks, &mut marks);
     flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
     // The notes, numbered as their marks are (those never referred to after them), as a numbered list at the end.
+    // Each note referred to is the place its marks link to: its anchor `fn-` and its number.
     notes.sort_by_key(|(label, ..)| referred.iter().position(|l| l == label).unwrap_or(usize::MAX));
-    let (mut items, mut links) = (Vec::new(), Vec::new());
-    for (_, text, mut l) in notes.into_iter().filter(|(_, text, _)| !text.is_empty()) {
+    let (mut items, mut links, mut anchors) = (Vec::new(), Vec::new(), Vec::new());
+    for (label, text, mut l) in notes.into_iter().filter(|(_, text, _)| !text.is_empty()) {
         items.push(text);
         links.append(&mut l);
+        anchors.push(referred.iter().position(|r| *r == label).map_or(String::new(), |n| format!("fn-{}", n + 1)));
+    }
+    if anchors.iter().all(String::is_empty) {
+        anchors.clear();
+    }
+    // A mark whose note is not there links nowhere (it stays a raised number).
+    for links in blocks.iter_mut().filter_map(Block::links_mut) {
+        links.retain(|l| !l.href.starts_with("#fn-") || anchors.iter().any(|a| l.href[1..] == *a));
     }
     if !items.is_empty() {
         // (Set apart from the text by a break, as footnotes are on a page.)
         blocks.push(Block::Break);
-        blocks.push(Block::nested_list((true, 1), items, Vec::new(), &[], links));
+        let mut list = Block::nested_list((true, 1), items, Vec::new(), &[], links);
+        if let Block::List { anchors: a, .. } = &mut list {
+            *a = anchors;
+        }
+        blocks.push(list);
     }
     (blocks, first_h1, dropped)
 }

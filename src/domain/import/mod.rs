@@ -282,8 +282,11 @@ pub fn resolve_addresses(blocks: &mut [Block], base: Option<&url::Url>) {
 
 /// Every link's address of `blocks` that is relative, resolved against `base` (see [`resolve`]).
 pub fn resolve_links(blocks: &mut [Block], base: Option<&url::Url>) {
+    // (A link to a place in the article itself, `#anchor` — a heading's, a footnote's — stays one.)
+    let places = crate::domain::article::anchors(blocks);
+    let here = |href: &str| href.strip_prefix('#').is_some_and(|at| places.iter().any(|p| p == at));
     for links in blocks.iter_mut().filter_map(Block::links_mut) {
-        links.iter_mut().filter(|l| l.is_link()).for_each(|l| l.href = resolve(&l.href, base));
+        links.iter_mut().filter(|l| l.is_link() && !here(&l.href)).for_each(|l| l.href = resolve(&l.href, base));
     }
 }
 

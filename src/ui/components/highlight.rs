@@ -28,8 +28,16 @@ pub fn marked(text: &str, terms: &[String]) -> Html {
 
 /// `text` with the links and styled words `placed` in it (their byte ranges and indices in `links`: see
 /// [`Link::ranges`]) and the `terms` marked: each link one `<a>` (opening in a new tab, as the link to the original
-/// does), each match one `<mark>` inside it, styled words in `<strong>`, `<em>`, `<code>`, `<del>` inside that.
-pub fn marked_linked(text: &str, links: &[Link], placed: &[(Range<usize>, usize)], terms: &[String]) -> Html {
+/// does; a link to a place in the article, `#anchor`, to the article's address `here` makes for it, its anchor in
+/// `data-at` for the article to follow in the viewer), each match one `<mark>` inside it, styled words in
+/// `<strong>`, `<em>`, `<code>`, `<del>` inside that.
+pub fn marked_linked(
+    text: &str,
+    links: &[Link],
+    placed: &[(Range<usize>, usize)],
+    terms: &[String],
+    here: &dyn Fn(&str) -> String,
+) -> Html {
     if placed.is_empty() {
         return marked(text, terms);
     }
@@ -47,9 +55,12 @@ pub fn marked_linked(text: &str, links: &[Link], placed: &[(Range<usize>, usize)
                 });
             }
             match link.and_then(|i| links.get(i)) {
-                Some(l) => {
-                    html! { <a href={l.href.clone()} target="_blank" rel="noopener noreferrer">{ for inner }</a> }
-                }
+                Some(l) => match l.href.strip_prefix('#') {
+                    Some(at) => html! { <a href={here(at)} data-at={at.to_owned()}>{ for inner }</a> },
+                    None => {
+                        html! { <a href={l.href.clone()} target="_blank" rel="noopener noreferrer">{ for inner }</a> }
+                    }
+                },
                 None => inner.into_iter().collect(),
             }
         })

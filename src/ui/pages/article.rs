@@ -188,6 +188,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     // The interface's language, for its words on the page (the article's own is on the page as a whole).
     let ui = prefs.lang.tag();
     let mount = use_mount();
+    let link_mount = mount.clone();
     let root = use_node_ref();
     // How many marks the page shows, and the one stepped to: kept together, so that another article or query
     // starts again before the first match (a state of its own cost ~1 KB of wasm more).
@@ -218,13 +219,36 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             }
         })
     };
-    // A press on an image's button enlarges it (one handler for the body's images).
+    // The article's address pointing at a place in it (`at=` its anchor), the list it was opened from kept: where
+    // a contents entry or a link to a footnote goes.
+    let at_query = {
+        let list = props.list_query.clone().unwrap_or_default();
+        move |anchor: &str| {
+            let mut pairs = list.clone();
+            pairs.push(("at".to_owned(), anchor.to_owned()));
+            pairs
+        }
+    };
+    let to = Route::Article { id: a.id.to_string() };
+    // One handler for the body: a press on an image's button enlarges it; a link to a place in the article (a
+    // footnote's number) goes there in the viewer, as a contents entry does (Back returns), unless asked to open
+    // elsewhere (Ctrl, Shift, Alt or Meta).
     let on_body_click = {
         let close = s.close;
+        let (navigator, to, at_query) = (use_navigator(), to.clone(), at_query.clone());
         Callback::from(move |e: MouseEvent| {
-            let target = e.target_dyn_into::<web_sys::Element>();
-            if let Some(button) = target.and_then(|t| t.closest(".image-zoom").ok().flatten()) {
+            let Some(target) = e.target_dyn_into::<web_sys::Element>() else { return };
+            if let Some(button) = target.closest(".image-zoom").ok().flatten() {
                 enlarge(&button, close);
+            } else if let Some(at) =
+                target.closest("a[data-at]").ok().flatten().and_then(|a| a.get_attribute("data-at"))
+            {
+                if !(e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key()) {
+                    e.prevent_default();
+                    if let Some(nav) = &navigator {
+                        let _ = nav.push_with_query(&to, &at_query(&at));
+                    }
+                }
             }
         })
     };
@@ -310,12 +334,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         .map(|((level, text), (_, anchor))| (level, text, anchor.as_str()))
         .collect();
     let contents = (headings.len() >= 3).then(|| {
-        let to = Route::Article { id: a.id.to_string() };
-        let query = |anchor: &str| {
-            let mut pairs = props.list_query.clone().unwrap_or_default();
-            pairs.push(("at".to_owned(), anchor.to_owned()));
-            Some(pairs)
-        };
+        let query = |anchor: &str| Some(at_query(anchor));
         html! {
             <nav class="contents" aria-label={s.contents}>
                 <p class="contents-title" lang={ui} aria-hidden="true">{ s.contents }</p>
@@ -329,7 +348,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     // opens at that heading. (Following a contents entry is a new page for `ScrollManager`, which does the same.)
     {
         let (root, at) = (root.clone(), use_location().and_then(|l| heading_at(l.query_str())));
-        let anchor = at.and_then(|at| find_anchor(&anchors, &at).map(str::to_owned));
+        // (A heading's, or a list item's: a footnote's.)
+        let anchor = at.map(|at| find_anchor(&anchors, &at).map_or(at.clone(), str::to_owned));
         use_effect_on(Rc::as_ptr(&props.article) as usize, move |_| {
             let heading = root
                 .cast::<web_sys::Element>()
@@ -342,6 +362,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     }
     // (The anchors are in the body's order: each block takes the next one if it is its own.)
     let mut next_anchor = anchors.iter().peekable();
+    let here = |anchor: &str| link_mount.link(&route_path(&to, Some(&at_query(anchor))));
+    let body = Body { terms: t, here: &here, enlarge: s.enlarge_image };
     html! {
         <article class="article-page" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref())} ref={root}>
             <nav class="back" lang={ui}><RouteLink to={Route::List} query={props.list_query.clone()}>{ s.back_to_list }</RouteLink></nav>
@@ -364,7 +386,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             { for contents }
             <div class="article-body" onclick={on_body_click}>{ for a.body.iter().enumerate().map(|(i, b)| {
                 let anchor = next_anchor.next_if(|(j, _)| *j == i).map(|(_, a)| a.as_str());
-                render_block(b, anchor, t, s.enlarge_image)
+                render_block(b, anchor, &body)
             }) }</div>
             <footer class="article-footer">
                 if let Some(e) = &a.editor {
@@ -388,10 +410,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
 /// The list of the items from `from` on that are at `level` (see [`Block::nest`]: `levels` as it makes them, empty
 /// when all are at the top), each `<li>` holding the items nested under it as a list; and where they end (the next
 /// item, at a level above, or `count`). `kinds`: whether each item is in a numbered list ([`Block::item_kinds`]):
-/// a list is `<ol>` or `<ul>` as its first item is; `start`: its first number, when not 1.
+/// a list is `<ol>` or `<ul>` as its first item is; `start`: its first number, when not 1; `anchors`: the items'
+/// anchors (an item with one has the id `h-` and it, and takes the focus when a link goes there).
 fn nested_list(
-    kinds: &[bool],
-    levels: &[u8],
+    (kinds, levels, anchors): (&[bool], &[u8], &[String]),
     level: u8,
     from: usize,
     start: Option<String>,
@@ -401,38 +423,49 @@ fn nested_list(
     let (mut lis, mut k) = (Vec::new(), from);
     while k < kinds.len() && level_of(k) == level {
         let own = item(k);
+        let id = anchors.get(k).filter(|a| !a.is_empty()).map(|a| format!("h-{a}"));
+        let tabindex = id.as_ref().map(|_| "-1");
         k += 1;
         let mut inner = None;
         if k < kinds.len() && level_of(k) > level {
-            let (list, end) = nested_list(kinds, levels, level + 1, k, None, item);
+            let (list, end) = nested_list((kinds, levels, anchors), level + 1, k, None, item);
             (inner, k) = (Some(list), end);
         }
-        lis.push(html! { <li>{ own }{ for inner }</li> });
+        lis.push(html! { <li {id} {tabindex}>{ own }{ for inner }</li> });
     }
     let tag = if kinds.get(from).copied().unwrap_or_default() { "ol" } else { "ul" };
     (html! { <@{tag} {start}>{ for lis }</@> }, k)
 }
 
 /// A block of the body. (A heading's id, `h-` and its `anchor`, is the contents' target.)
-fn render_block(block: &Block, anchor: Option<&str>, terms: &[String], enlarge: &'static str) -> Html {
+/// What every block of an article is shown with: the search's terms to mark, the address of a place in the article
+/// (by its anchor), the words of an image's button.
+struct Body<'a> {
+    terms: &'a [String],
+    here: &'a dyn Fn(&str) -> String,
+    enlarge: &'static str,
+}
+
+fn render_block(block: &Block, anchor: Option<&str>, body: &Body) -> Html {
+    let (terms, here) = (body.terms, body.here);
     match block {
         Block::Paragraph { text, links } => {
-            html! { <p>{ marked_linked(text, links, &TextLink::ranges(text, links), terms) }</p> }
+            html! { <p>{ marked_linked(text, links, &TextLink::ranges(text, links), terms, here) }</p> }
         }
         Block::Heading { text, level, links } => html! {
             <@{format!("h{level}")} id={anchor.map(|a| format!("h-{a}"))} tabindex="-1">
-                { marked_linked(text, links, &TextLink::ranges(text, links), terms) }
+                { marked_linked(text, links, &TextLink::ranges(text, links), terms, here) }
             </@>
         },
         Block::Quote { text, links } => {
-            html! { <blockquote><p>{ marked_linked(text, links, &TextLink::ranges(text, links), terms) }</p></blockquote> }
+            html! { <blockquote><p>{ marked_linked(text, links, &TextLink::ranges(text, links), terms, here) }</p></blockquote> }
         }
-        Block::List { ordered, start, items, levels, sublists, links } => {
+        Block::List { ordered, start, items, levels, sublists, links, anchors } => {
             let placed = TextLink::ranges_in(items, links);
-            let item = |k: usize| marked_linked(&items[k], links, &TextLink::placed_in(&placed, k), terms);
+            let item = |k: usize| marked_linked(&items[k], links, &TextLink::placed_in(&placed, k), terms, here);
             let kinds = Block::item_kinds(*ordered, levels, sublists, items.len());
             let start = (*ordered && *start != 1).then(|| start.to_string());
-            nested_list(&kinds, levels, 0, 0, start, &item).0
+            nested_list((&kinds, levels, anchors), 0, 0, start, &item).0
         }
         // Focusable, so that a reader without a mouse can scroll a long line into view.
         // (Its language, if named, is shown above it by the stylesheet; no browser translates it.)
@@ -445,7 +478,7 @@ fn render_block(block: &Block, anchor: Option<&str>, terms: &[String], enlarge: 
             // (A column of numbers aligned to the right, its header with it.)
             let numbers = t.numeric_columns();
             let cell = |k: usize, c: &String, head: bool| {
-                let text = marked_linked(c, &t.links, &TextLink::placed_in(&placed, k), terms);
+                let text = marked_linked(c, &t.links, &TextLink::placed_in(&placed, k), terms, here);
                 let class = numbers.get(k % t.columns.max(1)).copied().unwrap_or_default().then_some("num");
                 match head {
                     true => html! { <th scope="col" {class}>{ text }</th> },
@@ -465,11 +498,11 @@ fn render_block(block: &Block, anchor: Option<&str>, terms: &[String], enlarge: 
         }
         Block::Image(i) => html! {
             <figure>
-                <button type="button" class="image-zoom" title={enlarge}>
+                <button type="button" class="image-zoom" title={body.enlarge}>
                     <img src={i.src.clone()} alt={i.alt.clone()} loading="lazy" decoding="async" />
                 </button>
                 if let Some(c) = &i.caption {
-                    <figcaption>{ marked_linked(c, &i.links, &TextLink::ranges(c, &i.links), terms) }</figcaption>
+                    <figcaption>{ marked_linked(c, &i.links, &TextLink::ranges(c, &i.links), terms, here) }</figcaption>
                 }
             </figure>
         },
