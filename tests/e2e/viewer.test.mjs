@@ -445,6 +445,10 @@ test('a footnote\'s number goes to its note in the article (its address says so)
   await page.waitForFunction(() => !location.hash.includes('at='));
   await page.waitForFunction(() => window.scrollY < 100);
   assert.ok(await inWindow(mark), 'back at the mark');
+  // On paper the number is only a number (a link elsewhere says where it goes).
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await mark.evaluate((a) => getComputedStyle(a, '::after').content), 'none');
+  await page.emulateMedia({ media: 'screen' });
   // Opened anew at a note: there.
   const { page: other, errors: otherErrors } = await newPage(browser.context);
   await other.setViewportSize({ width: 390, height: 700 });
