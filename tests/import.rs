@@ -1591,3 +1591,33 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_web_pages_footnotes_link_to_their_notes_in_the_article_and_its_other_in_page_links_to_the_page() {
+    let html = "<html><head><title>T</title></head><body><article><h1>T</h1>\
+                <p>Nickel rose<sup id=\"fnref:1\"><a href=\"#fn:1\">1</a></sup>, see <a href=\"#Method\">the method</a> \
+                and <a href=\"#elsewhere\">the rest</a>.</p><h2>Method</h2><p>Prices from the exchange.</p>\
+                <ol class=\"footnotes\"><li id=\"fn:1\">The LME, November. <a href=\"#fnref:1\">↩</a></li>\
+                <li>A note no link goes to.</li></ol></article></body></html>";
+    let opts = ImportOptions { address: Some("https://e.org/post".into()), ..Default::default() };
+    let r = import_file(Path::new("notes.html"), html.as_bytes(), &opts);
+    assert_eq!(r.error, None);
+    let body = &r.articles[0].body;
+    // The mark to its note (the item's id read as an anchor: `fn:1` → `fn-1`), the link to the heading to it (its
+    // words), the link to a place the article does not have (nor the back link to the mark) to the page's.
+    let hrefs: Vec<(&str, &str)> =
+        body[0].links().iter().filter(|l| l.is_link()).map(|l| (l.text.as_str(), l.href.as_str())).collect();
+    assert_eq!(
+        hrefs,
+        [("1", "#fn-1"), ("the method", "#method"), ("the rest", "https://e.org/post#elsewhere")],
+        "{body:?}"
+    );
+    let notes = body.iter().find(|b| matches!(b, Block::List { .. })).expect("the notes");
+    assert!(matches!(notes, Block::List { anchors, .. } if *anchors == ["fn-1"]), "{notes:?}");
+    assert_eq!(notes.links()[0].href, "https://e.org/post#fnref:1");
+    // Loaded as written: nothing dropped.
+    let set = ArticleSetFile { version: 1, title: None, articles: r.articles.clone() };
+    let back = load_article_set(&serde_json::to_string(&set).unwrap()).unwrap();
+    assert_eq!(back.articles, r.articles);
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+}

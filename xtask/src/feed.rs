@@ -283,12 +283,21 @@ mod tests {
         // Lists, code and tables keep their shape; code its spaces and line breaks.
         let links = vec![Link::new("c", "https://e.org/c")];
         // (A nested list inside the item before it: the levels come back; a numbered list's first number and
-        // the kinds of the lists nested in it too: `<ol start="4">`, a `<ul>` holding an `<ol>`, an `<ol>`.)
+        // the kinds of the lists nested in it too: `<ol start="4">`, a `<ul>` holding an `<ol>`, an `<ol>`; and
+        // its items' anchors, as their ids.)
         let items = ["a <b>", "c", "d", "e", "f"].map(String::from).to_vec();
         let (levels, sublists) = (vec![0, 1, 2, 0, 1], vec![false, true, true]);
         assert_eq!(
             a.body[3],
-            Block::List { ordered: true, start: 4, items, levels, sublists, links, anchors: Vec::new() }
+            Block::List {
+                ordered: true,
+                start: 4,
+                items,
+                levels,
+                sublists,
+                links,
+                anchors: vec![String::new(), "fn-1".into()]
+            }
         );
         assert_eq!(a.body[4], Block::Code { text: "x  <  y\n  & z".into(), language: Some("rust".into()) });
         let rows = vec![vec!["Metal".into(), "Price".into()], vec!["Cu".into(), "9,100".into()]];

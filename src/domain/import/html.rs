@@ -3,7 +3,7 @@
 //! Only text and image addresses are carried over: scripts, styles, frames, forms, event handlers and
 //! `javascript:` URLs never reach a block, because nothing but text, `src` and `alt` is read.
 
-use crate::domain::article::Style;
+use crate::domain::article::{anchor_slug, Style};
 use crate::domain::load::is_safe_url;
 use crate::domain::{Block, Link};
 use scraper::{ElementRef, Html, Node};
@@ -20,6 +20,9 @@ const BLOCK_LEVEL: [&str; 22] = [
     "p", "div", "section", "article", "header", "footer", "aside", "main", "nav", "ul", "ol", "li", "dl", "dt", "dd",
     "table", "tr", "td", "th", "pre", "hr", "br",
 ];
+
+/// A list's item as read: its text, how deep it is nested, whether its list is numbered, its anchor.
+type Item = (String, u8, bool, String);
 
 /// What converting one HTML fragment gave.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -224,13 +227,23 @@ impl Walker {
                                 Some(items) if items.is_empty() => {}
                                 Some(items) => {
                                     let (mut texts, mut levels, mut kinds) = (Vec::new(), Vec::new(), Vec::new());
-                                    for (text, level, ordered) in items {
+                                    let mut anchors = Vec::new();
+                                    for (text, level, ordered, anchor) in items {
                                         texts.push(text);
                                         levels.push(level);
                                         kinds.push(ordered);
+                                        anchors.push(anchor);
                                     }
                                     let kind = (name == "ol", list_start(child_el));
-                                    self.blocks.push(Block::nested_list(kind, texts, levels, &kinds, links))
+                                    let mut list = Block::nested_list(kind, texts, levels, &kinds, links);
+                                    // (Its items' ids: the places the page's own links to them go, `#fn:1`.)
+                                    while anchors.last().is_some_and(String::is_empty) {
+                                        anchors.pop();
+                                    }
+                                    if let Block::List { anchors: a, .. } = &mut list {
+                                        *a = anchors;
+                                    }
+                                    self.blocks.push(list)
                                 }
                                 // Images, tables, quotes… in it: read as paragraphs, as any block.
                                 None => {
@@ -333,11 +346,12 @@ impl Walker {
         self.styles.push((at..self.inline.len(), style));
     }
 
-    /// The items of a list, each with how deep it is nested (0: the list's own) and whether its list is numbered
-    /// (`<ol>`), its nested lists' items following the item they are in, one level deeper; `None` when it holds
+    /// The items of a list, each with how deep it is nested (0: the list's own), whether its list is numbered
+    /// (`<ol>`) and its anchor (its `id` as an anchor: see [`anchor_slug`]; empty without one), its nested lists'
+    /// items following the item they are in, one level deeper; `None` when it holds
     /// more than text (images, tables, quotes, code, headings, what is dropped, or on a page what is not the
     /// article), to be read as paragraphs instead. Its links (`<a href>`) go into `links`.
-    fn list_items(&self, list: ElementRef, links: &mut Vec<Link>) -> Option<Vec<(String, u8, bool)>> {
+    fn list_items(&self, list: ElementRef, links: &mut Vec<Link>) -> Option<Vec<Item>> {
         let ordered = list.value().name() == "ol";
         let mut items = Vec::new();
         for li in element_children(list)? {
@@ -354,9 +368,10 @@ impl Walker {
             links.append(&mut inner);
             let text = collapse(&text);
             if !text.is_empty() {
-                items.push((text, 0, ordered));
+                let anchor = li.value().attr("id").filter(|id| !id.trim().is_empty()).map(anchor_slug);
+                items.push((text, 0, ordered, anchor.unwrap_or_default()));
             }
-            items.extend(nested.into_iter().map(|(t, l, o)| (t, l.saturating_add(1), o)));
+            items.extend(nested.into_iter().map(|(t, l, o, a)| (t, l.saturating_add(1), o, a)));
         }
         Some(items)
     }
@@ -420,7 +435,7 @@ impl Walker {
         &self,
         el: ElementRef,
         text: &mut String,
-        nested: &mut Vec<(String, u8, bool)>,
+        nested: &mut Vec<Item>,
         styles: &mut Vec<(Range<usize>, Style)>,
         own: &mut Vec<(Link, usize)>,
         links: &mut Vec<Link>,

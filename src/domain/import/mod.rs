@@ -282,11 +282,17 @@ pub fn resolve_addresses(blocks: &mut [Block], base: Option<&url::Url>) {
 
 /// Every link's address of `blocks` that is relative, resolved against `base` (see [`resolve`]).
 pub fn resolve_links(blocks: &mut [Block], base: Option<&url::Url>) {
-    // (A link to a place in the article itself, `#anchor` — a heading's, a footnote's — stays one.)
+    // (A link to a place in the article itself — a heading's, a footnote's — stays one, its fragment as an anchor
+    // (`#fn:1` → `#fn-1`, as an item's id is read: see `anchor_slug`).)
     let places = crate::domain::article::anchors(blocks);
-    let here = |href: &str| href.strip_prefix('#').is_some_and(|at| places.iter().any(|p| p == at));
+    let here = |href: &str| {
+        let at = crate::domain::article::anchor_slug(href.strip_prefix('#').filter(|f| !f.is_empty())?);
+        places.contains(&at).then(|| format!("#{at}"))
+    };
     for links in blocks.iter_mut().filter_map(Block::links_mut) {
-        links.iter_mut().filter(|l| l.is_link() && !here(&l.href)).for_each(|l| l.href = resolve(&l.href, base));
+        for l in links.iter_mut().filter(|l| l.is_link()) {
+            l.href = here(&l.href).unwrap_or_else(|| resolve(&l.href, base));
+        }
     }
 }
 
