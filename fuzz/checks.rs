@@ -47,13 +47,31 @@ pub fn article_set(data: &[u8]) {
                 assert_eq!(Block::fit_sublists(*ordered, levels, sublists.clone()), (sublists.clone(), None), "{b:?}");
             }
         }
-        for b in set.articles.iter().flat_map(|a| &a.body).filter(|b| !b.links().is_empty()) {
-            assert_eq!(Link::ranges_in(b.linked_texts(), b.links()).len(), b.links().len(), "{b:?}");
-            let shown = |l: &Link| match l.is_link() {
-                true => article_viewer::domain::load::is_safe_url(&l.href, false),
-                false => !l.style.is_empty(),
-            };
-            assert!(b.links().iter().all(shown), "{b:?}");
+        for a in &set.articles {
+            // The places a link can go to: each once, each an anchor; a list's at most one per item.
+            let places = article_viewer::domain::article::anchors(&a.body);
+            assert!(places.iter().all(|p| article_viewer::domain::article::is_anchor(p)), "{places:?}");
+            let mut unique = places.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), places.len(), "{places:?}");
+            for b in &a.body {
+                if let Block::List { items, anchors, .. } = b {
+                    assert!(anchors.len() <= items.len(), "{b:?}");
+                }
+            }
+            for b in a.body.iter().filter(|b| !b.links().is_empty()) {
+                assert_eq!(Link::ranges_in(b.linked_texts(), b.links()).len(), b.links().len(), "{b:?}");
+                // A link goes to an http(s) address or to a place in the article; styled words have a style.
+                let shown = |l: &Link| match l.is_link() {
+                    true => {
+                        article_viewer::domain::load::is_safe_url(&l.href, false)
+                            || l.href.strip_prefix('#').is_some_and(|at| places.iter().any(|p| p == at))
+                    }
+                    false => !l.style.is_empty(),
+                };
+                assert!(b.links().iter().all(shown), "{b:?}");
+            }
         }
         let file = ArticleSetFile { version: 1, title: set.title.clone(), articles: set.articles.clone() };
         let again = load_article_set(&file.to_json_pretty()).expect("a written set loads");
