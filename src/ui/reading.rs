@@ -212,12 +212,24 @@ thread_local! {
     static SHOWN: RefCell<Vec<Shown>> = const { RefCell::new(Vec::new()) };
     /// Whether the page's scroll listener ([`listen`]) is in place.
     static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Set by [`jumped`]: the next scroll is the viewer's own, not the reader's.
+    static JUMPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The viewer is about to scroll to a place the reader asked for by a link (a heading of the contents, a
+/// footnote): that scroll is not where the reader has read to (a footnote is at the article's end; a look at it
+/// and Back does not make the article read). Their next scroll from there is.
+pub fn jumped() {
+    JUMPED.with(|j| j.set(true));
 }
 
 /// Records the reader's place in each article on screen, and saves the log, each time it has moved by half a
 /// percent of the article (at most 200 saves for a whole article; none while it stays) or reaches its end — from
 /// 5% on: the top is where every visit starts, and where a new page is scrolled to.
 fn on_scroll() {
+    if JUMPED.with(|j| j.replace(false)) {
+        return;
+    }
     // (Every scroll of the page comes here, also where no article is shown: nothing is copied or looked up then.)
     SHOWN.with(|shown| {
         let shown = shown.borrow();

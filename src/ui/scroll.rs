@@ -136,8 +136,10 @@ pub fn scroll_manager() -> Html {
     Html::default()
 }
 
-/// Scrolls to `heading` (a section's, which an address points at) and focuses it.
+/// Scrolls to `heading` (a section's or a footnote's, which an address points at) and focuses it. (Not where the
+/// reader has read to: see [`crate::ui::reading::jumped`].)
 pub fn go_to(heading: web_sys::Element) {
+    crate::ui::reading::jumped();
     heading.scroll_into_view();
     focus_heading(Some(heading));
 }

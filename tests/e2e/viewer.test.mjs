@@ -440,6 +440,10 @@ test('a footnote\'s number goes to its note in the article (its address says so)
   await page.waitForURL(/at=fn-2$/);
   await page.waitForFunction(() => document.activeElement?.id === 'h-fn-2');
   assert.ok(await inWindow(note), 'the note is in view');
+  // A look at the note (at the article's end) is not reading to the end: the jump is not recorded as the
+  // reader's place (two frames: its scroll event has come by then).
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.doesNotMatch(await page.evaluate(() => localStorage.getItem('article-viewer.read') ?? ''), /\bfn:/);
   // Back: the text where the reader was.
   await page.goBack();
   await page.waitForFunction(() => !location.hash.includes('at='));
