@@ -444,6 +444,13 @@ test('a footnote\'s number goes to its note in the article (its address says so)
   // reader's place (two frames: its scroll event has come by then).
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.doesNotMatch(await page.evaluate(() => localStorage.getItem('article-viewer.read') ?? ''), /\bfn:/);
+  // Scrolled back up by the reader (not Back), the same number goes there again (its address is the page's).
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForFunction(() => window.scrollY === 0);
+  assert.equal(await inWindow(note), false);
+  await mark.click();
+  await page.waitForFunction(() => document.activeElement?.id === 'h-fn-2');
+  assert.ok(await inWindow(note), 'the note is in view again');
   // Back: the text where the reader was.
   await page.goBack();
   await page.waitForFunction(() => !location.hash.includes('at='));

@@ -233,9 +233,12 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     // One handler for the body: a press on an image's button enlarges it; a link to a place in the article (a
     // footnote's number) goes there in the viewer, as a contents entry does (Back returns), unless asked to open
     // elsewhere (Ctrl, Shift, Alt or Meta).
+    // The place the address points at (`at=`), if any.
+    let at_now = use_location().and_then(|l| heading_at(l.query_str()));
     let on_body_click = {
         let close = s.close;
-        let (navigator, to, at_query) = (use_navigator(), to.clone(), at_query.clone());
+        let (navigator, to, at_query, root, now) =
+            (use_navigator(), to.clone(), at_query.clone(), root.clone(), at_now.clone());
         Callback::from(move |e: MouseEvent| {
             let Some(target) = e.target_dyn_into::<web_sys::Element>() else { return };
             if let Some(button) = target.closest(".image-zoom").ok().flatten() {
@@ -245,8 +248,12 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             {
                 if !(e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key()) {
                     e.prevent_default();
-                    if let Some(nav) = &navigator {
-                        let _ = nav.push_with_query(&to, &at_query(&at));
+                    // (Where the address points already — the reader scrolled away from it — there again.)
+                    let place = || root.cast::<web_sys::Element>()?.query_selector(&format!("#h-{at}")).ok()?;
+                    match (&navigator, now.as_deref() == Some(at.as_str())) {
+                        (_, true) => place().into_iter().for_each(crate::ui::scroll::go_to),
+                        (Some(nav), false) => drop(nav.push_with_query(&to, &at_query(&at))),
+                        (None, false) => {}
                     }
                 }
             }
@@ -347,7 +354,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     // An address that points at a heading, opened as it is (a new tab, a reload, a shared link): the article
     // opens at that heading. (Following a contents entry is a new page for `ScrollManager`, which does the same.)
     {
-        let (root, at) = (root.clone(), use_location().and_then(|l| heading_at(l.query_str())));
+        let (root, at) = (root.clone(), at_now);
         // (A heading's, or a list item's: a footnote's.)
         let anchor = at.map(|at| find_anchor(&anchors, &at).map_or(at.clone(), str::to_owned));
         use_effect_on(Rc::as_ptr(&props.article) as usize, move |_| {
