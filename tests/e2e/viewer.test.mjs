@@ -403,6 +403,14 @@ test('a heading\'s address names it by its words, in any script, the second of t
     ['產量', '價格-2024年', '產量-2', 'end-notes']);
   assert.deepEqual(await page.locator('.article-body h2').evaluateAll((hs) => hs.map((h) => h.id)),
     ['h-產量', 'h-價格-2024年', 'h-產量-2', 'h-end-notes']);
+  // An entry followed, then again after the reader scrolled back up (its address is the page's already).
+  for (const round of [1, 2]) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction(() => window.scrollY === 0);
+    await contents.locator('a').nth(2).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'h-產量-2');
+    assert.ok(await inWindow(page.locator('#h-產量-2')), `round ${round}`);
+  }
   // Opened anew at the second 產量 (far down the article): there, focused.
   for (const at of [encodeURIComponent('產量-2'), 'h-4']) {
     const { page: other, errors: otherErrors } = await newPage(browser.context);

@@ -26,7 +26,8 @@ const RELATED: usize = 5;
 
 // Enlarges an article's image (`button` holds it): a modal dialog, inside the viewer (a widget's styles apply),
 // named by the image's text, with the image as large as the window allows, its caption, and a button (`close`)
-// that closes it — as do Escape and a press anywhere but the caption; the focus goes back to the image's button.
+// that closes it — as do Escape and a press anywhere but the caption's words (its links close it as they are
+// followed); the focus goes back to the image's button.
 // Made of copies of the page's own nodes (text, no markup from the data); removed once closed.
 //
 // Shares a link: through the device's share sheet where there is one (a phone, most desktops), else by copying
@@ -44,7 +45,7 @@ const RELATED: usize = 5;
   x.className = 'image-view-close';
   x.textContent = close;
   x.onclick = () => d.close();
-  d.onclick = (e) => { if (!e.target.closest('figcaption')) d.close(); };
+  d.onclick = (e) => { if (!e.target.closest('figcaption') || e.target.closest('a')) d.close(); };
   d.onclose = () => d.remove();
   d.append(x, figure);
   button.closest('.app').append(d);
@@ -230,12 +231,12 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         }
     };
     let to = Route::Article { id: a.id.to_string() };
-    // One handler for the body: a press on an image's button enlarges it; a link to a place in the article (a
-    // footnote's number) goes there in the viewer, as a contents entry does (Back returns), unless asked to open
+    // One handler for the article: a press on an image's button enlarges it; a link to a place in the article (a
+    // contents entry, a footnote's number) goes there in the viewer (Back returns), unless asked to open
     // elsewhere (Ctrl, Shift, Alt or Meta).
     // The place the address points at (`at=`), if any.
     let at_now = use_location().and_then(|l| heading_at(l.query_str()));
-    let on_body_click = {
+    let on_click = {
         let close = s.close;
         let (navigator, to, at_query, root, now) =
             (use_navigator(), to.clone(), at_query.clone(), root.clone(), at_now.clone());
@@ -340,13 +341,14 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         .zip(&anchors)
         .map(|((level, text), (_, anchor))| (level, text, anchor.as_str()))
         .collect();
+    // (An entry is followed as a footnote's number is: see `on_click`.)
+    let here = |anchor: &str| link_mount.link(&route_path(&to, Some(&at_query(anchor))));
     let contents = (headings.len() >= 3).then(|| {
-        let query = |anchor: &str| Some(at_query(anchor));
         html! {
             <nav class="contents" aria-label={s.contents}>
                 <p class="contents-title" lang={ui} aria-hidden="true">{ s.contents }</p>
                 <ul>{ for headings.iter().map(|&(level, text, anchor)| html! {
-                    <li class={format!("level-{level}")}><RouteLink to={to.clone()} query={query(anchor)}>{ text }</RouteLink></li>
+                    <li class={format!("level-{level}")}><a href={here(anchor)} data-at={anchor.to_owned()}>{ text }</a></li>
                 }) }</ul>
             </nav>
         }
@@ -369,10 +371,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     }
     // (The anchors are in the body's order: each block takes the next one if it is its own.)
     let mut next_anchor = anchors.iter().peekable();
-    let here = |anchor: &str| link_mount.link(&route_path(&to, Some(&at_query(anchor))));
     let body = Body { terms: t, here: &here, enlarge: s.enlarge_image };
     html! {
-        <article class="article-page" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref())} ref={root}>
+        <article class="article-page" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref())} ref={root} onclick={on_click}>
             <nav class="back" lang={ui}><RouteLink to={Route::List} query={props.list_query.clone()}>{ s.back_to_list }</RouteLink></nav>
             <header class="article-header">
                 if let Some(k) = &a.kicker { <p class="kicker">{ marked(k, t) }</p> }
@@ -391,7 +392,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             }
             if count > 0 { { match_nav(s, ui, count, current, &on_step) } }
             { for contents }
-            <div class="article-body" onclick={on_body_click}>{ for a.body.iter().enumerate().map(|(i, b)| {
+            <div class="article-body">{ for a.body.iter().enumerate().map(|(i, b)| {
                 let anchor = next_anchor.next_if(|(j, _)| *j == i).map(|(_, a)| a.as_str());
                 render_block(b, anchor, &body)
             }) }</div>
