@@ -30,6 +30,14 @@ fn all_text(a: &Article) -> String {
     s
 }
 
+/// The importer's articles, written as a set and loaded again, are the same, and nothing in them is dropped.
+fn loads_as_written(articles: &[article_viewer::domain::Article]) {
+    let set = ArticleSetFile { version: 1, title: None, articles: articles.to_vec() };
+    let back = load_article_set(&serde_json::to_string(&set).unwrap()).unwrap();
+    assert_eq!(back.articles, articles);
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+}
+
 #[test]
 fn pinyin_annotations_are_stripped_only_when_they_are_a_reading_of_the_character_before() {
     let rows = [
@@ -793,10 +801,7 @@ fn numbered_lists_keep_their_first_number_and_nested_lists_their_own_kind() {
     let r = import_file(Path::new("steps.html"), html.as_bytes(), &ImportOptions::default());
     assert_eq!(r.error, None);
     assert_eq!(r.articles[0].body[1..], expected);
-    let set = ArticleSetFile { version: 1, title: None, articles: r.articles.clone() };
-    let back = load_article_set(&serde_json::to_string(&set).unwrap()).unwrap();
-    assert_eq!(back.articles, r.articles);
-    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    loads_as_written(&r.articles);
     // An image in a numbered list ends it there; the list after it goes on with its numbers.
     let md = "---\ntitle: T\n---\n1. a\n2. b\n3. ![chart](chart.png)\n4. c\n";
     let r = import_file(Path::new("img.md"), md.as_bytes(), &ImportOptions::default());
@@ -830,10 +835,7 @@ fn footnotes_task_boxes_and_alerts_read_as_a_reader_sees_them_not_as_markup() {
     assert!(matches!(notes, Block::List { anchors, .. } if *anchors == ["fn-1", "fn-2"]), "{notes:?}");
     assert_eq!(body.len(), 6);
     // The set as written loads as it is, nothing dropped.
-    let set = ArticleSetFile { version: 1, title: None, articles: r.articles.clone() };
-    let back = load_article_set(&serde_json::to_string(&set).unwrap()).unwrap();
-    assert_eq!(back.articles, r.articles);
-    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    loads_as_written(&r.articles);
     // A mark whose note is empty links nowhere; a link to a heading of the article stays one (as GitHub writes its
     // anchors: the heading's words), one to a place that is not there goes to the original's page.
     let md = "---\ntitle: T\nurl: https://e.org/post\n---\nSee [the steps](#the-steps), [the end](#the-end) and a[^e].\n\n[^e]:\n\n## The steps\n\nOne.\n";
@@ -1616,8 +1618,5 @@ fn a_web_pages_footnotes_link_to_their_notes_in_the_article_and_its_other_in_pag
     assert!(matches!(notes, Block::List { anchors, .. } if *anchors == ["fn-1"]), "{notes:?}");
     assert_eq!(notes.links()[0].href, "https://e.org/post#fnref:1");
     // Loaded as written: nothing dropped.
-    let set = ArticleSetFile { version: 1, title: None, articles: r.articles.clone() };
-    let back = load_article_set(&serde_json::to_string(&set).unwrap()).unwrap();
-    assert_eq!(back.articles, r.articles);
-    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    loads_as_written(&r.articles);
 }
