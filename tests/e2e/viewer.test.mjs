@@ -439,6 +439,8 @@ test('a footnote\'s number goes to its note in the article (its address says so)
   await mark.waitFor();
   // A raised number, a link within the viewer (no new tab) whose address opens the article at the note.
   assert.equal(await mark.evaluate((a) => a.querySelector('sup')?.textContent), '2');
+  // (The link raised with its number: its underline under it, not at the line's foot.)
+  assert.equal(await mark.evaluate((a) => getComputedStyle(a).verticalAlign), 'super');
   assert.equal(await mark.getAttribute('target'), null);
   assert.equal(await mark.getAttribute('href'), '#/article/fn?at=fn-2');
   const note = page.locator('.article-body li#h-fn-2');
