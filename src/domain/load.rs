@@ -402,8 +402,13 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
         }
     }
     let mut kept = Vec::with_capacity(a.body.len());
-    // The headings' anchors and the list items' so far (to keep each once).
-    let mut seen: Vec<String> = a.heading_anchors().into_iter().map(|(_, anchor)| anchor).collect();
+    // The headings' anchors and the list items' so far (to keep each once; only for an article whose lists name
+    // any: not work for every article of a set).
+    let named = a.body.iter().any(|b| matches!(b, Block::List { anchors, .. } if !anchors.is_empty()));
+    let mut seen: Vec<String> = match named {
+        true => a.heading_anchors().into_iter().map(|(_, anchor)| anchor).collect(),
+        false => Vec::new(),
+    };
     for (i, mut block) in std::mem::take(&mut a.body).into_iter().enumerate() {
         // Blank list items are left out (and blank table rows, but a header row, by `Block::table`).
         if let Block::List { ordered, items, levels, sublists, anchors, .. } = &mut block {
@@ -425,15 +430,16 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
                 }
             }
             // (A blank item's level and anchor go with it; the items nested under it then hang on the one before.)
-            let blank: Vec<bool> = items.iter().map(|item| item.trim().is_empty()).collect();
             if !levels.is_empty() && levels.len() == items.len() {
-                let mut keep = blank.iter().map(|b| !b);
+                let mut keep = items.iter().map(|item| !item.trim().is_empty());
                 levels.retain(|_| keep.next().unwrap_or(false));
             }
-            let mut keep = blank.iter().map(|b| !b);
-            anchors.retain(|_| keep.next().unwrap_or(false));
-            if anchors.iter().all(String::is_empty) {
-                anchors.clear();
+            if !anchors.is_empty() {
+                let mut keep = items.iter().map(|item| !item.trim().is_empty());
+                anchors.retain(|_| keep.next().unwrap_or(false));
+                if anchors.iter().all(String::is_empty) {
+                    anchors.clear();
+                }
             }
             items.retain(|item| !item.trim().is_empty());
             let (nested, problem) = Block::nest(std::mem::take(levels), items.len());
