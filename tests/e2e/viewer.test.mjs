@@ -389,6 +389,12 @@ test('an article\'s image enlarges in a dialog over the window, with its caption
     await dialog.waitFor({ state: 'detached' });
     assert.equal(await page.evaluate(() => document.activeElement.className), 'image-zoom', close);
   }
+  // Following its caption's link (a new tab) closes it too.
+  await zoom.click();
+  await dialog.waitFor();
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), dialog.locator('figcaption a').click()]);
+  await tab.close();
+  await dialog.waitFor({ state: 'detached' });
   assert.deepEqual(errors, []);
   await page.close();
 });
