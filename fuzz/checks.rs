@@ -41,10 +41,11 @@ pub fn article_set(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     if let Ok(set) = load_article_set(text) {
         for b in set.articles.iter().flat_map(|a| &a.body) {
-            if let Block::List { ordered, items, levels, sublists, .. } = b {
-                assert_eq!(Block::nest(levels.clone(), items.len()), (levels.clone(), None), "{b:?}");
+            if let Block::List(l) = b {
+                assert_eq!(Block::nest(l.levels.clone(), l.items.len()), (l.levels.clone(), None), "{b:?}");
                 // One kind at most per nested list, and none kept that says nothing.
-                assert_eq!(Block::fit_sublists(*ordered, levels, sublists.clone()), (sublists.clone(), None), "{b:?}");
+                let fitted = Block::fit_sublists(l.ordered, &l.levels, l.sublists.clone());
+                assert_eq!(fitted, (l.sublists.clone(), None), "{b:?}");
             }
         }
         for a in &set.articles {
@@ -56,8 +57,8 @@ pub fn article_set(data: &[u8]) {
             unique.dedup();
             assert_eq!(unique.len(), places.len(), "{places:?}");
             for b in &a.body {
-                if let Block::List { items, anchors, .. } = b {
-                    assert!(anchors.len() <= items.len(), "{b:?}");
+                if let Block::List(l) = b {
+                    assert!(l.anchors.len() <= l.items.len(), "{b:?}");
                 }
             }
             for b in a.body.iter().filter(|b| !b.links().is_empty()) {

@@ -7,7 +7,7 @@ use article_viewer::domain::import::clean::{
     strip_pinyin_annotations, Fix,
 };
 use article_viewer::domain::import::{decode, detect_chinese_script, import_file, make_id, parse_fixes, ImportOptions};
-use article_viewer::domain::{load_article_set, Article, ArticleSetFile, Block, Link};
+use article_viewer::domain::{load_article_set, Article, ArticleSetFile, Block, Link, List};
 use std::path::Path;
 
 const SEED_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/000_7367aa27400e94e4.txt");
@@ -593,7 +593,7 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
             },
             // A heading keeps its links; a list its items'.
             Block::Heading { text: "A heading".into(), level: 2, links: vec![Link::new("heading", "https://e.org/h")] },
-            Block::List {
+            Block::List(Box::new(List {
                 ordered: false,
                 start: 1,
                 items: vec!["an item".into()],
@@ -601,7 +601,7 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
                 sublists: Vec::new(),
                 links: vec![Link::new("item", "https://e.org/i")],
                 anchors: Vec::new()
-            },
+            })),
             // A table's too.
             {
                 let rows = vec![vec!["Metal".into(), "Source".into()], vec!["Cu".into(), "LME".into()]];
@@ -659,7 +659,7 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
     );
     assert_eq!(
         r.articles[0].body[4],
-        Block::List {
+        Block::List(Box::new(List {
             ordered: false,
             start: 1,
             items: vec!["見甲".into(), "乙".into(), "丙".into()],
@@ -667,7 +667,7 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
             sublists: Vec::new(),
             links: vec![Link::new("甲", "https://www.example.cn/a.html"), Link::new("丙", "https://e.cn/c")],
             anchors: Vec::new()
-        }
+        }))
     );
     assert_eq!(r.articles[0].body[5].links(), [Link::new("倫敦", "https://www.example.cn/lme")]);
 }
@@ -682,7 +682,7 @@ fn markdown_lists_code_and_tables_keep_their_shape() {
         [
             Block::paragraph("Steps:"),
             // A nested list's items follow the item they are in, one level deeper.
-            Block::List {
+            Block::List(Box::new(List {
                 ordered: true,
                 start: 1,
                 items: ["Fetch the feed.", "Import it:", "with --full-text", "or without", "Serve."]
@@ -693,7 +693,7 @@ fn markdown_lists_code_and_tables_keep_their_shape() {
                 sublists: vec![false],
                 links: vec![Link::styled("--full-text", Style::CODE)],
                 anchors: Vec::new(),
-            },
+            })),
             Block::list(false, vec!["loose item its second paragraph".into(), "next".into()]),
             // Code as written: its spaces and line breaks, and its `.` not made a full-width 。 as in Chinese text.
             // The fence's language kept.
@@ -762,7 +762,7 @@ fn numbered_lists_keep_their_first_number_and_nested_lists_their_own_kind() {
     assert_eq!(r.error, None);
     let items = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let expected = [
-        Block::List {
+        Block::List(Box::new(List {
             ordered: true,
             start: 1,
             items: items(&["Install:", "with cargo", "fetch", "build", "with apt", "Configure."]),
@@ -770,9 +770,9 @@ fn numbered_lists_keep_their_first_number_and_nested_lists_their_own_kind() {
             sublists: vec![false, true],
             links: Vec::new(),
             anchors: Vec::new(),
-        },
+        })),
         Block::Code { text: "run".into(), language: Some("sh".into()) },
-        Block::List {
+        Block::List(Box::new(List {
             ordered: true,
             start: 3,
             items: items(&["Run.", "Check."]),
@@ -780,9 +780,9 @@ fn numbered_lists_keep_their_first_number_and_nested_lists_their_own_kind() {
             sublists: Vec::new(),
             links: Vec::new(),
             anchors: Vec::new(),
-        },
+        })),
         // A nested list of the same kind as the one it is in needs no word of it.
-        Block::List {
+        Block::List(Box::new(List {
             ordered: false,
             start: 1,
             items: items(&["a", "b"]),
@@ -790,7 +790,7 @@ fn numbered_lists_keep_their_first_number_and_nested_lists_their_own_kind() {
             sublists: Vec::new(),
             links: Vec::new(),
             anchors: Vec::new(),
-        },
+        })),
     ];
     assert_eq!(r.articles[0].body, expected);
     // The same from HTML (`<ol start>`), and each reads back as it was written.
@@ -805,7 +805,7 @@ fn numbered_lists_keep_their_first_number_and_nested_lists_their_own_kind() {
     // An image in a numbered list ends it there; the list after it goes on with its numbers.
     let md = "---\ntitle: T\n---\n1. a\n2. b\n3. ![chart](chart.png)\n4. c\n";
     let r = import_file(Path::new("img.md"), md.as_bytes(), &ImportOptions::default());
-    assert!(matches!(&r.articles[0].body[2], Block::List { ordered: true, start: 3, items, .. } if *items == ["c"]));
+    assert!(matches!(&r.articles[0].body[2], Block::List(l) if l.ordered && l.start == 3 && l.items == ["c"]));
 }
 
 #[test]
@@ -829,10 +829,10 @@ fn footnotes_task_boxes_and_alerts_read_as_a_reader_sees_them_not_as_markup() {
     // The notes set apart by a break, as on a page.
     assert_eq!(body[4], Block::Break);
     let notes = &body[5];
-    assert!(matches!(notes, Block::List { ordered: true, start: 1, .. }), "{notes:?}");
+    assert!(matches!(notes, Block::List(l) if l.ordered && l.start == 1), "{notes:?}");
     assert_eq!(notes.texts(), ["The LME price. Its second paragraph.", "Copper's note."]);
     assert_eq!(notes.links(), [Link::new("LME", "https://e.org/lme"), Link::styled("note", Style::STRONG)]);
-    assert!(matches!(notes, Block::List { anchors, .. } if *anchors == ["fn-1", "fn-2"]), "{notes:?}");
+    assert!(matches!(notes, Block::List(l) if l.anchors == ["fn-1", "fn-2"]), "{notes:?}");
     assert_eq!(body.len(), 6);
     // The set as written loads as it is, nothing dropped.
     loads_as_written(&r.articles);
@@ -1002,7 +1002,7 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
             Block::heading("Before", 2),
             Block::heading("Under it", 3),
             Block::paragraph("Before."),
-            Block::List {
+            Block::List(Box::new(List {
                 ordered: true,
                 start: 1,
                 items: vec!["One bold".into(), "Two paragraphs".into(), "nested".into()],
@@ -1010,7 +1010,7 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
                 sublists: vec![false],
                 links: vec![Link::styled("bold", Style::STRONG)],
                 anchors: Vec::new(),
-            },
+            })),
             // Spaces, line breaks and `>` as written; the script inside dropped.
             Block::Code { text: "let x = 1;\n  if x > 0 {\n}".into(), language: Some("rust".into()) },
             // A list holding more than text is read as paragraphs, as before lists were kept.
@@ -1614,8 +1614,8 @@ fn a_web_pages_footnotes_link_to_their_notes_in_the_article_and_its_other_in_pag
         [("1", "#fn-1"), ("the method", "#method"), ("the rest", "https://e.org/post#elsewhere")],
         "{body:?}"
     );
-    let notes = body.iter().find(|b| matches!(b, Block::List { .. })).expect("the notes");
-    assert!(matches!(notes, Block::List { anchors, .. } if *anchors == ["fn-1"]), "{notes:?}");
+    let notes = body.iter().find(|b| matches!(b, Block::List(_))).expect("the notes");
+    assert!(matches!(notes, Block::List(l) if l.anchors == ["fn-1"]), "{notes:?}");
     assert_eq!(notes.links()[0].href, "https://e.org/post#fnref:1");
     // Loaded as written: nothing dropped.
     loads_as_written(&r.articles);

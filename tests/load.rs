@@ -2,7 +2,7 @@
 //! whole-file faults. Runs natively: `cargo test --test load`.
 
 use article_viewer::domain::article::Style;
-use article_viewer::domain::{load_article_set, Block, Link, PublishedKind, SetError};
+use article_viewer::domain::{load_article_set, Block, Link, List, PublishedKind, SetError};
 use serde_json::json;
 
 fn set_of(articles: serde_json::Value) -> String {
@@ -584,7 +584,7 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
     assert_eq!((a.body[2].links(), a.body[4].links()), (&[][..], &[][..]));
     assert_eq!(
         a.body[3],
-        Block::List {
+        Block::List(Box::new(List {
             ordered: false,
             start: 1,
             items: vec!["copper".into(), "nickel and zinc".into(), "tin".into()],
@@ -592,7 +592,7 @@ fn links_are_kept_where_they_can_be_shown_and_the_others_reported_with_their_wor
             sublists: Vec::new(),
             links: vec![Link::new("nickel", "https://e.org/ni"), Link::new("tin", "https://e.org/sn")],
             anchors: Vec::new(),
-        }
+        }))
     );
     let Block::Table(t) = &a.body[5] else { panic!("a table") };
     assert_eq!(t.links, [Link::new("SHFE", "https://e.org/shfe")]);
@@ -795,7 +795,7 @@ fn a_nested_list_keeps_its_levels_and_bad_ones_are_brought_into_bounds_with_a_wa
         .body
         .iter()
         .map(|b| match b {
-            Block::List { levels, .. } => levels.clone(),
+            Block::List(l) => l.levels.clone(),
             other => panic!("a list: {other:?}"),
         })
         .collect();
@@ -863,7 +863,7 @@ fn a_lists_first_number_and_its_nested_lists_kinds_are_read_and_bad_ones_reporte
         .body
         .iter()
         .map(|b| match b {
-            Block::List { start, sublists, .. } => (*start, sublists.clone()),
+            Block::List(l) => (l.start, l.sublists.clone()),
             other => panic!("a list: {other:?}"),
         })
         .collect();
@@ -872,8 +872,8 @@ fn a_lists_first_number_and_its_nested_lists_kinds_are_read_and_bad_ones_reporte
         [(3, vec![false, true]), (1, vec![false]), (1, vec![]), (1, vec![false, false]), (1, vec![true])]
     );
     // What each item is in, as the viewer draws it.
-    let Block::List { ordered, levels, sublists, items, .. } = &set.articles[0].body[1] else { unreachable!() };
-    assert_eq!(Block::item_kinds(*ordered, levels, sublists, items.len()), [true, false, false, true, true]);
+    let Block::List(l) = &set.articles[0].body[1] else { unreachable!() };
+    assert_eq!(Block::item_kinds(l.ordered, &l.levels, &l.sublists, l.items.len()), [true, false, false, true, true]);
     let reports: Vec<String> = set.warnings.iter().map(|w| format!("{}: {}", w.field, w.reason)).collect();
     assert_eq!(reports, ["body[3].sublists: 3 kinds for 2 nested lists; the rest ignored"]);
     let errors: Vec<String> = set.skipped.iter().map(|s| format!("{}: {}", s.field, s.reason)).collect();
@@ -1000,10 +1000,10 @@ fn a_link_to_a_place_in_the_article_goes_to_a_heading_or_an_anchored_item_and_on
     let a = &set.articles[0];
     // The blank item's anchor went with it; a bad one, one used already (by an item or a heading) and one too
     // many are dropped, with a warning for each list.
-    let Block::List { items, anchors, .. } = &a.body[2] else { panic!("a list") };
-    assert_eq!((items.len(), anchors.as_slice()), (3, ["fn-1", "fn-2", ""].map(String::from).as_slice()));
-    assert!(matches!(&a.body[3], Block::List { anchors, .. } if anchors.is_empty()));
-    assert!(matches!(&a.body[4], Block::List { anchors, .. } if anchors.is_empty()));
+    let Block::List(l) = &a.body[2] else { panic!("a list") };
+    assert_eq!((l.items.len(), l.anchors.as_slice()), (3, ["fn-1", "fn-2", ""].map(String::from).as_slice()));
+    assert!(matches!(&a.body[3], Block::List(l) if l.anchors.is_empty()));
+    assert!(matches!(&a.body[4], Block::List(l) if l.anchors.is_empty()));
     // The links: to the notes and the heading kept; to nowhere, shown unlinked (its words stay).
     let hrefs: Vec<&str> = a.body[0].links().iter().filter(|l| l.is_link()).map(|l| l.href.as_str()).collect();
     assert_eq!(hrefs, ["#fn-1", "#fn-2", "#method"]);
@@ -1022,4 +1022,12 @@ fn a_link_to_a_place_in_the_article_goes_to_a_heading_or_an_anchored_item_and_on
     let set = load_article_set(&text).unwrap();
     assert!(set.articles[0].body[0].links().is_empty());
     assert_eq!(set.warnings.len(), 2);
+}
+
+#[test]
+fn a_block_is_no_bigger_than_a_paragraph_needs_so_that_a_set_s_bodies_stay_small_in_memory() {
+    // Most blocks are paragraphs (a text and its links); a list's, a table's and an image's many parts are boxed,
+    // or every block of a set would be as large as the largest kind.
+    let paragraph = std::mem::size_of::<String>() + std::mem::size_of::<Vec<Link>>();
+    assert!(std::mem::size_of::<Block>() <= paragraph + 8, "{} bytes", std::mem::size_of::<Block>());
 }

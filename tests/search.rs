@@ -25,7 +25,7 @@ fn folded_fields(a: &Article) -> Vec<String> {
             | Block::Heading { text, .. }
             | Block::Quote { text, .. }
             | Block::Code { text, .. } => fields.push(text),
-            Block::List { items, .. } => fields.extend(items.iter().map(String::as_str)),
+            Block::List(l) => fields.extend(l.items.iter().map(String::as_str)),
             Block::Table(t) => {
                 fields.extend(t.caption.as_deref());
                 fields.extend(t.cells.iter().map(String::as_str));

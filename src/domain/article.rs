@@ -421,22 +421,8 @@ pub enum Block {
         text: String,
         links: Vec<Link>,
     },
-    /// A list of items, numbered (`ordered`, from `start`: 1 unless given) or bulleted; each item is one text;
-    /// `levels`: how deep each item is nested (0 for the list's own items, one more for the items of a list inside
-    /// the item before; empty when none is: see [`Block::nest`]); `sublists`: whether each list nested in it is
-    /// numbered, in the order they begin — one not named is as the list it is in (empty when every one is: see
-    /// [`Block::item_kinds`]); `links`: words of its items that link elsewhere, in order (see
-    /// [`Link::ranges_in`]); `anchors`: each item's anchor, the place a link `#anchor` of the article goes to
-    /// (`fn-1` for a footnote), empty for an item without one (none when no item has one).
-    List {
-        ordered: bool,
-        start: u32,
-        items: Vec<String>,
-        levels: Vec<u8>,
-        sublists: Vec<bool>,
-        links: Vec<Link>,
-        anchors: Vec<String>,
-    },
+    /// Boxed, as a table: a list's seven parts would make every block (most are paragraphs) more than twice the size.
+    List(Box<List>),
     /// Preformatted text (program code, a table drawn in text): shown in a monospaced font with its spaces and line
     /// breaks as written, and never converted (not by the importer's clean-up, not by 繁/简); `language`, when
     /// given, names its programming language (`rust`), shown above it.
@@ -455,6 +441,24 @@ pub enum Block {
     Unknown {
         kind: String,
     },
+}
+
+/// A list of items, numbered (`ordered`, from `start`: 1 unless given) or bulleted; each item is one text;
+/// `levels`: how deep each item is nested (0 for the list's own items, one more for the items of a list inside
+/// the item before; empty when none is: see [`Block::nest`]); `sublists`: whether each list nested in it is
+/// numbered, in the order they begin — one not named is as the list it is in (empty when every one is: see
+/// [`Block::item_kinds`]); `links`: words of its items that link elsewhere, in order (see
+/// [`Link::ranges_in`]); `anchors`: each item's anchor, the place a link `#anchor` of the article goes to
+/// (`fn-1` for a footnote), empty for an item without one (none when no item has one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct List {
+    pub ordered: bool,
+    pub start: u32,
+    pub items: Vec<String>,
+    pub levels: Vec<u8>,
+    pub sublists: Vec<bool>,
+    pub links: Vec<Link>,
+    pub anchors: Vec<String>,
 }
 
 /// A table: its cells row by row, every row as wide as the widest (shorter rows are filled with empty cells); the
@@ -524,8 +528,8 @@ pub fn heading_anchors(body: &[Block]) -> Vec<(usize, String)> {
 pub fn anchors(body: &[Block]) -> Vec<String> {
     let mut out: Vec<String> = heading_anchors(body).into_iter().map(|(_, a)| a).collect();
     for b in body {
-        if let Block::List { anchors, .. } = b {
-            out.extend(anchors.iter().filter(|a| !a.is_empty()).cloned());
+        if let Block::List(l) = b {
+            out.extend(l.anchors.iter().filter(|a| !a.is_empty()).cloned());
         }
     }
     out
@@ -841,7 +845,7 @@ impl Block {
     /// A list without links or nesting, numbered from 1 or bulleted.
     pub fn list(ordered: bool, items: Vec<String>) -> Block {
         let (levels, sublists, links, anchors) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        Block::List { ordered, start: 1, items, levels, sublists, links, anchors }
+        Block::List(Box::new(List { ordered, start: 1, items, levels, sublists, links, anchors }))
     }
 
     /// A list whose items are nested by `levels`, made usable as [`Block::nest`] makes them (what the importers
@@ -857,7 +861,7 @@ impl Block {
         let levels = Block::nest(levels, items.len()).0;
         let (ordered, start) = kind;
         let sublists = Block::sublists_of(ordered, &levels, kinds);
-        Block::List { ordered, start, items, levels, sublists, links, anchors: Vec::new() }
+        Block::List(Box::new(List { ordered, start, items, levels, sublists, links, anchors: Vec::new() }))
     }
 
     /// The items at which a list nested in the list begins (one level deeper than the item before), in order.
@@ -937,10 +941,8 @@ impl Block {
     /// The links of a paragraph, a heading, a quote, a list, a table or an image's caption; none for other blocks.
     pub fn links(&self) -> &[Link] {
         match self {
-            Block::Paragraph { links, .. }
-            | Block::Heading { links, .. }
-            | Block::Quote { links, .. }
-            | Block::List { links, .. } => links,
+            Block::Paragraph { links, .. } | Block::Heading { links, .. } | Block::Quote { links, .. } => links,
+            Block::List(l) => &l.links,
             Block::Table(t) => &t.links,
             Block::Image(i) => &i.links,
             _ => &[],
@@ -962,7 +964,10 @@ impl Block {
             Block::Paragraph { text, links } | Block::Heading { text, links, .. } | Block::Quote { text, links } => {
                 Some((std::slice::from_ref(text), links))
             }
-            Block::List { items, links, .. } => Some((items, links)),
+            Block::List(l) => {
+                let l = &mut **l;
+                Some((&l.items, &mut l.links))
+            }
             Block::Table(t) => Some((&t.cells, &mut t.links)),
             Block::Image(i) => {
                 let i = &mut **i;
@@ -995,7 +1000,7 @@ impl Block {
             | Block::Heading { text, .. }
             | Block::Quote { text, .. }
             | Block::Code { text, .. } => std::slice::from_ref(text),
-            Block::List { items, .. } => items,
+            Block::List(l) => &l.items,
             Block::Table(t) => &t.cells,
             Block::Image(_) | Block::Break | Block::Unknown { .. } => &[],
         }
@@ -1113,15 +1118,15 @@ impl Serialize for Block {
                 TypedBlock::Heading { text: text.clone(), level: *level, links, styles }
             }
             Block::Quote { text, .. } => TypedBlock::Quote { text: text.clone(), links, styles },
-            Block::List { ordered, start, items, levels, sublists, anchors, .. } => TypedBlock::List {
-                ordered: *ordered,
-                start: *start,
-                items: items.clone(),
-                levels: levels.clone(),
-                sublists: sublists.iter().map(|&o| ListKind(o)).collect(),
+            Block::List(l) => TypedBlock::List {
+                ordered: l.ordered,
+                start: l.start,
+                items: l.items.clone(),
+                levels: l.levels.clone(),
+                sublists: l.sublists.iter().map(|&o| ListKind(o)).collect(),
                 links,
                 styles,
-                anchors: anchors.clone(),
+                anchors: l.anchors.clone(),
             },
             Block::Code { text, language } => TypedBlock::Code { text: text.clone(), language: language.clone() },
             Block::Table(t) => {
@@ -1298,7 +1303,7 @@ impl LooseBlock {
             "code" => {
                 Block::Code { text: required(self.text, "text")?, language: optional(self.language, "language")? }
             }
-            "list" => Block::List {
+            "list" => Block::List(Box::new(List {
                 ordered: flag(self.ordered, "ordered")?,
                 start: start(self.start)?,
                 items: strings(self.items, "items")?,
@@ -1309,7 +1314,7 @@ impl LooseBlock {
                     None | Some(Loose::Other("null")) => Vec::new(),
                     v => strings(v, "anchors")?,
                 },
-            },
+            })),
             "table" => {
                 let rows = match self.rows {
                     None => return Err(missing("rows")),

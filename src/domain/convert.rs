@@ -164,7 +164,7 @@ pub fn convert_article(a: &Article, script: Script, c: &dyn Fn(&str) -> String) 
     for b in &mut out.body {
         match b {
             Block::Paragraph { text, .. } | Block::Heading { text, .. } | Block::Quote { text, .. } => c(text),
-            Block::List { items, .. } => items.iter_mut().for_each(c),
+            Block::List(l) => l.items.iter_mut().for_each(c),
             Block::Table(t) => t.cells.iter_mut().chain(&mut t.caption).for_each(c),
             Block::Image(i) => {
                 c(&mut i.alt);

@@ -5,7 +5,7 @@
 //! record is still returned.
 
 use super::article::is_anchor;
-use super::article::{Article, ArticleId, Block, Link, Published, Title, Views, SCHEMA_VERSION};
+use super::article::{Article, ArticleId, Block, Link, List, Published, Title, Views, SCHEMA_VERSION};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::collections::HashSet;
@@ -404,14 +404,15 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
     let mut kept = Vec::with_capacity(a.body.len());
     // The headings' anchors and the list items' so far (to keep each once; only for an article whose lists name
     // any: not work for every article of a set).
-    let named = a.body.iter().any(|b| matches!(b, Block::List { anchors, .. } if !anchors.is_empty()));
+    let named = a.body.iter().any(|b| matches!(b, Block::List(l) if !l.anchors.is_empty()));
     let mut seen: Vec<String> = match named {
         true => a.heading_anchors().into_iter().map(|(_, anchor)| anchor).collect(),
         false => Vec::new(),
     };
     for (i, mut block) in std::mem::take(&mut a.body).into_iter().enumerate() {
         // Blank list items are left out (and blank table rows, but a header row, by `Block::table`).
-        if let Block::List { ordered, items, levels, sublists, anchors, .. } = &mut block {
+        if let Block::List(l) = &mut block {
+            let List { ordered, items, levels, sublists, anchors, .. } = &mut **l;
             // Anchors: one per item at most, each one a link can name, each once in the article.
             if !anchors.is_empty() {
                 let mut dropped = anchors.len().saturating_sub(items.len());
@@ -465,7 +466,7 @@ fn sanitize(index: usize, a: &mut Article) -> Vec<RecordIssue> {
             });
         }
         match &block {
-            Block::List { items, .. } if items.is_empty() => {
+            Block::List(l) if l.items.is_empty() => {
                 warn(format!("body[{i}].items"), "list has no items; skipped".into());
             }
             Block::Table(t) if t.cells.iter().all(|c| c.trim().is_empty()) => {

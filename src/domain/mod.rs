@@ -13,7 +13,7 @@ pub mod reading;
 pub mod search;
 pub mod suggest;
 
-pub use article::{Article, ArticleId, ArticleSetFile, Block, Link, Published, PublishedKind, Title, Views};
+pub use article::{Article, ArticleId, ArticleSetFile, Block, Link, List, Published, PublishedKind, Title, Views};
 pub use load::{load_article_set, load_article_set_bytes, LoadedSet, RecordIssue, SetError};
 
 /// The JSON Schema of an article-set file (schema v1), as published in `static/article-set.schema.json`.

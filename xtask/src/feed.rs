@@ -3,7 +3,7 @@
 //! is that every text is escaped and every character is one XML allows.
 
 use article_viewer::domain::search::linked_pieces;
-use article_viewer::domain::{Article, Block, Link, LoadedSet, PublishedKind};
+use article_viewer::domain::{Article, Block, Link, List, LoadedSet, PublishedKind};
 
 /// The most entries a feed holds (the newest).
 pub const MAX_ENTRIES: usize = 50;
@@ -75,7 +75,8 @@ fn body_html(a: &Article) -> String {
             Block::Quote { text, links } => {
                 html.push_str(&format!("<blockquote>{}</blockquote>", linked(text, links, &Link::ranges(text, links))))
             }
-            Block::List { ordered, start, items, levels, sublists, links, anchors } => {
+            Block::List(l) => {
+                let List { ordered, start, items, levels, sublists, links, anchors } = &**l;
                 // A nested item's list goes inside the item before it (`levels` as `Block::nest` makes them), an
                 // `<ol>` or a `<ul>` as its items are numbered or not.
                 let kinds = Block::item_kinds(*ordered, levels, sublists, items.len());
@@ -289,7 +290,7 @@ mod tests {
         let (levels, sublists) = (vec![0, 1, 2, 0, 1], vec![false, true, true]);
         assert_eq!(
             a.body[3],
-            Block::List {
+            Block::List(Box::new(List {
                 ordered: true,
                 start: 4,
                 items,
@@ -297,7 +298,7 @@ mod tests {
                 sublists,
                 links,
                 anchors: vec![String::new(), "fn-1".into()]
-            }
+            }))
         );
         assert_eq!(a.body[4], Block::Code { text: "x  <  y\n  & z".into(), language: Some("rust".into()) });
         let rows = vec![vec!["Metal".into(), "Price".into()], vec!["Cu".into(), "9,100".into()]];

@@ -240,8 +240,8 @@ impl Walker {
                                     while anchors.last().is_some_and(String::is_empty) {
                                         anchors.pop();
                                     }
-                                    if let Block::List { anchors: a, .. } = &mut list {
-                                        *a = anchors;
+                                    if let Block::List(l) = &mut list {
+                                        l.anchors = anchors;
                                     }
                                     self.blocks.push(list)
                                 }

@@ -442,8 +442,8 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
         // (Set apart from the text by a break, as footnotes are on a page.)
         blocks.push(Block::Break);
         let mut list = Block::nested_list((true, 1), items, Vec::new(), &[], links);
-        if let Block::List { anchors: a, .. } = &mut list {
-            *a = anchors;
+        if let Block::List(l) = &mut list {
+            l.anchors = anchors;
         }
         blocks.push(list);
     }
@@ -479,9 +479,9 @@ fn footnote(blocks: &mut Vec<Block>, from: usize) -> (String, Vec<Link>) {
                 push_joined(&mut text, &t);
                 links.append(&mut l);
             }
-            Block::List { items, links: mut l, .. } => {
-                items.iter().for_each(|t| push_joined(&mut text, t));
-                links.append(&mut l);
+            Block::List(mut l) => {
+                l.items.iter().for_each(|t| push_joined(&mut text, t));
+                links.append(&mut l.links);
             }
             other => rest.push(other),
         }

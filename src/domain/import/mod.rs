@@ -234,7 +234,7 @@ pub fn block_texts_mut(blocks: &mut [Block], mut f: impl FnMut(&mut String)) {
     for b in blocks {
         match b {
             Block::Paragraph { text, .. } | Block::Heading { text, .. } | Block::Quote { text, .. } => f(text),
-            Block::List { items, .. } => items.iter_mut().for_each(&mut f),
+            Block::List(l) => l.items.iter_mut().for_each(&mut f),
             Block::Table(t) => t.cells.iter_mut().chain(&mut t.caption).for_each(&mut f),
             Block::Image(i) => {
                 f(&mut i.alt);

@@ -1,5 +1,5 @@
 use super::not_found::NotFound;
-use crate::domain::article::find_anchor;
+use crate::domain::article::{find_anchor, List};
 use crate::domain::format::{format_published, text_dir};
 use crate::domain::listing::{heading_at, Facet, ListState};
 use crate::domain::search::{mark_count, Query};
@@ -468,7 +468,8 @@ fn render_block(block: &Block, anchor: Option<&str>, body: &Body) -> Html {
         Block::Quote { text, links } => {
             html! { <blockquote><p>{ marked_linked(text, links, &TextLink::ranges(text, links), terms, here) }</p></blockquote> }
         }
-        Block::List { ordered, start, items, levels, sublists, links, anchors } => {
+        Block::List(l) => {
+            let List { ordered, start, items, levels, sublists, links, anchors } = &**l;
             let placed = TextLink::ranges_in(items, links);
             let item = |k: usize| marked_linked(&items[k], links, &TextLink::placed_in(&placed, k), terms, here);
             let kinds = Block::item_kinds(*ordered, levels, sublists, items.len());
