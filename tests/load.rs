@@ -1016,6 +1016,13 @@ fn a_link_to_a_place_in_the_article_goes_to_a_heading_or_an_anchored_item_and_on
     assert!(said[0].1.starts_with("2 dropped: not letters, digits, _ and -, the name of another place"), "{said:?}");
     assert!(said[1].1.starts_with("1 dropped") && said[2].1.starts_with("1 dropped"), "{said:?}");
     assert!(said[3].1.contains("no such place"), "{said:?}");
+    // The places its own links go to, each once, in the order first linked to: each of those notes has a back link
+    // to the first place that refers to it (`ref-` and its anchor, read back).
+    use article_viewer::domain::article::{back_place, back_target, linked_anchors};
+    assert_eq!(linked_anchors(&a.body), ["fn-1", "fn-2", "method"]);
+    assert_eq!(back_place("fn-1"), "ref-fn-1");
+    assert_eq!(back_target(&back_place("fn-1")), Some("fn-1"));
+    assert_eq!((back_target("fn-1"), back_target("ref-"), back_target("ref-a b")), (None, None, None));
     // Other addresses that start like one are not links to a place.
     let text = set_of(json!([{ "id": "n", "title": "t", "body": [
         { "type": "paragraph", "text": "a b", "links": [["a", "#"], ["b", "#a b"]] }] }]));

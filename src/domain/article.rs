@@ -535,6 +535,33 @@ pub fn anchors(body: &[Block]) -> Vec<String> {
     out
 }
 
+/// The anchors that `body`'s own links go to (`#anchor`), each once, in the order first linked to: the notes that
+/// have a back link to where they are referred to (see [`back_place`]).
+pub fn linked_anchors(body: &[Block]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for l in body.iter().flat_map(Block::links) {
+        if let Some(a) = l.href.strip_prefix('#').filter(|a| !out.contains(a)) {
+            out.push(a);
+        }
+    }
+    out
+}
+
+/// What marks a back link's place: see [`back_place`].
+const BACK: &str = "ref-";
+
+/// The place a note's back link goes to, as an address's `at` names it: the first link in the article to the
+/// note's `anchor` (`ref-` and the anchor, read back by [`back_target`]).
+pub fn back_place(anchor: &str) -> String {
+    format!("{BACK}{anchor}")
+}
+
+/// The anchor whose first link the place `at` is, when it is a back link's ([`back_place`]). (A place of the
+/// article named `at` — a heading "Ref 1" — is that place, not this: the viewer looks for it first.)
+pub fn back_target(at: &str) -> Option<&str> {
+    at.strip_prefix(BACK).filter(|a| is_anchor(a))
+}
+
 /// A heading's words as an anchor: its words (letters, digits and `_`, of any script; ASCII letters in lower
 /// case) joined by `-`, every other run of characters — spaces, punctuation, CJK punctuation — between them
 /// (`Nickel output, 2024` → `nickel-output-2024`; `產量與價格：2024年` → `產量與價格-2024年`); `section` for a

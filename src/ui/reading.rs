@@ -217,10 +217,17 @@ thread_local! {
 }
 
 /// The viewer is about to scroll to a place the reader asked for by a link (a heading of the contents, a
-/// footnote): that scroll is not where the reader has read to (a footnote is at the article's end; a look at it
-/// and Back does not make the article read). Their next scroll from there is.
+/// footnote), or back to where a page was left (Back): that scroll is not where the reader has read to (a footnote
+/// is at the article's end; a look at it and Back does not make the article read). Their next scroll from there
+/// is — also when the viewer's did not move the page (the place was in view already): the mark is gone by the next
+/// frame's callbacks, which a browser runs after the scroll events of that frame.
 pub fn jumped() {
+    use wasm_bindgen::JsCast;
     JUMPED.with(|j| j.set(true));
+    let clear = wasm_bindgen::closure::Closure::once_into_js(|| JUMPED.with(|j| j.set(false)));
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(clear.unchecked_ref());
+    }
 }
 
 /// Records the reader's place in each article on screen, and saves the log, each time it has moved by half a

@@ -120,12 +120,16 @@ pub fn scroll_manager() -> Html {
                 Some(host) => host.shadow_root().and_then(|r| r.query_selector(selector).ok().flatten()),
                 None => window.document().and_then(|d| d.query_selector(selector).ok().flatten()),
             };
-            if let Some(heading) = at.and_then(|a| find(&format!("#h-{a}"))) {
+            if let Some(heading) = at.and_then(|a| place(&find, &a)) {
                 return go_to(heading);
             }
             match &host {
                 Some(host) => crate::ui::reading::bring_top_into_view(host),
-                None => window.scroll_to_with_x_and_y(0.0, y),
+                // (Not where the reader has read to: they had been there.)
+                None => {
+                    crate::ui::reading::jumped();
+                    window.scroll_to_with_x_and_y(0.0, y)
+                }
             }
             focus_heading(find(".page-title"));
         });
@@ -134,6 +138,14 @@ pub fn scroll_manager() -> Html {
         }
     });
     Html::default()
+}
+
+/// The element of a place in an article that an address names (`at`), found by `find` (a selector's first
+/// match): the heading or list item with that anchor (its id `h-` and it), else — a note's back link
+/// ([`back_place`](crate::domain::article::back_place)) — the first link to the note.
+pub fn place(find: &dyn Fn(&str) -> Option<web_sys::Element>, at: &str) -> Option<web_sys::Element> {
+    let first_link = || find(&format!("a[data-at=\"{}\"]", crate::domain::article::back_target(at)?));
+    find(&format!("#h-{at}")).or_else(first_link)
 }
 
 /// Scrolls to `heading` (a section's or a footnote's, which an address points at) and focuses it. (Not where the

@@ -510,7 +510,7 @@ test('the demo page under the strict CSP header: 0 violations', async () => {
   await page.close();
 });
 
-test('in a widget a footnote\'s number goes to its note in the widget; the host page\'s address stays', async () => {
+test('in a widget a footnote\'s number goes to its note in the widget and the note back to it; the host page\'s address stays', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.setViewportSize({ width: 390, height: 600 });
   const host = server.url('/elsewhere/notes.html');
@@ -523,6 +523,11 @@ test('in a widget a footnote\'s number goes to its note in the widget; the host 
   await mark.click();
   await page.waitForFunction(() => document.querySelector('#n').shadowRoot.activeElement?.id === 'h-fn-1');
   assert.ok(await inWindow(n.locator('li#h-fn-1')), 'the note is in view');
+  assert.equal(page.url(), host);
+  // And its back link (↩) to the number, in the widget too.
+  await n.locator('li#h-fn-1 a.back-link').click();
+  await page.waitForFunction(() => document.querySelector('#n').shadowRoot.activeElement?.dataset.at === 'fn-1');
+  assert.ok(await inWindow(mark), 'back at the number');
   assert.equal(page.url(), host);
   assert.deepEqual(errors, []);
   await page.close();

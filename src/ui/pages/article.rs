@@ -1,5 +1,5 @@
 use super::not_found::NotFound;
-use crate::domain::article::{find_anchor, List};
+use crate::domain::article::{back_place, find_anchor, linked_anchors, List};
 use crate::domain::format::{format_published, text_dir};
 use crate::domain::listing::{heading_at, Facet, ListState};
 use crate::domain::search::{mark_count, Query};
@@ -13,6 +13,7 @@ use crate::ui::mount::use_mount;
 use crate::ui::reading;
 use crate::ui::route::{route_path, use_list_state, QueryPairs, Route, RouteLink};
 use crate::ui::script::{shown_text, use_converter, use_shown_article, Same};
+use crate::ui::scroll::place;
 use crate::ui::strings::fill;
 use crate::ui::Catalog;
 use std::cell::Cell;
@@ -250,9 +251,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 if !(e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key()) {
                     e.prevent_default();
                     // (Where the address points already — the reader scrolled away from it — there again.)
-                    let place = || root.cast::<web_sys::Element>()?.query_selector(&format!("#h-{at}")).ok()?;
+                    let find = |selector: &str| root.cast::<web_sys::Element>()?.query_selector(selector).ok()?;
                     match (&navigator, now.as_deref() == Some(at.as_str())) {
-                        (_, true) => place().into_iter().for_each(crate::ui::scroll::go_to),
+                        (_, true) => place(&find, &at).into_iter().for_each(crate::ui::scroll::go_to),
                         (Some(nav), false) => drop(nav.push_with_query(&to, &at_query(&at))),
                         (None, false) => {}
                     }
@@ -357,21 +358,19 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     // opens at that heading. (Following a contents entry is a new page for `ScrollManager`, which does the same.)
     {
         let (root, at) = (root.clone(), at_now);
-        // (A heading's, or a list item's: a footnote's.)
+        // (A heading's, a list item's — a footnote's —, or a note's back link's.)
         let anchor = at.map(|at| find_anchor(&anchors, &at).map_or(at.clone(), str::to_owned));
         use_effect_on(Rc::as_ptr(&props.article) as usize, move |_| {
-            let heading = root
-                .cast::<web_sys::Element>()
-                .zip(anchor)
-                .and_then(|(el, a)| el.query_selector(&format!("#h-{a}")).ok()?);
-            if let Some(h) = heading {
+            let find = |selector: &str| root.cast::<web_sys::Element>()?.query_selector(selector).ok()?;
+            if let Some(h) = anchor.and_then(|a| place(&find, &a)) {
                 crate::ui::scroll::go_to(h);
             }
         });
     }
     // (The anchors are in the body's order: each block takes the next one if it is its own.)
     let mut next_anchor = anchors.iter().peekable();
-    let body = Body { terms: t, here: &here, enlarge: s.enlarge_image };
+    let linked = linked_anchors(&a.body);
+    let body = Body { terms: t, here: &here, enlarge: s.enlarge_image, linked: &linked, back: s.back_to_text };
     html! {
         <article class="article-page" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref())} ref={root} onclick={on_click}>
             <nav class="back" lang={ui}><RouteLink to={Route::List} query={props.list_query.clone()}>{ s.back_to_list }</RouteLink></nav>
@@ -452,6 +451,9 @@ struct Body<'a> {
     terms: &'a [String],
     here: &'a dyn Fn(&str) -> String,
     enlarge: &'static str,
+    /// The anchors the article's own links go to (a note among them has a back link: ↩), and its back link's words.
+    linked: &'a [&'a str],
+    back: &'static str,
 }
 
 fn render_block(block: &Block, anchor: Option<&str>, body: &Body) -> Html {
@@ -471,7 +473,18 @@ fn render_block(block: &Block, anchor: Option<&str>, body: &Body) -> Html {
         Block::List(l) => {
             let List { ordered, start, items, levels, sublists, links, anchors } = &**l;
             let placed = TextLink::ranges_in(items, links);
-            let item = |k: usize| marked_linked(&items[k], links, &TextLink::placed_in(&placed, k), terms, here);
+            let item = |k: usize| {
+                let text = marked_linked(&items[k], links, &TextLink::placed_in(&placed, k), terms, here);
+                // A note referred to in the text: a link back to the first place that does (as `at`, followed as
+                // the reference was: see `on_click`). (↩ as text, not as an emoji.)
+                match anchors.get(k).filter(|a| body.linked.contains(&a.as_str())) {
+                    Some(a) => {
+                        let to = back_place(a);
+                        html! { <>{ text }{ " " }<a class="back-link" href={here(&to)} data-at={to} aria-label={body.back}>{ "↩\u{FE0E}" }</a></> }
+                    }
+                    None => text,
+                }
+            };
             let kinds = Block::item_kinds(*ordered, levels, sublists, items.len());
             let start = (*ordered && *start != 1).then(|| start.to_string());
             nested_list((&kinds, levels, anchors), 0, 0, start, &item).0
