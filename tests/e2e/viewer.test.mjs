@@ -417,6 +417,17 @@ test('a heading\'s address names it by its words, in any script, the second of t
     await page.waitForFunction(() => document.activeElement?.id === 'h-產量-2');
     assert.ok(await inWindow(page.locator('#h-產量-2')), `round ${round}`);
   }
+  // Followed once more where it is already at the top, the page does not move: the reader's next scroll is still
+  // where they read to (two frames: its scroll event has come by then).
+  // (Pressed where it is, out of view: a click by the driver would scroll to it first.)
+  const y = await page.evaluate(() => window.scrollY);
+  await contents.locator('a').nth(2).evaluate((a) => a.click());
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await page.evaluate(() => window.scrollY), y);
+  assert.doesNotMatch(await page.evaluate(() => localStorage.getItem('article-viewer.read') ?? ''), /\bzh:/);
+  await page.evaluate(() => window.scrollBy(0, 500));
+  await page.waitForFunction(() => /\bzh:\d+/.test(localStorage.getItem('article-viewer.read') ?? ''));
+  await page.evaluate(() => localStorage.removeItem('article-viewer.read'));
   // Opened anew at the second 產量 (far down the article): there, focused.
   for (const at of [encodeURIComponent('產量-2'), 'h-4']) {
     const { page: other, errors: otherErrors } = await newPage(browser.context);
