@@ -1595,28 +1595,70 @@ mod properties {
 }
 
 #[test]
-fn a_web_pages_footnotes_link_to_their_notes_in_the_article_and_its_other_in_page_links_to_the_page() {
+fn a_web_pages_in_page_links_go_to_the_place_of_the_article_their_element_is_and_other_ones_to_the_page() {
     let html = "<html><head><title>T</title></head><body><article><h1>T</h1>\
-                <p>Nickel rose<sup id=\"fnref:1\"><a href=\"#fn:1\">1</a></sup>, see <a href=\"#Method\">the method</a> \
-                and <a href=\"#elsewhere\">the rest</a>.</p><h2>Method</h2><p>Prices from the exchange.</p>\
-                <ol class=\"footnotes\"><li id=\"fn:1\">The LME, November. <a href=\"#fnref:1\">↩</a></li>\
-                <li>A note no link goes to.</li></ol></article></body></html>";
+                <p>Nickel rose<sup id=\"fnref:1\"><a href=\"#fn:1\">1</a></sup>, see <a href=\"#Method\">the method</a>, \
+                <a href=\"#sources\">the sources</a>, <a href=\"#prices\">the prices</a>, <a href=\"#old\">the old \
+                way</a>, <a href=\"#%E7%94%A2%E9%87%8F\">產量</a> and <a href=\"#elsewhere\">the rest</a>.</p>\
+                <h2>Method</h2><p>Prices from <span id=\"prices\">the exchange</span>.</p>\
+                <h2 id=\"sources\">Where the figures come from</h2><p>The LME.</p>\
+                <h3><a name=\"old\"></a>Before 2020</h3><p>Dealers.</p><h2>產量</h2><p>多。</p>\
+                <ol class=\"footnotes\"><li id=\"fn:1\"><p>The LME, November.&nbsp;<a href=\"#fnref:1\" \
+                class=\"reversefootnote\" role=\"doc-backlink\">&#8617;&#xfe0e;</a></p></li>\
+                <li id=\"fn:2\">A <a href=\"#fnref:9\">see above</a> note. <a href=\"#fnref:2\">↩</a></li></ol>\
+                </article></body></html>";
     let opts = ImportOptions { address: Some("https://e.org/post".into()), ..Default::default() };
     let r = import_file(Path::new("notes.html"), html.as_bytes(), &opts);
     assert_eq!(r.error, None);
     let body = &r.articles[0].body;
-    // The mark to its note (the item's id read as an anchor: `fn:1` → `fn-1`), the link to the heading to it (its
-    // words), the link to a place the article does not have (nor the back link to the mark) to the page's.
+    // The mark to its note (the item's id read as an anchor: `fn:1` → `fn-1`); a link to a heading by its words
+    // or by its id (old-style `<a name>` too), percent-encoded or not, to the heading's anchor; to words in a
+    // section, to the section's heading; to a place the article does not have, to the page's.
     let hrefs: Vec<(&str, &str)> =
         body[0].links().iter().filter(|l| l.is_link()).map(|l| (l.text.as_str(), l.href.as_str())).collect();
     assert_eq!(
         hrefs,
-        [("1", "#fn-1"), ("the method", "#method"), ("the rest", "https://e.org/post#elsewhere")],
+        [
+            ("1", "#fn-1"),
+            ("the method", "#method"),
+            ("the sources", "#where-the-figures-come-from"),
+            ("the prices", "#method"),
+            ("the old way", "#before-2020"),
+            ("產量", "#產量"),
+            ("the rest", "https://e.org/post#elsewhere")
+        ],
         "{body:?}"
     );
+    // The notes keep their anchors; their own ways back (↩, marked or not) are left out — the viewer gives each
+    // note the text refers to one — but not another link of theirs.
     let notes = body.iter().find(|b| matches!(b, Block::List(_))).expect("the notes");
-    assert!(matches!(notes, Block::List(l) if l.anchors == ["fn-1"]), "{notes:?}");
-    assert_eq!(notes.links()[0].href, "https://e.org/post#fnref:1");
+    assert!(matches!(notes, Block::List(l) if l.anchors == ["fn-1", "fn-2"]), "{notes:?}");
+    assert_eq!(notes.texts(), ["The LME, November.", "A see above note."]);
+    assert_eq!(notes.links().iter().map(|l| l.href.as_str()).collect::<Vec<_>>(), ["https://e.org/post#fnref:9"]);
     // Loaded as written: nothing dropped.
     loads_as_written(&r.articles);
+}
+
+#[test]
+fn a_markdown_files_links_to_its_headings_by_githubs_ids_go_to_them() {
+    let md = "---\ntitle: T\n---\nSee [next](#whats-next), [again](#whats-next-1), [日本](#日本語の見出し), \
+              [cased](#Whats-Next) and [nowhere](#whats-new).\n\n## What's next?\n\nA.\n\n## What's next?\n\nB.\n\n\
+              ## 日本語の見出し\n\nC.\n";
+    let r = import_file(Path::new("gh.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    let links: Vec<(&str, &str)> =
+        r.articles[0].body[0].links().iter().map(|l| (l.text.as_str(), l.href.as_str())).collect();
+    // (A link to no heading, with no page to go to instead, is left out: its words are shown unlinked.)
+    assert_eq!(
+        links,
+        [("next", "#what-s-next"), ("again", "#what-s-next-2"), ("日本", "#日本語の見出し"), ("cased", "#what-s-next"),],
+        "{:?}",
+        r.articles[0].body
+    );
+    loads_as_written(&r.articles);
+    use article_viewer::domain::import::github_slug;
+    assert_eq!(github_slug("What's next?"), "whats-next");
+    assert_eq!(github_slug(" A -- B_c "), "a----b_c");
+    assert_eq!(github_slug("Café au lait"), "café-au-lait");
+    assert_eq!(github_slug("產量與價格：2024年"), "產量與價格2024年");
 }

@@ -21,6 +21,12 @@ const BLOCK_LEVEL: [&str; 22] = [
     "table", "tr", "td", "th", "pre", "hr", "br",
 ];
 
+/// Whether the walk reads `name` as part of a paragraph (not an element that starts a block of its own).
+fn is_inline(name: &str) -> bool {
+    let block = ["h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "img", "figure", "pre", "hr", "table"];
+    !(BLOCK_LEVEL.contains(&name) || block.contains(&name))
+}
+
 /// A list's item as read: its text, how deep it is nested, whether its list is numbered, its anchor.
 type Item = (String, u8, bool, String);
 
@@ -53,7 +59,57 @@ fn walk_blocks(el: ElementRef, page: bool, unlikely: bool) -> Converted {
     let mut w = Walker { page, unlikely, ..Walker::default() };
     w.walk(el);
     w.flush();
+    link_ids(&mut w.blocks, &w.ids);
     Converted { blocks: w.blocks, dropped: w.dropped }
+}
+
+/// The page's links to its own elements by id (`#results`), each to the place of the article the element is: its
+/// heading's anchor (the words of it: an id is rarely those) or, an element in a section (a paragraph, a table),
+/// the heading of that section — where a reader following it in the viewer lands nearest it. `ids`: each element's
+/// id (or old-style `<a name>`) with the block it is in. A link to a list item's id (a footnote's, read as the
+/// item's anchor), to an element before the first heading or to no element of the article is left as it is.
+fn link_ids(blocks: &mut [Block], ids: &[(String, usize)]) {
+    if ids.is_empty() {
+        return;
+    }
+    let headings = crate::domain::article::heading_anchors(blocks);
+    let items: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| if let Block::List(l) = b { Some(l.anchors.iter().cloned()) } else { None })
+        .flatten()
+        .collect();
+    let place = |href: &str| {
+        let id = super::fragment(href)?;
+        if items.contains(&anchor_slug(&id)) {
+            return None;
+        }
+        let block = ids.iter().find(|(i, _)| *i == id)?.1;
+        let (_, anchor) = headings.iter().take_while(|(h, _)| *h <= block).last()?;
+        Some(format!("#{anchor}"))
+    };
+    for links in blocks.iter_mut().filter_map(Block::links_mut) {
+        for l in links.iter_mut().filter(|l| l.is_link()) {
+            if let Some(href) = place(&l.href) {
+                l.href = href;
+            }
+        }
+    }
+}
+
+/// Whether `a` is a note's link back to where the text refers to it (`↩`, as Markdown renderers write them:
+/// pandoc's `role="doc-backlink"`, GitHub's `data-footnote-backref`, kramdown's `reversefootnote`…): the viewer
+/// gives every note the text refers to its own, so the page's is left out.
+fn is_back_reference(a: &scraper::node::Element, el: ElementRef) -> bool {
+    if !a.attr("href").is_some_and(|h| h.trim_start().starts_with('#')) {
+        return false;
+    }
+    let class = a.attr("class").unwrap_or_default().to_ascii_lowercase();
+    let marked = a.attr("role") == Some("doc-backlink")
+        || a.attr("data-footnote-backref").is_some()
+        || ["backref", "reversefootnote", "footnote-back", "fn-back"].iter().any(|c| class.contains(c));
+    let text: String =
+        el.text().collect::<String>().chars().filter(|c| !matches!(c, '\u{FE0E}' | '\u{FE0F}')).collect();
+    marked || matches!(text.trim(), "↩" | "↑" | "^" | "⤴" | "⮐")
 }
 
 /// Whether `el` is a page's navigation, sidebar, header or footer.
@@ -149,6 +205,8 @@ struct Walker {
     page: bool,
     /// Also leave out what [`is_unlikely`] says is not the article.
     unlikely: bool,
+    /// Each element's id (or `<a name>`) read, with the block it is in (see [`link_ids`]).
+    ids: Vec<(String, usize)>,
 }
 
 impl Walker {
@@ -189,6 +247,21 @@ impl Walker {
                     }
                     if self.not_article(e) {
                         continue;
+                    }
+                    // (A block's element starts a block of its own, after the paragraph being read if any; another
+                    // is in that paragraph, or the one it starts.)
+                    // (A heading's, a quote's or code's elements are read with it, not walked: theirs too.)
+                    let whole = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre");
+                    let at = self.blocks.len()
+                        + usize::from(!is_inline(name) && self.inline.chars().any(|c| !c.is_whitespace()));
+                    for d in
+                        child_el.descendants().filter_map(ElementRef::wrap).take(if whole { usize::MAX } else { 1 })
+                    {
+                        let (d, dn) = (d.value(), d.value().name());
+                        let id = d.attr("id").or_else(|| d.attr("name").filter(|_| dn == "a"));
+                        if let Some(id) = id.map(str::trim).filter(|id| !id.is_empty()) {
+                            self.ids.push((id.to_owned(), at));
+                        }
                     }
                     match name {
                         // A thematic break: a break between sections.
@@ -454,6 +527,8 @@ impl Walker {
                         "input" if e.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("checkbox")) => {
                             text.push_str(task_box(e.attr("checked").is_some()));
                         }
+                        // (A note's own way back: the viewer gives it one.)
+                        "a" if is_back_reference(e, child_el) => {}
                         "p" | "div" | "br" | "span" | "a" | "em" | "strong" | "b" | "i" | "u" | "s" | "code"
                         | "kbd" | "samp" | "var" | "small" | "sub" | "sup" | "mark" | "abbr" | "cite" | "q" | "dfn"
                         | "del" | "ins" | "time" | "data" | "bdi" | "bdo" | "wbr" | "font" | "label" => {

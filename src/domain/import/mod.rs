@@ -280,19 +280,79 @@ pub fn resolve_addresses(blocks: &mut [Block], base: Option<&url::Url>) {
     resolve_links(blocks, base);
 }
 
+/// The fragment of a link to a place in the same page (`#fn:1`, `#%E7%94%A2%E9%87%8F` → `產量`), percent-decoded.
+pub fn fragment(href: &str) -> Option<String> {
+    let f = href.trim().strip_prefix('#').filter(|f| !f.is_empty())?;
+    Some(percent_encoding::percent_decode_str(f).decode_utf8_lossy().into_owned())
+}
+
+/// A heading's id as GitHub (and the Markdown tools that copy it) makes it, which a Markdown file's own links
+/// use (`[see](#whats-next)` for "What's next?"): its words in lower case, every character but letters, digits,
+/// marks, `-` and `_` left out, each space a `-`.
+pub fn github_slug(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            '-' | '_' => Some(c),
+            c if c.is_alphanumeric() || is_mark(c) => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether `c` is a combining mark (an accent written apart, a tone mark: part of a word).
+fn is_mark(c: char) -> bool {
+    unicode_normalization::char::canonical_combining_class(c) != 0
+}
+
 /// Every link's address of `blocks` that is relative, resolved against `base` (see [`resolve`]).
 pub fn resolve_links(blocks: &mut [Block], base: Option<&url::Url>) {
     // (A link to a place in the article itself — a heading's, a footnote's — stays one, its fragment as an anchor
-    // (`#fn:1` → `#fn-1`, as an item's id is read: see `anchor_slug`).)
+    // (`#fn:1` → `#fn-1`, as an item's id is read: see `anchor_slug`), or the heading GitHub's id of whose words
+    // it is (a Markdown file's own links: `#whats-next` → `#what-s-next`; the second of the same words `-1`).)
     let places = crate::domain::article::anchors(blocks);
+    // (GitHub's count: the second "x" is `x-1`, unless a heading took that already; then `x-2`…)
+    let mut github: Vec<(String, &str)> = Vec::new();
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let headings = crate::domain::article::heading_anchors(blocks);
+    for (i, anchor) in &headings {
+        if let Block::Heading { text, .. } = &blocks[*i] {
+            let first = github_slug(text);
+            let mut slug = first.clone();
+            while github.iter().any(|(s, _)| *s == slug) {
+                let n = counts.entry(first.clone()).or_default();
+                *n += 1;
+                slug = format!("{first}-{n}");
+            }
+            github.push((slug, anchor.as_str()));
+        }
+    }
     let here = |href: &str| {
-        let at = crate::domain::article::anchor_slug(href.strip_prefix('#').filter(|f| !f.is_empty())?);
-        places.contains(&at).then(|| format!("#{at}"))
+        let f = fragment(href)?;
+        let at = crate::domain::article::anchor_slug(&f);
+        if places.contains(&at) {
+            return Some(format!("#{at}"));
+        }
+        let lower = f.to_lowercase();
+        github.iter().find(|(s, _)| *s == f || *s == lower).map(|(_, a)| format!("#{a}"))
     };
     for links in blocks.iter_mut().filter_map(Block::links_mut) {
-        for l in links.iter_mut().filter(|l| l.is_link()) {
-            l.href = here(&l.href).unwrap_or_else(|| resolve(&l.href, base));
-        }
+        links.retain_mut(|l| match (l.is_link(), here(&l.href)) {
+            (false, _) => true,
+            (true, Some(place)) => {
+                l.href = place;
+                true
+            }
+            // A link to a place the article does not have goes to it on the page; without a page to go to, its
+            // words are shown unlinked.
+            (true, None) => {
+                l.href = resolve(&l.href, base);
+                !l.href.trim_start().starts_with('#')
+            }
+        });
     }
 }
 
