@@ -324,6 +324,13 @@ fn unread_only_leaves_out_what_was_read_to_its_end_and_counts_what_it_would_leav
     assert_eq!(sources("unread=1"), [("Reuters".to_owned(), 2)]);
     // Nothing read: every article is unread (and an empty log's mask is empty: nothing to look up).
     assert!(ReadingLog::default().read_mask(c.articles()).is_empty());
+    // What the viewer keeps a mask by: the finished articles, however recently each was read; not the others.
+    let key = |text: &str| ReadingLog::parse(text).finished_key();
+    assert_eq!(key("a:1000! b:400 c:1000!"), key("c:1000! b:700 a:1000!"));
+    assert_eq!(key("a:1000! b:400").0, 1);
+    assert_ne!(key("a:1000! b:400"), key("b:1000! a:400"));
+    assert_ne!(key("a:1000!"), key("a:1000! b:1000!"));
+    assert_eq!(key(""), (0, 0));
     assert_eq!(c.listing(&state("unread=1")).results.len(), 4);
     assert_eq!(c.listing(&state("")).unread, 4);
     // In the URL, a filter like the others: cleared with them.

@@ -89,6 +89,16 @@ impl ReadingLog {
         articles.iter().map(|a| finished.contains(a.id.as_str())).collect()
     }
 
+    /// What [`ReadingLog::read_mask`] depends on, in a word: the number of finished articles and their ids'
+    /// hashes combined in any order (equal for the same finished articles however recently each was read).
+    pub fn finished_key(&self) -> (usize, u64) {
+        let hash = |id: &str| {
+            id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+        };
+        let finished = self.entries.iter().filter(|(_, p)| p.finished);
+        finished.fold((0, 0), |(n, x), (id, _)| (n + 1, x ^ hash(id)))
+    }
+
     pub fn get(&self, id: &str) -> Option<Progress> {
         self.entries.iter().find(|(i, _)| i == id).map(|(_, p)| *p)
     }

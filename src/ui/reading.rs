@@ -41,23 +41,46 @@ fn stored() -> Option<ReadingLog> {
 
 /// When another tab or window of the site changes the stored log, this one reads it again when next asked (the
 /// browser tells the others of a change in localStorage), and its viewers render again: with the labels of what
-/// was read there, or without any when it was forgotten there. Put in place once, at the first read.
+/// was read there, or without any when it was forgotten there — while this tab is hidden (the reader reads in
+/// another), once, when it is shown again, not at every half percent read there. Put in place once, at the first
+/// read.
 fn follow_other_tabs() {
     use wasm_bindgen::JsCast;
     thread_local! {
         static FOLLOWING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        /// While hidden: the log as this tab last showed it, since when another tab has changed it.
+        static UNSEEN: RefCell<Option<ReadingLog>> = const { RefCell::new(None) };
     }
     let Some(window) = web_sys::window().filter(|_| !FOLLOWING.with(|f| f.replace(true))) else { return };
-    // (Any key: a change of another one costs one more read of the log, and no more code.)
-    let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
-        let had = LOG.with(|log| log.borrow_mut().take()).unwrap_or_default();
+    let hidden = || web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
+    // The viewers render again if the log is other than it was when they last rendered.
+    let show = |had: ReadingLog| {
         let now = stored().unwrap_or_default();
         if now != had {
             tell(now.is_empty() && !had.is_empty());
         }
+    };
+    // (Any key: a change of another one costs one more read of the log, and no more code.)
+    let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        let had = LOG.with(|log| log.borrow_mut().take()).unwrap_or_default();
+        match hidden() {
+            true => UNSEEN.with(|u| {
+                let _ = u.borrow_mut().get_or_insert(had);
+            }),
+            false => show(UNSEEN.with(|u| u.borrow_mut().take()).unwrap_or(had)),
+        }
+    });
+    let on_shown = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        if let Some(had) = UNSEEN.with(|u| u.borrow_mut().take()).filter(|_| !hidden()) {
+            show(had);
+        }
     });
     let _ = window.add_event_listener_with_callback("storage", on_change.as_ref().unchecked_ref());
+    if let Some(document) = window.document() {
+        let _ = document.add_event_listener_with_callback("visibilitychange", on_shown.as_ref().unchecked_ref());
+    }
     on_change.forget();
+    on_shown.forget();
 }
 
 /// The reader is `at` thousandths through article `id`: recorded in the log as stored now — another tab of the
@@ -123,9 +146,32 @@ pub fn use_log_changes(then: Callback<bool>) {
     });
 }
 
-/// Of `articles`, which the reader has read to their end (in this browser): see [`ReadingLog::read_mask`].
-pub fn read_mask(articles: &[crate::domain::Article]) -> Vec<bool> {
-    with_log(|log| log.read_mask(articles))
+/// Of `articles`, which the reader has read to their end (in this browser): see [`ReadingLog::read_mask`]. Made
+/// again only when the finished articles or the set changed: the list asks at every render (each keystroke).
+pub fn read_mask(articles: &[crate::domain::Article]) -> std::rc::Rc<Vec<bool>> {
+    // (The set by where its articles are, how many, and its first and last ids: a set loaded again may be where
+    // the one before was.)
+    let ends = articles.first().zip(articles.last()).map(|(a, b)| (a.id.to_string(), b.id.to_string()));
+    let key = (with_log(|log| log.finished_key()), articles.as_ptr() as usize, articles.len(), ends);
+    MASK.with(|m| {
+        let mut m = m.borrow_mut();
+        match &*m {
+            Some((k, mask)) if *k == key => mask.clone(),
+            _ => {
+                let mask = std::rc::Rc::new(with_log(|log| log.read_mask(articles)));
+                *m = Some((key, mask.clone()));
+                mask
+            }
+        }
+    })
+}
+
+/// What [`read_mask`] depends on: the finished articles ([`ReadingLog::finished_key`]) and the set.
+type MaskKey = ((usize, u64), usize, usize, Option<(String, String)>);
+
+thread_local! {
+    /// The last mask [`read_mask`] made, with what it was made of.
+    static MASK: RefCell<Option<(MaskKey, std::rc::Rc<Vec<bool>>)>> = const { RefCell::new(None) };
 }
 
 /// How far the reader has read article `id`, if they have opened it (in this browser).

@@ -486,6 +486,30 @@ test('two tabs reading at once keep each other\'s places, and each list shows th
     const card = [...document.querySelectorAll('.card')].find((c) => c.querySelector(`a[href*="/article/${id}"]`));
     return at >= 750 && card?.querySelector('.meta-read')?.textContent === `${Math.floor(at / 10)}% read`;
   }, ids[1]);
+  // While A is hidden (the reader reads in B), B's reading does not render A again at each half percent: once,
+  // when A is shown. (Hidden as the page sees it: its document says so, and tells of the change.)
+  const label = () => card.locator('.meta-read').innerText();
+  const before = await label();
+  await a.page.evaluate(() => {
+    window.storageEvents = 0;
+    window.addEventListener('storage', () => { window.storageEvents += 1; });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  const finished = (id) => new RegExp(`${id}:\\d+!`).test(localStorage.getItem('article-viewer.read') ?? '');
+  await scrollTo(b.page, 1);
+  await b.page.waitForFunction(finished, ids[1]);
+  await a.page.waitForFunction(`window.storageEvents > 0 && (${finished})('${ids[1]}')`);
+  // (Two frames: a render would have come by then.)
+  await a.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await label(), before, 'not rendered again while hidden');
+  await a.page.evaluate(() => {
+    delete document.hidden;
+    delete document.visibilityState;
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await card.locator('.meta-read', { hasText: 'Read' }).waitFor();
   // Forgotten in one tab: the other's list loses its labels too, with nothing done in it.
   await b.page.goto(server.url('/sotu/#/?q=1906'));
   await b.page.locator('.card .meta-read').first().waitFor();

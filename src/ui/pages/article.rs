@@ -86,10 +86,10 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
         // the ones the list showed.)
         let (read, current) = match state.unread {
             true => (crate::ui::reading::read_mask(&catalog.articles), Some(props.id.clone())),
-            false => (Vec::new(), None),
+            false => (Rc::default(), None),
         };
         use_memo((catalog.clone(), unpaged, read, current), |(c, st, read, current)| {
-            let mut read = read.clone();
+            let mut read = read.to_vec();
             if let Some(r) = current.as_ref().and_then(|id| c.find(id)).and_then(|(i, _)| read.get_mut(i)) {
                 *r = false;
             }

@@ -1,0 +1,16 @@
+import { startServer, launchBrowser, newPage, corpus } from './support.mjs';
+const server = await startServer({ '/poetry/': { articles: corpus('poetry-mixed.json').toString() }, '/': {} });
+const browser = await launchBrowser();
+const { page } = await newPage(browser.context);
+await page.setViewportSize({ width: 1100, height: 900 });
+await page.goto(server.url('/poetry/#/?q=明月'));
+await page.locator('.card').first().waitFor();
+await page.screenshot({ path: '/tmp/s1.png' });
+await page.locator('.card a').first().click();
+await page.locator('.article-body').waitFor();
+await page.screenshot({ path: '/tmp/s2.png' });
+await page.setViewportSize({ width: 390, height: 800 });
+await page.goto(server.url('/#/'));
+await page.locator('.card').first().waitFor();
+await page.screenshot({ path: '/tmp/s3.png' });
+await browser.close(); server.close();
