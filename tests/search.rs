@@ -442,3 +442,27 @@ fn accents_are_folded_and_marked_with_their_letters() {
     let marked: Vec<&str> = match_ranges(body, &terms).into_iter().map(|r| &body[r]).collect();
     assert_eq!(marked, ["cafe\u{0301}"], "the accent stays with its letter inside the mark");
 }
+
+#[test]
+fn a_result_links_to_the_sections_of_the_article_that_have_matches_in_order_at_most_max() {
+    use article_viewer::domain::search::matched_sections;
+    let text = r#"{"version": 1, "articles": [{"id": "a", "title": "Nickel", "body": [
+        "Nickel in the intro.",
+        {"type": "heading", "text": "Method"}, "Prices of nickel and NICKEL ore.",
+        {"type": "heading", "text": "Results"}, "Copper only.",
+        {"type": "heading", "text": "Nickel outlook", "level": 3}, {"type": "list", "items": ["more nickel"]},
+        {"type": "heading", "text": "產量"}, "鎳的產量。",
+        {"type": "heading", "text": "End"}, "nickel again."]}]}"#;
+    let a = &load_article_set(text).unwrap().articles[0];
+    let anchors = a.heading_anchors();
+    let terms = |q: &str| Query::parse(q).include;
+    // Not the intro (before any heading); a heading's own words count; case and script folded as the search does.
+    assert_eq!(
+        matched_sections(a, &anchors, &terms("nickel"), 5),
+        [("Method", "method", 2), ("Nickel outlook", "nickel-outlook", 2), ("End", "end", 1)]
+    );
+    assert_eq!(matched_sections(a, &anchors, &terms("产量"), 5), [("產量", "產量", 2)]);
+    assert_eq!(matched_sections(a, &anchors, &terms("nickel"), 1), [("Method", "method", 2)]);
+    assert!(matched_sections(a, &anchors, &terms("zinc"), 5).is_empty());
+    assert!(matched_sections(a, &anchors, &[], 5).is_empty());
+}

@@ -909,6 +909,36 @@ pub fn excerpt(article: &Article, terms: &[String], max_chars: usize) -> Vec<Pie
     highlight(&article.excerpt(max_chars), terms)
 }
 
+/// The sections of `article` in which `terms` occur, in its order, at most `max`: each its heading's text, its
+/// anchor (of `anchors`, the article's [`Article::heading_anchors`] — of the article as written, when `article`
+/// is it converted) and how many matches it holds, its heading's words and its blocks' up to the next heading.
+/// What a result card links to, so that a long article's matching part is one click away (as Pagefind's sub
+/// results are).
+pub fn matched_sections<'a>(
+    article: &'a Article,
+    anchors: &'a [(usize, String)],
+    terms: &[String],
+    max: usize,
+) -> Vec<(&'a str, &'a str, usize)> {
+    let mut out = Vec::new();
+    if terms.is_empty() {
+        return out;
+    }
+    for (k, (i, anchor)) in anchors.iter().enumerate() {
+        let end = anchors.get(k + 1).map_or(article.body.len(), |(j, _)| *j);
+        let Some(Block::Heading { text, .. }) = article.body.get(*i) else { continue };
+        let blocks = article.body.get(*i..end).unwrap_or_default();
+        let count: usize = blocks.iter().flat_map(Block::texts).map(|t| match_ranges(t, terms).len()).sum();
+        if count > 0 {
+            out.push((text.as_str(), anchor.as_str(), count));
+            if out.len() == max {
+                break;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -66,6 +66,8 @@ pub struct Strings {
     pub enlarge_image: &'static str,
     /// A note's back link (↩), to where the text refers to it.
     pub back_to_text: &'static str,
+    /// On a result card: before the links to the sections of the article that have matches.
+    pub in_sections: &'static str,
     pub unread_only: &'static str,
     /// On a card: the reader has read the article to its end (in this browser).
     pub read_done: &'static str,
@@ -184,6 +186,7 @@ pub const EN: Strings = Strings {
     share_failed: "Could not copy the link: {url}",
     enlarge_image: "Enlarge the image",
     back_to_text: "Back to the text",
+    in_sections: "In sections:",
     unread_only: "Unread only",
     read_done: "Read",
     read_percent: "{percent}% read",
@@ -287,6 +290,7 @@ pub const ZH_HANT: Strings = Strings {
     share_failed: "無法複製連結：{url}",
     enlarge_image: "放大圖片",
     back_to_text: "回到正文",
+    in_sections: "見於章節：",
     unread_only: "只看未讀",
     read_done: "已讀",
     read_percent: "已讀 {percent}%",
@@ -390,6 +394,7 @@ pub const ZH_HANS: Strings = Strings {
     share_failed: "无法复制链接：{url}",
     enlarge_image: "放大图片",
     back_to_text: "回到正文",
+    in_sections: "见于章节：",
     unread_only: "只看未读",
     read_done: "已读",
     read_percent: "已读 {percent}%",
@@ -511,6 +516,7 @@ mod tests {
             s.share_failed,
             s.enlarge_image,
             s.back_to_text,
+            s.in_sections,
             s.unread_only,
             s.read_done,
             s.read_percent,

@@ -448,6 +448,34 @@ test('a heading\'s address names it by its words, in any script, the second of t
   await page.close();
 });
 
+test('a search result links to the sections of a long article that have matches; one opens the article there, marked', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 390, height: 700 });
+  await page.goto(server.url('/anchors/#/?q=完'));
+  const sections = page.locator('.card .card-sections');
+  await sections.waitFor();
+  // Named as a list for a screen reader; each link the article's address at that heading, the search kept.
+  assert.equal(await sections.locator('ul').getAttribute('aria-label'), 'In sections:');
+  const links = sections.locator('a');
+  assert.deepEqual(await links.allInnerTexts(), ['End notes']);
+  assert.equal(await links.first().getAttribute('href'), `#/article/zh?q=${encodeURIComponent('完')}&at=end-notes`);
+  await links.first().click();
+  await page.waitForFunction(() => document.activeElement?.id === 'h-end-notes');
+  assert.ok(await inWindow(page.locator('#h-end-notes')));
+  assert.equal(await page.locator('.article-body mark').first().innerText(), '完');
+  // In the other script, folded as the search is: both sections headed 產量 (the second by its own anchor).
+  await page.goto(server.url(`/anchors/#/?q=${encodeURIComponent('产量')}`));
+  await page.locator('.card .card-sections a').first().waitFor();
+  assert.deepEqual(await page.locator('.card .card-sections a').evaluateAll((as) => as.map((a) => [a.textContent, new URLSearchParams(a.hash.split('?')[1]).get('at')])),
+    [['產量', '產量'], ['產量', '產量-2']]);
+  // Without a search, none.
+  await page.goto(server.url('/anchors/#/'));
+  await page.locator('.card').first().waitFor();
+  assert.equal(await page.locator('.card-sections').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a note goes back to where the text refers to it (↩: its address says so), focused; Back returns to the note', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.setViewportSize({ width: 390, height: 700 });

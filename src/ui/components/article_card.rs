@@ -1,7 +1,7 @@
 use super::highlight::{marked, pieces_html};
 use super::meta_line::{kept_pairs, meta_line};
 use crate::domain::format::text_dir;
-use crate::domain::search::excerpt;
+use crate::domain::search::{excerpt, matched_sections};
 use crate::ui::app::use_prefs;
 use crate::ui::reading;
 use crate::ui::route::{QueryPairs, Route, RouteLink};
@@ -12,6 +12,9 @@ use yew::prelude::*;
 
 /// How many characters of the summary or first paragraph a card shows.
 pub const EXCERPT_CHARS: usize = 120;
+
+/// How many of a long article's sections with matches a card links to at most.
+const SECTIONS: usize = 3;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleCardProps {
@@ -47,6 +50,20 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
     };
     let terms = &props.terms;
     let query = (!props.list_query.is_empty()).then(|| (*props.list_query).clone());
+    // When searching, the sections of the article that have matches, each a link to the article opened there
+    // (its heading's anchor, of the article as written; the heading's words as shown).
+    let anchors = match terms.is_empty() {
+        true => Vec::new(),
+        false => original.heading_anchors(),
+    };
+    let sections = matched_sections(a, &anchors, terms, SECTIONS);
+    let section_link = |heading: &str, anchor: &str| {
+        let mut pairs = (*props.list_query).clone();
+        pairs.push(("at".to_owned(), anchor.to_owned()));
+        html! {
+            <li><RouteLink to={Route::Article { id: a.id.to_string() }} query={Some(pairs)}>{ marked(heading, terms) }</RouteLink></li>
+        }
+    };
     html! {
         <li class="card" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref())}>
             if let Some(k) = &a.kicker {
@@ -59,6 +76,12 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
             </h2>
             { meta_line(a, original, *minutes, reading::progress(original.id.as_str()), &prefs, terms, &kept_pairs(&props.list_query)) }
             <p class="excerpt">{ pieces_html(excerpt(a, terms, EXCERPT_CHARS)) }</p>
+            if !sections.is_empty() {
+                <div class="card-sections">
+                    <span class="sections-label" lang={prefs.lang.tag()} aria-hidden="true">{ prefs.strings().in_sections }</span>
+                    <ul aria-label={prefs.strings().in_sections}>{ for sections.iter().map(|&(h, anchor, _)| section_link(h, anchor)) }</ul>
+                </div>
+            }
         </li>
     }
 }
