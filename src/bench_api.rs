@@ -48,7 +48,7 @@ impl BenchSet {
 
     /// "Did you mean": `q` with its misspelt words corrected, when `q` finds nothing and that finds something.
     pub fn suggestion(&self, q: &str) -> Option<String> {
-        self.c.suggestion(&ListState { q: q.to_owned(), ..ListState::default() }, &[])
+        self.c.suggestion(&ListState { q: q.to_owned(), ..ListState::default() }, &Default::default())
     }
 
     /// Article `i`'s searched fields, folded, one per line (for an independent substring scan in JavaScript).

@@ -1,7 +1,7 @@
 //! List state in the URL, facets with counts, date range, sort.
 
 mod common;
-use article_viewer::domain::listing::{Collection, Facet, ListState, Sort};
+use article_viewer::domain::listing::{Collection, Facet, ListState, Marks, Sort};
 use article_viewer::domain::load_article_set;
 use common::begins_word;
 use proptest::prelude::*;
@@ -296,21 +296,21 @@ fn unread_only_leaves_out_what_was_read_to_its_end_and_counts_what_it_would_leav
     let c = collection();
     // a read to its end; b opened and left in its middle (not read); c and d never opened.
     let log = ReadingLog::parse("a:1000! b:400");
-    let read = log.read_mask(c.articles());
-    assert_eq!(read, [true, false, false, false]);
+    let read = Marks::read(log.read_mask(c.articles()));
+    assert_eq!(read.read, [true, false, false, false]);
     let ids_read = |q: &str| {
-        c.listing_read(&state(q), &read).results.iter().map(|&i| c.articles()[i].id.to_string()).collect::<Vec<_>>()
+        c.listing_marked(&state(q), &read).results.iter().map(|&i| c.articles()[i].id.to_string()).collect::<Vec<_>>()
     };
     assert_eq!(ids_read(""), ["a", "b", "c", "d"]);
     assert_eq!(ids_read("unread=1"), ["b", "c", "d"]);
     // With the other filters: the query's list less what was read; the count is what ticking it would leave.
     assert_eq!(ids_read("q=企業&unread=1"), ["b", "d"]);
-    assert_eq!(c.listing_read(&state("q=企業"), &read).unread, 2);
-    assert_eq!(c.listing_read(&state("q=企業&unread=1"), &read).unread, 2);
-    assert_eq!(c.listing_read(&state("source=Reuters"), &read).unread, 2);
+    assert_eq!(c.listing_marked(&state("q=企業"), &read).unread, 2);
+    assert_eq!(c.listing_marked(&state("q=企業&unread=1"), &read).unread, 2);
+    assert_eq!(c.listing_marked(&state("source=Reuters"), &read).unread, 2);
     // Facet counts follow it: a (湖南) is gone, so is its source's count.
     let sources = |q: &str| {
-        let l = c.listing_read(&state(q), &read);
+        let l = c.listing_marked(&state(q), &read);
         l.facets
             .into_iter()
             .find(|(f, _)| *f == Facet::Source)
@@ -339,4 +339,32 @@ fn unread_only_leaves_out_what_was_read_to_its_end_and_counts_what_it_would_leav
     assert_eq!(s.to_query(), "unread=1&sort=views");
     assert_eq!(s.cleared().to_query(), "sort=views");
     assert!(!state("unread=yes").unread);
+}
+
+#[test]
+fn saved_only_leaves_the_saved_with_the_other_filters_and_counts_what_it_would_leave() {
+    use article_viewer::domain::reading::{ReadingLog, SavedList};
+    let c = collection();
+    // b and d saved (d first); a read to its end.
+    let mut saved = SavedList::default();
+    saved.set("b", true);
+    saved.set("d", true);
+    let marks = Marks { read: ReadingLog::parse("a:1000!").read_mask(c.articles()), saved: saved.mask(c.articles()) };
+    assert_eq!(marks.saved, [false, true, false, true]);
+    let ids = |q: &str| {
+        c.listing_marked(&state(q), &marks).results.iter().map(|&i| c.articles()[i].id.to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(ids("saved=1"), ["b", "d"]);
+    assert_eq!(ids("q=企業&saved=1"), ["b", "d"]);
+    assert_eq!(ids("source=Reuters&saved=1"), ["b"]);
+    assert_eq!(ids("saved=1&unread=1"), ["b", "d"]);
+    assert_eq!((c.listing_marked(&state(""), &marks).saved, c.listing_marked(&state("q=企業"), &marks).saved), (2, 2));
+    // Nothing saved: "saved only" leaves nothing.
+    assert!(SavedList::default().mask(c.articles()).is_empty());
+    assert!(c.listing(&state("saved=1")).results.is_empty());
+    // In the URL, a filter like the others: cleared with them.
+    let s = state("saved=1&sort=views");
+    assert!(s.saved && s.is_filtered());
+    assert_eq!(s.to_query(), "saved=1&sort=views");
+    assert_eq!(s.cleared().to_query(), "sort=views");
 }

@@ -1,6 +1,6 @@
 //! "Did you mean …?" (src/domain/suggest.rs): on the State of the Union corpus in ../shared/corpora and on small
 //! sets made here.
-use article_viewer::domain::listing::{Collection, Facet, ListState};
+use article_viewer::domain::listing::{Collection, Facet, ListState, Marks};
 use article_viewer::domain::load_article_set;
 use article_viewer::domain::search::Query;
 use article_viewer::domain::suggest::{words_of, Vocabulary};
@@ -26,7 +26,7 @@ fn set(articles: &[(&str, &str)]) -> Collection {
 }
 
 fn suggest(c: &Collection, q: &str) -> Option<String> {
-    c.suggestion(&ListState { q: q.to_owned(), ..ListState::default() }, &[])
+    c.suggestion(&ListState { q: q.to_owned(), ..ListState::default() }, &Marks::default())
 }
 
 fn found(c: &Collection, q: &str) -> usize {
@@ -101,15 +101,18 @@ fn a_suggestion_finds_something_under_the_same_filters() {
     let c = set(&[("metals", "smelter"), ("towns", "river")]);
     let typed = |category: &str| {
         let state = ListState { q: "smeltr".to_owned(), ..ListState::default() };
-        c.suggestion(&state.toggled(Facet::Category, category), &[])
+        c.suggestion(&state.toggled(Facet::Category, category), &Marks::default())
     };
     assert_eq!(typed("metals").as_deref(), Some("smelter"));
     assert_eq!(typed("towns"), None, "smelter is not in the towns");
     // Unread only: not when the only article with the word was read.
     let unread = ListState { q: "smeltr".to_owned(), unread: true, ..ListState::default() };
-    assert_eq!(c.suggestion(&unread, &[false, false]).as_deref(), Some("smelter"));
-    assert_eq!(c.suggestion(&unread, &[true, false]), None, "the smelter article was read");
-    assert_eq!(c.suggestion(&ListState { unread: false, ..unread }, &[true, false]).as_deref(), Some("smelter"));
+    assert_eq!(c.suggestion(&unread, &Marks::read(vec![false, false])).as_deref(), Some("smelter"));
+    assert_eq!(c.suggestion(&unread, &Marks::read(vec![true, false])), None, "the smelter article was read");
+    assert_eq!(
+        c.suggestion(&ListState { unread: false, ..unread }, &Marks::read(vec![true, false])).as_deref(),
+        Some("smelter")
+    );
 }
 
 #[test]

@@ -101,8 +101,33 @@ pub struct ListState {
     /// The script the articles are shown in, when the link says (`None`: the reader's remembered choice).
     pub script: Option<ScriptChoice>,
     /// Only the articles the reader has not read to their end (`unread=1`; what was read is the viewer's to say:
-    /// [`Collection::listing_read`]).
+    /// [`Collection::listing_marked`]).
     pub unread: bool,
+    /// Only the articles the reader saved to read later (`saved=1`; the viewer's to say, as what was read).
+    pub saved: bool,
+}
+
+/// What the viewer knows of each article that its set does not say: whether the reader has read it to its end,
+/// whether they saved it to read later (`read[i]`, `saved[i]` for article `i`; one past the end of either: not).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Marks {
+    pub read: Vec<bool>,
+    pub saved: Vec<bool>,
+}
+
+impl Marks {
+    /// Only what was read (nothing saved).
+    pub fn read(read: Vec<bool>) -> Marks {
+        Marks { read, saved: Vec::new() }
+    }
+
+    pub fn is_read(&self, i: usize) -> bool {
+        self.read.get(i).copied().unwrap_or(false)
+    }
+
+    pub fn is_saved(&self, i: usize) -> bool {
+        self.saved.get(i).copied().unwrap_or(false)
+    }
 }
 
 /// URL parameters as a query string (`q=%E4%BC%81+a&page=2`), as [`ListState::from_query`] reads them back.
@@ -143,6 +168,7 @@ impl ListState {
                 "page" => s.page = v.parse().ok().filter(|p| *p > 1),
                 "script" => s.script = ScriptChoice::from_key(v),
                 "unread" => s.unread = v == "1",
+                "saved" => s.saved = v == "1",
                 key => {
                     if let Some(f) = Facet::ALL.into_iter().find(|f| f.key() == key) {
                         if !v.is_empty() && !s.selected[f.slot()].iter().any(|x| x == v) {
@@ -174,6 +200,9 @@ impl ListState {
         if self.unread {
             out.push(("unread".to_owned(), "1".to_owned()));
         }
+        if self.saved {
+            out.push(("saved".to_owned(), "1".to_owned()));
+        }
         if let Some(sort) = self.sort {
             out.push(("sort".to_owned(), sort.key().to_owned()));
         }
@@ -200,13 +229,14 @@ impl ListState {
         &self.selected[facet.slot()]
     }
 
-    /// True when anything narrows the list (a query, a facet value, a date, unread only).
+    /// True when anything narrows the list (a query, a facet value, a date, unread only, saved only).
     pub fn is_filtered(&self) -> bool {
         !Query::parse(&self.q).is_empty()
             || self.selected.iter().any(|v| !v.is_empty())
             || self.from.is_some()
             || self.to.is_some()
             || self.unread
+            || self.saved
     }
 
     /// The same state with `value` of `facet` ticked or unticked, back on page 1.
@@ -369,6 +399,8 @@ pub struct Listing {
     /// How many of the list's articles (as the other filters make it) the reader has not read to their end: what
     /// "unread only" would leave.
     pub unread: usize,
+    /// How many of them the reader saved: what "saved only" would leave.
+    pub saved: usize,
 }
 
 impl Collection {
@@ -511,8 +543,9 @@ impl Collection {
 
     /// For a `state` whose query finds nothing: the query with its misspelt words corrected (see
     /// [`super::suggest`]), when that finds something under the same filters and dates (and with `unread`, among
-    /// the articles `read` does not say were read: see [`Collection::listing_read`]).
-    pub fn suggestion(&self, state: &ListState, read: &[bool]) -> Option<String> {
+    /// the articles `marks` does not say were read, with `saved` among those it says were saved: see
+    /// [`Collection::listing_marked`]).
+    pub fn suggestion(&self, state: &ListState, marks: &Marks) -> Option<String> {
         let index = self.index();
         let alone = |t: &str| Query { include: vec![t.to_owned()], exclude: Vec::new() };
         // The words of the terms (a term's own, a phrase's) that find nothing on their own (each searched once).
@@ -532,21 +565,21 @@ impl Collection {
             misspelt.iter().any(|m| m == t).then(|| words.correct(t)).flatten().map(str::to_owned)
         })?;
         let next = ListState { q, page: None, ..state.clone() };
-        (!self.listing_read(&next, read).results.is_empty()).then_some(next.q)
+        (!self.listing_marked(&next, marks).results.is_empty()).then_some(next.q)
     }
 
     /// The list for `state`: search, filter, count facet values, sort (as if the reader had read nothing: see
-    /// [`Collection::listing_read`]).
+    /// [`Collection::listing_marked`]).
     pub fn listing(&self, state: &ListState) -> Listing {
-        self.listing_read(state, &[])
+        self.listing_marked(state, &Marks::default())
     }
 
-    /// The list for `state` when the reader has read to their end the articles `read` says (`read[i]` for
-    /// article `i`; those past its end were not): search, filter (with `unread`, only those not read), count
-    /// facet values and the unread, sort.
-    pub fn listing_read(&self, state: &ListState, read: &[bool]) -> Listing {
+    /// The list for `state` when the reader has read to their end and saved the articles `marks` says: search,
+    /// filter (with `unread`, only those not read; with `saved`, only those saved), count facet values, the unread
+    /// and the saved, sort.
+    pub fn listing_marked(&self, state: &ListState, marks: &Marks) -> Listing {
         let articles = &self.set.articles;
-        let is_read = |i: usize| read.get(i).copied().unwrap_or(false);
+        let is_read = |i: usize| marks.is_read(i);
         let query = Query::parse(&state.q);
         // Dates first (cheap), then the text query on what is left.
         let in_range = |a: &Article| {
@@ -557,7 +590,9 @@ impl Collection {
             let day = &p.as_str()[..10.min(p.as_str().len())];
             state.from.as_deref().is_none_or(|f| day >= f) && state.to.as_deref().is_none_or(|t| day <= t)
         };
-        let candidates = (0..articles.len()).filter(|&i| in_range(&articles[i]) && !(state.unread && is_read(i)));
+        let candidates = (0..articles.len()).filter(|&i| {
+            in_range(&articles[i]) && !(state.unread && is_read(i)) && (!state.saved || marks.is_saved(i))
+        });
         let hits: Vec<Hit> = if query.is_empty() {
             candidates.map(|index| Hit { index, title_terms: 0, word_terms: 0 }).collect()
         } else {
@@ -635,6 +670,7 @@ impl Collection {
             .collect();
 
         let unread = results.iter().filter(|h| !is_read(h.index)).count();
+        let saved = results.iter().filter(|h| marks.is_saved(h.index)).count();
         let sort = state.sort();
         let results = match sort {
             Sort::Collection => results.iter().map(|h| h.index).collect(),
@@ -646,7 +682,7 @@ impl Collection {
             Sort::Oldest => ordered(&results, &self.orders[1], false),
             Sort::Views => ordered(&results, &self.orders[2], false),
         };
-        Listing { results, facets, sort, terms: query.include, unread }
+        Listing { results, facets, sort, terms: query.include, unread, saved }
     }
 }
 

@@ -126,6 +126,67 @@ impl ReadingLog {
     }
 }
 
+/// How many articles the reader can keep saved to read later (the earliest saved are let go first).
+pub const MAX_SAVED: usize = 1000;
+
+/// The articles the reader saved to read later ("Save"), the most recently saved first. Kept in the browser as
+/// one line of text: their ids separated by spaces (an id never holds one); an id that could not be kept so, or
+/// a repeat, is passed over.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SavedList {
+    ids: Vec<String>,
+}
+
+impl SavedList {
+    pub fn parse(text: &str) -> SavedList {
+        let mut list = SavedList::default();
+        for id in text.split_ascii_whitespace().filter(|id| !id.contains(':')) {
+            if !list.contains(id) && list.ids.len() < MAX_SAVED {
+                list.ids.push(id.to_owned());
+            }
+        }
+        list
+    }
+
+    pub fn to_text(&self) -> String {
+        self.ids.join(" ")
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.ids.iter().any(|i| i == id)
+    }
+
+    /// Saves article `id` (first in the list, unless it is in it already) or lets it go. An id the text could not
+    /// hold (empty, a space, a colon) is not saved.
+    pub fn set(&mut self, id: &str, saved: bool) {
+        match (saved, self.contains(id)) {
+            (true, false) if !id.is_empty() && !id.contains(|c: char| c == ':' || c.is_ascii_whitespace()) => {
+                self.ids.insert(0, id.to_owned());
+                self.ids.truncate(MAX_SAVED);
+            }
+            (false, true) => self.ids.retain(|i| i != id),
+            _ => {}
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Of `articles`, which are saved (empty when none is).
+    pub fn mask(&self, articles: &[super::Article]) -> Vec<bool> {
+        if self.ids.is_empty() {
+            return Vec::new();
+        }
+        let saved: std::collections::HashSet<&str> = self.ids.iter().map(String::as_str).collect();
+        articles.iter().map(|a| saved.contains(a.id.as_str())).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +228,28 @@ mod tests {
         assert_eq!(log.len(), MAX_ARTICLES);
         assert!(log.get("a9").is_none() && log.get("a10").is_some());
         assert_eq!(ReadingLog::parse(&log.to_text()), log);
+    }
+
+    #[test]
+    fn saved_articles_are_kept_most_recent_first_once_each_and_let_go() {
+        let mut list = SavedList::parse("b a b bad:id  c");
+        assert_eq!(list.to_text(), "b a c");
+        list.set("d", true);
+        list.set("a", true);
+        assert_eq!(list.to_text(), "d b a c", "saving a saved one again moves nothing");
+        list.set("b", false);
+        list.set("zz", false);
+        list.set("has space", true);
+        list.set("has:colon", true);
+        list.set("", true);
+        assert_eq!(list.to_text(), "d a c");
+        assert!(list.contains("a") && !list.contains("b"));
+        assert_eq!(SavedList::parse(&list.to_text()), list);
+        for i in 0..MAX_SAVED + 5 {
+            list.set(&format!("x{i}"), true);
+        }
+        assert_eq!(list.len(), MAX_SAVED);
+        assert!(!list.contains("d") && list.contains("x5"), "the earliest saved let go first");
     }
 
     #[test]

@@ -1,13 +1,16 @@
 //! The reading log ([`crate::domain::reading`]) in the browser: kept in localStorage (when the browser allows
-//! it), read once per visit, the reader's position in an article recorded as they scroll it.
+//! it), read once per visit, the reader's position in an article recorded as they scroll it; and beside it the
+//! articles the reader saved to read later ([`SavedList`]).
 
-use crate::domain::reading::{Progress, ReadingLog, END};
+use crate::domain::listing::Marks;
+use crate::domain::reading::{Progress, ReadingLog, SavedList, END};
 use crate::ui::effect::use_effect_on;
 use crate::ui::state::storage;
 use std::cell::RefCell;
 use yew::prelude::*;
 
 const KEY: &str = "article-viewer.read";
+const SAVED_KEY: &str = "article-viewer.saved";
 
 /// Positions short of this (thousandths) are not recorded: the top of an article is where every visit starts
 /// (and where a new page is scrolled to), not a place to continue from.
@@ -16,6 +19,50 @@ const FROM: u16 = 50;
 thread_local! {
     /// The log, read from storage on first use; `None` until then (and in the server renderer, which has none).
     static LOG: RefCell<Option<ReadingLog>> = const { RefCell::new(None) };
+    /// The saved articles, the same way.
+    static SAVED: RefCell<Option<SavedList>> = const { RefCell::new(None) };
+}
+
+fn with_saved<R>(f: impl FnOnce(&mut SavedList) -> R) -> R {
+    SAVED.with(|saved| {
+        let mut saved = saved.borrow_mut();
+        let saved = saved.get_or_insert_with(|| {
+            if cfg!(target_arch = "wasm32") {
+                with_log(|_| ()); // (Other tabs followed from the first read of either.)
+                stored_saved().unwrap_or_default()
+            } else {
+                SavedList::default()
+            }
+        });
+        f(saved)
+    })
+}
+
+/// The saved articles as stored now; `None` where the browser keeps no storage.
+fn stored_saved() -> Option<SavedList> {
+    let s = storage()?;
+    Some(s.get_item(SAVED_KEY).ok().flatten().map(|t| SavedList::parse(&t)).unwrap_or_default())
+}
+
+/// Whether the reader saved article `id` to read later (in this browser).
+pub fn is_saved(id: &str) -> bool {
+    with_saved(|s| s.contains(id))
+}
+
+/// Saves article `id` to read later, or lets it go — over the list as stored now (another tab may have saved
+/// some since this one read it) — and tells every viewer on the page: their labels and "saved only" follow.
+pub fn set_saved(id: &str, saved: bool) {
+    let now = stored_saved();
+    with_saved(|list| {
+        if let Some(now) = now {
+            *list = now;
+        }
+        list.set(id, saved);
+        if let Some(s) = storage() {
+            let _ = s.set_item(SAVED_KEY, &list.to_text());
+        }
+    });
+    tell(false);
 }
 
 fn with_log<R>(f: impl FnOnce(&mut ReadingLog) -> R) -> R {
@@ -48,21 +95,23 @@ fn follow_other_tabs() {
     use wasm_bindgen::JsCast;
     thread_local! {
         static FOLLOWING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-        /// While hidden: the log as this tab last showed it, since when another tab has changed it.
-        static UNSEEN: RefCell<Option<ReadingLog>> = const { RefCell::new(None) };
+        /// While hidden: the log and the saved articles as this tab last showed them, since when another tab has
+        /// changed them.
+        static UNSEEN: RefCell<Option<(ReadingLog, SavedList)>> = const { RefCell::new(None) };
     }
     let Some(window) = web_sys::window().filter(|_| !FOLLOWING.with(|f| f.replace(true))) else { return };
     let hidden = || web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
-    // The viewers render again if the log is other than it was when they last rendered.
-    let show = |had: ReadingLog| {
+    // The viewers render again if the log or the saved articles are other than they were when they last rendered.
+    let show = |(had, had_saved): (ReadingLog, SavedList)| {
         let now = stored().unwrap_or_default();
-        if now != had {
+        if now != had || stored_saved().unwrap_or_default() != had_saved {
             tell(now.is_empty() && !had.is_empty());
         }
     };
     // (Any key: a change of another one costs one more read of the log, and no more code.)
     let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         let had = LOG.with(|log| log.borrow_mut().take()).unwrap_or_default();
+        let had = (had, SAVED.with(|s| s.borrow_mut().take()).unwrap_or_default());
         match hidden() {
             true => UNSEEN.with(|u| {
                 let _ = u.borrow_mut().get_or_insert(had);
@@ -146,32 +195,35 @@ pub fn use_log_changes(then: Callback<bool>) {
     });
 }
 
-/// Of `articles`, which the reader has read to their end (in this browser): see [`ReadingLog::read_mask`]. Made
-/// again only when the finished articles or the set changed: the list asks at every render (each keystroke).
-pub fn read_mask(articles: &[crate::domain::Article]) -> std::rc::Rc<Vec<bool>> {
+/// Of `articles`, which the reader has read to their end and which they saved (in this browser): see
+/// [`ReadingLog::read_mask`], [`SavedList::mask`]. Made again only when the finished articles, the saved ones or
+/// the set changed: the list asks at every render (each keystroke).
+pub fn marks(articles: &[crate::domain::Article]) -> std::rc::Rc<Marks> {
     // (The set by where its articles are, how many, and its first and last ids: a set loaded again may be where
     // the one before was.)
     let ends = articles.first().zip(articles.last()).map(|(a, b)| (a.id.to_string(), b.id.to_string()));
-    let key = (with_log(|log| log.finished_key()), articles.as_ptr() as usize, articles.len(), ends);
-    MASK.with(|m| {
+    let saved = with_saved(|s| s.to_text());
+    let key = (with_log(|log| log.finished_key()), saved, articles.as_ptr() as usize, articles.len(), ends);
+    MARKS.with(|m| {
         let mut m = m.borrow_mut();
         match &*m {
-            Some((k, mask)) if *k == key => mask.clone(),
+            Some((k, marks)) if *k == key => marks.clone(),
             _ => {
-                let mask = std::rc::Rc::new(with_log(|log| log.read_mask(articles)));
-                *m = Some((key, mask.clone()));
-                mask
+                let read = with_log(|log| log.read_mask(articles));
+                let marks = std::rc::Rc::new(Marks { read, saved: with_saved(|s| s.mask(articles)) });
+                *m = Some((key, marks.clone()));
+                marks
             }
         }
     })
 }
 
-/// What [`read_mask`] depends on: the finished articles ([`ReadingLog::finished_key`]) and the set.
-type MaskKey = ((usize, u64), usize, usize, Option<(String, String)>);
+/// What [`marks`] depends on: the finished articles ([`ReadingLog::finished_key`]), the saved ones and the set.
+type MarksKey = ((usize, u64), String, usize, usize, Option<(String, String)>);
 
 thread_local! {
-    /// The last mask [`read_mask`] made, with what it was made of.
-    static MASK: RefCell<Option<(MaskKey, std::rc::Rc<Vec<bool>>)>> = const { RefCell::new(None) };
+    /// The last marks [`marks`] made, with what they were made of.
+    static MARKS: RefCell<Option<(MarksKey, std::rc::Rc<Marks>)>> = const { RefCell::new(None) };
 }
 
 /// How far the reader has read article `id`, if they have opened it (in this browser).

@@ -566,3 +566,55 @@ test('unread only: offered once an article is read, leaves out what was read (al
   assert.deepEqual(errors, []);
   await own.close();
 });
+
+test('save for later: a toggle on the article, a label on its card, "saved only" with its count; kept, and followed by another tab', async () => {
+  const own = await launchBrowser();
+  const [a, b] = [await newPage(own.context), await newPage(own.context)];
+  const { page } = a;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const titles = () => page.locator('.card-title a').allInnerTexts();
+  const savedOnly = page.locator('.filters .saved-only');
+  // B shows the list (its labels follow what A saves, with nothing done in it).
+  await b.page.goto(server.url('/news/'));
+  await b.page.locator('.card').first().waitFor();
+  await page.goto(server.url('/news/'));
+  await page.locator('.card').first().waitFor();
+  await openFilters(page);
+  assert.equal(await savedOnly.count(), 0, 'nothing saved: nothing to show');
+  // Three and One saved from their pages: a toggle, pressed once saved.
+  for (const title of ['Three', 'One']) {
+    await page.locator('.card-title a', { hasText: title }).click();
+    const save = page.locator('.article-footer .save-button');
+    assert.equal(await save.getAttribute('aria-pressed'), 'false');
+    assert.equal(await save.innerText(), 'Save for later');
+    await save.click();
+    await page.waitForFunction(() => document.querySelector('.save-button')?.getAttribute('aria-pressed') === 'true');
+    await page.goBack();
+    await page.locator('.card').first().waitFor();
+  }
+  assert.match(await page.evaluate(() => localStorage.getItem('article-viewer.saved')), /^n1 n3$/);
+  // Their cards say so; "saved only" leaves them, in the list's order, with its count; in the URL.
+  assert.deepEqual(await page.locator('.card:has(.meta-saved) .card-title a').allInnerTexts(), ['One', 'Three']);
+  await openFilters(page);
+  assert.equal(await savedOnly.innerText(), 'Saved only\n2');
+  await savedOnly.locator('input').check();
+  await page.waitForURL(/saved=1/);
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 2);
+  assert.deepEqual(await titles(), ['One', 'Three']);
+  // The other tab's cards followed.
+  await b.page.waitForFunction(() => document.querySelectorAll('.card .meta-saved').length === 2);
+  // Let go from its page (opened from the saved: its neighbours stay those of that list), it leaves the list.
+  await page.locator('.card-title a', { hasText: 'Three' }).click();
+  await page.locator('.article-footer .save-button[aria-pressed="true"]').click();
+  await page.waitForFunction(() => document.querySelector('.save-button')?.getAttribute('aria-pressed') === 'false');
+  assert.equal(await page.locator('.neighbour-prev .neighbour-title').innerText(), 'One');
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
+  // Reloaded: still saved, still filtered.
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
+  assert.deepEqual(await titles(), ['One']);
+  await b.page.waitForFunction(() => document.querySelectorAll('.card .meta-saved').length === 1);
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await own.close();
+});

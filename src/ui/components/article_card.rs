@@ -74,7 +74,7 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
                     { marked(a.title.as_str(), terms) }
                 </RouteLink>
             </h2>
-            { meta_line(a, original, *minutes, reading::progress(original.id.as_str()), &prefs, terms, &kept_pairs(&props.list_query)) }
+            { meta_line(a, original, *minutes, (reading::progress(original.id.as_str()), reading::is_saved(original.id.as_str())), &prefs, terms, &kept_pairs(&props.list_query)) }
             <p class="excerpt">{ pieces_html(excerpt(a, terms, EXCERPT_CHARS)) }</p>
             if !sections.is_empty() {
                 <div class="card-sections">

@@ -67,7 +67,8 @@ pub fn filters(props: &FiltersProps) -> Html {
     let active = Facet::ALL.iter().map(|f| state.selected(*f).len()).sum::<usize>()
         + usize::from(state.from.is_some())
         + usize::from(state.to.is_some())
-        + usize::from(state.unread);
+        + usize::from(state.unread)
+        + usize::from(state.saved);
     let open = (*chosen).unwrap_or(active > 0);
 
     let on_sort = {
@@ -185,20 +186,38 @@ pub fn filters(props: &FiltersProps) -> Html {
 
     // "Unread only": offered once the reader has read to its end one of the articles the list would show (or
     // when it is on), with how many it leaves.
-    let unread = {
-        let next = ListState { unread: !state.unread, page: None, ..state.clone() };
+    // "Saved only": offered once the reader has saved one of the articles the list would show (or when it is on),
+    // with how many it leaves.
+    let only = |class: &'static str, on: bool, next: ListState, label: &'static str, count: usize, offered: bool| {
         let on_change = props.on_change.clone();
         let onchange = Callback::from(move |_: Event| on_change.emit(next.clone()));
-        (state.unread || props.listing.unread < props.listing.results.len()).then(|| {
+        (on || offered).then(|| {
             html! {
-                <label class="facet-value unread-only">
-                    <input type="checkbox" checked={state.unread} {onchange} />
-                    <span class="facet-label">{ s.unread_only }</span>
-                    <span class="facet-count">{ props.listing.unread }</span>
+                <label class={classes!("facet-value", class)}>
+                    <input type="checkbox" checked={on} {onchange} />
+                    <span class="facet-label">{ label }</span>
+                    <span class="facet-count">{ count }</span>
                 </label>
             }
         })
     };
+    let (listing, found) = (&props.listing, props.listing.results.len());
+    let unread = only(
+        "unread-only",
+        state.unread,
+        ListState { unread: !state.unread, page: None, ..state.clone() },
+        s.unread_only,
+        listing.unread,
+        listing.unread < found,
+    );
+    let saved = only(
+        "saved-only",
+        state.saved,
+        ListState { saved: !state.saved, page: None, ..state.clone() },
+        s.saved_only,
+        listing.saved,
+        listing.saved > 0,
+    );
     let on_clear = {
         let state = state.clone();
         let on_change = props.on_change.clone();
@@ -228,6 +247,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                     </select>
                 </div>
                 { for unread }
+                { for saved }
                 { for props.listing.facets.iter().map(|(f, values)| facet(*f, values)) }
                 if props.has_dates || state.from.is_some() || state.to.is_some() {
                     <fieldset class="facet facet-date">

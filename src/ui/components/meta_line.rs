@@ -34,7 +34,7 @@ pub fn meta_line(
     a: &Article,
     original: &Article,
     minutes: u32,
-    read: Option<Progress>,
+    (read, saved): (Option<Progress>, bool),
     prefs: &Prefs,
     terms: &[String],
     keep: &[(String, String)],
@@ -64,6 +64,9 @@ pub fn meta_line(
     };
     if let Some(text) = read {
         items.push(html! { <li class="meta-read">{ text }</li> });
+    }
+    if saved {
+        items.push(html! { <li class="meta-saved">{ s.saved }</li> });
     }
     let link = |facet: Facet, shown: &str, stored: Option<&String>| {
         facet_link(facet, stored.map_or(shown, String::as_str), marked(shown, terms), keep, a.lang.as_deref())

@@ -82,18 +82,24 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     let conv = use_converter();
     let order = {
         let unpaged = ListState { page: None, ..state.clone() };
-        // (Opened from the unread, the article stays in their order once it is read: its neighbours are still
-        // the ones the list showed.)
-        let (read, current) = match state.unread {
-            true => (crate::ui::reading::read_mask(&catalog.articles), Some(props.id.clone())),
+        // (Opened from the unread or the saved, the article stays in their order once it is read or let go: its
+        // neighbours are still the ones the list showed.)
+        let (marks, current) = match state.unread || state.saved {
+            true => (crate::ui::reading::marks(&catalog.articles), Some(props.id.clone())),
             false => (Rc::default(), None),
         };
-        use_memo((catalog.clone(), unpaged, read, current), |(c, st, read, current)| {
-            let mut read = read.to_vec();
-            if let Some(r) = current.as_ref().and_then(|id| c.find(id)).and_then(|(i, _)| read.get_mut(i)) {
-                *r = false;
+        use_memo((catalog.clone(), unpaged, marks, current), |(c, st, marks, current)| {
+            let mut marks = (**marks).clone();
+            if let Some((i, _)) = current.as_ref().and_then(|id| c.find(id)) {
+                if let Some(r) = marks.read.get_mut(i) {
+                    *r = false;
+                }
+                if st.saved {
+                    marks.saved.resize(marks.saved.len().max(i + 1), false);
+                    marks.saved[i] = true;
+                }
             }
-            (st.is_filtered() || st.sort.is_some()).then(|| c.collection().listing_read(st, &read).results)
+            (st.is_filtered() || st.sort.is_some()).then(|| c.collection().listing_marked(st, &marks).results)
         })
     };
     // The article, shared with its view (compared by identity there), not copied at each render; and the
@@ -210,6 +216,12 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     // What came of it is written into the line by the script (text only), whose node is made anew for another
     // article (keyed by its id), so that what was said of one is not said of the next.
     let share_status = use_node_ref();
+    // Saved to read later, or let go: every viewer on the page (and the site's other tabs) follows.
+    let saved = reading::is_saved(props.article.id.as_str());
+    let on_save = {
+        let id = props.article.id.to_string();
+        Callback::from(move |_: MouseEvent| reading::set_saved(&id, !saved))
+    };
     let on_share = {
         let status = share_status.clone();
         let script = props.list_query.iter().flatten().find(|(k, _)| k == "script").map(|p| vec![p.clone()]);
@@ -379,7 +391,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 <h1 class="page-title article-title" tabindex="-1">{ marked(a.title.as_str(), t) }</h1>
                 if let Some(st) = &a.subtitle { <p class="subtitle">{ marked(st, t) }</p> }
                 if let Some(l) = a.lede() { <p class="lede">{ marked(l, t) }</p> }
-                { meta_line(a, &props.article, marks.2, None, &prefs, t, &keep) }
+                { meta_line(a, &props.article, marks.2, (None, false), &prefs, t, &keep) }
                 if !a.tags.is_empty() {
                     <ul class="tags">{ for a.tags.iter().enumerate().map(|(i, tag)| html! {
                         <li>{ facet_link(Facet::Tag, props.article.tags.get(i).unwrap_or(tag), marked(tag, t), &keep, None) }</li>
@@ -400,6 +412,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     <p class="editor" lang={ui}>{ format!("{}{}", s.editor, s.label_separator) }<span lang={a.lang.clone()}>{ e }</span></p>
                 }
                 <p class="share" lang={ui}>
+                    // (A toggle: its words stay, its state is pressed or not, as the script toggle's.)
+                    <button type="button" class="save-button" onclick={on_save} aria-pressed={saved.to_string()}>
+                        { s.save_for_later }
+                    </button>
                     <button type="button" onclick={on_share}>{ s.share }</button>
                     <span class="share-status" role="status" key={a.id.to_string()} ref={share_status}></span>
                 </p>

@@ -76,18 +76,18 @@ pub fn list_page() -> Html {
     let navigator = use_navigator();
     let state = use_list_state();
     let unpaged = ListState { page: None, ..state.clone() };
-    // (What the reader has read to its end, for "unread only" and its count: read again at each render, so that
-    // coming back from an article just finished leaves it out.)
-    let read = crate::ui::reading::read_mask(&catalog.articles);
-    let listing = use_memo((catalog.clone(), unpaged.clone(), read.clone()), |(c, st, read)| {
-        c.collection().listing_read(st, read)
+    // (What the reader has read to its end and saved, for "unread only", "saved only" and their counts: read again
+    // at each render, so that coming back from an article just finished leaves it out.)
+    let marks = crate::ui::reading::marks(&catalog.articles);
+    let listing = use_memo((catalog.clone(), unpaged.clone(), marks.clone()), |(c, st, marks)| {
+        c.collection().listing_marked(st, marks)
     });
     // When nothing is found: the query with its misspelt words corrected, if that finds something.
     let suggestion = {
         let none = listing.results.is_empty();
-        use_memo((catalog.clone(), unpaged, none, read), |(c, st, none, read)| {
+        use_memo((catalog.clone(), unpaged, none, marks), |(c, st, none, marks)| {
             if *none && !st.q.trim().is_empty() {
-                c.collection().suggestion(st, read).map(|q| ListState { q, page: None, ..st.clone() })
+                c.collection().suggestion(st, marks).map(|q| ListState { q, page: None, ..st.clone() })
             } else {
                 None
             }
