@@ -24,24 +24,7 @@ thread_local! {
 }
 
 fn with_saved<R>(f: impl FnOnce(&mut SavedList) -> R) -> R {
-    SAVED.with(|saved| {
-        let mut saved = saved.borrow_mut();
-        let saved = saved.get_or_insert_with(|| {
-            if cfg!(target_arch = "wasm32") {
-                with_log(|_| ()); // (Other tabs followed from the first read of either.)
-                stored_saved().unwrap_or_default()
-            } else {
-                SavedList::default()
-            }
-        });
-        f(saved)
-    })
-}
-
-/// The saved articles as stored now; `None` where the browser keeps no storage.
-fn stored_saved() -> Option<SavedList> {
-    let s = storage()?;
-    Some(s.get_item(SAVED_KEY).ok().flatten().map(|t| SavedList::parse(&t)).unwrap_or_default())
+    with_kept(&SAVED, f)
 }
 
 /// Whether the reader saved article `id` to read later (in this browser).
@@ -52,7 +35,7 @@ pub fn is_saved(id: &str) -> bool {
 /// Saves article `id` to read later, or lets it go — over the list as stored now (another tab may have saved
 /// some since this one read it) — and tells every viewer on the page: their labels and "saved only" follow.
 pub fn set_saved(id: &str, saved: bool) {
-    let now = stored_saved();
+    let now = stored::<SavedList>();
     with_saved(|list| {
         if let Some(now) = now {
             *list = now;
@@ -66,24 +49,50 @@ pub fn set_saved(id: &str, saved: bool) {
 }
 
 fn with_log<R>(f: impl FnOnce(&mut ReadingLog) -> R) -> R {
-    LOG.with(|log| {
-        let mut log = log.borrow_mut();
-        let log = log.get_or_insert_with(|| {
+    with_kept(&LOG, f)
+}
+
+/// What this module keeps in localStorage: under its key, as its text.
+trait Kept: Default {
+    const KEY: &'static str;
+    fn parse(text: &str) -> Self;
+}
+
+impl Kept for ReadingLog {
+    const KEY: &'static str = KEY;
+    fn parse(text: &str) -> Self {
+        ReadingLog::parse(text)
+    }
+}
+
+impl Kept for SavedList {
+    const KEY: &'static str = SAVED_KEY;
+    fn parse(text: &str) -> Self {
+        SavedList::parse(text)
+    }
+}
+
+/// `f` on the value in `cell`, read from storage on first use (when other tabs' changes start to be followed);
+/// natively (the server renderer) an empty one.
+fn with_kept<T: Kept, R>(cell: &'static std::thread::LocalKey<RefCell<Option<T>>>, f: impl FnOnce(&mut T) -> R) -> R {
+    cell.with(|value| {
+        let mut value = value.borrow_mut();
+        let value = value.get_or_insert_with(|| {
             if cfg!(target_arch = "wasm32") {
                 follow_other_tabs();
                 stored().unwrap_or_default()
             } else {
-                ReadingLog::default()
+                T::default()
             }
         });
-        f(log)
+        f(value)
     })
 }
 
-/// The log as stored now; `None` where the browser keeps no storage.
-fn stored() -> Option<ReadingLog> {
+/// The value as stored now; `None` where the browser keeps no storage.
+fn stored<T: Kept>() -> Option<T> {
     let s = storage()?;
-    Some(s.get_item(KEY).ok().flatten().map(|t| ReadingLog::parse(&t)).unwrap_or_default())
+    Some(s.get_item(T::KEY).ok().flatten().map(|t| T::parse(&t)).unwrap_or_default())
 }
 
 /// When another tab or window of the site changes the stored log, this one reads it again when next asked (the
@@ -103,8 +112,8 @@ fn follow_other_tabs() {
     let hidden = || web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
     // The viewers render again if the log or the saved articles are other than they were when they last rendered.
     let show = |(had, had_saved): (ReadingLog, SavedList)| {
-        let now = stored().unwrap_or_default();
-        if now != had || stored_saved().unwrap_or_default() != had_saved {
+        let now = stored::<ReadingLog>().unwrap_or_default();
+        if now != had || stored::<SavedList>().unwrap_or_default() != had_saved {
             tell(now.is_empty() && !had.is_empty());
         }
     };
