@@ -114,7 +114,7 @@ test('the interface\'s words are in its language, the article\'s in the article\
   await article.locator('.article-body').waitFor();
   assert.equal(await lang(article.locator('.article-body p')), 'zh-Hant');
   for (const [sel, expected] of [['.back a', 'en'], ['.meta-date', 'en'], ['.meta-author a, .meta-authors a', 'zh-Hant'],
-    ['.editor', 'en'], ['.editor span', 'zh-Hant'], ['.notice p', 'zh-Hant'], ['.share button', 'en']]) {
+    ['.editor', 'en'], ['.editor span', 'zh-Hant'], ['.notice p', 'zh-Hant'], ['.share-button', 'en']]) {
     assert.equal(await lang(article.locator(sel)), expected, sel);
   }
   // Opened from a search: the bar that steps through the matches speaks the interface's language.

@@ -124,7 +124,7 @@ test('a widget\'s Share copies the host page\'s address that opens the widget on
   const b = widget(page, 'b');
   await b.locator('.card-title a').first().click();
   await b.locator('h1.article-title', { hasText: 'Other one' }).waitFor();
-  await b.locator('.share button').click();
+  await b.locator('.share-button').click();
   await b.locator('.share-status', { hasText: 'Link copied' }).waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(link, `${host}#av-b=${encodeURIComponent('/article/o1')}`);

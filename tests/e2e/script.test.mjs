@@ -182,7 +182,7 @@ test('Share gives the article\'s own address in the script shown: copied where t
   assert.equal(await status.innerText(), '');
   // This Chromium has no share sheet (none on Linux): the link is copied, and the reader told so.
   assert.equal(await page.evaluate(() => typeof navigator.share), 'undefined');
-  await page.locator('.share button').click();
+  await page.locator('.share-button').click();
   await page.locator('.share-status', { hasText: 'Link copied' }).waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   // The article's own address: not the search it was found by, but the script it is shown in.
@@ -201,15 +201,15 @@ test('Share gives the article\'s own address in the script shown: copied where t
       if (window.shared.length === 2) throw new DOMException('Share canceled', 'AbortError');
     };
   });
-  await page.locator('.share button').click();
+  await page.locator('.share-button').click();
   await page.waitForFunction(() => window.shared.length === 1);
   await page.waitForFunction(() => document.querySelector('.share-status').textContent === '');
   assert.deepEqual(await page.evaluate(() => window.shared[0]), { title: SEED_HANS, url: link });
-  await page.locator('.share button').click();
+  await page.locator('.share-button').click();
   await page.waitForFunction(() => window.shared.length === 2);
   // A sheet that fails (not closed by the reader): the link is copied instead.
   await page.evaluate(() => navigator.clipboard.writeText('') && (navigator.share = async () => { throw new Error('no'); }));
-  await page.locator('.share button').click();
+  await page.locator('.share-button').click();
   await page.locator('.share-status', { hasText: 'Link copied' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   assert.equal(await status.innerText(), 'Link copied');
@@ -219,7 +219,7 @@ test('Share gives the article\'s own address in the script shown: copied where t
     delete navigator.share;
     navigator.clipboard.writeText = async () => { throw new DOMException('Write permission denied.', 'NotAllowedError'); };
   });
-  await page.locator('.share button').click();
+  await page.locator('.share-button').click();
   await page.locator('.share-status', { hasText: 'Could not copy' }).waitFor();
   assert.equal(await status.innerText(), `Could not copy the link: ${link}`);
   // Another article: what came of sharing the first is not said of it.

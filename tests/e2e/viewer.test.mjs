@@ -448,6 +448,37 @@ test('a heading\'s address names it by its words, in any script, the second of t
   await page.close();
 });
 
+test('on a wide page the contents stay beside the article as it scrolls, the section being read marked; narrow, above it', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 1400, height: 800 });
+  await page.goto(server.url('/anchors/#/article/zh'));
+  const contents = page.getByRole('navigation', { name: 'Contents' });
+  await contents.waitFor();
+  const current = () => contents.locator('a[aria-current="location"]').allInnerTexts();
+  // Beside the article's column (not above its text), nothing marked before the first heading is reached.
+  const [box, body] = [await contents.boundingBox(), await page.locator('.article-body').boundingBox()];
+  assert.ok(box.x + box.width <= body.x, `${JSON.stringify(box)} beside ${JSON.stringify(body)}`);
+  assert.deepEqual(await current(), []);
+  // Scrolled into the second 產量's section (far down): the contents still in view, that entry marked.
+  await page.locator('#h-產量-2').evaluate((h) => window.scrollTo(0, window.scrollY + h.getBoundingClientRect().top - 50));
+  await page.waitForFunction(() => document.querySelector('.contents a[aria-current]')?.dataset.at === '產量-2');
+  assert.ok(await inWindow(contents), 'the contents stay in view');
+  assert.deepEqual(await current(), ['產量']);
+  // At the end: the last section.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForFunction(() => document.querySelector('.contents a[aria-current]')?.dataset.at === 'end-notes');
+  // Narrow: above the article, scrolled away with it (the entry still marked for a screen reader).
+  await page.setViewportSize({ width: 390, height: 700 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const narrow = await contents.boundingBox();
+  assert.ok(narrow.y + narrow.height <= (await page.locator('.article-body').boundingBox()).y, 'above the text');
+  await page.locator('#h-產量-2').evaluate((h) => window.scrollTo(0, window.scrollY + h.getBoundingClientRect().top - 50));
+  await page.waitForFunction(() => document.querySelector('.contents a[aria-current]')?.dataset.at === '產量-2');
+  assert.equal(await inWindow(contents), false);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a search result links to the sections of a long article that have matches; one opens the article there, marked', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.setViewportSize({ width: 390, height: 700 });

@@ -366,6 +366,29 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             </nav>
         }
     });
+    // The contents entry of the section being read is marked (`aria-current`), following the reader's scroll:
+    // where the contents stay in view beside the article (a wide page), they say where the reader is.
+    {
+        let (root, shown) = (root.clone(), contents.is_some());
+        use_effect_on((Rc::as_ptr(&props.article) as usize, shown), move |&(_, shown)| {
+            let mut cleanup: Box<dyn FnOnce()> = Box::new(|| ());
+            if let (true, Some(el), Some(window)) = (shown, root.cast::<web_sys::Element>(), web_sys::window()) {
+                let last = Rc::new(std::cell::RefCell::new(String::new()));
+                let on_scroll = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                    mark_current_section(&el, &mut last.borrow_mut())
+                });
+                let f = on_scroll.as_ref().unchecked_ref::<js_sys::Function>().clone();
+                let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+                // (In the capture phase: a host page's box that scrolls a widget tells of its scroll too.)
+                let _ = window.add_event_listener_with_callback_and_bool("scroll", &f, true);
+                cleanup = Box::new(move || {
+                    let _ = window.remove_event_listener_with_callback_and_bool("scroll", &f, true);
+                    drop(on_scroll);
+                });
+            }
+            move || cleanup()
+        });
+    }
     // An address that points at a heading, opened as it is (a new tab, a reload, a shared link): the article
     // opens at that heading. (Following a contents entry is a new page for `ScrollManager`, which does the same.)
     {
@@ -416,7 +439,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     <button type="button" class="save-button" onclick={on_save} aria-pressed={saved.to_string()}>
                         { s.save_for_later }
                     </button>
-                    <button type="button" onclick={on_share}>{ s.share }</button>
+                    <button type="button" class="share-button" onclick={on_share}>{ s.share }</button>
                     <span class="share-status" role="status" key={a.id.to_string()} ref={share_status}></span>
                 </p>
                 if let Some(url) = &a.url {
@@ -428,6 +451,39 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             </footer>
         </article>
     }
+}
+
+/// Marks the contents entry of the section of `article` being read — the last heading that has reached the top
+/// of the window (below the bar of matches that may stay there), else none; once the article is scrolled to its
+/// end, the last heading in view (a short last section never reaches the top) — as `aria-current="location"`, when it
+/// is not the one marked already (`last`, its anchor).
+fn mark_current_section(article: &web_sys::Element, last: &mut String) {
+    let Ok(headings) = article.query_selector_all(".article-body :is(h2, h3, h4, h5, h6)[id]") else { return };
+    let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
+    // (Scrolled to the end: an article that fits in the window has no section more current than another.)
+    let rect = article.get_bounding_client_rect();
+    let at_end = rect.bottom() <= height && rect.top() < 0.0;
+    let mut current = String::new();
+    for k in 0..headings.length() {
+        let Some(h) = headings.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        if h.get_bounding_client_rect().top() > if at_end { height } else { 100.0 } {
+            break;
+        }
+        current = h.id().strip_prefix("h-").unwrap_or_default().to_owned();
+    }
+    if current == *last {
+        return;
+    }
+    if let Ok(links) = article.query_selector_all(".contents a[data-at]") {
+        for k in 0..links.length() {
+            let Some(a) = links.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            let _ = match a.get_attribute("data-at").is_some_and(|at| at == current) {
+                true => a.set_attribute("aria-current", "location"),
+                false => a.remove_attribute("aria-current"),
+            };
+        }
+    }
+    *last = current;
 }
 
 /// The list of the items from `from` on that are at `level` (see [`Block::nest`]: `levels` as it makes them, empty
