@@ -136,6 +136,7 @@ pub struct Strings {
     pub key_escape: &'static str,
     pub key_matches: &'static str,
     pub key_articles: &'static str,
+    pub key_save: &'static str,
     pub key_help: &'static str,
     pub close: &'static str,
 }
@@ -243,6 +244,7 @@ pub const EN: Strings = Strings {
     key_escape: "Clear the search; close a menu or this list",
     key_matches: "Next / previous match, in an article opened from a search",
     key_articles: "Next / previous article",
+    key_save: "Save the article for later, or let it go",
     key_help: "These shortcuts",
     close: "Close",
 };
@@ -350,6 +352,7 @@ pub const ZH_HANT: Strings = Strings {
     key_escape: "清除搜尋；關閉選單或本清單",
     key_matches: "下一個／上一個相符處（從搜尋結果開啟的文章）",
     key_articles: "下一篇／上一篇文章",
+    key_save: "收藏文章，或取消收藏",
     key_help: "這些快捷鍵",
     close: "關閉",
 };
@@ -457,6 +460,7 @@ pub const ZH_HANS: Strings = Strings {
     key_escape: "清除搜索；关闭菜单或本清单",
     key_matches: "下一个／上一个匹配处（从搜索结果打开的文章）",
     key_articles: "下一篇／上一篇文章",
+    key_save: "收藏文章，或取消收藏",
     key_help: "这些快捷键",
     close: "关闭",
 };
@@ -580,6 +584,7 @@ mod tests {
             s.key_escape,
             s.key_matches,
             s.key_articles,
+            s.key_save,
             s.key_help,
             s.close,
         ]

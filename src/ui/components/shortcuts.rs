@@ -84,6 +84,7 @@ pub fn use_shortcuts() -> Html {
                 { row("Esc", None, s.key_escape) }
                 { row("n", Some("Shift+N"), s.key_matches) }
                 { row("j", Some("k"), s.key_articles) }
+                { row("s", None, s.key_save) }
                 { row("?", None, s.key_help) }
             </dl>
             <button type="button" class="shortcuts-close" onclick={move |_| close.emit(())}>{ s.close }</button>

@@ -298,7 +298,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         })
     };
     // `n` and `N` (Shift+n) step too, while there are matches; `j` and `k` open the next and the previous article
-    // (by their links, below the article). On the page anywhere; in a widget only while the focus is inside it (not
+    // (by their links, below the article); `s` saves it to read later or lets it go (its toggle). On the page anywhere; in a widget only while the focus is inside it (not
     // to take keys from the host page).
     {
         let (on_step, root, host) = (on_step.clone(), root.clone(), mount.host.clone());
@@ -316,6 +316,13 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                         "n" | "N" if count > 0 => on_step.emit(key == "n"),
                         "j" | "k" => match link(if key == "j" { ".neighbour-next" } else { ".neighbour-prev" }) {
                             Some(a) => a.unchecked_into::<web_sys::HtmlElement>().click(),
+                            None => return,
+                        },
+                        "s" => match el
+                            .dyn_ref::<web_sys::Element>()
+                            .and_then(|e| e.query_selector(".save-button").ok().flatten())
+                        {
+                            Some(b) => b.unchecked_into::<web_sys::HtmlElement>().click(),
                             None => return,
                         },
                         _ => return,
