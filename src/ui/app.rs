@@ -240,7 +240,11 @@ pub fn app(props: &AppProps) -> Html {
     }
     // 繁/简 is offered once the set is known to have Chinese text.
     let script_toggle = matches!(&*load, LoadState::Loaded(c) if c.collection().offers_conversion());
-    let body = html! { <Frame {embedded} {script_toggle}>{ content }</Frame> };
+    let saved = match &*load {
+        LoadState::Loaded(c) => super::reading::marks(&c.articles).saved.iter().filter(|s| **s).count(),
+        _ => 0,
+    };
+    let body = html! { <Frame {embedded} {script_toggle} {saved}>{ content }</Frame> };
     html! {
         <ContextProvider<PrefsHandle> context={prefs.clone()}>
           <ContextProvider<Mount> context={props.mount.clone()}>
@@ -261,6 +265,9 @@ pub struct FrameProps {
     pub embedded: bool,
     /// Whether the header offers 繁/简 (the set has Chinese text).
     pub script_toggle: bool,
+    /// How many of the set's articles the reader saved to read later: the header links to them when any.
+    #[prop_or_default]
+    pub saved: usize,
     pub children: Html,
 }
 
@@ -291,6 +298,11 @@ pub fn frame(props: &FrameProps) -> Html {
             }
             <header class="site-header">
                 <RouteLink to={Route::List} classes="site-name">{ s.app_name }</RouteLink>
+                if props.saved > 0 {
+                    <RouteLink to={Route::List} query={Some(vec![("saved".to_owned(), "1".to_owned())])} classes="saved-link">
+                        { fill(s.saved_link, &[("count", &props.saved.to_string())]) }
+                    </RouteLink>
+                }
                 <Settings script_toggle={props.script_toggle} />
             </header>
             <main id="content" class="content" tabindex="-1">{ props.children.clone() }</main>

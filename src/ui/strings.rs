@@ -73,6 +73,8 @@ pub struct Strings {
     pub save_for_later: &'static str,
     pub saved: &'static str,
     pub saved_only: &'static str,
+    /// The header's link to the saved articles: "Saved ({count})".
+    pub saved_link: &'static str,
     /// On a card: the reader has read the article to its end (in this browser).
     pub read_done: &'static str,
     /// On a card: "{percent}% read", where the reader left it.
@@ -196,6 +198,7 @@ pub const EN: Strings = Strings {
     save_for_later: "Save for later",
     saved: "Saved",
     saved_only: "Saved only",
+    saved_link: "Saved ({count})",
     read_done: "Read",
     read_percent: "{percent}% read",
     forget_reading: "Forget what I have read",
@@ -304,6 +307,7 @@ pub const ZH_HANT: Strings = Strings {
     save_for_later: "收藏",
     saved: "已收藏",
     saved_only: "只看收藏",
+    saved_link: "收藏（{count}）",
     read_done: "已讀",
     read_percent: "已讀 {percent}%",
     forget_reading: "清除閱讀記錄",
@@ -412,6 +416,7 @@ pub const ZH_HANS: Strings = Strings {
     save_for_later: "收藏",
     saved: "已收藏",
     saved_only: "只看收藏",
+    saved_link: "收藏（{count}）",
     read_done: "已读",
     read_percent: "已读 {percent}%",
     forget_reading: "清除阅读记录",
@@ -538,6 +543,7 @@ mod tests {
             s.save_for_later,
             s.saved,
             s.saved_only,
+            s.saved_link,
             s.read_done,
             s.read_percent,
             s.forget_reading,

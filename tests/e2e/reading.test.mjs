@@ -598,12 +598,15 @@ test('save for later: a toggle on the article, a label on its card, "saved only"
     await page.locator('.card').first().waitFor();
   }
   assert.match(await page.evaluate(() => localStorage.getItem('article-viewer.saved')), /^n1 n3$/);
-  // Their cards say so; "saved only" leaves them, in the list's order, with its count; in the URL.
+  // Their cards say so; "saved only" leaves them, in the list's order, with its count; in the URL. The header
+  // links to them.
   assert.deepEqual(await page.locator('.card:has(.meta-saved) .card-title a').allInnerTexts(), ['One', 'Three']);
   await openFilters(page);
   assert.equal(await savedOnly.innerText(), 'Saved only\n2');
-  await savedOnly.locator('input').check();
+  assert.equal(await page.locator('.site-header .saved-link').innerText(), 'Saved (2)');
+  await page.locator('.site-header .saved-link').click();
   await page.waitForURL(/saved=1/);
+  assert.equal(await savedOnly.locator('input').isChecked(), true);
   await page.waitForFunction(() => document.querySelectorAll('.card').length === 2);
   assert.deepEqual(await titles(), ['One', 'Three']);
   // The other tab's cards followed.
