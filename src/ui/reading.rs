@@ -177,6 +177,21 @@ pub fn forget() {
     tell(true);
 }
 
+/// Lets go of every saved article (in this browser), and tells every viewer on the page: their "Saved" labels,
+/// the header's link and "saved only" go.
+pub fn forget_saved() {
+    with_saved(|s| *s = SavedList::default());
+    if let Some(s) = storage() {
+        let _ = s.remove_item(SAVED_KEY);
+    }
+    tell(false);
+}
+
+/// Whether the reader has saved any article (in this browser).
+pub fn any_saved() -> bool {
+    with_saved(|s| !s.is_empty())
+}
+
 /// Tells every viewer on the page that the log changed: was `forgotten` (here, or in another tab), or another tab
 /// recorded some reading.
 fn tell(forgotten: bool) {

@@ -81,6 +81,7 @@ pub struct Strings {
     pub read_percent: &'static str,
     /// In the Settings menu: forget what the reader has read (the cards' labels, the places to continue from).
     pub forget_reading: &'static str,
+    pub forget_saved: &'static str,
     /// The bar that steps through an article's marked matches.
     pub matches: &'static str,
     /// "{count} matches".
@@ -202,6 +203,7 @@ pub const EN: Strings = Strings {
     read_done: "Read",
     read_percent: "{percent}% read",
     forget_reading: "Forget what I have read",
+    forget_saved: "Let go of every saved article",
     matches: "Matches in this article",
     match_count: "{count} matches",
     match_count_one: "1 match",
@@ -311,6 +313,7 @@ pub const ZH_HANT: Strings = Strings {
     read_done: "已讀",
     read_percent: "已讀 {percent}%",
     forget_reading: "清除閱讀記錄",
+    forget_saved: "清除全部收藏",
     matches: "本文中的符合處",
     match_count: "{count} 處符合",
     match_count_one: "1 處符合",
@@ -420,6 +423,7 @@ pub const ZH_HANS: Strings = Strings {
     read_done: "已读",
     read_percent: "已读 {percent}%",
     forget_reading: "清除阅读记录",
+    forget_saved: "清除全部收藏",
     matches: "本文中的匹配处",
     match_count: "{count} 处匹配",
     match_count_one: "1 处匹配",
@@ -547,6 +551,7 @@ mod tests {
             s.read_done,
             s.read_percent,
             s.forget_reading,
+            s.forget_saved,
             s.matches,
             s.match_count,
             s.match_count_one,

@@ -623,6 +623,14 @@ test('save for later: a toggle on the article, a label on its card, "saved only"
   await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
   assert.deepEqual(await titles(), ['One']);
   await b.page.waitForFunction(() => document.querySelectorAll('.card .meta-saved').length === 1);
+  // All let go at once, from Settings: the list, the header link and the other tab's labels follow; the button goes.
+  await openSettings(page);
+  await page.locator('.forget-saved').click();
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 0);
+  assert.equal(await page.locator('.saved-link').count(), 0);
+  await b.page.waitForFunction(() => document.querySelectorAll('.card .meta-saved').length === 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('article-viewer.saved')), null);
+  assert.equal(await page.locator('.forget-saved').count(), 0);
   assert.deepEqual([...a.errors, ...b.errors], []);
   await own.close();
 });

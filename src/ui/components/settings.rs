@@ -158,6 +158,9 @@ pub fn settings(props: &SettingsProps) -> Html {
                         if reading::any() {
                             <button type="button" class="forget-reading" onclick={on_forget}>{ s.forget_reading }</button>
                         }
+                        if reading::any_saved() {
+                            <button type="button" class="forget-saved" onclick={|_: MouseEvent| reading::forget_saved()}>{ s.forget_saved }</button>
+                        }
                     </div>
                 }
             </details>
