@@ -92,11 +92,7 @@ impl ReadingLog {
     /// What [`ReadingLog::read_mask`] depends on, in a word: the number of finished articles and their ids'
     /// hashes combined in any order (equal for the same finished articles however recently each was read).
     pub fn finished_key(&self) -> (usize, u64) {
-        let hash = |id: &str| {
-            id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-        };
-        let finished = self.entries.iter().filter(|(_, p)| p.finished);
-        finished.fold((0, 0), |(n, x), (id, _)| (n + 1, x ^ hash(id)))
+        ids_key(self.entries.iter().filter(|(_, p)| p.finished).map(|(id, _)| id.as_str()))
     }
 
     pub fn get(&self, id: &str) -> Option<Progress> {
@@ -124,6 +120,14 @@ impl ReadingLog {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+}
+
+/// A set of ids in a word: how many, and their FNV-1a hashes combined in any order (see
+/// [`ReadingLog::finished_key`], [`SavedList::key`]).
+fn ids_key<'a>(ids: impl Iterator<Item = &'a str>) -> (usize, u64) {
+    let hash =
+        |id: &str| id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    ids.fold((0, 0), |(n, x), id| (n + 1, x ^ hash(id)))
 }
 
 /// How many articles the reader can keep saved to read later (the earliest saved are let go first).
@@ -175,6 +179,11 @@ impl SavedList {
 
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
+    }
+
+    /// What [`SavedList::mask`] depends on, in a word: the saved ids, in any order (as [`ReadingLog::finished_key`]).
+    pub fn key(&self) -> (usize, u64) {
+        ids_key(self.ids.iter().map(String::as_str))
     }
 
     /// Of `articles`, which are saved (empty when none is).
@@ -250,6 +259,11 @@ mod tests {
         }
         assert_eq!(list.len(), MAX_SAVED);
         assert!(!list.contains("d") && list.contains("x5"), "the earliest saved let go first");
+        // Its key: the same ids in any order, not others.
+        let key = |text: &str| SavedList::parse(text).key();
+        assert_eq!(key("a b c"), key("c a b"));
+        assert_ne!(key("a b"), key("a c"));
+        assert_eq!(key(""), (0, 0));
     }
 
     #[test]

@@ -170,21 +170,23 @@ pub fn any() -> bool {
 /// Forgets everything the reader has read (in this browser), and tells every viewer on the page (several
 /// widgets share this module, and the log): each renders again, without the "Read" labels.
 pub fn forget() {
-    with_log(|log| *log = ReadingLog::default());
-    if let Some(s) = storage() {
-        let _ = s.remove_item(KEY);
-    }
+    clear(&LOG);
     tell(true);
 }
 
 /// Lets go of every saved article (in this browser), and tells every viewer on the page: their "Saved" labels,
 /// the header's link and "saved only" go.
 pub fn forget_saved() {
-    with_saved(|s| *s = SavedList::default());
-    if let Some(s) = storage() {
-        let _ = s.remove_item(SAVED_KEY);
-    }
+    clear(&SAVED);
     tell(false);
+}
+
+/// Empties the value in `cell` and takes it out of storage.
+fn clear<T: Kept>(cell: &'static std::thread::LocalKey<RefCell<Option<T>>>) {
+    with_kept(cell, |v| *v = T::default());
+    if let Some(s) = storage() {
+        let _ = s.remove_item(T::KEY);
+    }
 }
 
 /// Whether the reader has saved any article (in this browser).
@@ -226,8 +228,8 @@ pub fn marks(articles: &[crate::domain::Article]) -> std::rc::Rc<Marks> {
     // (The set by where its articles are, how many, and its first and last ids: a set loaded again may be where
     // the one before was.)
     let ends = articles.first().zip(articles.last()).map(|(a, b)| (a.id.to_string(), b.id.to_string()));
-    let saved = with_saved(|s| s.to_text());
-    let key = (with_log(|log| log.finished_key()), saved, articles.as_ptr() as usize, articles.len(), ends);
+    let key =
+        (with_log(|log| log.finished_key()), with_saved(|s| s.key()), articles.as_ptr() as usize, articles.len(), ends);
     MARKS.with(|m| {
         let mut m = m.borrow_mut();
         match &*m {
@@ -243,7 +245,7 @@ pub fn marks(articles: &[crate::domain::Article]) -> std::rc::Rc<Marks> {
 }
 
 /// What [`marks`] depends on: the finished articles ([`ReadingLog::finished_key`]), the saved ones and the set.
-type MarksKey = ((usize, u64), String, usize, usize, Option<(String, String)>);
+type MarksKey = ((usize, u64), (usize, u64), usize, usize, Option<(String, String)>);
 
 thread_local! {
     /// The last marks [`marks`] made, with what they were made of.
