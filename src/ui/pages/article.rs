@@ -298,8 +298,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         })
     };
     // `n` and `N` (Shift+n) step too, while there are matches; `j` and `k` open the next and the previous article
-    // (by their links, below the article); `s` saves it to read later or lets it go (its toggle). On the page anywhere; in a widget only while the focus is inside it (not
-    // to take keys from the host page).
+    // (by their links, below the article); `s` saves it to read later or lets it go (its toggle). On the page
+    // anywhere; in a widget only while the focus is inside it (not to take keys from the host page).
     {
         let (on_step, root, host) = (on_step.clone(), root.clone(), mount.host.clone());
         // (Again for another article or query: the marks it steps through are another memo's.)
