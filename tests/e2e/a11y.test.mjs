@@ -1,5 +1,6 @@
 // Accessibility: axe-core (injected from node_modules) reports no WCAG 2.x A/AA violations on the list, an
-// article (also one with related articles, one with lists, code and a table), the not-found page and the error page (and the list with the Settings menu open), in the light and the
+// article (also one with related articles, one with lists, code and a table, one with a note and contents beside
+// it, saved), search results with sections, the not-found page and the error page (and the list with the Settings menu open), in the light and the
 // dark theme; nor in the widget demo page's widgets.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +14,11 @@ before(async () => {
     '/down/': { articles: () => ({ status: 503, body: 'down' }) },
     '/sotu/': { articles: corpus('sotu-even-years.json') },
     '/blocks/': { articles: BLOCKS_SET, files: BLOCKS_FILES },
+    // A long article with sections and a note the text refers to (its way back, ↩), to search and to save.
+    '/notes/': { articles: JSON.stringify({ version: 1, articles: [{ id: 'n', title: 'Nickel', lang: 'en', body: [
+      { type: 'paragraph', text: 'Nickel rose1.', links: [['1', '#fn-1']], styles: [['1', 'sup']] },
+      ...['Prices', 'Supply', 'Outlook'].flatMap((h) => [{ type: 'heading', text: h }, `${h} of nickel. `.repeat(40)]),
+      { type: 'list', ordered: true, items: ['LME, November.'], anchors: ['fn-1'] }] }] }) },
     // The widget demo (two widgets under hostile host CSS), embed.js served from the same dist.
     '/cdn/': {},
   });
@@ -32,6 +38,10 @@ const pages = [
   ['article with related articles', '/sotu/#/article/sotu-1802-thomas-jefferson', '.related a'],
   // Lists, code and a table that scroll in their boxes, headings of two levels and their contents.
   ['article with lists, code, a table and contents', '/blocks/#/article/howto?q=nickel', 'pre mark'],
+  // Its note's way back; on a wide page its contents beside it, the section being read marked; saved.
+  ['article with a note and contents beside it, saved', '/notes/#/article/n', '.back-link'],
+  // A result that links to the sections with matches; the header's link to the saved articles.
+  ['search results with sections, and a saved article', '/notes/#/?q=nickel', '.card-sections'],
   ['not found', '/ok/#/article/nope', '.not-found h1'],
   ['error', '/down/', '[role=alert]'],
 ];
@@ -43,6 +53,10 @@ for (const theme of ['light', 'dark']) {
       await page.goto(server.url('/ok/'));
       await page.locator('.app').waitFor();
       await page.evaluate((t) => localStorage.setItem('article-viewer.theme', t), theme);
+      if (url.startsWith('/notes/')) {
+        await page.setViewportSize({ width: 1400, height: 800 });
+        await page.evaluate(() => localStorage.setItem('article-viewer.saved', 'n'));
+      }
       await page.goto(server.url(url));
       await page.locator(ready).first().waitFor();
       await page.waitForFunction((t) => document.querySelector('.app')?.dataset.theme === t, theme);
