@@ -500,7 +500,9 @@ test('two tabs reading at once keep each other\'s places, and each list shows th
   const finished = (id) => new RegExp(`${id}:\\d+!`).test(localStorage.getItem('article-viewer.read') ?? '');
   await scrollTo(b.page, 1);
   await b.page.waitForFunction(finished, ids[1]);
-  await a.page.waitForFunction(`window.storageEvents > 0 && (${finished})('${ids[1]}')`);
+  // (A function, not a string: the page's Content-Security-Policy forbids evaluating a string.)
+  await a.page.waitForFunction((id) => window.storageEvents > 0
+    && new RegExp(`${id}:\\d+!`).test(localStorage.getItem('article-viewer.read') ?? ''), ids[1]);
   // (Two frames: a render would have come by then.)
   await a.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.equal(await label(), before, 'not rendered again while hidden');
