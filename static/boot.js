@@ -5,6 +5,9 @@
 // has loaded its set and takes over. It is shown only when it is what the app will show: the plain list (no
 // article, query or filter in the URL), the articles as written, and the interface language the app will pick
 // (mirrors UiLang::pick and the remembered choices in src/ui/state.rs).
+// An article's own page (articles/<id>.html, `data-article`) holds that article prerendered instead: it becomes
+// the viewer's address of the article (`#/article/<id>`, the place in it kept: `#h-x` is `?at=x`), where the app
+// takes over from it as from the list.
 (function () {
   var root = document.documentElement;
   var stored = function (key) {
@@ -18,9 +21,20 @@
     }
     return 'en';
   };
-  var plainList = function () { var h = location.hash; return h === '' || h === '#' || h === '#/'; };
   var script = document.currentScript;
   var prerendered = script && script.getAttribute('data-lang');
+  var article = script && script.getAttribute('data-article');
+  if (article) {
+    var base = document.querySelector('base');
+    var at = /^#h-./.test(location.hash) ? '?at=' + location.hash.slice(3) : '';
+    // (The base is made absolute first: it is relative to the page's address, which changes.)
+    if (base) base.href = base.href;
+    try { history.replaceState(history.state, '', (base ? base.href : '../') + '#/article/' + article + at); } catch (e) { }
+  }
+  // Whether the address shows what is prerendered: the plain list, or this article (at any place in it).
+  var plainList = article
+    ? function () { var h = location.hash.split('?'); return h[0] === '#/article/' + article && (!h[1] || /^at=[^&]*$/.test(h[1])); }
+    : function () { var h = location.hash; return h === '' || h === '#' || h === '#/'; };
   var lang = stored('lang') || pick(navigator.languages || [navigator.language || 'en']);
   if (!prerendered || lang !== prerendered || (stored('script') || 'original') !== 'original' || !plainList()) {
     root.classList.add('av-no-prerender');

@@ -1,10 +1,13 @@
-//! The list's first page as static HTML, rendered natively by the same components (yew's `ssr`), for
-//! `cargo xtask dist` to put into `index.html`: the page shows the articles before the wasm has loaded (and
-//! without JavaScript); the app replaces it with its own, identical, markup once its set is loaded.
+//! The list's first page and every article's page as static HTML, rendered natively by the same components
+//! (yew's `ssr`), for `cargo xtask dist` to put into `index.html` and `articles/<id>.html`: a page shows the
+//! articles before the wasm has loaded (and without JavaScript, and to a search engine's crawler); the app replaces
+//! it with its own, identical, markup once its set is loaded.
 //! Native only (feature `prerender`); never part of the wasm.
 
 use super::app::Frame;
+use super::pages::article::ArticlePage;
 use super::pages::list::ListPage;
+use super::route::{route_path, Route};
 use super::script::Converters;
 use super::state::{Prefs, PrefsHandle, Theme};
 use super::Catalog;
@@ -21,6 +24,8 @@ use yew_router::Router;
 struct Props {
     catalog: Catalog,
     lang: UiLang,
+    /// The article whose page is rendered; the list's first page when none.
+    article: Option<AttrValue>,
 }
 
 #[function_component(Prerendered)]
@@ -35,13 +40,19 @@ fn prerendered(props: &Props) -> Html {
         forgotten: 0,
         read_elsewhere: 0,
     });
-    let history = use_memo((), |_| AnyHistory::from(MemoryHistory::with_entries(["/"])));
+    let path =
+        props.article.as_ref().map_or("/".to_owned(), |id| route_path(&Route::Article { id: id.to_string() }, None));
+    let history = use_memo(path, |path| AnyHistory::from(MemoryHistory::with_entries([path.clone()])));
     html! {
         <ContextProvider<PrefsHandle> context={prefs}>
             <Router history={(*history).clone()}>
                 <Frame embedded={false} script_toggle={props.catalog.collection().offers_conversion()}>
                     <ContextProvider<Catalog> context={props.catalog.clone()}>
-                        <ListPage />
+                        if let Some(id) = &props.article {
+                            <ArticlePage id={id.clone()} />
+                        } else {
+                            <ListPage />
+                        }
                     </ContextProvider<Catalog>>
                 </Frame>
             </Router>
@@ -65,16 +76,99 @@ pub fn language_of(set: &LoadedSet) -> UiLang {
     UiLang::ALL[best]
 }
 
+/// Renders a set's pages, in the interface language `lang`: its list's first page, and each article's page.
+pub struct Pages {
+    catalog: Catalog,
+    lang: UiLang,
+    runtime: tokio::runtime::Runtime,
+}
+
+impl Pages {
+    pub fn new(set: LoadedSet, lang: UiLang) -> Self {
+        let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a current-thread runtime");
+        Pages { catalog: Catalog(Rc::new(Collection::new(set))), lang, runtime }
+    }
+
+    pub fn set(&self) -> &LoadedSet {
+        &self.catalog
+    }
+
+    /// The list page (first page, no query, the set's order) as HTML.
+    pub fn list(&self) -> String {
+        self.render(None)
+    }
+
+    /// The page of the set's article `id` (as opened from the list: no query) as HTML.
+    pub fn article(&self, id: &str) -> String {
+        self.render(Some(AttrValue::from(id.to_owned())))
+    }
+
+    fn render(&self, article: Option<AttrValue>) -> String {
+        let props = Props { catalog: self.catalog.clone(), lang: self.lang, article };
+        let renderer = yew::LocalServerRenderer::<Prerendered>::with_props(props).hydratable(false);
+        let html = tokio::task::LocalSet::new().block_on(&self.runtime, renderer.render());
+        // The app routes in the URL hash (HashRouter); the server renderer's router has no browser history, so
+        // its links are paths: make them the hash links the app's own would be.
+        html.replace(" href=\"/", " href=\"#/")
+    }
+}
+
+/// Where `cargo xtask dist` writes the page of article `id`, relative to `index.html`.
+pub fn article_file(id: &str) -> String {
+    format!("articles/{id}.html")
+}
+
+/// The links of a prerendered page (`html`, the page of article `page` or the list's) that work without the app:
+/// a link to an article goes to its page ([`article_file`]; a place in it, `at=`, to the element with that id,
+/// `h-` and the anchor, as the app's page has), and the skip link of an article's page to its own `#content`
+/// (the page's base is the viewer's folder). Every other link stays a link into the viewer (`#/…`). The page's
+/// links are written relative to the viewer's folder.
+pub fn static_links(html: &str, page: Option<&str>) -> String {
+    const HREF: &str = " href=\"#";
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    while let Some(at) = rest.find(HREF) {
+        let start = at + HREF.len();
+        let Some(len) = rest[start..].find('"') else { break };
+        let target = &rest[start..start + len];
+        // (Only in a tag: an article's text may say ` href="#/…"`; its `<` and `>` are escaped, a tag's are not.)
+        let written = html.len() - rest.len() + at;
+        if html[..written].rfind('>') >= html[..written].rfind('<') {
+            out.push_str(&rest[..start]);
+            rest = &rest[start..];
+            continue;
+        }
+        out.push_str(&rest[..at]);
+        out.push_str(" href=\"");
+        match (target.strip_prefix("/article/"), page) {
+            (Some(route), _) => {
+                let (id, query) = route.split_once('?').unwrap_or((route, ""));
+                out.push_str(&article_file(id));
+                let at = query.split('&').map(|p| p.trim_start_matches("amp;")).find_map(|p| p.strip_prefix("at="));
+                if let Some(at) = at {
+                    out.push_str("#h-");
+                    out.push_str(at);
+                }
+            }
+            (None, Some(id)) if target == "content" => {
+                out.push_str(&article_file(id));
+                out.push_str("#content");
+            }
+            (None, _) => {
+                out.push('#');
+                out.push_str(target);
+            }
+        }
+        out.push('"');
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The list page (first page, no query, the set's order) of `set` as HTML, in the interface language `lang`.
 pub fn list_page_html(set: LoadedSet, lang: UiLang) -> String {
-    let catalog = Catalog(Rc::new(Collection::new(set)));
-    let renderer = yew::LocalServerRenderer::<Prerendered>::with_props(Props { catalog, lang }).hydratable(false);
-    let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a current-thread runtime");
-    let local = tokio::task::LocalSet::new();
-    let html = local.block_on(&runtime, renderer.render());
-    // The app routes in the URL hash (HashRouter); the server renderer's router has no browser history, so its
-    // links are paths: make them the hash links the app's own would be.
-    html.replace(" href=\"/", " href=\"#/")
+    Pages::new(set, lang).list()
 }
 
 #[cfg(test)]
@@ -130,5 +224,45 @@ mod tests {
         );
         assert!(html.contains("href=\"#/article/000_7367aa27400e94e4\""), "hash links to the article");
         assert!(!html.contains("<!--"), "no hydration markers");
+    }
+
+    #[test]
+    fn an_article_page_is_rendered_as_the_app_renders_it() {
+        let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/articles.json")).unwrap();
+        let pages = Pages::new(load_article_set(&json).unwrap(), UiLang::ZhHant);
+        let html = pages.article("000_7367aa27400e94e4");
+        assert!(html.starts_with("<div ") && html.contains(" class=\"app\""), "{}", &html[..200.min(html.len())]);
+        assert!(html.contains(
+            "<h1 tabindex=\"-1\" class=\"page-title article-title\">湖南省有色系統共同維穩工作第十五次會議召開</h1>"
+        ));
+        assert!(html.contains("<nav lang=\"zh-Hant\" class=\"back\"><a href=\"#/\">← 所有文章</a></nav>"), "{html}");
+        assert!(html.contains("桃冶社區安居房建設項目") && html.contains("class=\"notice\""), "the body, the notice");
+        assert!(!html.contains("class=\"card\"") && !html.contains("<!--"), "no list, no hydration markers");
+        // The list's page is the list's still.
+        assert!(pages.list().contains("class=\"card\""));
+    }
+
+    #[test]
+    fn static_links_lead_to_the_articles_pages() {
+        let html = concat!(
+            r##"<a href="#content" class="skip-link">Skip</a><a href="#/">All</a>"##,
+            r##"<a href="#/article/b">B</a><a href="#/article/a?at=%E7%94%A2%E9%87%8F-2">Output</a>"##,
+            r##"<a href="#/article/a?q=x&amp;at=fn-1">1</a><a href="#/?category=News" class="facet-link">News</a>"##,
+            r##"<p>See <a href="#/article/c"> in <code>a href="#/article/c"</code></p>"##,
+        );
+        assert_eq!(
+            static_links(html, Some("a")),
+            concat!(
+                r##"<a href="articles/a.html#content" class="skip-link">Skip</a><a href="#/">All</a>"##,
+                r##"<a href="articles/b.html">B</a><a href="articles/a.html#h-%E7%94%A2%E9%87%8F-2">Output</a>"##,
+                r##"<a href="articles/a.html#h-fn-1">1</a><a href="#/?category=News" class="facet-link">News</a>"##,
+                r##"<p>See <a href="articles/c.html"> in <code>a href="#/article/c"</code></p>"##,
+            )
+        );
+        // The list's page: its skip link is its own.
+        assert_eq!(
+            static_links(r##"<a href="#content">S</a><a href="#/article/b">B</a>"##, None),
+            r##"<a href="#content">S</a><a href="articles/b.html">B</a>"##
+        );
     }
 }

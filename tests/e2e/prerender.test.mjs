@@ -1,6 +1,6 @@
 // End to end: the list's first page that `cargo xtask dist` prerenders into index.html from the bundled set
-// (the seed, zh-Hant): shown before the wasm runs and without JavaScript, replaced by the app's identical
-// markup, and never shown when the app would show something else.
+// (the seed, zh-Hant), and each article's own page (articles/<id>.html): shown before the wasm runs and without
+// JavaScript, replaced by the app's identical markup, and never shown when the app would show something else.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newPage, axeViolations, SEED_TITLE } from './support.mjs';
@@ -33,8 +33,11 @@ test('before the wasm has run, the prerendered list is the page', async () => {
   assert.equal(await prerendered(page).locator('.page-title').innerText(), '中國有色網');
   assert.equal(await prerendered(page).locator('.site-name').innerText(), '文章閱讀器');
   assert.match(await prerendered(page).locator('.card .meta').innerText(), /張燎原/);
-  assert.equal(await prerendered(page).locator('.card-title a').getAttribute('href'), `#/article/${SEED_ID}`);
+  // (The article's own page: read without JavaScript too.)
+  assert.equal(await prerendered(page).locator('.card-title a').getAttribute('href'), `articles/${SEED_ID}.html`);
   assert.equal(await page.locator('html.av-no-prerender').count(), 0);
+  // (With scripts, the page's controls are there: the app answers them once it runs.)
+  assert.ok(await prerendered(page).locator('.settings').isVisible());
   await page.close();
 });
 
@@ -68,7 +71,7 @@ test('boot.js gives the prerendered list the remembered text size', async () => 
   await page.close();
 });
 
-test('the prerendered page alone has no axe violations', async () => {
+test('the prerendered pages alone have no axe violations', async () => {
   const axe = await launchBrowser({ locale: 'zh-TW', bypassCSP: true });
   try {
     const { page } = await newPage(axe.context);
@@ -76,6 +79,9 @@ test('the prerendered page alone has no axe violations', async () => {
     await page.goto(server.url('/pre/'));
     await prerendered(page).locator('.card').waitFor();
     assert.deepEqual(await axeViolations(page), []);
+    await page.goto(server.url(`/pre/articles/${SEED_ID}.html`));
+    await prerendered(page).locator('h1.article-title').waitFor();
+    assert.deepEqual(await axeViolations(page), [], "an article's own page");
   } finally {
     await axe.close();
   }
@@ -89,44 +95,92 @@ test('the test server can serve the page without it (the other e2e tests see the
   await page.close();
 });
 
+/**
+ * The markup of the prerendered page (its HTML as the page was parsed, `window.__prerendered`) and of the app's
+ * own once it has taken over: elements, their attributes and their text, in order — what a reader and a screen
+ * reader get. (The app sets an input's value as a property, the HTML as an attribute; adjacent text nodes are one
+ * text.) The prerendered links to an article's own page are the viewer's links to it.
+ */
+const takenOver = (page) => page.evaluate(() => {
+  const shape = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return node.textContent.trim() ? [node.textContent] : [];
+    if (node.nodeType !== Node.ELEMENT_NODE) return [];
+    const attrs = [...node.attributes].filter((a) => !(node.localName === 'input' && a.name === 'value'))
+      .map((a) => `${a.name}=${a.value}`).concat(node.localName === 'input' ? [`value=${node.value}`] : [])
+      .sort().join(' ');
+    return [`<${node.localName} ${attrs}>`, ...[...node.childNodes].flatMap(shape), `</${node.localName}>`];
+  };
+  const viewers = (part) => part
+    .replace(/href=articles\/([^ >]+)\.html#content/g, 'href=#content')
+    .replace(/href=articles\/([^ >]+)\.html#h-([^ >]*)/g, 'href=#/article/$1?at=$2')
+    .replace(/href=articles\/([^ >]+)\.html/g, 'href=#/article/$1');
+  const parse = (html) => {
+    const t = document.createElement('template');
+    t.innerHTML = html;
+    t.content.normalize();
+    return t.content;
+  };
+  return [[...parse(window.__prerendered).childNodes].flatMap(shape).map(viewers),
+    (() => { const root = document.getElementById('av-root').cloneNode(true); root.normalize(); return [...root.childNodes].flatMap(shape); })()];
+});
+
+/** Keeps the prerendered page's HTML as parsed, and the page's CSP violations. */
+const watch = (page) => page.addInitScript(() => {
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));
+  document.addEventListener('DOMContentLoaded', () => {
+    window.__prerendered = document.getElementById('av-prerender')?.innerHTML ?? null;
+  });
+});
+
 test('the app takes over with the same markup it prerendered', async () => {
   const { page, errors } = await newPage(zh.context);
-  await page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));
-    document.addEventListener('DOMContentLoaded', () => {
-      window.__prerendered = document.getElementById('av-prerender')?.innerHTML ?? null;
-    });
-  });
+  await watch(page);
   await page.goto(server.url('/pre/'));
   await page.locator('#av-root .card-title a', { hasText: SEED_TITLE }).waitFor();
   await prerendered(page).waitFor({ state: 'detached' });
-  // Elements, their attributes and their text, in order: what a reader and a screen reader get. (The app sets
-  // an input's value as a property, the HTML as an attribute; adjacent text nodes are one text.)
-  const [before, after] = await page.evaluate(() => {
-    const shape = (node) => {
-      if (node.nodeType === Node.TEXT_NODE) return node.textContent.trim() ? [node.textContent] : [];
-      if (node.nodeType !== Node.ELEMENT_NODE) return [];
-      const attrs = [...node.attributes].filter((a) => !(node.localName === 'input' && a.name === 'value'))
-        .map((a) => `${a.name}=${a.value}`).concat(node.localName === 'input' ? [`value=${node.value}`] : [])
-        .sort().join(' ');
-      return [`<${node.localName} ${attrs}>`, ...[...node.childNodes].flatMap(shape), `</${node.localName}>`];
-    };
-    const parse = (html) => {
-      const t = document.createElement('template');
-      t.innerHTML = html;
-      t.content.normalize();
-      return t.content;
-    };
-    return [[...parse(window.__prerendered).childNodes].flatMap(shape),
-      (() => { const root = document.getElementById('av-root').cloneNode(true); root.normalize(); return [...root.childNodes].flatMap(shape); })()];
-  });
+  const [before, after] = await takenOver(page);
   assert.ok(before.length > 100, `a prerendered page was there (${before.length} parts)`);
   // No difference at all. Neither has built the filter panel's or the Settings menu's controls (both closed).
   assert.deepEqual(after, before);
   assert.ok(!before.some((p) => /^<select |^<input [^>]*\btype=(checkbox|date|text)\b/.test(p)), 'no select, checkbox or date field');
   assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation (boot script, prerender)');
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("an article's own page shows it at once, at the viewer's address, and the app takes over with the same markup", async () => {
+  const { page, errors } = await newPage(zh.context);
+  await watch(page);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(server.url(`/pre/articles/${SEED_ID}.html`));
+  // Before the app: the article, prerendered, at the address the viewer gives it (a reload or a shared link is
+  // the viewer's), titled as the app titles it.
+  await prerendered(page).locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+  assert.equal(page.url(), server.url(`/pre/#/article/${SEED_ID}`));
+  assert.equal(await page.locator('html.av-no-prerender').count(), 0);
+  assert.equal(await page.title(), `${SEED_TITLE} · 中國有色網`);
+  assert.match(await page.locator('meta[name=description]').getAttribute('content'), /^11月27日，省有色金屬管理局/);
+  assert.match(await prerendered(page).locator('.article-body').innerText(), /桃冶社區安居房建設項目/);
+  release();
+  await page.locator('#av-root h1.article-title', { hasText: SEED_TITLE }).waitFor();
+  await prerendered(page).waitFor({ state: 'detached' });
+  const [before, after] = await takenOver(page);
+  assert.ok(before.length > 100, `a prerendered page was there (${before.length} parts)`);
+  assert.deepEqual(after, before);
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
+  // The app's files, the set and the viewer's links are the viewer's folder's, not articles/.
+  await page.locator('#av-root .back a').click();
+  await page.locator('#av-root .card-title a', { hasText: SEED_TITLE }).waitFor();
+  assert.equal(page.url(), server.url('/pre/#/'));
+  assert.deepEqual(errors, []);
+
+  // A place in the article (an element's id, as the page's own links give it) is the viewer's `at=`.
+  await page.goto(server.url(`/pre/articles/${SEED_ID}.html#h-x`));
+  await page.waitForURL(server.url(`/pre/#/article/${SEED_ID}?at=x`));
+  await page.locator('#av-root h1.article-title', { hasText: SEED_TITLE }).waitFor();
   await page.close();
 });
 
@@ -161,16 +215,28 @@ test('a reader in another language, on a deep link or reading converted sees no 
   await page.evaluate(() => localStorage.clear());
   await page.close();
 
-  // Following a prerendered link before the app runs shows the app's own loading state, not the list.
+  // Following one of the prerendered list's links to the viewer before the app runs shows the app's own
+  // loading state, not the list.
   ({ page } = await newPage(zh.context));
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
   await page.goto(server.url('/pre/'));
-  await prerendered(page).locator('.card-title a').click();
+  await prerendered(page).locator('.card .facet-link').first().click();
   await hidden(page);
   release();
-  await page.locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+  await page.locator('#av-root .card-title a', { hasText: SEED_TITLE }).waitFor();
+  await page.close();
+});
+
+test("following a card before the app runs opens the article's own page, prerendered", async () => {
+  const { page } = await newPage(zh.context);
+  await page.route('**/*_bg.wasm', (route) => route.abort());
+  await page.goto(server.url('/pre/'));
+  await prerendered(page).locator('.card-title a').click();
+  await prerendered(page).locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+  assert.equal(page.url(), server.url(`/pre/#/article/${SEED_ID}`));
+  assert.ok(await prerendered(page).isVisible());
   await page.close();
 });
 
@@ -181,7 +247,29 @@ test('without JavaScript the prerendered list can be read', async () => {
     await page.goto(server.url('/pre/'));
     await prerendered(page).locator('.card-title a', { hasText: SEED_TITLE }).waitFor();
     assert.match(await prerendered(page).locator('.card .excerpt').innerText(), /\S{20}/);
+    for (const control of ['.settings', '.search', '.filters']) {
+      assert.equal(await prerendered(page).locator(control).isVisible(), false, control);
+    }
     assert.equal(await page.locator('#av-root').count(), 0);
+    // A card leads to the article's own page, which holds the whole article; its way back is the list.
+    await prerendered(page).locator('.card-title a').click();
+    await page.waitForURL(server.url(`/pre/articles/${SEED_ID}.html`));
+    await prerendered(page).locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+    assert.match(await prerendered(page).locator('.article-body').innerText(), /桃冶社區安居房建設項目/);
+    assert.match(await prerendered(page).locator('.article-header .meta').innerText(), /張燎原/);
+    assert.equal(await page.locator('body noscript').count(), 0, 'no "needs JavaScript" over a page that is read without');
+    // The controls that need the app are not shown; the page speaks the interface's language.
+    for (const control of ['.settings', '.article-footer .share']) {
+      assert.equal(await prerendered(page).locator(control).isVisible(), false, control);
+    }
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hant');
+    // (The skip link stays on the page: its base is the viewer's folder.)
+    await page.locator('.skip-link').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(page.url(), server.url(`/pre/articles/${SEED_ID}.html#content`));
+    await prerendered(page).locator('.back a').click();
+    await page.waitForURL(server.url('/pre/#/'));
+    await prerendered(page).locator('.card-title a', { hasText: SEED_TITLE }).waitFor();
     await page.close();
   } finally {
     await off.close();

@@ -153,8 +153,11 @@ test('the page names its Atom feed; a feed reader following an entry\'s link ope
     return { title: e.querySelector('title').textContent, href: e.querySelector('link[rel="alternate"]').getAttribute('href') };
   }, feedUrl);
   assert.equal(entry?.title, SEED_TITLE, 'the feed is well-formed XML with the seed');
+  // (The article's own page, which reads without JavaScript, and becomes the viewer's address of it.)
+  assert.match(entry.href, /^\.\/articles\/[\w.~-]+\.html$/);
   await page.goto(new URL(entry.href, feedUrl).href);
   await page.locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
+  assert.match(page.url(), /\/some\/sub\/path\/#\/article\/[\w.~-]+$/);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -153,10 +153,11 @@ fn body_html(a: &Article) -> String {
 }
 
 /// The feed of `set`: its newest [`MAX_ENTRIES`] articles (those without a date after the dated ones, in the
-/// set's order), each linking to its page in the viewer next to the feed (`./#/article/<id>`, relative to the
-/// feed's own address), with its title, date, authors, category and tags, summary (or the start of its text)
+/// set's order), each linking to its page next to the feed (relative to the feed's own address): its own page,
+/// `./articles/<id>.html`, where `cargo xtask dist` wrote them (`article_pages`), else the viewer's,
+/// `./#/article/<id>`; with its title, date, authors, category and tags, summary (or the start of its text)
 /// and whole text. The feed's `updated` is its newest article's date.
-pub fn atom(set: &LoadedSet) -> String {
+pub fn atom(set: &LoadedSet, article_pages: bool) -> String {
     let mut order: Vec<&Article> = set.articles.iter().collect();
     // Stable: articles with equal (or no) dates keep the set's order.
     order.sort_by_key(|a| std::cmp::Reverse(a.published.as_ref().map(|p| p.unix_seconds())));
@@ -179,7 +180,10 @@ pub fn atom(set: &LoadedSet) -> String {
         let lang = a.lang.as_deref().map(|l| format!(" xml:lang=\"{}\"", escape(l))).unwrap_or_default();
         out.push_str(&format!("  <entry{lang}>\n"));
         out.push_str(&format!("    <title>{}</title>\n", escape(a.title.as_str())));
-        let href = format!("./#{}", article_viewer::ui::route::article_path(a.id.as_str()));
+        let href = match article_pages {
+            true => format!("./{}", article_viewer::ui::prerender::article_file(a.id.as_str())),
+            false => format!("./#{}", article_viewer::ui::route::article_path(a.id.as_str())),
+        };
         out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape(&href)));
         if let Some(url) = &a.url {
             out.push_str(&format!("    <link rel=\"via\" href=\"{}\"/>\n", escape(url)));
@@ -236,9 +240,10 @@ mod tests {
 
     #[test]
     fn the_newest_articles_read_back_as_they_are_with_their_text_escaped() {
-        let feed = atom(&set(&[
-            serde_json::json!({ "id": "old", "title": "Old news", "published": "2017-06-15", "body": ["Before."] }),
-            serde_json::json!({ "id": "seed_1.x", "title": "銅價 <script>alert(1)</script> & co", "lang": "zh-Hant",
+        let feed = atom(
+            &set(&[
+                serde_json::json!({ "id": "old", "title": "Old news", "published": "2017-06-15", "body": ["Before."] }),
+                serde_json::json!({ "id": "seed_1.x", "title": "銅價 <script>alert(1)</script> & co", "lang": "zh-Hant",
                 "published": "2018-11-30T11:21:00+08:00", "authors": ["張燎原", "Li Wei"], "category": "重點新聞",
                 "tags": ["銅"], "url": "https://example.org/a?x=1&y=2",
                 "body": ["11月27日\u{1}，省有色金屬管理局。", { "type": "heading", "text": "Power <costs>", "links": [["<costs>", "https://e.org/costs"]] },
@@ -254,11 +259,18 @@ mod tests {
                          { "type": "image", "src": "https://e.org/a.png", "alt": "A <chart>", "caption": "Photo: Xinhua, 2024",
                            "links": [["Xinhua", "https://e.org/x"]], "styles": [["2024", "em"]] },
                          { "type": "break" }, "After the break."] }),
-            serde_json::json!({ "id": "undated", "title": "No date", "body": ["Text."] }),
-        ]));
+                serde_json::json!({ "id": "undated", "title": "No date", "body": ["Text."] }),
+            ]),
+            false,
+        );
         assert!(!feed.contains("<script>") && !feed.contains('\u{1}'), "{feed}");
         assert!(feed.contains("<updated>2018-11-30T11:21:00+08:00</updated>\n  <link rel=\"self\""), "newest: {feed}");
         assert!(feed.contains("href=\"./#/article/seed_1.x\""), "a link to the viewer's page: {feed}");
+        assert!(
+            atom(&set(&[serde_json::json!({ "id": "seed_1.x", "title": "T" })]), true)
+                .contains("<link rel=\"alternate\" type=\"text/html\" href=\"./articles/seed_1.x.html\"/>"),
+            "or to its own page"
+        );
         // The places a link of the article can go to (`#anchor`): a heading, an anchored item.
         assert!(feed.contains("&lt;h2 id=&quot;power-costs&quot;&gt;"), "{feed}");
         assert!(feed.contains("&lt;li id=&quot;fn-1&quot;&gt;&lt;a href=&quot;https://e.org/c&quot;&gt;c"), "{feed}");
@@ -332,11 +344,11 @@ mod tests {
                 "published": format!("2020-01-{:02}", 1 + i % 28), "body": ["x"] })
             })
             .collect();
-        let feed = atom(&set(&articles));
+        let feed = atom(&set(&articles), false);
         assert_eq!(feed.matches("<entry>").count(), MAX_ENTRIES);
         let back = read_back(&feed);
         assert!(back.iter().all(|a| a.published.as_ref().unwrap().as_str() >= "2020-01-10"), "only the newest");
         // An empty set is still a valid feed.
-        assert!(read_back(&atom(&set(&[]))).is_empty());
+        assert!(read_back(&atom(&set(&[]), false)).is_empty());
     }
 }

@@ -282,7 +282,7 @@ fn import(args: &ImportArgs) -> Result<Summary> {
 }
 
 /// A progress bar of `len` steps, on standard error when it is a terminal: the bar, `done/len`, then `what`.
-fn progress_bar(len: usize, what: &str) -> indicatif::ProgressBar {
+pub(crate) fn progress_bar(len: usize, what: &str) -> indicatif::ProgressBar {
     let bar = indicatif::ProgressBar::new(len as u64);
     let template = format!("{{bar:40}} {{pos}}/{{len}} {what}");
     bar.set_style(indicatif::ProgressStyle::with_template(&template).expect("a valid template"));

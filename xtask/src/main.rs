@@ -35,10 +35,15 @@ enum Cmd {
     },
     /// Write a release build to dist/, ready for any static host, and print its sizes.
     Dist,
-    /// Re-render the list's first page into DIR/index.html (default dist/) and the feed DIR/feed.xml from
-    /// DIR/articles.json: run it after replacing a built dist's articles.json, so that the page's first paint
-    /// and the feed show the new set.
-    Prerender { dir: Option<PathBuf> },
+    /// Re-render the list's first page into DIR/index.html (default dist/), each article's page into
+    /// DIR/articles/<id>.html and the feed DIR/feed.xml from DIR/articles.json: run it after replacing a built
+    /// dist's articles.json, so that the page's first paint, the articles' pages and the feed show the new set.
+    Prerender {
+        dir: Option<PathBuf>,
+        /// Only the list and the feed: no page for each article (and the list's links stay the viewer's).
+        #[arg(long)]
+        no_article_pages: bool,
+    },
     /// Run every test: formatting, lints, native, in-browser (wasm-bindgen-test) and end to end.
     Test,
     /// Benchmarks against a baseline measured in the same run: asset sizes, first list paint vs a static page,
@@ -81,7 +86,7 @@ fn main() {
         Cmd::Setup => ensure(Needs::Browser).map(|_| ()),
         Cmd::Serve { release, port } => serve(release, port),
         Cmd::Dist => ensure(Needs::Build).and_then(|env| dist(&env)),
-        Cmd::Prerender { dir } => prerender(dir),
+        Cmd::Prerender { dir, no_article_pages } => prerender(dir, !no_article_pages),
         Cmd::Test => test(),
         Cmd::Bench { part, quick } => bench(part, quick),
         Cmd::Schema => write_schema(),
@@ -185,15 +190,20 @@ fn convert_wasm(dir: Option<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-fn prerender(dir: Option<PathBuf>) -> Result<()> {
+fn prerender(dir: Option<PathBuf>, article_pages: bool) -> Result<()> {
     let dir = dir.unwrap_or_else(|| setup::project_root().join("dist"));
-    let lang = publish::prerender(&dir)?;
+    let started = Instant::now();
+    let made = publish::prerender(&dir, article_pages)?;
     publish::precompress_file(&dir.join("index.html"))?;
     publish::precompress_file(&dir.join("feed.xml"))?;
-    match lang {
-        Some(lang) => step(&format!(
-            "prerendered the list's first page into {0}/index.html ({lang}) and wrote {0}/feed.xml",
-            dir.display()
+    match made {
+        Some(made) => step(&format!(
+            "prerendered the list's first page into {0}/index.html ({1}), {2} article pages into {0}/articles/ \
+             and wrote {0}/feed.xml ({3:.1} s)",
+            dir.display(),
+            made.lang,
+            made.articles,
+            started.elapsed().as_secs_f64()
         )),
         None => step(&format!("{}/index.html has no prerendered list (see the warning)", dir.display())),
     }

@@ -28,7 +28,7 @@ pub fn finish(dist: &Path) -> Result<()> {
     let html = externalize_start_script(dist, &html)?;
     let html = add_csp_meta(&html)?;
     std::fs::write(&index_path, html)?;
-    prerender(dist)?;
+    prerender(dist, true)?;
     write_embed(dist)?;
     write_service_worker(dist)?;
     write_headers(dist)?;
@@ -52,8 +52,8 @@ const PRELOAD: &str = "<link rel=\"preload\" href=\"articles.json\" as=\"fetch\"
 /// app's js and wasm, the set) held back until that paint ([`defer_preloads`], [`PAINT_FIRST`]). A set that does
 /// not load leaves the page without a list (the app reports why) and with its preloads as they were. Returns the
 /// interface language it was rendered in.
-pub fn prerender(dist: &Path) -> Result<Option<&'static str>> {
-    use article_viewer::ui::prerender::{language_of, list_page_html};
+pub fn prerender(dist: &Path, article_pages: bool) -> Result<Option<Prerendered>> {
+    use article_viewer::ui::prerender::{language_of, static_links, Pages};
     let index_path = dist.join("index.html");
     let mut html = std::fs::read_to_string(&index_path).context("reading dist/index.html")?;
     // What an earlier run added goes first: its boot script and list; the preloads come back.
@@ -62,6 +62,10 @@ pub fn prerender(dist: &Path) -> Result<Option<&'static str>> {
         if html[close..].starts_with('\n') {
             close += 1;
         }
+        html.replace_range(at..close, "");
+    }
+    if let Some(at) = html.find(NOSCRIPT_STYLE) {
+        let close = at + html[at..].find("</noscript>\n").context("unclosed noscript")? + "</noscript>\n".len();
         html.replace_range(at..close, "");
     }
     let (Some(start), Some(end)) = (html.find(PRERENDER_START), html.find(PRERENDER_END)) else {
@@ -85,6 +89,11 @@ pub fn prerender(dist: &Path) -> Result<Option<&'static str>> {
     for name in ["feed.xml", "feed.xml.br", "feed.xml.gz"] {
         let _ = std::fs::remove_file(dist.join(name));
     }
+    // (An earlier run's pages go: the set may have lost articles since.)
+    match std::fs::remove_dir_all(dist.join(PAGES_DIR)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e).context("removing dist/articles/"),
+        _ => {}
+    }
     let set = match set {
         Ok(set) => set,
         Err(e) => {
@@ -93,12 +102,17 @@ pub fn prerender(dist: &Path) -> Result<Option<&'static str>> {
             return Ok(None);
         }
     };
-    std::fs::write(dist.join("feed.xml"), crate::feed::atom(&set))?;
+    std::fs::write(dist.join("feed.xml"), crate::feed::atom(&set, article_pages))?;
     let title = crate::feed::escape(set.title.as_deref().unwrap_or("Articles"));
     let at = html.find("</head>").context("dist/index.html has no </head>")?;
     html.insert_str(at, &format!("{FEED_LINK} title=\"{title}\" href=\"feed.xml\">\n"));
     let lang = language_of(&set);
-    let page = format!("<div id=\"{}\">{}</div>", article_viewer::ui::PRERENDER_ID, list_page_html(set, lang));
+    let pages = Pages::new(set, lang);
+    let mut list = pages.list();
+    if article_pages {
+        list = static_links(&list, None);
+    }
+    let page = format!("<div id=\"{}\">{list}</div>", article_viewer::ui::PRERENDER_ID);
     let at = html.find(PRERENDER_START).context("the marker")? + PRERENDER_START.len();
     html.insert_str(at, &page);
     html = defer_preloads(&html)?;
@@ -110,8 +124,90 @@ pub fn prerender(dist: &Path) -> Result<Option<&'static str>> {
         .or_else(|| html.find("</head>"))
         .context("dist/index.html has no </head>")?;
     html.insert_str(at, &format!("{BOOT_OPEN}{name}\" data-lang=\"{}\"></script>\n", lang.tag()));
+    let style = include_str!("../../static/noscript.css");
+    let name = format!("noscript-{}.css", content_hash(style.as_bytes()));
+    std::fs::write(dist.join(&name), style)?;
+    let at = html.find("</head>").context("dist/index.html has no </head>")?;
+    html.insert_str(at, &format!("{NOSCRIPT_STYLE}{name}\"></noscript>\n"));
+    // (The page's language is the interface's, as the app makes it.)
+    if let Some(at) = html.find("<html lang=\"") {
+        let value = at + "<html lang=\"".len();
+        let end = value + html[value..].find('"').context("unclosed <html lang>")?;
+        html.replace_range(value..end, lang.tag());
+    }
+    let articles = match article_pages {
+        true => write_article_pages(dist, &html, &pages)?,
+        false => 0,
+    };
     std::fs::write(&index_path, html)?;
-    Ok(Some(lang.tag()))
+    Ok(Some(Prerendered { lang: lang.tag(), articles }))
+}
+
+/// What [`prerender`] made: the interface language of its pages, and how many article pages it wrote.
+pub struct Prerendered {
+    pub lang: &'static str,
+    pub articles: usize,
+}
+
+/// The folder of the articles' own pages, beside index.html.
+const PAGES_DIR: &str = "articles";
+
+/// Writes each article's page, `articles/<id>.html` ([`article_viewer::ui::prerender::article_file`]): `index`
+/// (the viewer's page, prerendered) with the article prerendered in place of the list, its title and description
+/// in the head, its folder's base one level up (so that the page's files, the set and its links into the viewer
+/// are the viewer's own) and the boot script told which article it holds (`data-article`: it shows the page as
+/// the viewer's address of that article, where the app takes over). Its links to other articles are their pages,
+/// so that a reader without JavaScript, or a search engine's crawler, reads every article. Returns how many.
+fn write_article_pages(dist: &Path, index: &str, pages: &article_viewer::ui::prerender::Pages) -> Result<usize> {
+    use crate::feed::escape;
+    use article_viewer::ui::prerender::{article_file, static_links};
+    const BASE: &str = "<base href=\"./\">";
+    let (Some(start), Some(end)) = (index.find(PRERENDER_START), index.find(PRERENDER_END)) else {
+        bail!("dist/index.html has no {PRERENDER_START}{PRERENDER_END} markers");
+    };
+    let head_end = index.find("</head>").context("dist/index.html has no </head>")?;
+    let boot = index.find(BOOT_OPEN).context("the boot script")?;
+    let boot_end = boot + index[boot..].find("></script>").context("unclosed boot script")?;
+    let title = index.find("<title>").zip(index.find("</title>")).context("dist/index.html has no <title>")?;
+    let base = index.find(BASE).context("dist/index.html has no <base href=\"./\">")?;
+    if !(base < head_end && title.1 < head_end && boot_end < head_end && head_end < start) {
+        bail!("dist/index.html: <base>, <title> and the boot script are not in <head>");
+    }
+    let collection = pages.set().title.clone().unwrap_or_else(|| "Articles".to_owned());
+    // The page's parts in order, with the places where each article's own go.
+    let (before_title, between) = (&index[..title.0], &index[title.1 + "</title>".len()..base]);
+    let (after_base, after_boot) = (&index[base + BASE.len()..boot_end], &index[boot_end..start]);
+    let body = &index[end..];
+    // (No "needs JavaScript" notice in the body: the article is there without it.)
+    let after_boot = match after_boot.find("<body").and_then(|b| Some(b + after_boot[b..].find("<noscript>")?)) {
+        Some(at) => {
+            let close = at + after_boot[at..].find("</noscript>").context("unclosed noscript")? + "</noscript>".len();
+            format!("{}{}", &after_boot[..at], &after_boot[close..])
+        }
+        None => after_boot.to_owned(),
+    };
+    let dir = dist.join(PAGES_DIR);
+    std::fs::create_dir_all(&dir)?;
+    let mut written = 0;
+    let bar = crate::import::progress_bar(pages.set().articles.len(), "article pages");
+    for article in &pages.set().articles {
+        bar.inc(1);
+        let id = article.id.as_str();
+        let description = escape(&article.excerpt(160));
+        let page = static_links(&pages.article(id), Some(id));
+        let html = format!(
+            "{before_title}<title>{} · {}</title>\n  <meta name=\"description\" content=\"{description}\">{between}\
+             <base href=\"../\">{after_base} data-article=\"{id}\"{after_boot}{PRERENDER_START}<div id=\"{}\">{page}</div>{body}",
+            escape(article.title.as_str()),
+            escape(&collection),
+            article_viewer::ui::PRERENDER_ID,
+        );
+        let path = dist.join(article_file(id));
+        std::fs::write(&path, html).with_context(|| format!("writing {}", path.display()))?;
+        written += 1;
+    }
+    bar.finish_and_clear();
+    Ok(written)
 }
 
 /// How the page loads `boot-<hash>.js`: it holds the first paint back (`blocking="render"`) but not the parsing
@@ -119,6 +215,10 @@ pub fn prerender(dist: &Path) -> Result<Option<&'static str>> {
 /// (~10 ms of the first paint here). Put before the stylesheet, so that browsers without `blocking` (where it is
 /// only async) fetch it first, and it is small: it runs before the stylesheet arrives.
 const BOOT_OPEN: &str = "<script async blocking=\"render\" src=\"./";
+
+/// How a prerendered page loads `noscript-<hash>.css` (`static/noscript.css`): only where scripts do not run, it
+/// hides the controls that need the app.
+const NOSCRIPT_STYLE: &str = "<noscript><link rel=\"stylesheet\" href=\"./";
 
 /// Where a prerendered page keeps its preloads (the app's js and wasm, the set) until [`PAINT_FIRST`] puts them
 /// in (fetching and compiling them competed with the first paint: ~15 ms of it here; a large set arriving too).
@@ -311,6 +411,8 @@ fn write_headers(dist: &Path) -> Result<()> {
     // The 繁/简 converter modules are not content-hashed, and the viewer calls into them: revalidated every time
     // (a 304 when unchanged), so that a new deploy never pairs a new viewer with a cached old module.
     out.push_str("/opencc/*\n  Cache-Control: no-cache\n");
+    // Nor are the articles' pages, made again with the set.
+    out.push_str(&format!("/{PAGES_DIR}/*\n  Cache-Control: no-cache\n"));
     // Nor are wasm-bindgen's snippets (js the app's js imports; their folder is named after the crate).
     out.push_str("/snippets/*\n  Cache-Control: no-cache\n");
     let mut hashed: Vec<String> = std::fs::read_dir(dist)?
@@ -445,7 +547,7 @@ mod tests {
         std::fs::write(dir.join("articles.json"), set).unwrap();
         let read = || std::fs::read_to_string(dir.join("index.html")).unwrap();
 
-        assert_eq!(prerender(&dir).unwrap(), Some("zh-Hans"));
+        assert_eq!(prerender(&dir, false).unwrap().map(|p| p.lang), Some("zh-Hans"));
         let once = read();
         assert!(once.contains("<div id=\"av-prerender\"><div "), "{once}");
         assert!(once.contains("First &lt;b&gt;"), "text is escaped: {once}");
@@ -459,12 +561,12 @@ mod tests {
         assert!(std::fs::read_to_string(dir.join("feed.xml")).unwrap().contains("<title>First &lt;b&gt;</title>"));
         assert_eq!(once.matches(&format!("{FEED_LINK} title=\"Set\" href=\"feed.xml\">")).count(), 1, "{once}");
         // Running again (`cargo xtask prerender`) gives the same page, not a second list.
-        prerender(&dir).unwrap();
+        prerender(&dir, false).unwrap();
         assert_eq!(read(), once);
 
         // A set that does not load: no list, no boot script, the preload back.
         std::fs::write(dir.join("articles.json"), "{").unwrap();
-        assert_eq!(prerender(&dir).unwrap(), None);
+        assert!(prerender(&dir, true).unwrap().is_none());
         let without = read();
         assert!(!without.contains("av-prerender\"") && !without.contains("boot-"), "{without}");
         assert!(without.contains(&format!("{PRELOAD}{APP_PRELOADS}")) && !without.contains(LATER_OPEN), "{without}");
@@ -472,7 +574,88 @@ mod tests {
         assert!(!without.contains(FEED_LINK) && !dir.join("feed.xml").exists(), "no feed of a set that does not load");
 
         std::fs::write(dir.join("index.html"), "<html><head></head><body></body></html>").unwrap();
-        assert!(prerender(&dir).is_err(), "a page without the markers is an error");
+        assert!(prerender(&dir, false).is_err(), "a page without the markers is an error");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn prerender_writes_each_articles_page_linked_to_the_others() {
+        let dir = std::env::temp_dir().join(format!("av-pages-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let page = format!(
+            "<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Article viewer</title>\n<base href=\"./\">\n\
+             <link rel=\"stylesheet\" href=\"./style.css\">{APP_PRELOADS}</head>\n<body>\n\
+             <noscript><p>Needs JavaScript.</p></noscript>\n{PRERENDER_START}{PRERENDER_END}\n</body></html>"
+        );
+        std::fs::write(dir.join("index.html"), &page).unwrap();
+        let heading = |t: &str| format!(r#"{{"type":"heading","text":"{t}"}}"#);
+        let body =
+            [heading("One"), r#"{"type":"paragraph","text":"Text 1."}"#.to_owned(), heading("Two"), heading("Three")];
+        let set = |n: usize| {
+            let articles: Vec<String> = (0..n)
+                .map(|i| {
+                    format!(
+                        r#"{{"id":"a{i}","lang":"zh-CN","title":"Title {i} & <more>","summary":"Summary {i} \"quoted\"","tags":[{}],"body":[{}]}}"#,
+                        if i < 2 { r#""first two""# } else { "" },
+                        body.join(",")
+                    )
+                })
+                .collect();
+            format!(r#"{{"version":1,"title":"Set","articles":[{}]}}"#, articles.join(","))
+        };
+        std::fs::write(dir.join("articles.json"), set(3)).unwrap();
+        let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+
+        let made = prerender(&dir, true).unwrap().unwrap();
+        assert_eq!((made.lang, made.articles), ("zh-Hans", 3));
+        let index = read("index.html");
+        assert!(index.contains("<h2 class=\"card-title\"><a href=\"articles/a1.html\""), "{index}");
+        let a1 = read("articles/a1.html");
+        // The page: its title and description, its base the viewer's folder, the boot script told its article.
+        assert!(a1.contains("<title>Title 1 &amp; &lt;more&gt; · Set</title>"), "{a1}");
+        assert!(a1.contains("<meta name=\"description\" content=\"Summary 1 &quot;quoted&quot;\">"), "{a1}");
+        assert!(a1.contains("<base href=\"../\">") && !a1.contains("<base href=\"./\">"), "{a1}");
+        assert!(a1.contains("data-lang=\"zh-Hans\" data-article=\"a1\"></script>"), "{a1}");
+        assert!(a1.contains("<link rel=\"stylesheet\" href=\"./style.css\">"), "{a1}");
+        assert!(a1.contains(LATER_OPEN), "the app's files wait for the first paint as on the list: {a1}");
+        assert!(!a1.contains("<noscript><p>"), "the article is there without JavaScript: {a1}");
+        // Without JavaScript the controls that need the app are hidden, on both pages; their language is the
+        // interface's.
+        for page in [&index, &a1] {
+            assert_eq!(page.matches(&format!("{NOSCRIPT_STYLE}noscript-")).count(), 1, "{page}");
+            assert!(page.starts_with("<html lang=\"zh-Hans\">"), "{page}");
+        }
+        // The article, in the place of the list, with links to the other articles' pages and to places in its own.
+        assert!(a1.contains("<div id=\"av-prerender\"><div "), "{a1}");
+        assert!(
+            a1.contains("<h1 tabindex=\"-1\" class=\"page-title article-title\">Title 1 &amp; &lt;more&gt;</h1>"),
+            "{a1}"
+        );
+        assert!(!a1.contains("class=\"card\""), "no list: {a1}");
+        assert!(a1.contains("href=\"articles/a0.html\" class=\"neighbour neighbour-prev\""), "{a1}");
+        assert!(a1.contains("href=\"articles/a2.html\" class=\"neighbour neighbour-next\""), "{a1}");
+        assert!(a1.contains("<a href=\"articles/a1.html#h-two\" data-at=\"two\">Two</a>"), "a contents entry: {a1}");
+        assert!(a1.contains("<h2 id=\"h-two\""), "{a1}");
+        assert!(a1.contains("href=\"articles/a1.html#content\" class=\"skip-link\""), "{a1}");
+        assert!(a1.contains("<a href=\"#/\">"), "back to the list: the viewer's: {a1}");
+        assert_eq!(a1.matches(PRERENDER_START).count() + a1.matches(PRERENDER_END).count(), 2);
+        assert!(a1.ends_with(&page[page.find(PRERENDER_END).unwrap()..]), "{a1}");
+
+        // Again with one article fewer: its page goes; the others are made again the same (one boot script, one
+        // stylesheet without scripts).
+        assert!(a1.contains("href=\"articles/a0.html\" class=\"neighbour related-article\""), "related: {a1}");
+        std::fs::write(dir.join("articles.json"), set(2)).unwrap();
+        assert_eq!(prerender(&dir, true).unwrap().unwrap().articles, 2);
+        assert!(!dir.join("articles/a2.html").exists());
+        assert_eq!(read("articles/a0.html").matches("href=\"articles/a1.html\"").count(), 1, "next");
+        let again = read("articles/a1.html");
+        assert!(again.contains("<a href=\"articles/a1.html#h-two\" data-at=\"two\">Two</a>"));
+        assert_eq!(again.matches(BOOT_OPEN).count() + again.matches(NOSCRIPT_STYLE).count(), 2, "{again}");
+
+        // Without the articles' pages: none, and the list links into the viewer.
+        prerender(&dir, false).unwrap();
+        assert!(!dir.join("articles").exists());
+        assert!(read("index.html").contains("<h2 class=\"card-title\"><a href=\"#/article/a1\""));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
