@@ -6,8 +6,8 @@
 // article, query or filter in the URL), the articles as written, and the interface language the app will pick
 // (mirrors UiLang::pick and the remembered choices in src/ui/state.rs).
 // An article's own page (articles/<id>.html, `data-article`) holds that article prerendered instead: it becomes
-// the viewer's address of the article (`#/article/<id>`, the place in it kept: `#h-x` is `?at=x`), where the app
-// takes over from it as from the list.
+// the viewer's address of the article (`#/article/<id>`, the place in it kept: `#h-x` is `?at=x`; and the script
+// asked for: `?script=hans`), where the app takes over from it as from the list.
 (function () {
   var root = document.documentElement;
   var stored = function (key) {
@@ -26,10 +26,14 @@
   var article = script && script.getAttribute('data-article');
   if (article) {
     var base = document.querySelector('base');
-    var at = /^#h-./.test(location.hash) ? '?at=' + location.hash.slice(3) : '';
+    var query = [];
+    if (/^#h-./.test(location.hash)) query.push('at=' + location.hash.slice(3));
+    var script = /[?&](script=\w+)/.exec(location.search);
+    if (script) query.push(script[1]);
+    query = query.length ? '?' + query.join('&') : '';
     // (The base is made absolute first: it is relative to the page's address, which changes.)
     if (base) base.href = base.href;
-    try { history.replaceState(history.state, '', (base ? base.href : '../') + '#/article/' + article + at); } catch (e) { }
+    try { history.replaceState(history.state, '', (base ? base.href : '../') + '#/article/' + article + query); } catch (e) { }
   }
   // Whether the address shows what is prerendered: the plain list, or this article (at any place in it).
   var plainList = article

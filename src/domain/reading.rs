@@ -130,6 +130,14 @@ fn ids_key<'a>(ids: impl Iterator<Item = &'a str>) -> (usize, u64) {
     ids.fold((0, 0), |(n, x), id| (n + 1, x ^ hash(id)))
 }
 
+/// A set's ids in a word, written out (`3-00f1…`: how many, and their hash, see `ids_key`): what `cargo xtask dist`
+/// writes into the page beside the articles' own pages (`articles/<id>.html`), which the viewer compares with the
+/// set it loaded before it links to one: a set replaced since has pages for other articles, or none.
+pub fn ids_tag<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    let (n, hash) = ids_key(ids);
+    format!("{n}-{hash:016x}")
+}
+
 /// How many articles the reader can keep saved to read later (the earliest saved are let go first).
 pub const MAX_SAVED: usize = 1000;
 
@@ -199,6 +207,16 @@ impl SavedList {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sets_ids_tag_is_its_ids_in_any_order() {
+        let tag = ids_tag(["a", "b", "c"].into_iter());
+        assert_eq!(tag, ids_tag(["c", "a", "b"].into_iter()));
+        assert!(tag.starts_with("3-") && tag.len() == 2 + 16, "{tag}");
+        assert_ne!(tag, ids_tag(["a", "b"].into_iter()));
+        assert_ne!(tag, ids_tag(["a", "b", "d"].into_iter()));
+        assert_eq!(ids_tag([].into_iter()), "0-0000000000000000");
+    }
 
     #[test]
     fn the_text_round_trips_and_bad_entries_are_passed_over() {

@@ -113,10 +113,7 @@ impl Pages {
     }
 }
 
-/// Where `cargo xtask dist` writes the page of article `id`, relative to `index.html`.
-pub fn article_file(id: &str) -> String {
-    format!("articles/{id}.html")
-}
+pub use super::route::article_file;
 
 /// The links of a prerendered page (`html`, the page of article `page` or the list's) that work without the app:
 /// a link to an article goes to its page ([`article_file`]; a place in it, `at=`, to the element with that id,

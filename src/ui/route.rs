@@ -23,6 +23,12 @@ pub fn article_path(id: &str) -> String {
     format!("/article/{}", utf8_percent_encode(id, ID))
 }
 
+/// Where `cargo xtask dist` writes article `id`'s own page, relative to the viewer's page (an id is a file name:
+/// see `ArticleId`).
+pub fn article_file(id: &str) -> String {
+    format!("articles/{id}.html")
+}
+
 /// Written out rather than derived: `#[derive(Routable)]` recognizes paths with a general route recognizer that
 /// was ~12 KB of the viewer's wasm, for three paths. The same paths, encoding and decoding as the derive (a test
 /// compares the two on arbitrary paths and ids).

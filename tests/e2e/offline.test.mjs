@@ -39,6 +39,10 @@ test('once loaded, the list and its articles open with the server gone; back onl
   const other = await browser.context.newPage();
   await other.goto(`http://127.0.0.1:${port}/news/#/article/one`);
   await other.locator('h1.article-title', { hasText: 'First edition' }).waitFor();
+  // An article's own page never opened: the viewer's page of the article, from the set kept.
+  await other.goto(`http://127.0.0.1:${port}/news/articles/two.html`);
+  await other.locator('h1.article-title', { hasText: 'Second article' }).waitFor();
+  assert.equal(other.url(), `http://127.0.0.1:${port}/news/#/article/two`);
   await other.close();
   // Back online with a new edition of the set: it is shown, not the kept one.
   server = await startServer({ '/news/': { articles: set('Second edition') }, '/other/': {} }, { port });

@@ -3,7 +3,9 @@
 // JavaScript, replaced by the app's identical markup, and never shown when the app would show something else.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, axeViolations, SEED_TITLE } from './support.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, newPage, axeViolations, SEED_TITLE, DIST } from './support.mjs';
 
 const SEED_ID = '000_7367aa27400e94e4';
 let server;
@@ -11,7 +13,13 @@ let zh;
 let en;
 
 before(async () => {
-  server = await startServer({ '/pre/': { prerender: true }, '/plain/': {} });
+  const other = JSON.stringify({ version: 1, articles: [{ id: 'x1', title: 'Another set', body: ['Text.'] }] });
+  server = await startServer({
+    '/pre/': { prerender: true },
+    '/plain/': {},
+    // The prerendered page as it was, with another set put in its place.
+    '/other/': { articles: other, files: { 'index.html': () => fs.readFileSync(path.join(DIST, 'index.html'), 'utf8') } },
+  });
   zh = await launchBrowser({ locale: 'zh-TW' });
   en = await launchBrowser({ locale: 'en-US' });
 });
@@ -226,6 +234,35 @@ test('a reader in another language, on a deep link or reading converted sees no 
   await hidden(page);
   release();
   await page.locator('#av-root .card-title a', { hasText: SEED_TITLE }).waitFor();
+  await page.close();
+});
+
+test("Share gives the article's own page, in the script shown, where they were written for the set loaded", async () => {
+  const origin = new URL(server.url('/')).origin;
+  await zh.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const { page, errors } = await newPage(zh.context);
+  const shared = async (address) => {
+    await page.goto(address);
+    await page.locator('#av-root h1.article-title').waitFor();
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.locator('.share-button').click();
+    await page.waitForFunction(() => document.querySelector('.share-status').textContent !== '');
+    return page.evaluate(() => navigator.clipboard.readText());
+  };
+  const link = await shared(server.url(`/pre/#/article/${SEED_ID}`));
+  assert.equal(link, server.url(`/pre/articles/${SEED_ID}.html`));
+  const hans = await shared(server.url(`/pre/#/article/${SEED_ID}?script=hans`));
+  assert.equal(hans, server.url(`/pre/articles/${SEED_ID}.html?script=hans`));
+  // Opened, it is the viewer's address of the article, in that script.
+  const { page: other } = await newPage(zh.context);
+  await other.goto(hans);
+  await other.locator('#av-root h1.article-title', { hasText: '湖南省有色系统共同维稳工作第十五次会议召开' }).waitFor();
+  assert.equal(other.url(), server.url(`/pre/#/article/${SEED_ID}?script=hans`));
+  await other.close();
+  // A set replaced since the pages were written (another set under the same page): the viewer's own address.
+  assert.equal(await shared(server.url('/other/#/article/x1')), server.url('/other/#/article/x1'));
+  await page.evaluate(() => localStorage.clear());
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

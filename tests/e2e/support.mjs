@@ -81,15 +81,19 @@ export async function startServer(mounts, { port: wanted = 0 } = {}) {
 
 /**
  * dist/index.html as `cargo xtask prerender` leaves it for a set that does not load: without the prerendered
- * list and the boot script, with the page's own preload of the set.
+ * list, the boot script, the stylesheet for no script and the note of the articles' pages, with the page's own
+ * preload of the set.
  */
 export function withoutPrerender(html) {
   const preload = '<link rel="preload" href="articles.json" as="fetch" crossorigin="anonymous">';
   let out = html.replace(/<!--av:prerender-->[\s\S]*?<!--\/av:prerender-->/, '<!--av:prerender--><!--/av:prerender-->')
     .replace(/<script async blocking="render" src="\.\/boot-[0-9a-f]{16}\.js"[^>]*><\/script>\n?/, '')
+    .replace(/<meta name="article-viewer:pages" content="[^"]*">\n?/, '')
+    .replace(/<noscript><link rel="stylesheet" href="\.\/noscript-[0-9a-f]{16}\.css"><\/noscript>\n?/, '')
     .replace(/<template id="av-preloads">([\s\S]*?)<\/template>/, '$1');
   if (!out.includes(preload)) out = out.replace('</head>', `${preload}\n</head>`);
-  if (out.includes('id="av-prerender"') || out.includes('./boot-') || out.includes('av-preloads') || !out.includes(preload)) throw new Error('could not strip the prerendered list');
+  if (out.includes('id="av-prerender"') || out.includes('./boot-') || out.includes('av-preloads') || out.includes('article-viewer:pages')
+    || out.includes('./noscript-') || !out.includes(preload)) throw new Error('could not strip the prerendered list');
   return out;
 }
 

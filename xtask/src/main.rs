@@ -34,7 +34,12 @@ enum Cmd {
         port: u16,
     },
     /// Write a release build to dist/, ready for any static host, and print its sizes.
-    Dist,
+    Dist {
+        /// The address dist/ will be served at (https://example.org/news/): the pages then name their own
+        /// (canonical, og:url) and dist/sitemap.xml lists every article's page for search engines.
+        #[arg(long, value_name = "URL")]
+        site_url: Option<String>,
+    },
     /// Re-render the list's first page into DIR/index.html (default dist/), each article's page into
     /// DIR/articles/<id>.html and the feed DIR/feed.xml from DIR/articles.json: run it after replacing a built
     /// dist's articles.json, so that the page's first paint, the articles' pages and the feed show the new set.
@@ -43,6 +48,9 @@ enum Cmd {
         /// Only the list and the feed: no page for each article (and the list's links stay the viewer's).
         #[arg(long)]
         no_article_pages: bool,
+        /// The address DIR will be served at (see `dist --site-url`); by default the one the page names already.
+        #[arg(long, value_name = "URL")]
+        site_url: Option<String>,
     },
     /// Run every test: formatting, lints, native, in-browser (wasm-bindgen-test) and end to end.
     Test,
@@ -85,8 +93,8 @@ fn main() {
     let result = match cli.command {
         Cmd::Setup => ensure(Needs::Browser).map(|_| ()),
         Cmd::Serve { release, port } => serve(release, port),
-        Cmd::Dist => ensure(Needs::Build).and_then(|env| dist(&env)),
-        Cmd::Prerender { dir, no_article_pages } => prerender(dir, !no_article_pages),
+        Cmd::Dist { site_url } => ensure(Needs::Build).and_then(|env| dist(&env, site_url.as_deref())),
+        Cmd::Prerender { dir, no_article_pages, site_url } => prerender(dir, !no_article_pages, site_url.as_deref()),
         Cmd::Test => test(),
         Cmd::Bench { part, quick } => bench(part, quick),
         Cmd::Schema => write_schema(),
@@ -135,20 +143,22 @@ fn serve(release: bool, port: u16) -> Result<()> {
     run(&mut c, "trunk serve")
 }
 
-fn dist(env: &Env) -> Result<()> {
-    build_dist(env, &env.root.join("dist"), &[])?;
+fn dist(env: &Env, site_url: Option<&str>) -> Result<()> {
+    let site = site_url.map(publish::site_url).transpose()?;
+    build_dist(env, &env.root.join("dist"), &[], site.as_deref())?;
     sizes::report(&env.root.join("dist")).map(|_| ())
 }
 
-/// A release build into `out` (`extra`: more trunk arguments, e.g. features).
-fn build_dist(env: &Env, out: &Path, extra: &[&str]) -> Result<()> {
+/// A release build into `out` (`extra`: more trunk arguments, e.g. features; `site`: the address it will be served
+/// at, if known).
+fn build_dist(env: &Env, out: &Path, extra: &[&str], site: Option<&str>) -> Result<()> {
     let target = trunk_target(env)?;
     step(&format!("building the release viewer into {}", out.display()));
     let started = Instant::now();
     let mut c = env.cmd("trunk");
     c.args(["build", "--release", "--dist"]).arg(out).args(extra).arg(&target);
     run(&mut c, "trunk build --release")?;
-    publish::finish(out)?;
+    publish::finish(out, site)?;
     step(&format!("release build done in {:.1?}", started.elapsed()));
     Ok(())
 }
@@ -190,20 +200,23 @@ fn convert_wasm(dir: Option<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-fn prerender(dir: Option<PathBuf>, article_pages: bool) -> Result<()> {
+fn prerender(dir: Option<PathBuf>, article_pages: bool, site_url: Option<&str>) -> Result<()> {
     let dir = dir.unwrap_or_else(|| setup::project_root().join("dist"));
     let started = Instant::now();
-    let made = publish::prerender(&dir, article_pages)?;
+    let site = site_url.map(publish::site_url).transpose()?;
+    let made = publish::prerender(&dir, article_pages, site.as_deref())?;
     publish::precompress_file(&dir.join("index.html"))?;
     publish::precompress_file(&dir.join("feed.xml"))?;
     match made {
         Some(made) => step(&format!(
-            "prerendered the list's first page into {0}/index.html ({1}), {2} article pages into {0}/articles/ \
-             and wrote {0}/feed.xml ({3:.1} s)",
+            "prerendered the list's first page into {0}/index.html ({1}), {2} article page{5} into {0}/articles/ \
+             and wrote {0}/feed.xml{3} ({4:.1} s)",
             dir.display(),
             made.lang,
             made.articles,
-            started.elapsed().as_secs_f64()
+            made.site.map_or(String::new(), |s| format!(" and {}/sitemap.xml for {s}", dir.display())),
+            started.elapsed().as_secs_f64(),
+            if made.articles == 1 { "" } else { "s" },
         )),
         None => step(&format!("{}/index.html has no prerendered list (see the warning)", dir.display())),
     }
@@ -261,7 +274,7 @@ fn test() -> Result<()> {
     )?;
 
     let dist = env.root.join("target/e2e-dist");
-    build_dist(&env, &dist, &[])?;
+    build_dist(&env, &dist, &[], None)?;
 
     step("end-to-end tests (Playwright driving headless Chromium against dist/ on 127.0.0.1)");
     let mut files: Vec<PathBuf> = std::fs::read_dir(env.root.join("tests/e2e"))?
@@ -303,11 +316,11 @@ fn bench(part: Option<BenchPart>, quick: bool) -> Result<()> {
     std::fs::create_dir_all(&scratch)?;
     if wants(BenchPart::Size) || wants(BenchPart::Paint) {
         let dist = env.root.join("target/bench-dist");
-        build_dist(&env, &dist, &[])?;
+        build_dist(&env, &dist, &[], None)?;
         if wants(BenchPart::Size) {
             // The same viewer without 繁/简 (feature `convert`), to measure what it adds to the first load.
             let without = env.root.join("target/bench-dist-no-convert");
-            build_dist(&env, &without, &["--no-default-features", "--features", "ui"])?;
+            build_dist(&env, &without, &["--no-default-features", "--features", "ui"], None)?;
             step("size of the code a first visit loads (article data excluded)");
             let with = sizes::report(&dist)?;
             sizes::report_share("繁/简's share of the first load", with, &without)?;
@@ -327,7 +340,7 @@ fn bench(part: Option<BenchPart>, quick: bool) -> Result<()> {
     if wants(BenchPart::Search) || wants(BenchPart::Convert) {
         // The same viewer plus a JavaScript entry to its core (feature `bench-api`), in its own dist.
         let dist = env.root.join("target/bench-search-dist");
-        build_dist(&env, &dist, &["--features", "bench-api"])?;
+        build_dist(&env, &dist, &["--features", "bench-api"], None)?;
         if wants(BenchPart::Search) {
             step("search: the viewer vs FlexSearch and MiniSearch in one headless Chromium page");
             let mut c = env.cmd("node");

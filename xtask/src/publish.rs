@@ -22,13 +22,13 @@ fn content_hash(bytes: &[u8]) -> String {
 }
 
 /// Post-processes the trunk output in `dist`.
-pub fn finish(dist: &Path) -> Result<()> {
+pub fn finish(dist: &Path, site: Option<&str>) -> Result<()> {
     let index_path = dist.join("index.html");
     let html = std::fs::read_to_string(&index_path).context("reading dist/index.html")?;
     let html = externalize_start_script(dist, &html)?;
     let html = add_csp_meta(&html)?;
     std::fs::write(&index_path, html)?;
-    prerender(dist, true)?;
+    prerender(dist, true, site)?;
     write_embed(dist)?;
     write_service_worker(dist)?;
     write_headers(dist)?;
@@ -52,10 +52,24 @@ const PRELOAD: &str = "<link rel=\"preload\" href=\"articles.json\" as=\"fetch\"
 /// app's js and wasm, the set) held back until that paint ([`defer_preloads`], [`PAINT_FIRST`]). A set that does
 /// not load leaves the page without a list (the app reports why) and with its preloads as they were. Returns the
 /// interface language it was rendered in.
-pub fn prerender(dist: &Path, article_pages: bool) -> Result<Option<Prerendered>> {
+pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result<Option<Prerendered>> {
     use article_viewer::ui::prerender::{language_of, static_links, Pages};
     let index_path = dist.join("index.html");
     let mut html = std::fs::read_to_string(&index_path).context("reading dist/index.html")?;
+    // The address the folder is served at: as given, else as an earlier run wrote it (the page's own, canonical).
+    let mut site = site.map(str::to_owned);
+    if let Some(at) = html.find(CANONICAL) {
+        let value = at + CANONICAL.len();
+        let end = value + html[value..].find('"').context("unclosed canonical link")?;
+        site = site.or_else(|| Some(html[value..end].replace("&amp;", "&")));
+        let close = end + html[end..].find(">\n").context("unclosed canonical link")? + ">\n".len();
+        html.replace_range(at..close, "");
+    }
+    for entry in std::fs::read_dir(dist)?.filter_map(|e| e.ok()) {
+        if entry.file_name().to_string_lossy().starts_with("sitemap") {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
     // What an earlier run added goes first: its boot script and list; the preloads come back.
     if let Some(at) = html.find(BOOT_OPEN) {
         let mut close = at + html[at..].find("</script>").context("unclosed boot script")? + "</script>".len();
@@ -66,6 +80,10 @@ pub fn prerender(dist: &Path, article_pages: bool) -> Result<Option<Prerendered>
     }
     if let Some(at) = html.find(NOSCRIPT_STYLE) {
         let close = at + html[at..].find("</noscript>\n").context("unclosed noscript")? + "</noscript>\n".len();
+        html.replace_range(at..close, "");
+    }
+    if let Some(at) = html.find(PAGES_META) {
+        let close = at + html[at..].find(">\n").context("unclosed meta")? + ">\n".len();
         html.replace_range(at..close, "");
     }
     let (Some(start), Some(end)) = (html.find(PRERENDER_START), html.find(PRERENDER_END)) else {
@@ -135,18 +153,121 @@ pub fn prerender(dist: &Path, article_pages: bool) -> Result<Option<Prerendered>
         let end = value + html[value..].find('"').context("unclosed <html lang>")?;
         html.replace_range(value..end, lang.tag());
     }
+    if let Some(site) = &site {
+        let at = html.find("</head>").context("dist/index.html has no </head>")?;
+        html.insert_str(at, &format!("{CANONICAL}{}\">\n", crate::feed::escape(site)));
+    }
     let articles = match article_pages {
-        true => write_article_pages(dist, &html, &pages)?,
+        true => {
+            // (The viewer links to an article's page only when they were written for the set it loaded.)
+            let tag = article_viewer::domain::reading::ids_tag(pages.set().articles.iter().map(|a| a.id.as_str()));
+            let at = html.find("</head>").context("dist/index.html has no </head>")?;
+            html.insert_str(at, &format!("{PAGES_META}{tag}\">\n"));
+            let written = write_article_pages(dist, &html, &pages, site.as_deref())?;
+            if let Some(site) = &site {
+                write_sitemaps(dist, site, &pages.set().articles, SITEMAP_MAX)?;
+            }
+            written
+        }
         false => 0,
     };
     std::fs::write(&index_path, html)?;
-    Ok(Some(Prerendered { lang: lang.tag(), articles }))
+    Ok(Some(Prerendered { lang: lang.tag(), articles, site }))
 }
 
-/// What [`prerender`] made: the interface language of its pages, and how many article pages it wrote.
+/// The `<meta>` of an article's page that describe it: to a search engine (its summary, else the start of its
+/// text), and to a site or app a link to it is shared in (Open Graph: its title, description, the collection's
+/// title, its date, category and tags; its address where the folder's is known, `own`, also as the canonical
+/// one: else the page's is taken).
+fn described(article: &article_viewer::domain::Article, collection: &str, own: Option<&str>) -> String {
+    use crate::feed::escape;
+    let description = escape(&article.excerpt(160));
+    let meta =
+        |property: &str, content: &str| format!("  <meta property=\"{property}\" content=\"{}\">\n", escape(content));
+    let mut out = format!("  <meta name=\"description\" content=\"{description}\">\n");
+    if let Some(own) = own {
+        out.push_str(&format!("  {CANONICAL}{}\">\n", escape(own)));
+        out.push_str(&meta("og:url", own));
+    }
+    out.push_str(&meta("og:type", "article"));
+    out.push_str(&meta("og:title", article.title.as_str()));
+    out.push_str(&format!("  <meta property=\"og:description\" content=\"{description}\">\n"));
+    out.push_str(&meta("og:site_name", collection));
+    if let Some(p) = &article.published {
+        out.push_str(&meta("article:published_time", p.as_str()));
+    }
+    if let Some(c) = &article.category {
+        out.push_str(&meta("article:section", c));
+    }
+    for tag in &article.tags {
+        out.push_str(&meta("article:tag", tag));
+    }
+    out
+}
+
+/// What [`prerender`] made: the interface language of its pages, how many article pages it wrote, and the address
+/// it wrote them for (their sitemap's).
 pub struct Prerendered {
     pub lang: &'static str,
     pub articles: usize,
+    pub site: Option<String>,
+}
+
+/// The page's own address, where the folder's is known (`--site-url`): the viewer's page names it, an article's
+/// page its own.
+const CANONICAL: &str = "<link rel=\"canonical\" href=\"";
+
+/// The most addresses one sitemap holds (sitemaps.org); more are in several, named by `sitemap.xml`.
+const SITEMAP_MAX: usize = 50_000;
+
+/// The address `dist/` is to be served at, as given to `--site-url`: an absolute http(s) address of a folder
+/// (a `/` is added at its end when missing), without a query or a fragment.
+pub fn site_url(given: &str) -> Result<String> {
+    let url = url::Url::parse(given).with_context(|| format!("--site-url {given:?} is not an absolute address"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        bail!("--site-url {given:?}: an http or https address of the folder the viewer is served from");
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        bail!("--site-url {given:?}: the folder's address, without ? or #");
+    }
+    let mut site = url.to_string();
+    if !site.ends_with('/') {
+        site.push('/');
+    }
+    Ok(site)
+}
+
+/// `sitemap.xml` for search engines: the viewer's page and each article's page (`site` and the page's path),
+/// with the article's date as `lastmod`; past `max` addresses, `sitemap-1.xml`, `sitemap-2.xml`… of `max` each,
+/// which `sitemap.xml` then lists.
+fn write_sitemaps(dist: &Path, site: &str, articles: &[article_viewer::domain::Article], max: usize) -> Result<()> {
+    use crate::feed::escape;
+    use article_viewer::ui::prerender::article_file;
+    let mut entries = vec![format!("  <url><loc>{}</loc></url>\n", escape(site))];
+    for a in articles {
+        let loc = escape(&format!("{site}{}", article_file(a.id.as_str())));
+        entries.push(match &a.published {
+            Some(p) => format!("  <url><loc>{loc}</loc><lastmod>{}</lastmod></url>\n", escape(p.as_str())),
+            None => format!("  <url><loc>{loc}</loc></url>\n"),
+        });
+    }
+    const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    let urlset = |entries: &[String]| {
+        format!("{HEAD}<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n{}</urlset>\n", entries.concat())
+    };
+    if entries.len() <= max {
+        std::fs::write(dist.join("sitemap.xml"), urlset(&entries))?;
+        return Ok(());
+    }
+    let mut index = format!("{HEAD}<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (k, chunk) in entries.chunks(max).enumerate() {
+        let name = format!("sitemap-{}.xml", k + 1);
+        std::fs::write(dist.join(&name), urlset(chunk))?;
+        index.push_str(&format!("  <sitemap><loc>{}</loc></sitemap>\n", escape(&format!("{site}{name}"))));
+    }
+    index.push_str("</sitemapindex>\n");
+    std::fs::write(dist.join("sitemap.xml"), index)?;
+    Ok(())
 }
 
 /// The folder of the articles' own pages, beside index.html.
@@ -158,7 +279,12 @@ const PAGES_DIR: &str = "articles";
 /// are the viewer's own) and the boot script told which article it holds (`data-article`: it shows the page as
 /// the viewer's address of that article, where the app takes over). Its links to other articles are their pages,
 /// so that a reader without JavaScript, or a search engine's crawler, reads every article. Returns how many.
-fn write_article_pages(dist: &Path, index: &str, pages: &article_viewer::ui::prerender::Pages) -> Result<usize> {
+fn write_article_pages(
+    dist: &Path,
+    index: &str,
+    pages: &article_viewer::ui::prerender::Pages,
+    site: Option<&str>,
+) -> Result<usize> {
     use crate::feed::escape;
     use article_viewer::ui::prerender::{article_file, static_links};
     const BASE: &str = "<base href=\"./\">";
@@ -177,6 +303,15 @@ fn write_article_pages(dist: &Path, index: &str, pages: &article_viewer::ui::pre
     // The page's parts in order, with the places where each article's own go.
     let (before_title, between) = (&index[..title.0], &index[title.1 + "</title>".len()..base]);
     let (after_base, after_boot) = (&index[base + BASE.len()..boot_end], &index[boot_end..start]);
+    // (The viewer's page names its own address: an article's page names its.)
+    let after_boot = match after_boot.find(CANONICAL) {
+        Some(at) => {
+            let close = at + after_boot[at..].find(">\n").context("unclosed canonical link")? + ">\n".len();
+            format!("{}{}", &after_boot[..at], &after_boot[close..])
+        }
+        None => after_boot.to_owned(),
+    };
+    let after_boot = after_boot.as_str();
     let body = &index[end..];
     // (No "needs JavaScript" notice in the body: the article is there without it.)
     let after_boot = match after_boot.find("<body").and_then(|b| Some(b + after_boot[b..].find("<noscript>")?)) {
@@ -193,13 +328,13 @@ fn write_article_pages(dist: &Path, index: &str, pages: &article_viewer::ui::pre
     for article in &pages.set().articles {
         bar.inc(1);
         let id = article.id.as_str();
-        let description = escape(&article.excerpt(160));
         let page = static_links(&pages.article(id), Some(id));
         let html = format!(
-            "{before_title}<title>{} · {}</title>\n  <meta name=\"description\" content=\"{description}\">{between}\
+            "{before_title}<title>{} · {}</title>\n{}{between}\
              <base href=\"../\">{after_base} data-article=\"{id}\"{after_boot}{PRERENDER_START}<div id=\"{}\">{page}</div>{body}",
             escape(article.title.as_str()),
             escape(&collection),
+            described(article, &collection, site.map(|site| format!("{site}{}", article_file(id))).as_deref()),
             article_viewer::ui::PRERENDER_ID,
         );
         let path = dist.join(article_file(id));
@@ -215,6 +350,10 @@ fn write_article_pages(dist: &Path, index: &str, pages: &article_viewer::ui::pre
 /// (~10 ms of the first paint here). Put before the stylesheet, so that browsers without `blocking` (where it is
 /// only async) fetch it first, and it is small: it runs before the stylesheet arrives.
 const BOOT_OPEN: &str = "<script async blocking=\"render\" src=\"./";
+
+/// Says that the articles' own pages were written, for the set of that tag
+/// ([`article_viewer::domain::reading::ids_tag`]): the viewer's Share then gives an article's page.
+const PAGES_META: &str = "<meta name=\"article-viewer:pages\" content=\"";
 
 /// How a prerendered page loads `noscript-<hash>.css` (`static/noscript.css`): only where scripts do not run, it
 /// hides the controls that need the app.
@@ -547,7 +686,7 @@ mod tests {
         std::fs::write(dir.join("articles.json"), set).unwrap();
         let read = || std::fs::read_to_string(dir.join("index.html")).unwrap();
 
-        assert_eq!(prerender(&dir, false).unwrap().map(|p| p.lang), Some("zh-Hans"));
+        assert_eq!(prerender(&dir, false, None).unwrap().map(|p| p.lang), Some("zh-Hans"));
         let once = read();
         assert!(once.contains("<div id=\"av-prerender\"><div "), "{once}");
         assert!(once.contains("First &lt;b&gt;"), "text is escaped: {once}");
@@ -561,12 +700,12 @@ mod tests {
         assert!(std::fs::read_to_string(dir.join("feed.xml")).unwrap().contains("<title>First &lt;b&gt;</title>"));
         assert_eq!(once.matches(&format!("{FEED_LINK} title=\"Set\" href=\"feed.xml\">")).count(), 1, "{once}");
         // Running again (`cargo xtask prerender`) gives the same page, not a second list.
-        prerender(&dir, false).unwrap();
+        prerender(&dir, false, None).unwrap();
         assert_eq!(read(), once);
 
         // A set that does not load: no list, no boot script, the preload back.
         std::fs::write(dir.join("articles.json"), "{").unwrap();
-        assert!(prerender(&dir, true).unwrap().is_none());
+        assert!(prerender(&dir, true, None).unwrap().is_none());
         let without = read();
         assert!(!without.contains("av-prerender\"") && !without.contains("boot-"), "{without}");
         assert!(without.contains(&format!("{PRELOAD}{APP_PRELOADS}")) && !without.contains(LATER_OPEN), "{without}");
@@ -574,8 +713,19 @@ mod tests {
         assert!(!without.contains(FEED_LINK) && !dir.join("feed.xml").exists(), "no feed of a set that does not load");
 
         std::fs::write(dir.join("index.html"), "<html><head></head><body></body></html>").unwrap();
-        assert!(prerender(&dir, false).is_err(), "a page without the markers is an error");
+        assert!(prerender(&dir, false, None).is_err(), "a page without the markers is an error");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_site_url_is_a_folders_http_address() {
+        assert_eq!(site_url("https://example.org/news").unwrap(), "https://example.org/news/");
+        assert_eq!(site_url("http://example.org").unwrap(), "http://example.org/");
+        assert_eq!(site_url("https://例子.中国/新聞/").unwrap(), "https://xn--fsqu00a.xn--fiqs8s/%E6%96%B0%E8%81%9E/");
+        for bad in ["example.org/news", "/news/", "ftp://example.org/", "https://example.org/?a=1", "https://e.org/#x"]
+        {
+            assert!(site_url(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
@@ -595,7 +745,8 @@ mod tests {
             let articles: Vec<String> = (0..n)
                 .map(|i| {
                     format!(
-                        r#"{{"id":"a{i}","lang":"zh-CN","title":"Title {i} & <more>","summary":"Summary {i} \"quoted\"","tags":[{}],"body":[{}]}}"#,
+                        r#"{{"id":"a{i}","lang":"zh-CN","published":"2024-05-0{}","title":"Title {i} & <more>","summary":"Summary {i} \"quoted\"","tags":[{}],"body":[{}]}}"#,
+                        i + 1,
                         if i < 2 { r#""first two""# } else { "" },
                         body.join(",")
                     )
@@ -606,14 +757,26 @@ mod tests {
         std::fs::write(dir.join("articles.json"), set(3)).unwrap();
         let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
 
-        let made = prerender(&dir, true).unwrap().unwrap();
+        let made = prerender(&dir, true, None).unwrap().unwrap();
         assert_eq!((made.lang, made.articles), ("zh-Hans", 3));
         let index = read("index.html");
         assert!(index.contains("<h2 class=\"card-title\"><a href=\"articles/a1.html\""), "{index}");
+        let tag = article_viewer::domain::reading::ids_tag(["a0", "a1", "a2"].into_iter());
+        assert_eq!(index.matches(&format!("{PAGES_META}{tag}\">\n")).count(), 1, "{index}");
         let a1 = read("articles/a1.html");
         // The page: its title and description, its base the viewer's folder, the boot script told its article.
         assert!(a1.contains("<title>Title 1 &amp; &lt;more&gt; · Set</title>"), "{a1}");
         assert!(a1.contains("<meta name=\"description\" content=\"Summary 1 &quot;quoted&quot;\">"), "{a1}");
+        for meta in [
+            "property=\"og:title\" content=\"Title 1 &amp; &lt;more&gt;\"",
+            "property=\"og:description\" content=\"Summary 1 &quot;quoted&quot;\"",
+            "property=\"og:site_name\" content=\"Set\"",
+            "property=\"og:type\" content=\"article\"",
+            "property=\"article:published_time\" content=\"2024-05-0",
+            "property=\"article:tag\" content=\"first two\"",
+        ] {
+            assert!(a1.contains(meta), "{meta}: {a1}");
+        }
         assert!(a1.contains("<base href=\"../\">") && !a1.contains("<base href=\"./\">"), "{a1}");
         assert!(a1.contains("data-lang=\"zh-Hans\" data-article=\"a1\"></script>"), "{a1}");
         assert!(a1.contains("<link rel=\"stylesheet\" href=\"./style.css\">"), "{a1}");
@@ -645,16 +808,60 @@ mod tests {
         // stylesheet without scripts).
         assert!(a1.contains("href=\"articles/a0.html\" class=\"neighbour related-article\""), "related: {a1}");
         std::fs::write(dir.join("articles.json"), set(2)).unwrap();
-        assert_eq!(prerender(&dir, true).unwrap().unwrap().articles, 2);
+        assert_eq!(prerender(&dir, true, None).unwrap().unwrap().articles, 2);
         assert!(!dir.join("articles/a2.html").exists());
         assert_eq!(read("articles/a0.html").matches("href=\"articles/a1.html\"").count(), 1, "next");
         let again = read("articles/a1.html");
         assert!(again.contains("<a href=\"articles/a1.html#h-two\" data-at=\"two\">Two</a>"));
         assert_eq!(again.matches(BOOT_OPEN).count() + again.matches(NOSCRIPT_STYLE).count(), 2, "{again}");
+        let tag = article_viewer::domain::reading::ids_tag(["a0", "a1"].into_iter());
+        assert_eq!(read("index.html").matches(PAGES_META).count(), 1);
+        assert!(read("index.html").contains(&format!("{PAGES_META}{tag}\">")));
+
+        // Where the folder's address is known: each page names its own, and a sitemap lists them, kept when the
+        // set is replaced and the pages made again without saying it again.
+        let site = site_url("https://example.org/n").unwrap();
+        assert_eq!(
+            prerender(&dir, true, Some(&site)).unwrap().unwrap().site.as_deref(),
+            Some("https://example.org/n/")
+        );
+        for _ in 0..2 {
+            let (index, a1) = (read("index.html"), read("articles/a1.html"));
+            assert_eq!(index.matches(CANONICAL).count(), 1, "{index}");
+            assert!(index.contains("<link rel=\"canonical\" href=\"https://example.org/n/\">"), "{index}");
+            assert_eq!(a1.matches(CANONICAL).count(), 1, "{a1}");
+            assert!(a1.contains("<link rel=\"canonical\" href=\"https://example.org/n/articles/a1.html\">"), "{a1}");
+            assert!(a1.contains("<meta property=\"og:url\" content=\"https://example.org/n/articles/a1.html\">"));
+            assert_eq!(
+                read("sitemap.xml"),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+                 <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n  \
+                 <url><loc>https://example.org/n/</loc></url>\n  \
+                 <url><loc>https://example.org/n/articles/a0.html</loc><lastmod>2024-05-01</lastmod></url>\n  \
+                 <url><loc>https://example.org/n/articles/a1.html</loc><lastmod>2024-05-02</lastmod></url>\n\
+                 </urlset>\n"
+            );
+            assert_eq!(prerender(&dir, true, None).unwrap().unwrap().site.as_deref(), Some("https://example.org/n/"));
+        }
+        // More addresses than a sitemap holds: several, and an index of them.
+        write_sitemaps(&dir, &site, &article_viewer::domain::load_article_set(&set(2)).unwrap().articles, 2).unwrap();
+        assert_eq!(
+            read("sitemap.xml"),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+             <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n  \
+             <sitemap><loc>https://example.org/n/sitemap-1.xml</loc></sitemap>\n  \
+             <sitemap><loc>https://example.org/n/sitemap-2.xml</loc></sitemap>\n\
+             </sitemapindex>\n"
+        );
+        assert!(read("sitemap-2.xml").contains("<url><loc>https://example.org/n/articles/a1.html</loc>"));
+        // A run that writes no pages leaves no sitemap of them (and none of an earlier run's parts).
+        prerender(&dir, false, None).unwrap();
+        assert!(!dir.join("sitemap.xml").exists() && !dir.join("sitemap-1.xml").exists());
+        assert!(read("index.html").contains("<link rel=\"canonical\" href=\"https://example.org/n/\">"));
 
         // Without the articles' pages: none, and the list links into the viewer.
-        prerender(&dir, false).unwrap();
-        assert!(!dir.join("articles").exists());
+        prerender(&dir, false, None).unwrap();
+        assert!(!dir.join("articles").exists() && !read("index.html").contains(PAGES_META));
         assert!(read("index.html").contains("<h2 class=\"card-title\"><a href=\"#/article/a1\""));
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -2,6 +2,7 @@ use super::not_found::NotFound;
 use crate::domain::article::{back_place, find_anchor, linked_anchors, List};
 use crate::domain::format::{format_published, text_dir};
 use crate::domain::listing::{heading_at, Facet, ListState};
+use crate::domain::reading::ids_tag;
 use crate::domain::search::{mark_count, Query};
 use crate::domain::{Article, Block, Link as TextLink};
 use crate::ui::app::use_prefs;
@@ -11,7 +12,7 @@ use crate::ui::components::meta_line::{facet_link, kept_pairs, meta_line};
 use crate::ui::effect::use_effect_on;
 use crate::ui::mount::use_mount;
 use crate::ui::reading;
-use crate::ui::route::{route_path, use_list_state, QueryPairs, Route, RouteLink};
+use crate::ui::route::{article_file, route_path, use_list_state, QueryPairs, Route, RouteLink};
 use crate::ui::script::{shown_text, use_converter, use_shown_article, Same};
 use crate::ui::scroll::place;
 use crate::ui::strings::fill;
@@ -222,14 +223,23 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         let id = props.article.id.to_string();
         Callback::from(move |_: MouseEvent| reading::set_saved(&id, !saved))
     };
+    // Where `cargo xtask dist` wrote the articles' own pages for this set, the article's page: it shows the
+    // article at once, and to a site or an app the link is shared in, its title and description.
+    let catalog = use_context::<Catalog>();
     let on_share = {
         let status = share_status.clone();
         let script = props.list_query.iter().flatten().find(|(k, _)| k == "script").map(|p| vec![p.clone()]);
         let href = mount.link(&route_path(&Route::Article { id: a.id.to_string() }, script.as_ref()));
+        let own = match &script {
+            Some(pair) => format!("{}?script={}", article_file(a.id.as_str()), pair[0].1),
+            None => article_file(a.id.as_str()),
+        };
+        let catalog = catalog.filter(|_| !mount.embedded());
         let (title, copied, failed) = (a.title.to_string(), s.share_copied, s.share_failed);
         Callback::from(move |_: MouseEvent| {
             if let Some(el) = status.cast::<web_sys::Element>() {
-                share_link(&title, &href, &el, copied, failed);
+                let href = if catalog.as_ref().is_some_and(has_own_pages) { &own } else { &href };
+                share_link(&title, href, &el, copied, failed);
             }
         })
     };
@@ -458,6 +468,14 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             </footer>
         </article>
     }
+}
+
+/// Whether the page says the articles' own pages were written for `catalog`'s set (see `cargo xtask dist`).
+fn has_own_pages(catalog: &Catalog) -> bool {
+    let document = web_sys::window().and_then(|w| w.document());
+    let meta = document.and_then(|d| d.query_selector("meta[name='article-viewer:pages']").ok().flatten());
+    meta.and_then(|m| m.get_attribute("content"))
+        .is_some_and(|tag| tag == ids_tag(catalog.articles.iter().map(|a| a.id.as_str())))
 }
 
 /// Marks the contents entry of the section of `article` being read — the last heading that has reached the top
