@@ -109,7 +109,10 @@ impl Pages {
         let html = tokio::task::LocalSet::new().block_on(&self.runtime, renderer.render());
         // The app routes in the URL hash (HashRouter); the server renderer's router has no browser history, so
         // its links are paths: make them the hash links the app's own would be.
-        html.replace(" href=\"/", " href=\"#/")
+        each_href(&html, "/", |target, out| {
+            out.push_str("#/");
+            out.push_str(target);
+        })
     }
 }
 
@@ -121,43 +124,48 @@ pub use super::route::article_file;
 /// (the page's base is the viewer's folder). Every other link stays a link into the viewer (`#/…`). The page's
 /// links are written relative to the viewer's folder.
 pub fn static_links(html: &str, page: Option<&str>) -> String {
-    const HREF: &str = " href=\"#";
+    each_href(html, "#", |target, out| match (target.strip_prefix("/article/"), page) {
+        (Some(route), _) => {
+            let (id, query) = route.split_once('?').unwrap_or((route, ""));
+            out.push_str(&article_file(id));
+            let at = query.split('&').map(|p| p.trim_start_matches("amp;")).find_map(|p| p.strip_prefix("at="));
+            if let Some(at) = at {
+                out.push_str("#h-");
+                out.push_str(at);
+            }
+        }
+        (None, Some(id)) if target == "content" => {
+            out.push_str(&article_file(id));
+            out.push_str("#content");
+        }
+        (None, _) => {
+            out.push('#');
+            out.push_str(target);
+        }
+    })
+}
+
+/// `html` with the value of each `href` attribute that starts with `start` written by `write` (given the rest of
+/// the value after `start`). Only in a tag: an article's text may say ` href="/…"`; its `<` and `>` are escaped, a
+/// tag's are not.
+fn each_href(html: &str, start: &str, mut write: impl FnMut(&str, &mut String)) -> String {
+    let href = format!(" href=\"{start}");
     let mut out = String::with_capacity(html.len() + html.len() / 16);
     let mut rest = html;
-    while let Some(at) = rest.find(HREF) {
-        let start = at + HREF.len();
-        let Some(len) = rest[start..].find('"') else { break };
-        let target = &rest[start..start + len];
-        // (Only in a tag: an article's text may say ` href="#/…"`; its `<` and `>` are escaped, a tag's are not.)
-        let written = html.len() - rest.len() + at;
-        if html[..written].rfind('>') >= html[..written].rfind('<') {
-            out.push_str(&rest[..start]);
-            rest = &rest[start..];
+    while let Some(at) = rest.find(&href) {
+        let from = at + href.len();
+        let Some(len) = rest[from..].find('"') else { break };
+        let done = html.len() - rest.len() + at;
+        if html[..done].rfind('>') >= html[..done].rfind('<') {
+            out.push_str(&rest[..from]);
+            rest = &rest[from..];
             continue;
         }
         out.push_str(&rest[..at]);
         out.push_str(" href=\"");
-        match (target.strip_prefix("/article/"), page) {
-            (Some(route), _) => {
-                let (id, query) = route.split_once('?').unwrap_or((route, ""));
-                out.push_str(&article_file(id));
-                let at = query.split('&').map(|p| p.trim_start_matches("amp;")).find_map(|p| p.strip_prefix("at="));
-                if let Some(at) = at {
-                    out.push_str("#h-");
-                    out.push_str(at);
-                }
-            }
-            (None, Some(id)) if target == "content" => {
-                out.push_str(&article_file(id));
-                out.push_str("#content");
-            }
-            (None, _) => {
-                out.push('#');
-                out.push_str(target);
-            }
-        }
+        write(&rest[from..from + len], &mut out);
         out.push('"');
-        rest = &rest[start + len + 1..];
+        rest = &rest[from + len + 1..];
     }
     out.push_str(rest);
     out
@@ -237,6 +245,15 @@ mod tests {
         assert!(!html.contains("class=\"card\"") && !html.contains("<!--"), "no list, no hydration markers");
         // The list's page is the list's still.
         assert!(pages.list().contains("class=\"card\""));
+    }
+
+    #[test]
+    fn an_articles_text_that_looks_like_a_link_stays_as_it_is() {
+        let json = r##"{"version":1,"articles":[{"id":"a","title":"T","body":["See <a href=\"/x\"> and  href=\"#/article/a\" here"]}]}"##;
+        let pages = Pages::new(load_article_set(json).unwrap(), UiLang::En);
+        let html = static_links(&pages.article("a"), Some("a"));
+        assert!(html.contains("<p>See &lt;a href=\"/x\"&gt; and  href=\"#/article/a\" here</p>"), "{html}");
+        assert!(html.contains("<a href=\"#/\">"), "the page's own links are the viewer's: {html}");
     }
 
     #[test]
