@@ -56,35 +56,19 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
     use article_viewer::ui::prerender::{language_of, static_links, Pages};
     let index_path = dist.join("index.html");
     let mut html = std::fs::read_to_string(&index_path).context("reading dist/index.html")?;
-    // The address the folder is served at: as given, else as an earlier run wrote it (the page's own, canonical).
-    let mut site = site.map(str::to_owned);
-    if let Some(at) = html.find(CANONICAL) {
-        let value = at + CANONICAL.len();
-        let end = value + html[value..].find('"').context("unclosed canonical link")?;
-        site = site.or_else(|| Some(html[value..end].replace("&amp;", "&")));
-        let close = end + html[end..].find(">\n").context("unclosed canonical link")? + ">\n".len();
-        html.replace_range(at..close, "");
-    }
+    // What an earlier run added goes first: the page's address, its boot script, its stylesheet without scripts,
+    // its note of the articles' pages, its sitemaps and its list; the preloads come back. The address the folder
+    // is served at is as given, else as an earlier run wrote it (the page's own, canonical).
+    let written = take_out(&mut html, CANONICAL, ">")?;
+    let written = written.and_then(|link| Some(link[CANONICAL.len()..].split('"').next()?.replace("&amp;", "&")));
+    let site = site.map(str::to_owned).or(written);
+    take_out(&mut html, BOOT_OPEN, "</script>")?;
+    take_out(&mut html, NOSCRIPT_STYLE, "</noscript>")?;
+    take_out(&mut html, PAGES_META, ">")?;
     for entry in std::fs::read_dir(dist)?.filter_map(|e| e.ok()) {
         if entry.file_name().to_string_lossy().starts_with("sitemap") {
             std::fs::remove_file(entry.path())?;
         }
-    }
-    // What an earlier run added goes first: its boot script and list; the preloads come back.
-    if let Some(at) = html.find(BOOT_OPEN) {
-        let mut close = at + html[at..].find("</script>").context("unclosed boot script")? + "</script>".len();
-        if html[close..].starts_with('\n') {
-            close += 1;
-        }
-        html.replace_range(at..close, "");
-    }
-    if let Some(at) = html.find(NOSCRIPT_STYLE) {
-        let close = at + html[at..].find("</noscript>\n").context("unclosed noscript")? + "</noscript>\n".len();
-        html.replace_range(at..close, "");
-    }
-    if let Some(at) = html.find(PAGES_META) {
-        let close = at + html[at..].find(">\n").context("unclosed meta")? + ">\n".len();
-        html.replace_range(at..close, "");
     }
     let (Some(start), Some(end)) = (html.find(PRERENDER_START), html.find(PRERENDER_END)) else {
         bail!("dist/index.html has no {PRERENDER_START}{PRERENDER_END} markers");
@@ -100,10 +84,7 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
         .map_err(anyhow::Error::from)
         .and_then(|bytes| article_viewer::domain::load_article_set_bytes(&bytes).map_err(anyhow::Error::from));
     // The feed of the set (and the page's link to it), made again from the set as it is now.
-    if let Some(at) = html.find(FEED_LINK) {
-        let close = at + html[at..].find('>').context("unclosed feed link")? + 1;
-        html.replace_range(at..close + usize::from(html[close..].starts_with('\n')), "");
-    }
+    take_out(&mut html, FEED_LINK, ">")?;
     for name in ["feed.xml", "feed.xml.br", "feed.xml.gz"] {
         let _ = std::fs::remove_file(dist.join(name));
     }
@@ -122,8 +103,7 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
     };
     std::fs::write(dist.join("feed.xml"), crate::feed::atom(&set, article_pages))?;
     let title = crate::feed::escape(set.title.as_deref().unwrap_or("Articles"));
-    let at = html.find("</head>").context("dist/index.html has no </head>")?;
-    html.insert_str(at, &format!("{FEED_LINK} title=\"{title}\" href=\"feed.xml\">\n"));
+    in_head(&mut html, &format!("{FEED_LINK} title=\"{title}\" href=\"feed.xml\">\n"))?;
     let lang = language_of(&set);
     let pages = Pages::new(set, lang);
     let mut list = pages.list();
@@ -145,8 +125,7 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
     let style = include_str!("../../static/noscript.css");
     let name = format!("noscript-{}.css", content_hash(style.as_bytes()));
     std::fs::write(dist.join(&name), style)?;
-    let at = html.find("</head>").context("dist/index.html has no </head>")?;
-    html.insert_str(at, &format!("{NOSCRIPT_STYLE}{name}\"></noscript>\n"));
+    in_head(&mut html, &format!("{NOSCRIPT_STYLE}{name}\"></noscript>\n"))?;
     // (The page's language is the interface's, as the app makes it.)
     if let Some(at) = html.find("<html lang=\"") {
         let value = at + "<html lang=\"".len();
@@ -154,15 +133,13 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
         html.replace_range(value..end, lang.tag());
     }
     if let Some(site) = &site {
-        let at = html.find("</head>").context("dist/index.html has no </head>")?;
-        html.insert_str(at, &format!("{CANONICAL}{}\">\n", crate::feed::escape(site)));
+        in_head(&mut html, &format!("{CANONICAL}{}\">\n", crate::feed::escape(site)))?;
     }
     let articles = match article_pages {
         true => {
             // (The viewer links to an article's page only when they were written for the set it loaded.)
             let tag = article_viewer::domain::reading::ids_tag(pages.set().articles.iter().map(|a| a.id.as_str()));
-            let at = html.find("</head>").context("dist/index.html has no </head>")?;
-            html.insert_str(at, &format!("{PAGES_META}{tag}\">\n"));
+            in_head(&mut html, &format!("{PAGES_META}{tag}\">\n"))?;
             let written = write_article_pages(dist, &html, &pages, site.as_deref())?;
             if let Some(site) = &site {
                 write_sitemaps(dist, site, &pages.set().articles, SITEMAP_MAX)?;
@@ -203,6 +180,22 @@ fn described(article: &article_viewer::domain::Article, collection: &str, own: O
         out.push_str(&meta("article:tag", tag));
     }
     out
+}
+
+/// Takes the first part of `html` that begins with `open` and ends with `close` (and the end of its line) out of
+/// it, and returns it.
+fn take_out(html: &mut String, open: &str, close: &str) -> Result<Option<String>> {
+    let Some(at) = html.find(open) else { return Ok(None) };
+    let mut end = at + html[at..].find(close).with_context(|| format!("{open}… has no {close}"))? + close.len();
+    end += usize::from(html[end..].starts_with('\n'));
+    Ok(Some(html.drain(at..end).collect()))
+}
+
+/// Puts `what` at the end of the page's `<head>`.
+fn in_head(html: &mut String, what: &str) -> Result<()> {
+    let at = html.find("</head>").context("the page has no </head>")?;
+    html.insert_str(at, what);
+    Ok(())
 }
 
 /// What [`prerender`] made: the interface language of its pages, how many article pages it wrote, and the address
@@ -304,23 +297,14 @@ fn write_article_pages(
     let (before_title, between) = (&index[..title.0], &index[title.1 + "</title>".len()..base]);
     let (after_base, after_boot) = (&index[base + BASE.len()..boot_end], &index[boot_end..start]);
     // (The viewer's page names its own address: an article's page names its.)
-    let after_boot = match after_boot.find(CANONICAL) {
-        Some(at) => {
-            let close = at + after_boot[at..].find(">\n").context("unclosed canonical link")? + ">\n".len();
-            format!("{}{}", &after_boot[..at], &after_boot[close..])
-        }
-        None => after_boot.to_owned(),
-    };
-    let after_boot = after_boot.as_str();
+    let mut after_boot = after_boot.to_owned();
+    take_out(&mut after_boot, CANONICAL, ">")?;
     let body = &index[end..];
     // (No "needs JavaScript" notice in the body: the article is there without it.)
-    let after_boot = match after_boot.find("<body").and_then(|b| Some(b + after_boot[b..].find("<noscript>")?)) {
-        Some(at) => {
-            let close = at + after_boot[at..].find("</noscript>").context("unclosed noscript")? + "</noscript>".len();
-            format!("{}{}", &after_boot[..at], &after_boot[close..])
-        }
-        None => after_boot.to_owned(),
-    };
+    let body_at = after_boot.find("<body").context("dist/index.html has no <body>")?;
+    let mut notice = after_boot.split_off(body_at);
+    take_out(&mut notice, "<noscript>", "</noscript>")?;
+    after_boot.push_str(&notice);
     let dir = dist.join(PAGES_DIR);
     std::fs::create_dir_all(&dir)?;
     let mut written = 0;
