@@ -167,7 +167,8 @@ test("an article's own page shows it at once, at the viewer's address, and the a
   // Before the app: the article, prerendered, at the address the viewer gives it (a reload or a shared link is
   // the viewer's), titled as the app titles it.
   await prerendered(page).locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
-  assert.equal(page.url(), server.url(`/pre/#/article/${SEED_ID}`));
+  // (The page is parsed, and may be painted, while its boot script is fetched: the address follows, waited for.)
+  await page.waitForURL(server.url(`/pre/#/article/${SEED_ID}`));
   assert.equal(await page.locator('html.av-no-prerender').count(), 0);
   assert.equal(await page.title(), `${SEED_TITLE} · 中國有色網`);
   assert.match(await page.locator('meta[name=description]').getAttribute('content'), /^11月27日，省有色金屬管理局/);
@@ -272,7 +273,7 @@ test("following a card before the app runs opens the article's own page, prerend
   await page.goto(server.url('/pre/'));
   await prerendered(page).locator('.card-title a').click();
   await prerendered(page).locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
-  assert.equal(page.url(), server.url(`/pre/#/article/${SEED_ID}`));
+  await page.waitForURL(server.url(`/pre/#/article/${SEED_ID}`));
   assert.ok(await prerendered(page).isVisible());
   await page.close();
 });
@@ -303,7 +304,7 @@ test('without JavaScript the prerendered list can be read', async () => {
     // (The skip link stays on the page: its base is the viewer's folder.)
     await page.locator('.skip-link').focus();
     await page.keyboard.press('Enter');
-    assert.equal(page.url(), server.url(`/pre/articles/${SEED_ID}.html#content`));
+    await page.waitForURL(server.url(`/pre/articles/${SEED_ID}.html#content`));
     await prerendered(page).locator('.back a').click();
     await page.waitForURL(server.url('/pre/#/'));
     await prerendered(page).locator('.card-title a', { hasText: SEED_TITLE }).waitFor();

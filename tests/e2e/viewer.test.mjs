@@ -156,8 +156,8 @@ test('the page names its Atom feed; a feed reader following an entry\'s link ope
   // (The article's own page, which reads without JavaScript, and becomes the viewer's address of it.)
   assert.match(entry.href, /^\.\/articles\/[\w.~-]+\.html$/);
   await page.goto(new URL(entry.href, feedUrl).href);
-  await page.locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
-  assert.match(page.url(), /\/some\/sub\/path\/#\/article\/[\w.~-]+$/);
+  await page.locator('#av-root h1.article-title', { hasText: SEED_TITLE }).waitFor();
+  await page.waitForURL(/\/some\/sub\/path\/#\/article\/[\w.~-]+$/);
   assert.deepEqual(errors, []);
   await page.close();
 });
