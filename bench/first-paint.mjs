@@ -1,7 +1,9 @@
 // Benchmark: time from navigation start to the first list card painted, for the viewer (built dist/, its
 // index.html prerendered for each set as `cargo xtask dist` / `cargo xtask prerender` do) and for a plain static
 // HTML page showing the same first page of cards with the same stylesheet (the physical floor); and when the app
-// has taken over (its own first card painted, the prerendered list gone), against the same floor.
+// has taken over (its own first card painted, the prerendered list gone), against the same floor. Then a shared
+// link to an article: the viewer's address of it (`#/article/<id>`: the app shows it once it has the set) against
+// the article's own page (`articles/<id>.html`, prerendered: its article painted, then the app taking over).
 // Run by `cargo xtask bench`; prints medians and the ratios, measured in this same run.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,18 +36,20 @@ function staticPage(setJson) {
 }
 
 /**
- * dist/index.html prerendered for `setJson` by the xtask binary (AV_XTASK), as a deployer's build would be, but
- * without each article's own page (~30 s for 10,000 articles; the list's links to them are all that differs).
+ * dist/index.html prerendered for `setJson` by the xtask binary (AV_XTASK), as a deployer's build would be, and
+ * the page of the article `id` (`cargo xtask prerender` writes every article's: ~30 s for 10,000).
  */
-function prerendered(setJson) {
+function prerendered(setJson, id) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'av-prerender-'));
   try {
     fs.copyFileSync(path.join(DIST, 'index.html'), path.join(dir, 'index.html'));
     fs.writeFileSync(path.join(dir, 'articles.json'), setJson);
-    execFileSync(process.env.AV_XTASK, ['prerender', '--no-article-pages', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.env.AV_XTASK, ['prerender', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
     const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
     if (!html.includes('id="av-prerender"')) throw new Error('prerender produced no list');
-    return html;
+    const article = fs.readFileSync(path.join(dir, 'articles', `${id}.html`), 'utf8');
+    if (!article.includes('class="page-title article-title"')) throw new Error(`prerender produced no page of ${id}`);
+    return { html, article };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -67,19 +71,23 @@ const probe = (name, selector) => `
       if (document.body) obs.observe(document.documentElement, { childList: true, subtree: true });
     }
   });`;
-const PROBE = probe('__firstCard', '.card') + probe('__appCard', '#av-root .card');
+const PROBE = probe('__firstCard', '.card') + probe('__appCard', '#av-root .card')
+  + probe('__firstTitle', 'h1.article-title') + probe('__appTitle', '#av-root h1.article-title');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** One cold load of `url`: when its first card was painted and (app) when the app's own first card was. */
-async function load(context, url, app) {
+/**
+ * One cold load of `url`: when its first card (`article`: its article's title) was painted and (app) when the
+ * app's own was.
+ */
+async function load(context, url, app, article = false) {
   const page = await context.newPage();
   await page.addInitScript(PROBE);
   await page.goto(url, { waitUntil: 'commit' });
-  const first = await page.evaluate(() => window.__firstCard);
+  const first = await page.evaluate((a) => (a ? window.__firstTitle : window.__firstCard), article);
   let took = null;
   if (app) {
-    took = await page.evaluate(() => window.__appCard);
+    took = await page.evaluate((a) => (a ? window.__appTitle : window.__appCard), article);
     if (await page.locator('#av-prerender').count()) throw new Error('the app did not take over');
   }
   await page.close();
@@ -87,10 +95,15 @@ async function load(context, url, app) {
 }
 
 const sets = { 1: bigSet(1), 10000: bigSet(10000) };
+// The article a shared link opens: the set's middle one.
+const shared = Object.fromEntries(Object.entries(sets).map(([n, json]) => {
+  const { articles } = JSON.parse(json);
+  return [n, articles[Math.floor(articles.length / 2)].id];
+}));
 const mounts = {};
 for (const [n, json] of Object.entries(sets)) {
-  const page = prerendered(json);
-  mounts[`/app-${n}/`] = { articles: json, files: { 'index.html': page } };
+  const { html: page, article } = prerendered(json, shared[n]);
+  mounts[`/app-${n}/`] = { articles: json, files: { 'index.html': page, [`articles/${shared[n]}.html`]: article } };
   mounts[`/static-${n}/`] = { articles: json, files: { 'index.html': staticPage(json) } };
   // The viewer's own page as plain HTML: the prerendered markup without a script.
   const plain = page.replace(/<script[^>]*><\/script>\n?/g, '').replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
@@ -121,6 +134,30 @@ for (const [n, json] of Object.entries(sets)) {
   const [cards, page, viewer, app] = ['cards', 'page', 'viewer', 'app'].map((k) => median(runs[k]));
   const cells = [cards, page, viewer, viewer / cards, viewer / page, app, app / cards];
   const fmt = (x, i) => (i === 3 || i === 4 || i === 6 ? x.toFixed(2) : x.toFixed(1)).padStart(10);
+  console.log(`${n.padEnd(9)}${String(Buffer.byteLength(json)).padStart(10)}${cells.map(fmt).join('')}`);
+}
+
+console.log(`\na shared link to an article, its title painted: median of ${RUNS} cold loads each (ms), taking turns, same run`);
+console.log('  link: the viewer\'s address of it (#/article/<id>: the app, once it has the set); page: its own page');
+console.log('  (articles/<id>.html, prerendered); app: that page taken over by the app');
+const head2 = ['articles', 'JSON bytes', 'link', 'page', 'page/link', 'app', 'app/link'];
+console.log(head2.map((h, i) => (i ? h.padStart(10) : h.padEnd(9))).join(''));
+for (const [n, json] of Object.entries(sets)) {
+  const runs = { link: [], page: [], app: [] };
+  const kinds = [
+    async () => runs.link.push((await load(browser.context, server.url(`/app-${n}/#/article/${shared[n]}`), true, true)).took),
+    async () => {
+      const v = await load(browser.context, server.url(`/app-${n}/articles/${shared[n]}.html`), true, true);
+      runs.page.push(v.first);
+      runs.app.push(v.took);
+    },
+  ];
+  for (let i = 0; i < RUNS; i++) {
+    for (let k = 0; k < kinds.length; k++) await kinds[(i + k) % kinds.length]();
+  }
+  const [link, page, app] = ['link', 'page', 'app'].map((k) => median(runs[k]));
+  const cells = [link, page, page / link, app, app / link];
+  const fmt = (x, i) => (i === 2 || i === 4 ? x.toFixed(2) : x.toFixed(1)).padStart(10);
   console.log(`${n.padEnd(9)}${String(Buffer.byteLength(json)).padStart(10)}${cells.map(fmt).join('')}`);
 }
 await browser.close();

@@ -78,7 +78,7 @@ enum Cmd {
 enum BenchPart {
     /// Bytes of wasm + js + css a first visit loads.
     Size,
-    /// First list paint, viewer vs a static page.
+    /// First paint: the list vs a static page; a shared article, its own page vs the viewer's link.
     Paint,
     /// Search: query time, precision/recall, load + index, memory, vs FlexSearch and MiniSearch.
     Search,
@@ -326,7 +326,7 @@ fn bench(part: Option<BenchPart>, quick: bool) -> Result<()> {
             sizes::report_share("繁/简's share of the first load", with, &without)?;
         }
         if wants(BenchPart::Paint) {
-            step("first list paint: viewer vs a static HTML page of the same cards (headless Chromium)");
+            step("first paint: the list vs a static HTML page of the same cards, an article's page vs its link (headless Chromium)");
             run(
                 env.cmd("node")
                     .arg("bench/first-paint.mjs")
