@@ -37,7 +37,7 @@ function staticPage(setJson) {
 
 /**
  * dist/index.html prerendered for `setJson` by the xtask binary (AV_XTASK), as a deployer's build would be, and
- * the page of the article `id` (`cargo xtask prerender` writes every article's: ~30 s for 10,000).
+ * the page of the article `id` (`cargo xtask prerender` writes every article's: ~15 s for 10,000).
  */
 function prerendered(setJson, id) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'av-prerender-'));

@@ -93,6 +93,10 @@ impl Pages {
         &self.catalog
     }
 
+    pub fn lang(&self) -> UiLang {
+        self.lang
+    }
+
     /// The list page (first page, no query, the set's order) as HTML.
     pub fn list(&self) -> String {
         self.render(None)

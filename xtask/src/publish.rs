@@ -321,7 +321,7 @@ fn write_article_pages(
     site: Option<&str>,
 ) -> Result<usize> {
     use crate::feed::escape;
-    use article_viewer::ui::prerender::{article_file, static_links};
+    use article_viewer::ui::prerender::{article_file, static_links, Pages};
     const BASE: &str = "<base href=\"./\">";
     let (Some(start), Some(end)) = (index.find(PRERENDER_START), index.find(PRERENDER_END)) else {
         bail!("dist/index.html has no {PRERENDER_START}{PRERENDER_END} markers");
@@ -347,28 +347,43 @@ fn write_article_pages(
     let mut notice = after_boot.split_off(body_at);
     take_out(&mut notice, "<noscript>", "</noscript>")?;
     after_boot.push_str(&notice);
-    let dir = dist.join(PAGES_DIR);
-    std::fs::create_dir_all(&dir)?;
-    let mut written = 0;
-    let bar = crate::import::progress_bar(pages.set().articles.len(), "article pages");
-    for article in &pages.set().articles {
-        bar.inc(1);
-        let id = article.id.as_str();
-        let page = static_links(&pages.article(id), Some(id));
-        let html = format!(
-            "{before_title}<title>{} · {}</title>\n{}{between}\
-             <base href=\"../\">{after_base} data-article=\"{id}\"{after_boot}{PRERENDER_START}<div id=\"{}\">{page}</div>{body}",
-            escape(article.title.as_str()),
-            escape(&collection),
-            described(article, &collection, site.map(|site| format!("{site}{}", article_file(id))).as_deref()),
-            article_viewer::ui::PRERENDER_ID,
-        );
-        let path = dist.join(article_file(id));
-        std::fs::write(&path, html).with_context(|| format!("writing {}", path.display()))?;
-        written += 1;
-    }
+    std::fs::create_dir_all(dist.join(PAGES_DIR))?;
+    let set = pages.set();
+    let bar = crate::import::progress_bar(set.articles.len(), "article pages");
+    // Every `workers`-th article from the `k`-th, rendered by `pages`.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let write = |pages: &Pages, k: usize| -> Result<()> {
+        for article in set.articles.iter().skip(k).step_by(workers) {
+            bar.inc(1);
+            let id = article.id.as_str();
+            let page = static_links(&pages.article(id), Some(id));
+            let html = format!(
+                "{before_title}<title>{} · {}</title>\n{}{between}\
+                 <base href=\"../\">{after_base} data-article=\"{id}\"{after_boot}{PRERENDER_START}<div id=\"{}\">{page}</div>{body}",
+                escape(article.title.as_str()),
+                escape(&collection),
+                described(article, &collection, site.map(|site| format!("{site}{}", article_file(id))).as_deref()),
+                article_viewer::ui::PRERENDER_ID,
+            );
+            let path = dist.join(article_file(id));
+            std::fs::write(&path, html).with_context(|| format!("writing {}", path.display()))?;
+        }
+        Ok(())
+    };
+    // (On each core: a renderer holds its set by `Rc`, each thread its own copy.)
+    let lang = pages.lang();
+    std::thread::scope(|scope| {
+        let others: Vec<_> = (1..workers)
+            .map(|k| {
+                let (set, write) = (set.clone(), &write);
+                scope.spawn(move || write(&Pages::new(set, lang), k))
+            })
+            .collect();
+        let first = write(pages, 0);
+        others.into_iter().map(|t| t.join().expect("a page writer")).chain([first]).collect::<Result<()>>()
+    })?;
     bar.finish_and_clear();
-    Ok(written)
+    Ok(set.articles.len())
 }
 
 /// How the page loads `boot-<hash>.js`: it holds the first paint back (`blocking="render"`) but not the parsing
