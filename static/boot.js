@@ -5,9 +5,10 @@
 // has loaded its set and takes over. It is shown only when it is what the app will show: the plain list (no
 // article, query or filter in the URL), the articles as written, and the interface language the app will pick
 // (mirrors UiLang::pick and the remembered choices in src/ui/state.rs).
-// An article's own page (articles/<id>.html, `data-article`) holds that article prerendered instead: it becomes
-// the viewer's address of the article (`#/article/<id>`, the place in it kept: `#h-x` is `?at=x`; and the script
-// asked for: `?script=hans`), where the app takes over from it as from the list.
+// An article's own page (articles/<id>.html) or a later page of the list (pages/<n>.html) holds that prerendered
+// instead (`data-route`: `/article/<id>`, `/?page=<n>`): it becomes the viewer's address of it (`#/article/<id>`,
+// the place in an article kept: `#h-x` is `?at=x`; and the script asked for: `?script=hans`), where the app takes
+// over from it as from the list.
 (function () {
   var root = document.documentElement;
   var stored = function (key) {
@@ -23,22 +24,28 @@
   };
   var script = document.currentScript;
   var prerendered = script && script.getAttribute('data-lang');
-  var article = script && script.getAttribute('data-article');
-  if (article) {
+  var route = script && script.getAttribute('data-route');
+  var article = route && route.indexOf('/article/') === 0;
+  if (route) {
     var base = document.querySelector('base');
     var query = [];
-    if (/^#h-./.test(location.hash)) query.push('at=' + location.hash.slice(3));
-    var script = /[?&](script=\w+)/.exec(location.search);
-    if (script) query.push(script[1]);
-    query = query.length ? '?' + query.join('&') : '';
+    if (article && /^#h-./.test(location.hash)) query.push('at=' + location.hash.slice(3));
+    // (The list's page it was opened from and the script asked for are the viewer's; other queries are not.)
+    var asked = location.search.match(/(?:^\?|&)(?:page=\d+|script=\w+)/g) || [];
+    for (var i = 0; i < asked.length; i++) query.push(asked[i].slice(1));
+    query = query.length ? (route.indexOf('?') < 0 ? '?' : '&') + query.join('&') : '';
     // (The base is made absolute first: it is relative to the page's address, which changes.)
     if (base) base.href = base.href;
-    try { history.replaceState(history.state, '', (base ? base.href : '../') + '#/article/' + article + query); } catch (e) { }
+    try { history.replaceState(history.state, '', (base ? base.href : '../') + '#' + route + query); } catch (e) { }
   }
-  // Whether the address shows what is prerendered: the plain list, or this article (at any place in it).
-  var plainList = article
-    ? function () { var h = location.hash.split('?'); return h[0] === '#/article/' + article && (!h[1] || /^at=[^&]*$/.test(h[1])); }
-    : function () { var h = location.hash; return h === '' || h === '#' || h === '#/'; };
+  // Whether the address shows what is prerendered: the plain list, this page of it, or this article (at any
+  // place in it, opened from any page of the list).
+  var plainList = function () {
+    var h = location.hash;
+    if (!route) return h === '' || h === '#' || h === '#/';
+    var parts = h.split('?');
+    return parts[0] === '#' + route && (!parts[1] || (article && /^((at|page)=[^&]*(&|$))+$/.test(parts[1])));
+  };
   var lang = stored('lang') || pick(navigator.languages || [navigator.language || 'en']);
   if (!prerendered || lang !== prerendered || (stored('script') || 'original') !== 'original' || !plainList()) {
     root.classList.add('av-no-prerender');

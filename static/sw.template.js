@@ -8,7 +8,8 @@
 // - Everything else — the page, the article set, the 繁/简 converters, the feed — comes from the network first, so
 //   a reader online always sees the newest deploy and set; what came is kept, and used when the network fails
 //   (offline, or the host down): the list and the articles the reader last loaded, in the script last used. An
-//   article's own page (articles/<id>.html) not kept is the viewer's address of that article.
+//   article's own page (articles/<id>.html) or a page of the list (pages/<n>.html) not kept is the viewer's
+//   address of it.
 // - A new build (a new sw.js) installs beside the old one, then takes over and deletes the old build's cache.
 const BUILD = '__BUILD__';
 const SHELL = __SHELL__;
@@ -16,7 +17,7 @@ const scope = new URL('./', self.location).href;
 const prefix = `article-viewer ${scope} `;
 const name = prefix + BUILD;
 const hashed = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
-const articlePage = /^articles\/([\w.~-]+)\.html$/;
+const ownPage = /^(?:articles\/([\w.~-]+)|pages\/(\d+))\.html$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(name).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
@@ -47,10 +48,11 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   event.respondWith(fetch(request).then(keep(request)).catch(async (error) => {
-    const article = request.mode === 'navigate' && request.url.slice(scope.length).split(/[?#]/)[0].match(articlePage);
+    const own = request.mode === 'navigate' && request.url.slice(scope.length).split(/[?#]/)[0].match(ownPage);
+    const route = own && (own[1] ? `/article/${own[1]}` : `/?page=${own[2]}`);
     const hit = await caches.match(request, { cacheName: name, ignoreSearch: true })
-      // An article's page not kept: the viewer's page of it. (Its own is the viewer's page around it, at once.)
-      ?? (article ? Response.redirect(`${scope}#/article/${article[1]}`, 302) : undefined)
+      // An article's page or a list's not kept: the viewer's page of it. (Its own is the viewer's page around it.)
+      ?? (route ? Response.redirect(`${scope}#${route}`, 302) : undefined)
       // A page of the viewer opened offline (any other address in its folder): the page.
       ?? (request.mode === 'navigate' ? await caches.match(scope, { cacheName: name }) : undefined);
     if (hit) return hit;

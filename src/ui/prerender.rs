@@ -17,15 +17,16 @@ use crate::domain::listing::Collection;
 use crate::domain::LoadedSet;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::history::{AnyHistory, MemoryHistory};
+use yew_router::history::{AnyHistory, History, MemoryHistory};
 use yew_router::Router;
 
 #[derive(Properties, PartialEq)]
 struct Props {
     catalog: Catalog,
     lang: UiLang,
-    /// The article whose page is rendered; the list's first page when none.
+    /// The article whose page is rendered; the list's page `page` when none.
     article: Option<AttrValue>,
+    page: usize,
 }
 
 #[function_component(Prerendered)]
@@ -40,9 +41,18 @@ fn prerendered(props: &Props) -> Html {
         forgotten: 0,
         read_elsewhere: 0,
     });
-    let path =
-        props.article.as_ref().map_or("/".to_owned(), |id| route_path(&Route::Article { id: id.to_string() }, None));
-    let history = use_memo(path, |path| AnyHistory::from(MemoryHistory::with_entries([path.clone()])));
+    let path = match &props.article {
+        Some(id) => route_path(&Route::Article { id: id.to_string() }, None),
+        None => "/".to_owned(),
+    };
+    let history = use_memo((path, props.page), |(path, page)| {
+        let history = MemoryHistory::with_entries([path.clone()]);
+        // (An entry's path has no query: a page after the first is the query's.)
+        if *page > 1 {
+            history.replace_with_query(path.as_str(), [("page", page)]).expect("a page's query");
+        }
+        AnyHistory::from(history)
+    });
     html! {
         <ContextProvider<PrefsHandle> context={prefs}>
             <Router history={(*history).clone()}>
@@ -76,7 +86,21 @@ pub fn language_of(set: &LoadedSet) -> UiLang {
     UiLang::ALL[best]
 }
 
-/// Renders a set's pages, in the interface language `lang`: its list's first page, and each article's page.
+/// The viewer's route of the list's page `page` (1-based), as its links have it.
+pub fn list_route(page: usize) -> String {
+    match page {
+        0 | 1 => "/".to_owned(),
+        n => format!("/?page={n}"),
+    }
+}
+
+/// Where `cargo xtask dist` writes the list's page `page` (from 2: the first is `index.html`'s), relative to the
+/// viewer's page.
+pub fn list_file(page: usize) -> String {
+    format!("pages/{page}.html")
+}
+
+/// Renders a set's pages, in the interface language `lang`: its list's pages, and each article's page.
 pub struct Pages {
     catalog: Catalog,
     lang: UiLang,
@@ -97,18 +121,23 @@ impl Pages {
         self.lang
     }
 
-    /// The list page (first page, no query, the set's order) as HTML.
-    pub fn list(&self) -> String {
-        self.render(None)
+    /// The list's page `page` (1-based; no query, the set's order) as HTML.
+    pub fn list(&self, page: usize) -> String {
+        self.render(None, page)
+    }
+
+    /// How many pages the list has.
+    pub fn list_pages(&self) -> usize {
+        self.catalog.articles.len().div_ceil(super::pages::list::PAGE_SIZE).max(1)
     }
 
     /// The page of the set's article `id` (as opened from the list: no query) as HTML.
     pub fn article(&self, id: &str) -> String {
-        self.render(Some(AttrValue::from(id.to_owned())))
+        self.render(Some(AttrValue::from(id.to_owned())), 1)
     }
 
-    fn render(&self, article: Option<AttrValue>) -> String {
-        let props = Props { catalog: self.catalog.clone(), lang: self.lang, article };
+    fn render(&self, article: Option<AttrValue>, page: usize) -> String {
+        let props = Props { catalog: self.catalog.clone(), lang: self.lang, article, page };
         let renderer = yew::LocalServerRenderer::<Prerendered>::with_props(props).hydratable(false);
         let html = tokio::task::LocalSet::new().block_on(&self.runtime, renderer.render());
         // The app routes in the URL hash (HashRouter); the server renderer's router has no browser history, so
@@ -122,24 +151,35 @@ impl Pages {
 
 pub use super::route::article_file;
 
-/// The links of a prerendered page (`html`, the page of article `page` or the list's) that work without the app:
-/// a link to an article goes to its page ([`article_file`]; a place in it, `at=`, to the element with that id,
-/// `h-` and the anchor, as the app's page has), and the skip link of an article's page to its own `#content`
-/// (the page's base is the viewer's folder). Every other link stays a link into the viewer (`#/…`). The page's
-/// links are written relative to the viewer's folder.
-pub fn static_links(html: &str, page: Option<&str>) -> String {
-    each_href(html, "#", |target, out| match (target.strip_prefix("/article/"), page) {
+/// The links of a prerendered page (`html`; `own`: its file, an article's or a list's page, none for
+/// `index.html`) that work without the app: a link to an article goes to its page ([`article_file`]; a place in
+/// it, `at=`, to the element with that id, `h-` and the anchor, as the app's page has; the rest of its query, the
+/// list's page it is opened from, kept for the viewer), a link to another page of
+/// the list to that page ([`list_file`]), and the skip link of a page of its own to its `#content` (the page's
+/// base is the viewer's folder). Every other link stays a link into the viewer (`#/…`: the first page of the
+/// list is `index.html`'s). The page's links are written relative to the viewer's folder.
+pub fn static_links(html: &str, own: Option<&str>) -> String {
+    each_href(html, "#", |target, out| match (target.strip_prefix("/article/"), own) {
+        (None, _) if target.strip_prefix("/?page=").is_some_and(|n| n.parse::<usize>().is_ok_and(|n| n > 1)) => {
+            out.push_str(&list_file(target["/?page=".len()..].parse().unwrap_or(2)));
+        }
         (Some(route), _) => {
             let (id, query) = route.split_once('?').unwrap_or((route, ""));
             out.push_str(&article_file(id));
-            let at = query.split('&').map(|p| p.trim_start_matches("amp;")).find_map(|p| p.strip_prefix("at="));
-            if let Some(at) = at {
+            // (The list it is opened from, `page=`, as a query the page hands on to the viewer: see boot.js.)
+            let pairs = || query.split("&amp;").flat_map(|p| p.split('&')).filter(|p| !p.is_empty());
+            let kept: Vec<&str> = pairs().filter(|p| !p.starts_with("at=")).collect();
+            if !kept.is_empty() {
+                out.push('?');
+                out.push_str(&kept.join("&amp;"));
+            }
+            if let Some(at) = pairs().find_map(|p| p.strip_prefix("at=")) {
                 out.push_str("#h-");
                 out.push_str(at);
             }
         }
-        (None, Some(id)) if target == "content" => {
-            out.push_str(&article_file(id));
+        (None, Some(own)) if target == "content" => {
+            out.push_str(own);
             out.push_str("#content");
         }
         (None, _) => {
@@ -177,7 +217,7 @@ fn each_href(html: &str, start: &str, mut write: impl FnMut(&str, &mut String)) 
 
 /// The list page (first page, no query, the set's order) of `set` as HTML, in the interface language `lang`.
 pub fn list_page_html(set: LoadedSet, lang: UiLang) -> String {
-    Pages::new(set, lang).list()
+    Pages::new(set, lang).list(1)
 }
 
 #[cfg(test)]
@@ -248,14 +288,14 @@ mod tests {
         assert!(html.contains("桃冶社區安居房建設項目") && html.contains("class=\"notice\""), "the body, the notice");
         assert!(!html.contains("class=\"card\"") && !html.contains("<!--"), "no list, no hydration markers");
         // The list's page is the list's still.
-        assert!(pages.list().contains("class=\"card\""));
+        assert!(pages.list(1).contains("class=\"card\""));
     }
 
     #[test]
     fn an_articles_text_that_looks_like_a_link_stays_as_it_is() {
         let json = r##"{"version":1,"articles":[{"id":"a","title":"T","body":["See <a href=\"/x\"> and  href=\"#/article/a\" here"]}]}"##;
         let pages = Pages::new(load_article_set(json).unwrap(), UiLang::En);
-        let html = static_links(&pages.article("a"), Some("a"));
+        let html = static_links(&pages.article("a"), Some("articles/a.html"));
         assert!(html.contains("<p>See &lt;a href=\"/x\"&gt; and  href=\"#/article/a\" here</p>"), "{html}");
         assert!(html.contains("<a href=\"#/\">"), "the page's own links are the viewer's: {html}");
     }
@@ -265,22 +305,32 @@ mod tests {
         let html = concat!(
             r##"<a href="#content" class="skip-link">Skip</a><a href="#/">All</a>"##,
             r##"<a href="#/article/b">B</a><a href="#/article/a?at=%E7%94%A2%E9%87%8F-2">Output</a>"##,
-            r##"<a href="#/article/a?q=x&amp;at=fn-1">1</a><a href="#/?category=News" class="facet-link">News</a>"##,
+            r##"<a href="#/article/a?at=fn-1">1</a><a href="#/?category=News" class="facet-link">News</a>"##,
+            r##"<a href="#/article/c?page=2">C</a><a href="#/article/a?page=2&amp;at=fn-2">2</a>"##,
             r##"<p>See <a href="#/article/c"> in <code>a href="#/article/c"</code></p>"##,
         );
         assert_eq!(
-            static_links(html, Some("a")),
+            static_links(html, Some("articles/a.html")),
             concat!(
                 r##"<a href="articles/a.html#content" class="skip-link">Skip</a><a href="#/">All</a>"##,
                 r##"<a href="articles/b.html">B</a><a href="articles/a.html#h-%E7%94%A2%E9%87%8F-2">Output</a>"##,
                 r##"<a href="articles/a.html#h-fn-1">1</a><a href="#/?category=News" class="facet-link">News</a>"##,
+                r##"<a href="articles/c.html?page=2">C</a><a href="articles/a.html?page=2#h-fn-2">2</a>"##,
                 r##"<p>See <a href="articles/c.html"> in <code>a href="#/article/c"</code></p>"##,
             )
         );
-        // The list's page: its skip link is its own.
+        // The list's page: its skip link is its own; its pages' links go to their pages, the first to the viewer's
+        // (`index.html`), a filtered list's to the viewer.
         assert_eq!(
             static_links(r##"<a href="#content">S</a><a href="#/article/b">B</a>"##, None),
             r##"<a href="#content">S</a><a href="articles/b.html">B</a>"##
+        );
+        assert_eq!(
+            static_links(
+                r##"<a href="#/?page=3">3</a><a href="#/">1</a><a href="#/?page=2&amp;q=x">2</a><a href="#content">S</a>"##,
+                Some("pages/2.html")
+            ),
+            r##"<a href="pages/3.html">3</a><a href="#/">1</a><a href="#/?page=2&amp;q=x">2</a><a href="pages/2.html#content">S</a>"##
         );
     }
 }

@@ -43,6 +43,10 @@ test('once loaded, the list and its articles open with the server gone; back onl
   await other.goto(`http://127.0.0.1:${port}/news/articles/two.html`);
   await other.locator('h1.article-title', { hasText: 'Second article' }).waitFor();
   assert.equal(other.url(), `http://127.0.0.1:${port}/news/#/article/two`);
+  // And a page of the list never opened: the viewer's page of it.
+  await other.goto(`http://127.0.0.1:${port}/news/pages/2.html`);
+  await other.locator('.card-title a', { hasText: 'Second article' }).waitFor();
+  assert.equal(other.url(), `http://127.0.0.1:${port}/news/#/?page=2`);
   await other.close();
   // Back online with a new edition of the set: it is shown, not the kept one.
   server = await startServer({ '/news/': { articles: set('Second edition') }, '/other/': {} }, { port });

@@ -5,17 +5,21 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, axeViolations, SEED_TITLE, DIST } from './support.mjs';
+import { startServer, launchBrowser, newPage, axeViolations, SEED_TITLE, DIST, bigSet, prerendered as prerenderedFor } from './support.mjs';
 
 const SEED_ID = '000_7367aa27400e94e4';
 let server;
 let zh;
 let en;
+// A set of three pages of the list (45 articles), prerendered as a deploy is: index.html, pages/2.html, pages/3.html.
+let many;
 
 before(async () => {
   const other = JSON.stringify({ version: 1, articles: [{ id: 'x1', title: 'Another set', body: ['Text.'] }] });
+  many = prerenderedFor(bigSet(45));
   server = await startServer({
     '/pre/': { prerender: true },
+    '/many/': { from: many.dir },
     '/plain/': {},
     // The prerendered page as it was, with another set put in its place.
     '/other/': { articles: other, files: { 'index.html': () => fs.readFileSync(path.join(DIST, 'index.html'), 'utf8') } },
@@ -25,6 +29,7 @@ before(async () => {
 });
 
 after(async () => {
+  many?.remove();
   await zh?.close();
   await en?.close();
   await server?.close();
@@ -107,7 +112,7 @@ test('the test server can serve the page without it (the other e2e tests see the
  * The markup of the prerendered page (its HTML as the page was parsed, `window.__prerendered`) and of the app's
  * own once it has taken over: elements, their attributes and their text, in order — what a reader and a screen
  * reader get. (The app sets an input's value as a property, the HTML as an attribute; adjacent text nodes are one
- * text.) The prerendered links to an article's own page are the viewer's links to it.
+ * text.) The prerendered links to an article's own page or to a page of the list are the viewer's links to it.
  */
 const takenOver = (page) => page.evaluate(() => {
   const shape = (node) => {
@@ -119,9 +124,12 @@ const takenOver = (page) => page.evaluate(() => {
     return [`<${node.localName} ${attrs}>`, ...[...node.childNodes].flatMap(shape), `</${node.localName}>`];
   };
   const viewers = (part) => part
-    .replace(/href=articles\/([^ >]+)\.html#content/g, 'href=#content')
-    .replace(/href=articles\/([^ >]+)\.html#h-([^ >]*)/g, 'href=#/article/$1?at=$2')
-    .replace(/href=articles\/([^ >]+)\.html/g, 'href=#/article/$1');
+    .replace(/href=(articles\/[^ >]+|pages\/\d+)\.html#content/g, 'href=#content')
+    .replace(/href=pages\/(\d+)\.html/g, 'href=#/?page=$1')
+    .replace(/href=articles\/([^ >?#]+)\.html(?:\?([^ >#]*))?(?:#h-([^ >]*))?/g, (_, id, query, at) => {
+      const pairs = [...(query ? [query] : []), ...(at ? [`at=${at}`] : [])];
+      return `href=#/article/${id}${pairs.length ? `?${pairs.join('&')}` : ''}`;
+    });
   const parse = (html) => {
     const t = document.createElement('template');
     t.innerHTML = html;
@@ -275,6 +283,58 @@ test("following a card before the app runs opens the article's own page, prerend
   await prerendered(page).locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
   await page.waitForURL(server.url(`/pre/#/article/${SEED_ID}`));
   assert.ok(await prerendered(page).isVisible());
+  await page.close();
+});
+
+test("the list's later pages are pages of their own: read without JavaScript, and the app takes over from them", async () => {
+  const off = await launchBrowser({ locale: 'en-US', javaScriptEnabled: false });
+  try {
+    const page = await off.context.newPage();
+    await page.goto(server.url('/many/'));
+    const pagination = prerendered(page).locator('.pagination');
+    assert.ok(await pagination.isVisible(), 'the page links are there without JavaScript');
+    await pagination.locator('.page-next').click();
+    await page.waitForURL(server.url('/many/pages/2.html'));
+    assert.equal(await prerendered(page).locator('.cards').getAttribute('start'), '21');
+    assert.equal(await prerendered(page).locator('.card').count(), 20);
+    await pagination.locator('.page-number', { hasText: '3' }).click();
+    await page.waitForURL(server.url('/many/pages/3.html'));
+    assert.equal(await prerendered(page).locator('.card').count(), 5);
+    // An article of the page is its own page (the list's page it was opened from handed on to the viewer); the
+    // first page of the list is the viewer's own.
+    await prerendered(page).locator('.card-title a').first().click();
+    await page.waitForURL(/\/many\/articles\/[\w.~-]+\.html\?page=3$/);
+    await prerendered(page).locator('h1.article-title').waitFor();
+    await page.goBack();
+    await pagination.locator('.page-number', { hasText: '1' }).click();
+    await page.waitForURL(server.url('/many/#/'));
+    assert.equal(await prerendered(page).locator('.cards').getAttribute('start'), '1');
+    await page.close();
+  } finally {
+    await off.close();
+  }
+  // With it: the page is the viewer's address of that page of the list, where the app takes over, the same.
+  const { page, errors } = await newPage(en.context);
+  await watch(page);
+  await page.goto(server.url('/many/pages/2.html'));
+  await page.waitForURL(server.url('/many/#/?page=2'));
+  await page.locator('#av-root .cards[start="21"]').waitFor();
+  await prerendered(page).waitFor({ state: 'detached' });
+  const [before, after] = await takenOver(page);
+  assert.ok(before.length > 100, `a prerendered page was there (${before.length} parts)`);
+  assert.deepEqual(after, before);
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
+  assert.deepEqual(errors, []);
+  // An article's page opened from it (before the app runs: the wasm held back): the article at once, at the viewer's address with the list's page, which
+  // its way back returns to.
+  const card = await page.locator('#av-root .card-title a').first().getAttribute('href');
+  const id = card.match(/^#\/article\/([\w.~-]+)\?page=2$/)?.[1];
+  assert.ok(id, card);
+  await page.route('**/*_bg.wasm', (route) => route.abort());
+  await page.goto(server.url(`/many/articles/${id}.html?page=2`));
+  await page.waitForURL(server.url(`/many/#/article/${id}?page=2`));
+  await prerendered(page).locator('h1.article-title').waitFor();
+  assert.ok(await prerendered(page).isVisible(), 'shown: it is what the app will show');
   await page.close();
 });
 

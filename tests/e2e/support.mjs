@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 export const DIST = process.env.AV_DIST ?? path.resolve('dist');
@@ -26,6 +27,7 @@ const TYPES = {
  *     per request; the type is the name's unless it says);
  *   { raw: (req, res) => void } answers articles.json by hand (faulty networks);
  *   { headers: { name: value } } adds response headers to the files served from DIST.
+ *   { from: dir } serves the files in `dir` before DIST's (a dist/ prerendered for another set: `prerendered`).
  *   { prerender: true } serves index.html with the list `cargo xtask dist` prerendered into it from the bundled
  *     set; other mounts serve it without (as for a set that does not load), so that their tests see the app's
  *     own markup only (prerender.test.mjs tests the prerendered list and the app taking over from it).
@@ -56,14 +58,16 @@ export async function startServer(mounts, { port: wanted = 0 } = {}) {
       res.end(a.body);
       return;
     }
-    if (rest === 'index.html' && !(mount.prerender && mount.articles === undefined && !mount.raw)) {
+    if (rest === 'index.html' && !mount.from && !(mount.prerender && mount.articles === undefined && !mount.raw)) {
       const html = withoutPrerender(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8'));
       res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...(mount.headers ?? {}) });
       res.end(html);
       return;
     }
-    const file = path.join(DIST, path.normalize(rest).replace(/^(\.\.[/\\])+/, ''));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const safe = path.normalize(rest).replace(/^(\.\.[/\\])+/, '');
+    const own = mount.from && path.join(mount.from, safe);
+    const file = own && fs.existsSync(own) && !fs.statSync(own).isDirectory() ? own : path.join(DIST, safe);
+    if (!(file.startsWith(DIST) || (own && file.startsWith(mount.from))) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
@@ -266,3 +270,17 @@ export const scrollThrough = (article, f) => article.evaluate((el, f) => {
   const r = el.getBoundingClientRect();
   scrollTo(0, scrollY + r.top + f * (r.height - innerHeight));
 }, f);
+
+/**
+ * A folder of the pages `cargo xtask prerender` writes for `setJson` (index.html with the list's first page, the
+ * articles' pages, the list's later pages, the set), by the xtask binary (AV_XTASK, which `cargo xtask test`
+ * passes; else target/debug/xtask), from DIST's index.html: for a mount's `from`. Removed by `remove()`.
+ */
+export function prerendered(setJson) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'av-pages-'));
+  fs.copyFileSync(path.join(DIST, 'index.html'), path.join(dir, 'index.html'));
+  fs.writeFileSync(path.join(dir, 'articles.json'), setJson);
+  const xtask = process.env.AV_XTASK ?? path.resolve('target/debug/xtask');
+  execFileSync(xtask, ['prerender', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}

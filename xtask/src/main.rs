@@ -209,14 +209,15 @@ fn prerender(dir: Option<PathBuf>, article_pages: bool, site_url: Option<&str>) 
     publish::precompress_file(&dir.join("feed.xml"))?;
     match made {
         Some(made) => step(&format!(
-            "prerendered the list's first page into {0}/index.html ({1}), {2} article page{5} into {0}/articles/ \
-             and wrote {0}/feed.xml{3} ({4:.1} s)",
+            "prerendered the list's first page into {0}/index.html ({1}), {2} article page{5} into {0}/articles/, \
+             {6} more of the list's into {0}/pages/ and wrote {0}/feed.xml{3} ({4:.1} s)",
             dir.display(),
             made.lang,
             made.articles,
             made.site.map_or(String::new(), |s| format!(" and {}/sitemap.xml for {s}", dir.display())),
             started.elapsed().as_secs_f64(),
             if made.articles == 1 { "" } else { "s" },
+            made.lists,
         )),
         None => step(&format!("{}/index.html has no prerendered list (see the warning)", dir.display())),
     }
@@ -289,6 +290,8 @@ fn test() -> Result<()> {
             .args(["--test", "--test-concurrency=1", "--test-timeout=120000"])
             .args(&files)
             .env("AV_DIST", &dist)
+            // (For the tests that prerender a set of their own, as `cargo xtask prerender` does.)
+            .env("AV_XTASK", std::env::current_exe()?)
             .env("TMPDIR", &scratch),
         "end-to-end tests",
     )?;

@@ -89,9 +89,13 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
         let _ = std::fs::remove_file(dist.join(name));
     }
     // (An earlier run's pages go: the set may have lost articles since.)
-    match std::fs::remove_dir_all(dist.join(PAGES_DIR)) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e).context("removing dist/articles/"),
-        _ => {}
+    for dir in [PAGES_DIR, LIST_PAGES_DIR] {
+        match std::fs::remove_dir_all(dist.join(dir)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(e).context(format!("removing dist/{dir}/"))
+            }
+            _ => {}
+        }
     }
     let set = match set {
         Ok(set) => set,
@@ -106,7 +110,7 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
     in_head(&mut html, &format!("{FEED_LINK} title=\"{title}\" href=\"feed.xml\">\n"))?;
     let lang = language_of(&set);
     let pages = Pages::new(set, lang);
-    let mut list = pages.list();
+    let mut list = pages.list(1);
     if article_pages {
         list = static_links(&list, None);
     }
@@ -135,21 +139,21 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
     if let Some(site) = &site {
         in_head(&mut html, &format!("{CANONICAL}{}\">\n", crate::feed::escape(site)))?;
     }
-    let articles = match article_pages {
+    let (articles, lists) = match article_pages {
         true => {
             // (The viewer links to an article's page only when they were written for the set it loaded.)
             let tag = article_viewer::domain::reading::ids_tag(pages.set().articles.iter().map(|a| a.id.as_str()));
             in_head(&mut html, &format!("{PAGES_META}{tag}\">\n"))?;
-            let written = write_article_pages(dist, &html, &pages, site.as_deref())?;
+            let written = write_pages(dist, &html, &pages, site.as_deref())?;
             if let Some(site) = &site {
                 write_sitemaps(dist, site, &pages.set().articles, SITEMAP_MAX)?;
             }
             written
         }
-        false => 0,
+        false => (0, 0),
     };
     std::fs::write(&index_path, html)?;
-    Ok(Some(Prerendered { lang: lang.tag(), articles, site }))
+    Ok(Some(Prerendered { lang: lang.tag(), articles, lists, site }))
 }
 
 /// The `<meta>` of an article's page that describe it: to a search engine (its summary, else the start of its
@@ -245,6 +249,8 @@ fn in_head(html: &mut String, what: &str) -> Result<()> {
 pub struct Prerendered {
     pub lang: &'static str,
     pub articles: usize,
+    /// The list's pages written after the first (`index.html`'s).
+    pub lists: usize,
     pub site: Option<String>,
 }
 
@@ -308,20 +314,25 @@ fn write_sitemaps(dist: &Path, site: &str, articles: &[article_viewer::domain::A
 /// The folder of the articles' own pages, beside index.html.
 const PAGES_DIR: &str = "articles";
 
-/// Writes each article's page, `articles/<id>.html` ([`article_viewer::ui::prerender::article_file`]): `index`
-/// (the viewer's page, prerendered) with the article prerendered in place of the list, its title and description
-/// in the head, its folder's base one level up (so that the page's files, the set and its links into the viewer
-/// are the viewer's own) and the boot script told which article it holds (`data-article`: it shows the page as
-/// the viewer's address of that article, where the app takes over). Its links to other articles are their pages,
-/// so that a reader without JavaScript, or a search engine's crawler, reads every article. Returns how many.
-fn write_article_pages(
+/// The folder of the list's pages after the first, beside index.html.
+const LIST_PAGES_DIR: &str = "pages";
+
+/// Writes each article's page, `articles/<id>.html` ([`article_viewer::ui::prerender::article_file`]), and each
+/// page of the list after the first, `pages/<n>.html` ([`article_viewer::ui::prerender::list_file`]): `index`
+/// (the viewer's page, prerendered) with the article or the list's page prerendered in place of its first, an
+/// article's title and description in the head, its folder's base one level up (so that the page's files, the set
+/// and its links into the viewer are the viewer's own) and the boot script told the route it holds (`data-route`:
+/// it shows the page as the viewer's address of it, where the app takes over). Their links to articles and to the
+/// list's pages are those pages, so that a reader without JavaScript, or a search engine's crawler, reads every
+/// article and pages through the list. Returns how many articles' and list's pages it wrote.
+fn write_pages(
     dist: &Path,
     index: &str,
     pages: &article_viewer::ui::prerender::Pages,
     site: Option<&str>,
-) -> Result<usize> {
+) -> Result<(usize, usize)> {
     use crate::feed::escape;
-    use article_viewer::ui::prerender::{article_file, static_links, Pages};
+    use article_viewer::ui::prerender::{article_file, list_file, list_route, static_links, Pages};
     const BASE: &str = "<base href=\"./\">";
     let (Some(start), Some(end)) = (index.find(PRERENDER_START), index.find(PRERENDER_END)) else {
         bail!("dist/index.html has no {PRERENDER_START}{PRERENDER_END} markers");
@@ -348,24 +359,36 @@ fn write_article_pages(
     take_out(&mut notice, "<noscript>", "</noscript>")?;
     after_boot.push_str(&notice);
     std::fs::create_dir_all(dist.join(PAGES_DIR))?;
+    std::fs::create_dir_all(dist.join(LIST_PAGES_DIR))?;
     let set = pages.set();
-    let bar = crate::import::progress_bar(set.articles.len(), "article pages");
-    // Every `workers`-th article from the `k`-th, rendered by `pages`.
+    // The list's pages after the first (`index.html`'s), then the articles'.
+    let lists = pages.list_pages().saturating_sub(1);
+    let bar = crate::import::progress_bar(lists + set.articles.len(), "pages");
+    // Every `workers`-th page from the `k`-th, rendered by `pages`.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
     let write = |pages: &Pages, k: usize| -> Result<()> {
-        for article in set.articles.iter().skip(k).step_by(workers) {
+        for job in (k..lists + set.articles.len()).step_by(workers) {
             bar.inc(1);
-            let id = article.id.as_str();
-            let page = static_links(&pages.article(id), Some(id));
+            let (file, route, title, described, page) = match set.articles.get(job.wrapping_sub(lists)) {
+                Some(article) if job >= lists => {
+                    let (id, file) = (article.id.as_str(), article_file(article.id.as_str()));
+                    let own = site.map(|site| format!("{site}{file}"));
+                    let title = format!("{} · {}", escape(article.title.as_str()), escape(&collection));
+                    let described = described(article, &collection, own.as_deref());
+                    (file, format!("/article/{id}"), title, described, pages.article(id))
+                }
+                _ => {
+                    let n = job + 2;
+                    (list_file(n), list_route(n), escape(&collection), String::new(), pages.list(n))
+                }
+            };
+            let page = static_links(&page, Some(&file));
             let html = format!(
-                "{before_title}<title>{} · {}</title>\n{}{between}\
-                 <base href=\"../\">{after_base} data-article=\"{id}\"{after_boot}{PRERENDER_START}<div id=\"{}\">{page}</div>{body}",
-                escape(article.title.as_str()),
-                escape(&collection),
-                described(article, &collection, site.map(|site| format!("{site}{}", article_file(id))).as_deref()),
+                "{before_title}<title>{title}</title>\n{described}{between}<base href=\"../\">{after_base} \
+                 data-route=\"{route}\"{after_boot}{PRERENDER_START}<div id=\"{}\">{page}</div>{body}",
                 article_viewer::ui::PRERENDER_ID,
             );
-            let path = dist.join(article_file(id));
+            let path = dist.join(&file);
             std::fs::write(&path, html).with_context(|| format!("writing {}", path.display()))?;
         }
         Ok(())
@@ -383,7 +406,7 @@ fn write_article_pages(
         others.into_iter().map(|t| t.join().expect("a page writer")).chain([first]).collect::<Result<()>>()
     })?;
     bar.finish_and_clear();
-    Ok(set.articles.len())
+    Ok((set.articles.len(), lists))
 }
 
 /// How the page loads `boot-<hash>.js`: it holds the first paint back (`blocking="render"`) but not the parsing
@@ -592,7 +615,9 @@ fn write_headers(dist: &Path) -> Result<()> {
     // (a 304 when unchanged), so that a new deploy never pairs a new viewer with a cached old module.
     out.push_str("/opencc/*\n  Cache-Control: no-cache\n");
     // Nor are the articles' pages, made again with the set.
-    out.push_str(&format!("/{PAGES_DIR}/*\n  Cache-Control: no-cache\n"));
+    for dir in [PAGES_DIR, LIST_PAGES_DIR] {
+        out.push_str(&format!("/{dir}/*\n  Cache-Control: no-cache\n"));
+    }
     // Nor are wasm-bindgen's snippets (js the app's js imports; their folder is named after the crate).
     out.push_str("/snippets/*\n  Cache-Control: no-cache\n");
     let mut hashed: Vec<String> = std::fs::read_dir(dist)?
@@ -786,8 +811,8 @@ mod tests {
             let articles: Vec<String> = (0..n)
                 .map(|i| {
                     format!(
-                        r#"{{"id":"a{i}","lang":"zh-CN","published":"2024-05-0{}","authors":["Ann Lee"],"category":"News","title":"Title {i} & <more>","summary":"Summary {i} \"quoted\"","tags":[{}],"body":[{}]}}"#,
-                        i + 1,
+                        r#"{{"id":"a{i}","lang":"zh-CN","published":"2024-05-{:02}","authors":["Ann Lee"],"category":"News","title":"Title {i} & <more>","summary":"Summary {i} \"quoted\"","tags":[{}],"body":[{}]}}"#,
+                        i % 28 + 1,
                         if i < 2 { r#""first two""# } else { "" },
                         body.join(",")
                     )
@@ -828,7 +853,7 @@ mod tests {
             assert!(a1.contains(meta), "{meta}: {a1}");
         }
         assert!(a1.contains("<base href=\"../\">") && !a1.contains("<base href=\"./\">"), "{a1}");
-        assert!(a1.contains("data-lang=\"zh-Hans\" data-article=\"a1\"></script>"), "{a1}");
+        assert!(a1.contains("data-lang=\"zh-Hans\" data-route=\"/article/a1\"></script>"), "{a1}");
         assert!(a1.contains("<link rel=\"stylesheet\" href=\"./style.css\">"), "{a1}");
         assert!(a1.contains(LATER_OPEN), "the app's files wait for the first paint as on the list: {a1}");
         assert!(!a1.contains("<noscript><p>"), "the article is there without JavaScript: {a1}");
@@ -909,9 +934,28 @@ mod tests {
         assert!(!dir.join("sitemap.xml").exists() && !dir.join("sitemap-1.xml").exists());
         assert!(read("index.html").contains("<link rel=\"canonical\" href=\"https://example.org/n/\">"));
 
+        // A list of more than one page: its later pages, each at the viewer's address of it, linked to one another
+        // and to the first (`index.html`'s, the viewer's own).
+        std::fs::write(dir.join("articles.json"), set(45)).unwrap();
+        let made = prerender(&dir, true, None).unwrap().unwrap();
+        assert_eq!((made.articles, made.lists), (45, 2));
+        assert!(read("index.html").contains("href=\"pages/2.html\" class=\"page-link page-next\""));
+        let p2 = read("pages/2.html");
+        assert!(p2.contains("data-route=\"/?page=2\"></script>") && p2.contains("<title>Set</title>"), "{p2}");
+        assert!(
+            p2.contains("<ol start=\"21\" class=\"cards\">") && p2.contains("href=\"articles/a20.html?page=2\""),
+            "{p2}"
+        );
+        assert!(p2.contains("href=\"#/\" class=\"page-link page-prev\""), "{p2}");
+        assert!(p2.contains("href=\"pages/3.html\" class=\"page-link page-next\""), "{p2}");
+        assert!(p2.contains("href=\"pages/2.html#content\" class=\"skip-link\""), "{p2}");
+        assert!(!p2.contains("og:title") && !dir.join("pages/4.html").exists() && !dir.join("pages/1.html").exists());
+
         // Without the articles' pages: none, and the list links into the viewer.
         prerender(&dir, false, None).unwrap();
-        assert!(!dir.join("articles").exists() && !read("index.html").contains(PAGES_META));
+        assert!(
+            !dir.join("articles").exists() && !dir.join("pages").exists() && !read("index.html").contains(PAGES_META)
+        );
         assert!(read("index.html").contains("<h2 class=\"card-title\"><a href=\"#/article/a1\""));
         std::fs::remove_dir_all(&dir).unwrap();
     }
