@@ -7,8 +7,8 @@
 // (mirrors UiLang::pick and the remembered choices in src/ui/state.rs).
 // An article's own page (articles/<id>.html) or a later page of the list (pages/<n>.html) holds that prerendered
 // instead (`data-route`: `/article/<id>`, `/?page=<n>`): it becomes the viewer's address of it (`#/article/<id>`,
-// the place in an article kept: `#h-x` is `?at=x`; and the script asked for: `?script=hans`), where the app takes
-// over from it as from the list.
+// the place in an article kept: `#h-x` is `?at=x`; and the list's page it was opened from, `?page=2`, and the
+// script asked for, `?script=hans`), where the app takes over from it as from the list.
 (function () {
   var root = document.documentElement;
   var stored = function (key) {
