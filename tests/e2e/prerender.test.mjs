@@ -44,6 +44,7 @@ test('before the wasm has run, the prerendered list is the page', async () => {
   await page.goto(server.url('/pre/'));
   await prerendered(page).locator('.card-title a', { hasText: SEED_TITLE }).waitFor();
   assert.equal(await prerendered(page).locator('.page-title').innerText(), '中國有色網');
+  assert.equal(await page.title(), '中國有色網', "the page's title is the collection's, as the app's is");
   assert.equal(await prerendered(page).locator('.site-name').innerText(), '文章閱讀器');
   assert.match(await prerendered(page).locator('.card .meta').innerText(), /張燎原/);
   // (The article's own page: read without JavaScript too.)

@@ -130,6 +130,10 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
     let name = format!("noscript-{}.css", content_hash(style.as_bytes()));
     std::fs::write(dist.join(&name), style)?;
     in_head(&mut html, &format!("{NOSCRIPT_STYLE}{name}\"></noscript>\n"))?;
+    // (The page's title is the collection's, as the app makes it, for a reader without JavaScript and a crawler.)
+    if let (Some(title), Some(open), Some(close)) = (&pages.set().title, html.find("<title>"), html.find("</title>")) {
+        html.replace_range(open + "<title>".len()..close, &crate::feed::escape(title));
+    }
     // (The page's language is the interface's, as the app makes it.)
     if let Some(at) = html.find("<html lang=\"") {
         let value = at + "<html lang=\"".len();
@@ -827,6 +831,7 @@ mod tests {
         assert_eq!((made.lang, made.articles), ("zh-Hans", 3));
         let index = read("index.html");
         assert!(index.contains("<h2 class=\"card-title\"><a href=\"articles/a1.html\""), "{index}");
+        assert!(index.contains("<title>Set</title>"), "the collection's title: {index}");
         let tag = article_viewer::domain::reading::ids_tag(["a0", "a1", "a2"].into_iter());
         assert_eq!(index.matches(&format!("{PAGES_META}{tag}\">\n")).count(), 1, "{index}");
         let a1 = read("articles/a1.html");
