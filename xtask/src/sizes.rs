@@ -74,8 +74,9 @@ fn measure(dist: &Path) -> Result<(Vec<Row>, [Sizes; 2])> {
     }
     rows.sort();
     // What each way of using the viewer loads first: the page loads start-*.js and boot-*.js, and sw.js once it
-    // has started; a widget loads embed.js.
-    let first = [&["embed.js"][..], &["start-", "boot-", "sw.js"][..]].map(|skip| {
+    // has started; a widget loads embed.js. Neither loads noscript-*.css, which only a browser without scripts
+    // does (the prerendered pages read without them).
+    let first = [&["embed.js", "noscript-"][..], &["start-", "boot-", "sw.js", "noscript-"][..]].map(|skip| {
         rows.iter()
             .filter(|(n, ..)| !skip.iter().any(|s| n.starts_with(s)))
             .fold((0, 0, 0), |(r, g, b), (_, raw, gz, br)| (r + raw, g + gz, b + br))
@@ -118,6 +119,7 @@ mod tests {
         write("start-0123456789abcdef.js", 40);
         write("embed.js", 50);
         write("embed-demo.css", 7000);
+        write("noscript-0123456789abcdef.css", 200);
         write("snippets/app-0011/inline0.js", 60);
         write("snippets/app-0011/inline1.js", 70);
         std::fs::write(dir.join("app-0123456789abcdef.js"), {
@@ -132,7 +134,7 @@ mod tests {
         let (rows, [page, widget]) = measure(&dir).unwrap();
         let names: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
         assert!(names.contains(&"snippets/app-0011/inline0.js"), "{names:?}");
-        assert_eq!(names.len(), 6, "{names:?}");
+        assert_eq!(names.len(), 7, "{names:?}");
         assert_eq!(page.0, 1000 + 20000 + 300 + 40 + 60);
         assert_eq!(widget.0, 1000 + 20000 + 300 + 50 + 60);
         std::fs::remove_dir_all(&dir).unwrap();
