@@ -393,7 +393,19 @@ fn write_pages(
                 article_viewer::ui::PRERENDER_ID,
             );
             let path = dist.join(&file);
-            std::fs::write(&path, html).with_context(|| format!("writing {}", path.display()))?;
+            // (Each page is a new file: one that is there already is another page's, on a file system that
+            // ignores case — macOS's, Windows' — where `articles/A.html` is `articles/a.html`.)
+            let mut out = match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
+                    "{} is another page's file too: this file system ignores case, and two articles' ids differ only \
+                     in case; write the pages on a file system that does not (Linux), or leave them out \
+                     (cargo xtask prerender --no-article-pages)",
+                    path.display()
+                ),
+                opened => opened.with_context(|| format!("writing {}", path.display()))?,
+            };
+            std::io::Write::write_all(&mut out, html.as_bytes())
+                .with_context(|| format!("writing {}", path.display()))?;
         }
         Ok(())
     };
@@ -955,6 +967,21 @@ mod tests {
         assert!(p2.contains("href=\"pages/3.html\" class=\"page-link page-next\""), "{p2}");
         assert!(p2.contains("href=\"pages/2.html#content\" class=\"skip-link\""), "{p2}");
         assert!(!p2.contains("og:title") && !dir.join("pages/4.html").exists() && !dir.join("pages/1.html").exists());
+
+        // Two articles whose pages are one file (ids that differ only in case, on a file system that ignores case;
+        // here, the same id twice): an error that says so, not one article's page showing the other.
+        let mut twice = article_viewer::domain::load_article_set(&set(1)).unwrap();
+        twice.articles.push(twice.articles[0].clone());
+        let index = read("index.html");
+        std::fs::remove_dir_all(dir.join("articles")).unwrap();
+        let err = write_pages(
+            &dir,
+            &index,
+            &article_viewer::ui::prerender::Pages::new(twice, article_viewer::domain::format::UiLang::En),
+            None,
+        );
+        let err = format!("{:#}", err.unwrap_err());
+        assert!(err.contains("a0.html is another page's file too: this file system ignores case"), "{err}");
 
         // Without the articles' pages: none, and the list links into the viewer.
         prerender(&dir, false, None).unwrap();
