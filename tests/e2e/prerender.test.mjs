@@ -37,6 +37,18 @@ after(async () => {
 
 const prerendered = (page) => page.locator('#av-prerender');
 
+/** Runs `check` with a new page of a browser that runs no script (a reader who turned it off, a crawler). */
+async function withoutScripts(check) {
+  const off = await launchBrowser({ locale: 'en-US', javaScriptEnabled: false });
+  try {
+    const page = await off.context.newPage();
+    await check(page);
+    await page.close();
+  } finally {
+    await off.close();
+  }
+}
+
 test('before the wasm has run, the prerendered list is the page', async () => {
   const { page } = await newPage(zh.context);
   // The app never starts: what the reader sees is index.html alone.
@@ -288,9 +300,7 @@ test("following a card before the app runs opens the article's own page, prerend
 });
 
 test("the list's later pages are pages of their own: read without JavaScript, and the app takes over from them", async () => {
-  const off = await launchBrowser({ locale: 'en-US', javaScriptEnabled: false });
-  try {
-    const page = await off.context.newPage();
+  await withoutScripts(async (page) => {
     await page.goto(server.url('/many/'));
     const pagination = prerendered(page).locator('.pagination');
     assert.ok(await pagination.isVisible(), 'the page links are there without JavaScript');
@@ -310,10 +320,7 @@ test("the list's later pages are pages of their own: read without JavaScript, an
     await pagination.locator('.page-number', { hasText: '1' }).click();
     await page.waitForURL(server.url('/many/#/'));
     assert.equal(await prerendered(page).locator('.cards').getAttribute('start'), '1');
-    await page.close();
-  } finally {
-    await off.close();
-  }
+  });
   // With it: the page is the viewer's address of that page of the list, where the app takes over, the same.
   const { page, errors } = await newPage(en.context);
   await watch(page);
@@ -326,8 +333,8 @@ test("the list's later pages are pages of their own: read without JavaScript, an
   assert.deepEqual(after, before);
   assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
   assert.deepEqual(errors, []);
-  // An article's page opened from it (before the app runs: the wasm held back): the article at once, at the viewer's address with the list's page, which
-  // its way back returns to.
+  // An article's page opened from it (before the app runs: the wasm held back): the article at once, at the
+  // viewer's address with the list's page, which its way back returns to.
   const card = await page.locator('#av-root .card-title a').first().getAttribute('href');
   const id = card.match(/^#\/article\/([\w.~-]+)\?page=2$/)?.[1];
   assert.ok(id, card);
@@ -340,9 +347,7 @@ test("the list's later pages are pages of their own: read without JavaScript, an
 });
 
 test('without JavaScript the prerendered list can be read', async () => {
-  const off = await launchBrowser({ locale: 'en-US', javaScriptEnabled: false });
-  try {
-    const page = await off.context.newPage();
+  await withoutScripts(async (page) => {
     await page.goto(server.url('/pre/'));
     await prerendered(page).locator('.card-title a', { hasText: SEED_TITLE }).waitFor();
     assert.match(await prerendered(page).locator('.card .excerpt').innerText(), /\S{20}/);
@@ -369,8 +374,5 @@ test('without JavaScript the prerendered list can be read', async () => {
     await prerendered(page).locator('.back a').click();
     await page.waitForURL(server.url('/pre/#/'));
     await prerendered(page).locator('.card-title a', { hasText: SEED_TITLE }).waitFor();
-    await page.close();
-  } finally {
-    await off.close();
-  }
+  });
 });

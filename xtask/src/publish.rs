@@ -373,18 +373,16 @@ fn write_pages(
     let write = |pages: &Pages, k: usize| -> Result<()> {
         for job in (k..lists + set.articles.len()).step_by(workers) {
             bar.inc(1);
-            let (file, route, title, described, page) = match set.articles.get(job.wrapping_sub(lists)) {
-                Some(article) if job >= lists => {
-                    let (id, file) = (article.id.as_str(), article_file(article.id.as_str()));
-                    let own = site.map(|site| format!("{site}{file}"));
-                    let title = format!("{} · {}", escape(article.title.as_str()), escape(&collection));
-                    let described = described(article, &collection, own.as_deref());
-                    (file, format!("/article/{id}"), title, described, pages.article(id))
-                }
-                _ => {
-                    let n = job + 2;
-                    (list_file(n), list_route(n), escape(&collection), String::new(), pages.list(n))
-                }
+            let (file, route, title, described, page) = if job < lists {
+                let n = job + 2;
+                (list_file(n), list_route(n), escape(&collection), String::new(), pages.list(n))
+            } else {
+                let article = &set.articles[job - lists];
+                let (id, file) = (article.id.as_str(), article_file(article.id.as_str()));
+                let own = site.map(|site| format!("{site}{file}"));
+                let title = format!("{} · {}", escape(article.title.as_str()), escape(&collection));
+                let described = described(article, &collection, own.as_deref());
+                (file, format!("/article/{id}"), title, described, pages.article(id))
             };
             let page = static_links(&page, Some(&file));
             let html = format!(
