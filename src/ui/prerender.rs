@@ -13,7 +13,7 @@ use super::state::{Prefs, PrefsHandle, Theme};
 use super::Catalog;
 use crate::domain::convert::ScriptChoice;
 use crate::domain::format::{tag_is, UiLang};
-use crate::domain::listing::Collection;
+use crate::domain::listing::{Collection, ListState};
 use crate::domain::LoadedSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -86,12 +86,9 @@ pub fn language_of(set: &LoadedSet) -> UiLang {
     UiLang::ALL[best]
 }
 
-/// The viewer's route of the list's page `page` (1-based), as its links have it.
+/// The viewer's route of the list's page `page` (1-based), as its links have it (the pagination's).
 pub fn list_route(page: usize) -> String {
-    match page {
-        0 | 1 => "/".to_owned(),
-        n => format!("/?page={n}"),
-    }
+    route_path(&Route::List, Some(&ListState::default().on_page(page).to_pairs()))
 }
 
 /// Where `cargo xtask dist` writes the list's page `page` (from 2: the first is `index.html`'s), relative to the
@@ -159,32 +156,33 @@ pub use super::route::article_file;
 /// base is the viewer's folder). Every other link stays a link into the viewer (`#/…`: the first page of the
 /// list is `index.html`'s). The page's links are written relative to the viewer's folder.
 pub fn static_links(html: &str, own: Option<&str>) -> String {
-    each_href(html, "#", |target, out| match (target.strip_prefix("/article/"), own) {
-        (None, _) if target.strip_prefix("/?page=").is_some_and(|n| n.parse::<usize>().is_ok_and(|n| n > 1)) => {
-            out.push_str(&list_file(target["/?page=".len()..].parse().unwrap_or(2)));
-        }
-        (Some(route), _) => {
-            let (id, query) = route.split_once('?').unwrap_or((route, ""));
-            out.push_str(&article_file(id));
-            // (The list it is opened from, `page=`, as a query the page hands on to the viewer: see boot.js.)
-            let pairs = || query.split("&amp;").flat_map(|p| p.split('&')).filter(|p| !p.is_empty());
-            let kept: Vec<&str> = pairs().filter(|p| !p.starts_with("at=")).collect();
-            if !kept.is_empty() {
-                out.push('?');
-                out.push_str(&kept.join("&amp;"));
+    each_href(html, "#", |target, out| {
+        let page = target.strip_prefix("/?page=").and_then(|n| n.parse::<usize>().ok()).filter(|&n| n > 1);
+        match (page, target.strip_prefix("/article/"), own) {
+            (Some(page), ..) => out.push_str(&list_file(page)),
+            (_, Some(route), _) => {
+                let (id, query) = route.split_once('?').unwrap_or((route, ""));
+                out.push_str(&article_file(id));
+                // (The list it is opened from, `page=`, as a query the page hands on to the viewer: see boot.js.)
+                let pairs = || query.split("&amp;").flat_map(|p| p.split('&')).filter(|p| !p.is_empty());
+                let kept: Vec<&str> = pairs().filter(|p| !p.starts_with("at=")).collect();
+                if !kept.is_empty() {
+                    out.push('?');
+                    out.push_str(&kept.join("&amp;"));
+                }
+                if let Some(at) = pairs().find_map(|p| p.strip_prefix("at=")) {
+                    out.push_str("#h-");
+                    out.push_str(at);
+                }
             }
-            if let Some(at) = pairs().find_map(|p| p.strip_prefix("at=")) {
-                out.push_str("#h-");
-                out.push_str(at);
+            (_, None, Some(own)) if target == "content" => {
+                out.push_str(own);
+                out.push_str("#content");
             }
-        }
-        (None, Some(own)) if target == "content" => {
-            out.push_str(own);
-            out.push_str("#content");
-        }
-        (None, _) => {
-            out.push('#');
-            out.push_str(target);
+            _ => {
+                out.push('#');
+                out.push_str(target);
+            }
         }
     })
 }
@@ -298,6 +296,11 @@ mod tests {
         let html = static_links(&pages.article("a"), Some("articles/a.html"));
         assert!(html.contains("<p>See &lt;a href=\"/x\"&gt; and  href=\"#/article/a\" here</p>"), "{html}");
         assert!(html.contains("<a href=\"#/\">"), "the page's own links are the viewer's: {html}");
+    }
+
+    #[test]
+    fn a_list_pages_route_is_the_paginations() {
+        assert_eq!((list_route(1), list_route(2), list_route(31)), ("/".into(), "/?page=2".into(), "/?page=31".into()));
     }
 
     #[test]
