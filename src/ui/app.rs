@@ -5,7 +5,8 @@ use super::components::filters::FiltersPanel;
 use super::components::settings::Settings;
 use super::data::{fetch_article_set, LoadError, Progress, ARTICLES_URL};
 use super::mount::{host_hash_route, write_host_hash_route, Mount};
-use super::pages::{article::ArticlePage, list::ListPage, not_found::NotFound};
+use super::pages::article::{Around, ArticlePage};
+use super::pages::{list::ListPage, not_found::NotFound};
 use super::route::{Route, RouteLink};
 use super::scroll::ScrollManager;
 use super::state::Theme;
@@ -107,6 +108,8 @@ pub fn app(props: &AppProps) -> Html {
     });
     let attempt = use_state(|| 0u32);
     let load = use_state(|| LoadState::Loading);
+    // An article's own page: its article, shown at once, while the whole set loads.
+    let early = use_memo((), move |_| if embedded { None } else { early_article() });
     let progress = use_state(Progress::default);
     {
         let load = load.clone();
@@ -118,7 +121,7 @@ pub fn app(props: &AppProps) -> Html {
             progress.set(Progress::default());
             if let Some(text) = inline {
                 load.set(match load_article_set(text) {
-                    Ok(set) => LoadState::Loaded(Catalog(Rc::new(Collection::new(set)))),
+                    Ok(set) => LoadState::Loaded(Catalog::of(set)),
                     Err(e) => LoadState::Failed(e.into()),
                 });
                 return;
@@ -130,7 +133,7 @@ pub fn app(props: &AppProps) -> Html {
                     Ok(mut set) => {
                         // (Its images are next to it.)
                         set.resolve_images(&src);
-                        LoadState::Loaded(Catalog(Rc::new(Collection::new(set))))
+                        LoadState::Loaded(Catalog::of(set))
                     }
                     Err(e) => LoadState::Failed(e),
                 });
@@ -138,7 +141,7 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     // The prerendered list in the page (`cargo xtask dist`) gives way once the app shows the set, or why not.
-    use_effect_on(!matches!(*load, LoadState::Loading) && !embedded, |ready| {
+    use_effect_on((!matches!(*load, LoadState::Loading) || early.is_some()) && !embedded, |ready| {
         if *ready {
             if let Some(p) =
                 web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(super::PRERENDER_ID))
@@ -161,7 +164,7 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_| attempt.set(*attempt + 1))
     };
     let s = prefs.strings();
-    let content = match &*load {
+    let waiting = match &*load {
         LoadState::Loading => {
             let received = format_bytes(progress.received);
             let detail = match progress.total {
@@ -180,12 +183,31 @@ pub fn app(props: &AppProps) -> Html {
             }
         }
         LoadState::Failed(e) => error_panel(s, s.load_failed, e.to_string(), &on_retry),
-        LoadState::Loaded(catalog) => html! {
-            <ContextProvider<Catalog> context={catalog.clone()}>
-                <Switch<Route> render={switch} />
+        LoadState::Loaded(_) => Html::default(),
+    };
+    // The pages, once the set has loaded; before, an article's own page shows its article (and the others wait,
+    // or say why the set did not load). The same components either way: the article stays as it is shown (where
+    // it was scrolled to) when the set arrives.
+    let shown = match (&*load, &*early) {
+        (LoadState::Loaded(catalog), _) => Some((catalog.clone(), Callback::from(switch))),
+        (_, Some(catalog)) => {
+            let (id, waiting) = (catalog.articles[0].id.to_string(), waiting.clone());
+            let render = Callback::from(move |route| match route {
+                Route::Article { id: shown } if shown == id => html! { <ArticlePage id={shown} /> },
+                _ => waiting.clone(),
+            });
+            Some((catalog.clone(), render))
+        }
+        _ => None,
+    };
+    let content = match shown {
+        Some((catalog, render)) => html! {
+            <ContextProvider<Catalog> context={catalog}>
+                <Switch<Route> {render} />
                 <ScrollManager />
             </ContextProvider<Catalog>>
         },
+        None => waiting,
     };
     // The standalone page keeps its route in the URL hash; a widget keeps it in memory (the host's URL is
     // touched only with routing="hash").
@@ -239,7 +261,11 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     // 繁/简 is offered once the set is known to have Chinese text.
-    let script_toggle = matches!(&*load, LoadState::Loaded(c) if c.collection().offers_conversion());
+    let script_toggle = match (&*load, &*early) {
+        (LoadState::Loaded(c), _) => c.collection().offers_conversion(),
+        (_, Some(c)) => c.early().is_some_and(|around| around.convert),
+        _ => false,
+    };
     let saved = match &*load {
         LoadState::Loaded(c) => super::reading::marks(&c.articles).saved.iter().filter(|s| **s).count(),
         _ => 0,
@@ -321,6 +347,15 @@ fn build_index_in_slices(c: Catalog, per_slice: usize) {
     let took = (js_sys::Date::now() - started).max(0.5);
     let next = (per_slice as f64 * 8.0 / took).clamp(10.0, 5000.0) as usize;
     gloo_timers::callback::Timeout::new(0, move || build_index_in_slices(c, next)).forget();
+}
+
+/// The article an article's own page holds for the app ([`super::EARLY_ID`]: its data block, a small set of it
+/// and of the articles it links to) and where those are, when the page is one and its block reads.
+fn early_article() -> Option<Catalog> {
+    let block = web_sys::window()?.document()?.get_element_by_id(super::EARLY_ID)?;
+    let set = load_article_set(&block.text_content()?).ok().filter(|set| !set.articles.is_empty())?;
+    let around = Around::read(|name| block.get_attribute(name));
+    Some(Catalog(Rc::new(Collection::new(set)), Some(Rc::new(around))))
 }
 
 fn switch(route: Route) -> Html {

@@ -22,17 +22,34 @@ use crate::domain::listing::Collection;
 /// The element of `index.html` that holds the list's first page prerendered by `cargo xtask dist`; the app
 /// removes it when it takes over.
 pub const PRERENDER_ID: &str = "av-prerender";
+
+/// The data block of an article's own page (`cargo xtask dist`: `articles/<id>.html`) that holds the article and
+/// the articles its page links to, as a small set: the app shows the article from it at once, while the whole
+/// set loads (see [`pages::article::Around`]).
+pub const EARLY_ID: &str = "av-early";
 use crate::domain::LoadedSet;
+use pages::article::Around;
 use std::rc::Rc;
 
 /// The loaded article set and its indexes as the pages see it (through a context). Compared by identity, not by
-/// content: a new load is a new catalog.
+/// content: a new load is a new catalog. Before the whole set has loaded, an article's own page gives the small
+/// set it holds, with what the article's page links to ([`Around`]: see [`EARLY_ID`]).
 #[derive(Clone, Debug)]
-pub struct Catalog(pub Rc<Collection>);
+pub struct Catalog(pub Rc<Collection>, pub Option<Rc<Around>>);
 
 impl Catalog {
+    /// The catalog of a loaded set.
+    pub fn of(set: LoadedSet) -> Catalog {
+        Catalog(Rc::new(Collection::new(set)), None)
+    }
+
     pub fn collection(&self) -> &Collection {
         &self.0
+    }
+
+    /// What the article shown before the whole set has loaded links to; `None` once it has.
+    pub fn early(&self) -> Option<&Around> {
+        self.1.as_deref()
     }
 }
 

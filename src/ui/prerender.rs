@@ -5,7 +5,7 @@
 //! Native only (feature `prerender`); never part of the wasm.
 
 use super::app::Frame;
-use super::pages::article::ArticlePage;
+use super::pages::article::{Around, ArticlePage, RELATED};
 use super::pages::list::ListPage;
 use super::route::{route_path, Route};
 use super::script::Converters;
@@ -56,7 +56,7 @@ fn prerendered(props: &Props) -> Html {
     html! {
         <ContextProvider<PrefsHandle> context={prefs}>
             <Router history={(*history).clone()}>
-                <Frame embedded={false} script_toggle={props.catalog.collection().offers_conversion()}>
+                <Frame embedded={false} script_toggle={props.catalog.early().map_or(props.catalog.collection().offers_conversion(), |a| a.convert)}>
                     <ContextProvider<Catalog> context={props.catalog.clone()}>
                         if let Some(id) = &props.article {
                             <ArticlePage id={id.clone()} />
@@ -97,6 +97,14 @@ pub fn list_file(page: usize) -> String {
     format!("pages/{page}.html")
 }
 
+/// An article's page as [`Pages::article`] renders it.
+pub struct ArticleHtml {
+    /// What the page shows: the article, with the viewer's page around it.
+    pub html: String,
+    /// Its data block for the app.
+    pub data: String,
+}
+
 /// Renders a set's pages, in the interface language `lang`: its list's pages, and each article's page.
 pub struct Pages {
     catalog: Catalog,
@@ -107,7 +115,7 @@ pub struct Pages {
 impl Pages {
     pub fn new(set: LoadedSet, lang: UiLang) -> Self {
         let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a current-thread runtime");
-        Pages { catalog: Catalog(Rc::new(Collection::new(set))), lang, runtime }
+        Pages { catalog: Catalog::of(set), lang, runtime }
     }
 
     pub fn set(&self) -> &LoadedSet {
@@ -120,7 +128,7 @@ impl Pages {
 
     /// The list's page `page` (1-based; no query, the set's order) as HTML.
     pub fn list(&self, page: usize) -> String {
-        self.render(None, page)
+        self.render(self.catalog.clone(), None, page)
     }
 
     /// How many pages the list has.
@@ -128,13 +136,62 @@ impl Pages {
         self.catalog.articles.len().div_ceil(super::pages::list::PAGE_SIZE).max(1)
     }
 
-    /// The page of the set's article `id` (as opened from the list: no query) as HTML.
-    pub fn article(&self, id: &str) -> String {
-        self.render(Some(AttrValue::from(id.to_owned())), 1)
+    /// The page of the set's article `id` (as opened from the list: no query): its HTML, and the data block the
+    /// page holds for the app ([`super::EARLY_ID`]: a small set of the article and of the articles its page links
+    /// to — previous and next in the set's order, related; of those only what their links show: id, title,
+    /// language, date — with their places in it, [`Around`]), from which the app shows the article before it has
+    /// loaded the whole set. The HTML is rendered from that small set as the app reads it, so the two are the same
+    /// page. The block is data, not a script (the page's Content-Security-Policy does not apply to it); `<` is
+    /// written `\u003c` in it, so that no text closes it. `None`: no such article.
+    pub fn article(&self, id: &str) -> Option<ArticleHtml> {
+        let (i, article) = self.catalog.find(id)?;
+        let c = self.catalog.collection();
+        let (previous, next) = (i.checked_sub(1), Some(i + 1).filter(|&n| n < self.catalog.articles.len()));
+        let related = c.related(i, RELATED);
+        // The articles in the small set: this one first, then each linked one once.
+        let mut held = vec![i];
+        let mut place = |j: usize| match held.iter().position(|&h| h == j) {
+            Some(p) => p,
+            None => {
+                held.push(j);
+                held.len() - 1
+            }
+        };
+        let around = Around {
+            previous: previous.map(&mut place),
+            next: next.map(&mut place),
+            related: related.into_iter().map(&mut place).collect(),
+            convert: c.offers_conversion(),
+        };
+        let mut articles = vec![serde_json::to_value(article).ok()?];
+        for a in held[1..].iter().map(|&j| &self.catalog.articles[j]) {
+            let mut stub = serde_json::json!({ "id": a.id.as_str(), "title": a.title.as_str() });
+            if let Some(lang) = &a.lang {
+                stub["lang"] = lang.as_str().into();
+            }
+            if let Some(p) = &a.published {
+                stub["published"] = p.as_str().into();
+            }
+            articles.push(stub);
+        }
+        let mut set = serde_json::json!({ "version": 1, "articles": articles });
+        if let Some(title) = &self.catalog.title {
+            set["title"] = title.as_str().into();
+        }
+        let text = set.to_string();
+        let data = format!(
+            "<script type=\"application/json\" id=\"{}\"{}>{}</script>",
+            super::EARLY_ID,
+            around.attributes(),
+            text.replace('<', "\\u003c")
+        );
+        let small = crate::domain::load_article_set(&text).ok()?;
+        let catalog = Catalog(Rc::new(Collection::new(small)), Some(Rc::new(around)));
+        Some(ArticleHtml { html: self.render(catalog, Some(AttrValue::from(id.to_owned())), 1), data })
     }
 
-    fn render(&self, article: Option<AttrValue>, page: usize) -> String {
-        let props = Props { catalog: self.catalog.clone(), lang: self.lang, article, page };
+    fn render(&self, catalog: Catalog, article: Option<AttrValue>, page: usize) -> String {
+        let props = Props { catalog, lang: self.lang, article, page };
         let renderer = yew::LocalServerRenderer::<Prerendered>::with_props(props).hydratable(false);
         let html = tokio::task::LocalSet::new().block_on(&self.runtime, renderer.render());
         // The app routes in the URL hash (HashRouter); the server renderer's router has no browser history, so
@@ -277,7 +334,7 @@ mod tests {
     fn an_article_page_is_rendered_as_the_app_renders_it() {
         let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/articles.json")).unwrap();
         let pages = Pages::new(load_article_set(&json).unwrap(), UiLang::ZhHant);
-        let html = pages.article("000_7367aa27400e94e4");
+        let html = pages.article("000_7367aa27400e94e4").unwrap().html;
         assert!(html.starts_with("<div ") && html.contains(" class=\"app\""), "{}", &html[..200.min(html.len())]);
         assert!(html.contains(
             "<h1 tabindex=\"-1\" class=\"page-title article-title\">湖南省有色系統共同維穩工作第十五次會議召開</h1>"
@@ -290,10 +347,32 @@ mod tests {
     }
 
     #[test]
+    fn an_articles_page_from_the_small_set_it_holds_is_the_page_from_the_whole_set() {
+        // The real corpora: mixed scripts, tags, authors, categories (related articles), English and Chinese.
+        for name in ["poetry-mixed.json", "sotu-even-years.json"] {
+            let path = format!("{}/../shared/corpora/{name}", env!("CARGO_MANIFEST_DIR"));
+            let set = load_article_set(&std::fs::read_to_string(path).unwrap()).unwrap();
+            let n = set.articles.len();
+            let pages = Pages::new(set, UiLang::En);
+            let (mut linked, mut shown) = (0, 0);
+            for i in (0..n).step_by(n / 12 + 1).chain([n - 1]) {
+                let id = pages.set().articles[i].id.to_string();
+                let page = pages.article(&id).unwrap();
+                // What the app shows once it has the whole set.
+                let whole = pages.render(pages.catalog.clone(), Some(AttrValue::from(id.clone())), 1);
+                assert_eq!(page.html, whole, "{name}: article {id}");
+                linked += page.html.matches("class=\"neighbour related-article\"").count();
+                shown += 1;
+            }
+            assert!(shown >= 10 && linked > 0, "{name}: {shown} articles, {linked} related links");
+        }
+    }
+
+    #[test]
     fn an_articles_text_that_looks_like_a_link_stays_as_it_is() {
         let json = r##"{"version":1,"articles":[{"id":"a","title":"T","body":["See <a href=\"/x\"> and  href=\"#/article/a\" here"]}]}"##;
         let pages = Pages::new(load_article_set(json).unwrap(), UiLang::En);
-        let html = static_links(&pages.article("a"), Some("articles/a.html"));
+        let html = static_links(&pages.article("a").unwrap().html, Some("articles/a.html"));
         assert!(html.contains("<p>See &lt;a href=\"/x\"&gt; and  href=\"#/article/a\" here</p>"), "{html}");
         assert!(html.contains("<a href=\"#/\">"), "the page's own links are the viewer's: {html}");
     }

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, axeViolations, SEED_TITLE, DIST, bigSet, prerendered as prerenderedFor } from './support.mjs';
+import { startServer, launchBrowser, newPage, axeViolations, openSettings, SEED_TITLE, DIST, bigSet, prerendered as prerenderedFor } from './support.mjs';
 
 const SEED_ID = '000_7367aa27400e94e4';
 let server;
@@ -286,6 +286,65 @@ test("Share gives the article's own page, in the script shown, where they were w
   await page.evaluate(() => localStorage.clear());
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test("an article's page is the app's at once, before the set has loaded: its links, Settings and Share work, the rest waits", async () => {
+  const origin = new URL(server.url('/')).origin;
+  await en.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const { page, errors } = await newPage(en.context);
+  await watch(page);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let asked = 0;
+  await page.route('**/many/articles.json', async (route) => { asked += 1; await held; await route.continue(); });
+  // The set's 11th article: it has a previous and a next one, and related ones.
+  await page.goto(server.url('/many/articles/a10.html'));
+  await page.waitForURL(server.url('/many/#/article/a10'));
+  await prerendered(page).waitFor({ state: 'detached' });
+  await page.locator('#av-root h1.article-title', { hasText: /^\S+ \S+ 10$/ }).waitFor();
+  assert.ok(asked > 0, 'the set is asked for, not loaded');
+  // The same page as prerendered from the whole set: its previous, next and related articles too.
+  const [before, after] = await takenOver(page);
+  assert.ok(before.length > 100, `a prerendered page was there (${before.length} parts)`);
+  assert.deepEqual(after, before);
+  assert.match(await page.locator('#av-root .neighbour-prev .neighbour-title').innerText(), / 9$/);
+  assert.match(await page.locator('#av-root .neighbour-next .neighbour-title').innerText(), / 11$/);
+  assert.ok(await page.locator('#av-root .related .neighbour').count() > 0, 'related articles');
+  // The app's controls work: Settings opens, Share gives the article's own page.
+  await openSettings(page.locator('#av-root'));
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.locator('#av-root .share-button').click();
+  await page.waitForFunction(() => document.querySelector('.share-status').textContent !== '');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), server.url('/many/articles/a10.html'));
+  // Another article waits for the set (the loading state), then shows; back is the article as it was.
+  await page.locator('#av-root .neighbour-next').click();
+  await page.waitForURL(server.url('/many/#/article/a11'));
+  await page.locator('#av-root .loading[role=status]').waitFor();
+  release();
+  await page.locator('#av-root h1.article-title', { hasText: / 11$/ }).waitFor();
+  await page.goBack();
+  await page.locator('#av-root h1.article-title', { hasText: / 10$/ }).waitFor();
+  // From the whole set: the same page still.
+  assert.deepEqual((await takenOver(page))[1], before);
+  await page.locator('#av-root .back a').click();
+  await page.locator('#av-root .card').first().waitFor();
+  assert.equal(await page.locator('#av-root .card').count(), 20);
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  // A set that does not load: the article stays; the list says why.
+  const { page: broken } = await newPage(en.context);
+  await broken.route('**/many/articles.json', (route) => route.fulfill({ status: 500, body: 'down' }));
+  await broken.goto(server.url('/many/articles/a10.html'));
+  await broken.locator('#av-root h1.article-title', { hasText: / 10$/ }).waitFor();
+  await broken.locator('#av-root .back a').click();
+  await broken.locator('#av-root [role=alert]').waitFor();
+  assert.match(await broken.locator('#av-root [role=alert]').innerText(), /500/);
+  await broken.goBack();
+  await broken.locator('#av-root h1.article-title', { hasText: / 10$/ }).waitFor();
+  await broken.close();
 });
 
 test("following a card before the app runs opens the article's own page, prerendered", async () => {

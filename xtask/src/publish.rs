@@ -381,8 +381,11 @@ fn write_pages(
                 let (id, file) = (article.id.as_str(), article_file(article.id.as_str()));
                 let own = site.map(|site| format!("{site}{file}"));
                 let title = format!("{} · {}", escape(article.title.as_str()), escape(&collection));
-                let described = described(article, &collection, own.as_deref());
-                (file, format!("/article/{id}"), title, described, pages.article(id))
+                let mut described = described(article, &collection, own.as_deref());
+                // (With the article for the app, which shows it from the page at once.)
+                let page = pages.article(id).with_context(|| format!("the page of article {id}"))?;
+                described.push_str(&format!("  {}\n", page.data));
+                (file, format!("/article/{id}"), title, described, page.html)
             };
             let page = static_links(&page, Some(&file));
             let html = format!(
@@ -894,9 +897,40 @@ mod tests {
         assert_eq!(a1.matches(PRERENDER_START).count() + a1.matches(PRERENDER_END).count(), 2);
         assert!(a1.ends_with(&page[page.find(PRERENDER_END).unwrap()..]), "{a1}");
 
+        assert!(a1.contains("href=\"articles/a0.html\" class=\"neighbour related-article\""), "related: {a1}");
+        // For the app, which shows it before it has loaded the set: the article as the set has it, and the articles
+        // it links to (each once: a0 is the previous one and a related one), where they are.
+        let open = format!("<script type=\"application/json\" id=\"{}\"", article_viewer::ui::EARLY_ID);
+        let block = &a1[a1.find(&open).expect("the data block") + open.len()..];
+        let (attributes, block) = block.split_once('>').unwrap();
+        let text = &block[..block.find("</script>").unwrap()];
+        assert!(!text.contains('<'), "{text}");
+        let early = article_viewer::domain::load_article_set(text).unwrap();
+        let whole = article_viewer::domain::load_article_set(&set(3)).unwrap();
+        assert_eq!(early.title.as_deref(), Some("Set"));
+        assert_eq!(early.articles[0], whole.articles[1]);
+        let ids: Vec<&str> = early.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a1", "a0", "a2"]);
+        assert_eq!(
+            (early.articles[2].title.as_str(), early.articles[2].published.as_ref().unwrap().as_str()),
+            ("Title 2 & <more>", "2024-05-03")
+        );
+        assert!(early.articles[1].body.is_empty() && early.articles[1].lang.as_deref() == Some("zh-CN"));
+        let value = |name: &str| {
+            let at = attributes.find(&format!(" {name}"))? + name.len() + 1;
+            Some(attributes[at..].strip_prefix("=\"").map_or("", |v| &v[..v.find('"').unwrap()]).to_owned())
+        };
+        let around = article_viewer::ui::pages::article::Around::read(value);
+        let wanted = article_viewer::ui::pages::article::Around {
+            previous: Some(1),
+            next: Some(2),
+            related: vec![1],
+            convert: true,
+        };
+        assert_eq!(around, wanted, "{attributes}");
+
         // Again with one article fewer: its page goes; the others are made again the same (one boot script, one
         // stylesheet without scripts).
-        assert!(a1.contains("href=\"articles/a0.html\" class=\"neighbour related-article\""), "related: {a1}");
         std::fs::write(dir.join("articles.json"), set(2)).unwrap();
         assert_eq!(prerender(&dir, true, None).unwrap().unwrap().articles, 2);
         assert!(!dir.join("articles/a2.html").exists());

@@ -24,7 +24,52 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 /// How many related articles an article page lists at most.
-const RELATED: usize = 5;
+pub const RELATED: usize = 5;
+
+/// What an article's page links to, where its own page (`cargo xtask dist`) holds it with those articles as a
+/// small set (see [`crate::ui::EARLY_ID`]): their places in that set. The app shows the article from it at once,
+/// with the same links as its page, while the whole set loads.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Around {
+    pub previous: Option<usize>,
+    pub next: Option<usize>,
+    pub related: Vec<usize>,
+    /// Whether the whole set offers 繁/简 (has Chinese text).
+    pub convert: bool,
+}
+
+impl Around {
+    /// As the attributes of the page's data block.
+    pub fn attributes(&self) -> String {
+        let mut out = String::new();
+        for (name, i) in [("previous", self.previous), ("next", self.next)] {
+            if let Some(i) = i {
+                out.push_str(&format!(" data-{name}=\"{i}\""));
+            }
+        }
+        if !self.related.is_empty() {
+            let related: Vec<String> = self.related.iter().map(|i| i.to_string()).collect();
+            out.push_str(&format!(" data-related=\"{}\"", related.join(" ")));
+        }
+        if self.convert {
+            out.push_str(" data-convert");
+        }
+        out
+    }
+
+    /// Read back from the data block's attributes (`get`: an attribute's value by name); what does not read
+    /// as a place is left out.
+    pub fn read(get: impl Fn(&str) -> Option<String>) -> Around {
+        let place = |name: &str| get(name).and_then(|v| v.parse().ok());
+        let related = get("data-related").unwrap_or_default();
+        Around {
+            previous: place("data-previous"),
+            next: place("data-next"),
+            related: related.split(' ').filter_map(|v| v.parse().ok()).collect(),
+            convert: get("data-convert").is_some(),
+        }
+    }
+}
 
 // Enlarges an article's image (`button` holds it): a modal dialog, inside the viewer (a widget's styles apply),
 // named by the image's text, with the image as large as the window allows, its caption, and a button (`close`)
@@ -117,10 +162,13 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             // Neighbours in the list the reader came from; in the set's order when there is none (or when this
             // article is not in it).
             let position = order.as_ref().as_ref().and_then(|o| o.iter().position(|&i| i == index).map(|p| (o, p)));
-            let (previous, next) = match position {
-                Some((o, p)) => (p.checked_sub(1).and_then(|p| o.get(p)).copied(), o.get(p + 1).copied()),
-                None => (index.checked_sub(1), Some(index + 1)),
+            // (Before the whole set has loaded: the ones its own page links to.)
+            let (previous, next) = match (catalog.early(), position) {
+                (Some(around), _) => (around.previous, around.next),
+                (None, Some((o, p))) => (p.checked_sub(1).and_then(|p| o.get(p)).copied(), o.get(p + 1).copied()),
+                (None, None) => (index.checked_sub(1), Some(index + 1)),
             };
+            let related = catalog.early().map_or(related, |around| &around.related);
             let neighbour = |i: Option<usize>| i.and_then(|i| catalog.articles.get(i));
             let (previous, next) = (neighbour(previous), neighbour(next));
             let pairs = state.to_pairs();
@@ -471,7 +519,11 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
 }
 
 /// Whether the page says the articles' own pages were written for `catalog`'s set (see `cargo xtask dist`).
+/// (An article shown from its own page, before the whole set has loaded: the page is its own.)
 fn has_own_pages(catalog: &Catalog) -> bool {
+    if catalog.early().is_some() {
+        return true;
+    }
     let document = web_sys::window().and_then(|w| w.document());
     let meta = document.and_then(|d| d.query_selector("meta[name='article-viewer:pages']").ok().flatten());
     meta.and_then(|m| m.get_attribute("content"))
