@@ -54,6 +54,16 @@
   window.addEventListener('hashchange', function () {
     if (!plainList()) root.classList.add('av-no-prerender');
   });
+  // Before the app runs, a search asked for in the prerendered list (Enter) is the viewer's address of it: the
+  // app's loading state, then its results. (What is typed and not yet asked for, the app's search box takes over
+  // with the page: src/ui/components/search_box.rs.)
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (!form.closest || !form.closest('#av-prerender')) return;
+    e.preventDefault();
+    var field = form.querySelector('input[type=search]');
+    if (field && field.value) location.hash = '#/?q=' + encodeURIComponent(field.value);
+  });
   var theme = stored('theme');
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-av-theme', theme);
   var text = stored('text-size');

@@ -92,7 +92,8 @@ pub fn scroll_manager() -> Html {
     let route = location.map(|l| format!("{}?{}", l.path(), l.query_str()));
     use_effect_on(route, move |route| {
         let initial = std::mem::replace(&mut *first.borrow_mut(), false);
-        let keep = KEEP_VIEW.with(|k| k.replace(false));
+        // (Not taken by the first route: a control may ask for it as the page is first shown, for its own change.)
+        let keep = !initial && KEEP_VIEW.with(|k| k.replace(false));
         // The standalone page: the history entry now shown, and where the reader left it if this is a return to
         // it (a widget's history is its own, and it keeps no positions: a new page starts at its top).
         let (y, returning) = if host.is_none() {

@@ -347,6 +347,46 @@ test("an article's page is the app's at once, before the set has loaded: its lin
   await broken.close();
 });
 
+test('what is typed into the prerendered search box before the app has its set is searched for when it takes over', async () => {
+  const { page, errors } = await newPage(en.context);
+  await watch(page);
+  let release;
+  let held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/many/articles.json', async (route) => { await held; await route.continue(); });
+  await page.goto(server.url('/many/'));
+  const box = prerendered(page).locator('input[type=search]');
+  await box.click();
+  await page.keyboard.type('copper 1');
+  await page.keyboard.press('ArrowLeft');
+  // The app has its set: its own box, with the text, the focus and the caret where they were, and the results.
+  release();
+  await prerendered(page).waitFor({ state: 'detached' });
+  const own = page.locator('#av-root #search-input');
+  await page.waitForURL((u) => u.hash === '#/?q=copper+1');
+  assert.equal(await own.inputValue(), 'copper 1');
+  assert.deepEqual(await own.evaluate((el) => [document.activeElement === el, el.selectionStart]), [true, 7]);
+  const found = Number((await page.locator('#av-root .list-count').innerText()).match(/^(\d+)\D+45\b/)?.[1]);
+  assert.ok(found > 0 && found < 45, await page.locator('#av-root .list-count').innerText());
+  // Typing on goes on searching (at the caret).
+  await page.keyboard.type('0');
+  await page.waitForURL((u) => u.hash === '#/?q=copper+01');
+
+  // Enter before the app has its set: the viewer's address of the search, its loading state, then the results.
+  held = new Promise((resolve) => { release = resolve; });
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(server.url('/many/'));
+  await prerendered(page).locator('input[type=search]').fill('nickel');
+  await prerendered(page).locator('input[type=search]').press('Enter');
+  await page.waitForURL(server.url('/many/#/?q=nickel'));
+  await page.locator('#av-root .loading').waitFor();
+  release();
+  await page.locator('#av-root .card').first().waitFor();
+  assert.equal(await page.locator('#av-root #search-input').inputValue(), 'nickel');
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation (no form sent)');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("following a card before the app runs opens the article's own page, prerendered", async () => {
   const { page } = await newPage(zh.context);
   await page.route('**/*_bg.wasm', (route) => route.abort());

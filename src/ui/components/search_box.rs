@@ -2,6 +2,7 @@ use super::typed_text::use_typed_text;
 use crate::ui::app::use_prefs;
 use crate::ui::effect::use_effect_on;
 use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
@@ -85,6 +86,38 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         })
     };
     let oninput = use_typed_text(&input, settle, composing);
+    {
+        // What the reader typed into the prerendered list's search box before the app ran (the page's: the app
+        // replaces it with its own once it has its set, after this box's first render): searched for now, in this
+        // box, which takes the focus and the caret if that one had them.
+        let (input, draft, send) = (input.clone(), draft.clone(), send.clone());
+        use_effect_on(embedded, move |&embedded| {
+            let document = web_sys::window().and_then(|w| w.document()).filter(|_| !embedded);
+            let typed = document.as_ref().and_then(|d| {
+                let field = d.query_selector(&format!("#{} input[type=search]", crate::ui::PRERENDER_ID)).ok()??;
+                field.dyn_into::<HtmlInputElement>().ok()
+            });
+            let (Some(document), Some(typed), Some(own)) = (document, typed, input.cast::<HtmlInputElement>()) else {
+                return;
+            };
+            let text = typed.value();
+            if !text.is_empty() && text != *draft {
+                own.set_value(&text);
+                draft.set(text.clone());
+                send.emit(text);
+            }
+            if document.active_element().is_some_and(|a| a == **typed) {
+                // (The page's list goes now rather than after this render, as the app's own effect would take it:
+                // until it has, this box is not shown, and cannot take the focus.)
+                if let Some(page) = document.get_element_by_id(crate::ui::PRERENDER_ID) {
+                    page.remove();
+                }
+                let _ = own.focus();
+                let caret = typed.selection_start().ok().flatten().unwrap_or(0);
+                let _ = own.set_selection_range(caret, typed.selection_end().ok().flatten().unwrap_or(caret));
+            }
+        });
+    }
     let onkeydown = {
         let draft = draft.clone();
         let send = send.clone();
