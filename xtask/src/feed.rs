@@ -153,11 +153,13 @@ fn body_html(a: &Article) -> String {
 }
 
 /// The feed of `set`: its newest [`MAX_ENTRIES`] articles (those without a date after the dated ones, in the
-/// set's order), each linking to its page next to the feed (relative to the feed's own address): its own page,
-/// `./articles/<id>.html`, where `cargo xtask dist` wrote them (`article_pages`), else the viewer's,
-/// `./#/article/<id>`; with its title, date, authors, category and tags, summary (or the start of its text)
-/// and whole text. The feed's `updated` is its newest article's date.
-pub fn atom(set: &LoadedSet, article_pages: bool) -> String {
+/// set's order), each linking to its page next to the feed: its own page, `articles/<id>.html`, where `cargo
+/// xtask dist` wrote them (`article_pages`), else the viewer's, `#/article/<id>`; with its title, date, authors,
+/// category and tags, summary (or the start of its text) and whole text. The feed's `updated` is its newest
+/// article's date. Its links are absolute where the folder's address is known (`site`, ending in `/`: what every
+/// reader of feeds follows), else relative to the feed's own address (`./`).
+pub fn atom(set: &LoadedSet, article_pages: bool, site: Option<&str>) -> String {
+    let folder = site.unwrap_or("./");
     let mut order: Vec<&Article> = set.articles.iter().collect();
     // Stable: articles with equal (or no) dates keep the set's order.
     order.sort_by_key(|a| std::cmp::Reverse(a.published.as_ref().map(|p| p.unix_seconds())));
@@ -171,8 +173,9 @@ pub fn atom(set: &LoadedSet, article_pages: bool) -> String {
     out.push_str(&format!("  <title>{}</title>\n", escape(title)));
     out.push_str(&format!("  <id>{}</id>\n", urn(title)));
     out.push_str(&format!("  <updated>{newest}</updated>\n"));
-    out.push_str("  <link rel=\"self\" type=\"application/atom+xml\" href=\"feed.xml\"/>\n");
-    out.push_str("  <link rel=\"alternate\" type=\"text/html\" href=\"./\"/>\n");
+    let own = escape(&format!("{}feed.xml", site.unwrap_or("")));
+    out.push_str(&format!("  <link rel=\"self\" type=\"application/atom+xml\" href=\"{own}\"/>\n"));
+    out.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape(folder)));
     // Atom asks for an author of the feed when an entry names none: the set itself.
     out.push_str(&format!("  <author><name>{}</name></author>\n", escape(title)));
     out.push_str("  <generator>article-viewer</generator>\n");
@@ -181,8 +184,8 @@ pub fn atom(set: &LoadedSet, article_pages: bool) -> String {
         out.push_str(&format!("  <entry{lang}>\n"));
         out.push_str(&format!("    <title>{}</title>\n", escape(a.title.as_str())));
         let href = match article_pages {
-            true => format!("./{}", article_viewer::ui::prerender::article_file(a.id.as_str())),
-            false => format!("./#{}", article_viewer::ui::route::article_path(a.id.as_str())),
+            true => format!("{folder}{}", article_viewer::ui::prerender::article_file(a.id.as_str())),
+            false => format!("{folder}#{}", article_viewer::ui::route::article_path(a.id.as_str())),
         };
         out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape(&href)));
         if let Some(url) = &a.url {
@@ -262,15 +265,26 @@ mod tests {
                 serde_json::json!({ "id": "undated", "title": "No date", "body": ["Text."] }),
             ]),
             false,
+            None,
         );
         assert!(!feed.contains("<script>") && !feed.contains('\u{1}'), "{feed}");
         assert!(feed.contains("<updated>2018-11-30T11:21:00+08:00</updated>\n  <link rel=\"self\""), "newest: {feed}");
         assert!(feed.contains("href=\"./#/article/seed_1.x\""), "a link to the viewer's page: {feed}");
         assert!(
-            atom(&set(&[serde_json::json!({ "id": "seed_1.x", "title": "T" })]), true)
+            atom(&set(&[serde_json::json!({ "id": "seed_1.x", "title": "T" })]), true, None)
                 .contains("<link rel=\"alternate\" type=\"text/html\" href=\"./articles/seed_1.x.html\"/>"),
             "or to its own page"
         );
+        // Where the folder's address is known, absolute addresses.
+        let known = atom(&set(&[serde_json::json!({ "id": "a.b", "title": "T" })]), true, Some("https://e.org/n/"));
+        for link in [
+            "<link rel=\"self\" type=\"application/atom+xml\" href=\"https://e.org/n/feed.xml\"/>",
+            "<link rel=\"alternate\" type=\"text/html\" href=\"https://e.org/n/\"/>",
+            "<link rel=\"alternate\" type=\"text/html\" href=\"https://e.org/n/articles/a.b.html\"/>",
+        ] {
+            assert!(known.contains(link), "{link}: {known}");
+        }
+        assert!(!known.contains("href=\"./") && !known.contains("href=\"feed.xml"), "{known}");
         // The places a link of the article can go to (`#anchor`): a heading, an anchored item.
         assert!(feed.contains("&lt;h2 id=&quot;power-costs&quot;&gt;"), "{feed}");
         assert!(feed.contains("&lt;li id=&quot;fn-1&quot;&gt;&lt;a href=&quot;https://e.org/c&quot;&gt;c"), "{feed}");
@@ -344,11 +358,11 @@ mod tests {
                 "published": format!("2020-01-{:02}", 1 + i % 28), "body": ["x"] })
             })
             .collect();
-        let feed = atom(&set(&articles), false);
+        let feed = atom(&set(&articles), false, None);
         assert_eq!(feed.matches("<entry>").count(), MAX_ENTRIES);
         let back = read_back(&feed);
         assert!(back.iter().all(|a| a.published.as_ref().unwrap().as_str() >= "2020-01-10"), "only the newest");
         // An empty set is still a valid feed.
-        assert!(read_back(&atom(&set(&[]), false)).is_empty());
+        assert!(read_back(&atom(&set(&[]), false, None)).is_empty());
     }
 }

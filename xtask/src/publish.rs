@@ -70,6 +70,9 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
             std::fs::remove_file(entry.path())?;
         }
     }
+    if std::fs::read_to_string(dist.join("robots.txt")).is_ok_and(|text| text.starts_with(ROBOTS_MARK)) {
+        std::fs::remove_file(dist.join("robots.txt"))?;
+    }
     let (Some(start), Some(end)) = (html.find(PRERENDER_START), html.find(PRERENDER_END)) else {
         bail!("dist/index.html has no {PRERENDER_START}{PRERENDER_END} markers");
     };
@@ -105,7 +108,7 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
             return Ok(None);
         }
     };
-    std::fs::write(dist.join("feed.xml"), crate::feed::atom(&set, article_pages))?;
+    std::fs::write(dist.join("feed.xml"), crate::feed::atom(&set, article_pages, site.as_deref()))?;
     let title = crate::feed::escape(set.title.as_deref().unwrap_or("Articles"));
     in_head(&mut html, &format!("{FEED_LINK} title=\"{title}\" href=\"feed.xml\">\n"))?;
     let lang = language_of(&set);
@@ -151,6 +154,7 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
             let written = write_pages(dist, &html, &pages, site.as_deref())?;
             if let Some(site) = &site {
                 write_sitemaps(dist, site, &pages.set().articles, SITEMAP_MAX)?;
+                write_robots(dist, site)?;
             }
             written
         }
@@ -313,6 +317,26 @@ fn write_sitemaps(dist: &Path, site: &str, articles: &[article_viewer::domain::A
     index.push_str("</sitemapindex>\n");
     std::fs::write(dist.join("sitemap.xml"), index)?;
     Ok(())
+}
+
+/// The first line of the `robots.txt` that [`write_robots`] writes: one without it is the deployer's own, which
+/// is left as it is.
+const ROBOTS_MARK: &str =
+    "# Written by `cargo xtask prerender` (article-viewer); without this line it is left as it is.";
+
+/// `robots.txt` beside the sitemap, which it names (for a crawler that finds the site without it), unless the
+/// folder has one of its own (then add the `Sitemap:` line to it). Crawlers read it at a host's root only.
+fn write_robots(dist: &Path, site: &str) -> Result<()> {
+    let path = dist.join("robots.txt");
+    if path.exists() {
+        eprintln!("note: {} is your own: add `Sitemap: {site}sitemap.xml` to it", path.display());
+        return Ok(());
+    }
+    let text = format!(
+        "{ROBOTS_MARK}\n# Crawlers read robots.txt at a host's root only: served from a sub-path, add the Sitemap \
+         line to the root's.\nUser-agent: *\nDisallow:\n\nSitemap: {site}sitemap.xml\n"
+    );
+    std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))
 }
 
 /// The folder of the articles' own pages, beside index.html.
@@ -965,8 +989,17 @@ mod tests {
                  <url><loc>https://example.org/n/articles/a1.html</loc><lastmod>2024-05-02</lastmod></url>\n\
                  </urlset>\n"
             );
+            assert!(read("robots.txt")
+                .ends_with("\nUser-agent: *\nDisallow:\n\nSitemap: https://example.org/n/sitemap.xml\n"));
+            assert!(read("feed.xml").contains("href=\"https://example.org/n/articles/a1.html\""));
             assert_eq!(prerender(&dir, true, None).unwrap().unwrap().site.as_deref(), Some("https://example.org/n/"));
         }
+        // The deployer's own robots.txt is theirs.
+        std::fs::write(dir.join("robots.txt"), "User-agent: *\nDisallow: /private/\n").unwrap();
+        prerender(&dir, true, None).unwrap();
+        assert_eq!(read("robots.txt"), "User-agent: *\nDisallow: /private/\n");
+        std::fs::remove_file(dir.join("robots.txt")).unwrap();
+        prerender(&dir, true, None).unwrap();
         // More addresses than a sitemap holds: several, and an index of them.
         write_sitemaps(&dir, &site, &article_viewer::domain::load_article_set(&set(2)).unwrap().articles, 2).unwrap();
         assert_eq!(
@@ -981,6 +1014,7 @@ mod tests {
         // A run that writes no pages leaves no sitemap of them (and none of an earlier run's parts).
         prerender(&dir, false, None).unwrap();
         assert!(!dir.join("sitemap.xml").exists() && !dir.join("sitemap-1.xml").exists());
+        assert!(!dir.join("robots.txt").exists());
         assert!(read("index.html").contains("<link rel=\"canonical\" href=\"https://example.org/n/\">"));
 
         // A list of more than one page: its later pages, each at the viewer's address of it, linked to one another
