@@ -207,6 +207,14 @@ fn prerender(dir: Option<PathBuf>, article_pages: bool, site_url: Option<&str>) 
     let made = publish::prerender(&dir, article_pages, site.as_deref())?;
     publish::precompress_file(&dir.join("index.html"))?;
     publish::precompress_file(&dir.join("feed.xml"))?;
+    let compressing = Instant::now();
+    if publish::recompress_set(&dir)? {
+        step(&format!(
+            "compressed {} anew ({:.1} s)",
+            dir.join("articles.json").display(),
+            compressing.elapsed().as_secs_f64()
+        ));
+    }
     match made {
         Some(made) => step(&format!(
             "prerendered the list's first page into {0}/index.html ({1}), {2} article page{5} into {0}/articles/, \

@@ -681,6 +681,21 @@ fn is_hashed(name: &str) -> bool {
     stem.rsplit_once('-').is_some_and(|(_, h)| (8..=16).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+/// After the set in `dir` was replaced: its compressed copies (`articles.json.br`, `.gz`: a build's), where the
+/// folder has them, made anew from it — a host that serves them would serve the old set. Whether it had them.
+pub fn recompress_set(dir: &Path) -> Result<bool> {
+    let set = dir.join("articles.json");
+    let had = ["br", "gz"].iter().any(|x| dir.join(format!("articles.json.{x}")).exists());
+    if had {
+        // (Both go first: one that is no smaller than the set is not written again.)
+        for x in ["br", "gz"] {
+            let _ = std::fs::remove_file(dir.join(format!("articles.json.{x}")));
+        }
+        precompress_file(&set).with_context(|| format!("compressing {}", set.display()))?;
+    }
+    Ok(had)
+}
+
 /// `.br` (quality 11) and `.gz` (level 9) next to every compressible asset, when smaller.
 pub fn precompress(dir: &Path) -> Result<()> {
     for entry in std::fs::read_dir(dir)? {
@@ -821,6 +836,25 @@ mod tests {
 
         std::fs::write(dir.join("index.html"), "<html><head></head><body></body></html>").unwrap();
         assert!(prerender(&dir, false, None).is_err(), "a page without the markers is an error");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_replaced_sets_compressed_copies_are_made_anew_where_the_folder_has_them() {
+        let dir = std::env::temp_dir().join(format!("av-recompress-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let set = format!(r#"{{"version":1,"articles":[{}]}}"#, vec![r#"{"id":"a","title":"New"}"#; 50].join(","));
+        std::fs::write(dir.join("articles.json"), &set).unwrap();
+        assert!(!recompress_set(&dir).unwrap() && !dir.join("articles.json.br").exists(), "none made where none were");
+        std::fs::write(dir.join("articles.json.br"), b"the old set").unwrap();
+        std::fs::write(dir.join("articles.json.gz"), b"the old set").unwrap();
+        assert!(recompress_set(&dir).unwrap());
+        let mut br = Vec::new();
+        brotli::BrotliDecompress(&mut std::fs::File::open(dir.join("articles.json.br")).unwrap(), &mut br).unwrap();
+        let mut gz = String::new();
+        let file = std::fs::File::open(dir.join("articles.json.gz")).unwrap();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(file), &mut gz).unwrap();
+        assert_eq!((String::from_utf8(br).unwrap(), gz), (set.clone(), set));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
