@@ -64,6 +64,47 @@
     var field = form.querySelector('input[type=search]');
     if (field && field.value) location.hash = '#/?q=' + encodeURIComponent(field.value);
   });
+  // Before the app has taken over, a press on a control of the prerendered page that needs the app (Settings,
+  // Filters, 繁/简, Share, Save…: a button, or a summary of nothing yet) is kept, the control marked busy, and given to the app's
+  // own control once it has: the app's markup is the page's (a test compares them), so the same place in it is
+  // the same control. A second press on it takes it back; following a link (another page) drops it.
+  var pending = null;
+  var watching = null;
+  var place = function (el, top) {
+    var path = [];
+    for (; el && el !== top; el = el.parentElement) path.unshift(Array.prototype.indexOf.call(el.parentElement.children, el));
+    return path;
+  };
+  var drop = function () {
+    if (pending) pending.control.removeAttribute('aria-busy');
+    pending = null;
+  };
+  var replay = function (_, observer) {
+    if (document.getElementById('av-prerender')) return;
+    observer.disconnect();
+    if (!pending) return;
+    var el = document.getElementById('av-root');
+    for (var i = 0; el && i < pending.path.length; i++) el = el.children[pending.path[i]];
+    var same = el && el.tagName === pending.control.tagName && el.className === pending.control.className;
+    drop();
+    if (same) { el.focus(); el.click(); }
+  };
+  document.addEventListener('click', function (e) {
+    var pre = document.getElementById('av-prerender');
+    var control = pre && e.target.closest && e.target.closest('summary, button');
+    if (!control || !pre.contains(control)) return;
+    // (A summary whose details hold what it shows — the report of skipped records — opens without the app.)
+    if (control.tagName === 'SUMMARY' && control.parentElement.children.length > 1) return;
+    e.preventDefault();
+    var again = pending && pending.control === control;
+    drop();
+    if (again) return;
+    pending = { control: control, path: place(control, pre) };
+    control.setAttribute('aria-busy', 'true');
+    // (Watched from the first press: the app removes the page when it takes over.)
+    if (!watching) (watching = new MutationObserver(replay)).observe(pre.parentNode, { childList: true });
+  }, true);
+  window.addEventListener('hashchange', drop);
   var theme = stored('theme');
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-av-theme', theme);
   var text = stored('text-size');

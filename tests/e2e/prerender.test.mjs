@@ -387,6 +387,59 @@ test('what is typed into the prerendered search box before the app has its set i
   await page.close();
 });
 
+test("a control pressed before the app has taken over is the app's control's press once it has", async () => {
+  const { page, errors } = await newPage(en.context);
+  // The list's page, its set held back until `release`.
+  const open = async () => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.unroute('**/many/articles.json');
+    await page.route('**/many/articles.json', async (route) => { await held; await route.continue(); });
+    await page.evaluate(() => localStorage.clear()).catch(() => {});
+    await page.goto(server.url('/many/'));
+    return release;
+  };
+  let release = await open();
+  const settings = prerendered(page).locator('.settings-menu > summary');
+  await settings.click();
+  assert.equal(await settings.getAttribute('aria-busy'), 'true', 'kept, and marked so');
+  assert.equal(await prerendered(page).locator('.settings-menu[open]').count(), 0, 'not opened empty');
+  release();
+  await prerendered(page).waitFor({ state: 'detached' });
+  await page.locator('#av-root .settings-panel').waitFor();
+  assert.ok(await page.locator('#av-root .settings-menu > summary').evaluate((el) => document.activeElement === el), 'focused');
+
+  // A second press takes it back; another control's is kept instead.
+  release = await open();
+  await settings.click();
+  await settings.click();
+  assert.equal(await settings.getAttribute('aria-busy'), null);
+  const hans = prerendered(page).locator('.script-toggle [data-script="hans"]');
+  await hans.click();
+  assert.equal(await hans.getAttribute('aria-busy'), 'true');
+  release();
+  await prerendered(page).waitFor({ state: 'detached' });
+  await page.locator('#av-root .script-toggle [data-script="hans"][aria-pressed="true"]').waitFor();
+  await page.locator('#av-root .card-title', { hasText: '企业' }).first().waitFor();
+  assert.equal(await page.locator('#av-root .settings-panel').count(), 0, 'the press taken back stays so');
+
+  // An article's page, pressed before the app runs at all (its wasm held back): Save.
+  await page.evaluate(() => localStorage.clear());
+  let go;
+  const wasm = new Promise((resolve) => { go = resolve; });
+  await page.route('**/*_bg.wasm', async (route) => { await wasm; await route.continue(); });
+  await page.goto(server.url('/many/articles/a10.html'));
+  const save = prerendered(page).locator('.save-button');
+  await save.click();
+  assert.equal(await save.getAttribute('aria-busy'), 'true');
+  go();
+  await prerendered(page).waitFor({ state: 'detached' });
+  await page.locator('#av-root .save-button[aria-pressed="true"]').waitFor();
+  await page.evaluate(() => localStorage.clear());
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("following a card before the app runs opens the article's own page, prerendered", async () => {
   const { page } = await newPage(zh.context);
   await page.route('**/*_bg.wasm', (route) => route.abort());
