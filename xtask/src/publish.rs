@@ -682,8 +682,9 @@ fn is_hashed(name: &str) -> bool {
 }
 
 /// After the set in `dir` was replaced: its compressed copies (`articles.json.br`, `.gz`: a build's), where the
-/// folder has them, made anew from it — a host that serves them would serve the old set. Whether it had them.
-pub fn recompress_set(dir: &Path) -> Result<bool> {
+/// folder has them, made anew from it (`compress`), else removed — a host that serves them would serve the old set.
+/// Whether it had them.
+pub fn recompress_set(dir: &Path, compress: bool) -> Result<bool> {
     let set = dir.join("articles.json");
     let had = ["br", "gz"].iter().any(|x| dir.join(format!("articles.json.{x}")).exists());
     if had {
@@ -691,7 +692,9 @@ pub fn recompress_set(dir: &Path) -> Result<bool> {
         for x in ["br", "gz"] {
             let _ = std::fs::remove_file(dir.join(format!("articles.json.{x}")));
         }
-        precompress_file(&set).with_context(|| format!("compressing {}", set.display()))?;
+        if compress {
+            precompress_file(&set).with_context(|| format!("compressing {}", set.display()))?;
+        }
     }
     Ok(had)
 }
@@ -709,14 +712,50 @@ pub fn precompress(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// [`precompress`] of what `prerender` wrote for the set beside the page (the articles' and the list's pages,
+/// the sitemaps and `robots.txt`), on every core: ~20,000 files for 10,000 articles.
+pub fn precompress_pages(dir: &Path) -> Result<()> {
+    let mut files = Vec::new();
+    for sub in [PAGES_DIR, LIST_PAGES_DIR] {
+        if let Ok(entries) = std::fs::read_dir(dir.join(sub)) {
+            files.extend(entries.filter_map(|e| e.ok()).map(|e| e.path()));
+        }
+    }
+    for entry in std::fs::read_dir(dir)?.filter_map(|e| e.ok()) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if (name.starts_with("sitemap") && name.ends_with(".xml")) || name == "robots.txt" {
+            files.push(entry.path());
+        }
+    }
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    std::thread::scope(|scope| {
+        let each: Vec<_> = (0..workers)
+            .map(|k| {
+                let files = &files;
+                scope.spawn(move || files.iter().skip(k).step_by(workers).try_for_each(|f| precompress_file_at(f, 9)))
+            })
+            .collect();
+        each.into_iter().try_for_each(|t| t.join().expect("a compressor"))
+    })
+}
+
 /// `.br` and `.gz` siblings of one file (replacing older ones), when it is compressible and they are smaller.
 pub fn precompress_file(path: &Path) -> Result<()> {
+    precompress_file_at(path, 0)
+}
+
+/// [`precompress_file`], brotli at `quality` (0: as [`crate::sizes::encode`] chooses). The pages take 9: their
+/// `.br` ~5% larger than at 11 (5,450 against 5,206 B for an article's page of 18 KB), in 1/40 of the time.
+fn precompress_file_at(path: &Path, quality: u32) -> Result<()> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     if !matches!(ext, "html" | "js" | "css" | "wasm" | "json" | "svg" | "txt" | "xml") {
         return Ok(());
     }
     let bytes = std::fs::read(path)?;
-    let (gz, br) = crate::sizes::encode(&bytes)?;
+    let (gz, br) = match quality {
+        0 => crate::sizes::encode(&bytes)?,
+        q => crate::sizes::encode_at(&bytes, q)?,
+    };
     for (suffix, data) in [("gz", gz), ("br", br)] {
         let mut name = path.file_name().context("a file name")?.to_os_string();
         name.push(format!(".{suffix}"));
@@ -845,10 +884,15 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let set = format!(r#"{{"version":1,"articles":[{}]}}"#, vec![r#"{"id":"a","title":"New"}"#; 50].join(","));
         std::fs::write(dir.join("articles.json"), &set).unwrap();
-        assert!(!recompress_set(&dir).unwrap() && !dir.join("articles.json.br").exists(), "none made where none were");
+        assert!(!recompress_set(&dir, true).unwrap() && !dir.join("articles.json.br").exists(), "none where none were");
+        std::fs::write(dir.join("articles.json.br"), b"the old set").unwrap();
+        assert!(
+            recompress_set(&dir, false).unwrap() && !dir.join("articles.json.br").exists(),
+            "not compressing: gone"
+        );
         std::fs::write(dir.join("articles.json.br"), b"the old set").unwrap();
         std::fs::write(dir.join("articles.json.gz"), b"the old set").unwrap();
-        assert!(recompress_set(&dir).unwrap());
+        assert!(recompress_set(&dir, true).unwrap());
         let mut br = Vec::new();
         brotli::BrotliDecompress(&mut std::fs::File::open(dir.join("articles.json.br")).unwrap(), &mut br).unwrap();
         let mut gz = String::new();
@@ -1027,6 +1071,15 @@ mod tests {
                 .ends_with("\nUser-agent: *\nDisallow:\n\nSitemap: https://example.org/n/sitemap.xml\n"));
             assert!(read("feed.xml").contains("href=\"https://example.org/n/articles/a1.html\""));
             assert_eq!(prerender(&dir, true, None).unwrap().unwrap().site.as_deref(), Some("https://example.org/n/"));
+        }
+        // Their compressed copies, as a host that serves such files needs them.
+        precompress_pages(&dir).unwrap();
+        for page in ["articles/a1.html", "sitemap.xml"] {
+            let mut br = Vec::new();
+            brotli::BrotliDecompress(&mut std::fs::File::open(dir.join(format!("{page}.br"))).unwrap(), &mut br)
+                .unwrap();
+            assert_eq!(String::from_utf8(br).unwrap(), read(page), "{page}");
+            assert!(dir.join(format!("{page}.gz")).exists(), "{page}");
         }
         // The deployer's own robots.txt is theirs.
         std::fs::write(dir.join("robots.txt"), "User-agent: *\nDisallow: /private/\n").unwrap();
