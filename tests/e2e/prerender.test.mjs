@@ -13,13 +13,22 @@ let zh;
 let en;
 // A set of three pages of the list (45 articles), prerendered as a deploy is: index.html, pages/2.html, pages/3.html.
 let many;
+// Three articles, the second long, with sections.
+let headed;
+const HEADED = JSON.stringify({ version: 1, title: 'Headed', articles: ['a', 'b', 'c'].map((id) => ({
+  id, title: `Article ${id}`, lang: 'en', published: '2024-05-01',
+  body: ['One', 'Two', 'Three'].flatMap((h) => [{ type: 'heading', text: h },
+    ...Array.from({ length: 15 }, (_, k) => `Paragraph ${k} of section ${h}, long enough to take a line or two of the page.`)]),
+})) });
 
 before(async () => {
   const other = JSON.stringify({ version: 1, articles: [{ id: 'x1', title: 'Another set', body: ['Text.'] }] });
   many = prerenderedFor(bigSet(45));
+  headed = prerenderedFor(HEADED);
   server = await startServer({
     '/pre/': { prerender: true },
     '/many/': { from: many.dir },
+    '/headed/': { from: headed.dir },
     '/plain/': {},
     // The prerendered page as it was, with another set put in its place.
     '/other/': { articles: other, files: { 'index.html': () => fs.readFileSync(path.join(DIST, 'index.html'), 'utf8') } },
@@ -30,6 +39,7 @@ before(async () => {
 
 after(async () => {
   many?.remove();
+  headed?.remove();
   await zh?.close();
   await en?.close();
   await server?.close();
@@ -435,6 +445,31 @@ test("a control pressed before the app has taken over is the app's control's pre
   go();
   await prerendered(page).waitFor({ state: 'detached' });
   await page.locator('#av-root .save-button[aria-pressed="true"]').waitFor();
+  await page.evaluate(() => localStorage.clear());
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the article shown before the set has loaded stays where the reader has scrolled it when the set arrives", async () => {
+  const { page, errors } = await newPage(en.context);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/headed/articles.json', async (route) => { await held; await route.continue(); });
+  // (Another article saved: the header's link to the saved says the whole set has loaded.)
+  await page.goto(server.url('/headed/articles/b.html#h-two'));
+  await page.evaluate(() => localStorage.setItem('article-viewer.saved', 'c'));
+  await page.goto(server.url('/headed/articles/b.html#h-two'));
+  await page.waitForURL(server.url('/headed/#/article/b?at=two'));
+  await prerendered(page).waitFor({ state: 'detached' });
+  // Opened at the section its address points at; then the reader scrolls back to the top.
+  await page.waitForFunction(() => window.scrollY > 0 && Math.abs(document.getElementById('h-two').getBoundingClientRect().top) < 150);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  assert.equal(await page.locator('#av-root .saved-link').count(), 0, 'the set has not loaded');
+  release();
+  await page.locator('#av-root .saved-link').waitFor();
+  // (Two frames: what the app does once it has the set is done.)
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'not taken back to the section');
   await page.evaluate(() => localStorage.clear());
   assert.deepEqual(errors, []);
   await page.close();

@@ -460,7 +460,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         let (root, at) = (root.clone(), at_now);
         // (A heading's, a list item's — a footnote's —, or a note's back link's.)
         let anchor = at.map(|at| find_anchor(&anchors, &at).map_or(at.clone(), str::to_owned));
-        use_effect_on(Rc::as_ptr(&props.article) as usize, move |_| {
+        // (Once per article: not again for the same article from the whole set, once it has loaded — the reader
+        // may have scrolled on from there.)
+        use_effect_on(AttrValue::from(props.article.id.to_string()), move |_| {
             let find = |selector: &str| root.cast::<web_sys::Element>()?.query_selector(selector).ok()?;
             if let Some(h) = anchor.and_then(|a| place(&find, &a)) {
                 crate::ui::scroll::go_to(h);
