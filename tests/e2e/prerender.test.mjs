@@ -538,6 +538,9 @@ test('without JavaScript the prerendered list can be read', async () => {
     await page.goto(server.url('/pre/'));
     await prerendered(page).locator('.card-title a', { hasText: SEED_TITLE }).waitFor();
     assert.match(await prerendered(page).locator('.card .excerpt').innerText(), /\S{20}/);
+    // A category's link (the app's filtered list) reads as text.
+    const category = prerendered(page).locator('.card .meta a[href^="#/?category="]');
+    assert.equal(await category.evaluate((a) => getComputedStyle(a).pointerEvents), 'none');
     for (const control of ['.settings', '.search', '.filters']) {
       assert.equal(await prerendered(page).locator(control).isVisible(), false, control);
     }
