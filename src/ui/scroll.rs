@@ -28,6 +28,9 @@ thread_local! {
     static SHOWN: RefCell<Option<String>> = const { RefCell::new(None) };
     /// Set by in-page controls (search box, filters) whose URL change must not scroll or move focus.
     static KEEP_VIEW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// A new page shown before the set has loaded (from an article's own page: it waits) has no heading to focus
+    /// yet: it is focused when the set is there.
+    static FOCUS_LATER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Call before a navigation that refines the page in place (typing a query, ticking a filter): the next route
@@ -71,6 +74,12 @@ pub fn scroll_manager() -> Html {
     let first = use_mut_ref(|| true);
     let host = crate::ui::mount::use_mount().host;
     let embedded = host.is_some();
+    let loaded = use_context::<crate::ui::Catalog>().is_some_and(|c| c.early().is_none());
+    use_effect_on(loaded, |&loaded| {
+        if loaded && FOCUS_LATER.with(|f| f.replace(false)) {
+            focus_heading(web_sys::window().and_then(|w| w.document()?.query_selector(".page-title").ok()?));
+        }
+    });
     use_effect_on(embedded, |embedded| {
         let window = web_sys::window().expect("a window");
         let on_scroll = Closure::<dyn Fn()>::new(remember_shown);
@@ -132,7 +141,9 @@ pub fn scroll_manager() -> Html {
                     window.scroll_to_with_x_and_y(0.0, y)
                 }
             }
-            focus_heading(find(".page-title"));
+            let heading = find(".page-title");
+            FOCUS_LATER.with(|f| f.set(heading.is_none() && !loaded));
+            focus_heading(heading);
         });
         if let Some(window) = web_sys::window() {
             let _ = window.request_animation_frame(restore.unchecked_ref());

@@ -333,6 +333,8 @@ test("an article's page is the app's at once, before the set has loaded: its lin
   await page.locator('#av-root .loading[role=status]').waitFor();
   release();
   await page.locator('#av-root h1.article-title', { hasText: / 11$/ }).waitFor();
+  // (Its heading takes the focus once it is there, as a new page's does.)
+  await page.waitForFunction(() => document.activeElement?.matches('#av-root h1.article-title'));
   await page.goBack();
   await page.locator('#av-root h1.article-title', { hasText: / 10$/ }).waitFor();
   // From the whole set: the same page still.
