@@ -121,9 +121,9 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
     let at = html.find(PRERENDER_START).context("the marker")? + PRERENDER_START.len();
     html.insert_str(at, &page);
     html = defer_preloads(&html)?;
-    let boot = include_str!("../../static/boot.js");
+    let boot = without_comments(include_str!("../../static/boot.js"));
     let name = format!("boot-{}.js", content_hash(boot.as_bytes()));
-    std::fs::write(dist.join(&name), boot)?;
+    std::fs::write(dist.join(&name), &boot)?;
     let at = html
         .find("<link rel=\"stylesheet\"")
         .or_else(|| html.find("</head>"))
@@ -339,6 +339,12 @@ fn write_robots(dist: &Path, site: &str) -> Result<()> {
     std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))
 }
 
+/// A script of ours (`static/boot.js`, the service worker's and the widget's templates) without its lines of
+/// comment (what it does is said there, for its readers; a browser needs none of it: a third of their bytes).
+fn without_comments(js: &str) -> String {
+    js.lines().filter(|l| !l.trim_start().starts_with("//")).map(|l| format!("{l}\n")).collect()
+}
+
 /// The folder of the articles' own pages, beside index.html.
 const PAGES_DIR: &str = "articles";
 
@@ -509,7 +515,7 @@ fn write_embed(dist: &Path) -> Result<()> {
     let js = asset(dist, "viewer js", |n| n.starts_with("article-viewer-") && n.ends_with(".js"))?;
     let wasm = asset(dist, "viewer wasm", |n| n.ends_with("_bg.wasm"))?;
     let css = asset(dist, "stylesheet", |n| n.starts_with("style-") && n.ends_with(".css"))?;
-    let template = include_str!("../../static/embed.template.js");
+    let template = without_comments(include_str!("../../static/embed.template.js"));
     let embed =
         template.replace("__VIEWER_JS__", &js).replace("__VIEWER_WASM__", &wasm).replace("__VIEWER_CSS__", &css);
     std::fs::write(dist.join("embed.js"), embed)?;
@@ -534,12 +540,7 @@ fn write_service_worker(dist: &Path) -> Result<()> {
     shell.sort();
     let page = std::fs::read(dist.join("index.html")).context("reading dist/index.html")?;
     let build = content_hash(&[page, shell.join("\n").into_bytes()].concat());
-    // Without the template's comments (what it does is said there): a third of the bytes a first visit fetches.
-    let template: String = include_str!("../../static/sw.template.js")
-        .lines()
-        .filter(|l| !l.trim_start().starts_with("//"))
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let template = without_comments(include_str!("../../static/sw.template.js"));
     let sw = template.replace("__BUILD__", &build).replace("__SHELL__", &serde_json::to_string(&shell)?);
     std::fs::write(dist.join("sw.js"), sw)?;
     Ok(())
@@ -857,6 +858,15 @@ mod tests {
         );
         assert_eq!(once.matches(&format!("{BOOT_OPEN}boot-")).count(), 1);
         assert!(once.contains("data-lang=\"zh-Hans\""));
+        // The boot script as written, less its comments.
+        let name = &once[once.find(&format!("{BOOT_OPEN}boot-")).unwrap() + BOOT_OPEN.len()..];
+        let boot = std::fs::read_to_string(dir.join(&name[..name.find('"').unwrap()])).unwrap();
+        let source = include_str!("../../static/boot.js");
+        assert!(boot.len() < source.len() * 4 / 5 && !boot.lines().any(|l| l.trim_start().starts_with("//")));
+        assert!(
+            boot.contains("root.classList.add('av-no-prerender');") && boot.trim_end().ends_with("})();"),
+            "{boot}"
+        );
         // The set's feed, and the page's link to it.
         assert!(std::fs::read_to_string(dir.join("feed.xml")).unwrap().contains("<title>First &lt;b&gt;</title>"));
         assert_eq!(once.matches(&format!("{FEED_LINK} title=\"Set\" href=\"feed.xml\">")).count(), 1, "{once}");
