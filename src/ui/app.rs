@@ -108,8 +108,22 @@ pub fn app(props: &AppProps) -> Html {
     });
     let attempt = use_state(|| 0u32);
     let load = use_state(|| LoadState::Loading);
-    // An article's own page: its article, shown at once, while the whole set loads.
-    let early = use_memo((), move |_| if embedded { None } else { early_article() });
+    // An article's own page: its article, shown at once, while the whole set loads. At the viewer's address of an
+    // article (a link copied from the address bar), where the articles' own pages were written: its page is
+    // fetched for it (tens of KB, against a set of up to tens of MB), and the article shown from it the same way.
+    let early = use_state(|| if embedded { None } else { early_article() });
+    {
+        let early = early.clone();
+        use_effect_on(embedded, move |&embedded| {
+            if let (false, None, Some(id)) = (embedded, &*early, opened_article()) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(catalog) = article_from_its_page(&id).await {
+                        early.set(Some(catalog));
+                    }
+                });
+            }
+        });
+    }
     let progress = use_state(Progress::default);
     {
         let load = load.clone();
@@ -355,6 +369,28 @@ fn early_article() -> Option<Catalog> {
     let block = web_sys::window()?.document()?.get_element_by_id(super::EARLY_ID)?;
     let set = load_article_set(&block.text_content()?).ok().filter(|set| !set.articles.is_empty())?;
     let around = Around::read(|name| block.get_attribute(name));
+    Some(Catalog(Rc::new(Collection::new(set)), Some(Rc::new(around))))
+}
+
+/// The article the standalone page's address opens (`#/article/<id>`), where the page says the articles' own
+/// pages were written (`cargo xtask dist`).
+fn opened_article() -> Option<String> {
+    let window = web_sys::window()?;
+    window.document()?.query_selector("meta[name='article-viewer:pages']").ok()??;
+    let hash = window.location().hash().ok()?;
+    match Route::recognize(hash.strip_prefix('#')?.split('?').next()?)? {
+        Route::Article { id } => Some(id),
+        _ => None,
+    }
+}
+
+/// The article `id` as its own page holds it for the app (see [`early_article`]), fetched: when the page is there
+/// and holds that article.
+async fn article_from_its_page(id: &str) -> Option<Catalog> {
+    let response = gloo_net::http::Request::get(&super::route::article_file(id)).send().await.ok()?;
+    let html = response.text().await.ok().filter(|_| response.ok())?;
+    let (around, text) = Around::in_page(&html)?;
+    let set = load_article_set(text).ok().filter(|set| set.articles.first().is_some_and(|a| a.id.as_str() == id))?;
     Some(Catalog(Rc::new(Collection::new(set)), Some(Rc::new(around))))
 }
 

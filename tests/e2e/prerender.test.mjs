@@ -292,7 +292,11 @@ test("Share gives the article's own page, in the script shown, where they were w
   assert.equal(other.url(), server.url(`/pre/#/article/${SEED_ID}?script=hans`));
   await other.close();
   // A set replaced since the pages were written (another set under the same page): the viewer's own address.
+  // (The article's page, asked for to show it before the set has loaded, is not there: its 404 is expected.)
+  const seen = errors.length;
   assert.equal(await shared(server.url('/other/#/article/x1')), server.url('/other/#/article/x1'));
+  const missing = errors.splice(seen).filter((e) => !/\/other\/articles\/x1\.html$|^Failed to load resource: .* 404/.test(e));
+  assert.deepEqual(missing, []);
   await page.evaluate(() => localStorage.clear());
   assert.deepEqual(errors, []);
   await page.close();
@@ -473,6 +477,31 @@ test("the article shown before the set has loaded stays where the reader has scr
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.equal(await page.evaluate(() => window.scrollY), 0, 'not taken back to the section');
   await page.evaluate(() => localStorage.clear());
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the viewer's address of an article, where the articles' pages were written, shows it from its page before the set has loaded", async () => {
+  const { page, errors } = await newPage(en.context);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/many/articles.json', async (route) => { await held; await route.continue(); });
+  const pages = [];
+  page.on('request', (r) => { if (/\/articles\/[^/]+\.html$/.test(r.url())) pages.push(new URL(r.url()).pathname); });
+  await page.goto(server.url('/many/#/article/a10'));
+  await page.locator('#av-root h1.article-title', { hasText: / 10$/ }).waitFor();
+  assert.deepEqual(pages, ['/many/articles/a10.html']);
+  assert.match(await page.locator('#av-root .neighbour-next .neighbour-title').innerText(), / 11$/);
+  assert.ok(await page.locator('#av-root .related .neighbour').count() > 0, 'related articles');
+  assert.equal(await page.title(), `${await page.locator('#av-root h1.article-title').innerText()} · Big set`);
+  release();
+  await page.locator('#av-root .back a').click();
+  await page.locator('#av-root .card').first().waitFor();
+  // Where no pages were written (the page does not say so), nothing is asked for but the set.
+  pages.length = 0;
+  await page.goto(server.url('/plain/#/article/000_7367aa27400e94e4'));
+  await page.locator('#av-root h1.article-title').waitFor();
+  assert.deepEqual(pages, []);
   assert.deepEqual(errors, []);
   await page.close();
 });

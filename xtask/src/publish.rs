@@ -1012,10 +1012,7 @@ mod tests {
         assert!(a1.contains("href=\"articles/a0.html\" class=\"neighbour related-article\""), "related: {a1}");
         // For the app, which shows it before it has loaded the set: the article as the set has it, and the articles
         // it links to (each once: a0 is the previous one and a related one), where they are.
-        let open = format!("<script type=\"application/json\" id=\"{}\"", article_viewer::ui::EARLY_ID);
-        let block = &a1[a1.find(&open).expect("the data block") + open.len()..];
-        let (attributes, block) = block.split_once('>').unwrap();
-        let text = &block[..block.find("</script>").unwrap()];
+        let (around, text) = article_viewer::ui::pages::article::Around::in_page(&a1).expect("the data block");
         assert!(!text.contains('<'), "{text}");
         let early = article_viewer::domain::load_article_set(text).unwrap();
         let whole = article_viewer::domain::load_article_set(&set(3)).unwrap();
@@ -1028,18 +1025,13 @@ mod tests {
             ("Title 2 & <more>", "2024-05-03")
         );
         assert!(early.articles[1].body.is_empty() && early.articles[1].lang.as_deref() == Some("zh-CN"));
-        let value = |name: &str| {
-            let at = attributes.find(&format!(" {name}"))? + name.len() + 1;
-            Some(attributes[at..].strip_prefix("=\"").map_or("", |v| &v[..v.find('"').unwrap()]).to_owned())
-        };
-        let around = article_viewer::ui::pages::article::Around::read(value);
         let wanted = article_viewer::ui::pages::article::Around {
             previous: Some(1),
             next: Some(2),
             related: vec![1],
             convert: true,
         };
-        assert_eq!(around, wanted, "{attributes}");
+        assert_eq!(around, wanted);
 
         // Again with one article fewer: its page goes; the others are made again the same (one boot script, one
         // stylesheet without scripts).

@@ -69,6 +69,21 @@ impl Around {
             convert: get("data-convert").is_some(),
         }
     }
+
+    /// The data block of an article's own page, in the page's HTML (`html`): what its article links to, and the
+    /// small set's JSON text.
+    pub fn in_page(html: &str) -> Option<(Around, &str)> {
+        let open = format!("<script type=\"application/json\" id=\"{}\"", crate::ui::EARLY_ID);
+        let (attributes, rest) = html[html.find(&open)? + open.len()..].split_once('>')?;
+        let text = &rest[..rest.find("</script>")?];
+        // (Its attributes as the prerender writes them: ` name="value"`, or ` name` alone.)
+        let value = |name: &str| {
+            let at = attributes.find(&format!(" {name}"))? + name.len() + 1;
+            let quoted = attributes[at..].strip_prefix("=\"");
+            Some(quoted.map_or("", |v| v.split('"').next().unwrap_or_default()).to_owned())
+        };
+        Some((Around::read(value), text))
+    }
 }
 
 // Enlarges an article's image (`button` holds it): a modal dialog, inside the viewer (a widget's styles apply),
