@@ -3,13 +3,14 @@
 // HTML page showing the same first page of cards with the same stylesheet (the physical floor); and when the app
 // has taken over (its own first card painted, the prerendered list gone), against the same floor. Then a shared
 // link to an article: the viewer's address of it (`#/article/<id>`: the app shows it once it has the set) against
-// the article's own page (`articles/<id>.html`, prerendered: its article painted, then the app taking over).
+// the article's own page (`articles/<id>.html`, prerendered: its article painted, then the app taking over); and
+// the same over a throttled network, against the viewer where no pages were written (its link waits for the set).
 // Run by `cargo xtask bench`; prints medians and the ratios, measured in this same run.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startServer, launchBrowser, bigSet, DIST } from '../tests/e2e/support.mjs';
+import { startServer, launchBrowser, bigSet, withoutPrerender, DIST } from '../tests/e2e/support.mjs';
 
 const RUNS = Number(process.env.AV_BENCH_RUNS ?? 21);
 const PAGE_SIZE = 20;
@@ -81,8 +82,13 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * One cold load of `url`: when its first card (`article`: its article's title) was painted and (app) when the
  * app's own was.
  */
-async function load(context, url, app, article = false) {
+async function load(context, url, app, article = false, network = null) {
   const page = await context.newPage();
+  if (network) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+  }
   await page.addInitScript(PROBE);
   await page.goto(url, { waitUntil: 'commit' });
   const first = await page.evaluate((a) => (a ? window.__firstTitle : window.__firstCard), article);
@@ -109,6 +115,8 @@ for (const [n, json] of Object.entries(sets)) {
   // The viewer's own page as plain HTML: the prerendered markup without a script.
   const plain = page.replace(/<script[^>]*><\/script>\n?/g, '').replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
   mounts[`/page-${n}/`] = { articles: json, files: { 'index.html': plain } };
+  // The viewer as it is where no pages were written: a link to an article waits for the set.
+  mounts[`/bare-${n}/`] = { articles: json, files: { 'index.html': withoutPrerender(page) } };
 }
 const server = await startServer(mounts);
 const browser = await launchBrowser();
@@ -139,7 +147,7 @@ for (const [n, json] of Object.entries(sets)) {
 }
 
 console.log(`\na shared link to an article, its title painted: median of ${RUNS} cold loads each (ms), taking turns, same run`);
-console.log('  link: the viewer\'s address of it (#/article/<id>: the app, once it has the set); page: its own page');
+console.log('  link: the viewer\'s address of it (#/article/<id>: the app, from the article\'s page it fetches or the set); page: its own page');
 console.log('  (articles/<id>.html, prerendered); app: that page taken over by the app');
 const head2 = ['articles', 'JSON bytes', 'link', 'page', 'page/link', 'app', 'app/link'];
 console.log(head2.map((h, i) => (i ? h.padStart(10) : h.padEnd(9))).join(''));
@@ -160,6 +168,35 @@ for (const [n, json] of Object.entries(sets)) {
   const cells = [link, page, page / link, app, app / link];
   const fmt = (x, i) => (i === 2 || i === 4 ? x.toFixed(2) : x.toFixed(1)).padStart(10);
   console.log(`${n.padEnd(9)}${String(Buffer.byteLength(json)).padStart(10)}${cells.map(fmt).join('')}`);
+}
+// Over a network (Chromium's throttling): where the set takes seconds to arrive, what an article's page and the
+// viewer's address of it (which fetches the page) save.
+const NETWORK = { latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 5e6 / 8 };
+const SLOW_RUNS = Number(process.env.AV_BENCH_SLOW_RUNS ?? 7);
+console.log(`\nthe same over a 20 Mbit/s network with 40 ms latency (Chromium's throttling), 10,000 articles, median of ${SLOW_RUNS}`);
+console.log('  bare: the viewer\'s address of it where no pages were written (the app, once it has the set); link: the same');
+console.log('  where they were (the app fetches the article\'s page); page: its own page painted; app: that page taken over');
+const head3 = ['articles', 'JSON bytes', 'bare', 'link', 'link/bare', 'page', 'page/bare', 'app', 'app/bare'];
+console.log(head3.map((h, i) => (i ? h.padStart(10) : h.padEnd(9))).join(''));
+{
+  const n = '10000';
+  const runs = { bare: [], link: [], page: [], app: [] };
+  const kinds = [
+    async () => runs.bare.push((await load(browser.context, server.url(`/bare-${n}/#/article/${shared[n]}`), true, true, NETWORK)).took),
+    async () => runs.link.push((await load(browser.context, server.url(`/app-${n}/#/article/${shared[n]}`), true, true, NETWORK)).took),
+    async () => {
+      const v = await load(browser.context, server.url(`/app-${n}/articles/${shared[n]}.html`), true, true, NETWORK);
+      runs.page.push(v.first);
+      runs.app.push(v.took);
+    },
+  ];
+  for (let i = 0; i < SLOW_RUNS; i++) {
+    for (let k = 0; k < kinds.length; k++) await kinds[(i + k) % kinds.length]();
+  }
+  const [bare, link, page, app] = ['bare', 'link', 'page', 'app'].map((k) => median(runs[k]));
+  const cells = [bare, link, link / bare, page, page / bare, app, app / bare];
+  const fmt = (x, i) => (i === 2 || i === 4 || i === 6 ? x.toFixed(2) : x.toFixed(1)).padStart(10);
+  console.log(`${n.padEnd(9)}${String(Buffer.byteLength(sets[n])).padStart(10)}${cells.map(fmt).join('')}`);
 }
 await browser.close();
 await server.close();
