@@ -47,6 +47,17 @@ after(async () => {
 
 const prerendered = (page) => page.locator('#av-prerender');
 
+/**
+ * Holds back the responses to `pattern` (the set, the wasm) until the function it returns is called; `asked` is
+ * called at each request.
+ */
+async function holdBack(page, pattern, asked = () => {}) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(pattern, async (route) => { asked(); await held; await route.continue(); });
+  return release;
+}
+
 /** Runs `check` with a new page of a browser that runs no script (a reader who turned it off, a crawler). */
 async function withoutScripts(check) {
   const off = await launchBrowser({ locale: 'en-US', javaScriptEnabled: false });
@@ -191,9 +202,7 @@ test('the app takes over with the same markup it prerendered', async () => {
 test("an article's own page shows it at once, at the viewer's address, and the app takes over with the same markup", async () => {
   const { page, errors } = await newPage(zh.context);
   await watch(page);
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  const release = await holdBack(page, '**/*_bg.wasm');
   await page.goto(server.url(`/pre/articles/${SEED_ID}.html`));
   // Before the app: the article, prerendered, at the address the viewer gives it (a reload or a shared link is
   // the viewer's), titled as the app titles it.
@@ -258,9 +267,7 @@ test('a reader in another language, on a deep link or reading converted sees no 
   // Following one of the prerendered list's links to the viewer before the app runs shows the app's own
   // loading state, not the list.
   ({ page } = await newPage(zh.context));
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  const release = await holdBack(page, '**/*_bg.wasm');
   await page.goto(server.url('/pre/'));
   await prerendered(page).locator('.card .facet-link').first().click();
   await hidden(page);
@@ -307,10 +314,8 @@ test("an article's page is the app's at once, before the set has loaded: its lin
   await en.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const { page, errors } = await newPage(en.context);
   await watch(page);
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
   let asked = 0;
-  await page.route('**/many/articles.json', async (route) => { asked += 1; await held; await route.continue(); });
+  const release = await holdBack(page, '**/many/articles.json', () => { asked += 1; });
   // The set's 11th article: it has a previous and a next one, and related ones.
   await page.goto(server.url('/many/articles/a10.html'));
   await page.waitForURL(server.url('/many/#/article/a10'));
@@ -366,9 +371,7 @@ test("an article's page is the app's at once, before the set has loaded: its lin
 test('what is typed into the prerendered search box before the app has its set is searched for when it takes over', async () => {
   const { page, errors } = await newPage(en.context);
   await watch(page);
-  let release;
-  let held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/many/articles.json', async (route) => { await held; await route.continue(); });
+  let release = await holdBack(page, '**/many/articles.json');
   await page.goto(server.url('/many/'));
   const box = prerendered(page).locator('input[type=search]');
   await box.click();
@@ -388,7 +391,8 @@ test('what is typed into the prerendered search box before the app has its set i
   await page.waitForURL((u) => u.hash === '#/?q=copper+01');
 
   // Enter before the app has its set: the viewer's address of the search, its loading state, then the results.
-  held = new Promise((resolve) => { release = resolve; });
+  await page.unroute('**/many/articles.json');
+  release = await holdBack(page, '**/many/articles.json');
   await page.evaluate(() => localStorage.clear());
   await page.goto(server.url('/many/'));
   await prerendered(page).locator('input[type=search]').fill('nickel');
@@ -407,10 +411,8 @@ test("a control pressed before the app has taken over is the app's control's pre
   const { page, errors } = await newPage(en.context);
   // The list's page, its set held back until `release`.
   const open = async () => {
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
     await page.unroute('**/many/articles.json');
-    await page.route('**/many/articles.json', async (route) => { await held; await route.continue(); });
+    const release = await holdBack(page, '**/many/articles.json');
     await page.evaluate(() => localStorage.clear()).catch(() => {});
     await page.goto(server.url('/many/'));
     return release;
@@ -441,9 +443,7 @@ test("a control pressed before the app has taken over is the app's control's pre
 
   // An article's page, pressed before the app runs at all (its wasm held back): Save.
   await page.evaluate(() => localStorage.clear());
-  let go;
-  const wasm = new Promise((resolve) => { go = resolve; });
-  await page.route('**/*_bg.wasm', async (route) => { await wasm; await route.continue(); });
+  const go = await holdBack(page, '**/*_bg.wasm');
   await page.goto(server.url('/many/articles/a10.html'));
   const save = prerendered(page).locator('.save-button');
   await save.click();
@@ -458,9 +458,7 @@ test("a control pressed before the app has taken over is the app's control's pre
 
 test("the article shown before the set has loaded stays where the reader has scrolled it when the set arrives", async () => {
   const { page, errors } = await newPage(en.context);
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/headed/articles.json', async (route) => { await held; await route.continue(); });
+  const release = await holdBack(page, '**/headed/articles.json');
   // (Another article saved: the header's link to the saved says the whole set has loaded.)
   await page.goto(server.url('/headed/articles/b.html#h-two'));
   await page.evaluate(() => localStorage.setItem('article-viewer.saved', 'c'));
@@ -483,9 +481,7 @@ test("the article shown before the set has loaded stays where the reader has scr
 
 test("the viewer's address of an article, where the articles' pages were written, shows it from its page before the set has loaded", async () => {
   const { page, errors } = await newPage(en.context);
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/many/articles.json', async (route) => { await held; await route.continue(); });
+  const release = await holdBack(page, '**/many/articles.json');
   const pages = [];
   page.on('request', (r) => { if (/\/articles\/[^/]+\.html$/.test(r.url())) pages.push(new URL(r.url()).pathname); });
   await page.goto(server.url('/many/#/article/a10'));
