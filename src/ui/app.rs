@@ -16,10 +16,8 @@ use super::Catalog;
 use crate::domain::convert::ScriptChoice;
 use crate::domain::format::format_bytes;
 use crate::domain::format::UiLang;
-use crate::domain::listing::Collection;
 use crate::domain::load_article_set;
 use crate::ui::effect::use_effect_on;
-use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -276,8 +274,7 @@ pub fn app(props: &AppProps) -> Html {
     }
     // 繁/简 is offered once the set is known to have Chinese text.
     let script_toggle = match (&*load, &*early) {
-        (LoadState::Loaded(c), _) => c.collection().offers_conversion(),
-        (_, Some(c)) => c.early().is_some_and(|around| around.convert),
+        (LoadState::Loaded(c), _) | (_, Some(c)) => c.offers_conversion(),
         _ => false,
     };
     let saved = match &*load {
@@ -368,8 +365,7 @@ fn build_index_in_slices(c: Catalog, per_slice: usize) {
 fn early_article() -> Option<Catalog> {
     let block = web_sys::window()?.document()?.get_element_by_id(super::EARLY_ID)?;
     let set = load_article_set(&block.text_content()?).ok().filter(|set| !set.articles.is_empty())?;
-    let around = Around::read(|name| block.get_attribute(name));
-    Some(Catalog(Rc::new(Collection::new(set)), Some(Rc::new(around))))
+    Some(Catalog::early(set, Around::read(|name| block.get_attribute(name))))
 }
 
 /// The article the standalone page's address opens (`#/article/<id>`), where the page says the articles' own
@@ -391,7 +387,7 @@ async fn article_from_its_page(id: &str) -> Option<Catalog> {
     let html = response.text().await.ok().filter(|_| response.ok())?;
     let (around, text) = Around::in_page(&html)?;
     let set = load_article_set(text).ok().filter(|set| set.articles.first().is_some_and(|a| a.id.as_str() == id))?;
-    Some(Catalog(Rc::new(Collection::new(set)), Some(Rc::new(around))))
+    Some(Catalog::early(set, around))
 }
 
 fn switch(route: Route) -> Html {

@@ -43,12 +43,22 @@ impl Catalog {
         Catalog(Rc::new(Collection::new(set)), None)
     }
 
+    /// The catalog of the small set an article's own page holds, and what the article links to in it.
+    pub fn early(set: LoadedSet, around: Around) -> Catalog {
+        Catalog(Rc::new(Collection::new(set)), Some(Rc::new(around)))
+    }
+
+    /// Whether the set offers 繁/简 (has Chinese text): before it has loaded, as the article's page says of it.
+    pub fn offers_conversion(&self) -> bool {
+        self.around().map_or(self.0.offers_conversion(), |around| around.convert)
+    }
+
     pub fn collection(&self) -> &Collection {
         &self.0
     }
 
     /// What the article shown before the whole set has loaded links to; `None` once it has.
-    pub fn early(&self) -> Option<&Around> {
+    pub fn around(&self) -> Option<&Around> {
         self.1.as_deref()
     }
 }

@@ -13,9 +13,8 @@ use super::state::{Prefs, PrefsHandle, Theme};
 use super::Catalog;
 use crate::domain::convert::ScriptChoice;
 use crate::domain::format::{tag_is, UiLang};
-use crate::domain::listing::{Collection, ListState};
+use crate::domain::listing::ListState;
 use crate::domain::LoadedSet;
-use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
 use yew_router::Router;
@@ -56,7 +55,7 @@ fn prerendered(props: &Props) -> Html {
     html! {
         <ContextProvider<PrefsHandle> context={prefs}>
             <Router history={(*history).clone()}>
-                <Frame embedded={false} script_toggle={props.catalog.early().map_or(props.catalog.collection().offers_conversion(), |a| a.convert)}>
+                <Frame embedded={false} script_toggle={props.catalog.offers_conversion()}>
                     <ContextProvider<Catalog> context={props.catalog.clone()}>
                         if let Some(id) = &props.article {
                             <ArticlePage id={id.clone()} />
@@ -186,7 +185,7 @@ impl Pages {
             text.replace('<', "\\u003c")
         );
         let small = crate::domain::load_article_set(&text).ok()?;
-        let catalog = Catalog(Rc::new(Collection::new(small)), Some(Rc::new(around)));
+        let catalog = Catalog::early(small, around);
         Some(ArticleHtml { html: self.render(catalog, Some(AttrValue::from(id.to_owned())), 1), data })
     }
 

@@ -74,7 +74,7 @@ pub fn scroll_manager() -> Html {
     let first = use_mut_ref(|| true);
     let host = crate::ui::mount::use_mount().host;
     let embedded = host.is_some();
-    let loaded = use_context::<crate::ui::Catalog>().is_some_and(|c| c.early().is_none());
+    let loaded = use_context::<crate::ui::Catalog>().is_some_and(|c| c.around().is_none());
     use_effect_on(loaded, |&loaded| {
         if loaded && FOCUS_LATER.with(|f| f.replace(false)) {
             focus_heading(web_sys::window().and_then(|w| w.document()?.query_selector(".page-title").ok()?));

@@ -399,7 +399,7 @@ fn write_pages(
     let lists = pages.list_pages().saturating_sub(1);
     let bar = crate::import::progress_bar(lists + set.articles.len(), "pages");
     // Every `workers`-th page from the `k`-th, rendered by `pages`.
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let workers = cores();
     let write = |pages: &Pages, k: usize| -> Result<()> {
         for job in (k..lists + set.articles.len()).step_by(workers) {
             bar.inc(1);
@@ -728,7 +728,7 @@ pub fn precompress_pages(dir: &Path) -> Result<()> {
             files.push(entry.path());
         }
     }
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let workers = cores();
     std::thread::scope(|scope| {
         let each: Vec<_> = (0..workers)
             .map(|k| {
@@ -738,6 +738,11 @@ pub fn precompress_pages(dir: &Path) -> Result<()> {
             .collect();
         each.into_iter().try_for_each(|t| t.join().expect("a compressor"))
     })
+}
+
+/// How many threads write or compress the pages: one per core, up to 8.
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8)
 }
 
 /// `.br` and `.gz` siblings of one file (replacing older ones), when it is compressible and they are smaller.

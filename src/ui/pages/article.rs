@@ -178,12 +178,12 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             // article is not in it).
             let position = order.as_ref().as_ref().and_then(|o| o.iter().position(|&i| i == index).map(|p| (o, p)));
             // (Before the whole set has loaded: the ones its own page links to.)
-            let (previous, next) = match (catalog.early(), position) {
+            let (previous, next) = match (catalog.around(), position) {
                 (Some(around), _) => (around.previous, around.next),
                 (None, Some((o, p))) => (p.checked_sub(1).and_then(|p| o.get(p)).copied(), o.get(p + 1).copied()),
                 (None, None) => (index.checked_sub(1), Some(index + 1)),
             };
-            let related = catalog.early().map_or(related, |around| &around.related);
+            let related = catalog.around().map_or(related, |around| &around.related);
             let neighbour = |i: Option<usize>| i.and_then(|i| catalog.articles.get(i));
             let (previous, next) = (neighbour(previous), neighbour(next));
             let pairs = state.to_pairs();
@@ -538,7 +538,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
 /// Whether the page says the articles' own pages were written for `catalog`'s set (see `cargo xtask dist`).
 /// (An article shown from its own page, before the whole set has loaded: the page is its own.)
 fn has_own_pages(catalog: &Catalog) -> bool {
-    if catalog.early().is_some() {
+    if catalog.around().is_some() {
         return true;
     }
     let document = web_sys::window().and_then(|w| w.document());
