@@ -65,9 +65,9 @@
     if (field && field.value) location.hash = '#/?q=' + encodeURIComponent(field.value);
   });
   // Before the app has taken over, a press on a control of the prerendered page that needs the app (Settings,
-  // Filters, 繁/简, Share, Save…: a button, or a summary of nothing yet) is kept, the control marked busy, and given to the app's
-  // own control once it has: the app's markup is the page's (a test compares them), so the same place in it is
-  // the same control. A second press on it takes it back; following a link (another page) drops it.
+  // Filters, 繁/简, Share, Save…: a button, or a summary of nothing yet) is kept, the control marked busy, and
+  // given to the app's own control once it has: the app's markup is the page's (a test compares them), so the
+  // same place in it is the same control. A second press on it takes it back; following a link drops it.
   var pending = null;
   var watching = null;
   var place = function (el, top) {
