@@ -4,24 +4,22 @@ use anyhow::Result;
 use std::io::Write;
 use std::path::Path;
 
-/// `bytes` compressed as hosts serve them: (gzip -9, brotli quality 11; 9 past 1 MB). Also what `cargo xtask dist` writes
-/// as the `.gz` / `.br` siblings, so the sizes reported are the sizes shipped.
+/// `bytes` compressed as hosts serve them: (gzip -9, brotli quality 11; 9 past 1 MB). Also what `cargo xtask
+/// dist` writes as the `.gz` / `.br` siblings, so the sizes reported are the sizes shipped.
 pub fn encode(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
     // (Past 1 MB — a large article set — quality 9: as small, here even smaller, and ~12× as fast: a 40 MB set
     // took 30 s at 11.)
     encode_at(bytes, if bytes.len() > 1 << 20 { 9 } else { 11 })
 }
 
-/// `bytes` compressed as [`encode`] does, brotli at `quality`, its window no larger than `bytes` need.
+/// `bytes` compressed as [`encode`] does, brotli at `quality`.
 pub fn encode_at(bytes: &[u8], quality: u32) -> Result<(Vec<u8>, Vec<u8>)> {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     gz.write_all(bytes)?;
     let gz = gz.finish()?;
     let mut br = Vec::new();
     {
-        // (A window as large as the input, within brotli's 2^10..2^22: a small page's is set up faster.)
-        let window = (usize::BITS - bytes.len().max(1).leading_zeros()).clamp(10, 22);
-        let mut w = brotli::CompressorWriter::new(&mut br, 4096, quality, window);
+        let mut w = brotli::CompressorWriter::new(&mut br, 4096, quality, 22);
         w.write_all(bytes)?;
     }
     Ok((gz, br))
