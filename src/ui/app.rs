@@ -155,11 +155,7 @@ pub fn app(props: &AppProps) -> Html {
     // The prerendered list in the page (`cargo xtask dist`) gives way once the app shows the set, or why not.
     use_effect_on((!matches!(*load, LoadState::Loading) || early.is_some()) && !embedded, |ready| {
         if *ready {
-            if let Some(p) =
-                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(super::PRERENDER_ID))
-            {
-                p.remove();
-            }
+            super::take_over();
         }
     });
     // The search index is built after the first page is painted, a slice of about 8 ms at a time, so that the

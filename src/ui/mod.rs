@@ -23,6 +23,15 @@ use crate::domain::listing::Collection;
 /// removes it when it takes over.
 pub const PRERENDER_ID: &str = "av-prerender";
 
+/// Removes the prerendered page ([`PRERENDER_ID`]), which until then hides the app's own: when the app shows the set
+/// (or why not), or sooner, when one of its components has to scroll to or focus a part of itself as it is first
+/// shown (its effects run before the app's). Nothing when it is gone.
+pub fn take_over() {
+    if let Some(page) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(PRERENDER_ID)) {
+        page.remove();
+    }
+}
+
 /// The data block of an article's own page (`cargo xtask dist`: `articles/<id>.html`) that holds the article and
 /// the articles its page links to, as a small set: the app shows the article from it at once, while the whole
 /// set loads (see [`pages::article::Around`]).

@@ -346,12 +346,8 @@ thread_local! {
 /// is — also when the viewer's did not move the page (the place was in view already): the mark is gone by the next
 /// frame's callbacks, which a browser runs after the scroll events of that frame.
 pub fn jumped() {
-    use wasm_bindgen::JsCast;
     JUMPED.with(|j| j.set(true));
-    let clear = wasm_bindgen::closure::Closure::once_into_js(|| JUMPED.with(|j| j.set(false)));
-    if let Some(window) = web_sys::window() {
-        let _ = window.request_animation_frame(clear.unchecked_ref());
-    }
+    crate::ui::scroll::next_frame(|| JUMPED.with(|j| j.set(false)));
 }
 
 /// Records the reader's place in each article on screen, and saves the log, each time it has moved by half a

@@ -124,7 +124,7 @@ pub fn scroll_manager() -> Html {
             route.as_deref().and_then(|r| r.split_once('?')).and_then(|(_, q)| heading_at(q)).filter(|_| !returning);
         // On the next frame: by then every component of the new page has rendered, so the document is tall
         // enough to scroll to `y`.
-        let restore = Closure::once_into_js(move || {
+        next_frame(move || {
             let Some(window) = web_sys::window() else { return };
             let find = |selector: &str| match &host {
                 Some(host) => host.shadow_root().and_then(|r| r.query_selector(selector).ok().flatten()),
@@ -145,11 +145,15 @@ pub fn scroll_manager() -> Html {
             FOCUS_LATER.with(|f| f.set(heading.is_none() && !loaded));
             focus_heading(heading);
         });
-        if let Some(window) = web_sys::window() {
-            let _ = window.request_animation_frame(restore.unchecked_ref());
-        }
     });
     Html::default()
+}
+
+/// Runs `f` before the next frame is painted (once the components of this render have all rendered).
+pub fn next_frame(f: impl FnOnce() + 'static) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(Closure::once_into_js(f).unchecked_ref());
+    }
 }
 
 /// The element of a place in an article that an address names (`at`), found by `find` (a selector's first

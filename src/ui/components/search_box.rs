@@ -107,14 +107,11 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 send.emit(text);
             }
             if document.active_element().is_some_and(|a| a == **typed) {
-                // (The page's list goes now rather than after this render, as the app's own effect would take it:
-                // until it has, this box is not shown, and cannot take the focus.)
-                if let Some(page) = document.get_element_by_id(crate::ui::PRERENDER_ID) {
-                    page.remove();
-                }
-                let _ = own.focus();
                 let caret = typed.selection_start().ok().flatten().unwrap_or(0);
-                let _ = own.set_selection_range(caret, typed.selection_end().ok().flatten().unwrap_or(caret));
+                let end = typed.selection_end().ok().flatten().unwrap_or(caret);
+                crate::ui::take_over();
+                let _ = own.focus();
+                let _ = own.set_selection_range(caret, end);
             }
         });
     }

@@ -480,6 +480,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         use_effect_on(AttrValue::from(props.article.id.to_string()), move |_| {
             let find = |selector: &str| root.cast::<web_sys::Element>()?.query_selector(selector).ok()?;
             if let Some(h) = anchor.and_then(|a| place(&find, &a)) {
+                // (Shown from a prerendered page, the article is hidden until the app has taken over from it.)
+                crate::ui::take_over();
                 crate::ui::scroll::go_to(h);
             }
         });
