@@ -24,7 +24,11 @@
 //!   answered without reading any text but the titles (for the ranking);
 //! - the pairs of neighbouring characters, hashed into buckets (4 per character of the average article) and
 //!   stored as bit slices, one bit per article and bucket, 64 articles to a word: a signature file turned
-//!   sideways, as in BitFunnel.
+//!   sideways, as in BitFunnel. The pairs that the most articles have (up to 1,024, each in at least 1 in 20 of
+//!   a sample of 256 articles; at most a quarter of the buckets) have a bucket each instead, which holds exactly
+//!   the articles with that pair: a two-character term made of one — 何处, 明月, the CJK queries with the most
+//!   hits — is answered from it without reading any text but the titles, as a one-character term is from its
+//!   row.
 //!
 //! A query ANDs the rows of its terms' characters and the slices of their pairs (one word per 64 articles), and
 //! the articles left are confirmed by a substring search (`memchr::memmem`) in their text alone. An article much
@@ -40,6 +44,8 @@ use super::article::Style;
 use super::fold::{fold, fold_each, fold_mapped, FoldSink};
 use super::{Article, Block, Link};
 use memchr::memmem;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// A parsed query: folded terms that must occur, and folded terms that must not.
@@ -124,9 +130,11 @@ pub struct SearchIndex {
     title_ends: Vec<u32>,
     /// Pair bucket `r` of articles `64k..64k + 64` is the word `slices[k * rows + r]`: bit `j` is set when
     /// article `64k + j` has a character pair in that bucket. One block of `rows` words per 64 articles, so a
-    /// build appends and a query reads one word per block per pair.
+    /// build appends and a query reads one word per block per pair. The last `frequent.len` buckets of a block
+    /// are the frequent pairs', one each; the others are hashed.
     slices: Vec<u64>,
     rows: usize,
+    frequent: FrequentPairs,
     /// Exactly which articles have each character, in any field and in the title fields.
     chars: CharRows,
     title_chars: CharRows,
@@ -271,6 +279,137 @@ impl CharRows {
     }
 }
 
+/// The pairs of neighbouring characters that the most articles have, each with a bucket of its own: exactly the
+/// articles that have that pair, so that a two-character term made of one (何处, 明月: the CJK queries with the most
+/// hits) is answered from its bucket without reading the articles' text, and the hashed buckets are left to the
+/// rarer pairs. Chosen before the first article is added, from a sample of the set.
+#[derive(Debug, Clone, PartialEq)]
+struct FrequentPairs {
+    /// A table the pairs' hashes index (a power of two long, at most a quarter full, one place per pair: a
+    /// lookup is one read and no branch, at every character of the build): `(pair_key + 1) << ROW_BITS | row`,
+    /// the pair and its bucket among the frequent ones, or 0. (A pair whose place another more frequent one
+    /// took is hashed as the others are.)
+    places: Box<[u64; PLACES]>,
+    len: usize,
+}
+
+impl Default for FrequentPairs {
+    fn default() -> Self {
+        FrequentPairs { places: Box::new([0; PLACES]), len: 0 }
+    }
+}
+
+/// The places of [`FrequentPairs`]: four per pair.
+const PLACES: usize = MAX_FREQUENT * 4;
+const PLACE_SHIFT: u32 = 32 - PLACES.trailing_zeros();
+
+/// Articles sampled, spread evenly over the set, to choose the frequent pairs from.
+const SAMPLE: usize = 256;
+/// A pair is frequent when at least this share of the sample has it (and at least two articles do)…
+const FREQUENT_SHARE: usize = 20;
+/// …and at most this many of them, and a quarter of the buckets, have buckets of their own.
+const MAX_FREQUENT: usize = 1 << ROW_BITS;
+const ROW_BITS: u32 = 10;
+
+impl FrequentPairs {
+    /// The `max` pairs of `articles` that most of a sample of them have (each in at least 1 in
+    /// [`FREQUENT_SHARE`] of the sample), the most frequent first, in a fixed order.
+    fn choose(articles: &[Article], max: usize) -> FrequentPairs {
+        if max == 0 {
+            return FrequentPairs::default();
+        }
+        let n = articles.len();
+        let sample = n.min(SAMPLE);
+        let least = (sample / FREQUENT_SHARE).max(2);
+        // Calls `f(k, pair)` for each pair of neighbouring characters of each sampled article `k`.
+        let pairs_of_sample = |f: &mut dyn FnMut(usize, u64)| {
+            for k in 0..sample {
+                let a = &articles[k * n / sample];
+                for field in title_fields(a).chain(searchable_rest(a)) {
+                    let mut prev: Option<char> = None;
+                    fold_each(field, &mut |c: char| {
+                        if let Some(p) = prev {
+                            f(k, pair_key(p, c));
+                        }
+                        prev = Some(c);
+                    });
+                }
+            }
+        };
+        // First, per place of a small table the pairs' hashes index, in how many sampled articles a pair there
+        // was: at least as many as had any one of its pairs. Then only the pairs at places counted often enough
+        // are counted one by one — a few thousand, where the sample has tens of thousands of pairs (a map of
+        // them all took 2.6 MB, most of what 1,000 articles' index holds).
+        const SKETCH: usize = 1 << 15;
+        let (mut at_place, mut last) = (vec![0u16; SKETCH], vec![u16::MAX; SKETCH]);
+        pairs_of_sample(&mut |k, key| {
+            let p = bucket(key_hash(key), SKETCH);
+            if last[p] != k as u16 {
+                last[p] = k as u16;
+                at_place[p] += 1;
+            }
+        });
+        // Per pair: the sampled article it was last seen in, and in how many it was.
+        let mut seen: HashMap<u64, (u16, u16), BuildHasherDefault<KeyHasher>> = HashMap::default();
+        pairs_of_sample(&mut |k, key| {
+            if at_place[bucket(key_hash(key), SKETCH)] as usize >= least {
+                let e = seen.entry(key).or_insert((u16::MAX, 0));
+                if e.0 != k as u16 {
+                    *e = (k as u16, e.1 + 1);
+                }
+            }
+        });
+        let mut pairs: Vec<(u16, u64)> = seen
+            .into_iter()
+            .filter(|&(_, (_, count))| count as usize >= least)
+            .map(|(key, (_, count))| (count, key))
+            .collect();
+        pairs.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        pairs.truncate(max.min(MAX_FREQUENT));
+        let mut f = FrequentPairs::default();
+        for (_, key) in pairs {
+            let place = &mut f.places[key_hash(key) as usize >> PLACE_SHIFT];
+            if *place == 0 {
+                *place = (key + 1) << ROW_BITS | f.len as u64;
+                f.len += 1;
+            }
+        }
+        f
+    }
+
+    /// The bucket of pair `key` (hash `h`) among `rows`, the last [`FrequentPairs::len`] of which are the
+    /// frequent pairs' own; and whether it is one of those (then it has exactly the articles with that pair).
+    #[inline(always)]
+    fn row(&self, rows: usize, key: u64, h: u32) -> (usize, bool) {
+        let hashed = rows - self.len;
+        let place = self.places[h as usize >> PLACE_SHIFT];
+        let own = place >> ROW_BITS == key + 1;
+        (if own { hashed + (place as usize & (MAX_FREQUENT - 1)) } else { bucket(h, hashed) }, own)
+    }
+
+    fn heap_bytes(&self) -> usize {
+        PLACES * 8
+    }
+}
+
+/// A hasher for pair keys (a multiply, as the buckets' hash; the standard one is several times slower, and the
+/// keys come from the set, not from an adversary who could make them collide to any effect but slowness).
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        // (The table takes its places from the low bits, which a product mixes least.)
+        self.0 ^ self.0 >> 32
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.write_u64(b as u64));
+    }
+    fn write_u64(&mut self, key: u64) {
+        self.0 = (self.0 ^ key).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
 /// Builds a [`SearchIndex`] a slice at a time, so that a viewer can build it between frames.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndexBuilder {
@@ -283,6 +422,8 @@ pub struct IndexBuilder {
     chars: u64,
     /// The block of 64 articles being added: one word per pair bucket.
     block: Vec<u64>,
+    /// At most how many frequent pairs get buckets of their own.
+    max_frequent: usize,
 }
 
 impl IndexBuilder {
@@ -294,10 +435,18 @@ impl IndexBuilder {
             title_ends: Vec::with_capacity(articles.len()),
             slices: Vec::new(),
             rows: 0,
+            frequent: FrequentPairs::default(),
             chars: CharRows::new(articles.len()),
             title_chars: CharRows::new(articles.len()),
         };
-        IndexBuilder { ix, done: 0, counted: 0, chars: 0, block: Vec::new() }
+        IndexBuilder { ix, done: 0, counted: 0, chars: 0, block: Vec::new(), max_frequent: MAX_FREQUENT }
+    }
+
+    /// The same index with at most `max` frequent pairs in buckets of their own (0: every pair hashed). Which
+    /// pairs have one changes how fast a query is, never what it finds or how it ranks (a test builds both).
+    pub fn with_frequent_pairs(mut self, max: usize) -> IndexBuilder {
+        self.max_frequent = max;
+        self
     }
 
     /// Does up to `max` more articles' worth of work on `articles` (the same slice every call): first counting
@@ -314,6 +463,8 @@ impl IndexBuilder {
         }
         if self.ix.rows == 0 {
             self.ix.rows = rows_for(self.chars, articles.len());
+            // (A sample's worth of work more in this slice.)
+            self.ix.frequent = FrequentPairs::choose(articles, self.max_frequent.min(self.ix.rows / 4));
             self.ix.slices.reserve_exact(articles.len().div_ceil(64) * self.ix.rows);
             self.block = vec![0; self.ix.rows];
         }
@@ -358,22 +509,21 @@ fn rows_for(chars: u64, articles: usize) -> usize {
     (chars * ROWS_PER_CHAR / articles.max(1) as u64).clamp(64, 1 << 20) as usize
 }
 
+/// A pair of characters as one number (a character is below 2^21).
 #[inline(always)]
-fn pair_hash(a: char, b: char) -> u32 {
-    let h = ((a as u64) << 21 | b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> 32) as u32
+fn pair_key(a: char, b: char) -> u64 {
+    (a as u64) << 21 | b as u64
+}
+
+#[inline(always)]
+fn key_hash(key: u64) -> u32 {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
 }
 
 /// The bucket of pair hash `g` among `rows`.
 #[inline(always)]
 fn bucket(g: u32, rows: usize) -> usize {
     ((g as u64 * rows as u64) >> 32) as usize
-}
-
-/// The pairs of neighbouring characters in a term.
-fn term_pairs(term: &str) -> Vec<u32> {
-    let chars: Vec<char> = term.chars().collect();
-    chars.windows(2).map(|w| pair_hash(w[0], w[1])).collect()
 }
 
 impl SearchIndex {
@@ -400,7 +550,16 @@ impl SearchIndex {
     fn push_field(&mut self, field: &str, block: &mut [u64], i: u32, title: bool) {
         let before = self.text.len();
         let title_chars = title.then_some(&mut self.title_chars);
-        let sink = &mut FieldSink { text: &mut self.text, chars: &mut self.chars, title_chars, block, i, prev: None };
+        let frequent = &self.frequent;
+        let sink = &mut FieldSink {
+            text: &mut self.text,
+            frequent,
+            chars: &mut self.chars,
+            title_chars,
+            block,
+            i,
+            prev: None,
+        };
         fold_each(field, sink);
         if self.text.len() > before {
             self.text.push(SEP);
@@ -420,6 +579,7 @@ impl SearchIndex {
         self.text.capacity()
             + (self.starts.capacity() + self.title_ends.capacity()) * 4
             + self.slices.capacity() * 8
+            + self.frequent.heap_bytes()
             + self.chars.heap_bytes()
             + self.title_chars.heap_bytes()
     }
@@ -427,6 +587,20 @@ impl SearchIndex {
     /// Article `i`'s folded text: its fields, each followed by a line break.
     pub fn folded_text(&self, i: usize) -> &str {
         &self.text[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+
+    /// The bucket of the pair `a`, `b`: its own, for a frequent pair (then exact), else its hash's among the
+    /// others.
+    fn pair_row(&self, a: char, b: char) -> (usize, bool) {
+        let key = pair_key(a, b);
+        self.frequent.row(self.rows, key, key_hash(key))
+    }
+
+    /// The buckets of the pairs of neighbouring characters in `term`, and whether they are all exact.
+    fn term_rows(&self, term: &str) -> (Vec<usize>, bool) {
+        let chars: Vec<char> = term.chars().collect();
+        let rows: Vec<(usize, bool)> = chars.windows(2).map(|w| self.pair_row(w[0], w[1])).collect();
+        (rows.iter().map(|r| r.0).collect(), rows.iter().all(|r| r.1))
     }
 
     /// Keeps in `may` (bit `j` of word `k`: article `64k + j`) the articles that have all of `pairs` (buckets).
@@ -444,21 +618,31 @@ impl SearchIndex {
     /// The articles among `candidates` (indices, in any order) that match `query`, in the order given. An empty
     /// query matches every candidate.
     pub fn search(&self, query: &Query, candidates: impl IntoIterator<Item = usize>) -> Vec<Hit> {
-        let buckets = |t: &String| term_pairs(t).into_iter().map(|g| bucket(g, self.rows)).collect::<Vec<_>>();
         // A term of one character that has a row is known exactly from it, and whether it is in the title fields
-        // (for the ranking) from the title rows: its text is not searched at all.
-        let exact = |t: &str| {
+        // (for the ranking) from the title rows: its text is not searched at all. A term of two characters that
+        // are a frequent pair is known exactly from the pair's bucket: only the title fields are searched (for
+        // the ranking; as it is not `spaced`, any match begins a word).
+        let one = |t: &str| {
             let mut chars = t.chars();
             matches!((chars.next(), chars.next()), (Some(c), None) if CharRows::covers(c))
         };
-        // For a term of one character: the articles with it in their title fields, as a bitmap.
-        let include: Vec<(memmem::Finder<'_>, Option<Vec<u64>>, bool)> = query
+        let two = |t: &str| t.chars().nth(1).is_some() && t.chars().nth(2).is_none() && !spaced(t);
+        let include: Vec<(memmem::Finder<'_>, Exact, bool)> = query
             .include
             .iter()
-            .map(|t| (memmem::Finder::new(t.as_bytes()), exact(t).then(|| self.title_chars.bits(t)), spaced(t)))
+            .map(|t| {
+                let exact = if one(t) {
+                    Exact::Char(self.title_chars.bits(t))
+                } else if two(t) && self.term_rows(t).1 {
+                    Exact::Pair
+                } else {
+                    Exact::No
+                };
+                (memmem::Finder::new(t.as_bytes()), exact, spaced(t))
+            })
             .collect();
         let exclude: Vec<(memmem::Finder<'_>, Vec<usize>, bool)> =
-            query.exclude.iter().map(|t| (memmem::Finder::new(t.as_bytes()), buckets(t), spaced(t))).collect();
+            query.exclude.iter().map(|t| (memmem::Finder::new(t.as_bytes()), self.term_rows(t).0, spaced(t))).collect();
         // The articles that have every character of every term and whose slices have all its pairs: only their
         // text is searched.
         let mut may = vec![!0u64; self.len().div_ceil(64)];
@@ -473,7 +657,7 @@ impl SearchIndex {
             for c in chars {
                 self.chars.and(c, &mut may);
             }
-            let pairs: Vec<usize> = query.include.iter().flat_map(buckets).collect();
+            let pairs: Vec<usize> = query.include.iter().flat_map(|t| self.term_rows(t).0).collect();
             self.may_have_pairs(&pairs, &mut may);
         }
         let mut hits = Vec::new();
@@ -489,11 +673,19 @@ impl SearchIndex {
             let text = &all[start..end];
             let title_len = self.title_ends[i] as usize - start;
             let (mut title_terms, mut word_terms) = (0, 0);
-            for (finder, in_title, spaced) in &include {
-                if let Some(bits) = in_title {
-                    title_terms += (bits[i / 64] >> (i % 64) & 1) as u16;
-                    word_terms += 1;
-                    continue;
+            for (finder, exact, spaced) in &include {
+                match exact {
+                    Exact::Char(in_title) => {
+                        title_terms += (in_title[i / 64] >> (i % 64) & 1) as u16;
+                        word_terms += 1;
+                        continue;
+                    }
+                    Exact::Pair => {
+                        title_terms += finder.find(&text[..title_len]).is_some() as u16;
+                        word_terms += 1;
+                        continue;
+                    }
+                    Exact::No => {}
                 }
                 // The first match, then on to the first that begins a word (the first, unless it is a word of a
                 // spaced script that occurs inside other words first).
@@ -516,10 +708,20 @@ impl SearchIndex {
     }
 }
 
+/// How a term of a query is known to be in an article that the index lets through: from its character's row
+/// (with the articles that have it in their title fields), from its pair's own bucket, or only by searching the
+/// article's text.
+enum Exact {
+    Char(Vec<u64>),
+    Pair,
+    No,
+}
+
 /// Where one field's folded characters go: appended to the index's text, noted in their rows as article `i`'s,
 /// and their pairs set in the block of the article's 64.
 struct FieldSink<'a> {
     text: &'a mut String,
+    frequent: &'a FrequentPairs,
     chars: &'a mut CharRows,
     /// The title rows, while a title field is added.
     title_chars: Option<&'a mut CharRows>,
@@ -539,8 +741,9 @@ impl FoldSink for FieldSink<'_> {
             }
         }
         if let Some(p) = self.prev {
-            let rows = self.block.len();
-            self.block[bucket(pair_hash(p, c), rows)] |= 1 << (self.i % 64);
+            let key = pair_key(p, c);
+            let (r, _) = self.frequent.row(self.block.len(), key, key_hash(key));
+            self.block[r] |= 1 << (self.i % 64);
         }
         self.prev = Some(c);
     }
@@ -1022,6 +1225,42 @@ mod tests {
         let shown: Vec<(&str, bool)> = pieces.iter().map(|p| (p.text.as_str(), p.marked)).collect();
         assert_eq!(shown, [("湖南", false), ("企業", true), ("社區", false), ("企業", true)]);
         assert_eq!(highlight("nothing", &terms), [Piece { text: "nothing".into(), marked: false }]);
+    }
+
+    #[test]
+    fn a_frequent_pair_has_a_bucket_of_its_own_that_answers_its_term() {
+        // 企業 in 30 of 40 articles (as 企業 or 企业): frequent; 業社 in one of them: hashed.
+        let arts: Vec<Article> = (0..40)
+            .map(|i| {
+                let (title, body) = match i % 4 {
+                    0 => ("企業新聞", "社區"),
+                    1 => ("新聞", "有色企业的消息"),
+                    2 => ("其他", "企業"),
+                    _ => ("别的", "没有"),
+                };
+                let title = if i == 1 { "企業社區" } else { title };
+                let json = format!(r#"{{"id":"a{i}","title":"{title}","body":["{body}"]}}"#);
+                serde_json::from_str(&json).unwrap()
+            })
+            .collect();
+        let ix = SearchIndex::build(&arts);
+        assert!(ix.frequent.len > 0);
+        assert!(ix.term_rows("企业").1, "a frequent pair: exact");
+        assert!(!ix.term_rows("業社").1 && !ix.term_rows("业社").1, "a rare pair: hashed");
+        let hits = ix.search(&Query::parse("企業"), 0..arts.len());
+        assert_eq!(hits.len(), 30);
+        // Ranked by the title fields without reading the rest: in the title of 1 and every fourth article.
+        let in_title: Vec<usize> = hits.iter().filter(|h| h.title_terms == 1).map(|h| h.index).collect();
+        assert_eq!(in_title, (0..40).filter(|i| i % 4 == 0 || *i == 1).collect::<Vec<_>>());
+        assert!(hits.iter().all(|h| h.word_terms == 1));
+        let mut plain = IndexBuilder::new(&arts).with_frequent_pairs(0);
+        plain.add(&arts, usize::MAX);
+        let plain = plain.finish();
+        assert_eq!(plain.frequent.len, 0);
+        for q in ["企業", "业社", "企業 -社區", "聞 企业", "業的"] {
+            let q = Query::parse(q);
+            assert_eq!(ix.search(&q, 0..arts.len()), plain.search(&q, 0..arts.len()), "{q:?}");
+        }
     }
 
     #[test]
