@@ -25,7 +25,7 @@
 //! - the pairs of neighbouring characters, hashed into buckets (4 per character of the average article) and
 //!   stored as bit slices, one bit per article and bucket, 64 articles to a word: a signature file turned
 //!   sideways, as in BitFunnel. The pairs that the most articles have (up to 1,024, each in at least 1 in 20 of
-//!   a sample of 256 articles; at most a quarter of the buckets) have a bucket each instead, which holds exactly
+//!   a sample of 32–128 articles, ~96,000 characters; at most a quarter of the buckets) have a bucket each instead, which holds exactly
 //!   the articles with that pair: a two-character term made of one — 何处, 明月, the CJK queries with the most
 //!   hits — is answered from it without reading any text but the titles, as a one-character term is from its
 //!   row.
@@ -44,8 +44,6 @@ use super::article::Style;
 use super::fold::{fold, fold_each, fold_mapped, FoldSink};
 use super::{Article, Block, Link};
 use memchr::memmem;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// A parsed query: folded terms that must occur, and folded terms that must not.
@@ -303,8 +301,29 @@ impl Default for FrequentPairs {
 const PLACES: usize = MAX_FREQUENT * 4;
 const PLACE_SHIFT: u32 = 32 - PLACES.trailing_zeros();
 
-/// Articles sampled, spread evenly over the set, to choose the frequent pairs from.
-const SAMPLE: usize = 256;
+/// Calls `f(k, pair)` for each pair of neighbouring characters (folded, in one field) of each of `sample` articles
+/// spread evenly over `articles`, `k` the sampled article's number.
+fn sample_pairs(articles: &[Article], sample: usize, mut f: impl FnMut(usize, u64)) {
+    let n = articles.len();
+    for k in 0..sample {
+        let a = &articles[k * n / sample];
+        for field in title_fields(a).chain(searchable_rest(a)) {
+            let mut prev: Option<char> = None;
+            fold_each(field, &mut |c: char| {
+                if let Some(p) = prev {
+                    f(k, pair_key(p, c));
+                }
+                prev = Some(c);
+            });
+        }
+    }
+}
+
+/// Articles sampled, spread evenly over the set, to choose the frequent pairs from: about this many characters'
+/// worth (in the browser, choosing took 12 ms for 128 articles of 1,500 characters, a third of indexing 1,000)…
+const SAMPLE_CHARS: u64 = 96_000;
+/// …and this many articles at least and at most (fewer in a smaller set).
+const SAMPLE: (u64, u64) = (32, 128);
 /// A pair is frequent when at least this share of the sample has it (and at least two articles do)…
 const FREQUENT_SHARE: usize = 20;
 /// …and at most this many of them, and a quarter of the buckets, have buckets of their own.
@@ -312,58 +331,38 @@ const MAX_FREQUENT: usize = 1 << ROW_BITS;
 const ROW_BITS: u32 = 10;
 
 impl FrequentPairs {
-    /// The `max` pairs of `articles` that most of a sample of them have (each in at least 1 in
-    /// [`FREQUENT_SHARE`] of the sample), the most frequent first, in a fixed order.
-    fn choose(articles: &[Article], max: usize) -> FrequentPairs {
+    /// The `max` pairs of `articles` (of `chars` characters in all) that most of a sample of them have (each in at
+    /// least 1 in [`FREQUENT_SHARE`] of the sample), the most frequent first, in a fixed order.
+    fn choose(articles: &[Article], chars: u64, max: usize) -> FrequentPairs {
         if max == 0 {
             return FrequentPairs::default();
         }
         let n = articles.len();
-        let sample = n.min(SAMPLE);
+        let per_article = chars / n.max(1) as u64;
+        let sample = (SAMPLE_CHARS / per_article.max(1)).clamp(SAMPLE.0, SAMPLE.1).min(n as u64) as usize;
         let least = (sample / FREQUENT_SHARE).max(2);
-        // Calls `f(k, pair)` for each pair of neighbouring characters of each sampled article `k`.
-        let pairs_of_sample = |f: &mut dyn FnMut(usize, u64)| {
-            for k in 0..sample {
-                let a = &articles[k * n / sample];
-                for field in title_fields(a).chain(searchable_rest(a)) {
-                    let mut prev: Option<char> = None;
-                    fold_each(field, &mut |c: char| {
-                        if let Some(p) = prev {
-                            f(k, pair_key(p, c));
-                        }
-                        prev = Some(c);
-                    });
-                }
-            }
-        };
-        // First, per place of a small table the pairs' hashes index, in how many sampled articles a pair there
-        // was: at least as many as had any one of its pairs. Then only the pairs at places counted often enough
-        // are counted one by one — a few thousand, where the sample has tens of thousands of pairs (a map of
-        // them all took 2.6 MB, most of what 1,000 articles' index holds).
+        // Per place of a table the pairs' hashes index: a pair, about how many sampled articles had it, and the
+        // last of them. Another pair that comes to the place takes one off that count, and takes the place when
+        // it is down to 0 (Misra and Gries' heavy hitters, per place): a frequent pair holds its place, and its
+        // count is at most a little short, while counting every pair of the sample (tens of thousands) in a map
+        // took 2.6 MB and more time than the rest of choosing. (A frequent pair that loses its place, or too
+        // much of its count, is hashed as the rare ones are: slower to search, never wrong.)
         const SKETCH: usize = 1 << 15;
-        let (mut at_place, mut last) = (vec![0u16; SKETCH], vec![u16::MAX; SKETCH]);
-        pairs_of_sample(&mut |k, key| {
+        let (mut first, mut count, mut last) = (vec![0u64; SKETCH], vec![0u16; SKETCH], vec![u16::MAX; SKETCH]);
+        sample_pairs(articles, sample, |k, key| {
             let p = bucket(key_hash(key), SKETCH);
-            if last[p] != k as u16 {
-                last[p] = k as u16;
-                at_place[p] += 1;
-            }
-        });
-        // Per pair: the sampled article it was last seen in, and in how many it was.
-        let mut seen: HashMap<u64, (u16, u16), BuildHasherDefault<KeyHasher>> = HashMap::default();
-        pairs_of_sample(&mut |k, key| {
-            if at_place[bucket(key_hash(key), SKETCH)] as usize >= least {
-                let e = seen.entry(key).or_insert((u16::MAX, 0));
-                if e.0 != k as u16 {
-                    *e = (k as u16, e.1 + 1);
+            if first[p] == key + 1 {
+                if last[p] != k as u16 {
+                    (last[p], count[p]) = (k as u16, count[p] + 1);
                 }
+            } else if count[p] == 0 {
+                (first[p], last[p], count[p]) = (key + 1, k as u16, 1);
+            } else {
+                count[p] -= 1;
             }
         });
-        let mut pairs: Vec<(u16, u64)> = seen
-            .into_iter()
-            .filter(|&(_, (_, count))| count as usize >= least)
-            .map(|(key, (_, count))| (count, key))
-            .collect();
+        let mut pairs: Vec<(u16, u64)> =
+            (0..SKETCH).filter(|&p| count[p] as usize >= least).map(|p| (count[p], first[p] - 1)).collect();
         pairs.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         pairs.truncate(max.min(MAX_FREQUENT));
         let mut f = FrequentPairs::default();
@@ -389,24 +388,6 @@ impl FrequentPairs {
 
     fn heap_bytes(&self) -> usize {
         PLACES * 8
-    }
-}
-
-/// A hasher for pair keys (a multiply, as the buckets' hash; the standard one is several times slower, and the
-/// keys come from the set, not from an adversary who could make them collide to any effect but slowness).
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        // (The table takes its places from the low bits, which a product mixes least.)
-        self.0 ^ self.0 >> 32
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        bytes.iter().for_each(|&b| self.write_u64(b as u64));
-    }
-    fn write_u64(&mut self, key: u64) {
-        self.0 = (self.0 ^ key).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
@@ -464,7 +445,7 @@ impl IndexBuilder {
         if self.ix.rows == 0 {
             self.ix.rows = rows_for(self.chars, articles.len());
             // (A sample's worth of work more in this slice.)
-            self.ix.frequent = FrequentPairs::choose(articles, self.max_frequent.min(self.ix.rows / 4));
+            self.ix.frequent = FrequentPairs::choose(articles, self.chars, self.max_frequent.min(self.ix.rows / 4));
             self.ix.slices.reserve_exact(articles.len().div_ceil(64) * self.ix.rows);
             self.block = vec![0; self.ix.rows];
         }
