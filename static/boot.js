@@ -43,8 +43,10 @@
   var plainList = function () {
     var h = location.hash;
     if (!route) return h === '' || h === '#' || h === '#/';
+    // (A page of the list is its route exactly: `/?page=2`, the query its own.)
+    if (!article) return h === '#' + route;
     var parts = h.split('?');
-    return parts[0] === '#' + route && (!parts[1] || (article && /^((at|page)=[^&]*(&|$))+$/.test(parts[1])));
+    return parts[0] === '#' + route && (!parts[1] || /^((at|page)=[^&]*(&|$))+$/.test(parts[1]));
   };
   var lang = stored('lang') || pick(navigator.languages || [navigator.language || 'en']);
   if (!prerendered || lang !== prerendered || (stored('script') || 'original') !== 'original' || !plainList()) {

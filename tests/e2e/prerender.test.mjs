@@ -540,7 +540,17 @@ test("the list's later pages are pages of their own: read without JavaScript, an
     await page.waitForURL(server.url('/many/#/'));
     assert.equal(await prerendered(page).locator('.cards').getAttribute('start'), '1');
   });
-  // With it: the page is the viewer's address of that page of the list, where the app takes over, the same.
+  // With it, before the app runs (the wasm held back): the page's list is shown, at the viewer's address of it.
+  {
+    const { page } = await newPage(en.context);
+    await page.route('**/*_bg.wasm', (route) => route.abort());
+    await page.goto(server.url('/many/pages/2.html'));
+    await page.waitForURL(server.url('/many/#/?page=2'));
+    await prerendered(page).locator('.cards[start="21"]').waitFor();
+    assert.ok(await prerendered(page).isVisible(), 'shown: it is what the app will show');
+    await page.close();
+  }
+  // Then the page is the viewer's address of that page of the list, where the app takes over, the same.
   const { page, errors } = await newPage(en.context);
   await watch(page);
   await page.goto(server.url('/many/pages/2.html'));
