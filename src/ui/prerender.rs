@@ -12,8 +12,9 @@ use super::script::Converters;
 use super::state::{Prefs, PrefsHandle, Theme};
 use super::Catalog;
 use crate::domain::convert::ScriptChoice;
+use crate::domain::fold::fold;
 use crate::domain::format::{tag_is, UiLang};
-use crate::domain::listing::ListState;
+use crate::domain::listing::{Facet, ListState};
 use crate::domain::LoadedSet;
 use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
@@ -23,9 +24,9 @@ use yew_router::Router;
 struct Props {
     catalog: Catalog,
     lang: UiLang,
-    /// The article whose page is rendered; the list's page `page` when none.
+    /// The article whose page is rendered; the list in `list` (its page, its facet value) when none.
     article: Option<AttrValue>,
-    page: usize,
+    list: ListState,
 }
 
 #[function_component(Prerendered)]
@@ -44,11 +45,12 @@ fn prerendered(props: &Props) -> Html {
         Some(id) => route_path(&Route::Article { id: id.to_string() }, None),
         None => "/".to_owned(),
     };
-    let history = use_memo((path, props.page), |(path, page)| {
+    let history = use_memo((path, props.list.clone()), |(path, list)| {
         let history = MemoryHistory::with_entries([path.clone()]);
-        // (An entry's path has no query: a page after the first is the query's.)
-        if *page > 1 {
-            history.replace_with_query(path.as_str(), [("page", page)]).expect("a page's query");
+        // (An entry's path has no query: a page after the first, a facet's value, are the query's.)
+        let pairs = list.to_pairs();
+        if !pairs.is_empty() {
+            history.replace_with_query(path.as_str(), pairs).expect("a list's query");
         }
         AnyHistory::from(history)
     });
@@ -96,6 +98,32 @@ pub fn list_file(page: usize) -> String {
     format!("pages/{page}.html")
 }
 
+/// Where `cargo xtask dist` writes the page of the list in `state`, where it writes one: a later page of the whole
+/// list ([`list_file`]), or a page of the list of one value of a facet — a category, a source, an author or a tag,
+/// as the cards' and articles' links to it have it — (`pages/category-<12 hex digits>.html`, then
+/// `…-2.html` and on; the digits those of a hash of the value folded as the facet folds it, so that `News` and
+/// `news`, 重點 and 重点, are one page, and any value — a long one, one with a `/` — makes a file name any host
+/// serves). `None` for the list's first page (`index.html`'s) and any other list (a search, several values, a
+/// date, a sort…): the viewer's.
+pub fn list_file_for(state: &ListState) -> Option<String> {
+    let page = state.page.unwrap_or(1);
+    if (ListState { page: None, selected: Default::default(), ..state.clone() }) != ListState::default() {
+        return None;
+    }
+    let mut values = Facet::ALL.into_iter().flat_map(|f| state.selected(f).iter().map(move |v| (f, v)));
+    match (values.next(), values.next()) {
+        (None, _) => (page > 1).then(|| list_file(page)),
+        (Some((facet, value)), None) => {
+            // FNV-1a, 64 bits, of the folded value; 48 of them written.
+            let hash =
+                fold(value).bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3));
+            let name = format!("pages/{}-{:012x}", facet.key(), hash >> 16);
+            Some(if page > 1 { format!("{name}-{page}.html") } else { format!("{name}.html") })
+        }
+        _ => None,
+    }
+}
+
 /// An article's page as [`Pages::article`] renders it.
 pub struct ArticleHtml {
     /// What the page shows: the article, with the viewer's page around it.
@@ -127,7 +155,29 @@ impl Pages {
 
     /// The list's page `page` (1-based; no query, the set's order) as HTML.
     pub fn list(&self, page: usize) -> String {
-        self.render(self.catalog.clone(), None, page)
+        self.list_for(&ListState::default().on_page(page))
+    }
+
+    /// The list in `state` (a page of it; a facet's value) as HTML.
+    pub fn list_for(&self, state: &ListState) -> String {
+        self.render(self.catalog.clone(), None, state.clone())
+    }
+
+    /// The lists of one facet value each that get pages of their own ([`list_file_for`]): every category, source,
+    /// author and tag of the set, each page of each (as the set's facets count them: a value written in two
+    /// ways, or in both scripts, once, as first written).
+    pub fn facet_lists(&self) -> Vec<ListState> {
+        let listing = self.catalog.collection().listing(&ListState::default());
+        let mut out = Vec::new();
+        for (facet, values) in listing.facets {
+            for v in values {
+                let first = ListState::default().toggled(facet, &v.label);
+                for page in 1..=v.count.div_ceil(super::pages::list::PAGE_SIZE) {
+                    out.push(first.on_page(page));
+                }
+            }
+        }
+        out
     }
 
     /// How many pages the list has.
@@ -186,11 +236,14 @@ impl Pages {
         );
         let small = crate::domain::load_article_set(&text).ok()?;
         let catalog = Catalog::early(small, around);
-        Some(ArticleHtml { html: self.render(catalog, Some(AttrValue::from(id.to_owned())), 1), data })
+        Some(ArticleHtml {
+            html: self.render(catalog, Some(AttrValue::from(id.to_owned())), ListState::default()),
+            data,
+        })
     }
 
-    fn render(&self, catalog: Catalog, article: Option<AttrValue>, page: usize) -> String {
-        let props = Props { catalog, lang: self.lang, article, page };
+    fn render(&self, catalog: Catalog, article: Option<AttrValue>, list: ListState) -> String {
+        let props = Props { catalog, lang: self.lang, article, list };
         let renderer = yew::LocalServerRenderer::<Prerendered>::with_props(props).hydratable(false);
         let html = tokio::task::LocalSet::new().block_on(&self.runtime, renderer.render());
         // The app routes in the URL hash (HashRouter); the server renderer's router has no browser history, so
@@ -207,15 +260,18 @@ pub use super::route::article_file;
 /// The links of a prerendered page (`html`; `own`: its file, an article's or a list's page, none for
 /// `index.html`) that work without the app: a link to an article goes to its page ([`article_file`]; a place in
 /// it, `at=`, to the element with that id, `h-` and the anchor, as the app's page has; the rest of its query, the
-/// list's page it is opened from, kept for the viewer), a link to another page of
-/// the list to that page ([`list_file`]), and the skip link of a page of its own to its `#content` (the page's
-/// base is the viewer's folder). Every other link stays a link into the viewer (`#/…`: the first page of the
-/// list is `index.html`'s). The page's links are written relative to the viewer's folder.
+/// list's page it is opened from, kept for the viewer), a link to another page of the list, or to a list of one
+/// facet value (a category, a source, an author, a tag) or a page of it, to that page ([`list_file_for`]), and
+/// the skip link of a page of its own to its `#content` (the page's base is the viewer's folder). Every other link
+/// stays a link into the viewer (`#/…`: the first page of the list is `index.html`'s). The page's links are
+/// written relative to the viewer's folder.
 pub fn static_links(html: &str, own: Option<&str>) -> String {
     each_href(html, "#", |target, out| {
-        let page = target.strip_prefix("/?page=").and_then(|n| n.parse::<usize>().ok()).filter(|&n| n > 1);
-        match (page, target.strip_prefix("/article/"), own) {
-            (Some(page), ..) => out.push_str(&list_file(page)),
+        let list = target
+            .strip_prefix("/?")
+            .and_then(|query| list_file_for(&ListState::from_query(&query.replace("&amp;", "&"))));
+        match (list, target.strip_prefix("/article/"), own) {
+            (Some(file), ..) => out.push_str(&file),
             (_, Some(route), _) => {
                 let (id, query) = route.split_once('?').unwrap_or((route, ""));
                 out.push_str(&article_file(id));
@@ -358,7 +414,8 @@ mod tests {
                 let id = pages.set().articles[i].id.to_string();
                 let page = pages.article(&id).unwrap();
                 // What the app shows once it has the whole set.
-                let whole = pages.render(pages.catalog.clone(), Some(AttrValue::from(id.clone())), 1);
+                let whole =
+                    pages.render(pages.catalog.clone(), Some(AttrValue::from(id.clone())), ListState::default());
                 assert_eq!(page.html, whole, "{name}: article {id}");
                 linked += page.html.matches("class=\"neighbour related-article\"").count();
                 shown += 1;
@@ -390,18 +447,22 @@ mod tests {
             r##"<a href="#/article/c?page=2">C</a><a href="#/article/a?page=2&amp;at=fn-2">2</a>"##,
             r##"<p>See <a href="#/article/c"> in <code>a href="#/article/c"</code></p>"##,
         );
+        let news = list_file_for(&ListState::default().toggled(Facet::Category, "News")).unwrap();
         assert_eq!(
             static_links(html, Some("articles/a.html")),
-            concat!(
+            [
                 r##"<a href="articles/a.html#content" class="skip-link">Skip</a><a href="#/">All</a>"##,
                 r##"<a href="articles/b.html">B</a><a href="articles/a.html#h-%E7%94%A2%E9%87%8F-2">Output</a>"##,
-                r##"<a href="articles/a.html#h-fn-1">1</a><a href="#/?category=News" class="facet-link">News</a>"##,
+                r##"<a href="articles/a.html#h-fn-1">1</a><a href="pages/category-"##,
+                &news[15..],
+                r##"" class="facet-link">News</a>"##,
                 r##"<a href="articles/c.html?page=2">C</a><a href="articles/a.html?page=2#h-fn-2">2</a>"##,
                 r##"<p>See <a href="articles/c.html"> in <code>a href="#/article/c"</code></p>"##,
-            )
+            ]
+            .concat()
         );
         // The list's page: its skip link is its own; its pages' links go to their pages, the first to the viewer's
-        // (`index.html`), a filtered list's to the viewer.
+        // (`index.html`), a searched list's to the viewer; a facet value's list's pages to theirs.
         assert_eq!(
             static_links(r##"<a href="#content">S</a><a href="#/article/b">B</a>"##, None),
             r##"<a href="#content">S</a><a href="articles/b.html">B</a>"##
@@ -413,5 +474,65 @@ mod tests {
             ),
             r##"<a href="pages/3.html">3</a><a href="#/">1</a><a href="#/?page=2&amp;q=x">2</a><a href="pages/2.html#content">S</a>"##
         );
+        let news3 = list_file_for(&ListState::default().toggled(Facet::Category, "News").on_page(3)).unwrap();
+        assert_eq!(
+            static_links(r##"<a href="#/?category=News&amp;page=3">3</a><a href="#/?category=News">1</a>"##, None),
+            format!(r##"<a href="{news3}">3</a><a href="{news}">1</a>"##)
+        );
+    }
+
+    #[test]
+    fn a_facet_values_list_has_a_file_of_its_own_as_folded() {
+        let file = |f: Facet, v: &str, page: usize| list_file_for(&ListState::default().toggled(f, v).on_page(page));
+        let news = file(Facet::Category, "News", 1).unwrap();
+        assert!(news.starts_with("pages/category-") && news.ends_with(".html") && news.len() == 32, "{news}");
+        // One page for a value however it is written (as the facet counts it).
+        assert_eq!(file(Facet::Category, "news", 1).unwrap(), news);
+        assert_eq!(file(Facet::Category, "重點新聞", 1), file(Facet::Category, "重点新闻", 1));
+        assert_ne!(file(Facet::Category, "Sport", 1).unwrap(), news);
+        assert_ne!(file(Facet::Tag, "News", 1).unwrap(), news, "another facet");
+        assert_eq!(file(Facet::Category, "News", 2).unwrap(), news.replace(".html", "-2.html"));
+        // A name any host serves, whatever the value.
+        let odd = file(Facet::Author, "../a/b?c#d e", 1).unwrap();
+        let digits = odd.strip_prefix("pages/author-").and_then(|d| d.strip_suffix(".html")).unwrap();
+        assert!(digits.len() == 12 && digits.chars().all(|c| c.is_ascii_hexdigit()), "{odd}");
+        // The whole list's later pages; no page of its first, of a search, of two values, of a sorted list.
+        assert_eq!(list_file_for(&ListState::default().on_page(4)).as_deref(), Some("pages/4.html"));
+        assert_eq!(list_file_for(&ListState::default()), None);
+        let news_list = ListState::default().toggled(Facet::Category, "News");
+        for other in [
+            ListState { q: "x".into(), ..news_list.clone() },
+            news_list.toggled(Facet::Category, "Sport"),
+            news_list.toggled(Facet::Source, "S"),
+            ListState { sort: Some(crate::domain::listing::Sort::Newest), ..news_list.clone() },
+            ListState { unread: true, ..news_list.clone() },
+        ] {
+            assert_eq!(list_file_for(&other), None, "{other:?}");
+        }
+    }
+
+    #[test]
+    fn a_facet_values_pages_are_its_lists_pages() {
+        let path = format!("{}/../shared/corpora/poetry-mixed.json", env!("CARGO_MANIFEST_DIR"));
+        let set = load_article_set(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let n = set.articles.len();
+        let pages = Pages::new(set, UiLang::En);
+        let lists = pages.facet_lists();
+        // Every value of every facet, each of its pages once, each page a file of its own.
+        let listing = pages.catalog.collection().listing(&ListState::default());
+        let want: usize = listing.facets.iter().flat_map(|(_, v)| v).map(|v| v.count.div_ceil(20)).sum();
+        assert!(want > 20, "{want} pages");
+        assert_eq!(lists.len(), want);
+        let files: std::collections::HashSet<String> = lists.iter().map(|l| list_file_for(l).unwrap()).collect();
+        assert_eq!(files.len(), want, "one file per page");
+        // A value's first page lists its first 20 articles, in the set's order, and links to its second page.
+        let (facet, values) = listing.facets.iter().find(|(_, v)| v.first().is_some_and(|v| v.count > 20)).unwrap();
+        let value = &values[0];
+        let first = ListState::default().toggled(*facet, &value.label);
+        let html = static_links(&pages.list_for(&first), list_file_for(&first).as_deref());
+        assert_eq!(html.matches("class=\"card\"").count(), 20);
+        let second = list_file_for(&first.on_page(2)).unwrap();
+        assert!(html.contains(&format!("href=\"{second}\" class=\"page-link page-next\"")), "{second}");
+        assert!(value.count < n);
     }
 }

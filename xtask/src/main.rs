@@ -229,7 +229,8 @@ fn prerender(dir: Option<PathBuf>, article_pages: bool, site_url: Option<&str>, 
     match made {
         Some(made) => step(&format!(
             "prerendered the list's first page into {0}/index.html ({1}), {2} article page{5} into {0}/articles/, \
-             {6} more of the list's into {0}/pages/ and wrote {0}/feed.xml{3} ({4:.1} s{7})",
+             {6} more of the list's and {8} of its categories', sources', authors' and tags' into {0}/pages/ and \
+             wrote {0}/feed.xml{3} ({4:.1} s{7})",
             dir.display(),
             made.lang,
             made.articles,
@@ -238,6 +239,7 @@ fn prerender(dir: Option<PathBuf>, article_pages: bool, site_url: Option<&str>, 
             if made.articles == 1 { "" } else { "s" },
             made.lists,
             if compress { format!("; their .br and .gz: {pages_compressed:.1} s") } else { String::new() },
+            made.facets,
         )),
         None => step(&format!("{}/index.html has no prerendered list (see the warning)", dir.display())),
     }

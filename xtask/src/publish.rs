@@ -146,7 +146,7 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
     if let Some(site) = &site {
         in_head(&mut html, &format!("{CANONICAL}{}\">\n", crate::feed::escape(site)))?;
     }
-    let (articles, lists) = match article_pages {
+    let (articles, lists, facets) = match article_pages {
         true => {
             // (The viewer links to an article's page only when they were written for the set it loaded.)
             let tag = article_viewer::domain::reading::ids_tag(pages.set().articles.iter().map(|a| a.id.as_str()));
@@ -158,10 +158,10 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
             }
             written
         }
-        false => (0, 0),
+        false => (0, 0, 0),
     };
     std::fs::write(&index_path, html)?;
-    Ok(Some(Prerendered { lang: lang.tag(), articles, lists, site }))
+    Ok(Some(Prerendered { lang: lang.tag(), articles, lists, facets, site }))
 }
 
 /// The `<meta>` of an article's page that describe it: to a search engine (its summary, else the start of its
@@ -259,6 +259,8 @@ pub struct Prerendered {
     pub articles: usize,
     /// The list's pages written after the first (`index.html`'s).
     pub lists: usize,
+    /// The pages of the lists of one facet value (a category, a source, an author, a tag) written.
+    pub facets: usize,
     pub site: Option<String>,
 }
 
@@ -364,9 +366,10 @@ fn write_pages(
     index: &str,
     pages: &article_viewer::ui::prerender::Pages,
     site: Option<&str>,
-) -> Result<(usize, usize)> {
+) -> Result<(usize, usize, usize)> {
     use crate::feed::escape;
-    use article_viewer::ui::prerender::{article_file, list_file, list_route, static_links, Pages};
+    use article_viewer::domain::listing::Facet;
+    use article_viewer::ui::prerender::{article_file, list_file, list_file_for, list_route, static_links, Pages};
     const BASE: &str = "<base href=\"./\">";
     let (Some(start), Some(end)) = (index.find(PRERENDER_START), index.find(PRERENDER_END)) else {
         bail!("dist/index.html has no {PRERENDER_START}{PRERENDER_END} markers");
@@ -395,19 +398,32 @@ fn write_pages(
     std::fs::create_dir_all(dist.join(PAGES_DIR))?;
     std::fs::create_dir_all(dist.join(LIST_PAGES_DIR))?;
     let set = pages.set();
-    // The list's pages after the first (`index.html`'s), then the articles'.
+    // The list's pages after the first (`index.html`'s), each facet value's list's, then the articles'.
     let lists = pages.list_pages().saturating_sub(1);
-    let bar = crate::import::progress_bar(lists + set.articles.len(), "pages");
+    let facets = pages.facet_lists();
+    let (listed, all) = (lists + facets.len(), lists + facets.len() + set.articles.len());
+    let bar = crate::import::progress_bar(all, "pages");
     // Every `workers`-th page from the `k`-th, rendered by `pages`.
     let workers = cores();
     let write = |pages: &Pages, k: usize| -> Result<()> {
-        for job in (k..lists + set.articles.len()).step_by(workers) {
+        for job in (k..all).step_by(workers) {
             bar.inc(1);
             let (file, route, title, described, page) = if job < lists {
                 let n = job + 2;
                 (list_file(n), list_route(n), escape(&collection), String::new(), pages.list(n))
+            } else if job < listed {
+                // (Its route: the viewer's address of it, as the links to it write it; `&` escaped, in an attribute.)
+                let state = &facets[job - lists];
+                let file = list_file_for(state).context("a facet value's page")?;
+                let route = escape(&article_viewer::ui::route::route_path(
+                    &article_viewer::ui::route::Route::List,
+                    Some(&state.to_pairs()),
+                ));
+                let value = Facet::ALL.iter().flat_map(|&f| state.selected(f)).next().context("a facet value")?;
+                let title = format!("{} · {}", escape(value), escape(&collection));
+                (file, route, title, String::new(), pages.list_for(state))
             } else {
-                let article = &set.articles[job - lists];
+                let article = &set.articles[job - listed];
                 let (id, file) = (article.id.as_str(), article_file(article.id.as_str()));
                 let own = site.map(|site| format!("{site}{file}"));
                 let title = format!("{} · {}", escape(article.title.as_str()), escape(&collection));
@@ -427,6 +443,10 @@ fn write_pages(
             // (Each page is a new file: one that is there already is another page's, on a file system that
             // ignores case — macOS's, Windows' — where `articles/A.html` is `articles/a.html`.)
             let mut out = match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                // (Two lists' pages, of two values whose names hash alike: 1 in 2^48 for two values.)
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && job < listed => {
+                    bail!("{} is another list's page too: two values' file names are one", path.display())
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
                     "{} is another page's file too: this file system ignores case, and two articles' ids differ only \
                      in case; write the pages on a file system that does not (Linux), or leave them out \
@@ -453,7 +473,7 @@ fn write_pages(
         others.into_iter().map(|t| t.join().expect("a page writer")).chain([first]).collect::<Result<()>>()
     })?;
     bar.finish_and_clear();
-    Ok((set.articles.len(), lists))
+    Ok((set.articles.len(), lists, facets.len()))
 }
 
 /// How the page loads `boot-<hash>.js`: it holds the first paint back (`blocking="render"`) but not the parsing
@@ -1128,6 +1148,24 @@ mod tests {
         assert!(p2.contains("href=\"pages/3.html\" class=\"page-link page-next\""), "{p2}");
         assert!(p2.contains("href=\"pages/2.html#content\" class=\"skip-link\""), "{p2}");
         assert!(!p2.contains("og:title") && !dir.join("pages/4.html").exists() && !dir.join("pages/1.html").exists());
+        // Each category's, author's and tag's list, each of its pages: News and Ann Lee three each, the tag one.
+        use article_viewer::domain::listing::{Facet, ListState};
+        use article_viewer::ui::prerender::list_file_for;
+        assert_eq!(made.facets, 7);
+        let news = ListState::default().toggled(Facet::Category, "News");
+        let (first, second) = (list_file_for(&news).unwrap(), list_file_for(&news.on_page(2)).unwrap());
+        assert!(read("index.html").contains(&format!("href=\"{first}\"")), "the cards' category links");
+        let page = read(&first);
+        assert!(
+            page.contains("<title>News · Set</title>") && page.contains("data-route=\"/?category=News\"></script>")
+        );
+        assert!(page.contains(&format!("href=\"{second}\" class=\"page-link page-next\"")), "{page}");
+        let page = read(&second);
+        assert!(page.contains("data-route=\"/?category=News&amp;page=2\"></script>"), "{page}");
+        assert!(page.contains("<ol start=\"21\" class=\"cards\">") && page.contains(&format!("href=\"{first}\"")));
+        let tag = list_file_for(&ListState::default().toggled(Facet::Tag, "first two")).unwrap();
+        assert_eq!(read(&tag).matches("class=\"card\"").count(), 2);
+        assert!(read("articles/a0.html").contains(&format!("href=\"{tag}\"")), "an article's tag links to its list");
 
         // Two articles whose pages are one file (ids that differ only in case, on a file system that ignores case;
         // here, the same id twice): an error that says so, not one article's page showing the other.
@@ -1135,6 +1173,7 @@ mod tests {
         twice.articles.push(twice.articles[0].clone());
         let index = read("index.html");
         std::fs::remove_dir_all(dir.join("articles")).unwrap();
+        std::fs::remove_dir_all(dir.join("pages")).unwrap();
         let err = write_pages(
             &dir,
             &index,
