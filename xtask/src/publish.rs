@@ -153,7 +153,14 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
             in_head(&mut html, &format!("{PAGES_META}{tag}\">\n"))?;
             let written = write_pages(dist, &html, &pages, site.as_deref())?;
             if let Some(site) = &site {
-                write_sitemaps(dist, site, &pages.set().articles, SITEMAP_MAX)?;
+                // (And the first page of each category's, source's, author's and tag's list: the rest are linked.)
+                let lists: Vec<String> = pages
+                    .facet_lists()
+                    .iter()
+                    .filter(|l| l.page.is_none())
+                    .filter_map(article_viewer::ui::prerender::list_file_for)
+                    .collect();
+                write_sitemaps(dist, site, &pages.set().articles, &lists, SITEMAP_MAX)?;
                 write_robots(dist, site)?;
             }
             written
@@ -291,7 +298,13 @@ pub fn site_url(given: &str) -> Result<String> {
 /// `sitemap.xml` for search engines: the viewer's page and each article's page (`site` and the page's path),
 /// with the article's date as `lastmod`; past `max` addresses, `sitemap-1.xml`, `sitemap-2.xml`… of `max` each,
 /// which `sitemap.xml` then lists.
-fn write_sitemaps(dist: &Path, site: &str, articles: &[article_viewer::domain::Article], max: usize) -> Result<()> {
+fn write_sitemaps(
+    dist: &Path,
+    site: &str,
+    articles: &[article_viewer::domain::Article],
+    lists: &[String],
+    max: usize,
+) -> Result<()> {
     use crate::feed::escape;
     use article_viewer::ui::prerender::article_file;
     let mut entries = vec![format!("  <url><loc>{}</loc></url>\n", escape(site))];
@@ -301,6 +314,9 @@ fn write_sitemaps(dist: &Path, site: &str, articles: &[article_viewer::domain::A
             Some(p) => format!("  <url><loc>{loc}</loc><lastmod>{}</lastmod></url>\n", escape(p.as_str())),
             None => format!("  <url><loc>{loc}</loc></url>\n"),
         });
+    }
+    for file in lists {
+        entries.push(format!("  <url><loc>{}</loc></url>\n", escape(&format!("{site}{file}"))));
     }
     const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     let urlset = |entries: &[String]| {
@@ -405,12 +421,16 @@ fn write_pages(
     let bar = crate::import::progress_bar(all, "pages");
     // Every `workers`-th page from the `k`-th, rendered by `pages`.
     let workers = cores();
+    // A list's page names its own address, where the folder's is known.
+    let canonical = |file: &str| {
+        site.map_or(String::new(), |site| format!("  {CANONICAL}{}\">\n", escape(&format!("{site}{file}"))))
+    };
     let write = |pages: &Pages, k: usize| -> Result<()> {
         for job in (k..all).step_by(workers) {
             bar.inc(1);
             let (file, route, title, described, page) = if job < lists {
                 let n = job + 2;
-                (list_file(n), list_route(n), escape(&collection), String::new(), pages.list(n))
+                (list_file(n), list_route(n), escape(&collection), canonical(&list_file(n)), pages.list(n))
             } else if job < listed {
                 // (Its route: the viewer's address of it, as the links to it write it; `&` escaped, in an attribute.)
                 let state = &facets[job - lists];
@@ -421,7 +441,7 @@ fn write_pages(
                 ));
                 let value = Facet::ALL.iter().flat_map(|&f| state.selected(f)).next().context("a facet value")?;
                 let title = format!("{} · {}", escape(value), escape(&collection));
-                (file, route, title, String::new(), pages.list_for(state))
+                (file.clone(), route, title, canonical(&file), pages.list_for(state))
             } else {
                 let article = &set.articles[job - listed];
                 let (id, file) = (article.id.as_str(), article_file(article.id.as_str()));
@@ -951,6 +971,8 @@ mod tests {
 
     #[test]
     fn prerender_writes_each_articles_page_linked_to_the_others() {
+        use article_viewer::domain::listing::{Facet, ListState};
+        use article_viewer::ui::prerender::list_file_for;
         let dir = std::env::temp_dir().join(format!("av-pages-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let page = format!(
@@ -1086,14 +1108,25 @@ mod tests {
             assert_eq!(a1.matches(CANONICAL).count(), 1, "{a1}");
             assert!(a1.contains("<link rel=\"canonical\" href=\"https://example.org/n/articles/a1.html\">"), "{a1}");
             assert!(a1.contains("<meta property=\"og:url\" content=\"https://example.org/n/articles/a1.html\">"));
+            let news = list_file_for(&ListState::default().toggled(Facet::Category, "News")).unwrap();
+            assert!(read(&news).contains(&format!("<link rel=\"canonical\" href=\"https://example.org/n/{news}\">")));
             assert_eq!(
                 read("sitemap.xml"),
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+                format!(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
                  <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n  \
                  <url><loc>https://example.org/n/</loc></url>\n  \
                  <url><loc>https://example.org/n/articles/a0.html</loc><lastmod>2024-05-01</lastmod></url>\n  \
-                 <url><loc>https://example.org/n/articles/a1.html</loc><lastmod>2024-05-02</lastmod></url>\n\
-                 </urlset>\n"
+                 <url><loc>https://example.org/n/articles/a1.html</loc><lastmod>2024-05-02</lastmod></url>\n{}\
+                 </urlset>\n",
+                    // The lists of the set's category, author and tag.
+                    [(Facet::Category, "News"), (Facet::Author, "Ann Lee"), (Facet::Tag, "first two")]
+                        .map(|(f, v)| format!(
+                            "  <url><loc>https://example.org/n/{}</loc></url>\n",
+                            list_file_for(&ListState::default().toggled(f, v)).unwrap()
+                        ))
+                        .concat()
+                )
             );
             assert!(read("robots.txt")
                 .ends_with("\nUser-agent: *\nDisallow:\n\nSitemap: https://example.org/n/sitemap.xml\n"));
@@ -1116,7 +1149,8 @@ mod tests {
         std::fs::remove_file(dir.join("robots.txt")).unwrap();
         prerender(&dir, true, None).unwrap();
         // More addresses than a sitemap holds: several, and an index of them.
-        write_sitemaps(&dir, &site, &article_viewer::domain::load_article_set(&set(2)).unwrap().articles, 2).unwrap();
+        let two = article_viewer::domain::load_article_set(&set(2)).unwrap().articles;
+        write_sitemaps(&dir, &site, &two, &[], 2).unwrap();
         assert_eq!(
             read("sitemap.xml"),
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -1149,8 +1183,6 @@ mod tests {
         assert!(p2.contains("href=\"pages/2.html#content\" class=\"skip-link\""), "{p2}");
         assert!(!p2.contains("og:title") && !dir.join("pages/4.html").exists() && !dir.join("pages/1.html").exists());
         // Each category's, author's and tag's list, each of its pages: News and Ann Lee three each, the tag one.
-        use article_viewer::domain::listing::{Facet, ListState};
-        use article_viewer::ui::prerender::list_file_for;
         assert_eq!(made.facets, 7);
         let news = ListState::default().toggled(Facet::Category, "News");
         let (first, second) = (list_file_for(&news).unwrap(), list_file_for(&news.on_page(2)).unwrap());
