@@ -147,6 +147,26 @@ fn toggled_and_cleared() {
 }
 
 #[test]
+fn a_list_of_one_value_is_known_as_such() {
+    assert_eq!(state("category=A").only_value(), Some((Facet::Category, "A")));
+    assert_eq!(state("author=Ann+Lee&page=2&sort=views&script=hans").only_value(), Some((Facet::Author, "Ann Lee")));
+    assert_eq!(state("tag=x").only_value(), Some((Facet::Tag, "x")));
+    for query in [
+        "",
+        "page=2",
+        "category=A&category=B",
+        "category=A&source=S",
+        "category=A&q=x",
+        "category=A&from=2024-01-01",
+        "category=A&unread=1",
+        "category=A&saved=1",
+        "q=x",
+    ] {
+        assert_eq!(state(query).only_value(), None, "{query}");
+    }
+}
+
+#[test]
 fn conversion_is_offered_only_for_sets_with_chinese_text() {
     let offers = |articles: serde_json::Value| {
         let json = serde_json::json!({ "version": 1, "articles": articles });

@@ -239,6 +239,16 @@ impl ListState {
             || self.saved
     }
 
+    /// The one facet value this list is of — one category, source, author or tag, and nothing else that narrows it
+    /// (a query, another value, a date, unread or saved only; a sort or a page may be set) —: what a link from an
+    /// article's category (source, author, tag) opens. `None` for any other list.
+    pub fn only_value(&self) -> Option<(Facet, &str)> {
+        let mut values = Facet::ALL.into_iter().flat_map(|f| self.selected(f).iter().map(move |v| (f, v.as_str())));
+        let one = values.next().filter(|_| values.next().is_none())?;
+        let rest = ListState { selected: Default::default(), sort: None, page: None, script: None, ..self.clone() };
+        (rest == ListState::default()).then_some(one)
+    }
+
     /// The same state with `value` of `facet` ticked or unticked, back on page 1.
     pub fn toggled(&self, facet: Facet, value: &str) -> ListState {
         let mut next = self.clone();

@@ -14,7 +14,7 @@ use super::Catalog;
 use crate::domain::convert::ScriptChoice;
 use crate::domain::fold::fold;
 use crate::domain::format::{tag_is, UiLang};
-use crate::domain::listing::{Facet, ListState};
+use crate::domain::listing::ListState;
 use crate::domain::LoadedSet;
 use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
@@ -107,20 +107,21 @@ pub fn list_file(page: usize) -> String {
 /// date, a sort…): the viewer's.
 pub fn list_file_for(state: &ListState) -> Option<String> {
     let page = state.page.unwrap_or(1);
-    if (ListState { page: None, selected: Default::default(), ..state.clone() }) != ListState::default() {
+    if state.sort.is_some() || state.script.is_some() {
         return None;
     }
-    let mut values = Facet::ALL.into_iter().flat_map(|f| state.selected(f).iter().map(move |v| (f, v)));
-    match (values.next(), values.next()) {
-        (None, _) => (page > 1).then(|| list_file(page)),
-        (Some((facet, value)), None) => {
+    if (ListState { page: None, ..state.clone() }) == ListState::default() {
+        return (page > 1).then(|| list_file(page));
+    }
+    match state.only_value() {
+        Some((facet, value)) => {
             // FNV-1a, 64 bits, of the folded value; 48 of them written.
             let hash =
                 fold(value).bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3));
             let name = format!("pages/{}-{:012x}", facet.key(), hash >> 16);
             Some(if page > 1 { format!("{name}-{page}.html") } else { format!("{name}.html") })
         }
-        _ => None,
+        None => None,
     }
 }
 
@@ -333,6 +334,7 @@ pub fn list_page_html(set: LoadedSet, lang: UiLang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::listing::Facet;
     use crate::domain::load_article_set;
 
     fn set(langs: &[Option<&str>]) -> LoadedSet {

@@ -585,6 +585,7 @@ test("the list's later pages are pages of their own: read without JavaScript, an
     assert.ok(before.length > 100, `a prerendered page was there (${before.length} parts)`);
     assert.deepEqual(after, before);
     assert.equal(await page.locator('#av-root .card').count(), 10);
+    assert.equal(await page.title(), '重點新聞 · Big set', 'named by its category, as its page was');
     assert.deepEqual(errors, []);
     await page.close();
   }

@@ -104,11 +104,12 @@ pub fn list_page() -> Html {
     let title = shown_text(&conv, &title);
     let mount = use_mount();
     {
-        let title = title.clone();
+        // A category's (source's, author's, tag's) list is named by it, as its own page is (`cargo xtask dist`).
+        let only = state.only_value().map(|(_, v)| shown_text(&conv, v));
         let embedded = mount.embedded();
-        use_effect_on(title, move |title| {
+        use_effect_on((title.clone(), only), move |(title, only)| {
             if !embedded {
-                super::set_document_title(None, title)
+                super::set_document_title(only.as_deref(), title)
             }
         });
     }
