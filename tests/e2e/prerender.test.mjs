@@ -548,9 +548,13 @@ test("the list's later pages are pages of their own: read without JavaScript, an
     assert.equal(await prerendered(page).locator('.cards').getAttribute('start'), '1');
   });
   // A category's link leads to the page of its list (without JavaScript too), which pages on.
+  let category;
   await withoutScripts(async (page) => {
     await page.goto(server.url('/many/'));
-    await prerendered(page).locator('.card .meta a', { hasText: '重點新聞' }).first().click();
+    const link = prerendered(page).locator('.card .meta a', { hasText: '重點新聞' }).first();
+    category = await link.getAttribute('href');
+    assert.match(category, /^pages\/category-[0-9a-f]{12}\.html$/);
+    await link.click();
     await page.waitForURL(/\/many\/pages\/category-[0-9a-f]{12}\.html$/);
     assert.equal(await prerendered(page).locator('.card').count(), 20);
     assert.equal(await page.title(), '重點新聞 · Big set');
@@ -575,9 +579,7 @@ test("the list's later pages are pages of their own: read without JavaScript, an
     // (As a first visit: the Filters, open on this list, offer "unread only" to a reader who has read an article
     // — in this browser's earlier tests —, which the page cannot know.)
     await page.evaluate(() => localStorage.clear());
-    const href = await prerendered(page).locator('.card .meta a', { hasText: '重點新聞' }).first().getAttribute('href');
-    assert.match(href, /^pages\/category-[0-9a-f]{12}\.html$/);
-    await page.goto(server.url(`/many/${href.replace('.html', '-2.html')}`));
+    await page.goto(server.url(`/many/${category.replace('.html', '-2.html')}`));
     await page.waitForURL(server.url(`/many/#/?category=${encodeURIComponent('重點新聞')}&page=2`));
     await page.locator('#av-root .cards[start="21"]').waitFor();
     await prerendered(page).waitFor({ state: 'detached' });
