@@ -558,6 +558,11 @@ test("the list's later pages are pages of their own: read without JavaScript, an
     await page.waitForURL(/\/many\/pages\/category-[0-9a-f]{12}\.html$/);
     assert.equal(await prerendered(page).locator('.card').count(), 20);
     assert.equal(await page.title(), '重點新聞 · Big set');
+    // It says which list it is (of the Filters, the value alone), and the cards take the rest of the width.
+    assert.equal(await prerendered(page).locator('.filters').innerText().then((t) => t.replace(/\s+/g, ' ').trim()),
+      'Category 重點新聞 30');
+    const [filters, results] = await Promise.all(['.filters', '.results'].map((s) => prerendered(page).locator(s).boundingBox()));
+    assert.ok(results.x >= filters.x + filters.width && results.width > 2 * filters.width, JSON.stringify({ filters, results }));
     assert.deepEqual(
       [...new Set(await prerendered(page).locator('.card .meta-category a').allInnerTexts())], ['重點新聞'],
       'only its articles');
