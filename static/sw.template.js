@@ -3,13 +3,14 @@
 // never competes with the first load. Its scope is the folder it is in: one deployment, whatever its sub-path.
 //
 // - Installing keeps the app's files and the article set in a cache of this build (`caches`, per folder).
-// - Content-hashed files (never changed once published; `-` and 8 to 16 hex digits, as trunk drops leading zeros)
+// - Content-hashed files (never changed once published; `-` and 8 to 16 hex digits, as trunk drops leading zeros;
+//   the build's own, in the folder itself: an article's page or a category's in a folder below may end the same way)
 //   come from that cache, else from the network.
 // - Everything else — the page, the article set, the 繁/简 converters, the feed — comes from the network first, so
 //   a reader online always sees the newest deploy and set; what came is kept, and used when the network fails
 //   (offline, or the host down): the list and the articles the reader last loaded, in the script last used. An
 //   article's own page (articles/<id>.html) or a page of the list (pages/<n>.html) not kept is the viewer's
-//   address of it.
+//   address of it; a category's (pages/category-<hash>.html: the value is not in its name) the viewer's page.
 // - A new build (a new sw.js) installs beside the old one, then takes over and deletes the old build's cache.
 const BUILD = '__BUILD__';
 const SHELL = __SHELL__;
@@ -41,15 +42,15 @@ const keep = (request) => (response) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
-  const path = new URL(request.url).pathname;
-  if (hashed.test(path)) {
+  const own = request.url.slice(scope.length).split(/[?#]/)[0];
+  if (!own.includes('/') && hashed.test(own)) {
     event.respondWith(caches.match(request, { cacheName: name })
       .then((hit) => hit ?? fetch(request).then(keep(request))));
     return;
   }
   event.respondWith(fetch(request).then(keep(request)).catch(async (error) => {
-    const own = request.mode === 'navigate' && request.url.slice(scope.length).split(/[?#]/)[0].match(ownPage);
-    const route = own && (own[1] ? `/article/${own[1]}` : `/?page=${own[2]}`);
+    const page = request.mode === 'navigate' && own.match(ownPage);
+    const route = page && (page[1] ? `/article/${page[1]}` : `/?page=${page[2]}`);
     const hit = await caches.match(request, { cacheName: name, ignoreSearch: true })
       // An article's page or a list's not kept: the viewer's page of it. (Its own is the viewer's page around it.)
       ?? (route ? Response.redirect(`${scope}#${route}`, 302) : undefined)

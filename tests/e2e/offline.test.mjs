@@ -60,3 +60,31 @@ test('once loaded, the list and its articles open with the server gone; back onl
   assert.ok(errors.every((e) => /ERR_CONNECTION_REFUSED|Failed to fetch|net::/.test(e)), errors.join('\n'));
   await page.close();
 });
+
+test("a page whose name ends as a content-hashed file's does (an article's id, a category's page) is the network's first", async () => {
+  // (Only the build's own files, in the folder itself, are content-hashed: one of them is the cache's first.)
+  let edition = 1;
+  const page = () => `<!doctype html><html lang="en"><title>Edition ${edition}</title><p>Edition ${edition}</p></html>`;
+  const local = await startServer({ '/hashy/': { articles: set('First edition'), files: {
+    'articles/report-2024abcd.html': () => ({ body: page(), type: 'text/html' }),
+    'pages/category-a7afffeb7060.html': () => ({ body: page(), type: 'text/html' }),
+  } } });
+  const b = await launchBrowser({ serviceWorkers: 'allow' });
+  try {
+    const { page: tab } = await newPage(b.context);
+    await tab.goto(local.url('/hashy/'));
+    await tab.locator('.card-title a', { hasText: 'First edition' }).waitFor();
+    await tab.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker.controller !== undefined);
+    for (const name of ['articles/report-2024abcd.html', 'pages/category-a7afffeb7060.html']) {
+      edition = 1;
+      await tab.goto(local.url(`/hashy/${name}`));
+      assert.equal(await tab.title(), 'Edition 1', name);
+      edition = 2;
+      await tab.goto(local.url(`/hashy/${name}`));
+      assert.equal(await tab.title(), 'Edition 2', `${name}: from the network, not the kept copy`);
+    }
+  } finally {
+    await b.close();
+    await local.close();
+  }
+});
