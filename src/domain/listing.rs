@@ -243,10 +243,18 @@ impl ListState {
     /// (a query, another value, a date, unread or saved only; a sort or a page may be set) —: what a link from an
     /// article's category (source, author, tag) opens. `None` for any other list.
     pub fn only_value(&self) -> Option<(Facet, &str)> {
-        let mut values = Facet::ALL.into_iter().flat_map(|f| self.selected(f).iter().map(move |v| (f, v.as_str())));
-        let one = values.next().filter(|_| values.next().is_none())?;
-        let rest = ListState { selected: Default::default(), sort: None, page: None, script: None, ..self.clone() };
-        (rest == ListState::default()).then_some(one)
+        if !self.q.trim().is_empty() || self.from.is_some() || self.to.is_some() || self.unread || self.saved {
+            return None;
+        }
+        let mut one = None;
+        for f in Facet::ALL {
+            for v in self.selected(f) {
+                if one.replace((f, v.as_str())).is_some() {
+                    return None;
+                }
+            }
+        }
+        one
     }
 
     /// The same state with `value` of `facet` ticked or unticked, back on page 1.

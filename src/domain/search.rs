@@ -361,12 +361,16 @@ impl FrequentPairs {
                 count[p] -= 1;
             }
         });
-        let mut pairs: Vec<(u16, u64)> =
-            (0..SKETCH).filter(|&p| count[p] as usize >= least).map(|p| (count[p], first[p] - 1)).collect();
-        pairs.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // The most frequent first, then by pair: one sort of 64-bit integers (the count's complement above the
+        // pair's 42 bits), as the list's orders are (one sort's code in the wasm).
+        let mut pairs: Vec<u64> = (0..SKETCH)
+            .filter(|&p| count[p] as usize >= least)
+            .map(|p| ((u16::MAX - count[p]) as u64) << 42 | (first[p] - 1))
+            .collect();
+        pairs.sort_unstable();
         pairs.truncate(max.min(MAX_FREQUENT));
         let mut f = FrequentPairs::default();
-        for (_, key) in pairs {
+        for key in pairs.into_iter().map(|k| k & ((1 << 42) - 1)) {
             let place = &mut f.places[key_hash(key) as usize >> PLACE_SHIFT];
             if *place == 0 {
                 *place = (key + 1) << ROW_BITS | f.len as u64;
@@ -579,9 +583,15 @@ impl SearchIndex {
 
     /// The buckets of the pairs of neighbouring characters in `term`, and whether they are all exact.
     fn term_rows(&self, term: &str) -> (Vec<usize>, bool) {
-        let chars: Vec<char> = term.chars().collect();
-        let rows: Vec<(usize, bool)> = chars.windows(2).map(|w| self.pair_row(w[0], w[1])).collect();
-        (rows.iter().map(|r| r.0).collect(), rows.iter().all(|r| r.1))
+        let (mut rows, mut exact, mut prev) = (Vec::new(), true, None);
+        for c in term.chars() {
+            if let Some(p) = prev.replace(c) {
+                let (row, own) = self.pair_row(p, c);
+                rows.push(row);
+                exact &= own;
+            }
+        }
+        (rows, exact)
     }
 
     /// Keeps in `may` (bit `j` of word `k`: article `64k + j`) the articles that have all of `pairs` (buckets).

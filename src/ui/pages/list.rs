@@ -105,11 +105,14 @@ pub fn list_page() -> Html {
     let mount = use_mount();
     {
         // A category's (source's, author's, tag's) list is named by it, as its own page is (`cargo xtask dist`).
-        let only = state.only_value().map(|(_, v)| shown_text(&conv, v));
+        let shown = match state.only_value() {
+            Some((_, value)) => format!("{} · {title}", shown_text(&conv, value)),
+            None => title.clone(),
+        };
         let embedded = mount.embedded();
-        use_effect_on((title.clone(), only), move |(title, only)| {
+        use_effect_on(shown, move |shown| {
             if !embedded {
-                super::set_document_title(only.as_deref(), title)
+                super::set_document_title(None, shown)
             }
         });
     }
