@@ -384,7 +384,6 @@ fn write_pages(
     site: Option<&str>,
 ) -> Result<(usize, usize, usize)> {
     use crate::feed::escape;
-    use article_viewer::domain::listing::Facet;
     use article_viewer::ui::prerender::{article_file, list_file, list_file_for, list_route, static_links, Pages};
     const BASE: &str = "<base href=\"./\">";
     let (Some(start), Some(end)) = (index.find(PRERENDER_START), index.find(PRERENDER_END)) else {
@@ -439,9 +438,20 @@ fn write_pages(
                     &article_viewer::ui::route::Route::List,
                     Some(&state.to_pairs()),
                 ));
-                let value = Facet::ALL.iter().flat_map(|&f| state.selected(f)).next().context("a facet value")?;
+                let (_, value) = state.only_value().context("a facet value")?;
                 let title = format!("{} · {}", escape(value), escape(&collection));
-                (file.clone(), route, title, canonical(&file), pages.list_for(state))
+                // What a chat or a social site shows of a link to it (its first page's).
+                let mut described = canonical(&file);
+                if state.page.is_none() {
+                    let meta = |p: &str, c: &str| format!("  <meta property=\"{p}\" content=\"{}\">\n", escape(c));
+                    described.push_str(&meta("og:type", "website"));
+                    described.push_str(&meta("og:title", value));
+                    described.push_str(&meta("og:site_name", &collection));
+                    if let Some(site) = site {
+                        described.push_str(&meta("og:url", &format!("{site}{file}")));
+                    }
+                }
+                (file.clone(), route, title, described, pages.list_for(state))
             } else {
                 let article = &set.articles[job - listed];
                 let (id, file) = (article.id.as_str(), article_file(article.id.as_str()));
@@ -1191,9 +1201,17 @@ mod tests {
         assert!(
             page.contains("<title>News · Set</title>") && page.contains("data-route=\"/?category=News\"></script>")
         );
+        assert!(
+            page.contains("<meta property=\"og:title\" content=\"News\">\n")
+                && page.contains("<meta property=\"og:site_name\" content=\"Set\">\n"),
+            "{page}"
+        );
         assert!(page.contains(&format!("href=\"{second}\" class=\"page-link page-next\"")), "{page}");
         let page = read(&second);
-        assert!(page.contains("data-route=\"/?category=News&amp;page=2\"></script>"), "{page}");
+        assert!(
+            page.contains("data-route=\"/?category=News&amp;page=2\"></script>") && !page.contains("og:"),
+            "{page}"
+        );
         assert!(page.contains("<ol start=\"21\" class=\"cards\">") && page.contains(&format!("href=\"{first}\"")));
         let tag = list_file_for(&ListState::default().toggled(Facet::Tag, "first two")).unwrap();
         assert_eq!(read(&tag).matches("class=\"card\"").count(), 2);
