@@ -618,13 +618,16 @@ impl SearchIndex {
             matches!((chars.next(), chars.next()), (Some(c), None) if CharRows::covers(c))
         };
         let two = |t: &str| t.chars().nth(1).is_some() && t.chars().nth(2).is_none() && !spaced(t);
+        // Each plain term's pair buckets, and whether they are all exact.
+        let rows: Vec<(Vec<usize>, bool)> = query.include.iter().map(|t| self.term_rows(t)).collect();
         let include: Vec<(memmem::Finder<'_>, Exact, bool)> = query
             .include
             .iter()
-            .map(|t| {
+            .zip(&rows)
+            .map(|(t, (_, exact_rows))| {
                 let exact = if one(t) {
                     Exact::Char(self.title_chars.bits(t))
-                } else if two(t) && self.term_rows(t).1 {
+                } else if two(t) && *exact_rows {
                     Exact::Pair
                 } else {
                     Exact::No
@@ -648,7 +651,7 @@ impl SearchIndex {
             for c in chars {
                 self.chars.and(c, &mut may);
             }
-            let pairs: Vec<usize> = query.include.iter().flat_map(|t| self.term_rows(t).0).collect();
+            let pairs: Vec<usize> = rows.into_iter().flat_map(|(r, _)| r).collect();
             self.may_have_pairs(&pairs, &mut may);
         }
         let mut hits = Vec::new();

@@ -171,6 +171,11 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
     Ok(Some(Prerendered { lang: lang.tag(), articles, lists, facets, site }))
 }
 
+/// A `<meta property>` line of a page's head (Open Graph's), its content escaped.
+fn meta(property: &str, content: &str) -> String {
+    format!("  <meta property=\"{property}\" content=\"{}\">\n", crate::feed::escape(content))
+}
+
 /// The `<meta>` of an article's page that describe it: to a search engine (its summary, else the start of its
 /// text), and to a site or app a link to it is shared in (Open Graph: its title, description, the collection's
 /// title, its date, category and tags; its address where the folder's is known, `own`, also as the canonical
@@ -178,8 +183,6 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
 fn described(article: &article_viewer::domain::Article, collection: &str, own: Option<&str>) -> String {
     use crate::feed::escape;
     let description = escape(&article.excerpt(160));
-    let meta =
-        |property: &str, content: &str| format!("  <meta property=\"{property}\" content=\"{}\">\n", escape(content));
     let mut out = format!("  <meta name=\"description\" content=\"{description}\">\n");
     if let Some(own) = own {
         out.push_str(&format!("  {CANONICAL}{}\">\n", escape(own)));
@@ -443,7 +446,6 @@ fn write_pages(
                 // What a chat or a social site shows of a link to it (its first page's).
                 let mut described = canonical(&file);
                 if state.page.is_none() {
-                    let meta = |p: &str, c: &str| format!("  <meta property=\"{p}\" content=\"{}\">\n", escape(c));
                     described.push_str(&meta("og:type", "website"));
                     described.push_str(&meta("og:title", value));
                     described.push_str(&meta("og:site_name", &collection));
