@@ -151,11 +151,11 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
             // (The viewer links to an article's page only when they were written for the set it loaded.)
             let tag = article_viewer::domain::reading::ids_tag(pages.set().articles.iter().map(|a| a.id.as_str()));
             in_head(&mut html, &format!("{PAGES_META}{tag}\">\n"))?;
-            let written = write_pages(dist, &html, &pages, site.as_deref())?;
+            let facets = pages.facet_lists();
+            let written = write_pages(dist, &html, &pages, &facets, site.as_deref())?;
             if let Some(site) = &site {
                 // (And the first page of each category's, source's, author's and tag's list: the rest are linked.)
-                let lists: Vec<String> = pages
-                    .facet_lists()
+                let lists: Vec<String> = facets
                     .iter()
                     .filter(|l| l.page.is_none())
                     .filter_map(article_viewer::ui::prerender::list_file_for)
@@ -298,8 +298,9 @@ pub fn site_url(given: &str) -> Result<String> {
     Ok(site)
 }
 
-/// `sitemap.xml` for search engines: the viewer's page and each article's page (`site` and the page's path),
-/// with the article's date as `lastmod`; past `max` addresses, `sitemap-1.xml`, `sitemap-2.xml`… of `max` each,
+/// `sitemap.xml` for search engines: the viewer's page, each article's page (`site` and the page's path) with the
+/// article's date as `lastmod`, and the pages `lists` (files, as the articles' are: the first page of each
+/// category's, source's, author's and tag's list); past `max` addresses, `sitemap-1.xml`, `sitemap-2.xml`… of `max` each,
 /// which `sitemap.xml` then lists.
 fn write_sitemaps(
     dist: &Path,
@@ -372,18 +373,22 @@ const PAGES_DIR: &str = "articles";
 /// The folder of the list's pages after the first, beside index.html.
 const LIST_PAGES_DIR: &str = "pages";
 
-/// Writes each article's page, `articles/<id>.html` ([`article_viewer::ui::prerender::article_file`]), and each
-/// page of the list after the first, `pages/<n>.html` ([`article_viewer::ui::prerender::list_file`]): `index`
+/// Writes each article's page, `articles/<id>.html` ([`article_viewer::ui::prerender::article_file`]), each
+/// page of the list after the first, `pages/<n>.html` ([`article_viewer::ui::prerender::list_file`]), and each
+/// page of the lists `facets` (one category, source, author or tag each: `pages/category-<hash>.html`…,
+/// [`article_viewer::ui::prerender::list_file_for`]): `index`
 /// (the viewer's page, prerendered) with the article or the list's page prerendered in place of its first, an
 /// article's title and description in the head, its folder's base one level up (so that the page's files, the set
 /// and its links into the viewer are the viewer's own) and the boot script told the route it holds (`data-route`:
 /// it shows the page as the viewer's address of it, where the app takes over). Their links to articles and to the
 /// list's pages are those pages, so that a reader without JavaScript, or a search engine's crawler, reads every
-/// article and pages through the list. Returns how many articles' and list's pages it wrote.
+/// article and pages through the lists. Returns how many articles' pages, later pages of the list and pages of
+/// the facets' lists it wrote.
 fn write_pages(
     dist: &Path,
     index: &str,
     pages: &article_viewer::ui::prerender::Pages,
+    facets: &[article_viewer::domain::listing::ListState],
     site: Option<&str>,
 ) -> Result<(usize, usize, usize)> {
     use crate::feed::escape;
@@ -418,7 +423,6 @@ fn write_pages(
     let set = pages.set();
     // The list's pages after the first (`index.html`'s), each facet value's list's, then the articles'.
     let lists = pages.list_pages().saturating_sub(1);
-    let facets = pages.facet_lists();
     let (listed, all) = (lists + facets.len(), lists + facets.len() + set.articles.len());
     let bar = crate::import::progress_bar(all, "pages");
     // Every `workers`-th page from the `k`-th, rendered by `pages`.
@@ -1226,12 +1230,8 @@ mod tests {
         let index = read("index.html");
         std::fs::remove_dir_all(dir.join("articles")).unwrap();
         std::fs::remove_dir_all(dir.join("pages")).unwrap();
-        let err = write_pages(
-            &dir,
-            &index,
-            &article_viewer::ui::prerender::Pages::new(twice, article_viewer::domain::format::UiLang::En),
-            None,
-        );
+        let twice = article_viewer::ui::prerender::Pages::new(twice, article_viewer::domain::format::UiLang::En);
+        let err = write_pages(&dir, &index, &twice, &twice.facet_lists(), None);
         let err = format!("{:#}", err.unwrap_err());
         assert!(err.contains("a0.html is another page's file too: this file system ignores case"), "{err}");
 
