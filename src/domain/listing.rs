@@ -282,6 +282,30 @@ impl ListState {
     }
 }
 
+/// A page of a list in a line, for a search engine's snippet of it (`<meta name="description">`): its articles'
+/// titles (trimmed; empty ones left out), ` · ` between, as many whole titles as fit in `max_chars` characters
+/// (then `…`); a first title longer than that cut at it.
+pub fn titles_line<'a>(titles: impl IntoIterator<Item = &'a str>, max_chars: usize) -> String {
+    let mut line = String::new();
+    let mut chars = 0;
+    for title in titles.into_iter().map(str::trim).filter(|t| !t.is_empty()) {
+        let (sep, n) = if line.is_empty() { ("", 0) } else { (" · ", 3) };
+        let len = title.chars().count();
+        if chars + n + len > max_chars {
+            if line.is_empty() {
+                let cut = title.char_indices().nth(max_chars).map_or(title.len(), |(i, _)| i);
+                line.push_str(title[..cut].trim_end());
+            }
+            line.push('…');
+            break;
+        }
+        line.push_str(sep);
+        line.push_str(title);
+        chars += n + len;
+    }
+    line
+}
+
 /// One facet value as the filter panel shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FacetValue {
@@ -785,6 +809,18 @@ const _: () = assert!(super::load::MAX_SET_BYTES / 24 < 1 << 24);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pages_line_holds_the_whole_titles_that_fit() {
+        assert_eq!(titles_line(["銅價上漲", " ", "鋁 "], 20), "銅價上漲 · 鋁");
+        // 4 + 3 + 4 = 11 characters, and 3 + 1 more for the third title.
+        assert_eq!(titles_line(["銅價上漲", "鋁價下跌", "鎳"], 14), "銅價上漲 · 鋁價下跌…");
+        assert_eq!(titles_line(["銅價上漲", "鋁價下跌", "鎳"], 15), "銅價上漲 · 鋁價下跌 · 鎳");
+        // A first title longer than the line: cut in it.
+        assert_eq!(titles_line(["Copper prices rise again", "Tin"], 10), "Copper pri…");
+        assert_eq!(titles_line(["Copper prices rise again", "Tin"], 7), "Copper…");
+        assert_eq!(titles_line([], 10), "");
+    }
 
     #[test]
     fn an_address_names_a_heading_by_its_anchor() {

@@ -5,6 +5,7 @@
 //! asset for hosts that serve precompressed files.
 
 use anyhow::{bail, Context, Result};
+use article_viewer::domain::listing::ListState;
 use std::path::Path;
 
 /// The policy the viewer runs under (README, SECURITY.md).
@@ -65,6 +66,9 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
     take_out(&mut html, BOOT_OPEN, "</script>")?;
     take_out(&mut html, NOSCRIPT_STYLE, "</noscript>")?;
     take_out(&mut html, PAGES_META, ">")?;
+    // (Lines of ours, taken out with their indent.)
+    take_out(&mut html, &format!("  {DESCRIPTION}"), ">")?;
+    while take_out(&mut html, &format!("  {OG}"), ">")?.is_some() {}
     for entry in std::fs::read_dir(dist)?.filter_map(|e| e.ok()) {
         if entry.file_name().to_string_lossy().starts_with("sitemap") {
             std::fs::remove_file(entry.path())?;
@@ -167,6 +171,16 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
         }
         false => (0, 0, 0),
     };
+    // (The viewer's page's description, after the other pages were made from it: theirs are their own.)
+    let first = ListState::default();
+    let mut described = format!("  {DESCRIPTION} content=\"{}\">\n", crate::feed::escape(&pages.description(&first)));
+    described.push_str(&meta("og:type", "website"));
+    described.push_str(&meta("og:title", pages.set().title.as_deref().unwrap_or("Articles")));
+    described.push_str(&meta("og:description", &pages.description(&first)));
+    if let Some(site) = &site {
+        described.push_str(&meta("og:url", site));
+    }
+    in_head(&mut html, &described)?;
     std::fs::write(&index_path, html)?;
     Ok(Some(Prerendered { lang: lang.tag(), articles, lists, facets, site }))
 }
@@ -278,6 +292,11 @@ pub struct Prerendered {
 /// page its own.
 const CANONICAL: &str = "<link rel=\"canonical\" href=\"";
 
+/// A page's description to a search engine (its snippet), and the Open Graph lines that describe it to a site or
+/// app a link to it is shared in ([`meta`]).
+const DESCRIPTION: &str = "<meta name=\"description\"";
+const OG: &str = "<meta property=\"og:";
+
 /// The most addresses one sitemap holds (sitemaps.org); more are in several, named by `sitemap.xml`.
 const SITEMAP_MAX: usize = 50_000;
 
@@ -388,7 +407,7 @@ fn write_pages(
     dist: &Path,
     index: &str,
     pages: &article_viewer::ui::prerender::Pages,
-    facets: &[article_viewer::domain::listing::ListState],
+    facets: &[ListState],
     site: Option<&str>,
 ) -> Result<(usize, usize, usize)> {
     use crate::feed::escape;
@@ -431,12 +450,17 @@ fn write_pages(
     let canonical = |file: &str| {
         site.map_or(String::new(), |site| format!("  {CANONICAL}{}\">\n", escape(&format!("{site}{file}"))))
     };
+    // ... and says which articles it lists.
+    let list_described = |file: &str, description: &str| {
+        format!("{}  {DESCRIPTION} content=\"{}\">\n", canonical(file), escape(description))
+    };
     let write = |pages: &Pages, k: usize| -> Result<()> {
         for job in (k..all).step_by(workers) {
             bar.inc(1);
             let (file, route, title, described, page) = if job < lists {
                 let n = job + 2;
-                (list_file(n), list_route(n), escape(&collection), canonical(&list_file(n)), pages.list(n))
+                let described = list_described(&list_file(n), &pages.description(&ListState::default().on_page(n)));
+                (list_file(n), list_route(n), escape(&collection), described, pages.list(n))
             } else if job < listed {
                 // (Its route: the viewer's address of it, as the links to it write it; `&` escaped, in an attribute.)
                 let state = &facets[job - lists];
@@ -448,10 +472,12 @@ fn write_pages(
                 let (_, value) = state.only_value().context("a facet value")?;
                 let title = format!("{} · {}", escape(value), escape(&collection));
                 // What a chat or a social site shows of a link to it (its first page's).
-                let mut described = canonical(&file);
+                let description = pages.description(state);
+                let mut described = list_described(&file, &description);
                 if state.page.is_none() {
                     described.push_str(&meta("og:type", "website"));
                     described.push_str(&meta("og:title", value));
+                    described.push_str(&meta("og:description", &description));
                     described.push_str(&meta("og:site_name", &collection));
                     if let Some(site) = site {
                         described.push_str(&meta("og:url", &format!("{site}{file}")));
@@ -1198,6 +1224,24 @@ mod tests {
         assert!(p2.contains("href=\"pages/3.html\" class=\"page-link page-next\""), "{p2}");
         assert!(p2.contains("href=\"pages/2.html#content\" class=\"skip-link\""), "{p2}");
         assert!(!p2.contains("og:title") && !dir.join("pages/4.html").exists() && !dir.join("pages/1.html").exists());
+        // Each page of the list says which articles it lists (as many titles as fit in 160 characters: 8 of 16),
+        // and names its own address (the folder's, as an earlier run was given it).
+        let titles = |from: usize| {
+            let titles: Vec<String> = (from..from + 8).map(|i| format!("Title {i} &amp; &lt;more&gt;")).collect();
+            format!("<meta name=\"description\" content=\"{}…\">\n", titles.join(" · "))
+        };
+        assert_eq!(p2.matches(DESCRIPTION).count(), 1, "{p2}");
+        assert!(p2.contains(&titles(20)), "{p2}");
+        assert!(p2.contains("<link rel=\"canonical\" href=\"https://example.org/n/pages/2.html\">"), "{p2}");
+        let index = read("index.html");
+        assert!(index.contains(&titles(0)), "{index}");
+        assert!(
+            index.contains(&titles(0).replace("name=\"description\"", "property=\"og:description\""))
+                && index.contains("<meta property=\"og:title\" content=\"Set\">\n")
+                && index.contains("<meta property=\"og:url\" content=\"https://example.org/n/\">\n"),
+            "{index}"
+        );
+        assert_eq!((index.matches(DESCRIPTION).count(), index.matches("og:description").count()), (1, 1));
         // Each category's, author's and tag's list, each of its pages: News and Ann Lee three each, the tag one.
         assert_eq!(made.facets, 7);
         let news = ListState::default().toggled(Facet::Category, "News");
@@ -1209,13 +1253,17 @@ mod tests {
         );
         assert!(
             page.contains("<meta property=\"og:title\" content=\"News\">\n")
-                && page.contains("<meta property=\"og:site_name\" content=\"Set\">\n"),
+                && page.contains("<meta property=\"og:site_name\" content=\"Set\">\n")
+                && page.contains(&titles(0))
+                && page.contains(&titles(0).replace("name=\"description\"", "property=\"og:description\"")),
             "{page}"
         );
         assert!(page.contains(&format!("href=\"{second}\" class=\"page-link page-next\"")), "{page}");
         let page = read(&second);
         assert!(
-            page.contains("data-route=\"/?category=News&amp;page=2\"></script>") && !page.contains("og:"),
+            page.contains("data-route=\"/?category=News&amp;page=2\"></script>")
+                && !page.contains("og:")
+                && page.contains(&titles(20)),
             "{page}"
         );
         assert!(page.contains("<ol start=\"21\" class=\"cards\">") && page.contains(&format!("href=\"{first}\"")));
