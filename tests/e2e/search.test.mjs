@@ -136,7 +136,10 @@ test('an article opened from a search counts its marks and steps through them, w
   // No query, no bar.
   await page.locator('.back a').click();
   await page.locator('#search-input').fill('');
-  await page.waitForURL((u) => !u.hash.includes('q='));
+  // (The address as the page has it, polled. Once, in a run of the whole suite, a waitForURL here timed out,
+  // not reproduced in 13 runs of this test, also on a loaded machine: should it fail again, a timeout now says
+  // that the app did not clear the query, not that a navigation event was missed.)
+  await page.waitForFunction(() => !location.hash.includes('q='));
   await page.locator('.card-title a', { hasText: '湖南省有色系统' }).click();
   await page.locator('h1.article-title').waitFor();
   assert.equal(await page.locator('.match-nav').count(), 0);
