@@ -59,6 +59,14 @@ async function inPage({ queries, repeat }) {
   [out.indexMs] = time(() => set.build_index());
   out.memBefore = memBefore;
   out.memAfter = av.bench_memory_bytes();
+  // Again, as a second load in the same page: the engine has optimised the code by now (a first call runs mostly
+  // in its baseline tier) and the memory is the first load's, touched already (the first touches ~2.5× the JSON
+  // of new pages). What a page costs the first time is the figure above; this one says how much of it is that.
+  // (JSON.parse again too: its heap is warm as well.)
+  set.free();
+  [out.jsonParseAgainMs] = time(() => JSON.parse(text));
+  [out.loadAgainMs] = time(() => { set = new av.BenchSet(bytes); });
+  [out.indexAgainMs] = time(() => set.build_index());
   const n = set.len();
 
   // The truth: a plain substring scan (String.includes) of each article's folded fields, terms ANDed.
@@ -195,7 +203,7 @@ for (let i = 0; i < sets.length; i++) {
   rows.push({ label, ...r, keys: k });
   const o = r.engines.ours;
   console.log(`\n${label}: ${(r.jsonBytes / 1e6).toFixed(1)} MB JSON`);
-  console.log(`  load ${f(r.loadMs)} ms + index ${f(r.indexMs)} ms vs JSON.parse ${f(r.jsonParseMs)} ms: ratio ${f((r.loadMs + r.indexMs) / r.jsonParseMs, 2)} (load alone ${f(r.loadMs / r.jsonParseMs, 2)})`);
+  console.log(`  load ${f(r.loadMs)} ms + index ${f(r.indexMs)} ms vs JSON.parse ${f(r.jsonParseMs)} ms: ratio ${f((r.loadMs + r.indexMs) / r.jsonParseMs, 2)} (load alone ${f(r.loadMs / r.jsonParseMs, 2)}); again in the page ${f(r.loadAgainMs)} + ${f(r.indexAgainMs)} ms vs ${f(r.jsonParseAgainMs)} ms: ratio ${f((r.loadAgainMs + r.indexAgainMs) / r.jsonParseAgainMs, 2)} (load alone ${f(r.loadAgainMs / r.jsonParseAgainMs, 2)})`);
   console.log(`  wasm memory after load + index ${f(r.memAfter / 1e6)} MB = ${f(r.memAfter / r.jsonBytes, 2)} × the JSON (before loading: ${f(r.memBefore / 1e6)} MB)`);
   console.log(`  peers' index build: FlexSearch ${f(r.flexIndexMs)} ms, MiniSearch ${f(r.miniIndexMs)} ms`);
   console.log(`  ${'engine'.padEnd(11)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(8)} ${'precision'.padStart(10)} ${'recall'.padStart(7)}   shared queries: ${'median'.padStart(6)} ${'p95'.padStart(6)} ${'ours/theirs'.padStart(11)}   per-query medians: ${'p95'.padStart(6)} ${'ours/theirs'.padStart(11)}`);
