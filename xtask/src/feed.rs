@@ -159,25 +159,67 @@ fn body_html(a: &Article) -> String {
 /// article's date. Its links are absolute where the folder's address is known (`site`, ending in `/`: what every
 /// reader of feeds follows), else relative to the feed's own address (`./`).
 pub fn atom(set: &LoadedSet, article_pages: bool, site: Option<&str>) -> String {
-    let folder = site.unwrap_or("./");
-    let mut order: Vec<&Article> = set.articles.iter().collect();
+    let title = set.title.as_deref().unwrap_or("Articles");
+    let feed = Feed { title, id: title, file: "feed.xml", page: "" };
+    atom_of(&feed, set.articles.iter().collect(), title, article_pages, site)
+}
+
+/// The feed of one category of `set` (`category`, as the set first writes it): its articles — those whose
+/// category is it, folded as the facets fold it (重點新聞 and 重点新闻 are one) — as [`atom`] gives the whole
+/// set's, at `file` (beside the category's page, `page`: both relative to the viewer's folder), titled
+/// "category · collection".
+pub fn category_atom(
+    set: &LoadedSet,
+    category: &str,
+    (file, page): (&str, &str),
+    article_pages: bool,
+    site: Option<&str>,
+) -> String {
+    use article_viewer::domain::fold::fold;
+    let collection = set.title.as_deref().unwrap_or("Articles");
+    let (title, folded) = (format!("{category} · {collection}"), fold(category));
+    let id = format!("{collection}\ncategory\n{folded}");
+    let feed = Feed { title: &title, id: &id, file, page };
+    let of = set.articles.iter().filter(|a| a.category.as_deref().is_some_and(|c| fold(c) == folded)).collect();
+    atom_of(&feed, of, collection, article_pages, site)
+}
+
+/// What a feed says of itself: its title, what its id is made from (never to change), its file and the page it
+/// is the feed of (relative to the viewer's folder: `""` the viewer's page).
+struct Feed<'a> {
+    title: &'a str,
+    id: &'a str,
+    file: &'a str,
+    page: &'a str,
+}
+
+/// The feed `feed` of `articles` (the newest [`MAX_ENTRIES`]: see [`atom`]), `collection` the name of the set
+/// (the feed's author, where an entry names none).
+fn atom_of(feed: &Feed, mut order: Vec<&Article>, collection: &str, article_pages: bool, site: Option<&str>) -> String {
+    // (Relative links resolve against the feed's own address: a category's is a folder down.)
+    let folder = match site {
+        Some(site) => site,
+        None if feed.file.contains('/') => "../",
+        None => "./",
+    };
     // Stable: articles with equal (or no) dates keep the set's order.
     order.sort_by_key(|a| std::cmp::Reverse(a.published.as_ref().map(|p| p.unix_seconds())));
     order.truncate(MAX_ENTRIES);
     let newest = order.iter().find_map(|a| atom_date(a)).unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
-    let title = set.title.as_deref().unwrap_or("Articles");
-    // A feed's and an entry's id must be IRIs that never change: the set's title, and each article's id.
+    // A feed's and an entry's id must be IRIs that never change: the set's title (a category's feed: and the
+    // category), and each article's id.
     let urn = |s: &str| format!("urn:article-viewer:{}", s.bytes().map(|b| format!("{b:02x}")).collect::<String>());
     let mut out =
         String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    out.push_str(&format!("  <title>{}</title>\n", escape(title)));
-    out.push_str(&format!("  <id>{}</id>\n", urn(title)));
+    out.push_str(&format!("  <title>{}</title>\n", escape(feed.title)));
+    out.push_str(&format!("  <id>{}</id>\n", urn(feed.id)));
     out.push_str(&format!("  <updated>{newest}</updated>\n"));
-    let own = escape(&format!("{}feed.xml", site.unwrap_or("")));
+    let own = escape(&format!("{}{}", site.unwrap_or(""), feed.file));
     out.push_str(&format!("  <link rel=\"self\" type=\"application/atom+xml\" href=\"{own}\"/>\n"));
-    out.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape(folder)));
+    let page = escape(&format!("{folder}{}", feed.page));
+    out.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{page}\"/>\n"));
     // Atom asks for an author of the feed when an entry names none: the set itself.
-    out.push_str(&format!("  <author><name>{}</name></author>\n", escape(title)));
+    out.push_str(&format!("  <author><name>{}</name></author>\n", escape(collection)));
     out.push_str("  <generator>article-viewer</generator>\n");
     for a in order {
         let lang = a.lang.as_deref().map(|l| format!(" xml:lang=\"{}\"", escape(l))).unwrap_or_default();
@@ -348,6 +390,39 @@ mod tests {
         // A break between sections (`<hr>`).
         assert_eq!(a.body[8..], [Block::Break, Block::paragraph("After the break.")]);
         assert_eq!(seconds(&back[1]), 1497484800, "a date: its midnight UTC");
+    }
+
+    #[test]
+    fn a_categorys_feed_holds_its_articles_in_either_script_and_links_from_its_folder() {
+        let s = set(&[
+            serde_json::json!({ "id": "a", "title": "One", "category": "重點新聞", "published": "2020-01-01" }),
+            serde_json::json!({ "id": "b", "title": "Two", "category": "Markets", "published": "2020-01-02" }),
+            serde_json::json!({ "id": "c", "title": "Three", "category": "重点新闻", "published": "2020-01-03" }),
+            serde_json::json!({ "id": "d", "title": "Four" }),
+        ]);
+        let files = ("pages/category-0123456789ab.xml", "pages/category-0123456789ab.html");
+        let feed = category_atom(&s, "重點新聞", files, true, None);
+        let ids: Vec<String> = read_back(&feed).iter().map(|a| a.title.as_str().to_owned()).collect();
+        assert_eq!(ids, ["Three", "One"], "the category's, newest first: {feed}");
+        assert!(feed.contains("<title>重點新聞 · Metals &amp; &quot;more&quot;</title>"), "{feed}");
+        // Its links are relative to its own address, a folder below the viewer's.
+        assert!(feed
+            .contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"pages/category-0123456789ab.xml\"/>"));
+        assert!(
+            feed.contains("<link rel=\"alternate\" type=\"text/html\" href=\"../pages/category-0123456789ab.html\"/>")
+        );
+        assert!(feed.contains("href=\"../articles/c.html\""), "{feed}");
+        // Where the folder's address is known, absolute; its id is not the whole set's, nor another category's.
+        let known = category_atom(&s, "重點新聞", files, true, Some("https://e.org/n/"));
+        assert!(
+            known.contains("href=\"https://e.org/n/pages/category-0123456789ab.xml\"")
+                && known.contains("href=\"https://e.org/n/articles/a.html\"")
+        );
+        let id = |feed: &str| feed[feed.find("<id>").unwrap()..feed.find("</id>").unwrap()].to_owned();
+        let markets = category_atom(&s, "Markets", files, true, None);
+        assert_eq!(read_back(&markets).len(), 1);
+        assert!(id(&feed) != id(&atom(&s, true, None)) && id(&feed) != id(&markets), "{feed}");
+        assert_eq!(id(&feed), id(&category_atom(&s, "重点新闻", files, true, None)), "one category, either script");
     }
 
     #[test]

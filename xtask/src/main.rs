@@ -229,8 +229,8 @@ fn prerender(dir: Option<PathBuf>, article_pages: bool, site_url: Option<&str>, 
     match made {
         Some(made) => step(&format!(
             "prerendered the list's first page into {0}/index.html ({1}), {2} article page{5} into {0}/articles/, \
-             {6} more of the list's and {8} of its categories', sources', authors' and tags' into {0}/pages/ and \
-             wrote {0}/feed.xml{3} ({4:.1} s{7})",
+             {6} more of the list's and {8} of its categories', sources', authors' and tags' into {0}/pages/ (with \
+             each category's feed) and wrote {0}/feed.xml{3} ({4:.1} s{7})",
             dir.display(),
             made.lang,
             made.articles,

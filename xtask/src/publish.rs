@@ -5,7 +5,7 @@
 //! asset for hosts that serve precompressed files.
 
 use anyhow::{bail, Context, Result};
-use article_viewer::domain::listing::ListState;
+use article_viewer::domain::listing::{Facet, ListState};
 use std::path::Path;
 
 /// The policy the viewer runs under (README, SECURITY.md).
@@ -469,7 +469,7 @@ fn write_pages(
                     &article_viewer::ui::route::Route::List,
                     Some(&state.to_pairs()),
                 ));
-                let (_, value) = state.only_value().context("a facet value")?;
+                let (facet, value) = state.only_value().context("a facet value")?;
                 let title = format!("{} · {}", escape(value), escape(&collection));
                 // What a chat or a social site shows of a link to it (its first page's).
                 let description = pages.description(state);
@@ -481,6 +481,13 @@ fn write_pages(
                     described.push_str(&meta("og:site_name", &collection));
                     if let Some(site) = site {
                         described.push_str(&meta("og:url", &format!("{site}{file}")));
+                    }
+                    // A category's first page: its feed beside it, which the page names to feed readers.
+                    if facet == Facet::Category {
+                        let feed = category_feed_file(&file);
+                        let atom = crate::feed::category_atom(set, value, (&feed, &file), true, site);
+                        std::fs::write(dist.join(&feed), atom).with_context(|| format!("writing {feed}"))?;
+                        described.push_str(&format!("  {FEED_LINK} title=\"{title}\" href=\"{feed}\">\n"));
                     }
                 }
                 (file.clone(), route, title, described, pages.list_for(state))
@@ -536,6 +543,11 @@ fn write_pages(
     })?;
     bar.finish_and_clear();
     Ok((set.articles.len(), lists, facets.len()))
+}
+
+/// The feed of a category (`pages/category-<hash>.xml`) beside the first page of its list (`file`).
+fn category_feed_file(file: &str) -> String {
+    format!("{}.xml", file.strip_suffix(".html").unwrap_or(file))
 }
 
 /// How the page loads `boot-<hash>.js`: it holds the first paint back (`blocking="render"`) but not the parsing
@@ -1259,6 +1271,13 @@ mod tests {
             "{page}"
         );
         assert!(page.contains(&format!("href=\"{second}\" class=\"page-link page-next\"")), "{page}");
+        // The category's feed beside its page, named in the page's head (before the whole set's), with its 45.
+        let feed = first.replace(".html", ".xml");
+        let link = format!("{FEED_LINK} title=\"News · Set\" href=\"{feed}\">");
+        assert!(page.contains(&link) && page.find(&link) < page.find(&format!("{FEED_LINK} title=\"Set\"")), "{page}");
+        let atom = read(&feed);
+        assert!(atom.contains("<title>News · Set</title>") && atom.matches("<entry").count() == 45, "{atom}");
+        assert!(atom.contains(&format!("href=\"https://example.org/n/{feed}\"")), "{atom}");
         let page = read(&second);
         assert!(
             page.contains("data-route=\"/?category=News&amp;page=2\"></script>")
@@ -1269,6 +1288,8 @@ mod tests {
         assert!(page.contains("<ol start=\"21\" class=\"cards\">") && page.contains(&format!("href=\"{first}\"")));
         let tag = list_file_for(&ListState::default().toggled(Facet::Tag, "first two")).unwrap();
         assert_eq!(read(&tag).matches("class=\"card\"").count(), 2);
+        // (Feeds of categories only: a tag's list has none.)
+        assert!(!dir.join(tag.replace(".html", ".xml")).exists() && !read(&tag).contains("News · Set\" href"));
         assert!(read("articles/a0.html").contains(&format!("href=\"{tag}\"")), "an article's tag links to its list");
 
         // Two articles whose pages are one file (ids that differ only in case, on a file system that ignores case;
