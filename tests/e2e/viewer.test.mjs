@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, SEED_TITLE, BLOCKS_SET, BLOCKS_FILES, CODE, inWindow } from './support.mjs';
+import { startServer, launchBrowser, newPage, SEED_TITLE, BLOCKS_SET, BLOCKS_FILES, CODE, inWindow, DIST } from './support.mjs';
 
 let server;
 let browser;
@@ -158,6 +158,34 @@ test('the page names its Atom feed; a feed reader following an entry\'s link ope
   await page.goto(new URL(entry.href, feedUrl).href);
   await page.locator('#av-root h1.article-title', { hasText: SEED_TITLE }).waitFor();
   await page.waitForURL(/\/some\/sub\/path\/#\/article\/[\w.~-]+$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a category\'s page names its own feed first; a feed reader following its entry opens the article', async () => {
+  const { page, errors } = await newPage(browser.context);
+  // (The prerendered list's link to the seed's category page, as a reader without the app follows it.)
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const categoryPage = html.match(/href="(pages\/category-[0-9a-f]{12}\.html)"/)?.[1];
+  assert.ok(categoryPage, 'the prerendered list links to its category\'s page');
+  await page.goto(server.url(`/some/sub/path/${categoryPage}`));
+  await page.locator('#av-root .card').first().waitFor();
+  const feeds = await page.locator('link[rel="alternate"][type="application/atom+xml"]')
+    .evaluateAll((ls) => ls.map((l) => [l.title, l.href]));
+  assert.equal(feeds.length, 2, JSON.stringify(feeds));
+  assert.equal(feeds[0][0], '重點新聞 · 中國有色網');
+  assert.equal(new URL(feeds[0][1]).pathname, `/some/sub/path/${categoryPage.replace('.html', '.xml')}`);
+  const entry = await page.evaluate(async (url) => {
+    const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'application/xml');
+    if (doc.querySelector('parsererror')) return null;
+    const e = doc.querySelector('entry');
+    return { feed: doc.querySelector('feed > title').textContent, title: e.querySelector('title').textContent,
+      href: e.querySelector('link[rel="alternate"]').getAttribute('href') };
+  }, feeds[0][1]);
+  assert.deepEqual([entry?.feed, entry?.title], ['重點新聞 · 中國有色網', SEED_TITLE]);
+  assert.match(entry.href, /^\.\.\/articles\/[\w.~-]+\.html$/);
+  await page.goto(new URL(entry.href, feeds[0][1]).href);
+  await page.locator('#av-root h1.article-title', { hasText: SEED_TITLE }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });
