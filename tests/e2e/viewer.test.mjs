@@ -180,9 +180,11 @@ test('a category\'s page names its own feed first; a feed reader following its e
     if (doc.querySelector('parsererror')) return null;
     const e = doc.querySelector('entry');
     return { feed: doc.querySelector('feed > title').textContent, title: e.querySelector('title').textContent,
-      href: e.querySelector('link[rel="alternate"]').getAttribute('href') };
+      href: e.querySelector('link[rel="alternate"]').getAttribute('href'),
+      self: new URL(doc.querySelector('feed > link[rel="self"]').getAttribute('href'), url).href };
   }, feeds[0][1]);
   assert.deepEqual([entry?.feed, entry?.title], ['重點新聞 · 中國有色網', SEED_TITLE]);
+  assert.equal(entry.self, feeds[0][1], 'its own address, resolved against itself');
   assert.match(entry.href, /^\.\.\/articles\/[\w.~-]+\.html$/);
   await page.goto(new URL(entry.href, feeds[0][1]).href);
   await page.locator('#av-root h1.article-title', { hasText: SEED_TITLE }).waitFor();

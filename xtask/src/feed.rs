@@ -214,7 +214,11 @@ fn atom_of(feed: &Feed, mut order: Vec<&Article>, collection: &str, article_page
     out.push_str(&format!("  <title>{}</title>\n", escape(feed.title)));
     out.push_str(&format!("  <id>{}</id>\n", urn(feed.id)));
     out.push_str(&format!("  <updated>{newest}</updated>\n"));
-    let own = escape(&format!("{}{}", site.unwrap_or(""), feed.file));
+    // (Without the folder's address, its own name: a relative address resolves against the feed's.)
+    let own = match site {
+        Some(site) => escape(&format!("{site}{}", feed.file)),
+        None => escape(feed.file.rsplit('/').next().unwrap_or(feed.file)),
+    };
     out.push_str(&format!("  <link rel=\"self\" type=\"application/atom+xml\" href=\"{own}\"/>\n"));
     let page = escape(&format!("{folder}{}", feed.page));
     out.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{page}\"/>\n"));
@@ -406,8 +410,7 @@ mod tests {
         assert_eq!(ids, ["Three", "One"], "the category's, newest first: {feed}");
         assert!(feed.contains("<title>重點新聞 · Metals &amp; &quot;more&quot;</title>"), "{feed}");
         // Its links are relative to its own address, a folder below the viewer's.
-        assert!(feed
-            .contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"pages/category-0123456789ab.xml\"/>"));
+        assert!(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"category-0123456789ab.xml\"/>"));
         assert!(
             feed.contains("<link rel=\"alternate\" type=\"text/html\" href=\"../pages/category-0123456789ab.html\"/>")
         );
