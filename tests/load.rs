@@ -465,6 +465,17 @@ fn excerpt_uses_the_first_paragraph_and_cuts_on_characters() {
 }
 
 #[test]
+fn an_articles_picture_is_its_first_image() {
+    let text = set_of(json!([
+        { "id": "p", "title": "t", "body": ["Text.", {"type": "image", "src": "a.png", "alt": "A"}, {"type": "image", "src": "b.png"}] },
+        { "id": "n", "title": "t", "body": ["Text only."] },
+    ]));
+    let set = load_article_set(&text).unwrap();
+    assert_eq!(set.articles[0].picture().map(|i| (i.src.as_str(), i.alt.as_str())), Some(("a.png", "A")));
+    assert_eq!(set.articles[1].picture(), None);
+}
+
+#[test]
 fn the_lede_is_a_summary_that_does_not_repeat_the_opening_of_the_body() {
     let lede = |summary: &str, body: serde_json::Value| {
         let text = set_of(json!([{ "id": "l", "title": "t", "summary": summary, "body": body }]));

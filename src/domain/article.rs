@@ -111,6 +111,15 @@ impl Article {
         }
     }
 
+    /// The article's picture, for its card in the list: its first image (an imported page's own picture,
+    /// og:image, leads its body: see the importer).
+    pub fn picture(&self) -> Option<&Image> {
+        self.body.iter().find_map(|b| match b {
+            Block::Image(i) => Some(&**i),
+            _ => None,
+        })
+    }
+
     /// Each heading's anchor, with its block's index: the heading's words (see [`anchor_slug`]), a second heading
     /// of the same words `-2`, a third `-3`… An address names a heading by it (`at=background`), which stays
     /// true when blocks are added before the heading or its text is shown converted (the anchor is the text as

@@ -18,6 +18,15 @@ before(async () => {
       articles: () => (flakyFails ? { status: 500, body: 'server down' } : { status: 200, body: '{"version":1,"articles":[{"id":"ok","title":"Back again"}]}' }),
     },
     '/blocks/': { articles: BLOCKS_SET, files: BLOCKS_FILES },
+    // Cards with a picture (an article's first image), without one, and with one that does not load.
+    '/pictures/': {
+      articles: JSON.stringify({ version: 1, title: 'Pictures', articles: [
+        { id: 'pic', title: 'Nickel output by mine', body: ['Text first.', { type: 'image', src: 'chart.svg', alt: 'A chart' }] },
+        { id: 'plain', title: 'No picture', body: ['Words only.'] },
+        { id: 'gone', title: 'A picture that is gone', body: [{ type: 'image', src: 'missing.png', alt: 'Lost' }, 'Text.'] },
+      ] }),
+      files: BLOCKS_FILES,
+    },
     // Articles written right to left: Arabic (tagged), Hebrew (untagged: by its first letter), and English.
     '/rtl/': {
       articles: JSON.stringify({ version: 1, title: 'Directions', articles: [
@@ -189,6 +198,30 @@ test('a category\'s page names its own feed first; a feed reader following its e
   await page.goto(new URL(entry.href, feeds[0][1]).href);
   await page.locator('#av-root h1.article-title', { hasText: SEED_TITLE }).waitFor();
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a card shows its article\'s first image at the end of its first lines, 4:3, and none where it does not load', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 900, height: 800 });
+  await page.goto(server.url('/pictures/'));
+  const card = (title) => page.locator('.card', { has: page.locator('.card-title', { hasText: title }) });
+  const img = card('Nickel output by mine').locator('img.card-image');
+  await img.waitFor();
+  // Loaded, decoration beside the title (which says what the article is), lazy, without telling the host the page.
+  await page.waitForFunction(() => document.querySelector('.card-image')?.naturalWidth > 0);
+  assert.deepEqual(await img.evaluate((i) => [i.getAttribute('src'), i.alt, i.loading, i.referrerPolicy]),
+    ['chart.svg', '', 'lazy', 'no-referrer']);
+  const [box, cardBox, title] = [await img.boundingBox(), await card('Nickel output by mine').boundingBox(),
+    await card('Nickel output by mine').locator('.card-title').boundingBox()];
+  assert.ok(Math.abs(box.width / box.height - 4 / 3) < 0.02, JSON.stringify(box));
+  assert.ok(box.x > title.x + 100 && box.x + box.width <= cardBox.x + cardBox.width && box.y < title.y + title.height,
+    `at the end of the first lines: ${JSON.stringify({ box, cardBox, title })}`);
+  assert.ok(box.y + box.height <= cardBox.y + cardBox.height, 'inside its card');
+  assert.equal(await card('No picture').locator('img').count(), 0);
+  // An image that does not load is hidden, not an empty box.
+  await card('A picture that is gone').locator('img.card-image').waitFor({ state: 'hidden' });
+  assert.deepEqual(errors.filter((e) => !/missing\.png|404/.test(e)), []);
   await page.close();
 });
 
@@ -392,7 +425,8 @@ test('an article\'s image enlarges in a dialog over the window, with its caption
   await zoom.scrollIntoViewIfNeeded();
   assert.equal(await zoom.getAttribute('title'), 'Enlarge the image');
   // Its name is the image's text.
-  assert.equal(await zoom.evaluate((b) => b.querySelector('img').alt), 'A bar chart of output by mine');
+  assert.deepEqual(await zoom.evaluate((b) => [b.querySelector('img').alt, b.querySelector('img').referrerPolicy]),
+    ['A bar chart of output by mine', 'no-referrer']);
   const small = await zoom.locator('img').evaluate((img) => img.getBoundingClientRect().width);
   const dialog = page.locator('.app > dialog.image-view');
   for (const close of ['Escape', 'button', 'press']) {

@@ -39,7 +39,8 @@ fn use_shown_article_at(catalog: &Catalog, index: usize) -> Rc<Option<(crate::do
     })
 }
 
-/// One article in the list: kicker, linked title, metadata, excerpt (around the first match when searching).
+/// One article in the list: its picture, kicker, linked title, metadata, excerpt (around the first match when
+/// searching).
 #[function_component(ArticleCard)]
 pub fn article_card(props: &ArticleCardProps) -> Html {
     let catalog = use_context::<Catalog>().expect("ArticleCard is rendered inside the catalog provider");
@@ -64,8 +65,19 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
             <li><RouteLink to={Route::Article { id: a.id.to_string() }} query={Some(pairs)}>{ marked(heading, terms) }</RouteLink></li>
         }
     };
+    // Its picture, at the end of its first lines: decoration beside the title, which says what it is (no alt
+    // text to hear twice); fetched as the card comes near the window, without telling the image's host the page
+    // (which also lets the images of sites that refuse other sites' pages load); hidden when it does not load.
+    let picture = original.picture().map(|p| {
+        let onerror = Callback::from(|e: Event| e.target_unchecked_into::<web_sys::HtmlElement>().set_hidden(true));
+        html! {
+            <img class="card-image" src={p.src.clone()} alt="" loading="lazy" decoding="async"
+                referrerpolicy="no-referrer" {onerror} />
+        }
+    });
     html! {
         <li class="card" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref())}>
+            { for picture }
             if let Some(k) = &a.kicker {
                 <p class="kicker">{ marked(k, terms) }</p>
             }

@@ -689,7 +689,7 @@ fn render_block(block: &Block, anchor: Option<&str>, body: &Body) -> Html {
         Block::Image(i) => html! {
             <figure>
                 <button type="button" class="image-zoom" title={body.enlarge}>
-                    <img src={i.src.clone()} alt={i.alt.clone()} loading="lazy" decoding="async" />
+                    <img src={i.src.clone()} alt={i.alt.clone()} loading="lazy" decoding="async" referrerpolicy="no-referrer" />
                 </button>
                 if let Some(c) = &i.caption {
                     <figcaption>{ marked_linked(c, &i.links, &TextLink::ranges(c, &i.links), terms, here) }</figcaption>
