@@ -1,5 +1,6 @@
 //! Scroll and focus on navigation, as readers expect of pages:
-//! - a new page (a link followed) starts at the top, with focus on its heading;
+//! - a new page (a link followed) starts at the top, with focus on its heading (unless the reader is typing in a
+//!   field of it already: the search box they went to as it appeared);
 //! - back and forward return to where the reader was on that page.
 //!
 //! In a widget, whose page is a part of the host's, a new page starts at the widget's top: the host page (and
@@ -172,9 +173,20 @@ pub fn go_to(heading: web_sys::Element) {
     focus_heading(Some(heading));
 }
 
-/// Moves focus to the page's heading (without scrolling), so screen readers announce the new page.
+/// Moves focus to the page's heading (without scrolling), so screen readers announce the new page — unless the
+/// reader is typing in a field of it already (the search box they went to as the page appeared, before this ran:
+/// the focus stays with what they type).
 fn focus_heading(heading: Option<web_sys::Element>) {
-    if let Some(h) = heading.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    let Some(h) = heading.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    // (The page's document, or a widget's shadow root.)
+    let active = js_sys::Reflect::get(&h.get_root_node(), &"activeElement".into()).ok();
+    let active = active.and_then(|a| a.dyn_into::<web_sys::Element>().ok());
+    let typing = active.is_some_and(|a| match a.tag_name().as_str() {
+        "TEXTAREA" => true,
+        "INPUT" => !matches!(a.get_attribute("type").as_deref(), Some("checkbox" | "radio" | "button" | "submit")),
+        _ => false,
+    });
+    if !typing {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = h.focus_with_options(&options);

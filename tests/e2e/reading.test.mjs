@@ -66,6 +66,33 @@ test('back from an article restores the list page and its scroll position; focus
   await page.close();
 });
 
+test('a new page takes the focus to its heading, but not from the search box the reader went to as it appeared', async () => {
+  const { page } = await newPage(browser.context);
+  await page.goto(server.url('/big/#/article/a5'));
+  await page.locator('h1.article-title').waitFor();
+  // Back to the list, and into its search box the moment it is in the page (before the next frame is painted,
+  // when the new page's heading is focused): the focus stays in the box, and what is typed goes there.
+  const stayed = await page.evaluate(() => new Promise((resolve) => {
+    const seen = new MutationObserver(() => {
+      const field = document.querySelector('#search-input');
+      if (!field) return;
+      seen.disconnect();
+      field.focus();
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.activeElement?.id)));
+    });
+    seen.observe(document.body, { childList: true, subtree: true });
+    document.querySelector('.back a').click();
+  }));
+  assert.equal(stayed, 'search-input');
+  await page.keyboard.type('copper');
+  await page.waitForFunction(() => location.hash.includes('q=copper'));
+  // Without that, the heading takes it, as on every new page.
+  await page.locator('.card-title a').first().click();
+  await page.locator('h1.article-title').waitFor();
+  await page.waitForFunction(() => document.activeElement?.matches('h1.page-title'));
+  await page.close();
+});
+
 test('the interface language can be switched, is remembered, and the page lang follows it', async () => {
   const { page } = await newPage(browser.context);
   await page.goto(server.url('/seed/'));

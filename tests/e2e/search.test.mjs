@@ -135,10 +135,9 @@ test('an article opened from a search counts its marks and steps through them, w
   assert.equal(await marks.nth(m - 1).getAttribute('aria-current'), 'true');
   // No query, no bar.
   await page.locator('.back a').click();
+  // (Playwright's fill is a focus, a selection and a Delete: it once came before the new page's heading took the
+  // focus, and the Delete went to the heading — the page no longer takes it from a field: reading.test.mjs.)
   await page.locator('#search-input').fill('');
-  // (The address as the page has it, polled. Once, in a run of the whole suite, a waitForURL here timed out,
-  // not reproduced in 13 runs of this test, also on a loaded machine: should it fail again, a timeout now says
-  // that the app did not clear the query, not that a navigation event was missed.)
   await page.waitForFunction(() => !location.hash.includes('q='));
   await page.locator('.card-title a', { hasText: '湖南省有色系统' }).click();
   await page.locator('h1.article-title').waitFor();
