@@ -190,11 +190,27 @@ fn meta(property: &str, content: &str) -> String {
     format!("  <meta property=\"{property}\" content=\"{}\">\n", crate::feed::escape(content))
 }
 
+/// The address of an article's picture ([`article_viewer::domain::Article::picture`]) as a page's head gives
+/// it (absolute: Open Graph and schema.org ask for that): as written when it is an http(s) address, else resolved
+/// against the viewer's folder (`site`), where its address is known; `None` where it is not.
+fn picture_url(article: &article_viewer::domain::Article, site: Option<&str>) -> Option<String> {
+    let src = article.picture()?.src.as_str();
+    match url::Url::parse(src) {
+        Ok(u) => matches!(u.scheme(), "http" | "https").then(|| src.to_owned()),
+        Err(_) => Some(url::Url::parse(site?).ok()?.join(src).ok()?.to_string()),
+    }
+}
+
 /// The `<meta>` of an article's page that describe it: to a search engine (its summary, else the start of its
-/// text), and to a site or app a link to it is shared in (Open Graph: its title, description, the collection's
-/// title, its date, category and tags; its address where the folder's is known, `own`, also as the canonical
-/// one: else the page's is taken).
-fn described(article: &article_viewer::domain::Article, collection: &str, own: Option<&str>) -> String {
+/// text), and to a site or app a link to it is shared in (Open Graph: its title, description, picture, the
+/// collection's title, its date, category and tags; its address where the folder's (`site`) is known, `own`,
+/// also as the canonical one: else the page's is taken).
+fn described(
+    article: &article_viewer::domain::Article,
+    collection: &str,
+    site: Option<&str>,
+    own: Option<&str>,
+) -> String {
     use crate::feed::escape;
     let description = escape(&article.excerpt(160));
     let mut out = format!("  <meta name=\"description\" content=\"{description}\">\n");
@@ -206,6 +222,13 @@ fn described(article: &article_viewer::domain::Article, collection: &str, own: O
     out.push_str(&meta("og:title", article.title.as_str()));
     out.push_str(&format!("  <meta property=\"og:description\" content=\"{description}\">\n"));
     out.push_str(&meta("og:site_name", collection));
+    let picture = picture_url(article, site);
+    if let (Some(url), Some(p)) = (&picture, article.picture()) {
+        out.push_str(&meta("og:image", url));
+        if !p.alt.is_empty() {
+            out.push_str(&meta("og:image:alt", &p.alt));
+        }
+    }
     if let Some(p) = &article.published {
         out.push_str(&meta("article:published_time", p.as_str()));
     }
@@ -215,16 +238,20 @@ fn described(article: &article_viewer::domain::Article, collection: &str, own: O
     for tag in &article.tags {
         out.push_str(&meta("article:tag", tag));
     }
-    out.push_str(&linked_data(article, collection, own));
+    out.push_str(&linked_data(article, collection, picture.as_deref(), own));
     out
 }
 
 /// The article as schema.org's `NewsArticle` in JSON-LD (what search engines read of a news page): headline,
 /// description, date, authors, section, keywords, language, publisher (its source, else the collection), its
-/// first image when its address is absolute, and its own address when known. A data block, not a script: the
+/// picture's absolute address (`picture`), and its own address when known. A data block, not a script: the
 /// page's Content-Security-Policy does not apply to it; `<` is written `\u003c`, so that its text never closes it.
-fn linked_data(article: &article_viewer::domain::Article, collection: &str, own: Option<&str>) -> String {
-    use article_viewer::domain::Block;
+fn linked_data(
+    article: &article_viewer::domain::Article,
+    collection: &str,
+    picture: Option<&str>,
+    own: Option<&str>,
+) -> String {
     use serde_json::{json, Map, Value};
     let mut ld = Map::new();
     ld.insert("@context".into(), json!("https://schema.org"));
@@ -249,8 +276,7 @@ fn linked_data(article: &article_viewer::domain::Article, collection: &str, own:
     }
     let publisher = article.source.as_deref().unwrap_or(collection);
     ld.insert("publisher".into(), json!({ "@type": "Organization", "name": publisher }));
-    let image = article.body.iter().find_map(|b| if let Block::Image(i) = b { Some(i.src.as_str()) } else { None });
-    if let Some(src) = image.filter(|s| s.starts_with("https://") || s.starts_with("http://")) {
+    if let Some(src) = picture {
         ld.insert("image".into(), json!(src));
     }
     if let Some(own) = own {
@@ -496,7 +522,7 @@ fn write_pages(
                 let (id, file) = (article.id.as_str(), article_file(article.id.as_str()));
                 let own = site.map(|site| format!("{site}{file}"));
                 let title = format!("{} · {}", escape(article.title.as_str()), escape(&collection));
-                let mut described = described(article, &collection, own.as_deref());
+                let mut described = described(article, &collection, site, own.as_deref());
                 // (With the article for the app, which shows it from the page at once.)
                 let page = pages.article(id).with_context(|| format!("the page of article {id}"))?;
                 described.push_str(&format!("  {}\n", page.data));
@@ -1021,6 +1047,36 @@ mod tests {
         {
             assert!(site_url(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn an_articles_page_names_its_picture_by_an_absolute_address() {
+        let set = article_viewer::domain::load_article_set(
+            r#"{"version":1,"articles":[
+              {"id":"r","title":"T","body":["x",{"type":"image","src":"img/chart.png","alt":"A \"chart\""}]},
+              {"id":"h","title":"T","body":[{"type":"image","src":"https://e.org/p.jpg"}]},
+              {"id":"n","title":"T","body":["No picture."]}]}"#,
+        )
+        .unwrap();
+        let [r, h, n] = &set.articles[..] else { panic!("three articles") };
+        let site = Some("https://example.org/news/");
+        // A relative address is the viewer's folder's, where that is known; an absolute one as it is.
+        assert_eq!(picture_url(r, site).as_deref(), Some("https://example.org/news/img/chart.png"));
+        assert_eq!((picture_url(r, None), picture_url(n, site)), (None, None));
+        assert_eq!(picture_url(h, None).as_deref(), Some("https://e.org/p.jpg"));
+        let page = described(r, "Set", site, Some("https://example.org/news/articles/r.html"));
+        assert!(
+            page.contains("<meta property=\"og:image\" content=\"https://example.org/news/img/chart.png\">"),
+            "{page}"
+        );
+        assert!(page.contains("<meta property=\"og:image:alt\" content=\"A &quot;chart&quot;\">"), "{page}");
+        assert!(page.contains("\"image\":\"https://example.org/news/img/chart.png\""), "the JSON-LD's too: {page}");
+        let page = described(h, "Set", None, None);
+        assert!(
+            page.contains("og:image\" content=\"https://e.org/p.jpg\"") && !page.contains("og:image:alt"),
+            "{page}"
+        );
+        assert!(!described(r, "Set", None, None).contains("image"), "no address to give");
     }
 
     #[test]
