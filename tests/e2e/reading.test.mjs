@@ -56,7 +56,8 @@ test('back from an article restores the list page and its scroll position; focus
   await last.click();
   await page.locator('h1.article-title', { hasText: title }).waitFor();
   assert.equal(await page.evaluate(() => window.scrollY), 0, 'a new page starts at the top');
-  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('page-title')), true);
+  // (The heading takes the focus on the frame after the page is shown: waited for, not assumed to have run.)
+  await page.waitForFunction(() => document.activeElement?.classList.contains('page-title'));
   // Previous / next follow the list order.
   assert.match(await page.locator('.neighbour-prev .neighbour-title').innerText(), / 58$/);
   assert.match(await page.locator('.neighbour-next .neighbour-title').innerText(), / 60$/);
