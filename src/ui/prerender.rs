@@ -164,14 +164,12 @@ impl Pages {
         self.render(self.catalog.clone(), None, state.clone())
     }
 
-    /// The list's page in `state` in a line of at most 160 characters, its articles' titles
-    /// ([`crate::domain::listing::titles_line`]): what its page's `<meta name="description">` says.
-    pub fn description(&self, state: &ListState) -> String {
+    /// The articles the list's page in `state` shows, in order (what its page's head describes).
+    pub fn shown(&self, state: &ListState) -> Vec<&crate::domain::Article> {
         let listing = self.catalog.collection().listing(state);
         let page = state.page.unwrap_or(1).max(1) - 1;
-        let shown =
-            listing.results.iter().skip(page * super::pages::list::PAGE_SIZE).take(super::pages::list::PAGE_SIZE);
-        crate::domain::listing::titles_line(shown.map(|&i| self.catalog.articles[i].title.as_str()), 160)
+        let size = super::pages::list::PAGE_SIZE;
+        listing.results.iter().skip(page * size).take(size).map(|&i| &self.catalog.articles[i]).collect()
     }
 
     /// The lists of one facet value each that get pages of their own ([`list_file_for`]): every category, source,

@@ -172,17 +172,43 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
         false => (0, 0, 0),
     };
     // (The viewer's page's description, after the other pages were made from it: theirs are their own.)
-    let first = ListState::default();
-    let mut described = format!("  {DESCRIPTION} content=\"{}\">\n", crate::feed::escape(&pages.description(&first)));
-    described.push_str(&meta("og:type", "website"));
-    described.push_str(&meta("og:title", pages.set().title.as_deref().unwrap_or("Articles")));
-    described.push_str(&meta("og:description", &pages.description(&first)));
-    if let Some(site) = &site {
-        described.push_str(&meta("og:url", site));
-    }
+    let collection = pages.set().title.as_deref().unwrap_or("Articles");
+    let (description, picture) = list_summary(&pages.shown(&ListState::default()), site.as_deref());
+    let mut described = format!("  {DESCRIPTION} content=\"{}\">\n", crate::feed::escape(&description));
+    described.push_str(&list_open_graph(collection, collection, &description, picture.as_deref(), site.as_deref()));
     in_head(&mut html, &described)?;
     std::fs::write(&index_path, html)?;
     Ok(Some(Prerendered { lang: lang.tag(), articles, lists, facets, site }))
+}
+
+/// What a page of a list that shows `articles` says of it: its description, their titles as many as fit in 160
+/// characters ([`titles_line`](article_viewer::domain::listing::titles_line)), and its picture, the first of
+/// theirs that has one ([`picture_url`]).
+fn list_summary(articles: &[&article_viewer::domain::Article], site: Option<&str>) -> (String, Option<String>) {
+    let description = article_viewer::domain::listing::titles_line(articles.iter().map(|a| a.title.as_str()), 160);
+    (description, articles.iter().find_map(|a| picture_url(a, site)))
+}
+
+/// The Open Graph lines of the first page of a list (the viewer's page, a category's…): what a chat or a social
+/// site shows of a link to it — its `title`, the collection's name, its description and picture, its address.
+fn list_open_graph(
+    title: &str,
+    collection: &str,
+    description: &str,
+    picture: Option<&str>,
+    url: Option<&str>,
+) -> String {
+    let mut out = meta("og:type", "website");
+    out.push_str(&meta("og:title", title));
+    out.push_str(&meta("og:description", description));
+    out.push_str(&meta("og:site_name", collection));
+    if let Some(picture) = picture {
+        out.push_str(&meta("og:image", picture));
+    }
+    if let Some(url) = url {
+        out.push_str(&meta("og:url", url));
+    }
+    out
 }
 
 /// A `<meta property>` line of a page's head (Open Graph's), its content escaped.
@@ -485,7 +511,8 @@ fn write_pages(
             bar.inc(1);
             let (file, route, title, described, page) = if job < lists {
                 let n = job + 2;
-                let described = list_described(&list_file(n), &pages.description(&ListState::default().on_page(n)));
+                let (description, _) = list_summary(&pages.shown(&ListState::default().on_page(n)), site);
+                let described = list_described(&list_file(n), &description);
                 (list_file(n), list_route(n), escape(&collection), described, pages.list(n))
             } else if job < listed {
                 // (Its route: the viewer's address of it, as the links to it write it; `&` escaped, in an attribute.)
@@ -498,16 +525,12 @@ fn write_pages(
                 let (facet, value) = state.only_value().context("a facet value")?;
                 let title = format!("{} · {}", escape(value), escape(&collection));
                 // What a chat or a social site shows of a link to it (its first page's).
-                let description = pages.description(state);
+                let (description, picture) = list_summary(&pages.shown(state), site);
                 let mut described = list_described(&file, &description);
                 if state.page.is_none() {
-                    described.push_str(&meta("og:type", "website"));
-                    described.push_str(&meta("og:title", value));
-                    described.push_str(&meta("og:description", &description));
-                    described.push_str(&meta("og:site_name", &collection));
-                    if let Some(site) = site {
-                        described.push_str(&meta("og:url", &format!("{site}{file}")));
-                    }
+                    let url = site.map(|site| format!("{site}{file}"));
+                    let og = list_open_graph(value, &collection, &description, picture.as_deref(), url.as_deref());
+                    described.push_str(&og);
                     // A category's first page: its feed beside it, which the page names to feed readers.
                     if facet == Facet::Category {
                         let feed = category_feed_file(&file);
@@ -1077,6 +1100,13 @@ mod tests {
             "{page}"
         );
         assert!(!described(r, "Set", None, None).contains("image"), "no address to give");
+        // A list's page: the first picture among the articles it shows that has an address to give.
+        assert_eq!(list_summary(&[n, r, h], None), ("T · T · T".to_owned(), Some("https://e.org/p.jpg".to_owned())));
+        let (description, picture) = list_summary(&[n, r, h], site);
+        assert_eq!(picture.as_deref(), Some("https://example.org/news/img/chart.png"));
+        let og = list_open_graph("News", "Set", &description, picture.as_deref(), None);
+        assert!(og.contains("<meta property=\"og:image\" content=\"https://example.org/news/img/chart.png\">"), "{og}");
+        assert_eq!(list_summary(&[n], site).1, None);
     }
 
     #[test]
