@@ -239,7 +239,7 @@ fn described(
 ) -> String {
     use crate::feed::escape;
     let description = escape(&article.excerpt(160));
-    let mut out = format!("  <meta name=\"description\" content=\"{description}\">\n");
+    let mut out = format!("  {DESCRIPTION} content=\"{description}\">\n");
     if let Some(own) = own {
         out.push_str(&format!("  {CANONICAL}{}\">\n", escape(own)));
         out.push_str(&meta("og:url", own));
