@@ -544,5 +544,11 @@ mod tests {
         let second = list_file_for(&first.on_page(2)).unwrap();
         assert!(html.contains(&format!("href=\"{second}\" class=\"page-link page-next\"")), "{second}");
         assert!(value.count < n);
+        // Its count in the Filters, as the list's own count is written: digits grouped (1,500).
+        assert!(value.count >= 1000, "{value:?}");
+        let count = crate::domain::format::format_exact(value.count as u64);
+        assert!(html.contains(&format!("<span class=\"facet-count\">{count}</span>")), "{count}");
+        let all = crate::domain::format::format_exact(n as u64);
+        assert!(html.contains(&format!("{count} of {all} articles")), "{count}");
     }
 }

@@ -134,7 +134,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                                 <label class="facet-value">
                                     <input type="checkbox" checked={v.selected} {onchange} />
                                     <span class="facet-label">{ shown_text(&conv, &v.label) }</span>
-                                    <span class="facet-count">{ v.count }</span>
+                                    <span class="facet-count">{ format_exact(v.count as u64) }</span>
                                 </label>
                             </li>
                         }
@@ -196,7 +196,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                 <label class={classes!("facet-value", class)}>
                     <input type="checkbox" checked={on} {onchange} />
                     <span class="facet-label">{ label }</span>
-                    <span class="facet-count">{ count }</span>
+                    <span class="facet-count">{ format_exact(count as u64) }</span>
                 </label>
             }
         })
