@@ -8,7 +8,8 @@
 //   come from that cache, else from the network.
 // - Everything else — the page, the article set, the 繁/简 converters, the feed — comes from the network first, so
 //   a reader online always sees the newest deploy and set; what came is kept, and used when the network fails
-//   (offline, or the host down): the list and the articles the reader last loaded, in the script last used. An
+//   (offline, or the host down): the list and the articles the reader last loaded, in the script last used —
+//   marked as kept (`offline` below: the viewer says so, and since when). An
 //   article's own page (articles/<id>.html) or a page of the list (pages/<n>.html) not kept is the viewer's
 //   address of it; a category's (pages/category-<hash>.html: the value is not in its name) the viewer's page.
 // - A new build (a new sw.js) installs beside the old one, then takes over and deletes the old build's cache.
@@ -51,12 +52,21 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(fetch(request).then(keep(request)).catch(async (error) => {
     const page = request.mode === 'navigate' && own.match(ownPage);
     const route = page && (page[1] ? `/article/${page[1]}` : `/?page=${page[2]}`);
-    const hit = await caches.match(request, { cacheName: name, ignoreSearch: true })
-      // An article's page or a list's not kept: the viewer's page of it. (Its own is the viewer's page around it.)
-      ?? (route ? Response.redirect(`${scope}#${route}`, 302) : undefined)
-      // A page of the viewer opened offline (any other address in its folder): the page.
-      ?? (request.mode === 'navigate' ? await caches.match(scope, { cacheName: name }) : undefined);
-    if (hit) return hit;
+    const hit = await caches.match(request, { cacheName: name, ignoreSearch: true });
+    if (hit) return offline(hit);
+    // An article's page or a list's not kept: the viewer's page of it. (Its own is the viewer's page around it.)
+    if (route) return Response.redirect(`${scope}#${route}`, 302);
+    // A page of the viewer opened offline (any other address in its folder): the page.
+    const viewer = request.mode === 'navigate' && await caches.match(scope, { cacheName: name });
+    if (viewer) return offline(viewer);
     throw error;
   }));
 });
+
+// A kept answer given because the network failed, marked so (`X-Article-Viewer-Offline`: when the server sent it,
+// its `Date`), so that the app tells the reader that the articles are the copy kept then, not the newest.
+function offline(hit) {
+  const headers = new Headers(hit.headers);
+  headers.set('X-Article-Viewer-Offline', hit.headers.get('date') ?? '');
+  return new Response(hit.body, { status: hit.status, statusText: hit.statusText, headers });
+}

@@ -3,7 +3,7 @@
 use super::components::error_panel::error_panel;
 use super::components::filters::FiltersPanel;
 use super::components::settings::Settings;
-use super::data::{fetch_article_set, LoadError, Progress, ARTICLES_URL};
+use super::data::{fetch_article_set, KeptCopy, LoadError, Progress, ARTICLES_URL};
 use super::mount::{host_hash_route, write_host_hash_route, Mount};
 use super::pages::article::{Around, ArticlePage};
 use super::pages::{list::ListPage, not_found::NotFound};
@@ -11,12 +11,12 @@ use super::route::{Route, RouteLink};
 use super::scroll::ScrollManager;
 use super::state::Theme;
 use super::state::{Prefs, PrefsHandle};
-use super::strings::fill;
+use super::strings::{fill, Strings};
 use super::Catalog;
 use crate::domain::convert::ScriptChoice;
-use crate::domain::format::format_bytes;
 use crate::domain::format::UiLang;
-use crate::domain::load_article_set;
+use crate::domain::format::{format_bytes, format_published};
+use crate::domain::{load_article_set, Published};
 use crate::ui::effect::use_effect_on;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -123,13 +123,17 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     let progress = use_state(Progress::default);
+    // The set is the copy the service worker kept (the network failed): the reader is told.
+    let kept = use_state(|| None::<KeptCopy>);
     {
         let load = load.clone();
+        let kept = kept.clone();
         let progress = progress.clone();
         let src = props.src.clone();
         let inline = props.inline.clone();
         use_effect_on((src, inline, *attempt), move |(src, inline, _)| {
             load.set(LoadState::Loading);
+            kept.set(None);
             progress.set(Progress::default());
             if let Some(text) = inline {
                 load.set(match load_article_set(text) {
@@ -142,7 +146,8 @@ pub fn app(props: &AppProps) -> Html {
             let on_progress = Callback::from(move |p| progress.set(p));
             wasm_bindgen_futures::spawn_local(async move {
                 load.set(match fetch_article_set(&src, on_progress).await {
-                    Ok(mut set) => {
+                    Ok((mut set, copy)) => {
+                        kept.set(copy);
                         // (Its images are next to it.)
                         set.resolve_images(&src);
                         LoadState::Loaded(Catalog::of(set))
@@ -277,7 +282,8 @@ pub fn app(props: &AppProps) -> Html {
         LoadState::Loaded(c) => super::reading::marks(&c.articles).saved.iter().filter(|s| **s).count(),
         _ => 0,
     };
-    let body = html! { <Frame {embedded} {script_toggle} {saved}>{ content }</Frame> };
+    let note = kept.map(|k| offline_note(s, prefs.lang, k, &on_retry));
+    let body = html! { <Frame {embedded} {script_toggle} {saved}>{ for note }{ content }</Frame> };
     html! {
         <ContextProvider<PrefsHandle> context={prefs.clone()}>
           <ContextProvider<Mount> context={props.mount.clone()}>
@@ -341,6 +347,26 @@ pub fn frame(props: &FrameProps) -> Html {
             <main id="content" class="content" tabindex="-1">{ props.children.clone() }</main>
             { shortcuts }
         </div>
+    }
+}
+
+/// Says that the articles are the copy the service worker kept, and when it was kept (in the reader's time),
+/// with a button to try the network again.
+fn offline_note(s: &Strings, lang: UiLang, kept: KeptCopy, on_retry: &Callback<()>) -> Html {
+    let when = kept.0.and_then(|ms| {
+        let d = js_sys::Date::new(&ms.into());
+        let (y, m, day, h, min) = (d.get_full_year(), d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes());
+        Published::parse(&format!("{y:04}-{m:02}-{day:02}T{h:02}:{min:02}:00Z")).ok()
+    });
+    let text = match when {
+        Some(p) => fill(s.offline_copy, &[("date", &format_published(&p, lang))]),
+        None => s.offline_copy_undated.to_owned(),
+    };
+    html! {
+        <p class="offline-note" role="status">
+            <span>{ text }</span>
+            <button type="button" class="retry" onclick={on_retry.reform(|_: MouseEvent| ())}>{ s.retry }</button>
+        </p>
     }
 }
 

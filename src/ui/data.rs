@@ -91,8 +91,28 @@ pub fn js_message(e: &wasm_bindgen::JsValue) -> String {
     e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{e:?}"))
 }
 
-/// Fetches and loads the article set at `url`, reporting download progress.
-pub async fn fetch_article_set(url: &str, on_progress: Callback<Progress>) -> Result<LoadedSet, LoadError> {
+/// The header the standalone page's service worker (`static/sw.template.js`) marks a kept answer with, given
+/// because the network failed: its value is when the server sent it (its `Date`), or empty.
+pub const OFFLINE_HEADER: &str = "x-article-viewer-offline";
+
+/// An article set read from the copy the service worker kept, not from the network: when the server sent it
+/// (milliseconds since 1970), where known.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KeptCopy(pub Option<f64>);
+
+impl KeptCopy {
+    /// What a response's [`OFFLINE_HEADER`] says, if it has one.
+    fn of(header: Option<String>) -> Option<KeptCopy> {
+        header.map(|date| KeptCopy(Some(js_sys::Date::parse(&date)).filter(|ms| ms.is_finite())))
+    }
+}
+
+/// Fetches and loads the article set at `url`, reporting download progress; and whether it is the copy kept for
+/// when the network fails (see [`KeptCopy`]).
+pub async fn fetch_article_set(
+    url: &str,
+    on_progress: Callback<Progress>,
+) -> Result<(LoadedSet, Option<KeptCopy>), LoadError> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let mut watchdog = Watchdog { controller: controller.clone(), timer: None };
@@ -116,6 +136,7 @@ pub async fn fetch_article_set(url: &str, on_progress: Callback<Progress>) -> Re
     if let Some(content_type) = content_type_problem(headers.get("content-type").as_deref()) {
         return Err(LoadError::WrongType { url: url.to_owned(), content_type });
     }
+    let kept = KeptCopy::of(headers.get(OFFLINE_HEADER));
     let total = headers.get("content-length").and_then(|v| v.trim().parse::<u64>().ok());
     // Too large to read: said before downloading when the server gives the size, else as soon as it is passed.
     check_size(total.unwrap_or(0))?;
@@ -123,7 +144,7 @@ pub async fn fetch_article_set(url: &str, on_progress: Callback<Progress>) -> Re
     on_progress.emit(progress);
 
     let Some(body) = response.body() else {
-        return Ok(load_article_set_bytes(&[])?);
+        return Ok((load_article_set_bytes(&[])?, kept));
     };
     let reader: web_sys::ReadableStreamDefaultReader = body
         .get_reader()
@@ -165,7 +186,7 @@ pub async fn fetch_article_set(url: &str, on_progress: Callback<Progress>) -> Re
         }
     }
     watchdog.stop();
-    Ok(load_article_set_bytes(&bytes)?)
+    Ok((load_article_set_bytes(&bytes)?, kept))
 }
 
 #[cfg(test)]

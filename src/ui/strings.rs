@@ -9,6 +9,10 @@ pub struct Strings {
     pub loading: &'static str,
     pub load_failed: &'static str,
     pub retry: &'static str,
+    /// The articles are the copy the service worker kept, the network having failed: "… kept on {date}".
+    pub offline_copy: &'static str,
+    /// The same, when the copy does not say when it was kept.
+    pub offline_copy_undated: &'static str,
     pub back_to_list: &'static str,
     /// The list of an article's headings.
     pub contents: &'static str,
@@ -150,6 +154,8 @@ pub const EN: Strings = Strings {
     loading: "Loading articles…",
     load_failed: "The articles could not be loaded",
     retry: "Try again",
+    offline_copy: "The server cannot be reached: these are the articles as this browser kept them on {date}.",
+    offline_copy_undated: "The server cannot be reached: these are the articles as this browser last kept them.",
     back_to_list: "← All articles",
     contents: "Contents",
     not_found_title: "Article not found",
@@ -260,6 +266,8 @@ pub const ZH_HANT: Strings = Strings {
     loading: "正在載入文章…",
     load_failed: "無法載入文章",
     retry: "重試",
+    offline_copy: "無法連線到伺服器：以下是本瀏覽器於 {date} 留存的文章。",
+    offline_copy_undated: "無法連線到伺服器：以下是本瀏覽器上次留存的文章。",
     back_to_list: "← 所有文章",
     contents: "目錄",
     not_found_title: "找不到文章",
@@ -370,6 +378,8 @@ pub const ZH_HANS: Strings = Strings {
     loading: "正在加载文章…",
     load_failed: "无法加载文章",
     retry: "重试",
+    offline_copy: "无法连接到服务器：以下是本浏览器于 {date} 留存的文章。",
+    offline_copy_undated: "无法连接到服务器：以下是本浏览器上次留存的文章。",
     back_to_list: "← 所有文章",
     contents: "目录",
     not_found_title: "找不到文章",
@@ -499,6 +509,8 @@ mod tests {
             s.loading,
             s.load_failed,
             s.retry,
+            s.offline_copy,
+            s.offline_copy_undated,
             s.back_to_list,
             s.contents,
             s.not_found_title,
@@ -619,6 +631,7 @@ mod tests {
                     "{error}",
                     "{facet}",
                     "{url}",
+                    "{date}",
                 ] {
                     assert_eq!(s.contains(ph), e.contains(ph), "{lang:?}: {s:?} vs {e:?}");
                 }

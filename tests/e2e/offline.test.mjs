@@ -27,14 +27,33 @@ test('once loaded, the list and its articles open with the server gone; back onl
   // The worker installs after the app has started, keeps the build's files and takes over this page.
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker.controller !== undefined);
   assert.equal(await page.evaluate(() => navigator.serviceWorker.controller.scriptURL), server.url('/news/sw.js'));
+  // Online, through the worker: the set from the network, nothing said about a kept copy.
+  const keptAt = Date.now();
+  await page.reload();
+  await page.locator('.card-title a', { hasText: 'First edition' }).waitFor();
+  assert.equal(await page.locator('.offline-note').count(), 0);
   await server.close();
   server = null;
   // Nothing answers on the port now.
   await assert.rejects(fetch(`http://127.0.0.1:${port}/news/articles.json`));
   await page.reload();
   await page.locator('.card-title a', { hasText: 'First edition' }).waitFor();
+  // The reader is told that these are the articles as kept, and when (the server's Date of the set kept, in the
+  // reader's time, to the minute), on the list and on an article's page, with a way to try the network again.
+  const note = page.locator('.offline-note[role=status]');
+  const minute = (t) => { const d = new Date(t); return `${d.getHours().toString().padStart(2, '0')}:${d.getMinutes().toString().padStart(2, '0')}`; };
+  const text = await note.innerText();
+  assert.match(text, /^The server cannot be reached: these are the articles as this browser kept them on [A-Z][a-z]{2} \d+, \d{4}, \d\d:\d\d\./, text);
+  // (Kept by the first load or by the reload since: the server's Date has whole seconds.)
+  assert.ok([minute(keptAt - 60000), minute(keptAt), minute(Date.now())].some((m) => text.includes(`, ${m}.`)), `${text} (${minute(keptAt)})`);
+  assert.ok(text.includes(String(new Date(keptAt).getFullYear())), text);
+  // Trying again while the server is still gone: the kept copy again, still said so.
+  await note.locator('button.retry').click();
+  await page.locator('.card-title a', { hasText: 'First edition' }).waitFor();
+  await note.waitFor();
   await page.locator('.card-title a', { hasText: 'Second article' }).click();
   await page.locator('h1.article-title', { hasText: 'Second article' }).waitFor();
+  assert.equal(await note.count(), 1);
   // A link to an article, opened offline in a new tab: the page from the cache, the article from the set.
   const other = await browser.context.newPage();
   await other.goto(`http://127.0.0.1:${port}/news/#/article/one`);
@@ -53,6 +72,7 @@ test('once loaded, the list and its articles open with the server gone; back onl
   await page.goto(server.url('/news/'));
   await page.reload();
   await page.locator('.card-title a', { hasText: 'Second edition' }).waitFor();
+  assert.equal(await note.count(), 0);
   // Another deployment on the same host (another folder) is not this worker's: its own set, the bundled one.
   await page.goto(server.url('/other/'));
   await page.locator('.card-title a', { hasText: SEED_TITLE }).waitFor();
