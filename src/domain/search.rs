@@ -1,7 +1,8 @@
 //! Search: which articles a query matches, how they rank, and where to highlight.
 //!
 //! **Matching.** A query is split into terms at white space; `"a quoted phrase"` is one term and `-term` (or
-//! `-"phrase"`) excludes. Each term is [folded](super::fold) and an article matches when every plain term is a
+//! `-"phrase"`) excludes; the quotes and minus signs other keyboards type work too (“…”, 「…」, 『…』, ＂…＂, „…“,
+//! «…», `－`, `−`). Each term is [folded](super::fold) and an article matches when every plain term is a
 //! substring of its folded text and no excluded term is. The searched text is the title, kicker, subtitle,
 //! summary, authors, source, category, tags and body (paragraphs, headings, quotes, image alt text and
 //! captions), each field folded on its own so that no match runs across two fields. There is no word
@@ -60,7 +61,8 @@ impl Query {
         for (negative, raw) in terms(input) {
             let raw = &input[raw];
             let term = fold(raw);
-            if term.is_empty() || (!negative && raw == "-") {
+            let lone_sign = raw.chars().next().is_some_and(|c| MINUS.contains(&c) && raw.len() == c.len_utf8());
+            if term.is_empty() || (!negative && lone_sign) {
                 continue;
             }
             let list = if negative { &mut q.exclude } else { &mut q.include };
@@ -77,6 +79,23 @@ impl Query {
     }
 }
 
+/// What may open a quoted phrase, and what may close it: the ASCII quote, and the quotes that Chinese, Japanese,
+/// German and French keyboards type (a Chinese input method gives “…” for the `"` key; ＂ is its full-width form).
+const QUOTES: &[(char, &str)] = &[
+    ('"', "\""),
+    ('＂', "＂\""),
+    ('“', "”“\""),
+    ('”', "”\""),
+    ('„', "“”\""),
+    ('「', "」"),
+    ('『', "』"),
+    ('«', "»"),
+    ('»', "«"),
+];
+
+/// What may mark a term as excluded: the hyphen-minus, its full-width form and the minus sign.
+const MINUS: &[char] = &['-', '－', '−'];
+
 /// The terms of what a reader typed, as typed: whether each excludes (`-term`), and where its text is in `input`
 /// (without the sign and the quotes).
 pub(crate) fn terms(input: &str) -> Vec<(bool, Range<usize>)> {
@@ -89,14 +108,19 @@ pub(crate) fn terms(input: &str) -> Vec<(bool, Range<usize>)> {
         if trimmed.is_empty() {
             return out;
         }
-        let negative = trimmed.strip_prefix('-').is_some_and(|r| !r.is_empty() && !r.starts_with(char::is_whitespace));
-        let start = at + usize::from(negative);
+        let sign = trimmed.chars().next().filter(|c| MINUS.contains(c)).map_or(0, char::len_utf8);
+        let negative = sign > 0 && trimmed[sign..].chars().next().is_some_and(|c| !c.is_whitespace());
+        let start = at + if negative { sign } else { 0 };
         let after = &input[start..];
-        let (raw, next) = match after.strip_prefix('"') {
-            Some(r) => match r.find('"') {
-                Some(end) => (start + 1..start + 1 + end, start + 2 + end),
-                None => (start + 1..input.len(), input.len()),
-            },
+        let quote = after.chars().next().and_then(|c| QUOTES.iter().find(|(open, _)| *open == c));
+        let (raw, next) = match quote {
+            Some(&(open, closers)) => {
+                let inner = start + open.len_utf8();
+                match input[inner..].char_indices().find(|&(_, c)| closers.contains(c)) {
+                    Some((end, close)) => (inner..inner + end, inner + end + close.len_utf8()),
+                    None => (inner..input.len(), input.len()),
+                }
+            }
             None => {
                 let end = start + after.find(char::is_whitespace).unwrap_or(after.len());
                 (start..end, end)
@@ -1206,6 +1230,15 @@ mod tests {
             ("dup DUP", q(&["dup"], &[])),
             ("\"\" -\"\"", q(&[], &[])),
             ("ＡＢＣ", q(&["abc"], &[])),
+            // The quotes and minus signs that Chinese (and other) keyboards type.
+            ("“中國 鋁業” 價格", q(&["中国 铝业", "价格"], &[])),
+            ("「中國 鋁業」 -『舊 聞』", q(&["中国 铝业"], &["旧 闻"])),
+            ("＂full width＂ －spam", q(&["full width"], &["spam"])),
+            ("−minus „Guten Tag“ « le monde »", q(&["guten tag", "le monde"], &["minus"])),
+            ("“unclosed 中文", q(&["unclosed 中文"], &[])),
+            ("「mismatched\" x」", q(&["mismatched\" x"], &[])),
+            ("－ alone", q(&["alone"], &[])),
+            ("a“b”", q(&["a“b”"], &[])),
         ];
         for (input, want) in rows {
             assert_eq!(&Query::parse(input), want, "parse({input:?})");

@@ -283,6 +283,11 @@ mod tests {
         assert_eq!(rewrite("presidnet's", fix).as_deref(), Some("president's"));
         assert_eq!(rewrite("\"presidnet\" -speach war", fix).as_deref(), Some("\"president\" -speach war"));
         assert_eq!(rewrite("-\"the speach\"", fix), None, "an excluded phrase");
+        assert_eq!(
+            rewrite("“The Presidnet” －「speach」", fix).as_deref(),
+            Some("“The president” －「speach」"),
+            "a Chinese keyboard's quotes and minus"
+        );
         assert_eq!(rewrite("war peace", fix), None);
         assert_eq!(rewrite("", fix), None);
     }

@@ -333,7 +333,7 @@ pub const ZH_HANT: Strings = Strings {
     received: "已接收 {received}",
     search_label: "搜尋文章",
     search_placeholder: "搜尋標題、作者、內文…",
-    search_hint: "多個詞：全部都要出現。\"完整詞組\"，-\u{2060}排除。",
+    search_hint: "多個詞：全部都要出現。「完整詞組」，-\u{2060}排除。",
     filters: "篩選",
     filters_active: "已選 {count} 項",
     author_facet: "作者",
@@ -445,7 +445,7 @@ pub const ZH_HANS: Strings = Strings {
     received: "已接收 {received}",
     search_label: "搜索文章",
     search_placeholder: "搜索标题、作者、正文…",
-    search_hint: "多个词：全部都要出现。\"完整词组\"，-\u{2060}排除。",
+    search_hint: "多个词：全部都要出现。“完整词组”，-\u{2060}排除。",
     filters: "筛选",
     filters_active: "已选 {count} 项",
     author_facet: "作者",
@@ -638,5 +638,22 @@ mod tests {
             }
         }
         assert_eq!(fill(EN.page_of, &[("page", "2"), ("pages", "9")]), "Page 2 of 9");
+    }
+
+    /// The hint teaches the syntax in each language's own quotes: typed as shown, its example phrase is one term
+    /// (without its quotes) and its example of exclusion excludes.
+    #[test]
+    fn the_search_hint_shows_a_phrase_and_an_exclusion_that_work() {
+        use crate::domain::search::terms;
+        let is_quote = |c: char| "\"＂“”„「」『』«»".contains(c);
+        for lang in UiLang::ALL {
+            let hint = strings_for(lang).search_hint;
+            let at = hint.find(is_quote).unwrap_or_else(|| panic!("{lang:?}: no phrase in {hint:?}"));
+            let (negative, phrase) = terms(&hint[at..])[0].clone();
+            let phrase = &hint[at..][phrase];
+            assert!(!negative && !phrase.is_empty() && !phrase.contains(is_quote), "{lang:?}: {phrase:?}");
+            let at = hint.find('-').unwrap_or_else(|| panic!("{lang:?}: no exclusion in {hint:?}"));
+            assert!(terms(&hint[at..])[0].0, "{lang:?}: {:?} does not exclude", &hint[at..]);
+        }
     }
 }
