@@ -359,7 +359,8 @@ fn offline_note(s: &Strings, lang: UiLang, kept: KeptCopy, on_retry: &Callback<(
         Published::parse(&format!("{y:04}-{m:02}-{day:02}T{h:02}:{min:02}:00Z")).ok()
     });
     let text = match when {
-        Some(p) => fill(s.offline_copy, &[("date", &format_published(&p, lang))]),
+        // The date is not broken across lines (no-break spaces), which narrow screens otherwise do mid-date.
+        Some(p) => fill(s.offline_copy, &[("date", &format_published(&p, lang).replace(' ', "\u{a0}"))]),
         None => s.offline_copy_undated.to_owned(),
     };
     html! {
