@@ -301,7 +301,8 @@ fn position(el: &web_sys::Element, clippers: &[web_sys::Element], window: &web_s
         // It fits: read once all of it is in view (a widget's may be shown below the fold).
         return (rect.top() >= top - 1.0 && rect.bottom() <= bottom + 1.0).then_some(1000);
     }
-    Some((((top - rect.top()) / room).clamp(0.0, 1.0) * 1000.0) as u16)
+    // (Rounded: scrolling by fractions of a pixel leaves the top a fraction short of a whole thousandth.)
+    Some((((top - rect.top()) / room).clamp(0.0, 1.0) * 1000.0).round() as u16)
 }
 
 /// Scrolls to `at` thousandths of the way through `el` (as [`position`] measures it): the boxes around it that

@@ -166,10 +166,17 @@ pub fn place(find: &dyn Fn(&str) -> Option<web_sys::Element>, at: &str) -> Optio
 }
 
 /// Scrolls to `heading` (a section's or a footnote's, which an address points at) and focuses it. (Not where the
-/// reader has read to: see [`crate::ui::reading::jumped`].)
+/// reader has read to: see [`crate::ui::reading::jumped`].) A heading or note goes to the top of the view; a
+/// link in the text (where a note is referred to) to its middle, so that the reader sees the sentence around it.
 pub fn go_to(heading: web_sys::Element) {
     crate::ui::reading::jumped();
-    heading.scroll_into_view();
+    if heading.tag_name() == "A" {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        heading.scroll_into_view_with_scroll_into_view_options(&options);
+    } else {
+        heading.scroll_into_view();
+    }
     focus_heading(Some(heading));
 }
 
