@@ -146,7 +146,7 @@ proptest! {
         let hashed = plain_index(&arts);
         let t1 = query_from(&arts, pick, start, len, &random);
         let t2 = query_from(&arts, pick2, start2, 2, &random);
-        for input in [t1.clone(), format!("\"{t1}\""), format!("{t1} {t2}"), format!("{t1} -{t2}"), t2.clone()] {
+        for input in [t1.clone(), format!("\"{t1}\""), format!("“{t1}”"), format!("{t1} {t2}"), format!("{t1} －「{t2}」"), t2.clone()] {
             let q = Query::parse(&input);
             prop_assert_eq!(found(&ix, &q), truth(&arts, &q), "query {:?} → {:?}", input, q);
             prop_assert_eq!(ix.search(&q, 0..ix.len()), hashed.search(&q, 0..ix.len()), "query {:?}", input);
@@ -223,9 +223,11 @@ proptest! {
     }
 
     #[test]
-    fn query_parser_never_panics(s in ".{0,60}") {
-        let q = Query::parse(&s);
-        prop_assert!(q.include.iter().chain(&q.exclude).all(|t| !t.is_empty() && t == &fold(t)));
+    fn query_parser_never_panics(s in ".{0,60}", marks in "[\"＂“”„「」『』«» \\-－−a企]{0,30}") {
+        for s in [&s, &marks] {
+            let q = Query::parse(s);
+            prop_assert!(q.include.iter().chain(&q.exclude).all(|t| !t.is_empty() && t == &fold(t)), "{:?}", s);
+        }
     }
 }
 
