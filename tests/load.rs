@@ -1034,6 +1034,14 @@ fn a_link_to_a_place_in_the_article_goes_to_a_heading_or_an_anchored_item_and_on
     assert_eq!(back_place("fn-1"), "ref-fn-1");
     assert_eq!(back_target(&back_place("fn-1")), Some("fn-1"));
     assert_eq!((back_target("fn-1"), back_target("ref-"), back_target("ref-a b")), (None, None, None));
+    // A search's match: block 12's match 7 (`match-12-7`, an anchor an address's `at` carries), read back.
+    use article_viewer::domain::article::{is_anchor, match_place, match_target};
+    assert_eq!(match_place(12, 7), "match-12-7");
+    assert_eq!(match_target(&match_place(12, 7)), Some((12, 7)));
+    assert!(is_anchor(&match_place(12, 7)));
+    for at in ["match-3", "match-a-1", "match-1-", "match--1-2", "ref-fn-1", "h-3", "match-1-2-3", "match-+1-2"] {
+        assert_eq!(match_target(at), None, "{at}");
+    }
     // Other addresses that start like one are not links to a place.
     let text = set_of(json!([{ "id": "n", "title": "t", "body": [
         { "type": "paragraph", "text": "a b", "links": [["a", "#"], ["b", "#a b"]] }] }]));

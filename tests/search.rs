@@ -312,11 +312,11 @@ fn an_excerpt_shows_a_word_before_a_part_of_a_word() {
         vec!["We move toward a better day.".into(), "Then came the war, and after it the peace.".into()],
         vec![],
     )];
-    let pieces = excerpt(&arts[0], &Query::parse("war").include, 30);
+    let pieces = excerpt(&arts[0], &Query::parse("war").include, 30).pieces;
     let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
     assert!(text.starts_with("Then came the war"), "{text}");
     // With no word match, the first part of a word is shown.
-    let pieces = excerpt(&arts[0], &Query::parse("owa").include, 30);
+    let pieces = excerpt(&arts[0], &Query::parse("owa").include, 30).pieces;
     let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
     assert!(text.starts_with("We move toward"), "{text}");
 }
@@ -335,7 +335,7 @@ fn an_excerpt_shows_the_passage_with_the_most_terms() {
         vec![],
     )];
     let shown = |q: &str| -> String {
-        excerpt(&arts[0], &Query::parse(q).include, 60).iter().map(|p| p.text.clone()).collect()
+        excerpt(&arts[0], &Query::parse(q).include, 60).pieces.iter().map(|p| p.text.clone()).collect()
     };
     // Both terms begin a word near each other only late in the second paragraph: that passage, not the first
     // "tax" (in the first paragraph) nor the first "cut" (at the start of the second), nor the third paragraph's.
@@ -343,6 +343,13 @@ fn an_excerpt_shows_the_passage_with_the_most_terms() {
     assert!(shown("cut tax").starts_with("…Then came a tax cut"), "{}", shown("cut tax"));
     // One term: its first match that begins a word, as before.
     assert!(shown("cut").starts_with("We cut the budget."), "{}", shown("cut"));
+    // Where the passage's first match is: its block, and which of the block's matches (cut, tax, cut, tax…).
+    let place = |q: &str| excerpt(&arts[0], &Query::parse(q).include, 60).place;
+    assert_eq!(place("tax cut"), Some((1, 1)));
+    assert_eq!(place("cut"), Some((1, 0)));
+    assert_eq!(place("again"), Some((2, 0)));
+    assert_eq!(place("taxes"), Some((0, 0)));
+    assert_eq!(place("nowhere"), None);
     assert!(shown("tax").starts_with("Taxes were high"), "{}", shown("tax"));
     // A term that is nowhere does not stop the others from choosing.
     assert!(shown("tax cut zebra").starts_with("…Then came a tax cut"), "{}", shown("tax cut zebra"));
@@ -386,11 +393,33 @@ fn no_match_across_fields() {
     assert_eq!(found(&ix, &Query::parse("c d")), [0]);
 }
 
+/// A passage in the summary has no place in the body; in a list or a table, its match is counted after those of
+/// the block's earlier items or cells.
+#[test]
+fn an_excerpts_place_counts_the_matches_of_its_block_before_it() {
+    let set = load_article_set(
+        r#"{"version":1,"articles":[{"id":"a","title":"T","summary":"Copper only.","body":[
+            "Copper and nickel, nickel again.",
+            {"type":"list","items":["Nickel here.","Zinc.","And zinc with nickel, at last."]},
+            {"type":"table","rows":[["Nickel","Zinc"],["1","zinc with nickel"]]}]}]}"#,
+    )
+    .unwrap();
+    let a = &set.articles[0];
+    let place = |q: &str| excerpt(a, &Query::parse(q).include, 60).place;
+    assert_eq!(place("copper"), None, "the summary's");
+    assert_eq!(place("zinc nickel"), Some((1, 2)), "the list's third item: after its first item's nickel and zinc");
+    assert_eq!(place("nickel"), Some((0, 0)));
+    let only_table = |q: &str| {
+        excerpt(&Article { body: a.body[2..].to_vec(), summary: None, ..a.clone() }, &Query::parse(q).include, 60).place
+    };
+    assert_eq!(only_table("zinc nickel"), Some((0, 2)), "the last cell, after the header's nickel and zinc");
+}
+
 #[test]
 fn excerpt_shows_the_passage_around_the_first_match() {
     let long = format!("{}銅價上漲{}", "甲".repeat(60), "乙".repeat(200));
     let arts = [article(0, "標題".into(), vec!["無關".into(), long], vec![])];
-    let pieces = excerpt(&arts[0], &Query::parse("铜价").include, 50);
+    let pieces = excerpt(&arts[0], &Query::parse("铜价").include, 50).pieces;
     let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
     assert!(text.starts_with('…') && text.ends_with('…'), "{text}");
     assert_eq!(pieces.iter().filter(|p| p.marked).map(|p| p.text.as_str()).collect::<Vec<_>>(), ["銅價"]);

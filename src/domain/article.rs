@@ -565,6 +565,24 @@ pub fn back_place(anchor: &str) -> String {
     format!("{BACK}{anchor}")
 }
 
+/// What marks a match's place: see [`match_place`].
+const MATCH: &str = "match-";
+
+/// The place of a search's match in an article, as an address's `at` names it: match `k` (from 0, in the order
+/// the article marks them) of body block `block` (`match-3-0`, read back by [`match_target`]). Where a result
+/// card's excerpt links to, so that the passage it shows is where the article opens.
+pub fn match_place(block: usize, k: usize) -> String {
+    format!("{MATCH}{block}-{k}")
+}
+
+/// The block and the match in it that the place `at` names, when it is a match's ([`match_place`]). (A heading
+/// "Match 3 0" is its own place: the viewer looks for it first.)
+pub fn match_target(at: &str) -> Option<(usize, usize)> {
+    let (block, k) = at.strip_prefix(MATCH)?.split_once('-')?;
+    let number = |n: &str| n.bytes().all(|b| b.is_ascii_digit()).then(|| n.parse().ok()).flatten();
+    Some((number(block)?, number(k)?))
+}
+
 /// The anchor whose first link the place `at` is, when it is a back link's ([`back_place`]). (A place of the
 /// article named `at` — a heading "Ref 1" — is that place, not this: the viewer looks for it first.)
 pub fn back_target(at: &str) -> Option<&str> {

@@ -1096,26 +1096,27 @@ fn passage_start(text: &str, at: usize, before: usize) -> usize {
 /// word (the first such: for one term, its first match that begins a word), else around the first match — about
 /// `max_chars` characters, starting a little before the match where a sentence, clause or word starts, with `…`
 /// where cut — highlighted; or, when no term occurs there, the article's usual excerpt.
-pub fn excerpt(article: &Article, terms: &[String], max_chars: usize) -> Vec<Piece> {
+pub fn excerpt(article: &Article, terms: &[String], max_chars: usize) -> Excerpt {
     const BEFORE: usize = 20;
-    let texts =
-        article.summary.as_deref().into_iter().chain(article.body.iter().flat_map(Block::texts).map(String::as_str));
+    let summary = article.summary.as_deref().map(|s| (None, s));
+    let body =
+        article.body.iter().enumerate().flat_map(|(b, block)| block.texts().iter().map(move |t| (Some(b), t.as_str())));
     // Each text folded once; no further than the first passage that has every term.
     let every = terms.iter().enumerate().filter(|&(k, t)| k < 64 && !terms[..k].contains(t)).count() as u32;
-    let (mut found, mut fallback) = (None::<(u32, &str, Range<usize>)>, None);
-    for text in texts {
+    let (mut found, mut fallback) = (None::<(u32, (Option<usize>, &str), Range<usize>)>, None);
+    for (block, text) in summary.into_iter().chain(body) {
         let (any, word) = best_matches(text, terms, max_chars.saturating_sub(BEFORE));
         if fallback.is_none() {
-            fallback = any.map(|r| (text, r));
+            fallback = any.map(|r| ((block, text), r));
         }
         if let Some((n, r)) = word.filter(|(n, _)| found.as_ref().is_none_or(|(m, _, _)| n > m)) {
-            found = Some((n, text, r));
+            found = Some((n, (block, text), r));
         }
         if found.as_ref().is_some_and(|(n, _, _)| *n >= every) {
             break;
         }
     }
-    if let Some((text, first)) = found.map(|(_, t, r)| (t, r)).or(fallback) {
+    if let Some(((block, text), first)) = found.map(|(_, t, r)| (t, r)).or(fallback) {
         let start = passage_start(text, first.start, BEFORE);
         let end = text[start..].char_indices().nth(max_chars).map_or(text.len(), |(i, _)| start + i).max(first.end);
         let mut pieces = highlight(&text[start..end], terms);
@@ -1125,9 +1126,27 @@ pub fn excerpt(article: &Article, terms: &[String], max_chars: usize) -> Vec<Pie
         if end < text.len() {
             pieces.push(Piece { text: "…".into(), marked: false });
         }
-        return pieces;
+        // Which of its block's matches the passage's first is: those of the block's texts before this one, and
+        // this one's before it.
+        let place = block.map(|b| {
+            let texts = article.body[b].texts();
+            let before = texts.iter().take_while(|t| !std::ptr::eq(t.as_str(), text));
+            let earlier: usize = before.map(|t| match_ranges(t, terms).len()).sum();
+            (b, earlier + match_ranges(text, terms).iter().filter(|r| r.start < first.start).count())
+        });
+        return Excerpt { pieces, place };
     }
-    highlight(&article.excerpt(max_chars), terms)
+    Excerpt { pieces: highlight(&article.excerpt(max_chars), terms), place: None }
+}
+
+/// A result card's excerpt ([`excerpt`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Excerpt {
+    /// The passage, its matches marked.
+    pub pieces: Vec<Piece>,
+    /// Where its first match is in the article, when it is in the body: the block, and which of the block's
+    /// matches it is (from 0) — the article's place [`match_place`](super::article::match_place).
+    pub place: Option<(usize, usize)>,
 }
 
 /// The sections of `article` in which `terms` occur, in its order, at most `max`: each its heading's text, its

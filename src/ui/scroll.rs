@@ -159,18 +159,31 @@ pub fn next_frame(f: impl FnOnce() + 'static) {
 
 /// The element of a place in an article that an address names (`at`), found by `find` (a selector's first
 /// match): the heading or list item with that anchor (its id `h-` and it), else — a note's back link
-/// ([`back_place`](crate::domain::article::back_place)) — the first link to the note.
+/// ([`back_place`](crate::domain::article::back_place)) — the first link to the note, else — a search's match
+/// ([`match_place`](crate::domain::article::match_place)) — that mark of its block (the block's last if it has
+/// fewer; the block if it has none).
 pub fn place(find: &dyn Fn(&str) -> Option<web_sys::Element>, at: &str) -> Option<web_sys::Element> {
     let first_link = || find(&format!("a[data-at=\"{}\"]", crate::domain::article::back_target(at)?));
-    find(&format!("#h-{at}")).or_else(first_link)
+    let a_match = || {
+        let (block, k) = crate::domain::article::match_target(at)?;
+        // (Each block of the body is one element of it.)
+        let block = find(&format!(".article-body > :nth-child({})", block.checked_add(1)?))?;
+        let marks = block.query_selector_all("mark").ok()?;
+        match marks.length() {
+            0 => Some(block),
+            n => marks.item(u32::try_from(k).unwrap_or(u32::MAX).min(n - 1))?.dyn_into().ok(),
+        }
+    };
+    find(&format!("#h-{at}")).or_else(first_link).or_else(a_match)
 }
 
 /// Scrolls to `heading` (a section's or a footnote's, which an address points at) and focuses it. (Not where the
 /// reader has read to: see [`crate::ui::reading::jumped`].) A heading or note goes to the top of the view; a
-/// link in the text (where a note is referred to) to its middle, so that the reader sees the sentence around it.
+/// link in the text (where a note is referred to) or a search's match to its middle, so that the reader sees the
+/// sentence around it.
 pub fn go_to(heading: web_sys::Element) {
     crate::ui::reading::jumped();
-    if heading.tag_name() == "A" {
+    if matches!(heading.tag_name().as_str(), "A" | "MARK") {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         heading.scroll_into_view_with_scroll_into_view_options(&options);

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, bigSet, openSettings, openFilters, corpus, readingPlace, scrollThrough, BLOCKS_SET, BLOCKS_FILES } from './support.mjs';
+import { startServer, launchBrowser, newPage, bigSet, openSettings, openFilters, corpus, readingPlace, scrollThrough, inWindow, BLOCKS_SET, BLOCKS_FILES } from './support.mjs';
 
 let server;
 let browser;
@@ -663,4 +663,46 @@ test('save for later: a toggle on the article, a label on its card, "saved only"
   assert.equal(await page.locator('.forget-saved').count(), 0);
   assert.deepEqual([...a.errors, ...b.errors], []);
   await own.close();
+});
+
+test('a result\'s passage opens its article there: that match current, outlined in the middle of the window; n steps on from it', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 390, height: 700 });
+  await page.goto(server.url('/sotu/#/?q=army%20navy'));
+  // The passage the card shows (the one where both words begin a word) is a link to the article at its first match.
+  const card = page.locator('.card', { has: page.locator('a[href*="sotu-1906-theodore-roosevelt"]') });
+  const passage = card.locator('.excerpt a.excerpt-link');
+  await passage.waitFor();
+  assert.match(await passage.innerText(), /by the use of the Army and Navy/);
+  const href = await passage.getAttribute('href');
+  const params = new URLSearchParams(href.split('?')[1]);
+  assert.equal(params.get('q'), 'army navy', href);
+  assert.match(params.get('at'), /^match-\d+-\d+$/, href);
+  await passage.click();
+  await page.waitForURL(/#\/article\/sotu-1906-theodore-roosevelt\?/);
+  const current = page.locator('.article-body mark[aria-current]');
+  await current.waitFor();
+  await page.waitForFunction(() => {
+    const r = document.querySelector('.article-body mark[aria-current]')?.getBoundingClientRect();
+    return r && r.top > innerHeight * 0.25 && r.bottom < innerHeight * 0.75;
+  });
+  // The match the passage began with, in the sentence the card showed.
+  assert.equal(await current.innerText(), 'Army');
+  assert.match(await current.evaluate((m) => m.closest('.article-body > *').textContent), /by the use of the Army and Navy, to protect aliens/);
+  // The bar says which match it is, and the next key goes on from there, not back to the first.
+  const status = page.locator('.match-status');
+  const [, n, count] = (await status.innerText()).match(/^Match (\d+) of (\d+)$/).map(Number);
+  assert.ok(n > 1 && n < count, `${n} of ${count}`);
+  const index = await current.evaluate((m) => [...document.querySelectorAll('.article-page mark')].indexOf(m));
+  assert.equal(index + 1, n);
+  await page.keyboard.press('n');
+  await page.locator('.match-status', { hasText: `Match ${n + 1} of ${count}` }).waitFor();
+  assert.equal(await current.evaluate((m) => [...document.querySelectorAll('.article-page mark')].indexOf(m)), index + 1);
+  assert.ok(await inWindow(current));
+  // An article whose matches are only in its summary or title has no such link: the title is the way in.
+  await page.goto(server.url('/sotu/#/?q=1906'));
+  await card.locator('.card-title a').waitFor();
+  assert.equal(await card.locator('.excerpt a').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

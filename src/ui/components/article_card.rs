@@ -1,5 +1,6 @@
 use super::highlight::{marked, pieces_html};
 use super::meta_line::{kept_pairs, meta_line};
+use crate::domain::article::match_place;
 use crate::domain::format::text_dir;
 use crate::domain::search::{excerpt, matched_sections};
 use crate::ui::app::use_prefs;
@@ -58,13 +59,19 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
         false => original.heading_anchors(),
     };
     let sections = matched_sections(a, &anchors, terms, SECTIONS);
-    let section_link = |heading: &str, anchor: &str| {
+    // The article's address opened at a place in it (`at=`), the list kept.
+    let at = |place: String| {
         let mut pairs = (*props.list_query).clone();
-        pairs.push(("at".to_owned(), anchor.to_owned()));
+        pairs.push(("at".to_owned(), place));
+        pairs
+    };
+    let section_link = |heading: &str, anchor: &str| {
         html! {
-            <li><RouteLink to={Route::Article { id: a.id.to_string() }} query={Some(pairs)}>{ marked(heading, terms) }</RouteLink></li>
+            <li><RouteLink to={Route::Article { id: a.id.to_string() }} query={Some(at(anchor.to_owned()))}>{ marked(heading, terms) }</RouteLink></li>
         }
     };
+    // The passage around a match: when it is in the body, a link to the article opened there, the match current.
+    let excerpt = excerpt(a, terms, EXCERPT_CHARS);
     // Its picture, at the end of its first lines: decoration beside the title, which says what it is (no alt
     // text to hear twice); fetched as the card comes near the window, without telling the image's host the page
     // (which also lets the images of sites that refuse other sites' pages load); hidden when it does not load.
@@ -87,7 +94,15 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
                 </RouteLink>
             </h2>
             { meta_line(a, original, *minutes, (reading::progress(original.id.as_str()), reading::is_saved(original.id.as_str())), &prefs, terms, &kept_pairs(&props.list_query)) }
-            <p class="excerpt">{ pieces_html(excerpt(a, terms, EXCERPT_CHARS)) }</p>
+            <p class="excerpt">
+                if let Some((block, k)) = excerpt.place {
+                    <RouteLink to={Route::Article { id: a.id.to_string() }} query={Some(at(match_place(block, k)))} classes="excerpt-link">
+                        { pieces_html(excerpt.pieces) }
+                    </RouteLink>
+                } else {
+                    { pieces_html(excerpt.pieces) }
+                }
+            </p>
             if !sections.is_empty() {
                 <div class="card-sections">
                     <span class="sections-label" lang={prefs.lang.tag()} aria-hidden="true">{ prefs.strings().in_sections }</span>

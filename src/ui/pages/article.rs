@@ -362,7 +362,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         })
     };
     let on_step = {
-        let (marks, root) = (marks.clone(), root.clone());
+        let (marks, root, redraw) = (marks.clone(), root.clone(), redraw.clone());
         Callback::from(move |forward: bool| {
             let to = step(marks.1.get(), marks.0, forward);
             go_to_mark(&root, to);
@@ -472,8 +472,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     // An address that points at a heading, opened as it is (a new tab, a reload, a shared link): the article
     // opens at that heading. (Following a contents entry is a new page for `ScrollManager`, which does the same.)
     {
-        let (root, at) = (root.clone(), at_now);
-        // (A heading's, a list item's — a footnote's —, or a note's back link's.)
+        let (root, at, marks, redraw) = (root.clone(), at_now, marks.clone(), redraw.clone());
+        // (A heading's, a list item's — a footnote's —, a note's back link's, or a search's match's.)
         let anchor = at.map(|at| find_anchor(&anchors, &at).map_or(at.clone(), str::to_owned));
         // (Once per article: not again for the same article from the whole set, once it has loaded — the reader
         // may have scrolled on from there.)
@@ -482,7 +482,18 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             if let Some(h) = anchor.and_then(|a| place(&find, &a)) {
                 // (Shown from a prerendered page, the article is hidden until the app has taken over from it.)
                 crate::ui::take_over();
+                // A match (a result's excerpt followed): the current one, outlined, the bar saying which it is, so
+                // that n and Shift+N step on from it.
+                let all = root.cast::<web_sys::Element>().and_then(|r| r.query_selector_all("mark").ok());
+                let index = all.filter(|_| h.tag_name() == "MARK").and_then(|all| {
+                    (0..all.length()).position(|i| all.item(i).is_some_and(|m| m.is_same_node(Some(&h))))
+                });
                 crate::ui::scroll::go_to(h);
+                if let Some(i) = index {
+                    go_to_mark(&root, i);
+                    marks.1.set(Some(i));
+                    redraw.force_update();
+                }
             }
         });
     }
@@ -697,6 +708,7 @@ fn render_block(block: &Block, anchor: Option<&str>, body: &Body) -> Html {
             </figure>
         },
         Block::Break => html! { <hr /> },
-        Block::Unknown { .. } => Html::default(),
+        // (An element all the same: every block is one, which a match's place counts on — see `place`.)
+        Block::Unknown { .. } => html! { <div hidden=true></div> },
     }
 }
