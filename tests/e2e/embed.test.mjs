@@ -532,3 +532,29 @@ test('in a widget a footnote\'s number goes to its note in the widget and the no
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('in a widget a result\'s passage opens its article at that match, current and in view, in the window or a box; the host\'s address stays', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 800, height: 600 });
+  for (const [file, id] of [['read.html', 'long'], ['box.html', 'boxed']]) {
+    await page.goto(server.url(`/elsewhere/${file}`));
+    const w = widget(page, id);
+    await w.locator('#search-input').fill('army navy');
+    const passage = w.locator('.card', { has: page.locator('a[href*="sotu-1906-theodore-roosevelt"]') }).locator('a.excerpt-link');
+    await passage.click();
+    const current = w.locator('.article-body mark[aria-current]');
+    await current.waitFor();
+    assert.equal(await current.innerText(), 'Army', file);
+    assert.match(await current.evaluate((m) => m.closest('.article-body > *').textContent), /by the use of the Army and Navy/, file);
+    // In view: in the window, and inside the box that scrolls the widget.
+    await page.waitForFunction((id) => {
+      const m = document.getElementById(id).shadowRoot.querySelector('.article-body mark[aria-current]').getBoundingClientRect();
+      const box = document.getElementById('box')?.getBoundingClientRect() ?? { top: 0, bottom: innerHeight };
+      return m.top >= Math.max(0, box.top) && m.bottom <= Math.min(innerHeight, box.bottom);
+    }, id);
+    assert.match(await w.locator('.match-status').innerText(), /^Match \d+ of \d+$/, file);
+    assert.equal(new URL(page.url()).hash, '', `${file}: the host's address is its own`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -488,11 +488,14 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 let index = all.filter(|_| h.tag_name() == "MARK").and_then(|all| {
                     (0..all.length()).position(|i| all.item(i).is_some_and(|m| m.is_same_node(Some(&h))))
                 });
-                crate::ui::scroll::go_to(h);
-                if let Some(i) = index {
-                    go_to_mark(&root, i);
-                    marks.1.set(Some(i));
-                    redraw.force_update();
+                match index {
+                    Some(i) => {
+                        crate::ui::reading::jumped();
+                        go_to_mark(&root, i);
+                        marks.1.set(Some(i));
+                        redraw.force_update();
+                    }
+                    None => crate::ui::scroll::go_to(h),
                 }
             }
         });
