@@ -443,6 +443,18 @@ mod tests {
         assert!(html.contains("<a href=\"#/\">"), "the page's own links are the viewer's: {html}");
     }
 
+    /// A search's match in an address is found by its block's place among the body's elements: each block of
+    /// the loaded article is one (a block of a kind this viewer does not know is skipped by the loader, not
+    /// drawn as nothing in its place).
+    #[test]
+    fn every_block_of_the_body_is_one_element() {
+        let json = r#"{"version":1,"articles":[{"id":"a","title":"T","body":["One.",{"type":"hologram","text":"?"},"Two.",{"type":"break"}]}]}"#;
+        let set = load_article_set(json).unwrap();
+        assert_eq!(set.articles[0].body.len(), 3);
+        let html = Pages::new(set, UiLang::En).article("a").unwrap().html;
+        assert!(html.contains("<div class=\"article-body\"><p>One.</p><p>Two.</p><hr></div>"), "{html}");
+    }
+
     #[test]
     fn a_list_pages_route_is_the_paginations() {
         assert_eq!((list_route(1), list_route(2), list_route(31)), ("/".into(), "/?page=2".into(), "/?page=31".into()));
