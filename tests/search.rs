@@ -4,7 +4,9 @@
 mod common;
 use article_viewer::domain::article::Style;
 use article_viewer::domain::fold::fold;
-use article_viewer::domain::search::{excerpt, linked_pieces, mark_count, marks_in, match_ranges, Query, SearchIndex};
+use article_viewer::domain::search::{
+    excerpt, linked_pieces, mark_count, marks_before, marks_in, match_ranges, Query, SearchIndex,
+};
 use article_viewer::domain::{load_article_set, Article, Block, Link};
 use common::begins_word;
 use proptest::prelude::*;
@@ -413,6 +415,29 @@ fn an_excerpts_place_counts_the_matches_of_its_block_before_it() {
         excerpt(&Article { body: a.body[2..].to_vec(), summary: None, ..a.clone() }, &Query::parse(q).include, 60).place
     };
     assert_eq!(only_table("zinc nickel"), Some((0, 2)), "the last cell, after the header's nickel and zinc");
+}
+
+/// An excerpt's place counts the marks the page draws, not the matches: a table's caption's (shown above its
+/// cells, though a passage is never taken from it), and a match across a link's edge as the two marks it is.
+#[test]
+fn an_excerpts_place_counts_the_marks_the_page_draws_before_it() {
+    let set = load_article_set(
+        r#"{"version":1,"articles":[{"id":"a","title":"T","body":[
+            {"type":"table","caption":"Zinc and nickel","rows":[["Metal","Note"],["tin","zinc with nickel"]]},
+            {"type":"list","items":["And zinc here.","Zinc with nickel, at last."],"links":[["And zi","https://e.org/z"]]},
+            {"type":"list","items":["And zinc here.","Zinc with nickel, at last."]}]}]}"#,
+    )
+    .unwrap();
+    let a = &set.articles[0];
+    let terms = Query::parse("zinc nickel").include;
+    let only = |b: usize| Article { body: vec![a.body[b].clone()], ..a.clone() };
+    assert_eq!(excerpt(&only(0), &terms, 60).place, Some((0, 2)), "after the caption's zinc and nickel");
+    assert_eq!(excerpt(&only(1), &terms, 60).place, Some((0, 2)), "after the first item's zi|nc: two marks");
+    assert_eq!(excerpt(&only(2), &terms, 60).place, Some((0, 1)), "the same list unlinked: one mark before");
+    assert_eq!(mark_count(&only(1), &terms), 4);
+    assert_eq!(marks_before(&a.body[1], 1, 0, &terms), 2);
+    assert_eq!(marks_before(&a.body[1], 1, "Zinc with".len(), &terms), 3);
+    assert_eq!(marks_before(&a.body[0], 0, 0, &terms), 2, "the caption's");
 }
 
 #[test]

@@ -1126,17 +1126,37 @@ pub fn excerpt(article: &Article, terms: &[String], max_chars: usize) -> Excerpt
         if end < text.len() {
             pieces.push(Piece { text: "…".into(), marked: false });
         }
-        // Which of its block's matches the passage's first is: those of the block's texts before this one, and
-        // this one's before it.
+        // Which of its block's marks the passage's first match is (see `marks_before`).
         let place = block.map(|b| {
             let texts = article.body[b].texts();
-            let before = texts.iter().take_while(|t| !std::ptr::eq(t.as_str(), text));
-            let earlier: usize = before.map(|t| match_ranges(t, terms).len()).sum();
-            (b, earlier + match_ranges(text, terms).iter().filter(|r| r.start < first.start).count())
+            let t = texts.iter().position(|t| std::ptr::eq(t.as_str(), text)).unwrap_or(0);
+            (b, marks_before(&article.body[b], t, first.start, terms))
         });
         return Excerpt { pieces, place };
     }
     Excerpt { pieces: highlight(&article.excerpt(max_chars), terms), place: None }
+}
+
+/// How many marks an article's page draws for `terms` in body block `block`'s element before byte `at` of its
+/// text `t` (of [`Block::texts`]), in the page's order: a table's caption's (shown above its cells), those of the
+/// block's texts before `t`, and those of `t` that start before `at` — a match across a link's edge counted as
+/// the two marks it is drawn as ([`linked_pieces`]). So that the place of a match ([`Excerpt::place`]) is the
+/// mark the page draws for it.
+pub fn marks_before(block: &Block, t: usize, at: usize, terms: &[String]) -> usize {
+    let caption = match block {
+        Block::Table(table) => table.caption.as_deref().map_or(0, |c| match_ranges(c, terms).len()),
+        _ => 0,
+    };
+    let (texts, links) = (block.texts(), block.links());
+    let placed = Link::ranges_in(texts, links);
+    let mut n = caption;
+    for (k, text) in texts.iter().enumerate().take(t.saturating_add(1)) {
+        for (_, parts) in linked_pieces(text, &Link::placed_in(&placed, k), links, terms) {
+            let starts = parts.iter().enumerate().filter(|(j, p)| p.2 && (*j == 0 || !parts[j - 1].2));
+            n += starts.filter(|(_, p)| k < t || p.0.start < at).count();
+        }
+    }
+    n
 }
 
 /// A result card's excerpt ([`excerpt`]).
@@ -1144,8 +1164,9 @@ pub fn excerpt(article: &Article, terms: &[String], max_chars: usize) -> Excerpt
 pub struct Excerpt {
     /// The passage, its matches marked.
     pub pieces: Vec<Piece>,
-    /// Where its first match is in the article, when it is in the body: the block, and which of the block's
-    /// matches it is (from 0) — the article's place [`match_place`](super::article::match_place).
+    /// Where its first match is in the article, when it is in the body: the block, and which of the marks the
+    /// page draws in the block's element it is (from 0: [`marks_before`]) — the article's place
+    /// [`match_place`](super::article::match_place).
     pub place: Option<(usize, usize)>,
 }
 

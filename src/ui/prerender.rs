@@ -455,6 +455,42 @@ mod tests {
         assert!(html.contains("<div class=\"article-body\"><p>One.</p><p>Two.</p><hr></div>"), "{html}");
     }
 
+    /// A result's passage links to its first match as the mark the article's page draws for it: the `k`th of its
+    /// block's element, counting a table's caption's marks (above the cells) and a match drawn as two marks
+    /// (across a link's edge).
+    #[test]
+    fn an_excerpts_place_is_the_mark_the_page_draws_for_its_match() {
+        use crate::domain::search::{excerpt, Query};
+        use crate::domain::{Block, Link};
+        let filler = "Nothing to see in this sentence at all. ".repeat(4);
+        let paragraph = Block::Paragraph {
+            text: format!("Zinc and zinc here. {filler}Later zinc and tin fell."),
+            links: vec![Link::new("and zi", "https://e.org/z")],
+        };
+        let table = Block::table(
+            vec![vec!["Metal".into(), "Note".into()], vec!["lead".into(), "zinc and tin rose".into()]],
+            true,
+            Some("Zinc and tin prices".into()),
+        );
+        for (block, before, k) in [(paragraph, "Later ", 3), (table, "lead", 2)] {
+            let mut set =
+                load_article_set(r#"{"version":1,"articles":[{"id":"a","title":"T","body":["x"]}]}"#).unwrap();
+            set.articles[0].body = vec![block];
+            let terms = Query::parse("zinc tin").include;
+            let place = excerpt(&set.articles[0], &terms, 60).place;
+            assert_eq!(place, Some((0, k)), "{before:?}");
+            let pages = Pages::new(set, UiLang::En);
+            let list = ListState { q: "zinc tin".into(), ..ListState::default() };
+            let html = pages.render(pages.catalog.clone(), Some(AttrValue::from("a")), list);
+            let body = &html[html.find("class=\"article-body\"").expect("the body")..];
+            let mark = body.match_indices("<mark").nth(k).map(|(i, _)| i).expect("that many marks");
+            // The words before that mark, the tags left out: those before the passage's first match.
+            let words = body[..mark].split('<').map(|p| p.split_once('>').map_or(p, |(_, w)| w)).collect::<String>();
+            assert!(words.ends_with(before), "{words:?}");
+            assert!(body[mark..].starts_with("<mark>zinc</mark>"), "{}", &body[mark..mark + 40]);
+        }
+    }
+
     #[test]
     fn a_list_pages_route_is_the_paginations() {
         assert_eq!((list_route(1), list_route(2), list_route(31)), ("/".into(), "/?page=2".into(), "/?page=31".into()));
