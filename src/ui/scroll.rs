@@ -195,9 +195,14 @@ pub fn go_to(heading: web_sys::Element) {
 
 /// Moves focus to the page's heading (without scrolling), so screen readers announce the new page — unless the
 /// reader is typing in a field of it already (the search box they went to as the page appeared, before this ran:
-/// the focus stays with what they type).
-fn focus_heading(heading: Option<web_sys::Element>) {
+/// the focus stays with what they type). A search's match (a `mark`, which takes no focus of its own) is made
+/// focusable by script (`tabindex="-1"`) first: a screen reader then reads on from the match the reader came for,
+/// and Tab goes on from there.
+pub fn focus_heading(heading: Option<web_sys::Element>) {
     let Some(h) = heading.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    if h.tag_name() == "MARK" {
+        let _ = h.set_attribute("tabindex", "-1");
+    }
     // (The page's document, or a widget's shadow root.)
     let active = js_sys::Reflect::get(&h.get_root_node(), &"activeElement".into()).ok();
     let active = active.and_then(|a| a.dyn_into::<web_sys::Element>().ok());

@@ -686,8 +686,11 @@ test('a result\'s passage opens its article there: that match current, outlined 
     const r = document.querySelector('.article-body mark[aria-current]')?.getBoundingClientRect();
     return r && r.top > innerHeight * 0.25 && r.bottom < innerHeight * 0.75;
   });
-  // The match the passage began with, in the sentence the card showed.
+  // The match the passage began with, in the sentence the card showed; the focus is on it (a screen reader reads
+  // on from there, Tab goes on from there), and it is outlined once (as the current match), not twice.
   assert.equal(await current.innerText(), 'Army');
+  await page.waitForFunction(() => document.activeElement?.matches('.article-body mark[aria-current]'));
+  assert.equal(await current.evaluate((m) => getComputedStyle(m).outlineStyle), 'solid');
   assert.match(await current.evaluate((m) => m.closest('.article-body > *').textContent), /by the use of the Army and Navy, to protect aliens/);
   // The bar says which match it is, and the next key goes on from there, not back to the first.
   const status = page.locator('.match-status');
@@ -699,6 +702,12 @@ test('a result\'s passage opens its article there: that match current, outlined 
   await page.locator('.match-status', { hasText: `Match ${n + 1} of ${count}` }).waitFor();
   assert.equal(await current.evaluate((m) => [...document.querySelectorAll('.article-page mark')].indexOf(m)), index + 1);
   assert.ok(await inWindow(current));
+  // Opened as it is (the link reloaded), the article starts at the passage's match again, the focus on it.
+  await page.reload();
+  await page.waitForFunction((i) => {
+    const m = document.querySelectorAll('.article-page mark')[i];
+    return m?.getAttribute('aria-current') === 'true' && document.activeElement === m;
+  }, index);
   // An article whose matches are only in its summary or title has no such link: the title is the way in.
   await page.goto(server.url('/sotu/#/?q=1906'));
   await card.locator('.card-title a').waitFor();

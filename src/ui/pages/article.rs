@@ -492,6 +492,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     Some(i) => {
                         crate::ui::reading::jumped();
                         go_to_mark(&root, i);
+                        crate::ui::scroll::focus_heading(Some(h));
                         marks.1.set(Some(i));
                         redraw.force_update();
                     }
