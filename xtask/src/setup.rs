@@ -83,11 +83,11 @@ pub fn ensure(needs: Needs) -> Result<Env> {
     let mut env = Env { root, path, wasm_opt: false };
 
     if !has_version(&env, "trunk", &format!("trunk {TRUNK_VERSION}")) {
-        install_crate(&env, "trunk", TRUNK_VERSION, &trunk_bin, true, "~15 min on 2 cores, once per machine")?;
+        install_crate(&env, "trunk", TRUNK_VERSION, &trunk_bin, true, "~5 min on 2 cores, once per machine")?;
     }
     if !has_version(&env, "wasm-bindgen", &format!("wasm-bindgen {wasm_bindgen_version}")) {
         // Without --locked: wasm-bindgen-cli's own lock file names a yanked crate.
-        install_crate(&env, "wasm-bindgen-cli", &wasm_bindgen_version, &wbg_bin, false, "~4 min, once per machine")?;
+        install_crate(&env, "wasm-bindgen-cli", &wasm_bindgen_version, &wbg_bin, false, "~2 min, once per machine")?;
     }
     ensure_node_modules(&env)?;
     env.wasm_opt = wasm_opt_works(&env);
