@@ -7,7 +7,9 @@ use proptest::prelude::*;
 
 fn corpus(name: &str) -> Collection {
     let path = format!("{}/../shared/corpora/{name}", env!("CARGO_MANIFEST_DIR"));
-    Collection::new(load_article_set(&std::fs::read_to_string(path).unwrap()).unwrap())
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{path}: {e} (the corpora ship in ../shared/corpora/)"));
+    Collection::new(load_article_set(&text).unwrap())
 }
 
 fn set(articles: serde_json::Value) -> Collection {

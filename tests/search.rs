@@ -238,7 +238,9 @@ fn an_index_built_in_slices_is_the_same_index() {
     use article_viewer::domain::listing::Collection;
     use article_viewer::domain::search::IndexBuilder;
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/poetry-mixed.json");
-    let set = load_article_set(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{path}: {e} (the corpora ship in ../shared/corpora/)"));
+    let set = load_article_set(&text).unwrap();
     let whole = SearchIndex::build(&set.articles);
     let mut b = IndexBuilder::new(&set.articles);
     let mut steps = 0;

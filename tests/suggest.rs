@@ -9,7 +9,9 @@ use proptest::test_runner::{Config, TestRunner};
 
 fn speeches() -> Collection {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/sotu-even-years.json");
-    Collection::new(load_article_set(&std::fs::read_to_string(path).unwrap()).unwrap())
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{path}: {e} (the corpora ship in ../shared/corpora/)"));
+    Collection::new(load_article_set(&text).unwrap())
 }
 
 /// A set of articles from (category, body) pairs.

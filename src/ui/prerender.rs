@@ -345,6 +345,11 @@ mod tests {
     use crate::domain::listing::Facet;
     use crate::domain::load_article_set;
 
+    /// The text of a corpus file of ../shared/corpora/ (`path`), or a failure that says where it should be.
+    fn corpus(path: &str) -> String {
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e} (the corpora ship in ../shared/corpora/)"))
+    }
+
     fn set(langs: &[Option<&str>]) -> LoadedSet {
         let articles: Vec<String> = langs
             .iter()
@@ -416,7 +421,7 @@ mod tests {
         // The real corpora: mixed scripts, tags, authors, categories (related articles), English and Chinese.
         for name in ["poetry-mixed.json", "sotu-even-years.json"] {
             let path = format!("{}/../shared/corpora/{name}", env!("CARGO_MANIFEST_DIR"));
-            let set = load_article_set(&std::fs::read_to_string(path).unwrap()).unwrap();
+            let set = load_article_set(&corpus(&path)).unwrap();
             let n = set.articles.len();
             let pages = Pages::new(set, UiLang::En);
             let (mut linked, mut shown) = (0, 0);
@@ -572,7 +577,7 @@ mod tests {
     #[test]
     fn a_facet_values_pages_are_its_lists_pages() {
         let path = format!("{}/../shared/corpora/poetry-mixed.json", env!("CARGO_MANIFEST_DIR"));
-        let set = load_article_set(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let set = load_article_set(&corpus(&path)).unwrap();
         let n = set.articles.len();
         let pages = Pages::new(set, UiLang::En);
         let lists = pages.facet_lists();
