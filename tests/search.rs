@@ -386,6 +386,14 @@ fn the_marks_an_article_page_shows_are_counted() {
     assert_eq!(mark_count(&a, &Query::parse("prices").include), 2, "the lede's and the link's");
     assert_eq!(mark_count(&a, &Query::parse("zinc").include), 2, "across the edge of \"and zi\"");
     assert_eq!(mark_count(&a, &Query::parse("\"tin and zinc\"").include), 3, "before, in and after the link");
+    // An image's caption draws its matches with its links too: one across a link's edge is two marks.
+    a.body.push(Block::Image(Box::new(article_viewer::domain::article::Image {
+        src: "b.png".into(),
+        alt: String::new(),
+        caption: Some("Nickel and cobalt".into()),
+        links: vec![Link::new("Nickel and co", "https://e.org/n")],
+    })));
+    assert_eq!(mark_count(&a, &Query::parse("cobalt").include), 2, "across the edge of \"Nickel and co\"");
 }
 
 #[test]

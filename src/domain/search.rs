@@ -932,40 +932,18 @@ pub fn marks_in(parts: &[ShownPiece]) -> usize {
     parts.iter().enumerate().filter(|(k, p)| p.2 && (*k == 0 || !parts[k - 1].2)).count()
 }
 
-/// The texts an article's page shows with the query's matches marked, in page order: kicker, title, subtitle, lede
-/// (`Article::lede`), the meta line's source, category and authors, the tags, then each body block's text
-/// (paragraph, heading, quote, list items, code, table caption and cells, image caption).
-fn marked_texts(a: &Article) -> impl Iterator<Item = &str> {
-    // (A table's caption is shown above its cells, an image's below it.)
-    let body = a.body.iter().flat_map(|b| {
-        let (above, below) = match b {
-            Block::Table(t) => (t.caption.as_deref(), None),
-            Block::Image(i) => (None, i.caption.as_deref()),
-            _ => (None, None),
-        };
-        above.into_iter().chain(b.texts().iter().map(String::as_str)).chain(below)
-    });
-    let head = [a.kicker.as_deref(), Some(a.title.as_str()), a.subtitle.as_deref(), a.lede(), a.source.as_deref()];
-    let meta = a.category.as_deref().into_iter().chain(a.authors.iter().chain(&a.tags).map(String::as_str));
-    head.into_iter().flatten().chain(meta).chain(body)
-}
-
-/// How many marks an article's page shows for `terms`: the merged matches in its `marked_texts`.
+/// How many marks an article's page shows for `terms`: those of its header — kicker, title, subtitle, lede
+/// (`Article::lede`), the meta line's source, category and authors, the tags — and those each body block's element
+/// draws ([`marks_before`] its end: a table's caption and cells, an image's caption, a match across a link's edge
+/// two marks).
 pub fn mark_count(a: &Article, terms: &[String]) -> usize {
     if terms.is_empty() {
         return 0;
     }
-    // (A match across a link's edge is two marks: see `linked_pieces`.)
-    let mut across_links = 0;
-    for b in a.body.iter().filter(|b| !b.links().is_empty()) {
-        let placed = Link::ranges_in(b.texts(), b.links());
-        for (t, text) in b.texts().iter().enumerate() {
-            let mine = Link::placed_in(&placed, t);
-            let marks: usize = linked_pieces(text, &mine, b.links(), terms).iter().map(|(_, p)| marks_in(p)).sum();
-            across_links += marks - match_ranges(text, terms).len();
-        }
-    }
-    marked_texts(a).map(|t| match_ranges(t, terms).len()).sum::<usize>() + across_links
+    let head = [a.kicker.as_deref(), Some(a.title.as_str()), a.subtitle.as_deref(), a.lede(), a.source.as_deref()];
+    let meta = a.category.as_deref().into_iter().chain(a.authors.iter().chain(&a.tags).map(String::as_str));
+    let header: usize = head.into_iter().flatten().chain(meta).map(|t| match_ranges(t, terms).len()).sum();
+    header + a.body.iter().map(|b| marks_before(b, usize::MAX, 0, terms)).sum::<usize>()
 }
 
 /// Whether `c` is of the scripts written without spaces between words (CJK: from U+2E80 on, the line the 繁/简
@@ -1138,16 +1116,17 @@ pub fn excerpt(article: &Article, terms: &[String], max_chars: usize) -> Excerpt
 }
 
 /// How many marks an article's page draws for `terms` in body block `block`'s element before byte `at` of its
-/// text `t` (of [`Block::texts`]), in the page's order: a table's caption's (shown above its cells), those of the
-/// block's texts before `t`, and those of `t` that start before `at` — a match across a link's edge counted as
-/// the two marks it is drawn as ([`linked_pieces`]). So that the place of a match ([`Excerpt::place`]) is the
-/// mark the page draws for it.
+/// text `t` (of [`Block::linked_texts`]: [`Block::texts`], or an image's caption), in the page's order: a table's
+/// caption's (shown above its cells), those of the block's texts before `t`, and those of `t` that start before
+/// `at` — a match across a link's edge counted as the two marks it is drawn as ([`linked_pieces`]). So that the
+/// place of a match ([`Excerpt::place`]) is the mark the page draws for it; past the last text (`t` =
+/// `usize::MAX`), all the block's marks ([`mark_count`]).
 pub fn marks_before(block: &Block, t: usize, at: usize, terms: &[String]) -> usize {
     let caption = match block {
         Block::Table(table) => table.caption.as_deref().map_or(0, |c| match_ranges(c, terms).len()),
         _ => 0,
     };
-    let (texts, links) = (block.texts(), block.links());
+    let (texts, links) = (block.linked_texts(), block.links());
     let placed = Link::ranges_in(texts, links);
     let mut n = caption;
     for (k, text) in texts.iter().enumerate().take(t.saturating_add(1)) {
