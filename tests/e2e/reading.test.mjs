@@ -701,6 +701,7 @@ test('a result\'s passage opens its article there: that match current, outlined 
   await page.keyboard.press('n');
   await page.locator('.match-status', { hasText: `Match ${n + 1} of ${count}` }).waitFor();
   assert.equal(await current.evaluate((m) => [...document.querySelectorAll('.article-page mark')].indexOf(m)), index + 1);
+  assert.ok(await current.evaluate((m) => document.activeElement === m), 'the focus went on with the key');
   assert.ok(await inWindow(current));
   // Opened as it is (the link reloaded), the article starts at the passage's match again, the focus on it.
   await page.reload();

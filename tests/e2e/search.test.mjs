@@ -99,6 +99,8 @@ test('an article opened from a search counts its marks and steps through them, w
   assert.equal(await marks.nth(0).getAttribute('aria-current'), 'true');
   await page.getByRole('button', { name: 'Previous match' }).click();
   await status.filter({ hasText: `Match ${n} of ${n}` }).waitFor();
+  // A button of the bar keeps the focus, to be pressed again.
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Previous match');
   assert.equal(await page.locator('.article-page mark[aria-current]').count(), 1);
   assert.equal(await marks.nth(n - 1).getAttribute('aria-current'), 'true');
   assert.ok(await inView(n - 1), 'the last mark is scrolled into view');
@@ -130,9 +132,12 @@ test('an article opened from a search counts its marks and steps through them, w
   assert.equal(await page.getByRole('button', { name: 'Next match' }).getAttribute('aria-keyshortcuts'), 'n');
   await page.keyboard.press('n');
   await status.filter({ hasText: `Match 1 of ${m}` }).waitFor();
+  // A key moves the focus to the match it steps to (a screen reader reads on from there, as on arriving at one).
+  assert.ok(await marks.nth(0).evaluate((mark) => document.activeElement === mark), 'the first match focused');
   await page.keyboard.press('Shift+N');
   await status.filter({ hasText: `Match ${m} of ${m}` }).waitFor();
   assert.equal(await marks.nth(m - 1).getAttribute('aria-current'), 'true');
+  assert.ok(await marks.nth(m - 1).evaluate((mark) => document.activeElement === mark), 'the last match focused');
   // No query, no bar.
   await page.locator('.back a').click();
   // (Playwright's fill is a focus, a selection and a Delete: it once came before the new page's heading took the

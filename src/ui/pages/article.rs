@@ -386,7 +386,14 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                         link.and_then(|p| p.query_selector(class).ok().flatten())
                     };
                     match key {
-                        "n" | "N" if count > 0 => on_step.emit(key == "n"),
+                        // (A key moves the focus to the match it steps to, as arriving at one does — a button
+                        // of the bar keeps it, to be pressed again.)
+                        "n" | "N" if count > 0 => {
+                            on_step.emit(key == "n");
+                            let current =
+                                el.dyn_ref::<web_sys::Element>().map(|e| e.query_selector("mark[aria-current]"));
+                            crate::ui::scroll::focus_heading(current.and_then(Result::ok).flatten());
+                        }
                         "j" | "k" => match link(if key == "j" { ".neighbour-next" } else { ".neighbour-prev" }) {
                             Some(a) => a.unchecked_into::<web_sys::HtmlElement>().click(),
                             None => return,
