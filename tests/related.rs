@@ -5,11 +5,10 @@ use article_viewer::domain::listing::Collection;
 use article_viewer::domain::load_article_set;
 use proptest::prelude::*;
 
-fn corpus(name: &str) -> Collection {
-    let path = format!("{}/../shared/corpora/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{path}: {e} (the corpora ship in ../shared/corpora/)"));
-    Collection::new(load_article_set(&text).unwrap())
+mod corpus;
+
+fn open(name: &str) -> Collection {
+    Collection::new(load_article_set(&corpus::text(name)).unwrap())
 }
 
 fn set(articles: serde_json::Value) -> Collection {
@@ -24,7 +23,7 @@ fn related_ids(c: &Collection, id: &str, max: usize) -> Vec<String> {
 
 #[test]
 fn a_speech_is_related_first_to_its_presidents_others_by_date_then_to_its_partys() {
-    let c = corpus("sotu-even-years.json");
+    let c = open("sotu-even-years.json");
     let related = related_ids(&c, "sotu-1802-thomas-jefferson", 5);
     assert_eq!(
         related[..3],
@@ -42,7 +41,7 @@ fn a_speech_is_related_first_to_its_presidents_others_by_date_then_to_its_partys
 
 #[test]
 fn a_poem_is_related_to_its_poets_other_poems_in_either_script() {
-    let c = corpus("poetry-mixed.json");
+    let c = open("poetry-mixed.json");
     let a = c.articles().iter().position(|a| a.authors == ["李白"]).unwrap();
     let related = c.related(a, 8);
     assert_eq!(related.len(), 8);

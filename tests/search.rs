@@ -2,6 +2,7 @@
 //! (proptest) and on the real mixed-script corpus in ../shared/corpora/poetry-mixed.json.
 
 mod common;
+mod corpus;
 use article_viewer::domain::article::Style;
 use article_viewer::domain::fold::fold;
 use article_viewer::domain::search::{
@@ -237,9 +238,7 @@ proptest! {
 fn an_index_built_in_slices_is_the_same_index() {
     use article_viewer::domain::listing::Collection;
     use article_viewer::domain::search::IndexBuilder;
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/poetry-mixed.json");
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{path}: {e} (the corpora ship in ../shared/corpora/)"));
+    let text = corpus::text("poetry-mixed.json");
     let set = load_article_set(&text).unwrap();
     let whole = SearchIndex::build(&set.articles);
     let mut b = IndexBuilder::new(&set.articles);
@@ -465,10 +464,7 @@ fn excerpt_shows_the_passage_around_the_first_match() {
 /// the other script, gives exactly the substring truth.
 #[test]
 fn poetry_corpus_precision_and_recall_are_one() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/poetry-mixed.json");
-    let Ok(text) = std::fs::read_to_string(path) else {
-        panic!("{path} is missing: the corpus ships in ../shared/corpora/");
-    };
+    let text = corpus::text("poetry-mixed.json");
     let set = load_article_set(&text).unwrap();
     let arts = &set.articles;
     assert!(arts.len() > 2000);

@@ -7,11 +7,10 @@ use article_viewer::domain::suggest::{words_of, Vocabulary};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
+mod corpus;
+
 fn speeches() -> Collection {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/sotu-even-years.json");
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{path}: {e} (the corpora ship in ../shared/corpora/)"));
-    Collection::new(load_article_set(&text).unwrap())
+    Collection::new(load_article_set(&corpus::text("sotu-even-years.json")).unwrap())
 }
 
 /// A set of articles from (category, body) pairs.

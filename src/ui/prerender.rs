@@ -345,9 +345,13 @@ mod tests {
     use crate::domain::listing::Facet;
     use crate::domain::load_article_set;
 
-    /// The text of a corpus file of ../shared/corpora/ (`path`), or a failure that says where it should be.
-    fn corpus(path: &str) -> String {
-        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e} (the corpora ship in ../shared/corpora/)"))
+    /// The text of `../shared/corpora/{name}`, or a failure that says where the file should be (as the
+    /// integration tests' tests/corpus/mod.rs, which a unit test cannot include).
+    fn corpus(name: &str) -> String {
+        let path = format!("{}/../shared/corpora/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!("{path}: {e} (the corpora ship in ../shared/corpora/, next to this repository's folder)")
+        })
     }
 
     fn set(langs: &[Option<&str>]) -> LoadedSet {
@@ -420,8 +424,7 @@ mod tests {
     fn an_articles_page_from_the_small_set_it_holds_is_the_page_from_the_whole_set() {
         // The real corpora: mixed scripts, tags, authors, categories (related articles), English and Chinese.
         for name in ["poetry-mixed.json", "sotu-even-years.json"] {
-            let path = format!("{}/../shared/corpora/{name}", env!("CARGO_MANIFEST_DIR"));
-            let set = load_article_set(&corpus(&path)).unwrap();
+            let set = load_article_set(&corpus(name)).unwrap();
             let n = set.articles.len();
             let pages = Pages::new(set, UiLang::En);
             let (mut linked, mut shown) = (0, 0);
@@ -576,8 +579,7 @@ mod tests {
 
     #[test]
     fn a_facet_values_pages_are_its_lists_pages() {
-        let path = format!("{}/../shared/corpora/poetry-mixed.json", env!("CARGO_MANIFEST_DIR"));
-        let set = load_article_set(&corpus(&path)).unwrap();
+        let set = load_article_set(&corpus("poetry-mixed.json")).unwrap();
         let n = set.articles.len();
         let pages = Pages::new(set, UiLang::En);
         let lists = pages.facet_lists();
