@@ -166,10 +166,26 @@ pub fn app(props: &AppProps) -> Html {
     // The search index is built after the first page is painted, a slice of about 8 ms at a time, so that the
     // page stays responsive meanwhile, then the words for "did you mean"; a search (a correction) before they
     // are complete finishes them at once.
-    use_effect_on((*load).clone(), |l| {
-        if let LoadState::Loaded(c) = l {
-            let c = c.clone();
-            gloo_timers::callback::Timeout::new(50, move || build_index_in_slices(c, 100)).forget();
+    // A widget tells its host page how its set loaded (each time it loads: a retry, a changed `src`):
+    // `article-viewer:load` (`detail.articles`: how many are shown, `detail.skipped`: how many records were not)
+    // or `article-viewer:error` (`detail.message`: why, as the widget says it).
+    let mount = props.mount.clone();
+    use_effect_on((*load).clone(), move |l| {
+        let detail = js_sys::Object::new();
+        let put = |key: &str, value: wasm_bindgen::JsValue| js_sys::Reflect::set(&detail, &key.into(), &value).is_ok();
+        match l {
+            LoadState::Loaded(c) => {
+                let (c, set) = (c.clone(), &c.0.set);
+                put("articles", set.articles.len().into());
+                put("skipped", set.skipped.len().into());
+                mount.notify("article-viewer:load", &detail);
+                gloo_timers::callback::Timeout::new(50, move || build_index_in_slices(c, 100)).forget();
+            }
+            LoadState::Failed(e) => {
+                put("message", e.to_string().into());
+                mount.notify("article-viewer:error", &detail);
+            }
+            LoadState::Loading => {}
         }
     });
     let on_retry = {

@@ -1,6 +1,6 @@
 // The <article-viewer> widget: embed.js served from one path (a "CDN" under a sub-path), host pages at others;
-// two independent widgets under hostile host CSS; events for the host; a failing widget beside a working one;
-// the demo page under the strict CSP.
+// two independent widgets under hostile host CSS; events for the host (an article opened, a set loaded or not);
+// a failing widget beside a working one; the demo page under the strict CSP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -40,6 +40,8 @@ before(async () => {
       'contents.html': hostPage('<article-viewer id="c" src="/sets/blocks.json" start="/article/howto"></article-viewer><p style="height: 3000px">Below.</p>'),
       'noid.html': hostPage('<article-viewer></article-viewer><article-viewer src="/elsewhere/other.json"></article-viewer>'),
       'broken.html': hostPage('<article-viewer id="bad" src="/elsewhere/missing.json"></article-viewer><article-viewer id="good"></article-viewer>'),
+      'mixed.json': JSON.stringify({ version: 1, articles: [
+        { id: 'm1', title: 'Shown', body: ['Fine.'] }, { id: 'm2', title: 'Skipped', views: -5, body: ['Bad views.'] }] }),
       'other.json': JSON.stringify({ version: 1, title: 'Other set', articles: [
         { id: 'o1', title: 'Other one', body: ['First.'] }, { id: 'o2', title: 'Other two', body: ['Second.'] }] }),
     } },
@@ -486,12 +488,33 @@ test('a card far down a widget\'s list opens its article at the widget\'s top, i
   await page.close();
 });
 
-test('a widget whose set fails shows its own error; the one beside it works', async () => {
+test('a widget whose set fails shows its own error; the one beside it works; the host hears which loaded', async () => {
   const { page } = await newPage(browser.context);
+  // The host's listener, in place before the widgets start.
+  await page.addInitScript(() => {
+    window.__heard = [];
+    for (const name of ['article-viewer:load', 'article-viewer:error']) {
+      document.addEventListener(name, (e) => window.__heard.push({ name, from: e.target.id, ...e.detail }));
+    }
+  });
   await page.goto(server.url('/elsewhere/broken.html'));
   await widget(page, 'good').locator('.card').first().waitFor();
-  await widget(page, 'bad').locator('[role="alert"]', { hasText: 'not found' }).waitFor();
+  const alert = widget(page, 'bad').locator('[role="alert"]', { hasText: 'not found' });
+  await alert.waitFor();
   assert.equal(await page.locator('.host-text').innerText(), 'Host text.');
+  await page.waitForFunction(() => window.__heard.length === 2);
+  const heard = await page.evaluate(() => window.__heard);
+  const shipped = JSON.parse(fs.readFileSync(path.join(DIST, 'articles.json'))).articles.length;
+  assert.deepEqual(heard.find((h) => h.from === 'good'), { name: 'article-viewer:load', from: 'good', articles: shipped, skipped: 0 });
+  const failed = heard.find((h) => h.from === 'bad');
+  assert.equal(failed.name, 'article-viewer:error');
+  assert.ok((await alert.innerText()).includes(failed.message), `${failed.message} is what the widget says`);
+  assert.match(failed.message, /not found/);
+  // Loaded again from another set (a changed src): heard again, with the records it skipped.
+  await page.evaluate(() => document.querySelector('#bad').setAttribute('src', '/elsewhere/mixed.json'));
+  await widget(page, 'bad').locator('.card').first().waitFor();
+  await page.waitForFunction(() => window.__heard.length === 3);
+  assert.deepEqual((await page.evaluate(() => window.__heard))[2], { name: 'article-viewer:load', from: 'bad', articles: 1, skipped: 1 });
   await page.close();
 });
 
