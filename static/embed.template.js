@@ -14,7 +14,7 @@
 // opens there), whatever the routing. Each widget renders in its own shadow root with its own state; the host
 // page's title, scroll (but for "Continue reading") and keys are never touched; reading progress is kept in
 // localStorage. Events: `article-viewer:open` (detail.id), `article-viewer:load` (detail.articles, detail.skipped),
-// `article-viewer:error` (detail.message).
+// `article-viewer:error` (detail.message; detail.crashed when the viewer crashed).
 const base = new URL('.', import.meta.url).href;
 globalThis.__articleViewerEmbed = true;
 

@@ -195,11 +195,26 @@ fn a_crash_is_shown_in_the_widgets_not_in_the_host_page_and_on_the_body_of_the_s
     b.append_child(&root_b).unwrap();
     register_widget_root(&root_a);
     register_widget_root(&root_b);
+    // The host page hears it from each widget (`article-viewer:error`, what the panel says).
+    let heard = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let listener = {
+        let heard = heard.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+            let field = |k: &str| js_sys::Reflect::get(&e.detail(), &k.into()).unwrap();
+            let from = e.current_target().unwrap().unchecked_into::<web_sys::Element>();
+            heard.borrow_mut().push((from, field("message").as_string(), field("crashed").as_bool()));
+        })
+    };
+    for container in [&a, &b] {
+        container.add_event_listener_with_callback("article-viewer:error", listener.as_ref().unchecked_ref()).unwrap();
+    }
     show_panel("boom in a widget");
     for container in [&a, &b] {
         let first = container.first_element_child().unwrap();
         assert_eq!(first.get_attribute("role").as_deref(), Some("alert"));
         assert!(first.text_content().unwrap().contains("boom in a widget"));
+        let from_it: Vec<_> = heard.borrow().iter().filter(|h| &h.0 == container).map(|h| (h.1.clone(), h.2)).collect();
+        assert_eq!(from_it, [(Some("boom in a widget".to_owned()), Some(true))]);
     }
     assert_eq!(crash_panels(), 0, "nothing is added to the host page's body");
     unregister_widget_root(&root_a);

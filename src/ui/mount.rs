@@ -92,14 +92,20 @@ impl Mount {
     /// Tells the host page something happened (embedded only): a bubbling, composed CustomEvent.
     pub fn notify(&self, name: &str, detail: &JsValue) {
         if let Some(host) = &self.host {
-            let init = web_sys::CustomEventInit::new();
-            init.set_bubbles(true);
-            init.set_composed(true);
-            init.set_detail(detail);
-            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
-                let _ = host.dispatch_event(&event);
-            }
+            notify_from(host, name, detail);
         }
+    }
+}
+
+/// Dispatches the CustomEvent `name` with `detail` from `target`, bubbling and composed: from inside a widget's
+/// shadow root it reaches the host page, its target the widget's element.
+pub fn notify_from(target: &web_sys::EventTarget, name: &str, detail: &JsValue) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = target.dispatch_event(&event);
     }
 }
 

@@ -13,7 +13,8 @@ pub fn install_hook() {
 
 /// Shows the crash panel: on the standalone page at the top of the body; when the viewer runs as widgets, above
 /// each widget's root inside its shadow root (they share one wasm instance, so a crash stops them all) and never
-/// in the host page itself.
+/// in the host page itself — and each widget tells its host page (`article-viewer:error`, `detail.message` the
+/// panel's, `detail.crashed` true).
 pub fn show_panel(message: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -28,9 +29,13 @@ pub fn show_panel(message: &str) {
         }
         return;
     }
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
+    let _ = js_sys::Reflect::set(&detail, &"crashed".into(), &true.into());
     for root in roots {
         if let (Some(parent), Some(panel)) = (root.parent_node(), make_panel(&document, message)) {
             let _ = parent.insert_before(&panel, Some(&root));
+            super::mount::notify_from(&panel, "article-viewer:error", &detail);
         }
     }
 }
