@@ -166,7 +166,7 @@ pub fn app(props: &AppProps) -> Html {
     // The search index is built after the first page is painted, a slice of about 8 ms at a time, so that the
     // page stays responsive meanwhile, then the words for "did you mean"; a search (a correction) before they
     // are complete finishes them at once.
-    // A widget tells its host page how its set loaded (each time it loads: a retry, a changed `src`):
+    // A widget tells its host page how its set loaded (each time it loads: a retry, a changed attribute):
     // `article-viewer:load` (`detail.articles`: how many are shown, `detail.skipped`: how many records were not)
     // or `article-viewer:error` (`detail.message`: why, as the widget says it).
     let mount = props.mount.clone();
