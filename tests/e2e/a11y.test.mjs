@@ -1,7 +1,7 @@
 // Accessibility: axe-core (injected from node_modules) reports no WCAG 2.x A/AA violations on the list, an
 // article (also one with related articles, one with lists, code and a table, one with a note and contents beside
 // it, saved), search results with sections, the not-found page and the error page (and the list with the Settings menu open), in the light and the
-// dark theme; nor in the widget demo page's widgets.
+// dark theme; nor in the widget demo page's widgets. In forced colours, the states drawn with a background still show.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newPage, axeViolations as violations, SEED_TITLE, openSettings, corpus, BLOCKS_SET, BLOCKS_FILES } from './support.mjs';
@@ -137,5 +137,34 @@ test('the interface\'s words are in its language, the article\'s in the article\
   assert.equal(await lang(page.locator('.match-nav .match-status')), 'en');
   assert.equal(await lang(page.locator('.article-body mark')), 'zh-Hant');
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('in forced colours (a Windows contrast theme) the script chosen, the page shown and a saved article still stand out', async () => {
+  const { page } = await newPage(browser.context);
+  await page.emulateMedia({ forcedColors: 'active' });
+  // The colours the browser paints with (forced colours replace the stylesheet's, and computed styles say so).
+  const colours = (locator) => locator.evaluate((e) => {
+    const s = getComputedStyle(e);
+    return { background: s.backgroundColor, text: s.color };
+  });
+  await page.goto(server.url('/ok/'));
+  const chosen = page.locator('.script-toggle [aria-pressed="true"]');
+  await chosen.waitFor();
+  const other = await colours(page.locator('.script-toggle [aria-pressed="false"]').first());
+  assert.notEqual((await colours(chosen)).background, other.background);
+  // 60 speeches, 20 a page: the page shown among the links to the others.
+  await page.goto(server.url('/sotu/'));
+  await page.locator('.page-current').waitFor();
+  const link = await colours(page.locator('.page-link').first());
+  assert.notEqual((await colours(page.locator('.page-current'))).background, link.background);
+  // "Save for later", pressed.
+  await page.goto(server.url('/sotu/#/article/sotu-1802-thomas-jefferson'));
+  const save = page.locator('.save-button');
+  await save.waitFor();
+  const before = await colours(save);
+  await save.click();
+  await page.locator('.save-button[aria-pressed="true"]').waitFor();
+  assert.notEqual((await colours(save)).background, before.background);
   await page.close();
 });
