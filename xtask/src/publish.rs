@@ -28,6 +28,7 @@ pub fn finish(dist: &Path, site: Option<&str>) -> Result<()> {
     let html = std::fs::read_to_string(&index_path).context("reading dist/index.html")?;
     let html = externalize_start_script(dist, &html)?;
     let html = add_csp_meta(&html)?;
+    let html = minify_stylesheet(dist, &html)?;
     std::fs::write(&index_path, html)?;
     prerender(dist, true, site)?;
     write_embed(dist)?;
@@ -133,7 +134,9 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
         .or_else(|| html.find("</head>"))
         .context("dist/index.html has no </head>")?;
     html.insert_str(at, &format!("{BOOT_OPEN}{name}\" data-lang=\"{}\"></script>\n", lang.tag()));
-    let style = include_str!("../../static/noscript.css");
+    let style = minifier::css::minify(include_str!("../../static/noscript.css"))
+        .map_err(|e| anyhow::anyhow!("minifying static/noscript.css: {e}"))?
+        .to_string();
     let name = format!("noscript-{}.css", content_hash(style.as_bytes()));
     std::fs::write(dist.join(&name), style)?;
     in_head(&mut html, &format!("{NOSCRIPT_STYLE}{name}\"></noscript>\n"))?;
@@ -770,6 +773,29 @@ fn externalize_start_script(dist: &Path, html: &str) -> Result<String> {
         bail!("dist/index.html has more than one inline module script");
     }
     Ok(format!("{}{tag}{}", &html[..start], &html[end + "</script>".len()..]))
+}
+
+/// The page's stylesheet (trunk's copy of `static/style.css`, whose comments document it) minified by the crate
+/// `minifier` — its comments and spaces out, a third of its bytes — under the hash of its new bytes and with their
+/// integrity (SRI) in the page's link. The rules are the same: an end-to-end test reads both as the browser does.
+fn minify_stylesheet(dist: &Path, html: &str) -> Result<String> {
+    use base64::Engine;
+    use sha2::Digest;
+    const LINK: &str = "<link rel=\"stylesheet\" href=\"./";
+    let at = html.find(LINK).context("dist/index.html links no stylesheet (did trunk's output change?)")?;
+    let name_at = at + LINK.len();
+    let name = &html[name_at..name_at + html[name_at..].find('"').context("unclosed href")?];
+    let end = at + html[at..].find('>').context("unclosed <link>")? + 1;
+    let css = std::fs::read_to_string(dist.join(name)).with_context(|| format!("reading dist/{name}"))?;
+    let small = minifier::css::minify(&css).map_err(|e| anyhow::anyhow!("minifying dist/{name}: {e}"))?.to_string();
+    let minified = format!("style-{}.css", content_hash(small.as_bytes()));
+    if minified != name {
+        std::fs::write(dist.join(&minified), &small)?;
+        std::fs::remove_file(dist.join(name))?;
+    }
+    let integrity = base64::prelude::BASE64_STANDARD.encode(sha2::Sha384::digest(small.as_bytes()));
+    let tag = format!("<link rel=\"stylesheet\" href=\"./{minified}\" integrity=\"sha384-{integrity}\"/>");
+    Ok(format!("{}{tag}{}", &html[..at], &html[end..]))
 }
 
 fn add_csp_meta(html: &str) -> Result<String> {

@@ -1,0 +1,76 @@
+// What `cargo xtask dist` does to our files: the stylesheets (static/style.css, static/noscript.css) are shipped
+// minified — the same rules, as the browser reads them, in fewer bytes — under the hash of their new bytes and,
+// for the page's, with the integrity (SRI) of those bytes, so that the browser applies it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchBrowser, newPage, startServer, DIST } from './support.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer({ '/': {} });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shipped = (prefix) => {
+  const names = fs.readdirSync(DIST).filter((n) => n.startsWith(prefix) && n.endsWith('.css'));
+  assert.equal(names.length, 1, `one ${prefix}*.css in ${DIST}: ${names}`);
+  return names[0];
+};
+
+/**
+ * Every rule of `css` as the browser reads it (CSSOM), with the white space after commas and after a property's
+ * colon in a condition taken out: custom properties and `@supports` conditions keep their text as written, and a
+ * minifier takes that space out. Selectors are compared as the browser writes them: a lost descendant combinator
+ * (`.app :lang(zh)` → `.app:lang(zh)`) is a difference.
+ */
+async function rules(page, css) {
+  const texts = await page.evaluate((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    return [...sheet.cssRules].map((r) => r.cssText);
+  }, css);
+  return texts.map((t) => t.replace(/,\s+/g, ',').replace(/\(\s*([\w-]+):\s*/g, '($1:'));
+}
+
+for (const [source, prefix] of [['style.css', 'style-'], ['noscript.css', 'noscript-']]) {
+  test(`dist's ${prefix}<hash>.css is static/${source} minified: the same rules, no comments, fewer bytes`, async () => {
+    const { page } = await newPage(browser.context);
+    const ours = fs.readFileSync(path.join('static', source), 'utf8');
+    const name = shipped(prefix);
+    const built = fs.readFileSync(path.join(DIST, name), 'utf8');
+    const [want, got] = [await rules(page, ours), await rules(page, built)];
+    assert.ok(want.length > 3, `${want.length} rules read from static/${source}`);
+    assert.deepEqual(got, want);
+    assert.ok(!built.includes('/*'), 'no comments');
+    assert.ok(built.length < ours.length * 0.8, `${built.length} bytes against ${ours.length}`);
+    // Named by the hash of its bytes (a changed stylesheet is a new name, never a stale cached one).
+    const hash = name.slice(prefix.length, -'.css'.length);
+    assert.match(hash, /^[0-9a-f]{16}$/);
+    await page.close();
+  });
+}
+
+test('the page links the minified stylesheet with the integrity of its bytes, and the browser applies it', async () => {
+  const name = shipped('style-');
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const link = html.match(/<link rel="stylesheet" href="\.\/([^"]+)" integrity="([^"]+)"/);
+  assert.ok(link, 'a stylesheet link with its integrity');
+  assert.equal(link[1], name);
+  const digest = crypto.createHash('sha384').update(fs.readFileSync(path.join(DIST, name))).digest('base64');
+  assert.equal(link[2], `sha384-${digest}`);
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/'));
+  await page.locator('#av-root .card').first().waitFor();
+  // (A stylesheet blocked by a wrong integrity leaves the cards without their border.)
+  assert.equal(await page.locator('#av-root .card').first().evaluate((e) => getComputedStyle(e).borderTopStyle), 'solid');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
