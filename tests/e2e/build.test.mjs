@@ -1,6 +1,6 @@
 // What `cargo xtask dist` does to our files: the stylesheets (static/style.css, static/noscript.css) are shipped
-// minified — the same rules, as the browser reads them, in fewer bytes — under the hash of their new bytes and,
-// for the page's, with the integrity (SRI) of those bytes, so that the browser applies it.
+// minified — the same rules, as the browser reads them, in fewer bytes — and so is the app's js (what it does, every
+// other end-to-end test runs), each under the hash of its new bytes and with the integrity (SRI) of those bytes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
@@ -19,9 +19,9 @@ after(async () => {
   await server?.close();
 });
 
-const shipped = (prefix) => {
-  const names = fs.readdirSync(DIST).filter((n) => n.startsWith(prefix) && n.endsWith('.css'));
-  assert.equal(names.length, 1, `one ${prefix}*.css in ${DIST}: ${names}`);
+const shipped = (prefix, ext = '.css') => {
+  const names = fs.readdirSync(DIST).filter((n) => n.startsWith(prefix) && n.endsWith(ext));
+  assert.equal(names.length, 1, `one ${prefix}*${ext} in ${DIST}: ${names}`);
   return names[0];
 };
 
@@ -57,6 +57,20 @@ for (const [source, prefix] of [['style.css', 'style-'], ['noscript.css', 'noscr
     await page.close();
   });
 }
+
+test('the app\'s js is minified, and the page preloads it under its own name with the integrity of its bytes', async () => {
+  const name = shipped('article-viewer-', '.js');
+  const js = fs.readFileSync(path.join(DIST, name));
+  // (wasm-bindgen writes ~70 KB with its comments and long names; minified it is under half.)
+  assert.ok(js.length < 50_000, `${js.length} bytes`);
+  assert.ok(!js.toString().includes('\n * '), 'no doc comments');
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const preload = html.match(new RegExp(`<link rel="modulepreload" href="\\./${name}"[^>]* integrity="([^"]+)"`));
+  assert.ok(preload, `a preload of ${name}`);
+  assert.equal(preload[1], `sha384-${crypto.createHash('sha384').update(js).digest('base64')}`);
+  const start = fs.readdirSync(DIST).find((n) => /^start-[0-9a-f]+\.js$/.test(n));
+  assert.ok(fs.readFileSync(path.join(DIST, start), 'utf8').includes(`./${name}`), 'the start-up script imports it');
+});
 
 test('the page links the minified stylesheet with the integrity of its bytes, and the browser applies it', async () => {
   const name = shipped('style-');

@@ -7,6 +7,7 @@
 use anyhow::{bail, Context, Result};
 use article_viewer::domain::listing::{Facet, ListState};
 use std::path::Path;
+use std::process::{Command, Stdio};
 
 /// The policy the viewer runs under (README, SECURITY.md).
 pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
@@ -26,6 +27,7 @@ fn content_hash(bytes: &[u8]) -> String {
 pub fn finish(dist: &Path, site: Option<&str>) -> Result<()> {
     let index_path = dist.join("index.html");
     let html = std::fs::read_to_string(&index_path).context("reading dist/index.html")?;
+    let html = minify_app_js(dist, &html)?;
     let html = externalize_start_script(dist, &html)?;
     let html = add_csp_meta(&html)?;
     let html = minify_stylesheet(dist, &html)?;
@@ -776,26 +778,60 @@ fn externalize_start_script(dist: &Path, html: &str) -> Result<String> {
 }
 
 /// The page's stylesheet (trunk's copy of `static/style.css`, whose comments document it) minified by the crate
-/// `minifier` — its comments and spaces out, a third of its bytes — under the hash of its new bytes and with their
-/// integrity (SRI) in the page's link. The rules are the same: an end-to-end test reads both as the browser does.
+/// `minifier` — its comments and spaces out, a third of its bytes. The rules are the same: an end-to-end test
+/// reads both as the browser does (tests/e2e/build.test.mjs).
 fn minify_stylesheet(dist: &Path, html: &str) -> Result<String> {
-    use base64::Engine;
-    use sha2::Digest;
     const LINK: &str = "<link rel=\"stylesheet\" href=\"./";
-    let at = html.find(LINK).context("dist/index.html links no stylesheet (did trunk's output change?)")?;
-    let name_at = at + LINK.len();
-    let name = &html[name_at..name_at + html[name_at..].find('"').context("unclosed href")?];
-    let end = at + html[at..].find('>').context("unclosed <link>")? + 1;
+    let at = html.find(LINK).context("dist/index.html links no stylesheet (did trunk's output change?)")? + LINK.len();
+    let name = &html[at..at + html[at..].find('"').context("unclosed href")?];
     let css = std::fs::read_to_string(dist.join(name)).with_context(|| format!("reading dist/{name}"))?;
     let small = minifier::css::minify(&css).map_err(|e| anyhow::anyhow!("minifying dist/{name}: {e}"))?.to_string();
-    let minified = format!("style-{}.css", content_hash(small.as_bytes()));
-    if minified != name {
-        std::fs::write(dist.join(&minified), &small)?;
-        std::fs::remove_file(dist.join(name))?;
+    replace_hashed(dist, html, name, "style-", ".css", small.as_bytes())
+}
+
+/// The app's js (wasm-bindgen's glue, `article-viewer-<hash>.js`) minified by terser (npm, installed by
+/// `cargo xtask setup`; the minifier webpack and rollup use): its comments, spaces and long local names out,
+/// more than half of its bytes. Every end-to-end test runs it.
+fn minify_app_js(dist: &Path, html: &str) -> Result<String> {
+    let name = asset(dist, "viewer js", |n| n.starts_with("article-viewer-") && n.ends_with(".js"))?;
+    let terser = crate::setup::project_root().join("node_modules/.bin/terser");
+    let out = Command::new(&terser)
+        .arg(dist.join(&name))
+        .args(["--module", "--compress", "--mangle", "--ecma", "2020"])
+        .stderr(Stdio::inherit())
+        .output()
+        .with_context(|| format!("running {} (`cargo xtask setup` installs it)", terser.display()))?;
+    if !out.status.success() || out.stdout.is_empty() {
+        bail!("terser could not minify dist/{name} (see above)");
     }
-    let integrity = base64::prelude::BASE64_STANDARD.encode(sha2::Sha384::digest(small.as_bytes()));
-    let tag = format!("<link rel=\"stylesheet\" href=\"./{minified}\" integrity=\"sha384-{integrity}\"/>");
-    Ok(format!("{}{tag}{}", &html[..at], &html[end..]))
+    replace_hashed(dist, html, &name, "article-viewer-", ".js", &out.stdout)
+}
+
+/// Puts `bytes` in place of the hashed file `dist/{old}`: under `{prefix}<hash of the bytes>{ext}`, the old one
+/// gone, `html`'s links and imports of it renamed and their integrity (SRI) that of the new bytes.
+fn replace_hashed(dist: &Path, html: &str, old: &str, prefix: &str, ext: &str, bytes: &[u8]) -> Result<String> {
+    use base64::Engine;
+    use sha2::Digest;
+    let name = format!("{prefix}{}{ext}", content_hash(bytes));
+    if name != old {
+        std::fs::write(dist.join(&name), bytes)?;
+        std::fs::remove_file(dist.join(old))?;
+    }
+    let mut html = html.replace(&format!("./{old}"), &format!("./{name}"));
+    let integrity = format!("sha384-{}", base64::prelude::BASE64_STANDARD.encode(sha2::Sha384::digest(bytes)));
+    let href = format!("href=\"./{name}\"");
+    let mut from = 0;
+    while let Some(found) = html[from..].find(&href) {
+        let at = from + found;
+        let end = at + html[at..].find('>').context("unclosed tag")?;
+        if let Some(i) = html[at..end].find("integrity=\"") {
+            let value = at + i + "integrity=\"".len();
+            let close = value + html[value..].find('"').context("unclosed integrity")?;
+            html.replace_range(value..close, &integrity);
+        }
+        from = at + href.len();
+    }
+    Ok(html)
 }
 
 fn add_csp_meta(html: &str) -> Result<String> {

@@ -179,7 +179,7 @@ fn ensure_node_modules(env: &Env) -> Result<()> {
     if Command::new("npm").arg("--version").stdout(Stdio::null()).status().is_err() {
         apt_install(&["nodejs", "npm"], "Node.js (≥ 18) and npm, for wasm-opt and the browser tests")?;
     }
-    step("installing npm packages (binaryen for wasm-opt, playwright-core; no browser download)");
+    step("installing npm packages (binaryen for wasm-opt, terser for the js, playwright-core; no browser download)");
     let status = env
         .cmd("npm")
         .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
