@@ -929,7 +929,12 @@ pub fn linked_pieces(
 
 /// How many marks [`linked_pieces`] draws in `parts`: runs of marked pieces.
 pub fn marks_in(parts: &[ShownPiece]) -> usize {
-    parts.iter().enumerate().filter(|(k, p)| p.2 && (*k == 0 || !parts[k - 1].2)).count()
+    mark_starts(parts).count()
+}
+
+/// The first piece of each mark [`linked_pieces`] draws in `parts` (a run of marked pieces is one mark).
+fn mark_starts(parts: &[ShownPiece]) -> impl Iterator<Item = &ShownPiece> {
+    parts.iter().enumerate().filter(|(k, p)| p.2 && (*k == 0 || !parts[k - 1].2)).map(|(_, p)| p)
 }
 
 /// How many marks an article's page shows for `terms`: those of its header — kicker, title, subtitle, lede
@@ -1131,8 +1136,7 @@ pub fn marks_before(block: &Block, t: usize, at: usize, terms: &[String]) -> usi
     let mut n = caption;
     for (k, text) in texts.iter().enumerate().take(t.saturating_add(1)) {
         for (_, parts) in linked_pieces(text, &Link::placed_in(&placed, k), links, terms) {
-            let starts = parts.iter().enumerate().filter(|(j, p)| p.2 && (*j == 0 || !parts[j - 1].2));
-            n += starts.filter(|(_, p)| k < t || p.0.start < at).count();
+            n += mark_starts(&parts).filter(|p| k < t || p.0.start < at).count();
         }
     }
     n
