@@ -171,15 +171,20 @@ pub fn app(props: &AppProps) -> Html {
     // or `article-viewer:error` (`detail.message`: why, as the widget says it).
     let mount = props.mount.clone();
     use_effect_on((*load).clone(), move |l| {
+        if let LoadState::Loaded(c) = l {
+            let c = c.clone();
+            gloo_timers::callback::Timeout::new(50, move || build_index_in_slices(c, 100)).forget();
+        }
+        if !mount.embedded() {
+            return;
+        }
         let detail = js_sys::Object::new();
         let put = |key: &str, value: wasm_bindgen::JsValue| js_sys::Reflect::set(&detail, &key.into(), &value).is_ok();
         match l {
             LoadState::Loaded(c) => {
-                let (c, set) = (c.clone(), &c.0.set);
-                put("articles", set.articles.len().into());
-                put("skipped", set.skipped.len().into());
+                put("articles", c.0.set.articles.len().into());
+                put("skipped", c.0.set.skipped.len().into());
                 mount.notify("article-viewer:load", &detail);
-                gloo_timers::callback::Timeout::new(50, move || build_index_in_slices(c, 100)).forget();
             }
             LoadState::Failed(e) => {
                 put("message", e.to_string().into());
