@@ -88,3 +88,26 @@ test('the page links the minified stylesheet with the integrity of its bytes, an
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the page and an article\'s own page start the app without a console warning', async () => {
+  const { page, errors } = await newPage(browser.context);
+  const said = [];
+  page.on('console', (m) => {
+    // (The test browser blocks service workers, and says so.)
+    if (!['log', 'debug'].includes(m.type()) && !m.text().includes('blocked by Playwright')) said.push(`${m.type()}: ${m.text()}`);
+  });
+  const id = JSON.parse(fs.readFileSync(path.join(DIST, 'articles.json'), 'utf8')).articles[0].id;
+  for (const [address, taken] of [['/', '#av-root .card'], [`/articles/${id}.html`, '#av-root h1.article-title']]) {
+    await page.goto(server.url(address));
+    // The app has taken over from the prerendered page: its js and wasm (and their preloads) are in.
+    await page.waitForFunction(() => !document.getElementById('av-prerender'));
+    await page.locator(taken).first().waitFor();
+    const wasm = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length);
+    // Once: the page's preload of it is the fetch the app's js makes.
+    assert.equal(wasm, 1, `the wasm fetched once on ${address}`);
+  }
+  // (A preload's `integrity` that the browser ignores is a warning on every visit: crbug.com/981419.)
+  assert.deepEqual(said, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

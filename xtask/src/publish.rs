@@ -29,6 +29,7 @@ pub fn finish(dist: &Path, site: Option<&str>) -> Result<()> {
     let html = std::fs::read_to_string(&index_path).context("reading dist/index.html")?;
     let html = minify_app_js(dist, &html)?;
     let html = externalize_start_script(dist, &html)?;
+    let html = wasm_preload_without_integrity(&html)?;
     let html = add_csp_meta(&html)?;
     let html = minify_stylesheet(dist, &html)?;
     std::fs::write(&index_path, html)?;
@@ -834,6 +835,28 @@ fn replace_hashed(dist: &Path, html: &str, old: &str, prefix: &str, ext: &str, b
     Ok(html)
 }
 
+/// `html` with trunk's preload of the wasm without its `integrity`: a preload whose destination is `fetch` gets no
+/// integrity check in Chromium, which says so in the console on every visit (crbug.com/981419), and the glue's
+/// own fetch of the wasm, which the preload is for, asks for none — a browser that kept the two apart would fetch
+/// the wasm twice. (The js and the stylesheet keep theirs: their loads are checked.)
+fn wasm_preload_without_integrity(html: &str) -> Result<String> {
+    let mut html = html.to_owned();
+    let mut from = 0;
+    while let Some(at) = html[from..].find("<link rel=\"preload\"").map(|i| from + i) {
+        let end = at + html[at..].find('>').context("unclosed link")?;
+        if html[at..end].contains("type=\"application/wasm\"") {
+            if let Some(i) = html[at..end].find(" integrity=\"") {
+                let start = at + i;
+                let value = start + " integrity=\"".len();
+                let close = value + html[value..end].find('"').context("unclosed integrity")?;
+                html.replace_range(start..=close, "");
+            }
+        }
+        from = at + 1;
+    }
+    Ok(html)
+}
+
 fn add_csp_meta(html: &str) -> Result<String> {
     if html.contains("Content-Security-Policy") {
         return Ok(html.to_owned());
@@ -999,6 +1022,16 @@ mod tests {
         assert!(!is_hashed("articles.json"));
         assert!(!is_hashed("index.html"));
         assert!(!is_hashed("article-set.schema.json"));
+    }
+
+    #[test]
+    fn the_wasm_preload_loses_its_integrity_and_the_others_keep_theirs() {
+        let html = "<link rel=\"modulepreload\" href=\"./a.js\" integrity=\"sha384-A\">\
+                    <link rel=\"preload\" href=\"./a_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-B\" as=\"fetch\" type=\"application/wasm\">\
+                    <link rel=\"stylesheet\" href=\"./s.css\" integrity=\"sha384-C\">";
+        let want = html.replace(" integrity=\"sha384-B\"", "");
+        assert_eq!(wasm_preload_without_integrity(html).unwrap(), want);
+        assert_eq!(wasm_preload_without_integrity(&want).unwrap(), want);
     }
 
     #[test]
