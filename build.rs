@@ -9,6 +9,9 @@
 //!   a base letter plus combining diacritical marks (U+0300–U+036F) folds to the base (é → e, Ё → е, ά → α),
 //!   and those marks on their own are dropped (so a decomposed `e` + U+0301 = `é` = `e`); other scripts'
 //!   marks (Japanese dakuten, Indic vowel signs…) are kept,
+//! - the forms keyboards and typesetting give one mark: apostrophes and single quotation marks (’ ‘ ‛ ʼ, what a
+//!   phone's "smart punctuation" types for `'`) → `'`, hyphens and dashes between words or numbers (‐ ‑ ‒ – −)
+//!   → `-` ([`PUNCTUATION`]),
 //! - white space and control characters → one space; invisible format characters (zero-width space and
 //!   joiners, soft hyphen, bidi controls, BOM) → nothing.
 //!
@@ -31,6 +34,21 @@ const DROPPED: &[(u32, u32)] = &[
     (0x202A, 0x202E),
     (0x2060, 0x206F),
     (0xFEFF, 0xFEFF),
+];
+
+/// One mark written in several forms, folded to its ASCII one: `people’s` (as a phone types it) = `people's`,
+/// `1901–1908` = `1901-1908`, `re‐election` = `re-election`. (The em dash, a sentence's mark rather than a word's,
+/// and the double quotation marks, which the query reads as a phrase's, are left as they are.)
+const PUNCTUATION: &[(char, char)] = &[
+    ('\u{2018}', '\''), // ‘ left single quotation mark
+    ('\u{2019}', '\''), // ’ right single quotation mark, the typographic apostrophe
+    ('\u{201B}', '\''), // ‛ single high-reversed-9 quotation mark
+    ('\u{02BC}', '\''), // ʼ modifier letter apostrophe
+    ('\u{2010}', '-'),  // ‐ hyphen
+    ('\u{2011}', '-'),  // ‑ non-breaking hyphen
+    ('\u{2012}', '-'),  // ‒ figure dash
+    ('\u{2013}', '-'),  // – en dash
+    ('\u{2212}', '-'),  // − minus sign
 ];
 
 fn main() {
@@ -80,6 +98,9 @@ fn main() {
         }
         if c.is_whitespace() || c.is_control() {
             return " ".into();
+        }
+        if let Some(&(_, ascii)) = PUNCTUATION.iter().find(|&&(from, _)| from == c) {
+            return ascii.to_string();
         }
         let mut out = String::new();
         for n in std::iter::once(c).nfkc() {

@@ -273,6 +273,31 @@ fn traditional_query_finds_simplified_and_back() {
 }
 
 #[test]
+fn a_phones_apostrophe_and_the_dashes_between_words_find_the_ascii_marks_and_back() {
+    let arts = vec![
+        article(0, "The people's choice".into(), vec!["from 1901–1908".into()], vec![]),
+        article(1, "The people’s voice".into(), vec!["re‐election, 1901-1908".into()], vec![]),
+        article(2, "People and choices".into(), vec!["re election, 1901—1908".into()], vec![]),
+    ];
+    let ix = SearchIndex::build(&arts);
+    for input in ["people's", "people’s", "PEOPLE‘S", "1901-1908", "1901–1908", "1901−1908"] {
+        assert_eq!(found(&ix, &Query::parse(input)), [0, 1], "{input}");
+    }
+    assert_eq!(found(&ix, &Query::parse("re-election")), [1]);
+    // (An em dash is a sentence's mark, not a word's: left as it is.)
+    assert_eq!(found(&ix, &Query::parse("1901—1908")), [2]);
+    // Marked as written.
+    let terms = Query::parse("people's").include;
+    assert_eq!(match_ranges("The people’s voice", &terms), [4..14]);
+    // The State of the Union addresses write the apostrophe in ASCII; a phone's finds the same ones.
+    let set = load_article_set(&corpus::text("sotu-even-years.json")).unwrap();
+    let ix = SearchIndex::build(&set.articles);
+    let ascii = found(&ix, &Query::parse("people's"));
+    assert!(!ascii.is_empty());
+    assert_eq!(found(&ix, &Query::parse("people’s")), ascii);
+}
+
+#[test]
 fn title_matches_are_counted() {
     let arts = vec![
         article(0, "About nickel".into(), vec!["prices of copper".into()], vec![]),

@@ -6,6 +6,8 @@
 //! - lower case (Latin, Greek with ς = σ, Cyrillic, and every other cased script),
 //! - accents on Latin, Greek and Cyrillic letters (café = cafe, Ελλάδα = ελλαδα, ё = е), also when written as a
 //!   separate combining mark (`e` + U+0301); other scripts' marks are kept (Japanese が ≠ か),
+//! - one mark's several forms: apostrophes and single quotation marks (’ ‘ ‛ ʼ: a phone types `people’s`) → `'`,
+//!   hyphens and the dashes between words and numbers (‐ ‑ ‒ – −) → `-` (not the em dash, nor “ ”),
 //! - every run of white space or control characters → one space, trimmed at both ends,
 //! - invisible format characters (zero-width space and joiners, soft hyphen, bidi controls, BOM) → removed.
 //!
@@ -275,6 +277,11 @@ mod tests {
             // full-width punctuation (what the importer makes of `,` `(` in Chinese text) = half-width
             ("日，省（市）：是？！；", "日,省(市):是?!;"),
             ("\u{3000}中\u{3000}文\u{3000}", "中 文"),
+            // one mark's several forms: a phone's apostrophe, quotation marks, hyphens and dashes
+            ("people’s ‘new’ ʼa", "people's 'new' 'a"),
+            ("re‐election re‑election 1901–1908 −5 ‒", "re-election re-election 1901-1908 -5 -"),
+            // (but not the em dash, nor the double quotation marks)
+            ("a—b “c”", "a—b “c”"),
             // case
             ("Hello WORLD", "hello world"),
             ("ΟΔΥΣΣΕΥΣ", "οδυσσευσ"),
