@@ -11,7 +11,7 @@
 //!   marks (Japanese dakuten, Indic vowel signs…) are kept,
 //! - the forms keyboards and typesetting give one mark: apostrophes and single quotation marks (’ ‘ ‛ ʼ, what a
 //!   phone's "smart punctuation" types for `'`) → `'`, hyphens and dashes between words or numbers (‐ ‑ ‒ – −)
-//!   → `-` ([`PUNCTUATION`]),
+//!   → `-`, the middle dots of Chinese names and titles (・ ‧ • ∙ ⋅) → `·` ([`PUNCTUATION`]),
 //! - white space and control characters → one space; invisible format characters (zero-width space and
 //!   joiners, soft hyphen, bidi controls, BOM) → nothing.
 //!
@@ -37,7 +37,7 @@ const DROPPED: &[(u32, u32)] = &[
 ];
 
 /// One mark written in several forms, folded to its ASCII one: `people’s` (as a phone types it) = `people's`,
-/// `1901–1908` = `1901-1908`, `re‐election` = `re-election`. (The em dash, a sentence's mark rather than a word's,
+/// `1901–1908` = `1901-1908`, `re‐election` = `re-election`, `怨春风・一斛珠` = `怨春风·一斛珠`. (The em dash, a sentence's mark rather than a word's,
 /// and the double quotation marks, which the query reads as a phrase's, are left as they are.)
 const PUNCTUATION: &[(char, char)] = &[
     ('\u{2018}', '\''), // ‘ left single quotation mark
@@ -49,6 +49,13 @@ const PUNCTUATION: &[(char, char)] = &[
     ('\u{2012}', '-'),  // ‒ figure dash
     ('\u{2013}', '-'),  // – en dash
     ('\u{2212}', '-'),  // − minus sign
+    // The dot between the parts of a foreign name or a title in Chinese text (約翰·史密斯, 怨春风·一斛珠): a Chinese
+    // input method types U+00B7; texts have the Japanese one, Taiwan's hyphenation point, or a bullet.
+    ('\u{30FB}', '\u{B7}'), // ・ katakana middle dot (and the half-width ･, by NFKC)
+    ('\u{2027}', '\u{B7}'), // ‧ hyphenation point
+    ('\u{2022}', '\u{B7}'), // • bullet
+    ('\u{2219}', '\u{B7}'), // ∙ bullet operator
+    ('\u{22C5}', '\u{B7}'), // ⋅ dot operator
 ];
 
 fn main() {

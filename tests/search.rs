@@ -273,7 +273,7 @@ fn traditional_query_finds_simplified_and_back() {
 }
 
 #[test]
-fn a_phones_apostrophe_and_the_dashes_between_words_find_the_ascii_marks_and_back() {
+fn a_phones_apostrophe_the_dashes_between_words_and_the_dots_of_chinese_names_find_their_other_forms() {
     let arts = vec![
         article(0, "The people's choice".into(), vec!["from 1901–1908".into()], vec![]),
         article(1, "The people’s voice".into(), vec!["re‐election, 1901-1908".into()], vec![]),
@@ -297,6 +297,12 @@ fn a_phones_apostrophe_and_the_dashes_between_words_find_the_ascii_marks_and_bac
     let ascii = found(&ix, &Query::parse("people's"));
     assert!(!ascii.is_empty());
     assert_eq!(found(&ix, &Query::parse("people’s")), ascii);
+    // The Song ci's titles have the Japanese middle dot; a Chinese input method types U+00B7.
+    let set = load_article_set(&corpus::text("poetry-mixed.json")).unwrap();
+    let ix = SearchIndex::build(&set.articles);
+    let as_written = found(&ix, &Query::parse("怨春风・一斛珠"));
+    assert_eq!(as_written.len(), 1);
+    assert_eq!(found(&ix, &Query::parse("怨春风·一斛珠")), as_written);
 }
 
 #[test]

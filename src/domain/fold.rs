@@ -7,7 +7,9 @@
 //! - accents on Latin, Greek and Cyrillic letters (café = cafe, Ελλάδα = ελλαδα, ё = е), also when written as a
 //!   separate combining mark (`e` + U+0301); other scripts' marks are kept (Japanese が ≠ か),
 //! - one mark's several forms: apostrophes and single quotation marks (’ ‘ ‛ ʼ: a phone types `people’s`) → `'`,
-//!   hyphens and the dashes between words and numbers (‐ ‑ ‒ – −) → `-` (not the em dash, nor “ ”),
+//!   hyphens and the dashes between words and numbers (‐ ‑ ‒ – −) → `-` (not the em dash, nor “ ”), the dots
+//!   between the parts of a name or a title in Chinese text (・ ‧ • ∙ ⋅, what texts have) → `·` (what an input
+//!   method types),
 //! - every run of white space or control characters → one space, trimmed at both ends,
 //! - invisible format characters (zero-width space and joiners, soft hyphen, bidi controls, BOM) → removed.
 //!
@@ -280,6 +282,8 @@ mod tests {
             // one mark's several forms: a phone's apostrophe, quotation marks, hyphens and dashes
             ("people’s ‘new’ ʼa", "people's 'new' 'a"),
             ("re‐election re‑election 1901–1908 −5 ‒", "re-election re-election 1901-1908 -5 -"),
+            // the dot of Chinese names and titles, as texts write it and as an input method types it
+            ("怨春风・一斛珠 約翰‧史密斯 约翰•史密斯 ･", "怨春风·一斛珠 约翰·史密斯 约翰·史密斯 ·"),
             // (but not the em dash, nor the double quotation marks)
             ("a—b “c”", "a—b “c”"),
             // case
