@@ -13,8 +13,9 @@
 // link's address is the host page with its route in the hash as `av-<id>=…` (opened in a new tab, the widget
 // opens there), whatever the routing. Each widget renders in its own shadow root with its own state; the host
 // page's title, scroll (but for "Continue reading") and keys are never touched; reading progress is kept in
-// localStorage. Events: `article-viewer:open` (detail.id), `article-viewer:load` (detail.articles, detail.skipped),
-// `article-viewer:error` (detail.message; detail.crashed when the viewer crashed).
+// localStorage. Events: `article-viewer:open` (detail.id), `article-viewer:navigate` (detail.route, as `start`
+// takes it), `article-viewer:load` (detail.articles, detail.skipped), `article-viewer:error` (detail.message;
+// detail.crashed when the viewer crashed).
 const base = new URL('.', import.meta.url).href;
 globalThis.__articleViewerEmbed = true;
 

@@ -245,7 +245,6 @@ pub fn app(props: &AppProps) -> Html {
     };
     // The standalone page keeps its route in the URL hash; a widget keeps it in memory (the host's URL is
     // touched only with routing="hash").
-    let hash_key = props.mount.key.clone().filter(|_| props.mount.follow_hash);
     let start = props.mount.start.clone();
     let history = {
         // (A route under the widget's key in the host's hash, whatever its routing: a link of it opened anew.)
@@ -256,26 +255,34 @@ pub fn app(props: &AppProps) -> Html {
             history
         })
     };
-    // routing="hash": the widget's route follows into the host's hash, and the host's back/forward back into it.
+    // A widget tells its host page each view its reader moves to (`article-viewer:navigate`, `detail.route`: the
+    // route as its `start` attribute takes it); with routing="hash" the route also follows into the host's hash,
+    // and the host's back/forward back into the widget.
     {
         let history = (*history).clone();
-        use_effect_on(hash_key, move |key| {
+        let mount = props.mount.clone();
+        use_effect_on(props.mount.key.clone(), move |key| {
             let mut cleanup: Box<dyn FnOnce()> = Box::new(|| ());
             if let (Some(key), Some(window)) = (key.clone(), web_sys::window()) {
                 let route_of = |h: &AnyHistory| format!("{}{}", h.location().path(), h.location().query_str());
                 // Set while the widget follows the host's back/forward, so that following is not written back.
                 let following = std::rc::Rc::new(std::cell::Cell::new(false));
+                let follow = mount.follow_hash;
                 let listener = history.listen({
                     let (h, key, following) = (history.clone(), key.clone(), following.clone());
                     move || {
-                        if !following.get() {
-                            write_host_hash_route(&key, &route_of(&h))
+                        let route = route_of(&h);
+                        if follow && !following.get() {
+                            write_host_hash_route(&key, &route)
                         }
+                        let detail = js_sys::Object::new();
+                        let _ = js_sys::Reflect::set(&detail, &"route".into(), &route.into());
+                        mount.notify("article-viewer:navigate", &detail);
                     }
                 });
-                let on_pop = Closure::<dyn Fn()>::new({
+                let on_pop = follow.then(|| {
                     let h = history.clone();
-                    move || {
+                    Closure::<dyn Fn()>::new(move || {
                         // (No route in the host's hash: back to where the widget started.)
                         let want = host_hash_route(&key).unwrap_or_else(|| start.clone());
                         if want != route_of(&h) {
@@ -283,11 +290,15 @@ pub fn app(props: &AppProps) -> Html {
                             replace_route(&h, &want);
                             following.set(false);
                         }
-                    }
+                    })
                 });
-                let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+                if let Some(f) = &on_pop {
+                    let _ = window.add_event_listener_with_callback("popstate", f.as_ref().unchecked_ref());
+                }
                 cleanup = Box::new(move || {
-                    let _ = window.remove_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+                    if let Some(f) = on_pop {
+                        let _ = window.remove_event_listener_with_callback("popstate", f.as_ref().unchecked_ref());
+                    }
                     drop(listener);
                 });
             }

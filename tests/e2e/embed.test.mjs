@@ -68,11 +68,16 @@ test('two widgets loaded from another path render their own sets and navigate on
   // (The listener is in place before the click: the evaluate that adds it is awaited.)
   await page.evaluate(() => {
     document.addEventListener('article-viewer:open', (e) => { window.__opened = { id: e.detail.id, from: e.target.id }; }, { once: true });
+    window.__moves = [];
+    document.addEventListener('article-viewer:navigate', (e) => { window.__moves.push(`${e.target.id} ${e.detail.route}`); });
   });
   await widget(page, 'a').locator('.card-title a').first().click();
   await widget(page, 'a').locator('h1.article-title', { hasText: SEED_TITLE }).waitFor();
   await page.waitForFunction(() => window.__opened);
-  assert.deepEqual(await page.evaluate(() => window.__opened), { id: JSON.parse(fs.readFileSync(path.join(DIST, 'articles.json'))).articles[0].id, from: 'a' });
+  const seedId = JSON.parse(fs.readFileSync(path.join(DIST, 'articles.json'))).articles[0].id;
+  assert.deepEqual(await page.evaluate(() => window.__opened), { id: seedId, from: 'a' });
+  // Each view the reader moves to, as the widget's `start` attribute takes it: the host can keep it, or count it.
+  assert.deepEqual(await page.evaluate(() => window.__moves), [`a /article/${encodeURIComponent(seedId)}`]);
   // The other widget and the host page's URL are as they were.
   assert.deepEqual(await widget(page, 'b').locator('.card-title a').allInnerTexts(), ['Other one']);
   assert.equal(page.url(), hostUrl);
@@ -80,6 +85,10 @@ test('two widgets loaded from another path render their own sets and navigate on
   // Back inside the widget (its own link), not the browser's history.
   await widget(page, 'a').locator('.back a').click();
   await widget(page, 'a').locator('.card').first().waitFor();
+  // A search typed in the other widget: its route, with the query.
+  await widget(page, 'b').locator('input[type=search]').fill('other');
+  await page.waitForFunction(() => window.__moves.length >= 3);
+  assert.deepEqual(await page.evaluate(() => window.__moves), [`a /article/${encodeURIComponent(seedId)}`, 'a /', 'b /?q=other']);
   assert.deepEqual(errors, []);
   await page.close();
 });
