@@ -595,3 +595,29 @@ test('typing through an input method (pinyin): nothing is searched while composi
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the sort offers only what can order the list: by date and by views where articles have them, relevance with a query', async () => {
+  const { page, errors } = await newPage(browser.context);
+  const options = () => page.locator('#sort-select option').evaluateAll((os) => os.map((o) => o.value));
+  await page.goto(server.url('/mixed/#/?category=Markets'));
+  await page.locator('#sort-select').waitFor();
+  assert.deepEqual(await options(), ['collection', 'newest', 'oldest', 'views']);
+  await page.locator('#search-input').fill('nickel');
+  await page.waitForURL(/q=nickel/);
+  assert.deepEqual(await options(), ['collection', 'relevance', 'newest', 'oldest', 'views']);
+  // Articles without dates or views (the feed's): "Newest first" would be the set's order, "Most viewed" too.
+  await page.goto(server.url('/feed/#/?tag=towns'));
+  await page.locator('.filters .facet').first().waitFor();
+  // (One way to order them is no choice: no sort field.)
+  assert.equal(await page.locator('#sort-select').count(), 0);
+  assert.equal(await page.locator('.facet-date').count(), 0);
+  await page.locator('#search-input').fill('river');
+  await page.waitForURL(/q=river/);
+  assert.deepEqual(await options(), ['collection', 'relevance']);
+  // A link that asks for one anyway keeps it shown, selected.
+  await page.goto(server.url('/feed/#/?tag=towns&sort=views'));
+  await page.waitForFunction(() => document.querySelector('#sort-select')?.value === 'views');
+  assert.deepEqual(await options(), ['collection', 'views']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -20,8 +20,10 @@ pub struct FiltersProps {
     /// The list as the state yields it: facet values with their counts, and the sort in force (shared with the
     /// list page's memo, not copied).
     pub listing: Rc<Listing>,
-    /// Whether any article has a date (else the date range is not offered).
+    /// Whether any article has a date (else neither the date range nor the sorts by date are offered).
     pub has_dates: bool,
+    /// Whether any article has its views (else "Most viewed" is not offered).
+    pub has_views: bool,
     /// Called with the state the reader asked for.
     pub on_change: Callback<ListState>,
 }
@@ -79,9 +81,15 @@ pub fn filters(props: &FiltersProps) -> Html {
             on_change.emit(ListState { sort: Sort::from_key(&key), page: None, ..state.clone() });
         })
     };
-    let sort_options = Sort::ALL
-        .into_iter()
-        .filter(|o| *o != Sort::Relevance || !state.q.trim().is_empty() || props.listing.sort == Sort::Relevance);
+    // The sorts that can order this list (relevance: by a query; by date, by views: when articles have them), and
+    // the one in force whatever it is (a link may ask for any).
+    let offered = |o: Sort| match o {
+        Sort::Collection => true,
+        Sort::Relevance => !state.q.trim().is_empty(),
+        Sort::Newest | Sort::Oldest => props.has_dates,
+        Sort::Views => props.has_views,
+    };
+    let sort_options: Vec<Sort> = Sort::ALL.into_iter().filter(|o| offered(*o) || props.listing.sort == *o).collect();
 
     let facet = |f: Facet, values: &Vec<FacetValue>| -> Html {
         if values.is_empty() {
@@ -238,14 +246,17 @@ pub fn filters(props: &FiltersProps) -> Html {
             </summary>
             if open {
             <div class="filter-groups">
+                // (One way to order the list is no choice: then there is nothing to pick.)
+                if sort_options.len() > 1 {
                 <div class="sort-field">
                     <label for="sort-select">{ s.sort_label }</label>
                     <select id="sort-select" onchange={on_sort}>
-                        { for sort_options.map(|o| html! {
+                        { for sort_options.into_iter().map(|o| html! {
                             <option value={o.key()} selected={o == props.listing.sort}>{ sort_label(o, s) }</option>
                         }) }
                     </select>
                 </div>
+                }
                 { for unread }
                 { for saved }
                 { for props.listing.facets.iter().map(|(f, values)| facet(*f, values)) }

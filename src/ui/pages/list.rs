@@ -93,7 +93,12 @@ pub fn list_page() -> Html {
             }
         })
     };
-    let has_dates = use_memo(catalog.clone(), |c| c.articles.iter().any(|a| a.published.is_some()));
+    // Whether any article has a date (else neither the date range nor the sorts by date are offered), and views
+    // (else "Most viewed" is not).
+    let has = use_memo(catalog.clone(), |c| {
+        (c.articles.iter().any(|a| a.published.is_some()), c.articles.iter().any(|a| a.views.is_some()))
+    });
+    let (has_dates, has_views) = *has;
     let total = catalog.articles.len();
     let found = listing.results.len();
     let page_size = use_mount().page_size;
@@ -198,7 +203,7 @@ pub fn list_page() -> Html {
             <div class="list-layout">
                 if total > 0 {
                     <Filters state={state.clone()} listing={listing.clone()}
-                        has_dates={*has_dates} {on_change} />
+                        {has_dates} {has_views} {on_change} />
                 }
                 <div class="results" ref={results}>
                     <p class="list-count" role="status">
