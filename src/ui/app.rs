@@ -4,7 +4,7 @@ use super::components::error_panel::error_panel;
 use super::components::filters::FiltersPanel;
 use super::components::settings::Settings;
 use super::data::{fetch_article_set, KeptCopy, LoadError, Progress, ARTICLES_URL};
-use super::mount::{host_hash_route, write_host_hash_route, Mount};
+use super::mount::{detail, host_hash_route, write_host_hash_route, Mount};
 use super::pages::article::{Around, ArticlePage};
 use super::pages::{list::ListPage, not_found::NotFound};
 use super::route::{Route, RouteLink};
@@ -178,18 +178,13 @@ pub fn app(props: &AppProps) -> Html {
         if !mount.embedded() {
             return;
         }
-        let detail = js_sys::Object::new();
-        let put = |key: &str, value: wasm_bindgen::JsValue| js_sys::Reflect::set(&detail, &key.into(), &value).is_ok();
         match l {
             LoadState::Loaded(c) => {
-                put("articles", c.0.set.articles.len().into());
-                put("skipped", c.0.set.skipped.len().into());
-                mount.notify("article-viewer:load", &detail);
+                let (shown, skipped) = (c.0.set.articles.len(), c.0.set.skipped.len());
+                mount
+                    .notify("article-viewer:load", &detail(&[("articles", shown.into()), ("skipped", skipped.into())]));
             }
-            LoadState::Failed(e) => {
-                put("message", e.to_string().into());
-                mount.notify("article-viewer:error", &detail);
-            }
+            LoadState::Failed(e) => mount.notify("article-viewer:error", &detail(&[("message", e.to_string().into())])),
             LoadState::Loading => {}
         }
     });
@@ -275,9 +270,7 @@ pub fn app(props: &AppProps) -> Html {
                         if follow && !following.get() {
                             write_host_hash_route(&key, &route)
                         }
-                        let detail = js_sys::Object::new();
-                        let _ = js_sys::Reflect::set(&detail, &"route".into(), &route.into());
-                        mount.notify("article-viewer:navigate", &detail);
+                        mount.notify("article-viewer:navigate", &detail(&[("route", route.into())]));
                     }
                 });
                 let on_pop = follow.then(|| {

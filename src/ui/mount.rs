@@ -97,6 +97,15 @@ impl Mount {
     }
 }
 
+/// An event's `detail` for the host page: an object of `fields`.
+pub fn detail(fields: &[(&str, JsValue)]) -> JsValue {
+    let detail = js_sys::Object::new();
+    for (key, value) in fields {
+        let _ = js_sys::Reflect::set(&detail, &(*key).into(), value);
+    }
+    detail.into()
+}
+
 /// Dispatches the CustomEvent `name` with `detail` from `target`, bubbling and composed: from inside a widget's
 /// shadow root it reaches the host page, its target the widget's element.
 pub fn notify_from(target: &web_sys::EventTarget, name: &str, detail: &JsValue) {

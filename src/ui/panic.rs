@@ -29,9 +29,7 @@ pub fn show_panel(message: &str) {
         }
         return;
     }
-    let detail = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
-    let _ = js_sys::Reflect::set(&detail, &"crashed".into(), &true.into());
+    let detail = super::mount::detail(&[("message", message.into()), ("crashed", true.into())]);
     for root in roots {
         if let (Some(parent), Some(panel)) = (root.parent_node(), make_panel(&document, message)) {
             let _ = parent.insert_before(&panel, Some(&root));

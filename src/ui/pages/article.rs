@@ -419,9 +419,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         use_effect_on((title, collection, id), move |(t, c, id)| {
             if mount.embedded() {
                 // The host page hears which article its reader opened.
-                let detail = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&detail, &"id".into(), &id.as_str().into());
-                mount.notify("article-viewer:open", &detail);
+                mount.notify("article-viewer:open", &crate::ui::mount::detail(&[("id", id.as_str().into())]));
             } else {
                 super::set_document_title(Some(t), c);
             }
