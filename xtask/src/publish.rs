@@ -6,6 +6,7 @@
 
 use anyhow::{bail, Context, Result};
 use article_viewer::domain::listing::{Facet, ListState};
+use std::ops::Range;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -820,19 +821,31 @@ fn replace_hashed(dist: &Path, html: &str, old: &str, prefix: &str, ext: &str, b
     }
     let mut html = html.replace(&format!("./{old}"), &format!("./{name}"));
     let integrity = format!("sha384-{}", base64::prelude::BASE64_STANDARD.encode(sha2::Sha384::digest(bytes)));
-    let href = format!("href=\"./{name}\"");
-    let mut from = 0;
-    while let Some(found) = html[from..].find(&href) {
-        let at = from + found;
-        let end = at + html[at..].find('>').context("unclosed tag")?;
-        if let Some(i) = html[at..end].find("integrity=\"") {
-            let value = at + i + "integrity=\"".len();
-            let close = value + html[value..].find('"').context("unclosed integrity")?;
-            html.replace_range(value..close, &integrity);
-        }
-        from = at + href.len();
+    for attribute in integrity_attributes(&html, &format!("href=\"./{name}\""), |_| true)? {
+        html.replace_range(attribute, &format!(" integrity=\"{integrity}\""));
     }
     Ok(html)
+}
+
+/// Where the `integrity="…"` attributes are (from the space before them to their closing quote) in the tags of
+/// `html` that hold `needle` and that `pick` keeps (given the tag's text), the last first: each can be replaced
+/// in turn without moving the others.
+fn integrity_attributes(html: &str, needle: &str, pick: impl Fn(&str) -> bool) -> Result<Vec<Range<usize>>> {
+    const ATTRIBUTE: &str = " integrity=\"";
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = html[from..].find(needle).map(|i| from + i) {
+        let start = html[..=at].rfind('<').context("a tag")?;
+        let end = at + html[at..].find('>').context("unclosed tag")?;
+        if let Some(i) = html[start..end].find(ATTRIBUTE).filter(|_| pick(&html[start..end])) {
+            let value = start + i + ATTRIBUTE.len();
+            let close = value + html[value..end].find('"').context("unclosed integrity")?;
+            found.push(start + i..close + 1);
+        }
+        from = end;
+    }
+    found.reverse();
+    Ok(found)
 }
 
 /// `html` with trunk's preload of the wasm without its `integrity`: a preload whose destination is `fetch` gets no
@@ -841,18 +854,9 @@ fn replace_hashed(dist: &Path, html: &str, old: &str, prefix: &str, ext: &str, b
 /// the wasm twice. (The js and the stylesheet keep theirs: their loads are checked.)
 fn wasm_preload_without_integrity(html: &str) -> Result<String> {
     let mut html = html.to_owned();
-    let mut from = 0;
-    while let Some(at) = html[from..].find("<link rel=\"preload\"").map(|i| from + i) {
-        let end = at + html[at..].find('>').context("unclosed link")?;
-        if html[at..end].contains("type=\"application/wasm\"") {
-            if let Some(i) = html[at..end].find(" integrity=\"") {
-                let start = at + i;
-                let value = start + " integrity=\"".len();
-                let close = value + html[value..end].find('"').context("unclosed integrity")?;
-                html.replace_range(start..=close, "");
-            }
-        }
-        from = at + 1;
+    let wasm = |tag: &str| tag.contains("type=\"application/wasm\"");
+    for attribute in integrity_attributes(&html, "<link rel=\"preload\"", wasm)? {
+        html.replace_range(attribute, "");
     }
     Ok(html)
 }
