@@ -674,7 +674,8 @@ fn links_keep_their_words_and_addresses_resolved_against_the_original_and_the_re
 
 #[test]
 fn markdown_lists_code_and_tables_keep_their_shape() {
-    let md = "---\ntitle: Lists and code\n---\nSteps:\n\n1. Fetch the feed.\n2. Import it:\n   - with `--full-text`\n   - or without\n3. Serve.\n\n* loose item\n\n  its second paragraph\n* next\n\n```rust\nfn main() {\n    println!(\"他來了.我走了\");\n}\n```\n\n    indented  code\n\n他來了.我走了\n";
+    // (Mostly English, with a Chinese line: said to be Chinese, as the detection would not take it for that.)
+    let md = "---\ntitle: Lists and code\nlang: zh-Hant\n---\nSteps:\n\n1. Fetch the feed.\n2. Import it:\n   - with `--full-text`\n   - or without\n3. Serve.\n\n* loose item\n\n  its second paragraph\n* next\n\n```rust\nfn main() {\n    println!(\"他來了.我走了\");\n}\n```\n\n    indented  code\n\n他來了.我走了\n";
     let r = import_file(Path::new("steps.md"), md.as_bytes(), &ImportOptions::default());
     assert_eq!(r.error, None);
     assert_eq!(
@@ -979,8 +980,9 @@ fn definition_lists_terms_in_bold_then_their_definitions() {
 
 #[test]
 fn html_lists_tables_and_preformatted_text_keep_their_shape() {
+    // (Mostly English, with a Chinese line: the feed says it is Chinese, as the detection would not take it for that.)
     let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://example.org/</link>
-<item><guid>lists</guid><title>Lists</title><description><![CDATA[<h3>Before</h3><h4>Under it</h4><p>Before.</p>
+<language>zh-Hant</language><item><guid>lists</guid><title>Lists</title><description><![CDATA[<h3>Before</h3><h4>Under it</h4><p>Before.</p>
 <ol><li>One <b>bold</b></li><li><p>Two</p><p>paragraphs</p><ul><li>nested</li></ul></li><li> </li></ol>
 <pre><code class="hljs language-rust">let x = 1;
   <span>if</span> x &gt; 0 {<script>alert(1)</script>
@@ -1549,6 +1551,28 @@ fn chinese_script_detection() {
     assert_eq!(detect_chinese_script("这个国家的企业发展"), Some("zh-Hans"));
     assert_eq!(detect_chinese_script("山水"), Some("zh"));
     assert_eq!(detect_chinese_script("English only"), None);
+    // Chinese with Latin names, figures and addresses in it is Chinese.
+    assert_eq!(detect_chinese_script("倫敦金屬交易所(LME)銅價上漲 copper rises,詳見 www.cnmn.com.cn"), Some("zh-Hant"));
+    // An English text that quotes a few Chinese words is not; nor is Japanese (kana, and the Han it shares).
+    assert_eq!(
+        detect_chinese_script("Search treats 企業 and 企业 as the same word, so typing either finds both."),
+        None
+    );
+    assert_eq!(detect_chinese_script("東京の会社が新しい製品を発表しました。"), None);
+    // (The katakana middle dot of a Chinese name or title is not kana: 怨春风・一斛珠.)
+    assert_eq!(detect_chinese_script("怨春风・一斛珠"), Some("zh"));
+}
+
+#[test]
+fn an_english_markdown_page_that_quotes_chinese_words_is_not_made_chinese() {
+    // This repository's README: English, with many Chinese examples (企業 = 企业, 繁/简…).
+    let path = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
+    let result = import_file(path, &std::fs::read(path).unwrap(), &ImportOptions::default());
+    assert!(result.error.is_none(), "{:?}", result.error);
+    let article = &result.articles[0];
+    assert_eq!(article.lang, None, "{:?}", article.lang);
+    // Its punctuation is as written: no comma next to a Chinese example made full-width.
+    assert_eq!(result.punctuation_converted, 0);
 }
 
 mod properties {
