@@ -1573,6 +1573,17 @@ fn an_english_markdown_page_that_quotes_chinese_words_is_not_made_chinese() {
     assert_eq!(article.lang, None, "{:?}", article.lang);
     // Its punctuation is as written: no comma next to a Chinese example made full-width.
     assert_eq!(result.punctuation_converted, 0);
+    // Nor the space after one taken out; in Chinese text the comma is made full-width, and the space goes with it.
+    let md =
+        "---\ntitle: Examples\n---\nConverted phrase by phrase (頭髮 → 头发, 联系 → 聯繫), as the dictionaries say.\n";
+    let r = import_file(Path::new("en.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(
+        r.articles[0].body,
+        [Block::paragraph("Converted phrase by phrase (頭髮 → 头发, 联系 → 聯繫), as the dictionaries say.")]
+    );
+    let md = "---\ntitle: 市場\n---\n有色企業, 市場回暖,\n價格上漲。\n";
+    let r = import_file(Path::new("zh.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.articles[0].body, [Block::paragraph("有色企業，市場回暖，價格上漲。")]);
 }
 
 mod properties {

@@ -811,11 +811,13 @@ fn collapse_with(s: &str, keep_inline: bool, kept: &mut dyn FnMut(usize, usize))
             pending_space = !out.is_empty();
             continue;
         }
-        // `企業,\n市場`: a half-width comma after CJK text counts as CJK here (scraped Chinese uses it).
+        // `企業,\n市場`: a half-width comma after CJK text counts as CJK here (scraped Chinese uses it) — across a
+        // line break only: a space after it is the writer's (`头发, 联系` in an English sentence; in Chinese text
+        // the comma is made full-width later, and the space around it goes then).
         let joins = is_cjk(c)
             && out.chars().next_back().is_some_and(|p| {
                 is_cjk(p)
-                    || (p.is_ascii_punctuation() && {
+                    || (line_break && p.is_ascii_punctuation() && {
                         let mut back = out.chars().rev();
                         back.next();
                         back.next().is_some_and(is_cjk)
