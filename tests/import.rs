@@ -1228,7 +1228,8 @@ fn a_byline_in_words_names_the_authors() {
 }
 
 /// A byline written as the article's first paragraph, with no class or link to say so: its names, each of two
-/// words or more, and the paragraph leaves the text; a sentence that starts with "By" stays.
+/// words or more, and the paragraph leaves the text (also when it repeats the authors the metadata gave); a
+/// sentence that starts with "By" stays.
 #[test]
 fn a_byline_as_the_first_paragraph_names_the_authors_and_leaves_the_text() {
     let page = |first: &str| {
@@ -1245,6 +1246,18 @@ fn a_byline_as_the_first_paragraph_names_the_authors_and_leaves_the_text() {
     {
         assert_eq!(page(sentence), (Vec::new(), 2), "{sentence}");
     }
+    // When the page's metadata names the authors, a byline that repeats them leaves the text too (the meta line
+    // shows them and the date); one that names someone else stays.
+    let page = |first: &str| {
+        let html = format!(
+            "<html><head><title>T</title><meta name=author content=\"Jane Doe\"></head><body><article><h1>T</h1>\
+             <p>{first}</p><p>The text.</p></article></body></html>"
+        );
+        let a = import_file(Path::new("p.html"), html.as_bytes(), &ImportOptions::default()).articles.remove(0);
+        (a.authors, a.body.len())
+    };
+    assert_eq!(page("By Jane Doe · March 5, 2024"), (vec!["Jane Doe".to_owned()], 1));
+    assert_eq!(page("By John Roe, staff writer"), (vec!["Jane Doe".to_owned()], 2));
 }
 
 /// A feed that carries an item twice, or two items whose ids become one as ids are made, gives one article per id:

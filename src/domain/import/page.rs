@@ -409,20 +409,24 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
             .find(|names| !names.is_empty())
             .unwrap_or_default();
     }
-    if authors.is_empty() {
-        // A byline as the article's first or second paragraph ("By Ann Smith and Li Wei, June 3"): its names, each
-        // of two words or more ("By Monday, prices rose" is not one), and the paragraph leaves the text.
-        let names = |b: &Block| match b {
-            Block::Paragraph { text, .. }
-                if text.chars().count() <= 80 && ["By ", "by ", "BY "].iter().any(|p| text.starts_with(p)) =>
-            {
-                Some(names_in_byline(text)).filter(|n| !n.is_empty() && n.iter().all(|n| n.contains(' ')))
-            }
-            _ => None,
-        };
-        if let Some((at, names)) = blocks.iter().take(2).enumerate().find_map(|(i, b)| Some((i, names(b)?))) {
+    // A byline as the article's first or second paragraph ("By Ann Smith and Li Wei, June 3"): its names, each of
+    // two words or more ("By Monday, prices rose" is not one), are the authors when nothing else named them, and
+    // the paragraph leaves the text — also when it only repeats the authors the page named (the meta line shows
+    // them, and the date).
+    let names = |b: &Block| match b {
+        Block::Paragraph { text, .. }
+            if text.chars().count() <= 80 && ["By ", "by ", "BY "].iter().any(|p| text.starts_with(p)) =>
+        {
+            Some(names_in_byline(text)).filter(|n| !n.is_empty() && n.iter().all(|n| n.contains(' ')))
+        }
+        _ => None,
+    };
+    if let Some((at, names)) = blocks.iter().take(2).enumerate().find_map(|(i, b)| Some((i, names(b)?))) {
+        if authors.is_empty() {
             blocks.remove(at);
             authors = names;
+        } else if names.iter().all(|n| authors.contains(n)) {
+            blocks.remove(at);
         }
     }
     unique(&mut authors);
