@@ -1572,6 +1572,8 @@ fn chinese_script_detection() {
         None
     );
     assert_eq!(detect_chinese_script("東京の会社が新しい製品を発表しました。"), None);
+    assert_eq!(detect_chinese_script("Москва и Пекин подписали соглашение о поставках меди (銅 и 鎳)."), None);
+    assert_eq!(detect_chinese_script("서울 大韓民國 정부가 발표했다"), None);
     // (The katakana middle dot of a Chinese name or title is not kana: 怨春风・一斛珠.)
     assert_eq!(detect_chinese_script("怨春风・一斛珠"), Some("zh"));
 }

@@ -533,15 +533,16 @@ pub fn detect_format(path: &Path, text: &str) -> Format {
 
 /// Guesses zh-Hant or zh-Hans for Chinese text from characters that exist in only one of the two scripts;
 /// `None` when the text is not Chinese, or not enough of it to tell: fewer than two Han characters, fewer Han
-/// characters than Latin words (an English text that quotes a few Chinese words — this repository's README was
-/// taken for Traditional Chinese, and its commas next to them made full-width), or Japanese (kana among them).
+/// characters than words of an alphabet (Latin, Cyrillic, Greek…: an English text that quotes a few Chinese
+/// words — this repository's README was taken for Traditional Chinese, and its commas next to them made
+/// full-width), or Japanese or Korean (kana or Hangul among them).
 pub fn detect_chinese_script(text: &str) -> Option<&'static str> {
     // Pairs of very common characters whose Traditional and Simplified forms differ.
     const TRAD: &str = "們這個國會說時來對發經為與業區統關進過還當麼後問現實說義學開會種動點從兩長東見軍無產機電車門間聽語認員議價體邊應氣題內話頭條區製";
     const SIMP: &str = "们这个国会说时来对发经为与业区统关进过还当么后问现实说义学开会种动点从两长东见军无产机电车门间听语认员议价体边应气题内话头条区制";
-    // (A Latin word is ~5 letters; a Chinese word one or two characters.)
+    // (A word of an alphabet is ~5 letters; a Chinese word one or two characters.)
     const LETTERS_PER_WORD: usize = 5;
-    let (mut t, mut s, mut han, mut latin, mut kana) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut t, mut s, mut han, mut letters, mut kana) = (0usize, 0usize, 0usize, 0usize, 0usize);
     for c in text.chars().take(20_000) {
         if clean::is_han(c) {
             han += 1;
@@ -550,13 +551,15 @@ pub fn detect_chinese_script(text: &str) -> Option<&'static str> {
             } else if SIMP.contains(c) {
                 s += 1;
             }
-        } else if c.is_alphabetic() && (c as u32) < 0x250 {
-            latin += 1;
-        } else if matches!(c as u32, 0x3041..=0x30FA | 0x30FC..=0x30FF) {
+        } else if matches!(c as u32, 0x3041..=0x30FA | 0x30FC..=0x30FF | 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF)
+        {
+            // Kana (not the middle dot ・ of Chinese names and titles) and Hangul.
             kana += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
         }
     }
-    if han < 2 || han * LETTERS_PER_WORD < latin || kana * 10 > han {
+    if han < 2 || han * LETTERS_PER_WORD < letters || kana * 10 > han {
         return None;
     }
     if t + s == 0 {
