@@ -36,9 +36,10 @@ const DROPPED: &[(u32, u32)] = &[
     (0xFEFF, 0xFEFF),
 ];
 
-/// One mark written in several forms, folded to its ASCII one: `people’s` (as a phone types it) = `people's`,
-/// `1901–1908` = `1901-1908`, `re‐election` = `re-election`, `怨春风・一斛珠` = `怨春风·一斛珠`. (The em dash, a sentence's mark rather than a word's,
-/// and the double quotation marks, which the query reads as a phrase's, are left as they are.)
+/// One mark written in several forms, folded to one of them (the ASCII one, or the `·` a Chinese input method
+/// types): `people’s` (as a phone types it) = `people's`, `1901–1908` = `1901-1908`, `re‐election` =
+/// `re-election`, `怨春风・一斛珠` = `怨春风·一斛珠`. (The em dash, a sentence's mark rather than a word's, and the
+/// double quotation marks, which the query reads as a phrase's, are left as they are.)
 const PUNCTUATION: &[(char, char)] = &[
     ('\u{2018}', '\''), // ‘ left single quotation mark
     ('\u{2019}', '\''), // ’ right single quotation mark, the typographic apostrophe
@@ -106,8 +107,8 @@ fn main() {
         if c.is_whitespace() || c.is_control() {
             return " ".into();
         }
-        if let Some(&(_, ascii)) = PUNCTUATION.iter().find(|&&(from, _)| from == c) {
-            return ascii.to_string();
+        if let Some(&(_, one)) = PUNCTUATION.iter().find(|&&(from, _)| from == c) {
+            return one.to_string();
         }
         let mut out = String::new();
         for n in std::iter::once(c).nfkc() {

@@ -542,7 +542,7 @@ pub fn detect_chinese_script(text: &str) -> Option<&'static str> {
     const SIMP: &str = "们这个国会说时来对发经为与业区统关进过还当么后问现实说义学开会种动点从两长东见军无产机电车门间听语认员议价体边应气题内话头条区制";
     // (A word of an alphabet is ~5 letters; a Chinese word one or two characters.)
     const LETTERS_PER_WORD: usize = 5;
-    let (mut t, mut s, mut han, mut letters, mut kana) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut t, mut s, mut han, mut letters, mut kana_or_hangul) = (0usize, 0usize, 0usize, 0usize, 0usize);
     for c in text.chars().take(20_000) {
         if clean::is_han(c) {
             han += 1;
@@ -554,12 +554,12 @@ pub fn detect_chinese_script(text: &str) -> Option<&'static str> {
         } else if matches!(c as u32, 0x3041..=0x30FA | 0x30FC..=0x30FF | 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF)
         {
             // Kana (not the middle dot ・ of Chinese names and titles) and Hangul.
-            kana += 1;
+            kana_or_hangul += 1;
         } else if c.is_alphabetic() {
             letters += 1;
         }
     }
-    if han < 2 || han * LETTERS_PER_WORD < letters || kana * 10 > han {
+    if han < 2 || han * LETTERS_PER_WORD < letters || kana_or_hangul * 10 > han {
         return None;
     }
     if t + s == 0 {
