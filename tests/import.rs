@@ -6,7 +6,9 @@ use article_viewer::domain::import::clean::{
     clean_text, decode_entities, find_corruption, full_width_punctuation, normalize_whitespace,
     strip_pinyin_annotations, Fix,
 };
-use article_viewer::domain::import::{decode, detect_chinese_script, import_file, make_id, parse_fixes, ImportOptions};
+use article_viewer::domain::import::{
+    decode, detect_chinese_script, detect_language, import_file, make_id, parse_fixes, ImportOptions,
+};
 use article_viewer::domain::{load_article_set, Article, ArticleSetFile, Block, Link, List};
 use std::path::Path;
 
@@ -1579,13 +1581,62 @@ fn chinese_script_detection() {
 }
 
 #[test]
-fn an_english_markdown_page_that_quotes_chinese_words_is_not_made_chinese() {
+fn a_text_without_a_lang_gets_the_language_it_is_written_in() {
+    let rows: &[(&str, Option<&str>)] = &[
+        ("The committee met on Tuesday to discuss the budget for next year. Members agreed that spending on schools \
+          and roads should rise, while the cost of running the council itself must fall.", Some("en")),
+        ("Le conseil municipal s'est réuni mardi pour discuter du budget de l'année prochaine. Les membres ont convenu \
+          que les dépenses pour les écoles et les routes devaient augmenter.", Some("fr")),
+        ("Der Gemeinderat hat sich am Dienstag getroffen, um über den Haushalt des nächsten Jahres zu beraten. Die \
+          Mitglieder waren sich einig, dass mehr Geld in Schulen und Straßen fließen soll.", Some("de")),
+        ("El consejo municipal se reunió el martes para hablar del presupuesto del próximo año. Los miembros \
+          acordaron que el gasto en escuelas y carreteras debe aumentar.", Some("es")),
+        ("Городской совет собрался во вторник, чтобы обсудить бюджет на следующий год. Члены совета согласились, \
+          что расходы на школы и дороги должны вырасти.", Some("ru")),
+        ("اجتمع المجلس البلدي يوم الثلاثاء لمناقشة ميزانية العام المقبل. واتفق الأعضاء على أن الإنفاق على المدارس \
+          والطرق يجب أن يرتفع.", Some("ar")),
+        ("東京の会社が新しい製品を発表しました。価格は来月から上がる見込みで、多くの人が驚いています。", Some("ja")),
+        ("서울시 의회는 화요일에 모여 내년 예산을 논의했다. 의원들은 학교와 도로에 대한 지출을 늘려야 한다는 데 동의했다.", Some("ko")),
+        // Chinese by its own test, with its script.
+        ("倫敦金屬交易所銅價上漲，企業對市場前景表示樂觀。", Some("zh-Hant")),
+        // Too little to tell: no tag (the page's language applies).
+        ("Copper", None),
+        ("Zhang Wei, Li Na", None),
+        ("", None),
+    ];
+    for (text, expected) in rows {
+        assert_eq!(detect_language(text).as_deref(), *expected, "{text}");
+    }
+    // Through the importer: Markdown without a lang of its own; a page's <html lang> and --lang win over the text.
+    let md = "---\ntitle: Le budget\n---\nLe conseil municipal s'est réuni mardi pour discuter du budget de l'année \
+              prochaine. Les membres ont convenu que les dépenses pour les écoles devaient augmenter.\n";
+    let r = import_file(Path::new("fr.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.articles[0].lang.as_deref(), Some("fr"));
+    let opts = ImportOptions { lang: Some("fr-CA".into()), ..ImportOptions::default() };
+    let r = import_file(Path::new("fr.md"), md.as_bytes(), &opts);
+    assert_eq!(r.articles[0].lang.as_deref(), Some("fr-CA"));
+    let page =
+        "<!doctype html><html lang=\"fr-BE\"><head><title>Le budget</title></head><body><article><h1>Le budget</h1>\
+                <p>Le conseil municipal s'est réuni mardi pour discuter du budget de l'année prochaine.</p></article>\
+                </body></html>";
+    let r = import_file(Path::new("fr.html"), page.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.articles[0].lang.as_deref(), Some("fr-BE"));
+    // A program's keywords do not make an article English: only its prose is read.
+    let md = "---\ntitle: Le code\n---\nLe conseil municipal s'est réuni mardi pour discuter du budget de l'année \
+              prochaine.\n\n```rust\nfn main() { let answer = compute_the_answer(); println!(\"{answer}\"); }\n\
+              fn compute_the_answer() -> u32 { let value = 42; return value; }\n```\n";
+    let r = import_file(Path::new("code.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.articles[0].lang.as_deref(), Some("fr"));
+}
+
+#[test]
+fn an_english_markdown_page_that_quotes_chinese_words_is_english() {
     // This repository's README: English, with many Chinese examples (企業 = 企业, 繁/简…).
     let path = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
     let result = import_file(path, &std::fs::read(path).unwrap(), &ImportOptions::default());
     assert!(result.error.is_none(), "{:?}", result.error);
     let article = &result.articles[0];
-    assert_eq!(article.lang, None, "{:?}", article.lang);
+    assert_eq!(article.lang.as_deref(), Some("en"));
     // Its punctuation is as written: no comma next to a Chinese example made full-width.
     assert_eq!(result.punctuation_converted, 0);
     // Nor the space after one taken out; in Chinese text the comma is made full-width, and the space goes with it.

@@ -568,6 +568,26 @@ pub fn detect_chinese_script(text: &str) -> Option<&'static str> {
     Some(if t >= s { "zh-Hant" } else { "zh-Hans" })
 }
 
+/// The language of a text that names none, as a BCP 47 tag: Chinese by [`detect_chinese_script`] (its script
+/// too), any other language by its letters' trigrams (the crate `whatlang`: 69 languages, e.g. `en`, `fr`, `ru`,
+/// `ar`, `ja`), written with its two-letter ISO 639-1 code where there is one (`isolang`). `None` when the text is
+/// too short or too mixed to tell reliably (a title alone, a list of names): the page's language then applies.
+pub fn detect_language(text: &str) -> Option<String> {
+    if let Some(zh) = detect_chinese_script(text) {
+        return Some(zh.to_owned());
+    }
+    // (Trigrams of the first ~10,000 characters say it as well as the whole text.)
+    let end = text.char_indices().nth(10_000).map_or(text.len(), |(i, _)| i);
+    let info = whatlang::detect(&text[..end]).filter(whatlang::Info::is_reliable)?;
+    if info.lang() == whatlang::Lang::Cmn {
+        // What `detect_chinese_script` turned down (a few Chinese words in another language's text).
+        return None;
+    }
+    let code = info.lang().code();
+    let two_letters = isolang::Language::from_639_3(code).and_then(|l| l.to_639_1());
+    Some(two_letters.unwrap_or(code).to_owned())
+}
+
 /// Imports one file's bytes. `path` gives the format (by extension) and the default id (its stem).
 pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResult {
     let mut result = FileResult { fixes_applied: vec![0; opts.fixes.len()], ..FileResult::default() };
@@ -671,12 +691,13 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
     for mut draft in drafts {
         if draft.lang.is_none() {
             draft.lang = opts.lang.clone().or_else(|| {
-                // (Not code: a program's comments do not make an article Chinese.)
+                // (Not code: a program's comments do not make an article Chinese, nor its keywords English.)
                 let prose = draft.body.iter().filter(|b| !matches!(b, Block::Code { .. }));
-                let sample: String = std::iter::once(draft.title.as_str())
+                let sample = std::iter::once(draft.title.as_str())
                     .chain(prose.flat_map(Block::texts).map(String::as_str))
-                    .collect();
-                detect_chinese_script(&sample).map(str::to_owned)
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                detect_language(&sample)
             });
         }
         if !opts.keep_punctuation && draft.lang.as_deref().is_some_and(|l| tag_is(l, "zh")) {
