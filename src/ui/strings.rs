@@ -16,8 +16,12 @@ pub struct Strings {
     pub back_to_list: &'static str,
     /// The list of an article's headings.
     pub contents: &'static str,
+    /// An article id that is not in the set.
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
+    /// An address that is no page of the viewer's.
+    pub page_not_found_title: &'static str,
+    pub page_not_found_text: &'static str,
     pub no_articles: &'static str,
     /// "{count} views".
     pub views: &'static str,
@@ -160,6 +164,8 @@ pub const EN: Strings = Strings {
     contents: "Contents",
     not_found_title: "Article not found",
     not_found_text: "There is no article at this address. It may have been removed, or the link may be mistyped.",
+    page_not_found_title: "Page not found",
+    page_not_found_text: "This address is not a page of this collection. The link may be mistyped.",
     no_articles: "This collection has no articles.",
     views: "{count} views",
     reading_time: "{count} min read",
@@ -272,6 +278,8 @@ pub const ZH_HANT: Strings = Strings {
     contents: "目錄",
     not_found_title: "找不到文章",
     not_found_text: "這個網址沒有文章。文章可能已被移除，或連結有誤。",
+    page_not_found_title: "找不到頁面",
+    page_not_found_text: "這個網址不是本文集的頁面。連結可能有誤。",
     no_articles: "這個文集還沒有文章。",
     views: "{count}次瀏覽",
     reading_time: "約 {count} 分鐘讀完",
@@ -384,6 +392,8 @@ pub const ZH_HANS: Strings = Strings {
     contents: "目录",
     not_found_title: "找不到文章",
     not_found_text: "这个网址没有文章。文章可能已被删除，或链接有误。",
+    page_not_found_title: "找不到页面",
+    page_not_found_text: "这个网址不是本文集的页面。链接可能有误。",
     no_articles: "这个文集还没有文章。",
     views: "{count}次浏览",
     reading_time: "约 {count} 分钟读完",
@@ -515,6 +525,8 @@ mod tests {
             s.contents,
             s.not_found_title,
             s.not_found_text,
+            s.page_not_found_title,
+            s.page_not_found_text,
             s.no_articles,
             s.views,
             s.reading_time,

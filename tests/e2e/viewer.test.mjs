@@ -229,8 +229,22 @@ test('an unknown article id shows a not-found page that links to the list', asyn
   const { page } = await newPage(browser.context);
   await page.goto(server.url('/some/sub/path/#/article/no-such-id'));
   await page.locator('h1', { hasText: 'Article not found' }).waitFor();
+  assert.match(await page.title(), /^Article not found/);
   await page.locator('.not-found a').click();
   await page.locator('.card-title a', { hasText: SEED_TITLE }).waitFor();
+  await page.close();
+});
+
+test('an address that is no page of the viewer says so, not that an article is missing', async () => {
+  const { page } = await newPage(browser.context);
+  await page.goto(server.url('/some/sub/path/#/nowhere/at/all'));
+  const heading = page.locator('.not-found h1');
+  await heading.waitFor();
+  assert.equal(await heading.textContent(), 'Page not found');
+  assert.match(await page.title(), /^Page not found/);
+  // From there to an article that is not in the set: the article's own words.
+  await page.evaluate(() => { location.hash = '#/article/no-such-id'; });
+  await page.locator('.not-found h1', { hasText: 'Article not found' }).waitFor();
   await page.close();
 });
 

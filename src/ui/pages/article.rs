@@ -222,7 +222,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                 </>
             }
         }
-        None => html! { <NotFound /> },
+        None => html! { <NotFound article=true /> },
     }
 }
 
