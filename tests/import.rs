@@ -1392,8 +1392,33 @@ fn a_pages_images_are_where_the_page_is_and_its_picture_leads_an_article_without
         "",
     );
     assert_eq!(a.url.as_deref(), Some("https://news.example.com/2024/05/smelters.html"));
-    // No address for the page: a relative image stays relative (as the viewer's own folder would hold it).
+    // No address for the page: a relative image stays relative (as the viewer's own folder would hold it), and
+    // the importer says so, with what to do; resolved ones are not mentioned.
     assert_eq!(images(&page("", r#"<img src="b.jpg" alt="B">"#)), [("b.jpg".to_owned(), "B".to_owned())]);
+    let warnings = |head: &str, body: &str| {
+        let html = format!("<!doctype html><html><head><title>T</title>{head}</head><body><article><h1>T</h1>{body}<p>Text.</p></article></body></html>");
+        import_file(Path::new("p.html"), html.as_bytes(), &ImportOptions::default()).warnings
+    };
+    let w = warnings("", r#"<img src="b.jpg" alt="B">"#);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].starts_with(r#""T": image "b.jpg" has a relative address"#) && w[0].contains("<base href>"), "{w:?}");
+    let w = warnings("", figures);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].starts_with(r#""T": 2 images ("/img/a.jpg"…) have relative addresses"#), "{w:?}");
+    assert_eq!(warnings(canonical, figures), Vec::<String>::new());
+    // A feed's item with nothing to resolve against is warned about the same way; a Markdown file's relative
+    // image (meant to be served beside the viewer) is not.
+    let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>I</title><guid>i1</guid><description>&lt;p&gt;Text.&lt;/p&gt;&lt;img src="pics/i.jpg" alt="I"&gt;</description></item></channel></rss>"#;
+    let r = import_file(Path::new("f.xml"), rss.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.articles.len(), 1, "{:?}", r.skipped);
+    assert!(
+        r.warnings.iter().any(|w| w.starts_with(r#""I": image "pics/i.jpg" has a relative address"#)),
+        "{:?}",
+        r.warnings
+    );
+    let md = "---\ntitle: M\n---\nText.\n\n![I](pics/i.jpg)\n";
+    let r = import_file(Path::new("m.md"), md.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.warnings, Vec::<String>::new());
 
     // The page's picture leads an article without an image, resolved as its images are, with its alt text…
     let picture = r#"<meta property="og:image" content="/img/lead.jpg"><meta property="og:image:alt" content="The smelter at night">"#;

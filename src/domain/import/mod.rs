@@ -25,7 +25,7 @@ pub struct ImportOptions {
     pub fixes: Vec<Fix>,
     /// The time zone of wall-clock times in scraped meta lines (default +08:00, China Standard Time).
     pub offset: time::UtcOffset,
-    /// The `lang` to set when the input does not say; `None` detects zh-Hant / zh-Hans for Chinese text.
+    /// The `lang` to set when the input does not say; `None` detects it from the text ([`detect_language`]).
     pub lang: Option<String>,
     /// Keep half-width punctuation in Chinese text as it is (by default it is made full-width:
     /// [`clean::full_width_punctuation`]).
@@ -588,6 +588,30 @@ pub fn detect_language(text: &str) -> Option<String> {
     Some(two_letters.unwrap_or(code).to_owned())
 }
 
+/// A warning for the images of `draft` (from a web page or a feed) whose address is still relative once the input's own address (a page's
+/// canonical link, og:url or `<base href>`, a feed's link, where it was fetched from) resolved what it could: the
+/// viewer would ask its own host for them, which seldom has them.
+fn relative_images_warning(draft: &Draft, warnings: &mut Vec<String>) {
+    let relative: Vec<&str> = draft
+        .body
+        .iter()
+        .filter_map(|b| if let Block::Image(i) = b { Some(i.src.as_str()) } else { None })
+        .filter(|src| is_safe_url(src, true) && !is_safe_url(src, false))
+        .collect();
+    if let Some(first) = relative.first() {
+        let label = if draft.title.is_empty() { format!("item {:?}", draft.id) } else { format!("{:?}", draft.title) };
+        let what = match relative.len() {
+            1 => format!("image {first:?} has a relative address"),
+            n => format!("{n} images ({first:?}…) have relative addresses"),
+        };
+        warnings.push(format!(
+            "{label}: {what} and the input names no address of its own to resolve them against: the viewer will ask \
+             its own host for them — import the page by its http(s) address, or give the file a <base href> (or \
+             put the images where the viewer is served)"
+        ));
+    }
+}
+
 /// Imports one file's bytes. `path` gives the format (by extension) and the default id (its stem).
 pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResult {
     let mut result = FileResult { fixes_applied: vec![0; opts.fixes.len()], ..FileResult::default() };
@@ -702,6 +726,10 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
         }
         if !opts.keep_punctuation && draft.lang.as_deref().is_some_and(|l| tag_is(l, "zh")) {
             result.punctuation_converted += draft.full_width_punctuation();
+        }
+        // (A Markdown file's relative images are meant to be served beside the viewer: not warned about.)
+        if matches!(format, Format::Page | Format::Feed) {
+            relative_images_warning(&draft, &mut result.warnings);
         }
         let id = draft.id.clone();
         match draft.finish(&mut result.warnings) {
