@@ -2,8 +2,11 @@ use crate::domain::format::format_exact;
 use crate::domain::listing::ListState;
 use crate::ui::app::use_prefs;
 use crate::ui::components::{
-    article_card::ArticleCard, filters::Filters, pagination::pagination, report_panel::report_panel,
-    search_box::SearchBox,
+    article_card::ArticleCard,
+    filters::Filters,
+    pagination::pagination,
+    report_panel::report_panel,
+    search_box::{self, SearchBox},
 };
 use crate::ui::effect::use_effect_on;
 use crate::ui::mount::use_mount;
@@ -137,10 +140,29 @@ pub fn list_page() -> Html {
             };
         })
     };
+    // Each search is timed from the query sent to its results rendered; the search box waits for a pause in
+    // typing of twice that (`debounce_ms`).
+    let debounce = use_mut_ref(|| Rc::new(std::cell::Cell::new(search_box::DEBOUNCE_MS))).borrow().clone();
+    let searched_at = use_mut_ref(|| None::<f64>);
+    {
+        let (debounce, searched_at) = (debounce.clone(), searched_at.clone());
+        use_effect_on(state.q.clone(), move |_| {
+            // (Not a query that changed otherwise — Back, a filter's link — long after a search that changed
+            // nothing.)
+            let took = searched_at.borrow_mut().take().map(|t0| js_sys::Date::now() - t0).filter(|&t| t < 2_000.0);
+            if let Some(took) = took {
+                debounce.set(search_box::debounce_ms(took));
+            }
+        });
+    }
     let on_search = {
         let go = go.clone();
         let state = state.clone();
-        Callback::from(move |q: String| go.emit((ListState { q, page: None, ..state.clone() }, true)))
+        let searched_at = searched_at.clone();
+        Callback::from(move |q: String| {
+            *searched_at.borrow_mut() = Some(js_sys::Date::now());
+            go.emit((ListState { q, page: None, ..state.clone() }, true))
+        })
     };
     let on_change = {
         let go = go.clone();
@@ -198,7 +220,7 @@ pub fn list_page() -> Html {
         <section class="list-page">
             <h1 class="page-title" tabindex="-1">{ title }</h1>
             if total > 0 {
-                <SearchBox value={AttrValue::from(state.q.clone())} {on_search} />
+                <SearchBox value={AttrValue::from(state.q.clone())} {on_search} {debounce} />
             }
             <div class="list-layout">
                 if total > 0 {
