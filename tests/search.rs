@@ -270,6 +270,20 @@ fn traditional_query_finds_simplified_and_back() {
     // Characters in the wrong order are not a match.
     assert_eq!(found(&ix, &Query::parse("业企")), [2]);
     assert_eq!(found(&ix, &Query::parse("企社")), Vec::<usize>::new());
+    // Taiwan's 著 where the Simplified text has 着 (OpenCC's Traditional writes 着 too); Hong Kong's 衞.
+    let arts = vec![
+        article(0, "隨著市場回暖".into(), vec!["意味著".into()], vec![]),
+        article(1, "随着市场回暖".into(), vec!["衞生".into()], vec![]),
+        article(2, "著名".into(), vec![], vec![]),
+    ];
+    let ix = SearchIndex::build(&arts);
+    for input in ["随着", "隨着", "隨著", "随著"] {
+        assert_eq!(found(&ix, &Query::parse(input)), [0, 1], "{input}");
+    }
+    assert_eq!(found(&ix, &Query::parse("意味着")), [0]);
+    assert_eq!(found(&ix, &Query::parse("卫生")), [1]);
+    assert_eq!(found(&ix, &Query::parse("衛生")), [1]);
+    assert_eq!(found(&ix, &Query::parse("著名")), [2]);
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! Folding: the one normal form that both the searched text and the query are brought to before a substring
 //! test, so that 企業 = 企业 and ＡＢＣ１２３ = abc123:
 //!
-//! - Traditional → Simplified Chinese, character by character (OpenCC's `TSCharacters`, first candidate),
+//! - Traditional → Simplified Chinese, character by character (OpenCC's `TSCharacters`, first candidate), and
+//!   Taiwan's and Hong Kong's own forms of a character as the standard one (OpenCC's `TWVariants` and
+//!   `HKVariants`: 隨著 = 随着, 衞 = 衛),
 //! - NFKC compatibility forms (full-width/half-width, ligatures ﬁ → fi, circled ① → 1, compatibility ideographs),
 //! - lower case (Latin, Greek with ς = σ, Cyrillic, and every other cased script),
 //! - accents on Latin, Greek and Cyrillic letters (café = cafe, Ελλάδα = ελλαδα, ё = е), also when written as a
@@ -271,6 +273,12 @@ mod tests {
             ("頭髮", "头发"),
             ("企业", "企业"),
             ("湖南省有色系統", "湖南省有色系统"),
+            // Taiwan's and Hong Kong's own forms = the standard character (OpenCC's TW/HKVariants)
+            ("隨著 意味著", "随着 意味着"),
+            ("衞 衛 卫", "卫 卫 卫"),
+            ("屋簷 屋檐", "屋檐 屋檐"),
+            // (not a Simplified character that is also a region's form: 么 stays 么, 幺 幺)
+            ("什麼 什么 幺", "什么 什么 幺"),
             // full-width / half-width, NFKC
             ("ＡＢＣ１２３", "abc123"),
             ("ｶﾀｶﾅ", "カタカナ"),
