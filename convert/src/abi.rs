@@ -4,11 +4,11 @@
 //!
 //! 1. `build()` builds the engine from the dictionaries: 0, or the length of an error message at `out()`;
 //! 2. `alloc(len)` reserves `len` bytes and returns where; the caller writes UTF-8 text there;
-//! 3. `convert(ptr, len)` converts that text (and takes the buffer back) and returns the length of the result,
-//!    which is at `out()` until the next call. Before `build()`, or for bytes that are not UTF-8, the result is
-//!    the input.
+//! 3. `convert(ptr, len, region)` converts that text, written in `region` (0 any, 1 Taiwan, 2 Hong Kong: the
+//!    crate's `Region`), and takes the buffer back; it returns the length of the result, which is at `out()`
+//!    until the next call. Before `build()`, or for bytes that are not UTF-8, the result is the input.
 
-use crate::{Engine, EMBEDDED};
+use crate::{Engine, Region, EMBEDDED};
 use std::cell::RefCell;
 
 #[derive(Default)]
@@ -30,7 +30,7 @@ fn answer(bytes: Vec<u8>) -> usize {
 
 #[no_mangle]
 pub extern "C" fn build() -> usize {
-    match Engine::new(EMBEDDED.0, EMBEDDED.1) {
+    match Engine::new(EMBEDDED.0, EMBEDDED.1, EMBEDDED.2) {
         Ok(engine) => {
             STATE.with_borrow_mut(|s| s.engine = Some(engine));
             0
@@ -47,10 +47,15 @@ pub extern "C" fn alloc(len: usize) -> *mut u8 {
 /// # Safety
 /// `ptr`, `len`: exactly what one call of [`alloc`] returned and was given, not passed here before.
 #[no_mangle]
-pub unsafe extern "C" fn convert(ptr: *mut u8, len: usize) -> usize {
+pub unsafe extern "C" fn convert(ptr: *mut u8, len: usize, region: u32) -> usize {
     let input = unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(ptr, len)) }.into_vec();
+    let region = match region {
+        1 => Region::Taiwan,
+        2 => Region::HongKong,
+        _ => Region::Any,
+    };
     let converted = STATE.with_borrow(|s| match (&s.engine, std::str::from_utf8(&input)) {
-        (Some(engine), Ok(text)) => Some(engine.convert(text).into_owned().into_bytes()),
+        (Some(engine), Ok(text)) => Some(engine.convert_from(text, region).into_owned().into_bytes()),
         _ => None,
     });
     answer(converted.unwrap_or(input))

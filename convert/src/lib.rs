@@ -20,22 +20,43 @@ compile_error!("the feature `module` needs the script to compile in: `hant` or `
 compile_error!("one module is one script: `hant` or `hans`, not both");
 
 /// A script's dictionary files (in `data/opencc/`): the normalisation pass, then the groups tried in order at each
-/// position (OpenCC's `s2t.json` / `t2s.json`).
+/// position (OpenCC's `s2t.json` / `t2s.json`); and for text of a region with forms of its own (see [`Region`]),
+/// the group that first brings them to OpenCC's standard characters (`tw2s.json`'s and `hk2s.json`'s first step).
 pub struct Files {
     pub normalize: &'static [&'static str],
     pub groups: &'static [&'static [&'static str]],
+    /// Indexed by [`Region`] − 1: Taiwan's, Hong Kong's.
+    pub regional: &'static [&'static [&'static str]],
+}
+
+/// Where a text was written, for the forms of characters a region has of its own: Taiwan writes 著 where OpenCC's
+/// standard (and Simplified) has 着 (隨著, 意味著; not 著名), Hong Kong 衞 for 衛. Converted to Simplified, such a
+/// text is first brought to the standard forms (OpenCC's `TWVariantsRev`, `HKVariantsRev` and their phrases: 著名
+/// stays 著名), as OpenCC's `tw2s` and `hk2s` do; other text is converted as `t2s` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[repr(u32)]
+pub enum Region {
+    #[default]
+    Any = 0,
+    Taiwan = 1,
+    HongKong = 2,
 }
 
 /// Names each script's files once: as [`Files`] (`HANT`, `HANS`) and, in the module built for that script
 /// (feature `module` with `hant` or `hans`), as the files' text compiled in (`EMBEDDED`).
 macro_rules! scripts {
-    ($($name:ident $feature:literal: [$($norm:literal),*] $([$($file:literal),*])*;)*) => {
-        $(pub const $name: Files = Files { normalize: &[$($norm),*], groups: &[$(&[$($file),*]),*] };)*
+    ($($name:ident $feature:literal: [$($norm:literal),*] $([$($file:literal),*])* $(regional [$($reg:literal),*])*;)*) => {
+        $(pub const $name: Files = Files {
+            normalize: &[$($norm),*],
+            groups: &[$(&[$($file),*]),*],
+            regional: &[$(&[$($reg),*]),*],
+        };)*
         $(
             #[cfg(all(feature = "module", feature = $feature))]
-            const EMBEDDED: (&[&str], &[&[&str]]) = (
+            const EMBEDDED: (&[&str], &[&[&str]], &[&[&str]]) = (
                 &[$(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/opencc/", $norm))),*],
                 &[$(&[$(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/opencc/", $file))),*]),*],
+                &[$(&[$(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/opencc/", $reg))),*]),*],
             );
         )*
     };
@@ -44,7 +65,9 @@ macro_rules! scripts {
 scripts! {
     HANT "hant": ["CJK_Compatibility_Ideographs.txt"]
         ["STPhrases.txt", "STPhrases_GeneratedFromRegionalPhrases.txt"] ["STCharacters.txt"];
-    HANS "hans": ["CJK_Compatibility_Ideographs.txt"] ["TSPhrases.txt"] ["TSCharactersExt.txt"] ["TSCharacters.txt"];
+    HANS "hans": ["CJK_Compatibility_Ideographs.txt"] ["TSPhrases.txt"] ["TSCharactersExt.txt"] ["TSCharacters.txt"]
+        regional ["TWVariantsRevPhrases.txt", "TWVariantsRev.txt"]
+        regional ["HKVariantsRevPhrases.txt", "HKVariantsRev.txt"];
 }
 
 /// Phrases longer than this many characters are never matched (OpenCC 1.4.2's longest has 15).
@@ -103,27 +126,35 @@ pub fn may_convert(text: &str) -> bool {
 }
 
 /// A converter: a character-by-character normalisation pass, then dictionary groups tried in order at each
-/// position.
+/// position; before those, for a region's text, the region's group.
 #[derive(Debug)]
 pub struct Engine {
     normalize: Dict,
     groups: Vec<Dict>,
+    regional: Vec<Dict>,
 }
 
 impl Engine {
     /// Builds an engine from the text of OpenCC dictionary files: `normalize` (one character to one, applied
-    /// first), then `groups`.
-    pub fn new(normalize: &[&str], groups: &[&[&str]]) -> Result<Engine, String> {
+    /// first), then `groups`; `regional`, each region's group (one group of files each, by [`Region`] − 1).
+    pub fn new(normalize: &[&str], groups: &[&[&str]], regional: &[&[&str]]) -> Result<Engine, String> {
         let normalize = Dict::read(normalize)?;
         let groups = groups.iter().map(|g| Dict::read(g)).collect::<Result<Vec<_>, _>>()?;
         if groups.iter().all(|d| d.map.is_empty()) {
             return Err("the dictionaries are empty".into());
         }
-        Ok(Engine { normalize, groups })
+        let regional = regional.iter().map(|g| Dict::read(g)).collect::<Result<Vec<_>, _>>()?;
+        Ok(Engine { normalize, groups, regional })
     }
 
     /// `text` converted. Text without CJK characters comes back borrowed, unchanged.
     pub fn convert<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        self.convert_from(text, Region::Any)
+    }
+
+    /// `text`, written in `region`, converted: its region's forms first brought to the standard ones (when this
+    /// engine has that region's group: the Simplified one does). Text without CJK characters comes back borrowed.
+    pub fn convert_from<'a>(&self, text: &'a str, region: Region) -> Cow<'a, str> {
         if !may_convert(text) {
             return Cow::Borrowed(text);
         }
@@ -135,22 +166,31 @@ impl Engine {
                 None => normalized.push(c),
             }
         }
-        let mut out = String::with_capacity(normalized.len());
-        let mut rest = normalized.as_str();
-        while let Some(c) = rest.chars().next() {
-            match self.groups.iter().find_map(|d| d.match_at(rest)) {
-                Some((len, to)) => {
-                    out.push_str(to);
-                    rest = &rest[len..];
-                }
-                None => {
-                    out.push(c);
-                    rest = &rest[c.len_utf8()..];
-                }
+        let regional = (region as usize).checked_sub(1).and_then(|i| self.regional.get(i));
+        if let Some(regional) = regional {
+            normalized = forward_maximum_matching(std::slice::from_ref(regional), &normalized);
+        }
+        Cow::Owned(forward_maximum_matching(&self.groups, &normalized))
+    }
+}
+
+/// `text` with, at each position, the longest phrase of the first of `groups` that has one replaced.
+fn forward_maximum_matching(groups: &[Dict], text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        match groups.iter().find_map(|d| d.match_at(rest)) {
+            Some((len, to)) => {
+                out.push_str(to);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
             }
         }
-        Cow::Owned(out)
     }
+    out
 }
 
 #[cfg(test)]
@@ -159,18 +199,27 @@ mod tests {
 
     #[test]
     fn longest_phrase_of_the_first_group_wins() {
-        let e =
-            Engine::new(&["﨑\t崎"], &[&["頭髮\t头发\n發展\t发展 發展"], &["頭\t头\n髮\t发\n發\t发\n崎\t崎"]]).unwrap();
+        let e = Engine::new(
+            &["﨑\t崎"],
+            &[&["頭髮\t头发\n發展\t发展 發展"], &["頭\t头\n髮\t发\n發\t发\n崎\t崎"]],
+            &[&["著名\t著名\n著\t着"]],
+        )
+        .unwrap();
         assert_eq!(e.convert("頭髮發展"), "头发发展");
         assert_eq!(e.convert("頭"), "头");
         assert_eq!(e.convert("﨑"), "崎");
         assert!(matches!(e.convert("plain text"), Cow::Borrowed(_)));
+        // A region's group first, where the text is of that region (and the engine has its group).
+        assert_eq!(e.convert("著名頭著"), "著名头著");
+        assert_eq!(e.convert_from("著名頭著", Region::Taiwan), "著名头着");
+        assert_eq!(e.convert_from("著名頭著", Region::HongKong), "著名头著");
     }
 
     #[test]
     fn bad_dictionaries_are_errors() {
-        assert!(Engine::new(&[], &[&["x"]]).is_err());
-        assert!(Engine::new(&[], &[&["# only a comment\n"]]).is_err());
-        assert!(Engine::new(&[], &[]).is_err());
+        assert!(Engine::new(&[], &[&["x"]], &[]).is_err());
+        assert!(Engine::new(&[], &[&["# only a comment\n"]], &[]).is_err());
+        assert!(Engine::new(&[], &[], &[]).is_err());
+        assert!(Engine::new(&[], &[&["a\tb"]], &[&["no tab"]]).is_err());
     }
 }

@@ -1,6 +1,9 @@
 //! Traditional ↔ Simplified conversion for reading (繁/简), with OpenCC's dictionaries and OpenCC's method:
 //! at each position the longest phrase of the first dictionary group that has one wins (forward maximum
-//! matching), so 頭髮 → 头发 while 發展 → 发展, and 联系 → 聯繫 (not 聯係). No regional vocabulary (软件 stays).
+//! matching), so 頭髮 → 头发 while 發展 → 发展, and 联系 → 聯繫 (not 聯係). No regional vocabulary (软件 stays);
+//! but an article written in Taiwan or Hong Kong (its `lang`: `zh-TW`, `zh-Hant-HK`…) has its region's own
+//! forms of characters brought to the standard ones before it is made Simplified, as OpenCC's `tw2s` / `hk2s`
+//! do (隨著 → 随着, not 随著; 著名 stays), see [`Region`].
 //!
 //! The engine is the crate `article-viewer-convert`. The viewer does not link it: it fetches it, as a module with
 //! the script's dictionaries compiled in (`opencc/hans.wasm`, `opencc/hant.wasm`), the first time a reader asks for
@@ -10,7 +13,7 @@
 
 use super::format::tag_is;
 use super::Article;
-pub use article_viewer_convert::{Engine, Files};
+pub use article_viewer_convert::{Engine, Files, Region};
 use std::borrow::Cow;
 
 /// Whether `c` is a Han (CJK ideograph) character.
@@ -102,10 +105,24 @@ impl Script {
         }
     }
 
-    /// Every file [`Script::files`] names, in order.
+    /// Every file [`Script::files`] names, in order (normalisation, groups, regional groups).
     pub fn all_files(self) -> Vec<&'static str> {
         let files = self.files();
-        files.normalize.iter().chain(files.groups.iter().flat_map(|g| g.iter())).copied().collect()
+        let groups = files.groups.iter().chain(files.regional).flat_map(|g| g.iter());
+        files.normalize.iter().chain(groups).copied().collect()
+    }
+}
+
+/// The region a text tagged `lang` was written in, for its forms of characters (see [`Region`]): Taiwan for
+/// `zh-TW`, `zh-Hant-TW`; Hong Kong for `zh-HK`, `zh-MO`, `zh-Hant-HK`, `yue-HK`… (Macau writes as Hong Kong
+/// does); else none.
+pub fn region(lang: Option<&str>) -> Region {
+    let Some(lang) = lang.filter(|l| tag_is(l, "zh") || tag_is(l, "yue")) else { return Region::Any };
+    // (The region subtag: two letters after the language and an optional script.)
+    match lang.split('-').skip(1).find(|p| p.len() == 2).map(str::to_ascii_uppercase).as_deref() {
+        Some("TW") => Region::Taiwan,
+        Some("HK" | "MO") => Region::HongKong,
+        _ => Region::Any,
     }
 }
 
@@ -126,13 +143,17 @@ impl Converter {
             return Err(format!("{expected} dictionary files are needed, {} were given", texts.len()));
         }
         let (norm_texts, mut rest) = texts.split_at(files.normalize.len());
-        let mut group_texts = Vec::new();
-        for g in files.groups {
-            let (these, after) = rest.split_at(g.len());
-            group_texts.push(these);
-            rest = after;
-        }
-        Ok(Converter { script, engine: Engine::new(norm_texts, &group_texts)? })
+        let mut take = |groups: &[&[&str]]| {
+            let mut texts = Vec::new();
+            for g in groups {
+                let (these, after) = rest.split_at(g.len());
+                texts.push(these);
+                rest = after;
+            }
+            texts
+        };
+        let (group_texts, regional_texts) = (take(files.groups), take(files.regional));
+        Ok(Converter { script, engine: Engine::new(norm_texts, &group_texts, &regional_texts)? })
     }
 
     /// `text` in this converter's script. Text without CJK characters comes back borrowed, unchanged.
@@ -140,17 +161,24 @@ impl Converter {
         self.engine.convert(text)
     }
 
+    /// `text`, written in `region`, in this converter's script (see [`Region`]).
+    pub fn convert_from<'a>(&self, text: &'a str, region: Region) -> Cow<'a, str> {
+        self.engine.convert_from(text, region)
+    }
+
     /// [`convert_article`] with this converter.
     pub fn convert_article(&self, a: &Article) -> Article {
-        convert_article(a, self.script, &|s| self.convert(s).into_owned())
+        convert_article(a, self.script, &|s, r| self.convert_from(s, r).into_owned())
     }
 }
 
-/// The article with every text a reader sees converted by `c` (ids, links, image addresses and code unchanged); a
-/// Chinese `lang` becomes `script`'s tag. The viewer passes the converter module it fetched; natively and in
-/// tests, [`Converter::convert_article`] passes a [`Converter`].
-pub fn convert_article(a: &Article, script: Script, c: &dyn Fn(&str) -> String) -> Article {
+/// The article with every text a reader sees converted by `c` (given the [`region`] of the article's `lang`; ids,
+/// links, image addresses and code unchanged); a Chinese `lang` becomes `script`'s tag. The viewer passes the
+/// converter module it fetched; natively and in tests, [`Converter::convert_article`] passes a [`Converter`].
+pub fn convert_article(a: &Article, script: Script, c: &dyn Fn(&str, Region) -> String) -> Article {
     use super::Block;
+    let from = region(a.lang.as_deref());
+    let c = |s: &str| c(s, from);
     let mut out = a.clone();
     if let Ok(title) = super::Title::parse(&c(a.title.as_str())) {
         out.title = title;

@@ -35,7 +35,8 @@ mod engine {
     #[derive(Debug)]
     pub struct Converter {
         pub script: Script,
-        /// `convert(text)`: `text` converted; as it is when it has nothing to convert (or the engine failed).
+        /// `convert(text, region)`: `text` converted; as it is when it has nothing to convert (or the engine
+        /// failed).
         engine: js_sys::Function,
     }
 
@@ -56,9 +57,9 @@ mod engine {
     }
 
     impl Converter {
-        /// `text` converted.
-        pub fn convert(&self, text: &str) -> String {
-            let answer = self.engine.call1(&JsValue::NULL, &JsValue::from_str(text));
+        /// `text`, written in `region`, converted.
+        pub fn convert(&self, text: &str, region: crate::domain::convert::Region) -> String {
+            let answer = self.engine.call2(&JsValue::NULL, &JsValue::from_str(text), &JsValue::from(region as u32));
             answer.ok().and_then(|s| s.as_string()).unwrap_or_else(|| text.to_owned())
         }
     }
@@ -89,12 +90,12 @@ impl PartialEq for ConverterRef {
 impl ConverterRef {
     /// `s` converted; as written when it has nothing to convert or the engine failed.
     pub fn text(&self, s: &str) -> String {
-        self.0.convert(s)
+        self.0.convert(s, Default::default())
     }
 
-    /// The article with every text a reader sees converted.
+    /// The article with every text a reader sees converted (as written in the region of its `lang`).
     pub fn article(&self, a: &Article) -> Article {
-        convert_article(a, self.0.script, &|s| self.text(s))
+        convert_article(a, self.0.script, &|s, region| self.0.convert(s, region))
     }
 }
 

@@ -28,6 +28,12 @@ before(async () => {
     // A host that does not say the module is wasm: it is read whole, then compiled.
     '/octet/': { articles: set, files: { 'opencc/hans.wasm': () => ({
       body: fs.readFileSync(path.join(DIST, 'opencc/hans.wasm')), type: 'application/octet-stream' }) } },
+    // Taiwan's and Hong Kong's forms of characters (著, 衞) made standard before Simplified, by the article's lang.
+    '/regions/': { articles: JSON.stringify({ version: 1, articles: [
+      { id: 'tw', title: '隨著市場回暖', lang: 'zh-TW', body: ['著名企業意味著轉型。'] },
+      { id: 'hk', title: '衞生署', lang: 'zh-HK', body: ['衞生。'] },
+      { id: 'zh', title: '隨著衞生', lang: 'zh-Hant', body: ['著。'] },
+    ] }) },
     '/en/': { articles: JSON.stringify({ version: 1, articles: [{ id: 'e1', title: 'English only', lang: 'en', body: ['No Chinese here.'] }] }) },
   });
   browser = await launchBrowser();
@@ -128,6 +134,18 @@ test('a set without Chinese text is not offered 繁/简, and a link that asks fo
   const loaded = requests.filter((p) => p.startsWith('/s/'));
   assert.ok(loaded.indexOf('/s/articles.json') < loaded.indexOf('/s/opencc/convert.js'), loaded.join(' '));
   assert.equal(await page.locator('.script-toggle button').count(), 3);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an article from Taiwan or Hong Kong (its lang) is made Simplified with its region\'s forms of characters', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/regions/#/?script=hans'));
+  const titles = page.locator('.card-title a');
+  await titles.filter({ hasText: '随着市场回暖' }).waitFor();
+  assert.deepEqual(await titles.allTextContents(), ['随着市场回暖', '卫生署', '随著衞生']);
+  await titles.first().click();
+  await page.locator('.article-body p', { hasText: '著名企业意味着转型。' }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });
