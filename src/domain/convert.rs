@@ -117,11 +117,15 @@ impl Script {
 /// `zh-TW`, `zh-Hant-TW`; Hong Kong for `zh-HK`, `zh-MO`, `zh-Hant-HK`, `yue-HK`… (Macau writes as Hong Kong
 /// does); else none.
 pub fn region(lang: Option<&str>) -> Region {
-    let Some(lang) = lang.filter(|l| tag_is(l, "zh") || tag_is(l, "yue")) else { return Region::Any };
+    let mut parts = lang.unwrap_or_default().split('-');
+    let is = |part: &str, name: &str| part.eq_ignore_ascii_case(name);
+    if !parts.next().is_some_and(|l| is(l, "zh") || is(l, "yue")) {
+        return Region::Any;
+    }
     // (The region subtag: two letters after the language and an optional script.)
-    match lang.split('-').skip(1).find(|p| p.len() == 2).map(str::to_ascii_uppercase).as_deref() {
-        Some("TW") => Region::Taiwan,
-        Some("HK" | "MO") => Region::HongKong,
+    match parts.find(|p| p.len() == 2) {
+        Some(r) if is(r, "tw") => Region::Taiwan,
+        Some(r) if is(r, "hk") || is(r, "mo") => Region::HongKong,
         _ => Region::Any,
     }
 }
