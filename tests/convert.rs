@@ -85,6 +85,24 @@ fn opencc_tw2s_and_hk2s_cases() {
     assert!(as_t2s < total - 1, "tw2s: {as_t2s}/{total} without the region's step");
 }
 
+/// To Traditional for a reader in Taiwan or Hong Kong: OpenCC's `s2tw` and `s2hk` cases, its standard forms made
+/// the region's at the end (为 → 為, not 爲). (`s2twp`, Taiwan's vocabulary — 软件 → 軟體 —, is not done.)
+#[test]
+fn opencc_s2tw_and_s2hk_cases() {
+    for (mode, region, want, at_least) in [("s2tw", Region::Taiwan, 65, 64), ("s2hk", Region::HongKong, 51, 50)] {
+        let (ok, total, wrong) = score_from(mode, Script::Hant, region);
+        let (as_s2t, _, _) = score_from(mode, Script::Hant, Region::Any);
+        println!("{mode}: {ok}/{total} ({as_s2t} without the region's step)");
+        assert_eq!(total, want);
+        assert!(ok >= at_least, "{mode} {ok}/{total}: {wrong:#?}");
+        assert!(as_s2t < ok, "{mode}: {as_s2t} without the region's step, {ok} with it");
+    }
+    let hant = converter(Script::Hant);
+    assert_eq!(hant.convert_from("为了群众", Region::Any), "爲了羣衆");
+    assert_eq!(hant.convert_from("为了群众", Region::Taiwan), "為了群眾");
+    assert_eq!(hant.convert_from("为了群众", Region::HongKong), "為了羣眾");
+}
+
 #[test]
 fn an_articles_region_is_read_from_its_lang() {
     for (lang, want) in [
@@ -111,7 +129,7 @@ fn an_articles_region_is_read_from_its_lang() {
     let shown: Vec<(String, String)> = set
         .articles
         .iter()
-        .map(|a| hans.convert_article(a))
+        .map(|a| hans.convert_article(a, Region::Any))
         .map(|a| (a.title.as_str().to_owned(), format!("{:?}", a.body[0])))
         .collect();
     assert_eq!(shown[0].0, "随着市场回暖");
@@ -147,12 +165,12 @@ fn phrases_not_characters() {
 fn the_seed_in_simplified_and_back() {
     let set = load_article_set(include_str!("../static/articles.json")).unwrap();
     let seed = &set.articles[0];
-    let hans = converter(Script::Hans).convert_article(seed);
+    let hans = converter(Script::Hans).convert_article(seed, Region::Any);
     assert_eq!(hans.title.as_str(), "湖南省有色系统共同维稳工作第十五次会议召开");
     assert_eq!(hans.lang.as_deref(), Some("zh-Hans"));
     assert_eq!(hans.id, seed.id);
     assert_eq!(hans.authors, ["张燎原"]);
-    let back = converter(Script::Hant).convert_article(&hans);
+    let back = converter(Script::Hant).convert_article(&hans, Region::Any);
     assert_eq!(back.title.as_str(), seed.title.as_str());
 }
 
@@ -181,7 +199,7 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
                  {"type": "table", "rows": [["銅"]], "caption": "價", "links": [["銅", "https://e.org/銅"]]}]}]}"#;
     let set = load_article_set(json).unwrap();
     let a = &set.articles[0];
-    let c = convert_article(a, Script::Hans, &|s, _| format!("<{s}>"));
+    let c = convert_article(a, Script::Hans, &|s| format!("<{s}>"));
     assert_eq!(c.title.as_str(), "<題>");
     let optional = [&c.kicker, &c.subtitle, &c.source, &c.category, &c.editor, &c.summary, &c.notice];
     assert_eq!(optional.map(|o| o.as_deref().unwrap()), ["<引>", "<副>", "<源>", "<類>", "<編>", "<摘>", "<告>"]);
@@ -217,6 +235,6 @@ fn every_text_of_an_article_is_converted_and_nothing_else() {
     // A non-Chinese tag stays; a title the converter would empty stays as written.
     let mut en = a.clone();
     en.lang = Some("en".into());
-    let c = convert_article(&en, Script::Hant, &|_, _| String::new());
+    let c = convert_article(&en, Script::Hant, &|_| String::new());
     assert_eq!((c.lang.as_deref(), c.title.as_str()), (Some("en"), "題"));
 }

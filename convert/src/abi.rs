@@ -4,8 +4,9 @@
 //!
 //! 1. `build()` builds the engine from the dictionaries: 0, or the length of an error message at `out()`;
 //! 2. `alloc(len)` reserves `len` bytes and returns where; the caller writes UTF-8 text there;
-//! 3. `convert(ptr, len, region)` converts that text, written in `region` (0 any, 1 Taiwan, 2 Hong Kong: the
-//!    crate's `Region`), and takes the buffer back; it returns the length of the result, which is at `out()`
+//! 3. `convert(ptr, len, region)` converts that text through `region`'s forms (0 none, 1 Taiwan, 2 Hong Kong: the
+//!    crate's `Region`: to Simplified, where the text was written; to Traditional, where the reader is), and takes
+//!    the buffer back; it returns the length of the result, which is at `out()`
 //!    until the next call. Before `build()`, or for bytes that are not UTF-8, the result is the input.
 
 use crate::{Engine, Region, EMBEDDED};
@@ -30,7 +31,7 @@ fn answer(bytes: Vec<u8>) -> usize {
 
 #[no_mangle]
 pub extern "C" fn build() -> usize {
-    match Engine::new(EMBEDDED.0, EMBEDDED.1, EMBEDDED.2) {
+    match Engine::new(EMBEDDED.0, EMBEDDED.1, EMBEDDED.2, EMBEDDED.3) {
         Ok(engine) => {
             STATE.with_borrow_mut(|s| s.engine = Some(engine));
             0

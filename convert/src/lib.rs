@@ -20,19 +20,25 @@ compile_error!("the feature `module` needs the script to compile in: `hant` or `
 compile_error!("one module is one script: `hant` or `hans`, not both");
 
 /// A script's dictionary files (in `data/opencc/`): the normalisation pass, then the groups tried in order at each
-/// position (OpenCC's `s2t.json` / `t2s.json`); and for text of a region with forms of its own (see [`Region`]),
-/// the group that first brings them to OpenCC's standard characters (`tw2s.json`'s and `hk2s.json`'s first step).
+/// position (OpenCC's `s2t.json` / `t2s.json`); and for a region with forms of characters of its own (see
+/// [`Region`]) its group: to Simplified, applied first, bringing the region's forms to OpenCC's standard ones
+/// (`tw2s.json`'s and `hk2s.json`'s first step); to Traditional, applied last, making the standard forms the
+/// region's (`s2tw.json`'s and `s2hk.json`'s last step).
 pub struct Files {
     pub normalize: &'static [&'static str],
     pub groups: &'static [&'static [&'static str]],
     /// Indexed by [`Region`] − 1: Taiwan's, Hong Kong's.
     pub regional: &'static [&'static [&'static str]],
+    /// Whether the region's group comes after the others (to Traditional) rather than before (to Simplified).
+    pub regional_last: bool,
 }
 
-/// Where a text was written, for the forms of characters a region has of its own: Taiwan writes 著 where OpenCC's
-/// standard (and Simplified) has 着 (隨著, 意味著; not 著名), Hong Kong 衞 for 衛. Converted to Simplified, such a
-/// text is first brought to the standard forms (OpenCC's `TWVariantsRev`, `HKVariantsRev` and their phrases: 著名
-/// stays 著名), as OpenCC's `tw2s` and `hk2s` do; other text is converted as `t2s` does.
+/// A region with forms of characters of its own: Taiwan writes 著 where OpenCC's standard (and Simplified) has 着
+/// (隨著, 意味著; not 著名), 為 and 裡 where the standard has 爲 and 裏; Hong Kong 衞 for 衛, 為 for 爲. To
+/// Simplified, a text written there is first brought to the standard forms (OpenCC's `TWVariantsRev`,
+/// `HKVariantsRev` and their phrases: 著名 stays 著名), as OpenCC's `tw2s` and `hk2s` do; to Traditional, for a
+/// reader there, the standard forms are made the region's at the end (`TWVariants`, `HKVariants` and their
+/// phrases), as `s2tw` and `s2hk` do. `Any`: OpenCC's `t2s` and `s2t`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[repr(u32)]
 pub enum Region {
@@ -42,21 +48,33 @@ pub enum Region {
     HongKong = 2,
 }
 
+/// Where a script's regional groups go: `first` (before the others) or `last`.
+macro_rules! regional_last {
+    (first) => {
+        false
+    };
+    (last) => {
+        true
+    };
+}
+
 /// Names each script's files once: as [`Files`] (`HANT`, `HANS`) and, in the module built for that script
 /// (feature `module` with `hant` or `hans`), as the files' text compiled in (`EMBEDDED`).
 macro_rules! scripts {
-    ($($name:ident $feature:literal: [$($norm:literal),*] $([$($file:literal),*])* $(regional [$($reg:literal),*])*;)*) => {
+    ($($name:ident $feature:literal: [$($norm:literal),*] $([$($file:literal),*])* $last:ident $(regional [$($reg:literal),*])*;)*) => {
         $(pub const $name: Files = Files {
             normalize: &[$($norm),*],
             groups: &[$(&[$($file),*]),*],
             regional: &[$(&[$($reg),*]),*],
+            regional_last: regional_last!($last),
         };)*
         $(
             #[cfg(all(feature = "module", feature = $feature))]
-            const EMBEDDED: (&[&str], &[&[&str]], &[&[&str]]) = (
+            const EMBEDDED: (&[&str], &[&[&str]], &[&[&str]], bool) = (
                 &[$(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/opencc/", $norm))),*],
                 &[$(&[$(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/opencc/", $file))),*]),*],
                 &[$(&[$(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/opencc/", $reg))),*]),*],
+                $name.regional_last,
             );
         )*
     };
@@ -64,8 +82,10 @@ macro_rules! scripts {
 
 scripts! {
     HANT "hant": ["CJK_Compatibility_Ideographs.txt"]
-        ["STPhrases.txt", "STPhrases_GeneratedFromRegionalPhrases.txt"] ["STCharacters.txt"];
-    HANS "hans": ["CJK_Compatibility_Ideographs.txt"] ["TSPhrases.txt"] ["TSCharactersExt.txt"] ["TSCharacters.txt"]
+        ["STPhrases.txt", "STPhrases_GeneratedFromRegionalPhrases.txt"] ["STCharacters.txt"] last
+        regional ["TWVariantsPhrases.txt", "TWVariants.txt"]
+        regional ["HKVariantsPhrases.txt", "HKVariants.txt"];
+    HANS "hans": ["CJK_Compatibility_Ideographs.txt"] ["TSPhrases.txt"] ["TSCharactersExt.txt"] ["TSCharacters.txt"] first
         regional ["TWVariantsRevPhrases.txt", "TWVariantsRev.txt"]
         regional ["HKVariantsRevPhrases.txt", "HKVariantsRev.txt"];
 }
@@ -132,19 +152,26 @@ pub struct Engine {
     normalize: Dict,
     groups: Vec<Dict>,
     regional: Vec<Dict>,
+    regional_last: bool,
 }
 
 impl Engine {
     /// Builds an engine from the text of OpenCC dictionary files: `normalize` (one character to one, applied
-    /// first), then `groups`; `regional`, each region's group (one group of files each, by [`Region`] − 1).
-    pub fn new(normalize: &[&str], groups: &[&[&str]], regional: &[&[&str]]) -> Result<Engine, String> {
+    /// first), then `groups`; `regional`, each region's group (one group of files each, by [`Region`] − 1),
+    /// applied before `groups`, or after them when `regional_last`.
+    pub fn new(
+        normalize: &[&str],
+        groups: &[&[&str]],
+        regional: &[&[&str]],
+        regional_last: bool,
+    ) -> Result<Engine, String> {
         let normalize = Dict::read(normalize)?;
         let groups = groups.iter().map(|g| Dict::read(g)).collect::<Result<Vec<_>, _>>()?;
         if groups.iter().all(|d| d.map.is_empty()) {
             return Err("the dictionaries are empty".into());
         }
         let regional = regional.iter().map(|g| Dict::read(g)).collect::<Result<Vec<_>, _>>()?;
-        Ok(Engine { normalize, groups, regional })
+        Ok(Engine { normalize, groups, regional, regional_last })
     }
 
     /// `text` converted. Text without CJK characters comes back borrowed, unchanged.
@@ -152,8 +179,8 @@ impl Engine {
         self.convert_from(text, Region::Any)
     }
 
-    /// `text`, written in `region`, converted: its region's forms first brought to the standard ones (when this
-    /// engine has that region's group: the Simplified one does). Text without CJK characters comes back borrowed.
+    /// `text` converted through `region`'s forms (see [`Region`]): to Simplified, `text` written there; to
+    /// Traditional, for a reader there. Text without CJK characters comes back borrowed.
     pub fn convert_from<'a>(&self, text: &'a str, region: Region) -> Cow<'a, str> {
         if !may_convert(text) {
             return Cow::Borrowed(text);
@@ -166,11 +193,16 @@ impl Engine {
                 None => normalized.push(c),
             }
         }
-        let regional = (region as usize).checked_sub(1).and_then(|i| self.regional.get(i));
-        if let Some(regional) = regional {
-            normalized = forward_maximum_matching(std::slice::from_ref(regional), &normalized);
+        let regional = (region as usize).checked_sub(1).and_then(|i| self.regional.get(i)).map(std::slice::from_ref);
+        match regional {
+            Some(regional) if self.regional_last => {
+                Cow::Owned(forward_maximum_matching(regional, &forward_maximum_matching(&self.groups, &normalized)))
+            }
+            Some(regional) => {
+                Cow::Owned(forward_maximum_matching(&self.groups, &forward_maximum_matching(regional, &normalized)))
+            }
+            None => Cow::Owned(forward_maximum_matching(&self.groups, &normalized)),
         }
-        Cow::Owned(forward_maximum_matching(&self.groups, &normalized))
     }
 }
 
@@ -203,6 +235,7 @@ mod tests {
             &["﨑\t崎"],
             &[&["頭髮\t头发\n發展\t发展 發展"], &["頭\t头\n髮\t发\n發\t发\n崎\t崎"]],
             &[&["著名\t著名\n著\t着"]],
+            false,
         )
         .unwrap();
         assert_eq!(e.convert("頭髮發展"), "头发发展");
@@ -213,13 +246,17 @@ mod tests {
         assert_eq!(e.convert("著名頭著"), "著名头著");
         assert_eq!(e.convert_from("著名頭著", Region::Taiwan), "著名头着");
         assert_eq!(e.convert_from("著名頭著", Region::HongKong), "著名头著");
+        // To Traditional, the region's group last: for a reader there.
+        let e = Engine::new(&[], &[&["为\t爲\n着\t着"]], &[&["爲\t為"]], true).unwrap();
+        assert_eq!(e.convert("为着"), "爲着");
+        assert_eq!(e.convert_from("为着", Region::Taiwan), "為着");
     }
 
     #[test]
     fn bad_dictionaries_are_errors() {
-        assert!(Engine::new(&[], &[&["x"]], &[]).is_err());
-        assert!(Engine::new(&[], &[&["# only a comment\n"]], &[]).is_err());
-        assert!(Engine::new(&[], &[], &[]).is_err());
-        assert!(Engine::new(&[], &[&["a\tb"]], &[&["no tab"]]).is_err());
+        assert!(Engine::new(&[], &[&["x"]], &[], false).is_err());
+        assert!(Engine::new(&[], &[&["# only a comment\n"]], &[], false).is_err());
+        assert!(Engine::new(&[], &[], &[], false).is_err());
+        assert!(Engine::new(&[], &[&["a\tb"]], &[&["no tab"]], false).is_err());
     }
 }

@@ -3,7 +3,8 @@
 //! matching), so 頭髮 → 头发 while 發展 → 发展, and 联系 → 聯繫 (not 聯係). No regional vocabulary (软件 stays);
 //! but an article written in Taiwan or Hong Kong (its `lang`: `zh-TW`, `zh-Hant-HK`…) has its region's own
 //! forms of characters brought to the standard ones before it is made Simplified, as OpenCC's `tw2s` / `hk2s`
-//! do (隨著 → 随着, not 随著; 著名 stays), see [`Region`].
+//! do (隨著 → 随着, not 随著; 著名 stays), and a reader there gets the region's forms in Traditional, as `s2tw` /
+//! `s2hk` give them (为 → 為, not OpenCC's standard 爲), see [`Region`].
 //!
 //! The engine is the crate `article-viewer-convert`. The viewer does not link it: it fetches it, as a module with
 //! the script's dictionaries compiled in (`opencc/hans.wasm`, `opencc/hant.wasm`), the first time a reader asks for
@@ -113,9 +114,9 @@ impl Script {
     }
 }
 
-/// The region a text tagged `lang` was written in, for its forms of characters (see [`Region`]): Taiwan for
-/// `zh-TW`, `zh-Hant-TW`; Hong Kong for `zh-HK`, `zh-MO`, `zh-Hant-HK`, `yue-HK`… (Macau writes as Hong Kong
-/// does); else none.
+/// The region of a text or a reader's language tagged `lang`, for its forms of characters (see [`Region`]):
+/// Taiwan for `zh-TW`, `zh-Hant-TW`; Hong Kong for `zh-HK`, `zh-MO`, `zh-Hant-HK`, `yue-HK`… (Macau writes as
+/// Hong Kong does); else none.
 pub fn region(lang: Option<&str>) -> Region {
     let mut parts = lang.unwrap_or_default().split('-');
     let is = |part: &str, name: &str| part.eq_ignore_ascii_case(name);
@@ -157,7 +158,8 @@ impl Converter {
             texts
         };
         let (group_texts, regional_texts) = (take(files.groups), take(files.regional));
-        Ok(Converter { script, engine: Engine::new(norm_texts, &group_texts, &regional_texts)? })
+        let engine = Engine::new(norm_texts, &group_texts, &regional_texts, files.regional_last)?;
+        Ok(Converter { script, engine })
     }
 
     /// `text` in this converter's script. Text without CJK characters comes back borrowed, unchanged.
@@ -165,24 +167,32 @@ impl Converter {
         self.engine.convert(text)
     }
 
-    /// `text`, written in `region`, in this converter's script (see [`Region`]).
+    /// `text` in this converter's script through `region`'s forms (see [`Region`]).
     pub fn convert_from<'a>(&self, text: &'a str, region: Region) -> Cow<'a, str> {
         self.engine.convert_from(text, region)
     }
 
-    /// [`convert_article`] with this converter.
-    pub fn convert_article(&self, a: &Article) -> Article {
-        convert_article(a, self.script, &|s, r| self.convert_from(s, r).into_owned())
+    /// [`convert_article`] with this converter, for a reader of `reader` (see [`conversion_region`]).
+    pub fn convert_article(&self, a: &Article, reader: Region) -> Article {
+        let region = conversion_region(a, self.script, reader);
+        convert_article(a, self.script, &|s| self.convert_from(s, region).into_owned())
     }
 }
 
-/// The article with every text a reader sees converted by `c` (given the [`region`] of the article's `lang`; ids,
-/// links, image addresses and code unchanged); a Chinese `lang` becomes `script`'s tag. The viewer passes the
-/// converter module it fetched; natively and in tests, [`Converter::convert_article`] passes a [`Converter`].
-pub fn convert_article(a: &Article, script: Script, c: &dyn Fn(&str, Region) -> String) -> Article {
+/// Whose forms of characters converting article `a` to `script` goes through (see [`Region`]): to Simplified, the
+/// region the article was written in (its `lang`); to Traditional, the reader's (`reader`).
+pub fn conversion_region(a: &Article, script: Script, reader: Region) -> Region {
+    match script {
+        Script::Hans => region(a.lang.as_deref()),
+        Script::Hant => reader,
+    }
+}
+
+/// The article with every text a reader sees converted by `c` (ids, links, image addresses and code unchanged); a
+/// Chinese `lang` becomes `script`'s tag. The viewer passes the converter module it fetched; natively and in
+/// tests, [`Converter::convert_article`] passes a [`Converter`].
+pub fn convert_article(a: &Article, script: Script, c: &dyn Fn(&str) -> String) -> Article {
     use super::Block;
-    let from = region(a.lang.as_deref());
-    let c = |s: &str| c(s, from);
     let mut out = a.clone();
     if let Ok(title) = super::Title::parse(&c(a.title.as_str())) {
         out.title = title;

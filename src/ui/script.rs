@@ -90,13 +90,28 @@ impl PartialEq for ConverterRef {
 impl ConverterRef {
     /// `s` converted; as written when it has nothing to convert or the engine failed.
     pub fn text(&self, s: &str) -> String {
-        self.0.convert(s, Default::default())
+        let region = match self.0.script {
+            Script::Hant => reader_region(),
+            Script::Hans => Default::default(),
+        };
+        self.0.convert(s, region)
     }
 
-    /// The article with every text a reader sees converted (as written in the region of its `lang`).
+    /// The article with every text a reader sees converted (through the forms of the region it was written in,
+    /// to Simplified; of the reader's, to Traditional).
     pub fn article(&self, a: &Article) -> Article {
-        convert_article(a, self.0.script, &|s, region| self.0.convert(s, region))
+        let region = crate::domain::convert::conversion_region(a, self.0.script, reader_region());
+        convert_article(a, self.0.script, &|s| self.0.convert(s, region))
     }
+}
+
+/// The reader's region for the forms of Traditional characters: that of the first Chinese language of the
+/// browser's (`zh-TW` → Taiwan's 為, 裡; `zh-HK` → Hong Kong's), else OpenCC's standard forms.
+#[cfg(feature = "convert")]
+fn reader_region() -> crate::domain::convert::Region {
+    let languages = web_sys::window().map(|w| w.navigator().languages().to_vec()).unwrap_or_default();
+    let chinese = languages.iter().filter_map(|l| l.as_string()).find(|l| crate::domain::format::tag_is(l, "zh"));
+    crate::domain::convert::region(chinese.as_deref())
 }
 
 /// Loads `script`'s converter from the loader `opencc/convert.js` at `js` (its URL), which fetches the module

@@ -33,6 +33,7 @@ before(async () => {
       { id: 'tw', title: '隨著市場回暖', lang: 'zh-TW', body: ['著名企業意味著轉型。'] },
       { id: 'hk', title: '衞生署', lang: 'zh-HK', body: ['衞生。'] },
       { id: 'zh', title: '隨著衞生', lang: 'zh-Hant', body: ['著。'] },
+      { id: 'cn', title: '为了群众', lang: 'zh-Hans', body: ['里面。'] },
     ] }) },
     '/en/': { articles: JSON.stringify({ version: 1, articles: [{ id: 'e1', title: 'English only', lang: 'en', body: ['No Chinese here.'] }] }) },
   });
@@ -143,11 +144,34 @@ test('an article from Taiwan or Hong Kong (its lang) is made Simplified with its
   await page.goto(server.url('/regions/#/?script=hans'));
   const titles = page.locator('.card-title a');
   await titles.filter({ hasText: '随着市场回暖' }).waitFor();
-  assert.deepEqual(await titles.allTextContents(), ['随着市场回暖', '卫生署', '随著衞生']);
+  assert.deepEqual(await titles.allTextContents(), ['随着市场回暖', '卫生署', '随著衞生', '为了群众']);
   await titles.first().click();
   await page.locator('.article-body p', { hasText: '著名企业意味着转型。' }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('繁體 gives a reader in Taiwan or Hong Kong (the browser\'s language) the region\'s forms of characters', async () => {
+  const shown = async (b) => {
+    const { page, errors } = await newPage(b.context);
+    await page.goto(server.url('/regions/#/?script=hant'));
+    const card = page.locator('.card-title a').last();
+    await card.filter({ hasNotText: '为' }).waitFor();
+    const title = await card.textContent();
+    assert.deepEqual(errors, []);
+    await page.close();
+    return title;
+  };
+  // OpenCC's standard forms where the browser names no region (the suite's browser is en-US).
+  assert.equal(await shown(browser), '爲了羣衆');
+  for (const [locale, want] of [['zh-TW', '為了群眾'], ['zh-HK', '為了羣眾']]) {
+    const b = await launchBrowser({ locale });
+    try {
+      assert.equal(await shown(b), want, locale);
+    } finally {
+      await b.close();
+    }
+  }
 });
 
 test('a converter that does not load is reported, the articles stay as written, and asking again retries', async () => {
