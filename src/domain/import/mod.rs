@@ -134,10 +134,19 @@ impl Draft {
         converted
     }
 
+    /// How warnings name the article: its title, else its id.
+    fn label(&self) -> String {
+        if self.title.is_empty() {
+            format!("item {:?}", self.id)
+        } else {
+            format!("{:?}", self.title)
+        }
+    }
+
     /// Validates with the viewer's rules. Hard faults (no title, a bad date) are errors; unsafe values are
     /// dropped with a warning.
     pub fn finish(self, warnings: &mut Vec<String>) -> Result<Article, String> {
-        let label = if self.title.is_empty() { format!("item {:?}", self.id) } else { format!("{:?}", self.title) };
+        let label = self.label();
         let id = ArticleId::parse(&self.id)?;
         let title = Title::parse(&self.title).map_err(|e| format!("{e} (item {:?})", self.id))?;
         let published = match self.published.as_deref() {
@@ -599,7 +608,7 @@ fn relative_images_warning(draft: &Draft, warnings: &mut Vec<String>) {
         .filter(|src| is_safe_url(src, true) && !is_safe_url(src, false))
         .collect();
     if let Some(first) = relative.first() {
-        let label = if draft.title.is_empty() { format!("item {:?}", draft.id) } else { format!("{:?}", draft.title) };
+        let label = draft.label();
         let what = match relative.len() {
             1 => format!("image {first:?} has a relative address"),
             n => format!("{n} images ({first:?}…) have relative addresses"),
