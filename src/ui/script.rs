@@ -38,6 +38,8 @@ mod engine {
         /// `convert(text, region)`: `text` converted; as it is when it has nothing to convert (or the engine
         /// failed).
         engine: js_sys::Function,
+        /// The reader's region, for the forms of Traditional characters (read once, as the converter loads).
+        pub reader: crate::domain::convert::Region,
     }
 
     /// Starts loading `script`'s converter from the loader at `js`; the promise never rejects.
@@ -52,6 +54,7 @@ mod engine {
             None => super::Slot::Ready(super::ConverterRef(std::rc::Rc::new(Converter {
                 script,
                 engine: answer.unchecked_into(),
+                reader: super::reader_region(),
             }))),
         }
     }
@@ -91,7 +94,7 @@ impl ConverterRef {
     /// `s` converted; as written when it has nothing to convert or the engine failed.
     pub fn text(&self, s: &str) -> String {
         let region = match self.0.script {
-            Script::Hant => reader_region(),
+            Script::Hant => self.0.reader,
             Script::Hans => Default::default(),
         };
         self.0.convert(s, region)
@@ -100,7 +103,7 @@ impl ConverterRef {
     /// The article with every text a reader sees converted (through the forms of the region it was written in,
     /// to Simplified; of the reader's, to Traditional).
     pub fn article(&self, a: &Article) -> Article {
-        let region = crate::domain::convert::conversion_region(a, self.0.script, reader_region());
+        let region = crate::domain::convert::conversion_region(a, self.0.script, self.0.reader);
         convert_article(a, self.0.script, &|s| self.0.convert(s, region))
     }
 }
