@@ -597,9 +597,9 @@ pub fn detect_language(text: &str) -> Option<String> {
     Some(two_letters.unwrap_or(code).to_owned())
 }
 
-/// A warning for the images of `draft` (from a web page or a feed) whose address is still relative once the input's own address (a page's
-/// canonical link, og:url or `<base href>`, a feed's link, where it was fetched from) resolved what it could: the
-/// viewer would ask its own host for them, which seldom has them.
+/// A warning for the images of `draft` (from a web page or a feed) whose address is still relative once the
+/// input's own address (a page's canonical link, og:url or `<base href>`, a feed's link, where it was fetched
+/// from) resolved what it could: the viewer would ask its own host for them, which seldom has them.
 fn relative_images_warning(draft: &Draft, warnings: &mut Vec<String>) {
     let relative: Vec<&str> = draft
         .body

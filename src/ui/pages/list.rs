@@ -142,7 +142,7 @@ pub fn list_page() -> Html {
     };
     // Each search is timed from the query sent to its results rendered; the search box waits for a pause in
     // typing of twice that (`debounce_ms`).
-    let debounce = use_mut_ref(|| Rc::new(std::cell::Cell::new(search_box::DEBOUNCE_MS))).borrow().clone();
+    let debounce = use_memo((), |_| std::cell::Cell::new(search_box::DEBOUNCE_MS));
     let searched_at = use_mut_ref(|| None::<f64>);
     {
         let (debounce, searched_at) = (debounce.clone(), searched_at.clone());
