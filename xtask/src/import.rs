@@ -83,6 +83,8 @@ pub struct Summary {
     pub punctuation: usize,
     /// With --verbose: a line per article imported.
     pub articles: Vec<String>,
+    /// The articles imported by this run per `lang` (`None`: no language, given or detected).
+    pub languages: std::collections::BTreeMap<Option<String>, usize>,
 }
 
 impl Summary {
@@ -256,6 +258,7 @@ fn import(args: &ImportArgs) -> Result<Summary> {
         if args.verbose {
             summary.articles.push(describe(status, &article));
         }
+        *summary.languages.entry(article.lang.clone()).or_default() += 1;
         match position.get(&id) {
             Some(&i) => {
                 articles[i] = article;
@@ -615,6 +618,21 @@ fn print_summary(args: &ImportArgs, s: &Summary) {
         s.skipped.len(),
         s.warnings.len()
     );
+    if !s.languages.is_empty() {
+        // (What the importer took each article to be written in, where the input did not say: a wrong guess shows
+        // here, and --lang sets it.)
+        // (By tag; those without one last.)
+        let (none, tagged): (Vec<_>, Vec<_>) = s.languages.iter().partition(|(lang, _)| lang.is_none());
+        let counts: Vec<String> = tagged
+            .into_iter()
+            .chain(none)
+            .map(|(lang, n)| format!("{} {n}", lang.as_deref().unwrap_or("none")))
+            .collect();
+        eprintln!(
+            "languages: {} (as the inputs say, else detected from the text; --lang gives one)",
+            counts.join(", ")
+        );
+    }
     if s.punctuation > 0 {
         eprintln!(
             "{} half-width punctuation mark(s) in Chinese text made full-width (，：（）…; --keep-punctuation keeps them)",

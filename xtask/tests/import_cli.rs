@@ -212,6 +212,18 @@ fn every_format_in_one_run() {
         assert!(set.articles.iter().any(|a| a.id.as_str() == page), "{page}");
     }
     assert!(stderr(&o).contains("1 skipped"), "the RSS item without a title: {}", stderr(&o));
+    // What each article was taken to be written in, counted (the seed and the Chinese pages zh-Hant, the JSON
+    // feed's one short item none).
+    let counts = |lang: Option<&str>| set.articles.iter().filter(|a| a.lang.as_deref() == lang).count();
+    let line = format!(
+        "languages: en {}, zh-Hans {}, zh-Hant {}, none {} ",
+        counts(Some("en")),
+        counts(Some("zh-Hans")),
+        counts(Some("zh-Hant")),
+        counts(None)
+    );
+    assert_eq!(counts(Some("zh-Hant")), 4, "{}", stderr(&o));
+    assert!(stderr(&o).contains(&line), "{line:?} in {}", stderr(&o));
     let _ = std::fs::remove_dir_all(dir);
 }
 
