@@ -146,7 +146,7 @@ pub fn may_convert(text: &str) -> bool {
 }
 
 /// A converter: a character-by-character normalisation pass, then dictionary groups tried in order at each
-/// position; before those, for a region's text, the region's group.
+/// position; and a region's group, before those (to Simplified) or after them (to Traditional).
 #[derive(Debug)]
 pub struct Engine {
     normalize: Dict,

@@ -174,16 +174,17 @@ impl Converter {
 
     /// [`convert_article`] with this converter, for a reader of `reader` (see [`conversion_region`]).
     pub fn convert_article(&self, a: &Article, reader: Region) -> Article {
-        let region = conversion_region(a, self.script, reader);
+        let region = conversion_region(self.script, a.lang.as_deref(), reader);
         convert_article(a, self.script, &|s| self.convert_from(s, region).into_owned())
     }
 }
 
-/// Whose forms of characters converting article `a` to `script` goes through (see [`Region`]): to Simplified, the
-/// region the article was written in (its `lang`); to Traditional, the reader's (`reader`).
-pub fn conversion_region(a: &Article, script: Script, reader: Region) -> Region {
+/// Whose forms of characters converting a text tagged `lang` (an article's; `None` for the collection's title and
+/// facet values) to `script` goes through (see [`Region`]): to Simplified, the region the text was written in; to
+/// Traditional, the reader's (`reader`).
+pub fn conversion_region(script: Script, lang: Option<&str>, reader: Region) -> Region {
     match script {
-        Script::Hans => region(a.lang.as_deref()),
+        Script::Hans => region(lang),
         Script::Hant => reader,
     }
 }

@@ -93,17 +93,13 @@ impl PartialEq for ConverterRef {
 impl ConverterRef {
     /// `s` converted; as written when it has nothing to convert or the engine failed.
     pub fn text(&self, s: &str) -> String {
-        let region = match self.0.script {
-            Script::Hant => self.0.reader,
-            Script::Hans => Default::default(),
-        };
-        self.0.convert(s, region)
+        self.0.convert(s, crate::domain::convert::conversion_region(self.0.script, None, self.0.reader))
     }
 
     /// The article with every text a reader sees converted (through the forms of the region it was written in,
     /// to Simplified; of the reader's, to Traditional).
     pub fn article(&self, a: &Article) -> Article {
-        let region = crate::domain::convert::conversion_region(a, self.0.script, self.0.reader);
+        let region = crate::domain::convert::conversion_region(self.0.script, a.lang.as_deref(), self.0.reader);
         convert_article(a, self.0.script, &|s| self.0.convert(s, region))
     }
 }
