@@ -283,6 +283,33 @@ test('a reader in another language, on a deep link or reading converted sees no 
   await page.close();
 });
 
+test('where nothing prerendered is shown, a bar moves along the top until the app has started, not a blank page', async () => {
+  // What is painted before the page's own content: the body's ::before (the app's root not yet in the page).
+  const bar = (page) => page.evaluate(() => {
+    const s = getComputedStyle(document.body, '::before');
+    return s.content === 'none' ? null : { name: s.animationName, height: s.height, position: s.position };
+  });
+  for (const [name, address] of [['a deep link', `/pre/#/article/${SEED_ID}`], ['a search', '/pre/#/?q=%E6%9C%89%E8%89%B2'],
+    ['a page without a prerendered list', '/plain/']]) {
+    const { page } = await newPage(zh.context);
+    const release = await holdBack(page, '**/*_bg.wasm');
+    await page.goto(server.url(address));
+    assert.deepEqual(await bar(page), { name: 'av-starting', height: '3px', position: 'fixed' }, name);
+    release();
+    await page.locator('#av-root .app').waitFor();
+    assert.equal(await bar(page), null, `${name}: gone once the app has started`);
+    await page.close();
+  }
+  // The prerendered list is the page meanwhile: no bar over it.
+  const { page } = await newPage(zh.context);
+  const release = await holdBack(page, '**/*_bg.wasm');
+  await page.goto(server.url('/pre/'));
+  await prerendered(page).locator('.card').waitFor();
+  assert.equal(await bar(page), null);
+  release();
+  await page.close();
+});
+
 test("Share gives the article's own page, in the script shown, where they were written for the set loaded", async () => {
   const origin = new URL(server.url('/')).origin;
   await zh.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });

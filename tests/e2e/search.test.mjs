@@ -107,6 +107,17 @@ test('an article opened from a search counts its marks and steps through them, w
   // The bar stays at the top of the window while the article scrolls under it.
   const bar = await page.locator('.match-nav').boundingBox();
   assert.ok(await page.evaluate(() => scrollY) > 200 && bar.y >= 0 && bar.y < 5, JSON.stringify(bar));
+  // A small box at the end of the line on a wide page; on a phone a bar across the page, which the text scrolls
+  // under (a box there covered the end of the line beside it), still at the top of the window.
+  const body = page.locator('.article-body');
+  assert.ok(bar.width < (await body.boundingBox()).width / 2, JSON.stringify(bar));
+  await page.setViewportSize({ width: 390, height: 700 });
+  await page.waitForFunction(() => {
+    const b = document.querySelector('.match-nav').getBoundingClientRect();
+    const t = document.querySelector('.article-body').getBoundingClientRect();
+    return b.left <= t.left && b.right >= t.right && b.top >= 0 && b.top < 5;
+  });
+  await page.setViewportSize({ width: 800, height: 500 });
   await page.getByRole('button', { name: 'Next match' }).click();
   await status.filter({ hasText: `Match 1 of ${n}` }).waitFor();
   assert.ok(await inView(0));
