@@ -1262,6 +1262,40 @@ fn a_byline_as_the_first_paragraph_names_the_authors_and_leaves_the_text() {
     assert_eq!(page("By John Roe, staff writer"), (vec!["Jane Doe".to_owned()], 2));
 }
 
+/// A Chinese byline as one of the article's paragraphs (`2024-05-01 10:00　来源：有色网`): the meta line shows its
+/// date and source, and the paragraph leaves the text; one that says more than the meta line shows (a
+/// photographer, another source than the page's) stays.
+#[test]
+fn a_chinese_byline_paragraph_leaves_the_text_when_the_meta_line_shows_all_it_says() {
+    let page = |head: &str, first: &str| {
+        let html = format!(
+            "<html><head><title>镍价上涨</title>{head}</head><body><article><h1>镍价上涨</h1><p>{first}</p>\
+             <p>伦敦金属交易所镍价周一上涨。</p></article></body></html>"
+        );
+        let a = import_file(Path::new("p.html"), html.as_bytes(), &ImportOptions::default()).articles.remove(0);
+        let texts: Vec<String> = a.body.iter().flat_map(Block::texts).cloned().collect();
+        (a.published.map(|p| p.as_str().to_owned()), a.source, a.views.map(|v| v.get()), texts)
+    };
+    let text = "伦敦金属交易所镍价周一上涨。".to_owned();
+    let (published, source, views, texts) = page("", "2024-05-01 10:00　来源：有色网");
+    assert_eq!(published.as_deref(), Some("2024-05-01T10:00:00+08:00"));
+    assert_eq!(source.as_deref(), Some("有色网"));
+    assert_eq!(texts, std::slice::from_ref(&text));
+    let (.., views_read, texts) = page("", "2018年11月30日 11:21 12269次瀏覽 來源: 有色報 分類: 重點新聞 作者: 張燎原");
+    assert_eq!((views_read, texts), (Some(12269), vec![text.clone()]));
+    assert_eq!(views, None);
+    // More than the meta line shows: kept.
+    for (first, more) in [("2024-05-01 来源：有色网　摄影：李四", "李四"), ("来源：有色网 记者 王五", "王五")]
+    {
+        let texts = page("", first).3;
+        assert!(texts.len() == 2 && texts[0].contains(more), "{first}: {texts:?}");
+    }
+    // The page's metadata names another date than the paragraph's: the paragraph says something the meta line
+    // does not show, and stays.
+    let other = r#"<meta property="article:published_time" content="2024-06-01">"#;
+    assert_eq!(page(other, "2024-05-01 10:00　来源：有色网").3.len(), 2);
+}
+
 /// A feed that carries an item twice, or two items whose ids become one as ids are made, gives one article per id:
 /// the first, the rest reported (found by the fuzzer: the set did not load whole).
 #[test]

@@ -475,12 +475,35 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     if let Some(s) = &mut summary {
         clean(s);
     }
+    let source = byline.source.or_else(|| meta(&doc, &["og:site_name"])).or(ld.publisher);
+    let category = meta(&doc, &["article:section"]).or(ld.section).or(byline.category);
+    // The byline as one of the article's first paragraphs (`2024-05-01 10:00　来源：有色网`) leaves the text when
+    // the meta line shows all it says: its date, views, source, category and authors the article's, and nothing
+    // else in it.
+    let shown_in_meta = |b: &Block| {
+        let Block::Paragraph { text, .. } = b else { return false };
+        if text.chars().count() > 200 || !super::scraped::names_or_counts(text) {
+            return false;
+        }
+        let mut said = super::scraped::ScrapedArticle::default();
+        super::scraped::read_meta(text, offset, &mut said);
+        let given = |said: &Option<String>, is: &Option<String>| said.is_none() || said == is;
+        given(&said.published, &published)
+            && given(&said.source, &source)
+            && given(&said.category, &category)
+            && (said.views.is_none() || said.views == byline.views)
+            && said.authors.iter().all(|a| authors.contains(a))
+            && super::scraped::says_only_meta(text, &said)
+    };
+    if let Some(at) = blocks.iter().take(3).position(shown_in_meta) {
+        blocks.remove(at);
+    }
     let draft = Draft {
         id: super::make_id(stem, stem),
         title,
         published,
-        source: byline.source.or_else(|| meta(&doc, &["og:site_name"])).or(ld.publisher),
-        category: meta(&doc, &["article:section"]).or(ld.section).or(byline.category),
+        source,
+        category,
         views: byline.views,
         editor,
         tags,

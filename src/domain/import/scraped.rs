@@ -121,6 +121,21 @@ fn has_label(line: &str) -> bool {
     LABELS.iter().any(|(l, _)| line.contains(&format!("{l}:")) || line.contains(&format!("{l}：")))
 }
 
+/// Whether the meta line `line`, read into `said` by [`read_meta`], says nothing more than that: once its labels,
+/// values, date and view count are taken out, no letter is left (`2024-05-01 10:00　来源：有色网` says nothing
+/// more; `来源：有色网　摄影：李四` does).
+pub(crate) fn says_only_meta(line: &str, said: &ScrapedArticle) -> bool {
+    let mut rest = line.to_owned();
+    let values = said.source.iter().chain(&said.category).chain(&said.authors);
+    let words = LABELS.iter().map(|(l, _)| *l).chain(["次瀏覽", "次浏览", "次閱讀", "次阅读", "次點擊", "次点击"]);
+    let words = words.chain(["瀏覽", "浏览", "閱讀", "阅读", "點擊", "点击"]);
+    for word in values.map(String::as_str).chain(words) {
+        rest = rest.replace(word, " ");
+    }
+    // (A date's and a time's words: 2018年11月30日 11時21分.)
+    !rest.chars().any(|c| c.is_alphabetic() && !"年月日時时分秒".contains(c))
+}
+
 /// Reads a meta line's date, views, source, category and authors into `art`.
 pub(crate) fn read_meta(line: &str, offset: UtcOffset, art: &mut ScrapedArticle) {
     let date = parse_date(line, offset);
