@@ -270,6 +270,52 @@ fn the_same_file_gives_the_same_id_every_time() {
     assert!(make_id(&"x".repeat(500), "f").len() <= 128);
 }
 
+/// A feed's text is repaired as a scraped page's is: references escaped twice (`&amp;nbsp;`, `&amp;ldquo;`), bare
+/// ones (`ldquo;`) and pinyin annotations (`企業(yè)`), in titles, summaries and bodies; damage no rule repairs
+/// is reported by item and block. An item with neither link, id nor title gets an id from its text: the same at
+/// every import (feed-rs would give it a random one), so that --merge does not add it again.
+#[test]
+fn a_feeds_text_is_repaired_as_a_pages_is_and_an_item_without_link_or_id_keeps_its_id() {
+    let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>有色新闻</title>
+        <item><title>铜价&amp;nbsp;走强&amp;ldquo;企業(yè)&amp;rdquo;</title><link>https://news.example.cn/a/1.html</link>
+        <description>企業(yè)发展ldquo;好rdquo;。锌价轉變?yōu)持平。</description></item>
+        <item><description>没有标题的条目。第二句。</description></item></channel></rss>"#;
+    let import = || import_file(Path::new("n.xml"), rss.as_bytes(), &ImportOptions::default());
+    let r = import();
+    assert_eq!(r.error, None);
+    let a = &r.articles[0];
+    assert_eq!(a.title.as_str(), "铜价 走强“企業”");
+    // (The damage left as it is, for a --fixes entry.)
+    assert_eq!(a.body, [Block::paragraph("企業发展“好”。锌价轉變？yōu)持平。")]);
+    assert_eq!((r.entities_decoded, r.pinyin_removed), (5, 2));
+    assert_eq!(r.corrupted_spans, 1);
+    assert!(r.warnings.iter().any(|w| w.contains("block 1: damaged text")), "{:?}", r.warnings);
+    let b = &r.articles[1];
+    assert_eq!(b.title.as_str(), "没有标题的条目");
+    assert_eq!(import().articles[1].id, b.id, "the same id at every import");
+}
+
+/// An untitled item's title: its first sentence (a statement without its full stop; a question keeps its mark),
+/// cut at a space with `…` when long (a Chinese one anywhere).
+#[test]
+fn first_words_make_a_title_of_the_first_sentence() {
+    use article_viewer::domain::import::first_words;
+    let long = "Zinc prices held steady on Tuesday as traders awaited data from China and Europe on output.";
+    for (text, want) in [
+        ("没有标题的条目。第二句。", "没有标题的条目"),
+        ("Is nickel back? Prices say so.", "Is nickel back?"),
+        ("Nickel rose 3.5% today. More later.", "Nickel rose 3.5% today"),
+        ("  A line\n  broken  ", "A line broken"),
+        (long, "Zinc prices held steady on Tuesday as traders awaited data…"),
+        ("", ""),
+    ] {
+        assert_eq!(first_words(text, 60), want, "{text}");
+    }
+    assert_eq!(first_words("铜价周一走强，沪铜主力合约上涨百分之一点二。", 10), "铜价周一走强，沪铜主…");
+    assert_eq!(first_words("铜价周一走强沪，铜主力合约上涨百分之一点二。", 7), "铜价周一走强沪…");
+    assert_eq!(first_words("铜价周一走强，沪铜主力合约上涨百分之一点二。", 7), "铜价周一走强…");
+}
+
 #[test]
 fn meta_line_parts_may_be_missing_reordered_simplified_or_half_width() {
     let text = "标题在这里\n作者：李四 来源：新华社 2020-01-02 分类: 要闻 阅读 35\n正文第一段。\n责任编辑：王五\n";
@@ -299,8 +345,12 @@ fn rss_items_become_articles_and_hostile_html_does_not_survive() {
     let path = Path::new(FIXTURES).join("hostile.rss");
     let r = import_file(&path, &std::fs::read(&path).unwrap(), &ImportOptions::default());
     assert_eq!(r.error, None);
-    assert_eq!(r.articles.len(), 2);
-    assert_eq!(r.skipped.len(), 1, "the item without a title: {:?}", r.skipped);
+    assert_eq!(r.articles.len(), 3);
+    assert!(r.skipped.is_empty(), "{:?}", r.skipped);
+    // An item without a title (RSS needs only a description) is titled by its first sentence, with a warning.
+    assert_eq!(r.articles[2].title.as_str(), "An item without a title is titled by its first words");
+    assert_eq!(r.articles[2].id.as_str(), "no-title-item");
+    assert!(r.warnings.iter().any(|w| w.contains("\"no-title-item\" has no title")), "{:?}", r.warnings);
     let a = &r.articles[0];
     assert_eq!(a.title.as_str(), "Copper prices & the <script> tag");
     assert_eq!(a.id.as_str(), "urn-example-copper-2024");

@@ -4,6 +4,7 @@
 //! Order matters and is fixed by [`clean_text`]: the user's fixes first (they are written against the raw
 //! text), then entities, then pinyin annotations, then Unicode NFC and white space.
 
+use crate::domain::Block;
 use pinyin::ToPinyinMulti;
 use unicode_normalization::UnicodeNormalization;
 
@@ -348,6 +349,37 @@ pub fn full_width_punctuation(text: &str) -> (String, usize) {
         }
     }
     (out, converted)
+}
+
+/// Repairs one text taken from markup (a web page's, a feed item's) as scraped text is repaired: references
+/// decoded — whole ones a feed escaped twice (`&amp;nbsp;` read as `&nbsp;`) and bare ones (`ldquo;`) — and
+/// pinyin annotations taken out; counted into `report`.
+pub fn repair(text: &mut String, report: &mut CleanReport) {
+    let (decoded, n) = decode_entities(text);
+    let (stripped, m) = strip_pinyin_annotations(&decoded);
+    report.entities_decoded += n;
+    report.pinyin_removed += m;
+    *text = stripped;
+}
+
+/// Damage no rule repairs (a span lost to a bad conversion) in `blocks`, reported by block as scraped text
+/// reports it by line (`what` names the block's place: "block 3", "item 2, block 3"). Returns how many.
+pub fn report_damage(blocks: &[Block], what: &dyn Fn(usize) -> String, warnings: &mut Vec<String>) -> usize {
+    let mut spans = 0;
+    for (i, b) in blocks.iter().enumerate() {
+        for text in b.texts() {
+            for c in find_corruption(text) {
+                spans += 1;
+                warnings.push(format!(
+                    "{}: damaged text ({}): {:?} — repair it with a --fixes entry",
+                    what(i + 1),
+                    c.sign,
+                    c.context
+                ));
+            }
+        }
+    }
+    spans
 }
 
 /// What [`clean_text`] did.

@@ -12,7 +12,18 @@ fn alternate(links: &[feed_rs::model::Link]) -> Option<&feed_rs::model::Link> {
 /// Reads a feed. `stem` names the file, for ids of items without a usable one; `address`, where the feed was
 /// fetched from, if it was (its relative links and images resolve against it).
 pub fn parse_feed(bytes: &[u8], stem: &str, address: Option<&str>) -> Result<Vec<Draft>, String> {
-    let parser = feed_rs::parser::Builder::new().base_uri(address).build();
+    // (An item with neither a link nor a title and id gets no id from feed-rs — not its random one, new at every
+    // import, which would add the item again on each --merge —: it is named below by its text.)
+    let parser = feed_rs::parser::Builder::new()
+        .base_uri(address)
+        .id_generator(|links, title, uri| {
+            if links.is_empty() && (uri.is_none() || title.is_none()) {
+                String::new()
+            } else {
+                feed_rs::parser::generate_id(links, title, uri)
+            }
+        })
+        .build();
     let feed = parser.parse(bytes).map_err(|e| format!("not a readable RSS, Atom or JSON feed: {e}"))?;
     let feed_title = feed.title.as_ref().map(plain_text).filter(|t| !t.is_empty());
     let feed_link =
@@ -26,6 +37,8 @@ pub fn parse_feed(bytes: &[u8], stem: &str, address: Option<&str>) -> Result<Vec
             .filter(|t| !t.is_empty())
             .collect();
         let category = (!terms.is_empty()).then(|| terms.remove(0));
+        let item_text =
+            entry.content.as_ref().and_then(|c| c.body.clone()).or(entry.summary.as_ref().map(|s| s.content.clone()));
         let summary =
             entry.summary.as_ref().map(|s| without_footer(html_to_text(&s.content))).filter(|s| !s.is_empty());
         // The content is the body; an item with only a summary has the summary as its body.
@@ -44,7 +57,7 @@ pub fn parse_feed(bytes: &[u8], stem: &str, address: Option<&str>) -> Result<Vec
         let base = url.as_deref().and_then(super::web_base).or_else(|| feed_link.clone());
         super::resolve_addresses(&mut converted.blocks, base.as_ref());
         drafts.push(Draft {
-            id: make_id(&entry.id, &format!("{stem}#{i}")),
+            id: make_id(&entry.id, &format!("{stem}#{}", item_text.as_deref().unwrap_or(&i.to_string()))),
             title: entry.title.as_ref().map(plain_text).unwrap_or_default(),
             published: entry.published.or(entry.updated).map(|t| t.to_rfc3339()),
             authors: entry

@@ -18,6 +18,33 @@ use clean::{clean_text, Fix};
 use serde::Deserialize;
 use std::path::Path;
 
+/// The first sentence of `text` as a title: up to its end (`。` `！` `？`, or `.` `!` `?` before a space), without
+/// a full stop; cut at `max` characters (at a space, in words that have them) with `…` when it is longer.
+pub fn first_words(text: &str, max: usize) -> String {
+    let text = html::collapse(text);
+    let mut end = text.len();
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next_is_space = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
+        if matches!(c, '。' | '！' | '？') || (matches!(c, '.' | '!' | '?') && next_is_space) {
+            // (A question or an exclamation keeps its mark; a statement loses its full stop.)
+            end = if matches!(c, '。' | '.') { at } else { at + c.len_utf8() };
+            break;
+        }
+    }
+    let sentence = text[..end].trim();
+    if sentence.chars().count() <= max {
+        return sentence.to_owned();
+    }
+    let cut: String = sentence.chars().take(max).collect();
+    // (In words with spaces between them, not in the middle of one.)
+    let cut = match cut.rfind(' ') {
+        Some(at) if at > cut.len() / 2 => &cut[..at],
+        _ => &cut[..],
+    };
+    format!("{}…", cut.trim_end_matches([',', '，', '、', ';', '；', ':', '：', ' ']))
+}
+
 /// Settings that apply to every input.
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
@@ -655,13 +682,46 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
                 return result;
             }
         },
-        Format::Feed => match feed::parse_feed(text.as_bytes(), stem, opts.address.as_deref()) {
-            Ok(d) => d,
-            Err(e) => {
-                result.error = Some(e);
-                return result;
+        Format::Feed => {
+            // (Cleaned as a web page is: the fixes on the file as written, then each item's texts repaired.)
+            let (fixed, fixes_applied) = clean::apply_fixes(&text, &opts.fixes);
+            result.fixes_applied = fixes_applied;
+            match feed::parse_feed(fixed.as_bytes(), stem, opts.address.as_deref()) {
+                Ok(mut drafts) => {
+                    let mut repaired = clean::CleanReport::default();
+                    for d in &mut drafts {
+                        let mut repair = |text: &mut String| clean::repair(text, &mut repaired);
+                        repair(&mut d.title);
+                        // (A reference decoded may be a space: `&amp;nbsp;`.)
+                        d.title = html::collapse_keeping_spaces(&d.title);
+                        d.summary.iter_mut().for_each(&mut repair);
+                        block_texts_mut(&mut d.body, &mut repair);
+                        // An item without a title (RSS needs only a description: a microblog's posts) is titled
+                        // by its first words, with a warning, rather than lost.
+                        if d.title.is_empty() {
+                            let text = d.summary.iter().chain(d.body.iter().flat_map(Block::texts)).next();
+                            if let Some(words) = text.map(|t| first_words(t, 60)).filter(|w| !w.is_empty()) {
+                                result.warnings.push(format!(
+                                    "item {:?} has no title: titled by its first words, {words:?}",
+                                    d.id
+                                ));
+                                d.title = words;
+                            }
+                        }
+                        let item = d.label();
+                        let what = |i| format!("item {item}, block {i}");
+                        result.corrupted_spans += clean::report_damage(&d.body, &what, &mut result.warnings);
+                    }
+                    result.pinyin_removed = repaired.pinyin_removed;
+                    result.entities_decoded = repaired.entities_decoded;
+                    drafts
+                }
+                Err(e) => {
+                    result.error = Some(e);
+                    return result;
+                }
             }
-        },
+        }
         Format::Markdown => match markdown::parse_markdown(&text, stem) {
             Ok(d) => vec![d],
             Err(e) => {

@@ -4,7 +4,7 @@
 //! and forms left out, and the parts whose class or id says they are not the article (comments, related links,
 //! share bars…, as Mozilla Readability tells them).
 
-use super::clean::{decode_entities, find_corruption, strip_pinyin_annotations};
+use super::clean::{repair, report_damage, CleanReport};
 use super::html::{collapse, collapse_keeping_spaces, is_page_chrome, is_unlikely, page_article_blocks};
 use super::Draft;
 use crate::domain::article::Published;
@@ -319,18 +319,13 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
             converted.blocks = linked;
         }
     }
-    let (mut pinyin_removed, mut entities_decoded) = (0, 0);
-    let mut clean = |text: &mut String| {
-        let (decoded, n) = decode_entities(text);
-        let (stripped, m) = strip_pinyin_annotations(&decoded);
-        entities_decoded += n;
-        pinyin_removed += m;
-        *text = stripped;
-    };
+    let mut repaired = CleanReport::default();
     let mut blocks: Vec<Block> = converted.blocks;
-    super::block_texts_mut(&mut blocks, &mut clean);
+    super::block_texts_mut(&mut blocks, &mut |text: &mut String| repair(text, &mut repaired));
     let mut title = title;
-    clean(&mut title);
+    repair(&mut title, &mut repaired);
+    // (A reference decoded may be a space: `&amp;nbsp;`.)
+    let title = collapse_keeping_spaces(&title);
     // "責任編輯：定律" anywhere in the article (often its footer) is its editor, not its text.
     let editor = body_el.select(&selector("p, div, span, footer")).find_map(|e| super::scraped::editor_of(&text_of(e)));
     blocks.retain(|b| !matches!(b, Block::Paragraph { text, .. } if super::scraped::editor_of(text).is_some()));
@@ -338,21 +333,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     if matches!(blocks.first(), Some(Block::Heading { text, .. }) if *text == title) {
         blocks.remove(0);
     }
-    // Damage no rule repairs (a span lost to a bad conversion), by paragraph, as scraped text reports it by line.
-    let mut corrupted_spans = 0;
-    for (i, b) in blocks.iter().enumerate() {
-        for text in b.texts() {
-            for c in find_corruption(text) {
-                corrupted_spans += 1;
-                warnings.push(format!(
-                    "block {}: damaged text ({}): {:?} — repair it with a --fixes entry",
-                    i + 1,
-                    c.sign,
-                    c.context
-                ));
-            }
-        }
-    }
+    let corrupted_spans = report_damage(&blocks, &|i| format!("block {i}"), &mut warnings);
     if !blocks.iter().any(|b| matches!(b, Block::Paragraph { .. })) {
         return Err("no article text found in the page (no paragraphs in its <article>, <main> or <body>)".into());
     }
@@ -473,7 +454,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     let lang = doc.root_element().value().attr("lang").map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
     let mut summary = meta(&doc, &["description", "og:description", "twitter:description"]).or(ld.description);
     if let Some(s) = &mut summary {
-        clean(s);
+        repair(s, &mut repaired);
     }
     let source = byline.source.or_else(|| meta(&doc, &["og:site_name"])).or(ld.publisher);
     let category = meta(&doc, &["article:section"]).or(ld.section).or(byline.category);
@@ -515,5 +496,6 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
         dropped: converted.dropped,
         ..Draft::default()
     };
+    let CleanReport { pinyin_removed, entities_decoded, .. } = repaired;
     Ok(Page { draft, warnings, pinyin_removed, entities_decoded, corrupted_spans })
 }
