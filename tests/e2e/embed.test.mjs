@@ -38,6 +38,9 @@ before(async () => {
         + '<article-viewer id="s" src="/elsewhere/sotu.json" routing="hash" start="https://example.org/news/#/?q=slavery"></article-viewer>'),
       'notes.html': hostPage('<article-viewer id="n" src="/sets/notes.json" start="/article/fn"></article-viewer>'),
       'contents.html': hostPage('<article-viewer id="c" src="/sets/blocks.json" start="/article/howto"></article-viewer><p style="height: 3000px">Below.</p>'),
+      // A widget in a narrow column (a sidebar) of a wide page.
+      'side.html': hostPage('<div style="display: flex"><main style="flex: 1">The post.</main>'
+        + '<aside style="width: 300px"><article-viewer id="side" src="/elsewhere/sotu.json" page-size="2"></article-viewer></aside></div>'),
       'noid.html': hostPage('<article-viewer></article-viewer><article-viewer src="/elsewhere/other.json"></article-viewer>'),
       'broken.html': hostPage('<article-viewer id="bad" src="/elsewhere/missing.json"></article-viewer><article-viewer id="good"></article-viewer>'),
       'mixed.json': JSON.stringify({ version: 1, articles: [
@@ -236,6 +239,32 @@ test('hostile host CSS does not reach in, the widget\'s CSS does not reach out',
   await widget(page, 'second').locator('.settings-panel').waitFor({ state: 'detached' });
   fs.mkdirSync('target/screenshots', { recursive: true });
   await page.screenshot({ path: 'target/screenshots/embed-demo-1280.png', fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a widget in a narrow column of a wide page lays out by its own width, not the window's", async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.goto(server.url('/elsewhere/side.html'));
+  const w = widget(page, 'side');
+  await w.locator('.card-title a').first().waitFor();
+  const box = await w.boundingBox();
+  const inside = async (locator) => {
+    const b = await locator.boundingBox();
+    return b.x >= box.x - 0.5 && b.x + b.width <= box.x + box.width + 0.5;
+  };
+  // The 繁/简 buttons each on one line, their label left out (as on a phone).
+  for (const button of await w.locator('.script-toggle button').all()) {
+    assert.ok((await button.boundingBox()).height < 50, await button.innerText());
+  }
+  assert.equal(await w.locator('.script-toggle .setting-label').isVisible(), false);
+  // Filters open: the panel above the list, both in the widget's column (not side by side, the list squeezed out).
+  await w.locator('.filters > summary').click();
+  await w.locator('.filters[open] .facet').first().waitFor();
+  const [panel, results] = [await w.locator('.filters').boundingBox(), await w.locator('.results').boundingBox()];
+  assert.ok(results.y >= panel.y + panel.height, `${JSON.stringify(panel)} ${JSON.stringify(results)}`);
+  assert.ok(await inside(w.locator('.results')) && await inside(w.locator('.card').first()));
   assert.deepEqual(errors, []);
   await page.close();
 });
