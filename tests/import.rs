@@ -1032,7 +1032,7 @@ fn definition_lists_terms_in_bold_then_their_definitions() {
 
 #[test]
 fn html_lists_tables_and_preformatted_text_keep_their_shape() {
-    // (Mostly English, with a Chinese line: the feed says it is Chinese, as the detection would not take it for that.)
+    // (A Chinese item of a Chinese feed, with much English in it: the last paragraph makes it Chinese.)
     let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://example.org/</link>
 <language>zh-Hant</language><item><guid>lists</guid><title>Lists</title><description><![CDATA[<h3>Before</h3><h4>Under it</h4><p>Before.</p>
 <ol><li>One <b>bold</b></li><li><p>Two</p><p>paragraphs</p><ul><li>nested</li></ul></li><li> </li></ol>
@@ -1045,7 +1045,7 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
 <table><tr><th>a</th><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>
 <table><tr><td><p>A page laid out in a table: its one cell is text.</p><p>Second paragraph.</p></td></tr></table>
 <table><tr><td>Logo <img src="logo.png" alt=""></td><td>x</td></tr><tr><td>y</td><td>z</td></tr></table>
-<p>他來了.我走了</p><ul><li>他來了.我走了</li></ul>]]></description></item>
+<p>他來了.我走了</p><ul><li>他來了.我走了</li></ul><p>倫敦金屬交易所銅價周一上漲，受印尼供應擔憂推動。分析師認為，短期內價格仍將保持強勢，企業對市場前景表示樂觀。</p>]]></description></item>
 </channel></rss>"#;
     let r = import_file(Path::new("f.rss"), rss.as_bytes(), &ImportOptions::default());
     assert_eq!(r.error, None);
@@ -1093,8 +1093,10 @@ fn html_lists_tables_and_preformatted_text_keep_their_shape() {
             Block::paragraph("他來了。我走了"),
             // The clean-up (full-width marks in Chinese text) reaches list items, not code.
             Block::list(false, vec!["他來了。我走了".into()]),
+            Block::paragraph("倫敦金屬交易所銅價周一上漲，受印尼供應擔憂推動。分析師認為，短期內價格仍將保持強勢，企業對市場前景表示樂觀。"),
         ]
     );
+    assert_eq!(r.articles[0].lang.as_deref(), Some("zh-Hant"));
     assert!(r.warnings.iter().any(|w| w.contains("1 unsafe or unsupported piece(s)")), "{:?}", r.warnings);
 }
 
@@ -1736,6 +1738,57 @@ fn a_text_without_a_lang_gets_the_language_it_is_written_in() {
               fn compute_the_answer() -> u32 { let value = 42; return value; }\n```\n";
     let r = import_file(Path::new("code.md"), md.as_bytes(), &ImportOptions::default());
     assert_eq!(r.articles[0].lang.as_deref(), Some("fr"));
+}
+
+/// A page's `<html lang>` and a feed's `<language>` say what language everything in them is in; an article whose
+/// own text is plainly in another (a site's template keeps `lang="en"` over Chinese news; a Chinese feed carries an
+/// English item) is taken as written, with a warning. A few words, or the same language in another form
+/// (zh-CN over Traditional text), keep the declared tag. Tags are written in BCP 47's case.
+#[test]
+fn a_containers_language_gives_way_to_text_plainly_in_another() {
+    let zh =
+        "倫敦金屬交易所銅價周一上漲，受印尼供應擔憂推動。分析師認為，短期內價格仍將保持強勢，企業對市場前景表示樂觀。\
+              國內精煉銅產量同比增長百分之五，冶煉廠的開工率也有所回升。";
+    let page = |lang: &str, text: &str| {
+        let html = format!(
+            "<!doctype html><html lang=\"{lang}\"><head><title>T</title></head><body><article><h1>銅價</h1>\
+             <p>{text}</p></article></body></html>"
+        );
+        let r = import_file(Path::new("p.html"), html.as_bytes(), &ImportOptions::default());
+        (r.articles[0].lang.clone().unwrap(), r.warnings)
+    };
+    let (lang, warnings) = page("en", zh);
+    assert_eq!(lang, "zh-Hant");
+    assert!(
+        warnings.iter().any(|w| w.contains("its page says it is in \"en\", its text is in \"zh-Hant\"")),
+        "{warnings:?}"
+    );
+    // The same language: the declared tag, with its region, in BCP 47's case.
+    assert_eq!(page("zh-tw", zh), ("zh-TW".to_owned(), vec![]));
+    assert_eq!(page("zh-CN", zh).0, "zh-CN");
+    // Too little text to contradict it.
+    assert_eq!(page("en", "銅價上漲。").0, "en");
+    // A feed in Chinese with an English item.
+    let en = "Zinc prices held steady on Tuesday as traders awaited fresh data on output from China and Europe, \
+              while warehouse stocks in London fell for a third week.";
+    let rss = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>有色新闻</title><language>zh-cn</language>\
+         <item><title>锌价持平</title><guid>a</guid><description>{zh}</description></item>\
+         <item><title>Zinc steady</title><guid>b</guid><description>{en}</description></item></channel></rss>"
+    );
+    let r = import_file(Path::new("f.xml"), rss.as_bytes(), &ImportOptions::default());
+    let langs: Vec<_> = r.articles.iter().map(|a| a.lang.as_deref().unwrap()).collect();
+    assert_eq!(langs, ["zh-CN", "en"]);
+    assert!(r.warnings.iter().any(|w| w.contains("its feed says it is in \"zh-cn\"")), "{:?}", r.warnings);
+    for (tag, canonical) in [
+        ("zh-hant-tw", "zh-Hant-TW"),
+        ("EN-us", "en-US"),
+        ("es-419", "es-419"),
+        ("de-DE-u-co-phonebk", "de-DE-u-co-phonebk"),
+        ("sr-latn", "sr-Latn"),
+    ] {
+        assert_eq!(article_viewer::domain::import::canonical_case(tag), canonical);
+    }
 }
 
 #[test]

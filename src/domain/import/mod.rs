@@ -133,6 +133,10 @@ pub struct Draft {
     pub authors: Vec<String>,
     pub editor: Option<String>,
     pub lang: Option<String>,
+    /// The language its container says everything in it is in (a feed's `<language>`, a page's `<html lang>`),
+    /// which its own text may contradict: a site's template keeps `lang="en"` over Chinese articles, a feed
+    /// mixes languages. Taken unless the text is plainly in another language.
+    pub container_lang: Option<String>,
     pub summary: Option<String>,
     pub body: Vec<Block>,
     pub url: Option<String>,
@@ -604,6 +608,38 @@ pub fn detect_chinese_script(text: &str) -> Option<&'static str> {
     Some(if t >= s { "zh-Hant" } else { "zh-Hans" })
 }
 
+/// A language tag's first subtag, lower-cased: `zh` of `zh-Hant-TW`.
+fn primary_subtag(tag: &str) -> String {
+    tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
+}
+
+/// A language tag in the case BCP 47 writes it: `zh-cn` → `zh-CN`, `ZH-HANT-tw` → `zh-Hant-TW`, `en-us` →
+/// `en-US` (the language lower-cased, a script capitalised, a region upper-cased; the rest lower-cased).
+pub fn canonical_case(tag: &str) -> String {
+    let mut out = String::with_capacity(tag.len());
+    // (After a singleton — `-u-`, `-x-` — the subtags are an extension's, lower-cased.)
+    let mut extension = false;
+    for (i, part) in tag.split('-').enumerate() {
+        if i > 0 {
+            out.push('-');
+        }
+        extension |= i > 0 && part.len() == 1;
+        let alpha = part.chars().all(|c| c.is_ascii_alphabetic());
+        if extension {
+            out.push_str(&part.to_ascii_lowercase());
+        } else if i > 0 && alpha && part.len() == 4 {
+            out.push_str(&part[..1].to_ascii_uppercase());
+            out.push_str(&part[1..].to_ascii_lowercase());
+        } else if i > 0 && ((alpha && part.len() == 2) || (part.len() == 3 && part.chars().all(|c| c.is_ascii_digit())))
+        {
+            out.push_str(&part.to_ascii_uppercase());
+        } else {
+            out.push_str(&part.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
 /// The language of a text that names none, as a BCP 47 tag: Chinese by [`detect_chinese_script`] (its script
 /// too), any other language by its letters' trigrams (the crate `whatlang`: 69 languages, e.g. `en`, `fr`, `ru`,
 /// `ar`, `ja`), written with its two-letter ISO 639-1 code where there is one (`isolang`). `None` when the text is
@@ -783,16 +819,33 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
     let mut ids = std::collections::HashSet::new();
     for mut draft in drafts {
         if draft.lang.is_none() {
-            draft.lang = opts.lang.clone().or_else(|| {
-                // (Not code: a program's comments do not make an article Chinese, nor its keywords English.)
-                let prose = draft.body.iter().filter(|b| !matches!(b, Block::Code { .. }));
-                let sample = std::iter::once(draft.title.as_str())
-                    .chain(prose.flat_map(Block::texts).map(String::as_str))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                detect_language(&sample)
-            });
+            // (Not code: a program's comments do not make an article Chinese, nor its keywords English.)
+            let prose = draft.body.iter().filter(|b| !matches!(b, Block::Code { .. }));
+            let sample = std::iter::once(draft.title.as_str())
+                .chain(prose.flat_map(Block::texts).map(String::as_str))
+                .collect::<Vec<_>>()
+                .join("\n");
+            draft.lang = match draft.container_lang.take() {
+                // The container's, unless the text is plainly in another language: a reliable guess from enough
+                // text (a few Chinese words in an English page do not make it Chinese).
+                Some(declared) => match detect_language(&sample) {
+                    Some(written)
+                        if primary_subtag(&written) != primary_subtag(&declared)
+                            && sample.chars().filter(|c| c.is_alphabetic()).count() >= 60 =>
+                    {
+                        result.warnings.push(format!(
+                            "{}: its {} says it is in {declared:?}, its text is in {written:?}: taken as {written:?}",
+                            draft.label(),
+                            if format == Format::Feed { "feed" } else { "page" },
+                        ));
+                        Some(written)
+                    }
+                    _ => Some(declared),
+                },
+                None => opts.lang.clone().or_else(|| detect_language(&sample)),
+            };
         }
+        draft.lang = draft.lang.map(|l| canonical_case(&l));
         if !opts.keep_punctuation && draft.lang.as_deref().is_some_and(|l| tag_is(l, "zh")) {
             result.punctuation_converted += draft.full_width_punctuation();
         }

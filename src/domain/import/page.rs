@@ -489,7 +489,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
         editor,
         tags,
         authors,
-        lang,
+        container_lang: lang,
         summary,
         body: blocks,
         url,
