@@ -295,6 +295,30 @@ fn a_feeds_text_is_repaired_as_a_pages_is_and_an_item_without_link_or_id_keeps_i
     assert_eq!(import().articles[1].id, b.id, "the same id at every import");
 }
 
+/// Markdown from a site generator: a draft (`draft: true`, Jekyll's `published: false`) is not imported, and says
+/// so; `categories` gives the category (the first) and tags (the rest); a note without a title or heading is
+/// titled by its first words, with a warning.
+#[test]
+fn markdown_drafts_categories_and_notes_without_a_title() {
+    let import = |md: &str| import_file(Path::new("post.md"), md.as_bytes(), &ImportOptions::default());
+    for front in ["draft: true", "published: false"] {
+        let r = import(&format!("---\ntitle: Nickel\n{front}\n---\nNickel rose.\n"));
+        assert!(r.articles.is_empty() && r.error.as_deref().is_some_and(|e| e.contains("a draft")), "{front}: {r:?}");
+    }
+    let r =
+        import("---\ntitle: Nickel\ndraft: false\ncategories: [Markets, Metals]\ntags: [nickel]\n---\nNickel rose.\n");
+    let a = &r.articles[0];
+    assert_eq!(
+        (a.category.as_deref(), a.tags.clone()),
+        (Some("Markets"), vec!["nickel".to_owned(), "Metals".to_owned()])
+    );
+    let r = import("+++\ntitle = \"Nickel\"\ncategory = \"News\"\ncategories = [\"Markets\"]\n+++\nNickel rose.\n");
+    assert_eq!((r.articles[0].category.as_deref(), r.articles[0].tags.len()), (Some("News"), 1));
+    let r = import("Nickel rose on Monday. Output fell.\n\nMore text.\n");
+    assert_eq!(r.articles[0].title.as_str(), "Nickel rose on Monday");
+    assert!(r.warnings.iter().any(|w| w.contains("has no title: titled by its first words")), "{:?}", r.warnings);
+}
+
 /// An untitled item's title: its first sentence (a statement without its full stop; a question keeps its mark),
 /// cut at a space with `…` when long (a Chinese one anywhere).
 #[test]

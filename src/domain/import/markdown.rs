@@ -1,8 +1,9 @@
 //! Markdown with YAML (`---`) or TOML (`+++`) front matter, parsed by pulldown-cmark.
 //!
 //! Front matter keys: `id` (or `slug`), `title`, `kicker`, `subtitle`, `date` (or `published`), `views`,
-//! `source`, `category`, `tags`, `authors` (or `author`), `editor`, `lang`, `summary` (or `description`), `url`,
-//! `notice`. Without a `title`, the first level-1 heading is the title. Raw HTML in the Markdown is dropped, but
+//! `source`, `category` (or the first of `categories`, the others tags), `tags`, `authors` (or `author`), `editor`,
+//! `lang`, `summary` (or `description`), `url`, `notice`; a draft (`draft: true`, `published: false`) is not
+//! imported. Without a `title`, the first level-1 heading is the title. Raw HTML in the Markdown is dropped, but
 //! for inline tags that style words (`<sup>`, `<sub>`, `<kbd>`, `<b>`…: read as the same words in Markdown are)
 //! and `<br>` (a line break).
 
@@ -34,6 +35,11 @@ pub fn parse_markdown(text: &str, stem: &str) -> Result<Draft, String> {
             _ => Vec::new(),
         }
     };
+    // A draft (Hugo's, Hexo's, Zola's `draft: true`; Jekyll's `published: false`) is not published by the site's
+    // own generator either.
+    if get(&["draft"]) == Some(Value::Bool(true)) || get(&["published"]) == Some(Value::Bool(false)) {
+        return Err("a draft (its front matter says draft: true or published: false): not imported".into());
+    }
     let id_source = text_of(get(&["id", "slug"])).unwrap_or_else(|| stem.to_owned());
     d.id = make_id(&id_source, stem);
     d.title = text_of(get(&["title"])).unwrap_or_default();
@@ -48,6 +54,14 @@ pub fn parse_markdown(text: &str, stem: &str) -> Result<Draft, String> {
     d.source = text_of(get(&["source"]));
     d.category = text_of(get(&["category"]));
     d.tags = list_of(get(&["tags"]));
+    // A list of categories (Jekyll's, Hugo's, Hexo's): the first is the category, the others tags, as a feed's.
+    // (With a `category` of its own, they are all tags.)
+    let mut categories = list_of(get(&["categories"]));
+    if d.category.is_none() && !categories.is_empty() {
+        d.category = Some(categories.remove(0));
+    }
+    categories.retain(|c| !d.tags.contains(c) && d.category.as_ref() != Some(c));
+    d.tags.extend(categories);
     d.authors = list_of(get(&["authors", "author"]));
     d.editor = text_of(get(&["editor"]));
     d.lang = text_of(get(&["lang", "language"]));

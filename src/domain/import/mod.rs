@@ -732,18 +732,6 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
                         d.title = html::collapse_keeping_spaces(&d.title);
                         d.summary.iter_mut().for_each(&mut repair);
                         block_texts_mut(&mut d.body, &mut repair);
-                        // An item without a title (RSS needs only a description: a microblog's posts) is titled
-                        // by its first words, with a warning, rather than lost.
-                        if d.title.is_empty() {
-                            let text = d.summary.iter().chain(d.body.iter().flat_map(Block::texts)).next();
-                            if let Some(words) = text.map(|t| first_words(t, 60)).filter(|w| !w.is_empty()) {
-                                result.warnings.push(format!(
-                                    "item {:?} has no title: titled by its first words, {words:?}",
-                                    d.id
-                                ));
-                                d.title = words;
-                            }
-                        }
                         let item = d.label();
                         let what = |i| format!("item {item}, block {i}");
                         result.corrupted_spans += clean::report_damage(&d.body, &what, &mut result.warnings);
@@ -852,6 +840,15 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
         // (A Markdown file's relative images are meant to be served beside the viewer: not warned about.)
         if matches!(format, Format::Page | Format::Feed) {
             relative_images_warning(&draft, &mut result.warnings);
+        }
+        // An item without a title (RSS needs only a description: a microblog's posts; a Markdown note without a
+        // heading) is titled by its first words, with a warning, rather than lost.
+        if draft.title.is_empty() {
+            let text = draft.summary.iter().chain(draft.body.iter().flat_map(Block::texts)).next();
+            if let Some(words) = text.map(|t| first_words(t, 60)).filter(|w| !w.is_empty()) {
+                result.warnings.push(format!("item {:?} has no title: titled by its first words, {words:?}", draft.id));
+                draft.title = words;
+            }
         }
         let id = draft.id.clone();
         match draft.finish(&mut result.warnings) {
