@@ -295,6 +295,44 @@ fn a_feeds_text_is_repaired_as_a_pages_is_and_an_item_without_link_or_id_keeps_i
     assert_eq!(import().articles[1].id, b.id, "the same id at every import");
 }
 
+/// A feed's dates keep their own offset (feed-rs reads them in UTC: 09:30 in Beijing would show as 01:30); dates
+/// as Chinese sites write them are read in --tz, a day alone as a day; one that is no date is reported, not
+/// silently left out.
+#[test]
+fn a_feeds_dates_keep_their_offset_and_one_that_is_no_date_is_reported() {
+    let item = |date: &str| {
+        format!("<item><title>T {date}</title><guid>{date}</guid><pubDate>{date}</pubDate><description>Text.</description></item>")
+    };
+    let rss = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>N</title>{}{}{}{}{}{}</channel></rss>",
+        item("Mon, 02 Dec 2024 09:30:00 +0800"),
+        item("2024-12-02T09:30:00+08:00"),
+        item("2024-05-01 10:00:00"),
+        item("02 Dec 2024"),
+        item("Mon, 2 Dec 2024 09:30:00 GMT"),
+        item("Tue, 3 Dec 2024 25:00:00 GMT"),
+    );
+    let r = import_file(Path::new("d.xml"), rss.as_bytes(), &ImportOptions::default());
+    let dates: Vec<Option<&str>> = r.articles.iter().map(|a| a.published.as_ref().map(|p| p.as_str())).collect();
+    assert_eq!(
+        dates,
+        [
+            Some("2024-12-02T09:30:00+08:00"),
+            Some("2024-12-02T09:30:00+08:00"),
+            Some("2024-05-01T10:00:00+08:00"),
+            Some("2024-12-02"),
+            Some("2024-12-02T09:30:00+00:00"),
+            None,
+        ]
+    );
+    assert!(
+        r.warnings.iter().any(|w| w == "date \"Tue, 3 Dec 2024 25:00:00 GMT\" is not a date: left out"),
+        "{:?}",
+        r.warnings
+    );
+    assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+}
+
 /// Markdown from a site generator: a draft (`draft: true`, Jekyll's `published: false`) is not imported, and says
 /// so; `categories` gives the category (the first) and tags (the rest); a note without a title or heading is
 /// titled by its first words, with a warning.

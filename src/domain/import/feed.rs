@@ -3,15 +3,71 @@
 use super::html::{collapse, html_to_blocks, html_to_text};
 use super::{make_id, Draft};
 use crate::domain::Block;
+use chrono::{DateTime, Utc};
 
 /// The link to the page itself (`rel="alternate"`, or no rel) among `links`.
 fn alternate(links: &[feed_rs::model::Link]) -> Option<&feed_rs::model::Link> {
     links.iter().find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
 }
 
+/// The dates of a feed as it writes them. feed-rs gives each in UTC: kept here with its own offset (an article
+/// published at 09:30 in Beijing shows 09:30, not 01:30), and those no reading understood, to report.
+#[derive(Default)]
+struct Dates {
+    /// By the instant: the date as RFC 3339 with the feed's offset (or a day, YYYY-MM-DD, as written).
+    read: std::collections::HashMap<i64, String>,
+    unread: Vec<String>,
+}
+
+/// Reads one date of a feed: RFC 3339 or RFC 2822 with its offset; else as feed-rs leniently reads it (a day's
+/// name in another language, an offset without its colon…); else as Chinese sites write it (`2024-05-01
+/// 10:00:00`, `2024年5月1日`), in the time zone `offset`. Noted in `dates`.
+fn read_date(text: &str, offset: time::UtcOffset, dates: &std::sync::Mutex<Dates>) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    let mut dates = dates.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let own = DateTime::parse_from_rfc3339(text).or_else(|_| DateTime::parse_from_rfc2822(text)).ok();
+    if let Some(d) = own {
+        dates.read.insert(d.timestamp(), d.to_rfc3339());
+        return Some(d.with_timezone(&Utc));
+    }
+    let escaped = text.replace('&', "&amp;").replace('<', "&lt;");
+    let probe = format!("<rss version=\"2.0\"><channel><item><pubDate>{escaped}</pubDate></item></channel></rss>");
+    let lenient = feed_rs::parser::parse(probe.as_bytes()).ok().and_then(|f| f.entries.into_iter().next()?.published);
+    if lenient.is_some() {
+        return lenient;
+    }
+    // (A day alone, as people write it: `02 Dec 2024`, `Mon, 2 Dec 2024`, `December 2, 2024`.)
+    let day = ["%d %b %Y", "%a, %d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y"]
+        .iter()
+        .find_map(|f| chrono::NaiveDate::parse_from_str(text, f).ok())
+        .map(|d| d.format("%Y-%m-%d").to_string());
+    let written = day.or_else(|| super::scraped::parse_date(text, offset).map(|(d, _)| d));
+    let instant = written.as_deref().and_then(|d| {
+        DateTime::parse_from_rfc3339(d).ok().or_else(|| DateTime::parse_from_rfc3339(&format!("{d}T00:00:00Z")).ok())
+    });
+    match (written, instant) {
+        (Some(written), Some(instant)) => {
+            dates.read.insert(instant.timestamp(), written);
+            Some(instant.with_timezone(&Utc))
+        }
+        _ => {
+            dates.unread.push(text.to_owned());
+            None
+        }
+    }
+}
+
 /// Reads a feed. `stem` names the file, for ids of items without a usable one; `address`, where the feed was
-/// fetched from, if it was (its relative links and images resolve against it).
-pub fn parse_feed(bytes: &[u8], stem: &str, address: Option<&str>) -> Result<Vec<Draft>, String> {
+/// fetched from, if it was (its relative links and images resolve against it); `offset`, the time zone of dates
+/// written without one. Returns its items and warnings (dates that could not be read, left out).
+pub fn parse_feed(
+    bytes: &[u8],
+    stem: &str,
+    address: Option<&str>,
+    offset: time::UtcOffset,
+) -> Result<(Vec<Draft>, Vec<String>), String> {
+    let dates = std::sync::Arc::new(std::sync::Mutex::new(Dates::default()));
+    let noted = dates.clone();
     // (An item with neither a link nor a title and id gets no id from feed-rs — not its random one, new at every
     // import, which would add the item again on each --merge —: it is named below by its text.)
     let parser = feed_rs::parser::Builder::new()
@@ -23,6 +79,7 @@ pub fn parse_feed(bytes: &[u8], stem: &str, address: Option<&str>) -> Result<Vec
                 feed_rs::parser::generate_id(links, title, uri)
             }
         })
+        .timestamp_parser(move |text| read_date(text, offset, &noted))
         .build();
     let feed = parser.parse(bytes).map_err(|e| format!("not a readable RSS, Atom or JSON feed: {e}"))?;
     let feed_title = feed.title.as_ref().map(plain_text).filter(|t| !t.is_empty());
@@ -59,7 +116,10 @@ pub fn parse_feed(bytes: &[u8], stem: &str, address: Option<&str>) -> Result<Vec
         drafts.push(Draft {
             id: make_id(&entry.id, &format!("{stem}#{}", item_text.as_deref().unwrap_or(&i.to_string()))),
             title: entry.title.as_ref().map(plain_text).unwrap_or_default(),
-            published: entry.published.or(entry.updated).map(|t| t.to_rfc3339()),
+            published: entry.published.or(entry.updated).map(|t| {
+                let dates = dates.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                dates.read.get(&t.timestamp()).cloned().unwrap_or_else(|| t.to_rfc3339())
+            }),
             authors: entry
                 .authors
                 .iter()
@@ -79,7 +139,9 @@ pub fn parse_feed(bytes: &[u8], stem: &str, address: Option<&str>) -> Result<Vec
             ..Draft::default()
         });
     }
-    Ok(drafts)
+    let dates = dates.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let warnings = dates.unread.iter().map(|d| format!("date {d:?} is not a date: left out")).collect();
+    Ok((drafts, warnings))
 }
 
 /// A feed text construct as plain text: HTML ones (Atom `type="html"`) lose their markup; plain ones are

@@ -722,8 +722,9 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
             // (Cleaned as a web page is: the fixes on the file as written, then each item's texts repaired.)
             let (fixed, fixes_applied) = clean::apply_fixes(&text, &opts.fixes);
             result.fixes_applied = fixes_applied;
-            match feed::parse_feed(fixed.as_bytes(), stem, opts.address.as_deref()) {
-                Ok(mut drafts) => {
+            match feed::parse_feed(fixed.as_bytes(), stem, opts.address.as_deref(), opts.offset) {
+                Ok((mut drafts, warnings)) => {
+                    result.warnings.extend(warnings);
                     let mut repaired = clean::CleanReport::default();
                     for d in &mut drafts {
                         let mut repair = |text: &mut String| clean::repair(text, &mut repaired);
