@@ -27,6 +27,15 @@ before(async () => {
       ] }),
       files: BLOCKS_FILES,
     },
+    // A table of ten columns: wider than the text column.
+    '/wide/': {
+      articles: JSON.stringify({ version: 1, title: 'Wide', articles: [{ id: 'wide', title: 'Output by month', lang: 'en', body: [
+        'Nickel output by month, in tonnes, at each of the mines the report follows through the year.',
+        { type: 'table', header: true, rows: [
+          ['Mine', ...['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September']],
+          ...['Norilsk', 'Sudbury', 'Sorowako'].map((m, i) => [m, ...Array.from({ length: 9 }, (_, k) => `${(i + 1) * 10 + k},${k}00`)])] },
+        'After the table.'] }] }),
+    },
     // Articles written right to left: Arabic (tagged), Hebrew (untagged: by its first letter), and English.
     '/rtl/': {
       articles: JSON.stringify({ version: 1, title: 'Directions', articles: [
@@ -303,6 +312,30 @@ test('list and article fit 390 px and 1280 px wide without horizontal scrolling 
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `article scrolls sideways at ${width}px`);
     await page.close();
   }
+});
+
+test('a table wider than the text column takes the room beside it on a wide viewer, and scrolls in its box on a phone', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 1400, height: 800 });
+  await page.goto(server.url('/wide/#/article/wide'));
+  const box = page.locator('.article-body .table-box');
+  await box.waitFor();
+  const [para, table, app] = [await page.locator('.article-body p').first().boundingBox(), await box.boundingBox(),
+    await page.locator('.app').boundingBox()];
+  // From the column's start, wider than the column, short of the viewer's edge, all of it shown (no scrolling).
+  assert.ok(Math.abs(table.x - para.x) < 1 && table.width > para.width + 100, `${JSON.stringify(table)} ${JSON.stringify(para)}`);
+  assert.ok(table.x + table.width <= app.x + app.width - 15, `${JSON.stringify(table)} ${JSON.stringify(app)}`);
+  assert.ok(await box.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the table scrolls');
+  // A phone: as wide as the column, scrolling in its box; the page does not scroll sideways.
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.waitForFunction(() => {
+    const b = document.querySelector('.article-body .table-box');
+    const p = document.querySelector('.article-body p');
+    return Math.abs(b.getBoundingClientRect().width - p.getBoundingClientRect().width) < 1 && b.scrollWidth > b.clientWidth;
+  });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the page scrolls sideways');
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('lists, code, tables and heading levels keep their shape, searched and marked, with contents; a long line of code or a wide table scrolls in its box, not the page', async () => {
