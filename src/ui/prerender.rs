@@ -451,6 +451,21 @@ mod tests {
         assert!(html.contains("<a href=\"#/\">"), "the page's own links are the viewer's: {html}");
     }
 
+    /// One of a count is said in the singular: "1 view", "1 record was skipped because it is invalid"; more in the
+    /// plural.
+    #[test]
+    fn one_view_and_one_skipped_record_are_said_in_the_singular() {
+        let json = r#"{"version":1,"articles":[{"id":"a","title":"T","views":1,"body":["One."]},
+            {"id":"b","title":"U","views":2,"body":["Two."]},{"id":"c","views":-1}]}"#;
+        let html = list_page_html(load_article_set(json).unwrap(), UiLang::En);
+        for said in ["1 view<", "2 views<", "<summary>1 record was skipped because it is invalid</summary>"] {
+            assert!(html.contains(said), "{said} in {html}");
+        }
+        let json = r#"{"version":1,"articles":[{"id":"a","title":"T"},{"id":"c","views":-1},{"id":"d","views":-2}]}"#;
+        let html = list_page_html(load_article_set(json).unwrap(), UiLang::En);
+        assert!(html.contains("<summary>2 records were skipped because they are invalid</summary>"), "{html}");
+    }
+
     /// A search's match in an address is found by its block's place among the body's elements: each block of
     /// the loaded article is one (a block of a kind this viewer does not know is skipped by the loader, not
     /// drawn as nothing in its place).

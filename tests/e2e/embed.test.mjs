@@ -553,6 +553,8 @@ test('a widget whose set fails shows its own error; the one beside it works; the
   await widget(page, 'bad').locator('.card').first().waitFor();
   await page.waitForFunction(() => window.__heard.length === 3);
   assert.deepEqual((await page.evaluate(() => window.__heard))[2], { name: 'article-viewer:load', from: 'bad', articles: 1, skipped: 1 });
+  // (One record: said in the singular.)
+  assert.equal(await widget(page, 'bad').locator('details.report-skipped summary').innerText(), '1 record was skipped because it is invalid');
   await page.close();
 });
 

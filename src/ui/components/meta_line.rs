@@ -45,7 +45,10 @@ pub fn meta_line(
         items.push(html! { <li class="meta-date"><time datetime={p.as_str().to_owned()}>{ format_published(p, prefs.lang) }</time></li> });
     }
     if let Some(v) = a.views {
-        let text = fill(s.views, &[("count", &format_count(v.get(), prefs.lang))]);
+        let text = match v.get() {
+            1 => s.views_one.to_owned(),
+            n => fill(s.views, &[("count", &format_count(n, prefs.lang))]),
+        };
         // The exact number stays available (title) when the shown one is rounded (1.2萬).
         items.push(
             html! { <li class="meta-views" title={v.get().to_string()} data-views={v.get().to_string()}>{ text }</li> },
