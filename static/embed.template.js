@@ -29,6 +29,28 @@ const loadSheet = () => (sheet ??= fetch(new URL('__VIEWER_CSS__', base).href)
   .then((r) => r.text())
   .then((text) => { const s = new CSSStyleSheet(); s.replaceSync(text); return s; }));
 
+// An attribute's value as the viewer takes it: one it knows, else none (its default is used) with a warning in the
+// console for the host page's developer. `lang` takes any tag of a language the interface speaks (zh-TW is
+// 繁體中文, zh-CN 简体中文, en-GB English).
+const ATTRIBUTES = {
+  lang: (v) => (/^zh-(hant|tw|hk|mo)\b/i.test(v) ? 'zh-Hant' : /^zh\b/i.test(v) ? 'zh-Hans' : /^en\b/i.test(v) ? 'en' : null),
+  theme: (v) => (['auto', 'light', 'dark'].includes(v) ? v : null),
+  script: (v) => (['original', 'hant', 'hans'].includes(v) ? v : null),
+  routing: (v) => (['none', 'hash'].includes(v) ? v : null),
+  'page-size': (v) => (/^\s*\d+\s*$/.test(v) && Number(v) >= 1 ? String(Math.min(Number(v), 200)) : null),
+};
+const EXPECTED = {
+  lang: 'a tag of en, zh-Hant or zh-Hans (zh-TW, zh-CN… too)', theme: 'auto, light or dark',
+  script: 'original, hant or hans', routing: 'none or hash', 'page-size': 'a whole number from 1 to 200',
+};
+function attribute(el, name) {
+  const v = el.getAttribute(name);
+  if (v === null) return undefined;
+  const taken = ATTRIBUTES[name](v);
+  if (taken === null) console.warn(`<article-viewer${el.id ? ` id="${el.id}"` : ''}>: ${name}="${v}" is not ${EXPECTED[name]}: left out`);
+  return taken ?? undefined;
+}
+
 class ArticleViewerElement extends HTMLElement {
   static observedAttributes = ['src', 'lang', 'theme', 'script', 'page-size', 'routing', 'start'];
   #handle = null;
@@ -64,11 +86,11 @@ class ArticleViewerElement extends HTMLElement {
       this, root, base,
       src ? new URL(src, document.baseURI).href : undefined,
       inline,
-      this.getAttribute('lang') ?? undefined,
-      this.getAttribute('theme') ?? undefined,
-      this.getAttribute('script') ?? undefined,
-      Number(this.getAttribute('page-size')) || 0,
-      this.getAttribute('routing') ?? undefined,
+      attribute(this, 'lang'),
+      attribute(this, 'theme'),
+      attribute(this, 'script'),
+      Number(attribute(this, 'page-size') ?? 0),
+      attribute(this, 'routing'),
       this.getAttribute('start') ?? undefined,
     );
   }

@@ -41,6 +41,9 @@ before(async () => {
       // A widget in a narrow column (a sidebar) of a wide page.
       'side.html': hostPage('<div style="display: flex"><main style="flex: 1">The post.</main>'
         + '<aside style="width: 300px"><article-viewer id="side" src="/elsewhere/sotu.json" page-size="2"></article-viewer></aside></div>'),
+      // Attributes with values the viewer does not take, and a language given by its region.
+      'values.html': hostPage('<article-viewer id="odd" src="/elsewhere/sotu.json" page-size="-3" theme="purple" script="klingon" routing="weird"></article-viewer>'
+        + '<article-viewer id="tw" src="/elsewhere/other.json" lang="zh-TW" page-size="1"></article-viewer>'),
       'noid.html': hostPage('<article-viewer></article-viewer><article-viewer src="/elsewhere/other.json"></article-viewer>'),
       'broken.html': hostPage('<article-viewer id="bad" src="/elsewhere/missing.json"></article-viewer><article-viewer id="good"></article-viewer>'),
       'mixed.json': JSON.stringify({ version: 1, articles: [
@@ -265,6 +268,29 @@ test("a widget in a narrow column of a wide page lays out by its own width, not 
   const [panel, results] = [await w.locator('.filters').boundingBox(), await w.locator('.results').boundingBox()];
   assert.ok(results.y >= panel.y + panel.height, `${JSON.stringify(panel)} ${JSON.stringify(results)}`);
   assert.ok(await inside(w.locator('.results')) && await inside(w.locator('.card').first()));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("an attribute's value the viewer does not take is left out, with a warning for the host's developer", async () => {
+  const { page, errors } = await newPage(browser.context);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(server.url('/elsewhere/values.html'));
+  const odd = widget(page, 'odd');
+  await odd.locator('.card').first().waitFor();
+  // page-size="-3": the default 20 a page (it was taken as 200).
+  assert.equal(await odd.locator('.card').count(), 20);
+  assert.equal(await odd.locator('.app').getAttribute('data-theme'), 'auto');
+  for (const said of ['page-size="-3" is not a whole number from 1 to 200', 'theme="purple" is not auto, light or dark',
+    'script="klingon" is not original, hant or hans', 'routing="weird" is not none or hash']) {
+    assert.ok(warnings.some((w) => w.startsWith('<article-viewer id="odd">: ') && w.includes(said)), `${said} in ${warnings}`);
+  }
+  // lang="zh-TW": the interface in Traditional Chinese; page-size="1": one card.
+  const tw = widget(page, 'tw');
+  await tw.locator('.site-name', { hasText: '文章閱讀器' }).waitFor();
+  assert.equal(await tw.locator('.card').count(), 1);
+  assert.ok(!warnings.some((w) => w.includes('id="tw"')), `${warnings}`);
   assert.deepEqual(errors, []);
   await page.close();
 });
