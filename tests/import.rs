@@ -1828,8 +1828,9 @@ fn a_containers_language_gives_way_to_text_plainly_in_another() {
     // The same language: the declared tag, with its region, in BCP 47's case.
     assert_eq!(page("zh-tw", zh), ("zh-TW".to_owned(), vec![]));
     assert_eq!(page("zh-CN", zh).0, "zh-CN");
-    // Too little text to contradict it.
+    // Too little text to contradict it; two sentences of Chinese are enough.
     assert_eq!(page("en", "銅價上漲。").0, "en");
+    assert_eq!(page("en", "沪铝主力合约小幅回落。分析人士认为，下游需求偏弱。").0, "zh-Hans");
     // A feed in Chinese with an English item.
     let en = "Zinc prices held steady on Tuesday as traders awaited fresh data on output from China and Europe, \
               while warehouse stocks in London fell for a third week.";

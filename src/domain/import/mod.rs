@@ -608,6 +608,20 @@ pub fn detect_chinese_script(text: &str) -> Option<&'static str> {
     Some(if t >= s { "zh-Hant" } else { "zh-Hans" })
 }
 
+/// Whether `text` says plainly enough what language it is in to contradict a tag its container gives: 60 letters
+/// (a dozen words), or 20 Chinese characters (a sentence or two).
+fn enough_to_tell(text: &str) -> bool {
+    let (mut letters, mut han) = (0, 0);
+    for c in text.chars() {
+        if clean::is_han(c) {
+            han += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters + han >= 60 || han >= 20
+}
+
 /// A language tag's first subtag, lower-cased: `zh` of `zh-Hant-TW`.
 fn primary_subtag(tag: &str) -> String {
     tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
@@ -819,8 +833,7 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
                 // text (a few Chinese words in an English page do not make it Chinese).
                 Some(declared) => match detect_language(&sample) {
                     Some(written)
-                        if primary_subtag(&written) != primary_subtag(&declared)
-                            && sample.chars().filter(|c| c.is_alphabetic()).count() >= 60 =>
+                        if primary_subtag(&written) != primary_subtag(&declared) && enough_to_tell(&sample) =>
                     {
                         result.warnings.push(format!(
                             "{}: its {} says it is in {declared:?}, its text is in {written:?}: taken as {written:?}",
