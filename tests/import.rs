@@ -333,6 +333,38 @@ fn a_feeds_dates_keep_their_offset_and_one_that_is_no_date_is_reported() {
     assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
 }
 
+/// A lazy-loaded image's address is where its script would take it from (`data-src`, `data-original`…), not its
+/// placeholder (a spinner, a blank `data:` GIF, which alone would drop the image as unsafe); an image given only
+/// by a `srcset` is its widest (or densest) candidate.
+#[test]
+fn lazy_loaded_images_and_srcset_only_images_keep_their_real_address() {
+    let html = r#"<html lang="en"><head><title>T</title><link rel="canonical" href="https://news.example.org/a/9.html">
+        </head><body><article><h1>T</h1><p>Text.</p>
+        <p><img src="/static/loading.gif" data-src="/upload/mine.jpg" alt="Mine"></p>
+        <p><img class="lazyload" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-original="https://img.example.org/mill.jpg" alt="Mill"></p>
+        <p><img srcset="https://img.example.org/a-400.jpg 400w, https://img.example.org/a-800.jpg 800w, https://img.example.org/a-600.jpg 600w" alt="W"></p>
+        <p><img srcset="https://img.example.org/b.jpg, https://img.example.org/b@2x.jpg 2x" alt="X"></p>
+        <p><img src="https://img.example.org/plain.jpg" srcset="https://img.example.org/plain-2x.jpg 2x" alt="P"></p>
+        </article></body></html>"#;
+    let r = import_file(Path::new("lazy.html"), html.as_bytes(), &ImportOptions::default());
+    let images: Vec<&str> = r.articles[0]
+        .body
+        .iter()
+        .filter_map(|b| if let Block::Image(i) = b { Some(i.src.as_str()) } else { None })
+        .collect();
+    assert_eq!(
+        images,
+        [
+            "https://news.example.org/upload/mine.jpg",
+            "https://img.example.org/mill.jpg",
+            "https://img.example.org/a-800.jpg",
+            "https://img.example.org/b@2x.jpg",
+            "https://img.example.org/plain.jpg",
+        ]
+    );
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+}
+
 /// Markdown from a site generator: a draft (`draft: true`, Jekyll's `published: false`) is not imported, and says
 /// so; `categories` gives the category (the first) and tags (the rest); a note without a title or heading is
 /// titled by its first words, with a warning.

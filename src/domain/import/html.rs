@@ -556,7 +556,7 @@ impl Walker {
     }
 
     fn image(&mut self, img: ElementRef, caption: Option<(String, Vec<Link>)>) {
-        let src = img.value().attr("src").unwrap_or("").trim();
+        let src = image_address(img);
         // A protocol-relative address (`//cdn.example.com/a.jpg`) is taken over https.
         let src = match src.strip_prefix("//") {
             Some(rest) if !rest.starts_with('/') => format!("https://{rest}"),
@@ -570,6 +570,42 @@ impl Walker {
         let (caption, links) = caption.map_or((None, Vec::new()), |(c, l)| (Some(c), l));
         self.blocks.push(Block::image(src, alt, caption).with_links(links));
     }
+}
+
+/// An image's address: the one a lazy-loading script would put in its `src` (`data-src`, `data-original`,
+/// `data-lazy-src`…: its `src` is then a placeholder, a spinner or a blank `data:` GIF), else its `src`, else the
+/// widest of its `srcset` (`a-400.jpg 400w, a-800.jpg 800w` → a-800.jpg; by density, the densest).
+pub fn image_address(img: ElementRef) -> String {
+    const LAZY: [&str; 6] = ["data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-echo", "data-url"];
+    let attr = |name: &str| img.value().attr(name).map(str::trim).filter(|v| !v.is_empty());
+    if let Some(lazy) = LAZY.iter().find_map(|name| attr(name)) {
+        return lazy.to_owned();
+    }
+    if let Some(src) = attr("src") {
+        return src.to_owned();
+    }
+    let Some(set) = attr("srcset").or_else(|| attr("data-srcset")) else { return String::new() };
+    // Each candidate: an address, then a width (`800w`) or a density (`2x`), or nothing (1x).
+    let size = |descriptor: Option<&str>| {
+        let d = descriptor.unwrap_or("1x");
+        let n = d[..d.len().saturating_sub(1)].parse::<f64>().unwrap_or(0.0);
+        if d.ends_with('w') {
+            n
+        } else {
+            n * 1e-6
+        }
+    };
+    set.split(',')
+        .filter_map(|c| {
+            let mut parts = c.split_whitespace();
+            Some((parts.next()?, size(parts.next())))
+        })
+        .fold(None::<(&str, f64)>, |best, (url, s)| match best {
+            Some((_, b)) if b >= s => best,
+            _ => Some((url, s)),
+        })
+        .map(|(url, _)| url.to_owned())
+        .unwrap_or_default()
 }
 
 /// A numbered list's first number (`<ol start="3">`; 1 when not given or not a number, 0 for one below 0).
