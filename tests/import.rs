@@ -365,6 +365,31 @@ fn lazy_loaded_images_and_srcset_only_images_keep_their_real_address() {
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }
 
+/// A Chinese news page's furniture is not its text: the tools (【字号 大 中 小】【打印】【关闭】), the previous and
+/// next articles (上一篇：…), the share line; a closing `（来源：上海证券报）` gives the source (without its bracket) and
+/// leaves the text, as an opening byline does. A bracketed heading of the text itself stays.
+#[test]
+fn a_chinese_pages_furniture_and_closing_source_line_are_not_its_text() {
+    let html = r#"<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>锌锭库存下降</title></head>
+        <body><div class="article"><h1>锌锭库存下降</h1>
+        <div class="tools">【字号 大 中 小】 【打印】 【关闭】</div>
+        <p>据统计，国内主要市场锌锭社会库存较上周下降1.2万吨，连续三周下降。</p>
+        <p>【市场观察】业内人士表示，消费旺季来临，库存有望继续去化。</p>
+        <p>（来源：上海证券报）</p><p>责任编辑：王芳</p>
+        <div class="pages">上一篇：铜价上涨 下一篇：铝价回落</div><p>分享到：微信 微博</p></div></body></html>"#;
+    let r = import_file(Path::new("cn.html"), html.as_bytes(), &ImportOptions::default());
+    let a = &r.articles[0];
+    let texts: Vec<&str> = a.body.iter().flat_map(Block::texts).map(String::as_str).collect();
+    assert_eq!(
+        texts,
+        [
+            "据统计，国内主要市场锌锭社会库存较上周下降1.2万吨，连续三周下降。",
+            "【市场观察】业内人士表示，消费旺季来临，库存有望继续去化。"
+        ]
+    );
+    assert_eq!((a.source.as_deref(), a.editor.as_deref()), (Some("上海证券报"), Some("王芳")));
+}
+
 /// Markdown from a site generator: a draft (`draft: true`, Jekyll's `published: false`) is not imported, and says
 /// so; `categories` gives the category (the first) and tags (the rest); a note without a title or heading is
 /// titled by its first words, with a warning.

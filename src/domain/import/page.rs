@@ -329,6 +329,8 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     // "責任編輯：定律" anywhere in the article (often its footer) is its editor, not its text.
     let editor = body_el.select(&selector("p, div, span, footer")).find_map(|e| super::scraped::editor_of(&text_of(e)));
     blocks.retain(|b| !matches!(b, Block::Paragraph { text, .. } if super::scraped::editor_of(text).is_some()));
+    // Nor is the site's furniture: its tools (【字号 大 中 小】【打印】), the next and previous articles (上一篇：…).
+    blocks.retain(|b| !matches!(b, Block::Paragraph { text, .. } if super::scraped::is_site_furniture(text)));
     // The title, where the article repeats it as its first heading, is not part of the body.
     if matches!(blocks.first(), Some(Block::Heading { text, .. }) if *text == title) {
         blocks.remove(0);
@@ -458,7 +460,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     }
     let source = byline.source.or_else(|| meta(&doc, &["og:site_name"])).or(ld.publisher);
     let category = meta(&doc, &["article:section"]).or(ld.section).or(byline.category);
-    // The byline as one of the article's first paragraphs (`2024-05-01 10:00　来源：有色网`) leaves the text when
+    // The byline as one of the article's first three paragraphs (`2024-05-01 10:00　来源：有色网`) leaves the text when
     // the meta line shows all it says: its date, views, source, category and authors the article's, and nothing
     // else in it.
     let shown_in_meta = |b: &Block| {
@@ -476,7 +478,14 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
             && said.authors.iter().all(|a| authors.contains(a))
             && super::scraped::says_only_meta(text, &said)
     };
-    if let Some(at) = blocks.iter().take(3).position(shown_in_meta) {
+    // (Or as one of its last two: `（来源：上海证券报）` closes many a Chinese report.)
+    let last_two = blocks.len().saturating_sub(2).max(3);
+    let at = blocks
+        .iter()
+        .take(3)
+        .position(shown_in_meta)
+        .or_else(|| blocks.iter().enumerate().skip(last_two).find(|(_, b)| shown_in_meta(b)).map(|(i, _)| i));
+    if let Some(at) = at {
         blocks.remove(at);
     }
     let draft = Draft {

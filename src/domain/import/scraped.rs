@@ -121,6 +121,29 @@ fn has_label(line: &str) -> bool {
     LABELS.iter().any(|(l, _)| line.contains(&format!("{l}:")) || line.contains(&format!("{l}：")))
 }
 
+/// Whether a paragraph is a Chinese news site's own furniture, not the article's: its tools (`【字号 大 中 小】
+/// 【打印】【关闭】`: nothing but short bracketed words), the links to the next and previous articles (`上一篇：…`),
+/// or its share line (`分享到：微信 微博`).
+pub(crate) fn is_site_furniture(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if ["上一篇", "下一篇", "上一條", "下一條", "上一条", "下一条", "分享到"].iter().any(|p| t.starts_with(p))
+    {
+        return t.chars().count() <= 120;
+    }
+    // Only bracketed words, each short: 【打印】【關閉】.
+    let mut rest = t.as_str();
+    let mut groups = 0;
+    while let Some(inner) = rest.strip_prefix('【') {
+        let Some(end) = inner.find('】') else { return false };
+        if inner[..end].chars().count() > 8 {
+            return false;
+        }
+        rest = &inner[end + '】'.len_utf8()..];
+        groups += 1;
+    }
+    groups > 0 && rest.is_empty()
+}
+
 /// Whether the meta line `line`, read into `said` by [`read_meta`], says nothing more than that: once its labels,
 /// values, date and view count are taken out, no letter is left (`2024-05-01 10:00　来源：有色网` says nothing
 /// more; `来源：有色网　摄影：李四` does).
@@ -160,7 +183,9 @@ pub(crate) fn read_meta(line: &str, offset: UtcOffset, art: &mut ScrapedArticle)
     for (i, (_, value_start, field)) in marks.iter().enumerate() {
         let next_label = marks.get(i + 1).map(|m| m.0).unwrap_or(line.len());
         let value_end = stops.iter().copied().filter(|s| *s > *value_start).fold(next_label, usize::min);
-        let value = line[*value_start..value_end].trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+        // (Without the brackets a line may stand in: `（來源：有色報）`, `【作者：張三】`.)
+        let value = line[*value_start..value_end]
+            .trim_matches(|c: char| c.is_whitespace() || "\u{3000}（）()【】[]「」".contains(c));
         if value.is_empty() {
             continue;
         }
