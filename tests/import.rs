@@ -390,6 +390,27 @@ fn a_chinese_pages_furniture_and_closing_source_line_are_not_its_text() {
     assert_eq!((a.source.as_deref(), a.editor.as_deref()), (Some("上海证券报"), Some("王芳")));
 }
 
+/// An English page's furniture between and after its paragraphs (advertising's placeholders, calls to share or
+/// subscribe, each alone in its paragraph) is not its text; a sentence that only contains such words stays.
+#[test]
+fn an_english_pages_advertising_and_share_lines_are_not_its_text() {
+    let html = r#"<!DOCTYPE html><html lang="en-US"><head><title>Copper hits record</title></head><body><article>
+        <h1>Copper hits record</h1><p>Copper prices hit a record high on Monday.</p><p>Advertisement</p>
+        <p>Analysts said the rally could continue.</p><p>Story continues below advertisement</p>
+        <p>Advertising revenue at miners' magazines fell.</p><p>Share this article</p><p>Sign up for our newsletter.</p>
+        <p>READ MORE:</p></article></body></html>"#;
+    let r = import_file(Path::new("en.html"), html.as_bytes(), &ImportOptions::default());
+    let texts: Vec<&str> = r.articles[0].body.iter().flat_map(Block::texts).map(String::as_str).collect();
+    assert_eq!(
+        texts,
+        [
+            "Copper prices hit a record high on Monday.",
+            "Analysts said the rally could continue.",
+            "Advertising revenue at miners' magazines fell."
+        ]
+    );
+}
+
 /// Markdown from a site generator: a draft (`draft: true`, Jekyll's `published: false`) is not imported, and says
 /// so; `categories` gives the category (the first) and tags (the rest); a note without a title or heading is
 /// titled by its first words, with a warning.

@@ -121,10 +121,37 @@ fn has_label(line: &str) -> bool {
     LABELS.iter().any(|(l, _)| line.contains(&format!("{l}:")) || line.contains(&format!("{l}：")))
 }
 
-/// Whether a paragraph is a Chinese news site's own furniture, not the article's: its tools (`【字号 大 中 小】
-/// 【打印】【关闭】`: nothing but short bracketed words), the links to the next and previous articles (`上一篇：…`),
-/// or its share line (`分享到：微信 微博`).
+/// Words a news site puts between an article's paragraphs or after them, each alone in its paragraph:
+/// advertising's placeholders and the calls to share, subscribe or read on (compared without case and
+/// a closing mark).
+const FURNITURE: [&str; 16] = [
+    "advertisement",
+    "advertising",
+    "sponsored content",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below",
+    "scroll to continue with content",
+    "share this article",
+    "share this story",
+    "sign up for our newsletter",
+    "subscribe to our newsletter",
+    "read more",
+    "related articles",
+    "you may also like",
+    "most read",
+    "recommended for you",
+];
+
+/// Whether a paragraph is a news site's own furniture, not the article's: an advertisement's placeholder or a
+/// call to share or subscribe (`Advertisement`, `Share this article`, alone in the paragraph); a Chinese site's
+/// tools (`【字号 大 中 小】【打印】【关闭】`: nothing but short bracketed words), the links to the next and
+/// previous articles (`上一篇：…`), or its share line (`分享到：微信 微博`).
 pub(crate) fn is_site_furniture(text: &str) -> bool {
+    let words = text.trim().trim_end_matches(['.', ':', '…', '→', '›', '»']).trim();
+    if words.len() <= 40 && FURNITURE.iter().any(|f| words.eq_ignore_ascii_case(f)) {
+        return true;
+    }
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if ["上一篇", "下一篇", "上一條", "下一條", "上一条", "下一条", "分享到"].iter().any(|p| t.starts_with(p))
     {
