@@ -411,6 +411,50 @@ fn an_english_pages_advertising_and_share_lines_are_not_its_text() {
     );
 }
 
+/// A feed item with no image of its own is led by its picture, as a page by its og:image: an image enclosure or
+/// media:content (not an audio enclosure), else a media:thumbnail (a video's); an item with an image keeps only its own.
+#[test]
+fn a_feed_items_enclosure_or_media_picture_leads_an_item_without_an_image() {
+    let rss = r#"<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>
+        <title>N</title><link>https://news.example.org/</link>
+        <item><guid>a</guid><title>A</title><description>Text.</description>
+          <enclosure url="https://img.example.org/a.jpg" type="image/jpeg" length="1"/></item>
+        <item><guid>b</guid><title>B</title><description>Text.</description>
+          <media:content url="https://news.example.org/img/b.png" medium="image"><media:title>Smelter at dawn</media:title></media:content></item>
+        <item><guid>c</guid><title>C</title><description>Text.</description>
+          <media:group><media:content url="https://cdn.example.org/c.mp4" type="video/mp4"/><media:thumbnail url="https://img.example.org/c-thumb.jpg"/></media:group></item>
+        <item><guid>d</guid><title>D</title><description>Text.</description>
+          <enclosure url="https://cdn.example.org/d.mp3" type="audio/mpeg" length="1"/></item>
+        <item><guid>e</guid><title>E</title><description>&lt;p&gt;Text.&lt;/p&gt;&lt;img src="https://img.example.org/own.jpg" alt="Own"&gt;</description>
+          <enclosure url="https://img.example.org/e.jpg" type="image/jpeg" length="1"/></item>
+        </channel></rss>"#;
+    let r = import_file(Path::new("m.xml"), rss.as_bytes(), &ImportOptions::default());
+    let images: Vec<Vec<(String, String)>> = r
+        .articles
+        .iter()
+        .map(|a| {
+            a.body
+                .iter()
+                .filter_map(
+                    |b| if let Block::Image(i) = b { Some((i.src.to_string(), i.alt.to_string())) } else { None },
+                )
+                .collect()
+        })
+        .collect();
+    let one = |src: &str, alt: &str| vec![(src.to_owned(), alt.to_owned())];
+    assert_eq!(
+        images,
+        [
+            one("https://img.example.org/a.jpg", ""),
+            one("https://news.example.org/img/b.png", "Smelter at dawn"),
+            one("https://img.example.org/c-thumb.jpg", ""),
+            vec![],
+            one("https://img.example.org/own.jpg", "Own"),
+        ]
+    );
+    assert!(matches!(r.articles[0].body[0], Block::Image(_)), "the picture leads");
+}
+
 /// Markdown from a site generator: a draft (`draft: true`, Jekyll's `published: false`) is not imported, and says
 /// so; `categories` gives the category (the first) and tags (the rest); a note without a title or heading is
 /// titled by its first words, with a warning.

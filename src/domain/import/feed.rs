@@ -113,6 +113,29 @@ pub fn parse_feed(
         let url = alternate(&entry.links).or(entry.links.first()).map(|l| l.href.clone());
         let base = url.as_deref().and_then(super::web_base).or_else(|| feed_link.clone());
         super::resolve_addresses(&mut converted.blocks, base.as_ref());
+        // An item with no image of its own is led by its picture, as a web page by its og:image: an image
+        // enclosure or media:content, else a media:thumbnail (alt: the media's title or description).
+        if !converted.blocks.iter().any(|b| matches!(b, Block::Image(_))) {
+            let is_image = |c: &&feed_rs::model::MediaContent| match &c.content_type {
+                Some(t) => t.to_string().starts_with("image/"),
+                None => c.url.as_ref().is_some_and(|u| {
+                    let path = u.path().to_ascii_lowercase();
+                    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"].iter().any(|e| path.ends_with(e))
+                }),
+            };
+            let content = entry.media.iter().flat_map(|m| m.content.iter().filter(is_image).map(move |c| (m, c)));
+            let picture = content
+                .filter_map(|(m, c)| Some((m, c.url.as_ref()?.to_string())))
+                .next()
+                .or_else(|| entry.media.iter().find_map(|m| Some((m, m.thumbnails.first()?.image.uri.clone()))));
+            if let Some((media, src)) = picture {
+                let src = super::resolve(&src, base.as_ref());
+                if crate::domain::load::is_safe_url(&src, false) {
+                    let alt = media.title.as_ref().or(media.description.as_ref()).map(plain_text).unwrap_or_default();
+                    converted.blocks.insert(0, Block::image(src, alt, None));
+                }
+            }
+        }
         drafts.push(Draft {
             id: make_id(&entry.id, &format!("{stem}#{}", item_text.as_deref().unwrap_or(&i.to_string()))),
             title: entry.title.as_ref().map(plain_text).unwrap_or_default(),
