@@ -455,6 +455,31 @@ fn a_feed_items_enclosure_or_media_picture_leads_an_item_without_an_image() {
     assert!(matches!(r.articles[0].body[0], Block::Image(_)), "the picture leads");
 }
 
+/// A JSON Feed item's `content_text` is plain text: its paragraphs stay paragraphs (they were run into one); its
+/// `image` (which feed-rs does not read) leads an item without an image of its own.
+#[test]
+fn a_json_feeds_plain_text_keeps_its_paragraphs_and_its_image_leads() {
+    let json = r#"{"version":"https://jsonfeed.org/version/1.1","title":"Notes","items":[
+        {"id":"1","title":"Nickel","content_text":"Nickel rose.\nIt rose again.\n\n  Second paragraph.\n","image":"https://notes.example.org/n.jpg"},
+        {"id":"2","title":"Zinc","content_html":"<p>Zinc.</p>","banner_image":"https://notes.example.org/z.jpg"},
+        {"id":"3","title":"Tin","content_html":"<p>Tin.</p>"}]}"#;
+    let r = import_file(Path::new("notes.json"), json.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.error, None);
+    assert_eq!(
+        r.articles[0].body,
+        [
+            Block::image("https://notes.example.org/n.jpg", "", None),
+            Block::paragraph("Nickel rose. It rose again."),
+            Block::paragraph("Second paragraph.")
+        ]
+    );
+    assert_eq!(
+        r.articles[1].body,
+        [Block::image("https://notes.example.org/z.jpg", "", None), Block::paragraph("Zinc.")]
+    );
+    assert_eq!(r.articles[2].body, [Block::paragraph("Tin.")]);
+}
+
 /// Markdown from a site generator: a draft (`draft: true`, Jekyll's `published: false`) is not imported, and says
 /// so; `categories` gives the category (the first) and tags (the rest); a note without a title or heading is
 /// titled by its first words, with a warning.

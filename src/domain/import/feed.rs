@@ -85,6 +85,7 @@ pub fn parse_feed(
     let feed_title = feed.title.as_ref().map(plain_text).filter(|t| !t.is_empty());
     let feed_link =
         alternate(&feed.links).and_then(|l| super::web_base(&l.href)).or_else(|| address.and_then(super::web_base));
+    let json_images = json_feed_images(bytes);
     let mut drafts = Vec::with_capacity(feed.entries.len());
     for (i, entry) in feed.entries.into_iter().enumerate() {
         let mut terms: Vec<String> = entry
@@ -99,7 +100,10 @@ pub fn parse_feed(
         let summary =
             entry.summary.as_ref().map(|s| without_footer(html_to_text(&s.content))).filter(|s| !s.is_empty());
         // The content is the body; an item with only a summary has the summary as its body.
+        let plain = entry.content.as_ref().is_some_and(|c| c.content_type.to_string().starts_with("text/plain"));
         let (mut converted, summary) = match entry.content.as_ref().and_then(|c| c.body.as_deref()) {
+            // (A JSON Feed's content_text: plain text, its paragraphs apart by a blank line.)
+            Some(text) if plain => (super::html::Converted { blocks: plain_paragraphs(text), dropped: 0 }, summary),
             Some(html) => (html_to_blocks(html), summary),
             None => (entry.summary.as_ref().map(|s| html_to_blocks(&s.content)).unwrap_or_default(), None),
         };
@@ -125,14 +129,15 @@ pub fn parse_feed(
             };
             let content = entry.media.iter().flat_map(|m| m.content.iter().filter(is_image).map(move |c| (m, c)));
             let picture = content
-                .filter_map(|(m, c)| Some((m, c.url.as_ref()?.to_string())))
+                .filter_map(|(m, c)| Some((Some(m), c.url.as_ref()?.to_string())))
                 .next()
-                .or_else(|| entry.media.iter().find_map(|m| Some((m, m.thumbnails.first()?.image.uri.clone()))));
+                .or_else(|| entry.media.iter().find_map(|m| Some((Some(m), m.thumbnails.first()?.image.uri.clone()))))
+                .or_else(|| Some((None, json_images.get(i).cloned().flatten()?)));
             if let Some((media, src)) = picture {
                 let src = super::resolve(&src, base.as_ref());
                 if crate::domain::load::is_safe_url(&src, false) {
-                    let alt = media.title.as_ref().or(media.description.as_ref()).map(plain_text).unwrap_or_default();
-                    converted.blocks.insert(0, Block::image(src, alt, None));
+                    let alt = media.and_then(|m| m.title.as_ref().or(m.description.as_ref()));
+                    converted.blocks.insert(0, Block::image(src, alt.map(plain_text).unwrap_or_default(), None));
                 }
             }
         }
@@ -165,6 +170,43 @@ pub fn parse_feed(
     let dates = dates.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let warnings = dates.unread.iter().map(|d| format!("date {d:?} is not a date: left out")).collect();
     Ok((drafts, warnings))
+}
+
+/// Plain text's paragraphs (apart by a blank line), each one line.
+fn plain_paragraphs(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut paragraph = String::new();
+    for line in text.lines().chain([""]) {
+        if line.trim().is_empty() {
+            let p = collapse(&paragraph);
+            if !p.is_empty() {
+                blocks.push(Block::paragraph(p));
+            }
+            paragraph.clear();
+        } else {
+            paragraph.push_str(line);
+            paragraph.push('\n');
+        }
+    }
+    blocks
+}
+
+/// A JSON Feed's items' pictures (`image`, else `banner_image`), in the order of its items: feed-rs does not read
+/// them. Empty for any other feed.
+fn json_feed_images(bytes: &[u8]) -> Vec<Option<String>> {
+    #[derive(serde::Deserialize)]
+    struct Feed {
+        #[serde(default)]
+        items: Vec<Item>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Item {
+        image: Option<String>,
+        banner_image: Option<String>,
+    }
+    let json = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    let feed: Option<Feed> = json.then(|| serde_json::from_slice(bytes).ok()).flatten();
+    feed.map(|f| f.items.into_iter().map(|i| i.image.or(i.banner_image)).collect()).unwrap_or_default()
 }
 
 /// A feed text construct as plain text: HTML ones (Atom `type="html"`) lose their markup; plain ones are
