@@ -480,6 +480,30 @@ fn a_json_feeds_plain_text_keeps_its_paragraphs_and_its_image_leads() {
     assert_eq!(r.articles[2].body, [Block::paragraph("Tin.")]);
 }
 
+/// A Chinese report's dateline names its reporters: they are its authors when nothing else named them; the
+/// correspondents and photographers after them are not; words that are not names give none.
+#[test]
+fn a_chinese_datelines_reporters_are_the_authors() {
+    use article_viewer::domain::import::reporters_in_dateline;
+    let rows: &[(&str, &[&str])] = &[
+        ("新华社北京6月3日电（记者王小明、李华）国家统计局3日发布数据。", &["王小明", "李华"]),
+        ("本报讯（记者 张三 通讯员 李四）昨日，市有色金属协会召开年会。", &["张三"]),
+        ("新華社台北6月3日電（記者歐陽明）台灣地區今日公布數據。", &["歐陽明"]),
+        ("本报乌鲁木齐电（记者阿不都·热合曼）新疆铜矿产量增长。", &["阿不都·热合曼"]),
+        ("（记者从市统计局获悉）今年以来产量增长。", &[]),
+        ("国家统计局3日发布数据，铜产量增长。", &[]),
+        ("人民网北京6月3日电 （记者王小明）……", &["王小明"]),
+    ];
+    for (text, want) in rows {
+        assert_eq!(reporters_in_dateline(text), *want, "{text}");
+    }
+    // Through the importer: a scraped page with no byline of its own.
+    let html = "<html lang=\"zh-CN\"><head><title>铜产量</title></head><body><article><h1>铜产量</h1>\
+                <p>新华社北京6月3日电（记者王小明）国家统计局3日发布数据，5月份全国十种有色金属产量同比增长。</p></article></body></html>";
+    let r = import_file(Path::new("x.html"), html.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.articles[0].authors, ["王小明"]);
+}
+
 /// Markdown from a site generator: a draft (`draft: true`, Jekyll's `published: false`) is not imported, and says
 /// so; `categories` gives the category (the first) and tags (the rest); a note without a title or heading is
 /// titled by its first words, with a warning.
