@@ -484,7 +484,7 @@ fn a_json_feeds_plain_text_keeps_its_paragraphs_and_its_image_leads() {
 /// correspondents and photographers after them are not; words that are not names give none.
 #[test]
 fn a_chinese_datelines_reporters_are_the_authors() {
-    use article_viewer::domain::import::reporters_in_dateline;
+    use article_viewer::domain::import::scraped::reporters_in_dateline;
     let rows: &[(&str, &[&str])] = &[
         ("新华社北京6月3日电（记者王小明、李华）国家统计局3日发布数据。", &["王小明", "李华"]),
         ("本报讯（记者 张三 通讯员 李四）昨日，市有色金属协会召开年会。", &["张三"]),

@@ -622,35 +622,6 @@ fn enough_to_tell(text: &str) -> bool {
     letters + han >= 60 || han >= 20
 }
 
-/// The reporters a Chinese report's dateline names, near the start of its first paragraph: `新华社北京6月3日电
-/// （记者王小明、李华）`, `本报讯（记者 张三 通讯员 李四）` (the reporters, not the correspondent),
-/// `（記者王小明）`. None unless every name is two to four Chinese characters (or a name with `·`).
-pub fn reporters_in_dateline(text: &str) -> Vec<String> {
-    let head: String = text.chars().take(60).collect();
-    let Some(at) = ["（记者", "(记者", "（記者", "(記者"].iter().find_map(|m| head.find(m).map(|i| i + m.len()))
-    else {
-        return Vec::new();
-    };
-    let Some(end) = head[at..].find(['）', ')']) else { return Vec::new() };
-    let mut names = Vec::new();
-    for word in head[at..at + end].split(['、', '，', ',', ' ', '\u{3000}']).filter(|w| !w.is_empty()) {
-        // (Those after are not its reporters: 通讯员 a correspondent, 实习生 an intern, 摄影 a photographer.)
-        if ["通讯员", "通訊員", "实习生", "實習生", "摄影", "攝影", "见习记者", "見習記者"]
-            .iter()
-            .any(|w2| word.starts_with(w2))
-        {
-            break;
-        }
-        let han = word.chars().filter(|c| clean::is_han(*c)).count();
-        let a_name = if word.contains('·') { han >= 2 } else { (2..=4).contains(&han) };
-        if !a_name || word.chars().any(|c| !clean::is_han(c) && c != '·') {
-            return Vec::new();
-        }
-        names.push(word.to_owned());
-    }
-    names
-}
-
 /// A language tag's first subtag, lower-cased: `zh` of `zh-Hant-TW`.
 fn primary_subtag(tag: &str) -> String {
     tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
@@ -889,7 +860,7 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
         if draft.authors.is_empty() && draft.lang.as_deref().is_some_and(|l| tag_is(l, "zh")) {
             let first =
                 draft.body.iter().find_map(|b| if let Block::Paragraph { text, .. } = b { Some(text) } else { None });
-            draft.authors = first.map(|t| reporters_in_dateline(t)).unwrap_or_default();
+            draft.authors = first.map(|t| scraped::reporters_in_dateline(t)).unwrap_or_default();
         }
         // An item without a title (RSS needs only a description: a microblog's posts; a Markdown note without a
         // heading) is titled by its first words, with a warning, rather than lost.

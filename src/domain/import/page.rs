@@ -330,7 +330,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     let editor = body_el.select(&selector("p, div, span, footer")).find_map(|e| super::scraped::editor_of(&text_of(e)));
     blocks.retain(|b| !matches!(b, Block::Paragraph { text, .. } if super::scraped::editor_of(text).is_some()));
     // Nor is the site's furniture: its tools (【字号 大 中 小】【打印】), the next and previous articles (上一篇：…).
-    blocks.retain(|b| !matches!(b, Block::Paragraph { text, .. } if super::scraped::is_site_furniture(text)));
+    blocks.retain(|b| !matches!(b, Block::Paragraph { text, .. } if is_site_furniture(text)));
     // The title, where the article repeats it as its first heading, is not part of the body.
     if matches!(blocks.first(), Some(Block::Heading { text, .. }) if *text == title) {
         blocks.remove(0);
@@ -507,4 +507,54 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     };
     let CleanReport { pinyin_removed, entities_decoded, .. } = repaired;
     Ok(Page { draft, warnings, pinyin_removed, entities_decoded, corrupted_spans })
+}
+
+/// Words a news site puts between an article's paragraphs or after them, each alone in its paragraph:
+/// advertising's placeholders and the calls to share, subscribe or read on (compared without case and
+/// a closing mark).
+const FURNITURE: [&str; 16] = [
+    "advertisement",
+    "advertising",
+    "sponsored content",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below",
+    "scroll to continue with content",
+    "share this article",
+    "share this story",
+    "sign up for our newsletter",
+    "subscribe to our newsletter",
+    "read more",
+    "related articles",
+    "you may also like",
+    "most read",
+    "recommended for you",
+];
+
+/// Whether a paragraph is a news site's own furniture, not the article's: an advertisement's placeholder or a
+/// call to share or subscribe (`Advertisement`, `Share this article`, alone in the paragraph); a Chinese site's
+/// tools (`【字号 大 中 小】【打印】【关闭】`: nothing but short bracketed words), the links to the next and
+/// previous articles (`上一篇：…`), or its share line (`分享到：微信 微博`).
+fn is_site_furniture(text: &str) -> bool {
+    let words = text.trim().trim_end_matches(['.', ':', '…', '→', '›', '»']).trim();
+    if words.len() <= 40 && FURNITURE.iter().any(|f| words.eq_ignore_ascii_case(f)) {
+        return true;
+    }
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if ["上一篇", "下一篇", "上一條", "下一條", "上一条", "下一条", "分享到"].iter().any(|p| t.starts_with(p))
+    {
+        return t.chars().count() <= 120;
+    }
+    // Only bracketed words, each short: 【打印】【關閉】.
+    let mut rest = t.as_str();
+    let mut groups = 0;
+    while let Some(inner) = rest.strip_prefix('【') {
+        let Some(end) = inner.find('】') else { return false };
+        if inner[..end].chars().count() > 8 {
+            return false;
+        }
+        rest = &inner[end + '】'.len_utf8()..];
+        groups += 1;
+    }
+    groups > 0 && rest.is_empty()
 }

@@ -121,56 +121,6 @@ fn has_label(line: &str) -> bool {
     LABELS.iter().any(|(l, _)| line.contains(&format!("{l}:")) || line.contains(&format!("{l}：")))
 }
 
-/// Words a news site puts between an article's paragraphs or after them, each alone in its paragraph:
-/// advertising's placeholders and the calls to share, subscribe or read on (compared without case and
-/// a closing mark).
-const FURNITURE: [&str; 16] = [
-    "advertisement",
-    "advertising",
-    "sponsored content",
-    "story continues below advertisement",
-    "article continues below advertisement",
-    "continue reading below",
-    "scroll to continue with content",
-    "share this article",
-    "share this story",
-    "sign up for our newsletter",
-    "subscribe to our newsletter",
-    "read more",
-    "related articles",
-    "you may also like",
-    "most read",
-    "recommended for you",
-];
-
-/// Whether a paragraph is a news site's own furniture, not the article's: an advertisement's placeholder or a
-/// call to share or subscribe (`Advertisement`, `Share this article`, alone in the paragraph); a Chinese site's
-/// tools (`【字号 大 中 小】【打印】【关闭】`: nothing but short bracketed words), the links to the next and
-/// previous articles (`上一篇：…`), or its share line (`分享到：微信 微博`).
-pub(crate) fn is_site_furniture(text: &str) -> bool {
-    let words = text.trim().trim_end_matches(['.', ':', '…', '→', '›', '»']).trim();
-    if words.len() <= 40 && FURNITURE.iter().any(|f| words.eq_ignore_ascii_case(f)) {
-        return true;
-    }
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    if ["上一篇", "下一篇", "上一條", "下一條", "上一条", "下一条", "分享到"].iter().any(|p| t.starts_with(p))
-    {
-        return t.chars().count() <= 120;
-    }
-    // Only bracketed words, each short: 【打印】【關閉】.
-    let mut rest = t.as_str();
-    let mut groups = 0;
-    while let Some(inner) = rest.strip_prefix('【') {
-        let Some(end) = inner.find('】') else { return false };
-        if inner[..end].chars().count() > 8 {
-            return false;
-        }
-        rest = &inner[end + '】'.len_utf8()..];
-        groups += 1;
-    }
-    groups > 0 && rest.is_empty()
-}
-
 /// Whether the meta line `line`, read into `said` by [`read_meta`], says nothing more than that: once its labels,
 /// values, date and view count are taken out, no letter is left (`2024-05-01 10:00　来源：有色网` says nothing
 /// more; `来源：有色网　摄影：李四` does).
@@ -320,4 +270,33 @@ fn numbers(line: &str) -> Vec<(usize, u32, usize)> {
         }
     }
     out
+}
+
+/// The reporters a Chinese report's dateline names, near the start of its first paragraph: `新华社北京6月3日电
+/// （记者王小明、李华）`, `本报讯（记者 张三 通讯员 李四）` (the reporters, not the correspondent),
+/// `（記者王小明）`. None unless every name is two to four Chinese characters (or a name with `·`).
+pub fn reporters_in_dateline(text: &str) -> Vec<String> {
+    let head: String = text.chars().take(60).collect();
+    let Some(at) = ["（记者", "(记者", "（記者", "(記者"].iter().find_map(|m| head.find(m).map(|i| i + m.len()))
+    else {
+        return Vec::new();
+    };
+    let Some(end) = head[at..].find(['）', ')']) else { return Vec::new() };
+    let mut names = Vec::new();
+    for word in head[at..at + end].split(['、', '，', ',', ' ', '\u{3000}']).filter(|w| !w.is_empty()) {
+        // (Those after are not its reporters: 通讯员 a correspondent, 实习生 an intern, 摄影 a photographer.)
+        if ["通讯员", "通訊員", "实习生", "實習生", "摄影", "攝影", "见习记者", "見習記者"]
+            .iter()
+            .any(|w2| word.starts_with(w2))
+        {
+            break;
+        }
+        let han = word.chars().filter(|c| super::clean::is_han(*c)).count();
+        let a_name = if word.contains('·') { han >= 2 } else { (2..=4).contains(&han) };
+        if !a_name || word.chars().any(|c| !super::clean::is_han(c) && c != '·') {
+            return Vec::new();
+        }
+        names.push(word.to_owned());
+    }
+    names
 }
