@@ -823,28 +823,34 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
     for mut draft in drafts {
         if draft.lang.is_none() {
             // (Not code: a program's comments do not make an article Chinese, nor its keywords English.)
-            let prose = draft.body.iter().filter(|b| !matches!(b, Block::Code { .. }));
-            let sample = std::iter::once(draft.title.as_str())
-                .chain(prose.flat_map(Block::texts).map(String::as_str))
-                .collect::<Vec<_>>()
-                .join("\n");
-            draft.lang = match draft.container_lang.take() {
+            let sample = || {
+                let prose = draft.body.iter().filter(|b| !matches!(b, Block::Code { .. }));
+                std::iter::once(draft.title.as_str())
+                    .chain(prose.flat_map(Block::texts).map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            draft.lang = match draft.container_lang.clone() {
                 // The container's, unless the text is plainly in another language: a reliable guess from enough
                 // text (a few Chinese words in an English page do not make it Chinese).
-                Some(declared) => match detect_language(&sample) {
-                    Some(written)
-                        if primary_subtag(&written) != primary_subtag(&declared) && enough_to_tell(&sample) =>
-                    {
-                        result.warnings.push(format!(
-                            "{}: its {} says it is in {declared:?}, its text is in {written:?}: taken as {written:?}",
-                            draft.label(),
-                            if format == Format::Feed { "feed" } else { "page" },
-                        ));
+                Some(declared) => {
+                    let sample = sample();
+                    match detect_language(&sample) {
                         Some(written)
+                            if primary_subtag(&written) != primary_subtag(&declared) && enough_to_tell(&sample) =>
+                        {
+                            let container = if format == Format::Feed { "feed" } else { "page" };
+                            let label = draft.label();
+                            result.warnings.push(format!(
+                                "{label}: its {container} says it is in {declared:?}, its text is in {written:?}: \
+                                 taken as {written:?}"
+                            ));
+                            Some(written)
+                        }
+                        _ => Some(declared),
                     }
-                    _ => Some(declared),
-                },
-                None => opts.lang.clone().or_else(|| detect_language(&sample)),
+                }
+                None => opts.lang.clone().or_else(|| detect_language(&sample())),
             };
         }
         draft.lang = draft.lang.map(|l| canonical_case(&l));
