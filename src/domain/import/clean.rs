@@ -86,7 +86,10 @@ pub fn decode_entities(text: &str) -> (String, usize) {
         // A reference is at most ~32 bytes long: look for its ';' close by (a byte search: ';' is ASCII, so
         // the slice up to it ends on a character boundary).
         let window_end = (i + 40).min(text.len());
-        let semi = if c == '&' || c.is_ascii_lowercase() {
+        // (A bare name starts a word: the letters inside words are not looked past, or English text with a ';'
+        // in it would be scanned 40 bytes ahead at every letter.)
+        let starts_word = i == 0 || !(bytes[i - 1].is_ascii_alphabetic() || bytes[i - 1] == b'&');
+        let semi = if c == '&' || (c.is_ascii_lowercase() && starts_word) {
             bytes[i..window_end].iter().position(|&b| b == b';').map(|p| i + p)
         } else {
             None
