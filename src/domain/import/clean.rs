@@ -398,10 +398,9 @@ pub struct CleanReport {
 
 /// The whole cleaning pipeline for one scraped text.
 pub fn clean_text(raw: &str, fixes: &[Fix]) -> (String, CleanReport) {
-    let (fixed, fixes_applied) = apply_fixes(raw, fixes);
-    let corruption = find_corruption(&fixed);
-    let (decoded, entities_decoded) = decode_entities(&fixed);
-    let (stripped, pinyin_removed) = strip_pinyin_annotations(&decoded);
-    let text = normalize_whitespace(&stripped);
-    (text, CleanReport { pinyin_removed, entities_decoded, fixes_applied, corruption })
+    let (mut text, fixes_applied) = apply_fixes(raw, fixes);
+    let corruption = find_corruption(&text);
+    let mut report = CleanReport { fixes_applied, corruption, ..CleanReport::default() };
+    repair(&mut text, &mut report);
+    (normalize_whitespace(&text), report)
 }

@@ -575,7 +575,7 @@ impl Walker {
 /// An image's address: the one a lazy-loading script would put in its `src` (`data-src`, `data-original`,
 /// `data-lazy-src`…: its `src` is then a placeholder, a spinner or a blank `data:` GIF), else its `src`, else the
 /// widest of its `srcset` (`a-400.jpg 400w, a-800.jpg 800w` → a-800.jpg; by density, the densest).
-pub fn image_address(img: ElementRef) -> String {
+fn image_address(img: ElementRef) -> String {
     const LAZY: [&str; 6] = ["data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-echo", "data-url"];
     let attr = |name: &str| img.value().attr(name).map(str::trim).filter(|v| !v.is_empty());
     if let Some(lazy) = LAZY.iter().find_map(|name| attr(name)) {

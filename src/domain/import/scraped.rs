@@ -127,8 +127,7 @@ fn has_label(line: &str) -> bool {
 pub(crate) fn says_only_meta(line: &str, said: &ScrapedArticle) -> bool {
     let mut rest = line.to_owned();
     let values = said.source.iter().chain(&said.category).chain(&said.authors);
-    let words = LABELS.iter().map(|(l, _)| *l).chain(["次瀏覽", "次浏览", "次閱讀", "次阅读", "次點擊", "次点击"]);
-    let words = words.chain(["瀏覽", "浏览", "閱讀", "阅读", "點擊", "点击"]);
+    let words = LABELS.iter().map(|(l, _)| *l).chain(VIEWS_AFTER).chain(VIEWS_BEFORE);
     for word in values.map(String::as_str).chain(words) {
         rest = rest.replace(word, " ");
     }
@@ -181,9 +180,13 @@ pub(crate) fn read_meta(line: &str, offset: UtcOffset, art: &mut ScrapedArticle)
     }
 }
 
+/// The words after a view count (`12269次瀏覽`) and before one (`瀏覽：12269`).
+const VIEWS_AFTER: [&str; 6] = ["次瀏覽", "次浏览", "次閱讀", "次阅读", "次點擊", "次点击"];
+const VIEWS_BEFORE: [&str; 6] = ["瀏覽", "浏览", "閱讀", "阅读", "點擊", "点击"];
+
 /// `12269次瀏覽` / `12269次浏览` / `阅读 12269` / `瀏覽:12269` / `點擊：3021`: the count and where its text starts.
 fn parse_views(line: &str) -> Option<(u64, usize)> {
-    for word in ["次瀏覽", "次浏览", "次閱讀", "次阅读", "次點擊", "次点击"] {
+    for word in VIEWS_AFTER {
         if let Some(p) = line.find(word) {
             let digits: String = line[..p]
                 .chars()
@@ -198,7 +201,7 @@ fn parse_views(line: &str) -> Option<(u64, usize)> {
             }
         }
     }
-    for word in ["瀏覽", "浏览", "閱讀", "阅读", "點擊", "点击"] {
+    for word in VIEWS_BEFORE {
         if let Some(p) = line.find(word) {
             let after = line[p + word.len()..].trim_start_matches([':', '：', ' ']);
             let digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
