@@ -32,22 +32,23 @@ const loadSheet = () => (sheet ??= fetch(new URL('__VIEWER_CSS__', base).href)
 // An attribute's value as the viewer takes it: one it knows, else none (its default is used) with a warning in the
 // console for the host page's developer. `lang` takes any tag of a language the interface speaks (zh-TW is
 // 繁體中文, zh-CN 简体中文, en-GB English).
+const oneOf = (...values) => [(v) => (values.includes(v) ? v : null), values.join(', ').replace(/, (\w+)$/, ' or $1')];
+// Each attribute: what the viewer takes of a value, and what it takes, said.
 const ATTRIBUTES = {
-  lang: (v) => (/^zh-(hant|tw|hk|mo)\b/i.test(v) ? 'zh-Hant' : /^zh\b/i.test(v) ? 'zh-Hans' : /^en\b/i.test(v) ? 'en' : null),
-  theme: (v) => (['auto', 'light', 'dark'].includes(v) ? v : null),
-  script: (v) => (['original', 'hant', 'hans'].includes(v) ? v : null),
-  routing: (v) => (['none', 'hash'].includes(v) ? v : null),
-  'page-size': (v) => (/^\s*\d+\s*$/.test(v) && Number(v) >= 1 ? String(Math.min(Number(v), 200)) : null),
-};
-const EXPECTED = {
-  lang: 'a tag of en, zh-Hant or zh-Hans (zh-TW, zh-CN… too)', theme: 'auto, light or dark',
-  script: 'original, hant or hans', routing: 'none or hash', 'page-size': 'a whole number from 1 to 200',
+  lang: [(v) => (/^zh-(hant|tw|hk|mo)\b/i.test(v) ? 'zh-Hant' : /^zh\b/i.test(v) ? 'zh-Hans' : /^en\b/i.test(v) ? 'en' : null),
+    'a tag of en, zh-Hant or zh-Hans (zh-TW, zh-CN… too)'],
+  theme: oneOf('auto', 'light', 'dark'),
+  script: oneOf('original', 'hant', 'hans'),
+  routing: oneOf('none', 'hash'),
+  'page-size': [(v) => (/^\s*\d+\s*$/.test(v) && Number(v) >= 1 ? String(Math.min(Number(v), 200)) : null),
+    'a whole number from 1 to 200'],
 };
 function attribute(el, name) {
   const v = el.getAttribute(name);
   if (v === null) return undefined;
-  const taken = ATTRIBUTES[name](v);
-  if (taken === null) console.warn(`<article-viewer${el.id ? ` id="${el.id}"` : ''}>: ${name}="${v}" is not ${EXPECTED[name]}: left out`);
+  const [take, expected] = ATTRIBUTES[name];
+  const taken = take(v);
+  if (taken === null) console.warn(`<article-viewer${el.id ? ` id="${el.id}"` : ''}>: ${name}="${v}" is not ${expected}: left out`);
   return taken ?? undefined;
 }
 
