@@ -573,6 +573,52 @@ fn meta_line_parts_may_be_missing_reordered_simplified_or_half_width() {
     );
 }
 
+/// Chinese news sites' own conventions, in a scraped page's text and a feed's item: the headline the report first
+/// had (`原标题：…`, before the meta line or as the first paragraph) is its subtitle, not its title or its lede; an
+/// editor in brackets at its end (`（责任编辑：王五）`, the Central News Agency's `（編輯：李大同）1141128`) is its
+/// editor; a closing `（来源：…）` line is its source; a view count with thousands' commas or 万 is read whole;
+/// the agency's dateline names its reporters.
+#[test]
+fn news_conventions_original_headline_closing_editor_and_source_counts_and_agency_datelines() {
+    let text = "铜价创三个月新高 市场关注供应扰动\n原标题：铜价创三个月新高，供应扰动成焦点\n\
+                2026-11-27 09:30 来源：上海证券报 阅读 1.2万\n\
+                伦敦金属交易所三个月期铜周四收涨1.2%。\n分析人士认为供应扰动支撑了铜价。\n（责任编辑：王五）\n\
+                本网声明：转载须经授权。\n";
+    let r = import_file(Path::new("s.txt"), text.as_bytes(), &ImportOptions::default());
+    let a = &r.articles[0];
+    assert_eq!((a.title.as_str(), a.kicker.as_deref()), ("铜价创三个月新高 市场关注供应扰动", None));
+    assert_eq!(a.subtitle.as_deref(), Some("原标题：铜价创三个月新高，供应扰动成焦点"));
+    assert_eq!((a.views.map(|v| v.get()), a.editor.as_deref()), (Some(12_000), Some("王五")));
+    assert_eq!(a.notice.as_deref(), Some("本网声明：转载须经授权。"));
+    assert_eq!(a.body.len(), 2);
+    assert!(a.body[0].texts()[0].starts_with("伦敦"), "the lede is the report's first paragraph: {:?}", a.body);
+
+    let text = "政治\n賴清德出席工商團體年會\n2026/11/28 14:05 瀏覽 3,201 來源: 中央社 分類: 政治\n\
+                （中央社記者王小明台北28日電）總統賴清德今天出席工商團體年會時表示，政府將持續推動產業升級。\n\
+                他說，政府會在能源、人才與土地方面提供更多支持。（編輯：李大同）1141128\n";
+    let r = import_file(Path::new("cna.txt"), text.as_bytes(), &ImportOptions::default());
+    let a = &r.articles[0];
+    assert_eq!((a.kicker.as_deref(), a.title.as_str()), (Some("政治"), "賴清德出席工商團體年會"));
+    assert_eq!((a.views.map(|v| v.get()), a.authors.clone()), (Some(3201), vec!["王小明".to_owned()]));
+    assert_eq!(a.editor.as_deref(), Some("李大同"));
+    assert_eq!(a.body.last().unwrap().texts()[0], "他說，政府會在能源、人才與土地方面提供更多支持。");
+
+    let text = "锌价回落\n2026-11-26\n沪锌主力合约周三回落1.5%。\n（来源：有色网）\n";
+    let r = import_file(Path::new("z.txt"), text.as_bytes(), &ImportOptions::default());
+    let a = &r.articles[0];
+    assert_eq!((a.source.as_deref(), a.body.len()), (Some("有色网"), 1));
+
+    let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>有色网</title><link>https://example.cn/</link>
+        <item><title>铜价走高</title><link>https://example.cn/1</link>
+        <description>&lt;p&gt;原标题：铜价创三个月新高&lt;/p&gt;&lt;p&gt;伦敦期铜收涨。&lt;/p&gt;&lt;p&gt;（编辑：王五）&lt;/p&gt;</description>
+        </item></channel></rss>"#;
+    let r = import_file(Path::new("f.xml"), rss.as_bytes(), &ImportOptions::default());
+    let a = &r.articles[0];
+    assert_eq!((a.subtitle.as_deref(), a.editor.as_deref()), (Some("原标题：铜价创三个月新高"), Some("王五")));
+    assert_eq!(a.body, [Block::paragraph("伦敦期铜收涨。")]);
+    loads_as_written(&r.articles);
+}
+
 #[test]
 fn rss_items_become_articles_and_hostile_html_does_not_survive() {
     let path = Path::new(FIXTURES).join("hostile.rss");

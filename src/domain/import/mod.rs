@@ -8,6 +8,7 @@ pub mod clean;
 pub mod feed;
 pub mod html;
 pub mod markdown;
+mod news;
 pub mod page;
 pub mod scraped;
 
@@ -821,6 +822,10 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
     };
     let mut ids = std::collections::HashSet::new();
     for mut draft in drafts {
+        // (A web page's are tidied as it is read.)
+        if matches!(format, Format::Scraped | Format::Feed) {
+            news::tidy(&mut draft, opts.offset);
+        }
         if draft.lang.is_none() {
             // (Not code: a program's comments do not make an article Chinese, nor its keywords English.)
             let sample = || {

@@ -330,7 +330,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     let editor = body_el.select(&selector("p, div, span, footer")).find_map(|e| super::scraped::editor_of(&text_of(e)));
     blocks.retain(|b| !matches!(b, Block::Paragraph { text, .. } if super::scraped::editor_of(text).is_some()));
     // Nor is the site's furniture: its tools (【字号 大 中 小】【打印】), the next and previous articles (上一篇：…).
-    blocks.retain(|b| !matches!(b, Block::Paragraph { text, .. } if is_site_furniture(text)));
+    blocks.retain(|b| !matches!(b, Block::Paragraph { text, .. } if super::news::is_site_furniture(text)));
     // The title, where the article repeats it as its first heading, is not part of the body.
     if matches!(blocks.first(), Some(Block::Heading { text, .. }) if *text == title) {
         blocks.remove(0);
@@ -460,35 +460,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     }
     let source = byline.source.or_else(|| meta(&doc, &["og:site_name"])).or(ld.publisher);
     let category = meta(&doc, &["article:section"]).or(ld.section).or(byline.category);
-    // The byline as one of the article's first three paragraphs (`2024-05-01 10:00　来源：有色网`) leaves the text when
-    // the meta line shows all it says: its date, views, source, category and authors the article's, and nothing
-    // else in it.
-    let shown_in_meta = |b: &Block| {
-        let Block::Paragraph { text, .. } = b else { return false };
-        if text.chars().count() > 200 || !super::scraped::names_or_counts(text) {
-            return false;
-        }
-        let mut said = super::scraped::ScrapedArticle::default();
-        super::scraped::read_meta(text, offset, &mut said);
-        let given = |said: &Option<String>, is: &Option<String>| said.is_none() || said == is;
-        given(&said.published, &published)
-            && given(&said.source, &source)
-            && given(&said.category, &category)
-            && (said.views.is_none() || said.views == byline.views)
-            && said.authors.iter().all(|a| authors.contains(a))
-            && super::scraped::says_only_meta(text, &said)
-    };
-    // (Or as one of its last two: `（来源：上海证券报）` closes many a Chinese report.)
-    let last_two = blocks.len().saturating_sub(2).max(3);
-    let at = blocks
-        .iter()
-        .take(3)
-        .position(shown_in_meta)
-        .or_else(|| blocks.iter().enumerate().skip(last_two).find(|(_, b)| shown_in_meta(b)).map(|(i, _)| i));
-    if let Some(at) = at {
-        blocks.remove(at);
-    }
-    let draft = Draft {
+    let mut draft = Draft {
         id: super::make_id(stem, stem),
         title,
         published,
@@ -505,56 +477,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
         dropped: converted.dropped,
         ..Draft::default()
     };
+    super::news::tidy(&mut draft, offset);
     let CleanReport { pinyin_removed, entities_decoded, .. } = repaired;
     Ok(Page { draft, warnings, pinyin_removed, entities_decoded, corrupted_spans })
-}
-
-/// Words a news site puts between an article's paragraphs or after them, each alone in its paragraph:
-/// advertising's placeholders and the calls to share, subscribe or read on (compared without case and
-/// a closing mark).
-const FURNITURE: [&str; 16] = [
-    "advertisement",
-    "advertising",
-    "sponsored content",
-    "story continues below advertisement",
-    "article continues below advertisement",
-    "continue reading below",
-    "scroll to continue with content",
-    "share this article",
-    "share this story",
-    "sign up for our newsletter",
-    "subscribe to our newsletter",
-    "read more",
-    "related articles",
-    "you may also like",
-    "most read",
-    "recommended for you",
-];
-
-/// Whether a paragraph is a news site's own furniture, not the article's: an advertisement's placeholder or a
-/// call to share or subscribe (`Advertisement`, `Share this article`, alone in the paragraph); a Chinese site's
-/// tools (`【字号 大 中 小】【打印】【关闭】`: nothing but short bracketed words), the links to the next and
-/// previous articles (`上一篇：…`), or its share line (`分享到：微信 微博`).
-fn is_site_furniture(text: &str) -> bool {
-    let words = text.trim().trim_end_matches(['.', ':', '…', '→', '›', '»']).trim();
-    if words.len() <= 40 && FURNITURE.iter().any(|f| words.eq_ignore_ascii_case(f)) {
-        return true;
-    }
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    if ["上一篇", "下一篇", "上一條", "下一條", "上一条", "下一条", "分享到"].iter().any(|p| t.starts_with(p))
-    {
-        return t.chars().count() <= 120;
-    }
-    // Only bracketed words, each short: 【打印】【關閉】.
-    let mut rest = t.as_str();
-    let mut groups = 0;
-    while let Some(inner) = rest.strip_prefix('【') {
-        let Some(end) = inner.find('】') else { return false };
-        if inner[..end].chars().count() > 8 {
-            return false;
-        }
-        rest = &inner[end + '】'.len_utf8()..];
-        groups += 1;
-    }
-    groups > 0 && rest.is_empty()
 }

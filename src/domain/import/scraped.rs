@@ -72,11 +72,18 @@ pub fn parse_scraped(text: &str, offset: UtcOffset) -> Option<ScrapedArticle> {
             }
         }
         Some(m) => {
-            art.title = lines[m - 1].to_owned();
-            if m >= 2 {
-                art.kicker = Some(lines[m - 2..m - 1].join(" "));
+            // (The headline the report first had, `原标题：…`, may stand between the title and the meta line: it
+            // is then the body's first line, which the news conventions make the subtitle.)
+            let original = m >= 2 && super::news::original_title(lines[m - 1]).is_some();
+            let t = if original { m - 2 } else { m - 1 };
+            art.title = lines[t].to_owned();
+            if t >= 1 {
+                art.kicker = Some(lines[t - 1].to_owned());
             }
             read_meta(lines[m], offset, &mut art);
+            if original {
+                art.paragraphs.push(lines[m - 1].to_owned());
+            }
             m + 1
         }
     };
@@ -89,7 +96,7 @@ pub fn parse_scraped(text: &str, offset: UtcOffset) -> Option<ScrapedArticle> {
         Some(e) => (&rest[..e], &rest[e..]),
         None => (rest, &rest[rest.len()..]),
     };
-    art.paragraphs = body.iter().map(|s| s.to_string()).collect();
+    art.paragraphs.extend(body.iter().map(|s| s.to_string()));
     if let Some(editor_line) = tail.first() {
         art.editor = editor_of(editor_line);
         let notice = tail[1..].join("\n");
@@ -99,6 +106,8 @@ pub fn parse_scraped(text: &str, offset: UtcOffset) -> Option<ScrapedArticle> {
 }
 
 pub(crate) fn editor_of(line: &str) -> Option<String> {
+    // (In brackets too: `（责任编辑：王五）`.)
+    let line = super::news::unbracketed(line.trim());
     let label = EDITOR_LABELS.iter().find(|l| line.starts_with(**l))?;
     let rest = line[label.len()..].trim_start_matches([':', '：', ' ', '\u{3000}']).trim();
     (!rest.is_empty() && rest.chars().count() <= 40).then(|| rest.to_owned())
@@ -184,33 +193,71 @@ pub(crate) fn read_meta(line: &str, offset: UtcOffset, art: &mut ScrapedArticle)
 const VIEWS_AFTER: [&str; 6] = ["次瀏覽", "次浏览", "次閱讀", "次阅读", "次點擊", "次点击"];
 const VIEWS_BEFORE: [&str; 6] = ["瀏覽", "浏览", "閱讀", "阅读", "點擊", "点击"];
 
-/// `12269次瀏覽` / `12269次浏览` / `阅读 12269` / `瀏覽:12269` / `點擊：3021`: the count and where its text starts.
+/// `12269次瀏覽` / `12269次浏览` / `阅读 12269` / `瀏覽:12269` / `點擊：3021` / `瀏覽 3,201` / `1.2万次阅读`: the count
+/// and where its text starts.
 fn parse_views(line: &str) -> Option<(u64, usize)> {
     for word in VIEWS_AFTER {
         if let Some(p) = line.find(word) {
-            let digits: String = line[..p]
-                .chars()
+            // The longest count that ends where the word starts (`12,269`, `1.2万`; `30日,12269` gives 12269).
+            let before = &line[..p];
+            let start = before
+                .char_indices()
                 .rev()
-                .take_while(|c| c.is_ascii_digit())
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            if let Ok(n) = digits.parse() {
-                return Some((n, p - digits.len()));
+                .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, ',' | '.' | '万' | '萬'))
+                .last()
+                .map_or(p, |(i, _)| i);
+            let found = (start..p)
+                .filter(|i| before.is_char_boundary(*i))
+                .find_map(|i| read_count(&before[i..]).map(|n| (n, i)));
+            if found.is_some() {
+                return found;
             }
         }
     }
     for word in VIEWS_BEFORE {
         if let Some(p) = line.find(word) {
             let after = line[p + word.len()..].trim_start_matches([':', '：', ' ']);
-            let digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
-            if let Ok(n) = digits.parse() {
+            let run: String =
+                after.chars().take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '万' | '萬')).collect();
+            // (The longest count the run starts with: `3,201，來源` is 3201; `12269.` is 12269.)
+            let found = (1..=run.len()).rev().filter(|e| run.is_char_boundary(*e)).find_map(|e| read_count(&run[..e]));
+            if let Some(n) = found {
                 return Some((n, p));
             }
         }
     }
     None
+}
+
+/// A count as a page writes it: `12269`, `3,201` (commas between groups of three), `1.2万` / `3萬` (ten
+/// thousands). `None` for anything else (`,201`, `3,20`, `1.2` without 万).
+fn read_count(s: &str) -> Option<u64> {
+    let (number, unit) = match s.strip_suffix(['万', '萬']) {
+        Some(n) => (n, 10_000),
+        None => (s, 1),
+    };
+    if unit > 1 {
+        // (Tenths of ten thousand at most: 1.25万 is 12,500.)
+        let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+        if whole.is_empty()
+            || !whole.bytes().all(|b| b.is_ascii_digit())
+            || !fraction.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let fraction = fraction.get(..4).unwrap_or(fraction);
+        let scaled = format!("{fraction:0<4}").parse::<u64>().ok()?;
+        return whole.parse::<u64>().ok()?.checked_mul(unit)?.checked_add(scaled);
+    }
+    let mut groups = number.split(',');
+    let first = groups.next()?;
+    let ok_first = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit());
+    let rest: Vec<&str> = groups.collect();
+    let ok_rest = rest.iter().all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    if !ok_first || !ok_rest || (!rest.is_empty() && first.len() > 3) {
+        return None;
+    }
+    number.replace(',', "").parse().ok()
 }
 
 /// `2018年11月30日 11:21` or `2018-11-30 11:21[:05]` or a bare date, as RFC 3339 (or YYYY-MM-DD), and where
@@ -275,11 +322,70 @@ fn numbers(line: &str) -> Vec<(usize, u32, usize)> {
     out
 }
 
+/// Where the Central News Agency's reporters file from, as its datelines write it after their names
+/// (`（中央社記者王小明台北28日電）`): Taiwan's cities and counties and the agency's bureaus abroad.
+const AGENCY_PLACES: [&str; 40] = [
+    "台北",
+    "臺北",
+    "新北",
+    "桃園",
+    "台中",
+    "臺中",
+    "台南",
+    "臺南",
+    "高雄",
+    "基隆",
+    "新竹",
+    "苗栗",
+    "彰化",
+    "南投",
+    "雲林",
+    "嘉義",
+    "屏東",
+    "宜蘭",
+    "花蓮",
+    "台東",
+    "臺東",
+    "澎湖",
+    "金門",
+    "馬祖",
+    "連江",
+    "東京",
+    "首爾",
+    "北京",
+    "上海",
+    "香港",
+    "新加坡",
+    "曼谷",
+    "雅加達",
+    "馬尼拉",
+    "紐約",
+    "華盛頓",
+    "洛杉磯",
+    "倫敦",
+    "巴黎",
+    "柏林",
+];
+
+/// The reporters of a Central News Agency dateline, `（中央社記者王小明、李大同台北28日電）` (the place before the
+/// date: one of [`AGENCY_PLACES`]); `None` where the text does not start with one.
+fn agency_reporters(head: &str) -> Option<Vec<String>> {
+    let at = ["中央社記者", "中央社记者"].iter().find_map(|m| head.find(m).map(|i| i + m.len()))?;
+    let run: String = head[at..].chars().take_while(|c| !c.is_ascii_digit() && !"（）()".contains(*c)).collect();
+    let names = AGENCY_PLACES.iter().find_map(|p| run.strip_suffix(p))?;
+    let names: Vec<String> = names.split(['、', '，', ',', ' ']).filter(|n| !n.is_empty()).map(str::to_owned).collect();
+    let a_name = |n: &String| (2..=4).contains(&n.chars().count()) && n.chars().all(super::clean::is_han);
+    (!names.is_empty() && names.iter().all(a_name)).then_some(names)
+}
+
 /// The reporters a Chinese report's dateline names, near the start of its first paragraph: `新华社北京6月3日电
 /// （记者王小明、李华）`, `本报讯（记者 张三 通讯员 李四）` (the reporters, not the correspondent),
 /// `（記者王小明）`. None unless every name is two to four Chinese characters (or a name with `·`).
 pub fn reporters_in_dateline(text: &str) -> Vec<String> {
     let head: String = text.chars().take(60).collect();
+    if let Some(names) = agency_reporters(&head) {
+        return names;
+    }
     let Some(at) = ["（记者", "(记者", "（記者", "(記者"].iter().find_map(|m| head.find(m).map(|i| i + m.len()))
     else {
         return Vec::new();
@@ -302,4 +408,51 @@ pub fn reporters_in_dateline(text: &str) -> Vec<String> {
         names.push(word.to_owned());
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn view_counts_as_pages_write_them() {
+        let views = |line: &str| parse_views(line).map(|v| v.0);
+        assert_eq!(views("2018年11月30日 11:21 12269次瀏覽 來源: 有色報"), Some(12269));
+        assert_eq!(views("2026/11/28 14:05 瀏覽 3,201 來源: 中央社"), Some(3201));
+        assert_eq!(views("瀏覽：3,201，來源：中央社"), Some(3201));
+        assert_eq!(views("12,269次浏览"), Some(12269));
+        assert_eq!(views("1,234,567次阅读"), Some(1_234_567));
+        assert_eq!(views("阅读 1.2万"), Some(12_000));
+        assert_eq!(views("1.25万次阅读"), Some(12_500));
+        assert_eq!(views("3萬次點擊"), Some(30_000));
+        // Not thousands: a date's comma, a group of two, a decimal without 万.
+        assert_eq!(views("11月30日,12269次瀏覽"), Some(12269));
+        assert_eq!(views("阅读 3,20"), Some(3));
+        assert_eq!(views("阅读 12269."), Some(12269));
+        assert_eq!(views("点击 万"), None);
+        assert_eq!(views("来源：有色网"), None);
+    }
+
+    #[test]
+    fn a_count_where_its_text_starts() {
+        let line = "2026/11/28 14:05 瀏覽 3,201 來源: 中央社";
+        let mut art = ScrapedArticle::default();
+        read_meta(line, UtcOffset::UTC, &mut art);
+        assert_eq!((art.views, art.source.as_deref()), (Some(3201), Some("中央社")));
+        let line = "1.2万次阅读 来源：有色网";
+        let mut art = ScrapedArticle::default();
+        read_meta(line, UtcOffset::UTC, &mut art);
+        assert_eq!((art.views, art.source.as_deref()), (Some(12_000), Some("有色网")));
+    }
+
+    #[test]
+    fn the_agency_dateline_names_its_reporters() {
+        let names = |t: &str| reporters_in_dateline(t);
+        assert_eq!(names("（中央社記者王小明台北28日電）總統今天表示"), ["王小明"]);
+        assert_eq!(names("（中央社記者王小明、李大同華盛頓27日專電）美國"), ["王小明", "李大同"]);
+        assert_eq!(names("（中央社记者王小明台北28日电）"), ["王小明"]);
+        // No reporter; a place not known (the name and the place cannot be told apart).
+        assert!(names("（中央社台北28日電）總統今天表示").is_empty());
+        assert!(names("（中央社記者王小明開羅28日電）").is_empty());
+    }
 }

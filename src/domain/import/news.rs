@@ -1,0 +1,255 @@
+//! A news report's own conventions in its text, taken out of it once a format reader has found its parts (a
+//! scraped page's text, a web page, a feed's item): the site's furniture between paragraphs (`【打印】【关闭】`,
+//! `上一篇：…`, `Advertisement`), the byline repeated as a paragraph (`（来源：上海证券报）`), the headline the report had
+//! where it was first published (`原标题：…`, the report's subtitle here), and its editor in brackets at its end
+//! (`（责任编辑：王五）`, the Central News Agency's `（編輯：李大同）1141128`).
+
+use super::scraped::{names_or_counts, read_meta, says_only_meta, ScrapedArticle};
+use super::Draft;
+use crate::domain::Block;
+use time::UtcOffset;
+
+/// Tidies `draft` (see the module). `offset`: the time zone of a byline's wall-clock time.
+pub(crate) fn tidy(draft: &mut Draft, offset: UtcOffset) {
+    let text = |b: &Block| match b {
+        Block::Paragraph { text, .. } => Some(text.clone()),
+        _ => None,
+    };
+    draft.body.retain(|b| !text(b).is_some_and(|t| is_site_furniture(&t)));
+    // The byline as one of the first three paragraphs or the last two leaves the text when it says nothing the
+    // article does not (filling in what the article did not say).
+    let last_two = draft.body.len().saturating_sub(2).max(3);
+    let candidates = (0..draft.body.len().min(3)).chain(last_two..draft.body.len());
+    if let Some(at) =
+        candidates.into_iter().find(|i| text(&draft.body[*i]).is_some_and(|t| byline_of(draft, &t, offset)))
+    {
+        draft.body.remove(at);
+    }
+    // The original headline, as the first paragraph: the subtitle (where the report has none).
+    if let Some(first) = draft.body.first().and_then(text) {
+        if let Some(original) = original_title(&first) {
+            if draft.subtitle.is_none() && original.1 != draft.title {
+                draft.subtitle = Some(original.0.to_owned());
+            }
+            draft.body.remove(0);
+        }
+    }
+    // The editor in brackets closing the last paragraph, or alone as it.
+    let last = draft.body.iter().rposition(|b| matches!(b, Block::Paragraph { .. }));
+    if let Some(Block::Paragraph { text, .. }) = last.map(|i| &mut draft.body[i]) {
+        if let Some((editor, cut)) = closing_editor(text) {
+            draft.editor.get_or_insert(editor);
+            text.truncate(cut);
+            let kept = text.trim_end().len();
+            text.truncate(kept);
+            if text.is_empty() {
+                draft.body.remove(last.unwrap_or_default());
+            }
+        }
+    }
+}
+
+/// Whether the paragraph `text` is the article's byline and says nothing more than the article does: its date,
+/// views, source, category and authors the article's (read into it where it had none).
+fn byline_of(draft: &mut Draft, text: &str, offset: UtcOffset) -> bool {
+    if text.chars().count() > 200 || !names_or_counts(text) {
+        return false;
+    }
+    let mut said = ScrapedArticle::default();
+    read_meta(text, offset, &mut said);
+    let agrees = |said: &Option<String>, is: &Option<String>| said.is_none() || is.is_none() || said == is;
+    let fits = agrees(&said.published, &draft.published)
+        && agrees(&said.source, &draft.source)
+        && agrees(&said.category, &draft.category)
+        && (said.views.is_none() || draft.views.is_none() || said.views == draft.views)
+        && (draft.authors.is_empty() || said.authors.iter().all(|a| draft.authors.contains(a)))
+        && says_only_meta(text, &said);
+    if fits {
+        draft.published = draft.published.take().or(said.published);
+        draft.source = draft.source.take().or(said.source);
+        draft.category = draft.category.take().or(said.category);
+        draft.views = draft.views.or(said.views);
+        if draft.authors.is_empty() {
+            draft.authors = said.authors;
+        }
+    }
+    fits
+}
+
+/// `原标题：铜价创三个月新高` (or `原標題`, in brackets or not): the line without its brackets, and the headline.
+pub(crate) fn original_title(text: &str) -> Option<(&str, &str)> {
+    let line = unbracketed(text.trim());
+    let rest = ["原标题", "原標題"].iter().find_map(|l| line.strip_prefix(l))?;
+    let headline = rest.strip_prefix([':', '：'])?.trim();
+    (!headline.is_empty() && headline.chars().count() <= 100).then_some((line, headline))
+}
+
+/// `text` without one pair of brackets around it all (`（…）`, `(…)`, `【…】`, `[…]`).
+pub(crate) fn unbracketed(text: &str) -> &str {
+    for (open, close) in [('（', '）'), ('(', ')'), ('【', '】'), ('[', ']')] {
+        if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
+            if !inner.contains([open, close]) {
+                return inner.trim();
+            }
+        }
+    }
+    text
+}
+
+/// The editor a paragraph closes with, in brackets — `（责任编辑：王五）`, `【編輯：李大同】`, the Central News
+/// Agency's `（編輯：李大同）1141128` (its date code after) — and where that starts in `text`.
+fn closing_editor(text: &str) -> Option<(String, usize)> {
+    let t = text.trim_end();
+    // (The agency's code: the year of the Republic and the date, 1141128.)
+    let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let t = if digits == 7 { &t[..t.len() - digits] } else { t };
+    let close = t.chars().last().filter(|c| matches!(c, '）' | ')' | '】' | ']'))?;
+    let open = match close {
+        '）' => '（',
+        ')' => '(',
+        '】' => '【',
+        _ => '[',
+    };
+    let start = t.rfind(open)?;
+    let inner = &t[start + open.len_utf8()..t.len() - close.len_utf8()];
+    let labels = ["責任編輯", "责任编辑", "責編", "责编", "編輯", "编辑"];
+    let rest = labels.iter().find_map(|l| inner.strip_prefix(l))?;
+    let name = rest.strip_prefix([':', '：'])?.trim();
+    (!name.is_empty() && name.chars().count() <= 20).then(|| (name.to_owned(), start))
+}
+
+/// Words a news site puts between an article's paragraphs or after them, each alone in its paragraph:
+/// advertising's placeholders and the calls to share, subscribe or read on (compared without case and
+/// a closing mark).
+const FURNITURE: [&str; 16] = [
+    "advertisement",
+    "advertising",
+    "sponsored content",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below",
+    "scroll to continue with content",
+    "share this article",
+    "share this story",
+    "sign up for our newsletter",
+    "subscribe to our newsletter",
+    "read more",
+    "related articles",
+    "you may also like",
+    "most read",
+    "recommended for you",
+];
+
+/// Whether a paragraph is a news site's own furniture, not the article's: an advertisement's placeholder or a
+/// call to share or subscribe (`Advertisement`, `Share this article`, alone in the paragraph); a Chinese site's
+/// tools (`【字号 大 中 小】【打印】【关闭】`: nothing but short bracketed words), the links to the next and
+/// previous articles (`上一篇：…`), or its share line (`分享到：微信 微博`).
+pub(crate) fn is_site_furniture(text: &str) -> bool {
+    let words = text.trim().trim_end_matches(['.', ':', '…', '→', '›', '»']).trim();
+    if words.len() <= 40 && FURNITURE.iter().any(|f| words.eq_ignore_ascii_case(f)) {
+        return true;
+    }
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if ["上一篇", "下一篇", "上一條", "下一條", "上一条", "下一条", "分享到"].iter().any(|p| t.starts_with(p))
+    {
+        return t.chars().count() <= 120;
+    }
+    // Only bracketed words, each short: 【打印】【關閉】.
+    let mut rest = t.as_str();
+    let mut groups = 0;
+    while let Some(inner) = rest.strip_prefix('【') {
+        let Some(end) = inner.find('】') else { return false };
+        if inner[..end].chars().count() > 8 {
+            return false;
+        }
+        rest = &inner[end + '】'.len_utf8()..];
+        groups += 1;
+    }
+    groups > 0 && rest.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(paragraphs: &[&str]) -> Draft {
+        Draft {
+            title: "铜价创三个月新高".into(),
+            source: Some("有色网".into()),
+            body: paragraphs.iter().map(|p| Block::paragraph(p.to_string())).collect(),
+            ..Draft::default()
+        }
+    }
+
+    fn texts(d: &Draft) -> Vec<String> {
+        d.body.iter().flat_map(Block::texts).cloned().collect()
+    }
+
+    #[test]
+    fn the_original_headline_is_the_subtitle() {
+        let mut d = draft(&["原标题：铜价创三个月新高，供应扰动成焦点", "伦敦期铜收涨。"]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!(d.subtitle.as_deref(), Some("原标题：铜价创三个月新高，供应扰动成焦点"));
+        assert_eq!(texts(&d), ["伦敦期铜收涨。"]);
+        // In brackets; Traditional; the same as the title (then said once); a subtitle of its own kept.
+        let mut d = draft(&["（原標題：銅價走高）", "x"]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!((d.subtitle.as_deref(), texts(&d)), (Some("原標題：銅價走高"), vec!["x".to_owned()]));
+        let mut d = draft(&["原标题：铜价创三个月新高", "x"]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!((d.subtitle.as_deref(), texts(&d)), (None, vec!["x".to_owned()]));
+        let mut d = Draft { subtitle: Some("副题".into()), ..draft(&["原标题：别的", "x"]) };
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!(d.subtitle.as_deref(), Some("副题"));
+        // Not the first paragraph, or words after the headline's label that are not one: left as written.
+        let mut d = draft(&["x", "（原标题：沪锌回落 库存增加）"]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!((d.subtitle, d.body.len()), (None, 2));
+        let mut d = draft(&["原标题党的说法不可信。", "x"]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!((d.subtitle, d.body.len()), (None, 2));
+    }
+
+    #[test]
+    fn the_editor_in_brackets_at_the_end() {
+        let mut d = draft(&["赖清德指出。", "他说，政府会提供支持。（編輯：李大同）1141128"]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!(d.editor.as_deref(), Some("李大同"));
+        assert_eq!(texts(&d), ["赖清德指出。", "他说，政府会提供支持。"]);
+        let mut d = draft(&["正文。", "（责任编辑：王五）"]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!((d.editor.as_deref(), texts(&d)), (Some("王五"), vec!["正文。".to_owned()]));
+        // An editor already named stays; brackets that are not an editor's stay in the text.
+        let mut d = Draft { editor: Some("定律".into()), ..draft(&["正文。【编辑：王五】"]) };
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!((d.editor.as_deref(), texts(&d)), (Some("定律"), vec!["正文。".to_owned()]));
+        let mut d = draft(&["他去了北京（编辑部所在地）。", "（图为现场）"]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!((d.editor, d.body.len()), (None, 2));
+    }
+
+    #[test]
+    fn a_byline_paragraph_leaves_and_fills_in() {
+        // The source it repeats; a source the article did not have.
+        let mut d = draft(&["正文。", "（来源：有色网）"]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!(texts(&d), ["正文。"]);
+        let mut d = Draft { source: None, ..draft(&["正文。", "更多。", "（来源：上海证券报）"]) };
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!((d.source.as_deref(), texts(&d).len()), (Some("上海证券报"), 2));
+        // Another source than the article's, or more than a byline: kept.
+        let mut d = draft(&["正文。", "（来源：新华社）"]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!((d.source.as_deref(), d.body.len()), (Some("有色网"), 2));
+        let mut d = draft(&["正文。", "来源：有色网　摄影：李四"]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!(d.body.len(), 2);
+    }
+
+    #[test]
+    fn furniture_leaves() {
+        let mut d = draft(&["【字号 大 中 小】【打印】【关闭】", "正文。", "Advertisement", "上一篇：锌价回落"]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!(texts(&d), ["正文。"]);
+    }
+}
