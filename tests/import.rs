@@ -345,6 +345,9 @@ fn lazy_loaded_images_and_srcset_only_images_keep_their_real_address() {
         <p><img srcset="https://img.example.org/a-400.jpg 400w, https://img.example.org/a-800.jpg 800w, https://img.example.org/a-600.jpg 600w" alt="W"></p>
         <p><img srcset="https://img.example.org/b.jpg, https://img.example.org/b@2x.jpg 2x" alt="X"></p>
         <p><img src="https://img.example.org/plain.jpg" srcset="https://img.example.org/plain-2x.jpg 2x" alt="P"></p>
+        <p><img class="lazyload" src="/static/blank.gif" data-srcset="/upload/c-300.jpg 300w, /upload/c-900.jpg 900w" alt="C"></p>
+        <p><img src="/static/grey.png" data-echo="/upload/echo.jpg" alt="E"></p>
+        <p><img src="/static/grey.png" data-url="https://img.example.org/url.jpg" alt="U"></p>
         </article></body></html>"#;
     let r = import_file(Path::new("lazy.html"), html.as_bytes(), &ImportOptions::default());
     let images: Vec<&str> = r.articles[0]
@@ -360,6 +363,9 @@ fn lazy_loaded_images_and_srcset_only_images_keep_their_real_address() {
             "https://img.example.org/a-800.jpg",
             "https://img.example.org/b@2x.jpg",
             "https://img.example.org/plain.jpg",
+            "https://news.example.org/upload/c-900.jpg",
+            "https://news.example.org/upload/echo.jpg",
+            "https://img.example.org/url.jpg",
         ]
     );
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);

@@ -581,10 +581,12 @@ fn image_address(img: ElementRef) -> String {
     if let Some(lazy) = LAZY.iter().find_map(|name| attr(name)) {
         return lazy.to_owned();
     }
-    if let Some(src) = attr("src") {
+    // (A lazy loader's set of sizes is the real picture, its src a placeholder: lazysizes' data-srcset.)
+    let lazy_set = attr("data-srcset");
+    if let (Some(src), None) = (attr("src"), lazy_set) {
         return src.to_owned();
     }
-    let Some(set) = attr("srcset").or_else(|| attr("data-srcset")) else { return String::new() };
+    let Some(set) = lazy_set.or_else(|| attr("srcset")) else { return String::new() };
     // Each candidate: an address, then a width (`800w`) or a density (`2x`), or nothing (1x).
     let size = |descriptor: Option<&str>| {
         let d = descriptor.unwrap_or("1x");
