@@ -348,6 +348,8 @@ fn lazy_loaded_images_and_srcset_only_images_keep_their_real_address() {
         <p><img class="lazyload" src="/static/blank.gif" data-srcset="/upload/c-300.jpg 300w, /upload/c-900.jpg 900w" alt="C"></p>
         <p><img src="/static/grey.png" data-echo="/upload/echo.jpg" alt="E"></p>
         <p><img src="/static/grey.png" data-url="https://img.example.org/url.jpg" alt="U"></p>
+        <img class="lazy" data-src="/img/chart.png" alt="Chart"><noscript><img src="/img/chart.png" alt="Chart"></noscript>
+        <form class="newsletter"><input type="email"><button>Subscribe</button></form><style>.x{}</style>
         </article></body></html>"#;
     let r = import_file(Path::new("lazy.html"), html.as_bytes(), &ImportOptions::default());
     let images: Vec<&str> = r.articles[0]
@@ -366,8 +368,11 @@ fn lazy_loaded_images_and_srcset_only_images_keep_their_real_address() {
             "https://news.example.org/upload/c-900.jpg",
             "https://news.example.org/upload/echo.jpg",
             "https://img.example.org/url.jpg",
+            "https://news.example.org/img/chart.png",
         ]
     );
+    // The lazy image's <noscript> fallback is not a second copy of it; neither it, the newsletter's form nor a
+    // style is content lost, to warn about.
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }
 
@@ -1564,6 +1569,34 @@ fn a_byline_in_words_names_the_authors() {
     assert_eq!(page("<span class=author-name>張燎原</span>"), ["張燎原"]);
     // A biography is not a byline; a page without one names no author.
     assert!(page("").is_empty());
+}
+
+/// A byline's date in words ("By Ann Smith, December 1, 2026") is the article's when the page's metadata gives
+/// none — the byline as an element or as the first paragraph, which leaves the text; a date without a year is
+/// none; the metadata's date wins.
+#[test]
+fn a_bylines_date_in_words_dates_the_article_when_nothing_else_does() {
+    let page = |head: &str, byline: &str| {
+        let html = format!(
+            "<html><head><title>T</title>{head}</head><body><article><h1>T</h1>{byline}<p>The text.</p></article></body></html>"
+        );
+        let a = import_file(Path::new("p.html"), html.as_bytes(), &ImportOptions::default()).articles.remove(0);
+        (a.published.map(|p| p.as_str().to_owned()), a.body.len())
+    };
+    let rows = [
+        ("<p class=byline>By Jane Doe · December 1, 2026</p>", Some("2026-12-01"), 1),
+        ("<p>By Jane Doe · December 1, 2026</p>", Some("2026-12-01"), 1),
+        ("<p>By Ann Smith and Li Wei, Dec. 3, 2024</p>", Some("2024-12-03"), 1),
+        ("<p>By Ann Smith | 1 March 2025</p>", Some("2025-03-01"), 1),
+        ("<div class=author>By Ann Smith — Sept 3rd, 2025</div>", Some("2025-09-03"), 1),
+        ("<p>By Ann Smith, June 3</p>", None, 1),
+        ("<p>By Ann Smith, February 30, 2025</p>", None, 1),
+    ];
+    for (byline, date, blocks) in rows {
+        assert_eq!(page("", byline), (date.map(str::to_owned), blocks), "{byline}");
+    }
+    let meta = "<meta property=article:published_time content=2024-05-01>";
+    assert_eq!(page(meta, "<p>By Jane Doe · December 1, 2026</p>").0.as_deref(), Some("2024-05-01"));
 }
 
 /// A byline written as the article's first paragraph, with no class or link to say so: its names, each of two

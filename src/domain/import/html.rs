@@ -15,6 +15,10 @@ const DROPPED: [&str; 16] = [
     "input", "select", "textarea", "svg", "math",
 ];
 
+/// Of those, the page's own machinery rather than content lost: dropped without a word (a `<noscript>` holds a
+/// lazy image's fallback, which the image already is; a style, a newsletter's form and its buttons).
+const MACHINERY: [&str; 8] = ["noscript", "style", "template", "form", "button", "input", "select", "textarea"];
+
 /// Elements that end the paragraph being collected.
 const BLOCK_LEVEL: [&str; 22] = [
     "p", "div", "section", "article", "header", "footer", "aside", "main", "nav", "ul", "ol", "li", "dl", "dt", "dd",
@@ -242,7 +246,7 @@ impl Walker {
                     let name = e.name();
                     let child_el = ElementRef::wrap(child).expect("an element node");
                     if DROPPED.contains(&name) {
-                        self.dropped += 1;
+                        self.dropped += usize::from(!MACHINERY.contains(&name));
                         continue;
                     }
                     if self.not_article(e) {
@@ -817,7 +821,7 @@ fn raw_text(el: ElementRef, out: &mut String) -> usize {
     for child in el.children() {
         match child.value() {
             Node::Text(t) => out.push_str(t),
-            Node::Element(e) if DROPPED.contains(&e.name()) => dropped += 1,
+            Node::Element(e) if DROPPED.contains(&e.name()) => dropped += usize::from(!MACHINERY.contains(&e.name())),
             Node::Element(e) if e.name() == "br" => out.push('\n'),
             Node::Element(_) => dropped += raw_text(ElementRef::wrap(child).expect("an element node"), out),
             _ => {}

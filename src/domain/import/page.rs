@@ -275,6 +275,56 @@ fn names_in_byline(text: &str) -> Vec<String> {
     rest.split([',', '|', '·', '—']).map(str::trim).filter(|p| is_name(p)).map(str::to_owned).collect()
 }
 
+/// A date as English text writes it — `December 1, 2026`, `Dec. 1, 2026`, `1 December 2026`, `Sept 3rd, 2026` —
+/// as YYYY-MM-DD: the first month's name with a day of that month beside it and a year after. `None` without a
+/// year ("June 3").
+fn english_date(text: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '·' | '|' | '—'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // (A name or its abbreviation of three letters or more: Dec, Dec., Sept.)
+    let month_of = |w: &str| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        MONTHS.iter().position(|m| w.len() >= 3 && m.starts_with(w.as_str()))
+    };
+    let day_of = |w: &str| {
+        let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        ["", "st", "nd", "rd", "th"].contains(&&w[d.len()..]).then(|| d.parse::<u8>().ok()).flatten()
+    };
+    let year_of = |w: &str| w.parse::<i32>().ok().filter(|y| w.len() == 4 && (1900..=2200).contains(y));
+    for (i, w) in words.iter().enumerate() {
+        let Some(m) = month_of(w) else { continue };
+        // `December 1, 2026` or `1 December 2026`.
+        let before = i.checked_sub(1).and_then(|j| day_of(words[j]));
+        let (day, year) = match (words.get(i + 1).and_then(|w| day_of(w)), before) {
+            (Some(d), _) => (d, words.get(i + 2)),
+            (None, Some(d)) => (d, words.get(i + 1)),
+            _ => continue,
+        };
+        let Some(year) = year.and_then(|w| year_of(w)) else { continue };
+        let month = time::Month::try_from(m as u8 + 1).ok()?;
+        if time::Date::from_calendar_date(year, month, day).is_ok() {
+            return Some(format!("{year:04}-{:02}-{day:02}", m + 1));
+        }
+    }
+    None
+}
+
 /// A list of keywords as pages write it: split at commas, semicolons and `、`, half- or full-width.
 fn keyword_list(text: &str) -> Vec<String> {
     text.split([',', '，', '、', ';', '；']).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
@@ -362,7 +412,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     // the site's name, its date, category and authors fill what the metadata does not give, its view count is
     // the only one a page has.
     let byline = byline(&doc, offset).unwrap_or_default();
-    let published = published.or(byline.published);
+    let mut published = published.or(byline.published);
     let mut authors: Vec<String> = meta_all(&doc, "author");
     authors.extend(meta_all(&doc, "article:author"));
     // An author given as a profile's address is not a name.
@@ -386,11 +436,16 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
         // A byline in words ("By Ann Smith and Li Wei, June 3"), in an element classed or named after one.
         let in_article = body_el.descendants().filter_map(ElementRef::wrap).filter(is_byline);
         let in_page = doc.root_element().descendants().filter_map(ElementRef::wrap).filter(is_byline);
-        authors = in_article
+        let found = in_article
             .chain(in_page.filter(outside_chrome))
-            .map(|e| names_in_byline(&text_of(e)))
-            .find(|names| !names.is_empty())
-            .unwrap_or_default();
+            .map(|e| text_of(e))
+            .map(|text| (names_in_byline(&text), text))
+            .find(|(names, _)| !names.is_empty());
+        if let Some((names, text)) = found {
+            authors = names;
+            // (Its date too, where the page gave none: "By Ann Smith, December 1, 2026".)
+            published = published.or_else(|| english_date(&text));
+        }
     }
     // A byline as the article's first or second paragraph ("By Ann Smith and Li Wei, June 3"): its names, each of
     // two words or more ("By Monday, prices rose" is not one), are the authors when nothing else named them, and
@@ -405,6 +460,9 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
         _ => None,
     };
     if let Some((at, names)) = blocks.iter().take(2).enumerate().find_map(|(i, b)| Some((i, names(b)?))) {
+        if let Block::Paragraph { text, .. } = &blocks[at] {
+            published = published.or_else(|| english_date(text));
+        }
         if authors.is_empty() {
             blocks.remove(at);
             authors = names;
