@@ -1571,6 +1571,53 @@ fn a_byline_in_words_names_the_authors() {
     assert!(page("").is_empty());
 }
 
+/// A portal's page of a report it carries (Sina's layout): the source it names unlabelled beside the date is the
+/// source, before the portal's own name; a picture and its caption in a wrapper without `<figure>` are one image;
+/// the original headline is the subtitle, the editor the editor, the share line and the related list not the text.
+#[test]
+fn a_portals_page_gives_the_reports_source_its_captioned_pictures_and_its_conventions() {
+    let html = "<!DOCTYPE html><html><head><meta charset=utf-8><title>铜价创三个月新高_新浪财经</title>\
+        <meta property=og:site_name content=新浪财经></head><body><div class=main-content>\
+        <h1 class=main-title>铜价创三个月新高</h1>\
+        <div class=date-source><span class=date>2026年11月27日 09:30</span> <a class=source href=#>上海证券报</a></div>\
+        <div class=article id=artibody><p>原标题：铜价创三个月新高，供应扰动成焦点</p>\
+        <p>　　伦敦金属交易所三个月期铜周四收涨1.2%，报每吨9,850美元，创三个月新高。</p>\
+        <div class=img_wrapper><img src=//n.sinaimg.cn/finance/copper.jpg alt=铜><span class=img_descr>资料图</span></div>\
+        <p>　　分析人士认为，智利和秘鲁矿山的供应扰动支撑了铜价。</p>\
+        <div class=img_wrapper><img src=//n.sinaimg.cn/finance/mine.jpg alt=矿><p>矿山</p></div>\
+        <p class=article-editor>责任编辑：王五 </p></div>\
+        <div class=article-bottom>分享到：微信 微博</div>\
+        <div class=related><h3>相关阅读</h3><ul><li><a href=/1>锌价回落</a></li></ul></div></div></body></html>";
+    let r = import_file(Path::new("sina.html"), html.as_bytes(), &ImportOptions::default());
+    let a = &r.articles[0];
+    assert_eq!(a.source.as_deref(), Some("上海证券报"));
+    assert_eq!(a.subtitle.as_deref(), Some("原标题：铜价创三个月新高，供应扰动成焦点"));
+    assert_eq!(a.editor.as_deref(), Some("王五"));
+    let shape: Vec<String> = a
+        .body
+        .iter()
+        .map(|b| match b {
+            Block::Image(i) => format!("{} {:?}", i.src.as_str(), i.caption),
+            b => b.texts().join(""),
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            "伦敦金属交易所三个月期铜周四收涨1.2%，报每吨9,850美元，创三个月新高。",
+            "https://n.sinaimg.cn/finance/copper.jpg Some(\"资料图\")",
+            "分析人士认为，智利和秘鲁矿山的供应扰动支撑了铜价。",
+            // (Words beside a picture that nothing says is its caption stay words.)
+            "https://n.sinaimg.cn/finance/mine.jpg None",
+            "矿山",
+        ]
+    );
+    // Without the source beside the date, the portal's name.
+    let html = html.replace("<a class=source href=#>上海证券报</a>", "");
+    let r = import_file(Path::new("sina.html"), html.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.articles[0].source.as_deref(), Some("新浪财经"));
+}
+
 /// A byline's date in words ("By Ann Smith, December 1, 2026") is the article's when the page's metadata gives
 /// none — the byline as an element or as the first paragraph, which leaves the text; a date without a year is
 /// none; the metadata's date wins.

@@ -394,7 +394,12 @@ impl Walker {
                         }
                         _ if BLOCK_LEVEL.contains(&name) => {
                             self.flush();
-                            self.walk(child_el);
+                            // (A picture and its caption without a <figure>: `<div class="img_wrapper"><img …>
+                            // <span class="img_descr">资料图</span></div>`.)
+                            match captioned_image(child_el) {
+                                Some((img, caption)) => self.image(img, Some(caption)),
+                                None => self.walk(child_el),
+                            }
                             self.flush();
                         }
                         // Styled words: from where they start, or from the paragraph's start when one ended in them.
@@ -748,6 +753,26 @@ pub(super) fn styled_runs(raw: &str, ranges: &[(Range<usize>, Style)]) -> Vec<(L
 /// The collapsed text of an element, when it has any.
 fn text_of(el: ElementRef) -> Option<String> {
     text_and_links(el).map(|(text, _)| text)
+}
+
+/// An element that holds one image and its caption and nothing else, as many a site writes a figure without
+/// `<figure>`: the caption an element whose class or id says so (caption, desc, descr, credit, legend), of 200
+/// characters at most. The image and the caption (with its links).
+fn captioned_image(el: ElementRef) -> Option<(ElementRef, (String, Vec<Link>))> {
+    let mut imgs = el.descendants().filter_map(ElementRef::wrap).filter(|d| d.value().name() == "img");
+    let img = imgs.next()?;
+    if imgs.next().is_some() {
+        return None;
+    }
+    let says_caption = |d: &ElementRef| {
+        let words = format!("{} {}", d.value().attr("class").unwrap_or(""), d.value().attr("id").unwrap_or(""));
+        let words = words.to_lowercase();
+        ["caption", "desc", "credit", "legend"].iter().any(|w| words.contains(w))
+    };
+    let holder = el.descendants().skip(1).filter_map(ElementRef::wrap).find(says_caption)?;
+    let caption = text_and_links(holder).filter(|(t, _)| t.chars().count() <= 200)?;
+    // (Nothing else: the wrapper's words are the caption's.)
+    (text_of(el).as_deref() == Some(caption.0.as_str())).then_some((img, caption))
 }
 
 /// The collapsed text of an element, when it has any, and its links (`<a href>`: their words and addresses).
