@@ -311,7 +311,8 @@ fn a_feeds_dates_keep_their_offset_and_one_that_is_no_date_is_reported() {
         item("02 Dec 2024"),
         item("Mon, 2 Dec 2024 09:30:00 GMT"),
         item("Tue, 3 Dec 2024 25:00:00 GMT"),
-    );
+    ) + &item("Thu, 27 Nov 2026 09:30:00 +0800");
+    let rss = rss.replace("</rss>", "").replace("</channel>", "") + "</channel></rss>";
     let r = import_file(Path::new("d.xml"), rss.as_bytes(), &ImportOptions::default());
     let dates: Vec<Option<&str>> = r.articles.iter().map(|a| a.published.as_ref().map(|p| p.as_str())).collect();
     assert_eq!(
@@ -323,6 +324,8 @@ fn a_feeds_dates_keep_their_offset_and_one_that_is_no_date_is_reported() {
             Some("2024-12-02"),
             Some("2024-12-02T09:30:00+00:00"),
             None,
+            // (A day of the week that is not the date's: the date, its offset kept.)
+            Some("2026-11-27T09:30:00+08:00"),
         ]
     );
     assert!(
@@ -331,6 +334,33 @@ fn a_feeds_dates_keep_their_offset_and_one_that_is_no_date_is_reported() {
         r.warnings
     );
     assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+}
+
+/// A Chinese site's feed in the encoding its XML declaration names (GBK, Big5), as many are: read in it, with a
+/// warning that says so, and its text Chinese as written.
+#[test]
+fn a_feed_in_gbk_or_big5_is_read_in_the_encoding_it_declares() {
+    let rows = [(encoding_rs::GBK, "gb2312", "铜价上涨", "有色"), (encoding_rs::BIG5, "big5", "銅價上漲", "有色新聞")];
+    for (encoding, label, title, site) in rows {
+        let rss = format!(
+            "<?xml version=\"1.0\" encoding=\"{label}\"?>\n<rss version=\"2.0\"><channel><title>{site}</title>\
+             <link>http://news.example.cn/</link><item><title>{title}</title><link>http://news.example.cn/a/1.html</link>\
+             <description><![CDATA[<p>{title}，期貨收盤。</p>]]></description></item></channel></rss>"
+        );
+        let (bytes, _, unmappable) = encoding.encode(&rss);
+        assert!(!unmappable && std::str::from_utf8(&bytes).is_err(), "{label}: not UTF-8 bytes");
+        let r = import_file(Path::new("feed.xml"), &bytes, &ImportOptions::default());
+        assert_eq!(r.error, None, "{label}");
+        assert_eq!(r.articles[0].title.as_str(), title, "{label}");
+        assert!(r.articles[0].body[0].texts()[0].starts_with(title), "{label}");
+        let said = format!("not UTF-8: decoded as {}, as the file declares", encoding.name());
+        assert!(r.warnings.contains(&said), "{label}: {:?}", r.warnings);
+    }
+    // A feed in UTF-8 that says so, or says nothing, is read as it is.
+    let rss = "<?xml version='1.0' encoding='utf-8'?><rss version=\"2.0\"><channel><title>N</title>\
+               <item><title>铜</title><guid>1</guid><description>x</description></item></channel></rss>";
+    let r = import_file(Path::new("feed.xml"), rss.as_bytes(), &ImportOptions::default());
+    assert_eq!((r.articles[0].title.as_str(), r.warnings.len()), ("铜", 0));
 }
 
 /// A lazy-loaded image's address is where its script would take it from (`data-src`, `data-original`…), not its
@@ -1746,7 +1776,7 @@ fn a_page_saved_in_the_encoding_it_declares_is_read_in_it() {
     let r = import_file(Path::new("gbk-page.html"), &gbk, &ImportOptions::default());
     assert_eq!(r.error, None);
     assert_eq!(r.articles[0].title.as_str(), "銅價上漲，企業產量增加");
-    assert!(r.warnings.iter().any(|w| w == "not UTF-8: decoded as GBK, as the page declares"), "{:?}", r.warnings);
+    assert!(r.warnings.iter().any(|w| w == "not UTF-8: decoded as GBK, as the file declares"), "{:?}", r.warnings);
     // A single-byte code page, which is never taken on a guess, is taken when declared.
     let latin = b"<!DOCTYPE html><meta http-equiv=content-type content='text/html; charset=windows-1252'>\
                   <title>Caf\xe9</title><p>Un caf\xe9 cr\xe8me.</p>";

@@ -25,7 +25,14 @@ struct Dates {
 fn read_date(text: &str, offset: time::UtcOffset, dates: &std::sync::Mutex<Dates>) -> Option<DateTime<Utc>> {
     let text = text.trim();
     let mut dates = dates.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let own = DateTime::parse_from_rfc3339(text).or_else(|_| DateTime::parse_from_rfc2822(text)).ok();
+    // (A day of the week that is not the date's — `Thu, 27 Nov 2026`, a Friday — is common in feeds: the date
+    // read without it, its offset kept.)
+    let without_weekday =
+        text.split_once(", ").filter(|(w, _)| w.len() == 3 && w.chars().all(|c| c.is_ascii_alphabetic()));
+    let own = DateTime::parse_from_rfc3339(text)
+        .or_else(|_| DateTime::parse_from_rfc2822(text))
+        .ok()
+        .or_else(|| without_weekday.and_then(|(_, date)| DateTime::parse_from_rfc2822(date).ok()));
     if let Some(d) = own {
         dates.read.insert(d.timestamp(), d.to_rfc3339());
         return Some(d.with_timezone(&Utc));
@@ -57,6 +64,29 @@ fn read_date(text: &str, offset: time::UtcOffset, dates: &std::sync::Mutex<Dates
     }
 }
 
+/// `xml` with the encoding its declaration names, if any, made UTF-8 (`<?xml version="1.0" encoding="gb2312"?>`
+/// → `encoding="UTF-8"`); as it is otherwise.
+fn utf8_declared(xml: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let start = xml.len() - xml.trim_ascii_start().len();
+    let decl_end = match xml[start..].starts_with(b"<?xml") {
+        true => memchr::memmem::find(&xml[start..], b"?>").map(|e| start + e),
+        false => None,
+    };
+    let Some(end) = decl_end else { return xml.into() };
+    let decl = &xml[start..end];
+    let Some(at) = memchr::memmem::find(decl, b"encoding") else { return xml.into() };
+    let rest = &decl[at + b"encoding".len()..];
+    let open = rest.iter().position(|b| matches!(b, b'"' | b'\''));
+    let Some(open) = open else { return xml.into() };
+    let quote = rest[open];
+    let Some(len) = rest[open + 1..].iter().position(|b| *b == quote) else { return xml.into() };
+    let (from, to) = (start + at + b"encoding".len() + open + 1, start + at + b"encoding".len() + open + 1 + len);
+    if xml[from..to].eq_ignore_ascii_case(b"utf-8") {
+        return xml.into();
+    }
+    [&xml[..from], b"UTF-8", &xml[to..]].concat().into()
+}
+
 /// Reads a feed. `stem` names the file, for ids of items without a usable one; `address`, where the feed was
 /// fetched from, if it was (its relative links and images resolve against it); `offset`, the time zone of dates
 /// written without one. Returns its items and warnings (dates that could not be read, left out).
@@ -81,6 +111,9 @@ pub fn parse_feed(
         })
         .timestamp_parser(move |text| read_date(text, offset, &noted))
         .build();
+    // (The text is UTF-8 by now, whatever the encoding its XML declaration names — `gb2312`, as Chinese sites'
+    // feeds are —, which the parser would otherwise decode it from again.)
+    let bytes = &*utf8_declared(bytes);
     let feed = parser.parse(bytes).map_err(|e| format!("not a readable RSS, Atom or JSON feed: {e}"))?;
     let feed_title = feed.title.as_ref().map(plain_text).filter(|t| !t.is_empty());
     let feed_link =

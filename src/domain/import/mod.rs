@@ -465,7 +465,9 @@ pub fn parse_fixes(toml_text: &str) -> Result<Vec<Fix>, String> {
 /// charset=big5"`), by the WHATWG labels `encoding_rs` knows.
 fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = bytes[..bytes.len().min(1024)].to_ascii_lowercase();
-    let at = memchr::memmem::find(&head, b"charset=")? + b"charset=".len();
+    // (An XML declaration's encoding, `<?xml version="1.0" encoding="gb2312"?>`: a feed's.)
+    let label: &[u8] = if head.trim_ascii_start().starts_with(b"<?xml") { b"encoding=" } else { b"charset=" };
+    let at = memchr::memmem::find(&head, label)? + label.len();
     let value: Vec<u8> = head[at..]
         .iter()
         .copied()
@@ -475,9 +477,10 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     encoding_rs::Encoding::for_label(&value)
 }
 
-/// Text from the bytes of an HTML page: [`decode`], except that bytes that are not UTF-8 are decoded by the
-/// encoding the page declares, when it declares one (GBK, Big5, windows-1252…; a page's declaration is surer than
-/// a guess, and covers single-byte code pages too).
+/// Text from the bytes of an HTML page or an XML file (a feed): [`decode`], except that bytes that are not UTF-8
+/// are decoded by the encoding the page declares (`<meta charset>`, an XML declaration's `encoding`), when it
+/// declares one (GBK, Big5, windows-1252…; a page's declaration is surer than a guess, and covers single-byte code
+/// pages too).
 pub fn decode_page(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     if bytes.is_empty() || std::str::from_utf8(bytes).is_ok() {
         return decode(bytes);
@@ -488,7 +491,7 @@ pub fn decode_page(bytes: &[u8]) -> Result<(String, Option<String>), String> {
             if had_errors {
                 return Err(format!("the page declares {}, but its bytes are not valid {0}", encoding.name()));
             }
-            Ok((text.into_owned(), Some(format!("not UTF-8: decoded as {}, as the page declares", encoding.name()))))
+            Ok((text.into_owned(), Some(format!("not UTF-8: decoded as {}, as the file declares", encoding.name()))))
         }
         _ => decode(bytes),
     }
@@ -702,7 +705,8 @@ fn relative_images_warning(draft: &Draft, warnings: &mut Vec<String>) {
 /// Imports one file's bytes. `path` gives the format (by extension) and the default id (its stem).
 pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResult {
     let mut result = FileResult { fixes_applied: vec![0; opts.fixes.len()], ..FileResult::default() };
-    let decoded = if looks_like_page(path, bytes) { decode_page(bytes) } else { decode(bytes) };
+    let xml = bytes.trim_ascii_start().starts_with(b"<?xml");
+    let decoded = if xml || looks_like_page(path, bytes) { decode_page(bytes) } else { decode(bytes) };
     let (text, note) = match decoded {
         Ok(t) => t,
         Err(e) => {
