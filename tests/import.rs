@@ -468,6 +468,12 @@ fn a_feed_items_enclosure_or_media_picture_leads_an_item_without_an_image() {
           <enclosure url="https://cdn.example.org/d.mp3" type="audio/mpeg" length="1"/></item>
         <item><guid>e</guid><title>E</title><description>&lt;p&gt;Text.&lt;/p&gt;&lt;img src="https://img.example.org/own.jpg" alt="Own"&gt;</description>
           <enclosure url="https://img.example.org/e.jpg" type="image/jpeg" length="1"/></item>
+        <item><guid>f</guid><title>F</title><description>Text.</description>
+          <media:content url="/img/f.jpg" medium="image"/></item>
+        <item><guid>g</guid><title>G</title><description>Text.</description>
+          <media:thumbnail url='g-thumb.jpg?w=240&amp;h=135'/></item>
+        <item><guid>h</guid><title>H</title><description>Text.</description>
+          <media:thumbnail width="240" url="https://ichef.example.co.uk/h.jpg"/></item>
         </channel></rss>"#;
     let r = import_file(Path::new("m.xml"), rss.as_bytes(), &ImportOptions::default());
     let images: Vec<Vec<(String, String)>> = r
@@ -491,9 +497,24 @@ fn a_feed_items_enclosure_or_media_picture_leads_an_item_without_an_image() {
             one("https://img.example.org/c-thumb.jpg", ""),
             vec![],
             one("https://img.example.org/own.jpg", "Own"),
+            // What the feed parser leaves out: a relative address (against the feed's site) and a thumbnail alone
+            // in its item (BBC's feeds).
+            one("https://news.example.org/img/f.jpg", ""),
+            one("https://news.example.org/g-thumb.jpg?w=240&h=135", ""),
+            one("https://ichef.example.co.uk/h.jpg", ""),
         ]
     );
     assert!(matches!(r.articles[0].body[0], Block::Image(_)), "the picture leads");
+    // Fetched from an address, against that address.
+    let opts =
+        ImportOptions { address: Some("https://feeds.example.net/x/rss.xml".into()), ..ImportOptions::default() };
+    let r = import_file(Path::new("m.xml"), rss.as_bytes(), &opts);
+    let f = r.articles.iter().find(|a| a.title.as_str() == "F").unwrap();
+    assert!(
+        matches!(&f.body[0], Block::Image(i) if i.src.as_str() == "https://feeds.example.net/img/f.jpg"),
+        "{:?}",
+        f.body
+    );
 }
 
 /// A JSON Feed item's `content_text` is plain text: its paragraphs stay paragraphs (they were run into one); its

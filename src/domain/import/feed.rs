@@ -119,6 +119,7 @@ pub fn parse_feed(
     let feed_link =
         alternate(&feed.links).and_then(|l| super::web_base(&l.href)).or_else(|| address.and_then(super::web_base));
     let json_images = json_feed_images(bytes);
+    let media_pictures = media_pictures(bytes);
     let mut drafts = Vec::with_capacity(feed.entries.len());
     for (i, entry) in feed.entries.into_iter().enumerate() {
         let mut terms: Vec<String> = entry
@@ -165,6 +166,7 @@ pub fn parse_feed(
                 .filter_map(|(m, c)| Some((Some(m), c.url.as_ref()?.to_string())))
                 .next()
                 .or_else(|| entry.media.iter().find_map(|m| Some((Some(m), m.thumbnails.first()?.image.uri.clone()))))
+                .or_else(|| Some((None, media_pictures.get(i).cloned().flatten()?)))
                 .or_else(|| Some((None, json_images.get(i).cloned().flatten()?)));
             if let Some((media, src)) = picture {
                 let src = super::resolve(&src, base.as_ref());
@@ -226,6 +228,68 @@ fn plain_paragraphs(text: &str) -> Vec<Block> {
 
 /// A JSON Feed's items' pictures (`image`, else `banner_image`), in the order of its items: feed-rs does not read
 /// them. Empty for any other feed.
+/// Each item's (or Atom entry's) Media RSS picture as the XML writes it, for what feed-rs leaves out: a
+/// `<media:thumbnail>` alone in the item (BBC's feeds: feed-rs keeps a thumbnail only beside media content), and a
+/// `<media:content>` image whose address is relative (dropped without a base): the first image content, else the
+/// first thumbnail. By the item's place in the feed; empty for a feed that is not XML.
+fn media_pictures(bytes: &[u8]) -> Vec<Option<String>> {
+    use quick_xml::events::Event;
+    let Ok(text) = std::str::from_utf8(bytes) else { return Vec::new() };
+    let mut reader = quick_xml::Reader::from_str(text);
+    let (mut out, mut depth, mut content, mut thumbnail) = (Vec::new(), 0usize, None, None);
+    loop {
+        let (element, opens) = match reader.read_event() {
+            Ok(Event::Start(e)) => (e, true),
+            Ok(Event::Empty(e)) => (e, false),
+            Ok(Event::End(e)) => {
+                if depth > 0 && matches!(e.local_name().as_ref(), "item" | "entry") {
+                    depth -= 1;
+                    if depth == 0 {
+                        out.push(content.take().or(thumbnail.take()));
+                        thumbnail = None;
+                    }
+                }
+                continue;
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => continue,
+        };
+        let name = element.name();
+        if matches!(element.local_name().as_ref(), "item" | "entry") && opens {
+            depth += 1;
+            continue;
+        }
+        if depth == 0 {
+            continue;
+        }
+        let attr = |key: &str| {
+            element
+                .try_get_attribute(key)
+                .ok()
+                .flatten()
+                .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+                .map(|v| v.trim().to_owned())
+        };
+        match name.as_ref() {
+            "media:thumbnail" if thumbnail.is_none() => thumbnail = attr("url").filter(|u| !u.is_empty()),
+            "media:content" if content.is_none() => {
+                let url = attr("url").filter(|u| !u.is_empty());
+                let image = attr("medium").as_deref() == Some("image")
+                    || attr("type").is_some_and(|t| t.starts_with("image/"))
+                    || url.as_deref().is_some_and(|u| {
+                        let path = u.split(['?', '#']).next().unwrap_or(u).to_ascii_lowercase();
+                        [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"].iter().any(|e| path.ends_with(e))
+                    });
+                if image {
+                    content = url;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 fn json_feed_images(bytes: &[u8]) -> Vec<Option<String>> {
     #[derive(serde::Deserialize)]
     struct Feed {
