@@ -660,7 +660,9 @@ fn news_conventions_original_headline_closing_editor_and_source_counts_and_agenc
                 他說，政府會在能源、人才與土地方面提供更多支持。（編輯：李大同）1141128\n";
     let r = import_file(Path::new("cna.txt"), text.as_bytes(), &ImportOptions::default());
     let a = &r.articles[0];
-    assert_eq!((a.kicker.as_deref(), a.title.as_str()), (Some("政治"), "賴清德出席工商團體年會"));
+    // (The line over the title only names the category: said once.)
+    assert_eq!((a.kicker.as_deref(), a.category.as_deref()), (None, Some("政治")));
+    assert_eq!(a.title.as_str(), "賴清德出席工商團體年會");
     assert_eq!((a.views.map(|v| v.get()), a.authors.clone()), (Some(3201), vec!["王小明".to_owned()]));
     assert_eq!(a.editor.as_deref(), Some("李大同"));
     assert_eq!(a.body.last().unwrap().texts()[0], "他說，政府會在能源、人才與土地方面提供更多支持。");

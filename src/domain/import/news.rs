@@ -2,7 +2,7 @@
 //! scraped page's text, a web page, a feed's item): the site's furniture between paragraphs (`【打印】【关闭】`,
 //! `上一篇：…`, `Advertisement`), the byline repeated as a paragraph (`（来源：上海证券报）`), the headline the report had
 //! where it was first published (`原标题：…`, the report's subtitle here), and its editor in brackets at its end
-//! (`（责任编辑：王五）`, the Central News Agency's `（編輯：李大同）1141128`).
+//! (`（责任编辑：王五）`, the Central News Agency's `（編輯：李大同）1141128`); and a kicker that is only the category.
 
 use super::scraped::{names_or_counts, read_meta, says_only_meta, ScrapedArticle};
 use super::Draft;
@@ -24,6 +24,10 @@ pub(crate) fn tidy(draft: &mut Draft, offset: UtcOffset) {
         candidates.into_iter().find(|i| text(&draft.body[*i]).is_some_and(|t| byline_of(draft, &t, offset)))
     {
         draft.body.remove(at);
+    }
+    // A kicker that only names the category (`政治` over the title, `分類: 政治` in the meta line) says it twice.
+    if draft.kicker.is_some() && draft.kicker == draft.category {
+        draft.kicker = None;
     }
     // The original headline, as the first paragraph: the subtitle (where the report has none).
     if let Some(first) = draft.body.first().and_then(text) {
@@ -244,6 +248,17 @@ mod tests {
         let mut d = draft(&["正文。", "来源：有色网　摄影：李四"]);
         tidy(&mut d, UtcOffset::UTC);
         assert_eq!(d.body.len(), 2);
+    }
+
+    #[test]
+    fn a_kicker_that_is_the_category_is_said_once() {
+        let mut d = Draft { kicker: Some("政治".into()), category: Some("政治".into()), ..draft(&["x"]) };
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!((d.kicker, d.category.as_deref()), (None, Some("政治")));
+        let mut d =
+            Draft { kicker: Some("全面推動".into()), category: Some("重點新聞".into()), ..draft(&["x"]) };
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!(d.kicker.as_deref(), Some("全面推動"));
     }
 
     #[test]
