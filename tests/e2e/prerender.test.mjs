@@ -300,6 +300,17 @@ test('where nothing prerendered is shown, a bar moves along the top until the ap
     assert.equal(await bar(page), null, `${name}: gone once the app has started`);
     await page.close();
   }
+  // A reader who asks for less motion gets a bar that stands still.
+  {
+    const { page } = await newPage(zh.context);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const release = await holdBack(page, '**/*_bg.wasm');
+    await page.goto(server.url('/plain/'));
+    assert.deepEqual(await bar(page), { name: 'none', height: '3px', position: 'fixed' }, 'reduced motion');
+    release();
+    await page.locator('#av-root .app').waitFor();
+    await page.close();
+  }
   // The prerendered list is the page meanwhile: no bar over it.
   const { page } = await newPage(zh.context);
   const release = await holdBack(page, '**/*_bg.wasm');

@@ -227,6 +227,14 @@ test('a card shows its article\'s first image at the end of its first lines, 4:3
   assert.ok(box.x > title.x + 100 && box.x + box.width <= cardBox.x + cardBox.width && box.y < title.y + title.height,
     `at the end of the first lines: ${JSON.stringify({ box, cardBox, title })}`);
   assert.ok(box.y + box.height <= cardBox.y + cardBox.height, 'inside its card');
+  // Narrower where the viewer is narrow (a phone, a widget in a column): 8em, 5.5em below 30em of the viewer's own
+  // width.
+  const ems = () => img.evaluate((i) => i.getBoundingClientRect().width / parseFloat(getComputedStyle(i).fontSize));
+  assert.ok(Math.abs(await ems() - 8) < 0.05, `wide: ${await ems()}em`);
+  await page.setViewportSize({ width: 400, height: 800 });
+  await page.waitForFunction(() => document.querySelector('.card-image').getBoundingClientRect().width < 100);
+  assert.ok(Math.abs(await ems() - 5.5) < 0.05, `narrow: ${await ems()}em`);
+  await page.setViewportSize({ width: 900, height: 800 });
   assert.equal(await card('No picture').locator('img').count(), 0);
   // An image that does not load is hidden, not an empty box.
   await card('A picture that is gone').locator('img.card-image').waitFor({ state: 'hidden' });
