@@ -108,8 +108,12 @@ pub fn parse_scraped(text: &str, offset: UtcOffset) -> Option<ScrapedArticle> {
 pub(crate) fn editor_of(line: &str) -> Option<String> {
     // (In brackets too: `（责任编辑：王五）`.)
     let line = super::news::unbracketed(line.trim());
-    let label = EDITOR_LABELS.iter().find(|l| line.starts_with(**l))?;
-    let rest = line[label.len()..].trim_start_matches([':', '：', ' ', '\u{3000}']).trim();
+    let rest = match EDITOR_LABELS.iter().find(|l| line.starts_with(**l)) {
+        Some(label) => line[label.len()..].trim_start_matches([':', '：', ' ', '\u{3000}']),
+        // (`编辑：孙七` with its colon: `编辑部表示…` is a sentence.)
+        None => ["编辑", "編輯"].iter().find_map(|l| line.strip_prefix(l)?.trim_start().strip_prefix([':', '：']))?,
+    };
+    let rest = rest.trim();
     (!rest.is_empty() && rest.chars().count() <= 40).then(|| rest.to_owned())
 }
 
@@ -454,5 +458,16 @@ mod tests {
         // No reporter; a place not known (the name and the place cannot be told apart).
         assert!(names("（中央社台北28日電）總統今天表示").is_empty());
         assert!(names("（中央社記者王小明開羅28日電）").is_empty());
+    }
+
+    #[test]
+    fn an_editors_line() {
+        assert_eq!(editor_of("責任編輯:定律").as_deref(), Some("定律"));
+        assert_eq!(editor_of("（责编：李四、王五）").as_deref(), Some("李四、王五"));
+        assert_eq!(editor_of("编辑：孙七").as_deref(), Some("孙七"));
+        assert_eq!(editor_of("編輯: 孫七").as_deref(), Some("孫七"));
+        // A sentence that starts with the word is not an editor's line.
+        assert_eq!(editor_of("编辑部表示，将继续关注。"), None);
+        assert_eq!(editor_of("编辑 孙七"), None);
     }
 }
