@@ -681,6 +681,17 @@ fn news_conventions_original_headline_closing_editor_and_source_counts_and_agenc
     assert_eq!((a.subtitle.as_deref(), a.editor.as_deref()), (Some("原标题：铜价创三个月新高"), Some("王五")));
     assert_eq!(a.body, [Block::paragraph("伦敦期铜收涨。")]);
     loads_as_written(&r.articles);
+
+    // A wire report's credits in an English page: its authors and editor, not its last paragraph.
+    let html = "<html lang=en><head><title>Copper rises</title></head><body><article><h1>Copper rises</h1>\
+                <p>LONDON, Dec 1 (Reuters) - Copper prices rose on Tuesday as supply worries mounted.</p>\
+                <p>(Reporting by Eric Onstad; Additional reporting by Ann Smith; Editing by Jan Harvey)</p></article></body></html>";
+    let r = import_file(Path::new("wire.html"), html.as_bytes(), &ImportOptions::default());
+    let a = &r.articles[0];
+    assert_eq!(
+        (a.authors.clone(), a.editor.as_deref(), a.body.len()),
+        (vec!["Eric Onstad".to_owned()], Some("Jan Harvey"), 1)
+    );
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! scraped page's text, a web page, a feed's item): the site's furniture between paragraphs (`【打印】【关闭】`,
 //! `上一篇：…`, `Advertisement`), the byline repeated as a paragraph (`（来源：上海证券报）`), the headline the report had
 //! where it was first published (`原标题：…`, the report's subtitle here), and its editor in brackets at its end
-//! (`（责任编辑：王五）`, the Central News Agency's `（編輯：李大同）1141128`); and a kicker that is only the category.
+//! (`（责任编辑：王五）`, the Central News Agency's `（編輯：李大同）1141128`), a wire report's credits (`(Reporting by …;
+//! Editing by …)`); and a kicker that is only the category.
 
 use super::scraped::{names_or_counts, read_meta, says_only_meta, ScrapedArticle};
 use super::Draft;
@@ -37,6 +38,18 @@ pub(crate) fn tidy(draft: &mut Draft, offset: UtcOffset) {
             }
             draft.body.remove(0);
         }
+    }
+    // A wire report's closing credits, `(Reporting by Eric Onstad; Editing by Jan Harvey)`: its authors (when
+    // nothing else named them) and its editor.
+    let last = draft.body.iter().rposition(|b| matches!(b, Block::Paragraph { .. }));
+    if let Some((reporters, editor)) = last.and_then(|i| text(&draft.body[i])).and_then(|t| wire_credits(&t)) {
+        if draft.authors.is_empty() {
+            draft.authors = reporters;
+        }
+        if draft.editor.is_none() {
+            draft.editor = editor;
+        }
+        draft.body.remove(last.unwrap_or_default());
     }
     // The editor in brackets closing the last paragraph, or alone as it.
     let last = draft.body.iter().rposition(|b| matches!(b, Block::Paragraph { .. }));
@@ -120,6 +133,46 @@ fn closing_editor(text: &str) -> Option<(String, usize)> {
     let rest = labels.iter().find_map(|l| inner.strip_prefix(l))?;
     let name = rest.strip_prefix([':', '：'])?.trim();
     (!name.is_empty() && name.chars().count() <= 20).then(|| (name.to_owned(), start))
+}
+
+/// A wire report's credits, `(Reporting by Eric Onstad and Pratima Desai; Additional reporting by Ann Smith;
+/// Writing by Li Wei; Editing by Jan Harvey and Bill Berkrot)` (with or without its brackets): the reporters —
+/// those who reported and wrote it, not the additional reporting — and the editors. `None` unless every part is
+/// one of these.
+fn wire_credits(text: &str) -> Option<(Vec<String>, Option<String>)> {
+    let inner = unbracketed(text.trim().trim_end_matches('.'));
+    if !inner.starts_with("Reporting by ") && !inner.starts_with("Writing by ") {
+        return None;
+    }
+    let names = |s: &str| -> Vec<String> {
+        s.split([',', '&'])
+            .flat_map(|p| p.split(" and "))
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let (mut reporters, mut editors) = (Vec::new(), Vec::new());
+    for part in inner.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        if let Some(n) = part.strip_prefix("Reporting by ").or_else(|| part.strip_prefix("Writing by ")) {
+            reporters.extend(names(n));
+        } else if let Some(n) = part.strip_prefix("Editing by ") {
+            editors.extend(names(n));
+        } else if !part.starts_with("Additional reporting by ") {
+            return None;
+        }
+    }
+    // (Names: a few words each, capitalised.)
+    let a_name = |n: &String| {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        (1..=4).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    if !reporters.iter().chain(&editors).all(a_name) {
+        return None;
+    }
+    reporters.dedup();
+    let editor = (!editors.is_empty()).then(|| editors.join(", "));
+    Some((reporters, editor))
 }
 
 /// Words a news site puts between an article's paragraphs or after them, each alone in its paragraph:
@@ -259,6 +312,31 @@ mod tests {
             Draft { kicker: Some("全面推動".into()), category: Some("重點新聞".into()), ..draft(&["x"]) };
         tidy(&mut d, UtcOffset::UTC);
         assert_eq!(d.kicker.as_deref(), Some("全面推動"));
+    }
+
+    #[test]
+    fn a_wire_reports_credits_name_its_reporters_and_editor() {
+        let mut d = Draft {
+            title: "Copper rises".into(),
+            ..draft(&["Copper rose.", "(Reporting by Eric Onstad and Pratima Desai; Additional reporting by Ann Smith; Editing by Jan Harvey)"])
+        };
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!(d.authors, ["Eric Onstad", "Pratima Desai"]);
+        assert_eq!((d.editor.as_deref(), texts(&d)), (Some("Jan Harvey"), vec!["Copper rose.".to_owned()]));
+        // Authors already named stay; two editors; writing by.
+        let mut d = Draft {
+            authors: vec!["Metals Desk".into()],
+            ..draft(&["x", "Writing by Li Wei; Editing by Jan Harvey and Bill Berkrot."])
+        };
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!(
+            (d.authors.clone(), d.editor.as_deref()),
+            (vec!["Metals Desk".to_owned()], Some("Jan Harvey, Bill Berkrot"))
+        );
+        // A sentence that starts so is the text.
+        let mut d = draft(&["x", "Reporting by the agency showed that output rose; prices followed."]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!((d.authors.len(), d.body.len()), (0, 2));
     }
 
     #[test]
