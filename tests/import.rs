@@ -569,6 +569,50 @@ fn a_chinese_datelines_reporters_are_the_authors() {
 /// Markdown from a site generator: a draft (`draft: true`, Jekyll's `published: false`) is not imported, and says
 /// so; `categories` gives the category (the first) and tags (the rest); a note without a title or heading is
 /// titled by its first words, with a warning.
+/// Markdown as site generators write it: Jekyll's date (`2026-11-21 10:00:00 +0000`, its offset kept) and its
+/// space-separated categories; a date that is none is left out with a warning, the article kept; Hugo's `figure`
+/// shortcode is its image, other shortcodes and Liquid tags are dropped with a warning; `<!--more-->` is no
+/// content lost; the theme's picture (`image`, `cover`, Hugo's `params.image`) leads an article without one.
+#[test]
+fn markdown_from_site_generators_dates_shortcodes_liquid_tags_and_pictures() {
+    let md = |text: &str| import_file(Path::new("post.md"), text.as_bytes(), &ImportOptions::default());
+    let r = md(
+        "---\nlayout: post\ntitle: \"Zinc: a quiet week\"\ndate: 2026-11-21 10:00:00 +0000\ncategories: markets zinc\n\
+               image: /img/zinc.jpg\n---\nZinc traded in a narrow range.<!--more--> Stocks were flat.\n\n\
+               {% include image.html url=\"/img/zinc.png\" description=\"Zinc ingots\" %}\n",
+    );
+    let a = &r.articles[0];
+    assert_eq!(a.published.as_ref().map(|p| p.as_str()), Some("2026-11-21T10:00:00+00:00"));
+    assert_eq!((a.category.as_deref(), a.tags.clone()), (Some("markets"), vec!["zinc".to_owned()]));
+    assert_eq!(a.body[0], Block::image("/img/zinc.jpg", "", None));
+    assert_eq!(a.body[1], Block::paragraph("Zinc traded in a narrow range. Stocks were flat."));
+    assert_eq!(a.body.len(), 2);
+    assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+    assert!(r.warnings[0].contains("1 template tag(s) of a site generator dropped"), "{:?}", r.warnings);
+
+    let r = md("+++\ntitle = \"Smelters restart\"\ndate = 2026-11-20T08:00:00-05:00\n[params]\n  image = \"/images/smelter.jpg\"\n+++\n\
+               Two smelters restarted.\n\n{{< figure src=\"/images/potline.jpg\" alt=\"Potline\" caption=\"A potline in Quebec\" >}}\n\n\
+               {{< youtube w7Ft2ymGmfc >}}\n\nMore text with {{ braces }} inside stays.\n");
+    let a = &r.articles[0];
+    assert_eq!(a.published.as_ref().map(|p| p.as_str()), Some("2026-11-20T08:00:00-05:00"));
+    assert_eq!(
+        a.body,
+        [
+            Block::paragraph("Two smelters restarted."),
+            Block::image("/images/potline.jpg", "Potline", Some("A potline in Quebec".into())),
+            Block::paragraph("More text with {{ braces }} inside stays."),
+        ],
+        "the figure is the picture: the theme's is not added"
+    );
+    let r2 = md("+++\ntitle = \"T\"\n[params]\n  image = \"/images/smelter.jpg\"\n+++\nText.\n");
+    assert_eq!(r2.articles[0].body[0], Block::image("/images/smelter.jpg", "", None));
+
+    // A date that is none: the article without it, and a warning (it was skipped).
+    let r = md("---\ntitle: T\ndate: last Tuesday\n---\nText.\n");
+    assert_eq!((r.articles.len(), r.articles[0].published.is_none()), (1, true));
+    assert_eq!(r.warnings, ["date \"last Tuesday\" is not a date: left out"]);
+}
+
 #[test]
 fn markdown_drafts_categories_and_notes_without_a_title() {
     let import = |md: &str| import_file(Path::new("post.md"), md.as_bytes(), &ImportOptions::default());

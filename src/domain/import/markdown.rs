@@ -5,7 +5,8 @@
 //! `lang`, `summary` (or `description`), `url`, `notice`; a draft (`draft: true`, `published: false`) is not
 //! imported. Without a `title`, the first level-1 heading is the title. Raw HTML in the Markdown is dropped, but
 //! for inline tags that style words (`<sup>`, `<sub>`, `<kbd>`, `<b>`…: read as the same words in Markdown are)
-//! and `<br>` (a line break).
+//! and `<br>` (a line break). Site generators' ways are read too: Jekyll's dates and space-separated categories,
+//! a theme's picture (`image`, `cover`…), Hugo's `figure` shortcode; their other template tags are dropped.
 
 use super::html::collapse;
 use super::html::{pin, styled_runs};
@@ -16,8 +17,10 @@ use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options
 use serde_json::Value;
 use std::ops::Range;
 
-/// Reads one Markdown file; `stem` is its file name without extension (the default id).
-pub fn parse_markdown(text: &str, stem: &str) -> Result<Draft, String> {
+/// Reads one Markdown file; `stem` is its file name without extension (the default id); `offset`, the time zone
+/// of a date written without one. Returns the draft and warnings (a date that is none, template tags dropped).
+pub fn parse_markdown(text: &str, stem: &str, offset: time::UtcOffset) -> Result<(Draft, Vec<String>), String> {
+    let mut warnings = Vec::new();
     let (front, body) = split_front_matter(text)?;
     let mut d = Draft::default();
     let get = |keys: &[&str]| keys.iter().find_map(|k| front.get(*k)).cloned();
@@ -35,6 +38,11 @@ pub fn parse_markdown(text: &str, stem: &str) -> Result<Draft, String> {
             _ => Vec::new(),
         }
     };
+    // (Jekyll's `categories: markets zinc` and `tags: copper zinc`: a string of words is a list of them.)
+    let words_of = |v: Option<Value>| match v {
+        Some(Value::String(s)) if !s.contains([',', '、']) => s.split_whitespace().map(str::to_owned).collect(),
+        v => list_of(v),
+    };
     // A draft (Hugo's, Hexo's, Zola's `draft: true`; Jekyll's `published: false`) is not published by the site's
     // own generator either.
     if get(&["draft"]) == Some(Value::Bool(true)) || get(&["published"]) == Some(Value::Bool(false)) {
@@ -45,7 +53,13 @@ pub fn parse_markdown(text: &str, stem: &str) -> Result<Draft, String> {
     d.title = text_of(get(&["title"])).unwrap_or_default();
     d.kicker = text_of(get(&["kicker"]));
     d.subtitle = text_of(get(&["subtitle"]));
-    d.published = text_of(get(&["published", "date"]));
+    d.published = text_of(get(&["published", "date"])).and_then(|written| {
+        let read = written_date(&written, offset);
+        if read.is_none() {
+            warnings.push(format!("date {written:?} is not a date: left out"));
+        }
+        read
+    });
     d.views = match get(&["views"]) {
         Some(Value::Number(n)) => n.as_u64(),
         Some(Value::String(s)) => s.trim().parse().ok(),
@@ -53,10 +67,10 @@ pub fn parse_markdown(text: &str, stem: &str) -> Result<Draft, String> {
     };
     d.source = text_of(get(&["source"]));
     d.category = text_of(get(&["category"]));
-    d.tags = list_of(get(&["tags"]));
+    d.tags = words_of(get(&["tags"]));
     // A list of categories (Jekyll's, Hugo's, Hexo's): the first is the category, the others tags, as a feed's.
     // (With a `category` of its own, they are all tags.)
-    let mut categories = list_of(get(&["categories"]));
+    let mut categories = words_of(get(&["categories"]));
     if d.category.is_none() && !categories.is_empty() {
         d.category = Some(categories.remove(0));
     }
@@ -69,7 +83,33 @@ pub fn parse_markdown(text: &str, stem: &str) -> Result<Draft, String> {
     d.url = text_of(get(&["url", "link"]));
     d.notice = text_of(get(&["notice", "copyright"]));
 
+    // The article's picture, as site generators' themes name it (`image`, `cover`, `featured_image`…, also among
+    // Hugo's `params`): it leads an article with no image of its own, as a page's og:image does.
+    let params = match front.get("params") {
+        Some(Value::Object(p)) => Some(p),
+        _ => None,
+    };
+    let picture_keys = ["image", "cover", "featured_image", "featuredImage", "thumbnail", "banner"];
+    let picture = picture_keys.iter().find_map(|k| front.get(*k).or_else(|| params?.get(*k))).and_then(|v| match v {
+        Value::String(s) => Some(s.trim().to_owned()),
+        Value::Object(m) => {
+            ["image", "src", "url"].iter().find_map(|k| m.get(*k)?.as_str()).map(|s| s.trim().to_owned())
+        }
+        _ => None,
+    });
     let (mut blocks, h1, dropped) = markdown_to_blocks(body);
+    let templates = site_templates(&mut blocks);
+    if templates > 0 {
+        warnings.push(format!(
+            "{templates} template tag(s) of a site generator dropped ({{{{< … >}}}}, {{% … %}}: the site's, not the \
+             article's text; a Hugo figure is kept as its image)"
+        ));
+    }
+    if let Some(src) = picture.filter(|s| !s.is_empty() && crate::domain::load::is_safe_url(s, true)) {
+        if !blocks.iter().any(|b| matches!(b, Block::Image(_))) {
+            blocks.insert(0, Block::image(src, String::new(), None));
+        }
+    }
     // A relative link is to a page beside the article's original (its `url`), when it has one; images stay as
     // written (relative: next to the viewer).
     super::resolve_links(&mut blocks, d.url.as_deref().and_then(super::web_base).as_ref());
@@ -85,7 +125,79 @@ pub fn parse_markdown(text: &str, stem: &str) -> Result<Draft, String> {
             }
         }
     }
-    Ok(d)
+    Ok((d, warnings))
+}
+
+/// A date as site generators' front matter writes it, as the schema takes it: RFC 3339 or YYYY-MM-DD as they
+/// are; Jekyll's `2026-11-21 10:00:00 +0000` (its offset kept); a date-time without one (`2026-11-21 10:00`, `2026年
+/// 11月21日 10:00`) in `offset`.
+fn written_date(text: &str, offset: time::UtcOffset) -> Option<String> {
+    let text = text.trim();
+    if crate::domain::article::Published::parse(text).is_ok() {
+        return Some(text.to_owned());
+    }
+    let with_offset = ["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S%.f %z", "%Y-%m-%dT%H:%M:%S%z"];
+    if let Some(d) = with_offset.iter().find_map(|f| chrono::DateTime::parse_from_str(text, f).ok()) {
+        return Some(d.to_rfc3339());
+    }
+    super::scraped::parse_date(text, offset).map(|(d, _)| d)
+}
+
+/// Takes out of `blocks` the paragraphs that are a site generator's template tags — Hugo's shortcodes
+/// (`{{< youtube id >}}`, `{{% notice %}}`), Liquid's tags (`{% include … %}`, `{{ page.title }}`) —: the site's
+/// machinery, not the article's words. A Hugo `figure` is its image (`src`, `alt`, `caption` or `title`).
+/// Returns how many were taken out.
+fn site_templates(blocks: &mut Vec<Block>) -> usize {
+    let mut dropped = 0;
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks.drain(..) {
+        let Block::Paragraph { text, .. } = &block else {
+            out.push(block);
+            continue;
+        };
+        let t = text.trim();
+        let inner = [("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}"), ("{{", "}}")]
+            .iter()
+            .find_map(|(open, close)| t.strip_prefix(open)?.strip_suffix(close))
+            .filter(|inner| !inner.contains("}}") && !inner.contains("{{"));
+        let Some(inner) = inner else {
+            out.push(block);
+            continue;
+        };
+        let inner = inner.trim().trim_start_matches('-').trim_end_matches('-').trim();
+        let (name, params) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+        let params = shortcode_params(params);
+        let param = |k: &str| params.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+        match (name, param("src")) {
+            ("figure", Some(src)) if crate::domain::load::is_safe_url(&src, true) => {
+                let caption = param("caption").or_else(|| param("title")).filter(|c| !c.is_empty());
+                out.push(Block::image(src, param("alt").unwrap_or_default(), caption));
+            }
+            _ => dropped += 1,
+        }
+    }
+    *blocks = out;
+    dropped
+}
+
+/// A shortcode's named parameters: `src="/a.jpg" caption='A b' width=300`.
+fn shortcode_params(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = text.trim();
+    while let Some((key, after)) = rest.split_once('=') {
+        let key = key.trim().to_owned();
+        let after = after.trim_start();
+        let (value, next) = match after.chars().next() {
+            Some(q @ ('"' | '\'' | '`')) => match after[1..].find(q) {
+                Some(end) => (&after[1..1 + end], &after[end + 2..]),
+                None => (&after[1..], ""),
+            },
+            _ => after.split_once(char::is_whitespace).unwrap_or((after, "")),
+        };
+        out.push((key, value.to_owned()));
+        rest = next.trim_start();
+    }
+    out
 }
 
 /// Splits off the front matter and reads it as a flat map of keys.
@@ -410,7 +522,7 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                         marks.styles.push((at.min(buf.len())..buf.len(), style));
                     }
                 }
-                None => dropped += 1,
+                None => dropped += usize::from(!tag.trim_start().starts_with("<!--")),
             },
             // A paragraph in a list item (a loose list) goes on in the item.
             Event::End(TagEnd::Paragraph | TagEnd::CodeBlock) if !kinds.is_empty() => buf.push(' '),
@@ -429,7 +541,8 @@ fn markdown_to_blocks(md: &str) -> (Vec<Block>, Option<String>, usize) {
                 flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks);
             }
             Event::End(TagEnd::DefinitionListDefinition) => flush(&mut buf, &mut blocks, quote_depth > 0, &mut marks),
-            Event::Html(_) | Event::InlineHtml(_) => dropped += 1,
+            // (A comment is no content lost: `<!--more-->`, a site generator's summary divider.)
+            Event::Html(h) | Event::InlineHtml(h) => dropped += usize::from(!h.trim_start().starts_with("<!--")),
             _ => {}
         }
     }

@@ -766,8 +766,11 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
                 }
             }
         }
-        Format::Markdown => match markdown::parse_markdown(&text, stem) {
-            Ok(d) => vec![d],
+        Format::Markdown => match markdown::parse_markdown(&text, stem, opts.offset) {
+            Ok((d, warnings)) => {
+                result.warnings.extend(warnings);
+                vec![d]
+            }
             Err(e) => {
                 result.error = Some(e);
                 return result;
