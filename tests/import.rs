@@ -611,6 +611,11 @@ fn markdown_from_site_generators_dates_shortcodes_liquid_tags_and_pictures() {
     let r = md("---\ntitle: T\ndate: last Tuesday\n---\nText.\n");
     assert_eq!((r.articles.len(), r.articles[0].published.is_none()), (1, true));
     assert_eq!(r.warnings, ["date \"last Tuesday\" is not a date: left out"]);
+    // No day 30 in February; a count beyond what a set holds (2^53 − 1): each left out, the article kept.
+    let r = md("---\ntitle: T\ndate: 2026-02-30\nviews: 9007199254740993\n---\nText.\n");
+    assert_eq!((r.articles.len(), r.articles[0].published.is_none(), r.articles[0].views), (1, true, None));
+    assert_eq!(r.warnings.len(), 2, "{:?}", r.warnings);
+    assert!(r.warnings[1].contains("views 9007199254740993 is beyond 2^53 − 1; left out"), "{:?}", r.warnings);
 }
 
 #[test]

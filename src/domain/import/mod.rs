@@ -181,11 +181,13 @@ impl Draft {
         let label = self.label();
         let id = ArticleId::parse(&self.id)?;
         let title = Title::parse(&self.title).map_err(|e| format!("{e} (item {:?})", self.id))?;
-        let published = match self.published.as_deref() {
-            Some(p) => Some(Published::parse(p)?),
-            None => None,
-        };
-        let views = self.views.map(Views::new).transpose()?;
+        // (A date or a count the set cannot take loses the article nothing else: left out, with a warning.)
+        let published = self
+            .published
+            .as_deref()
+            .and_then(|p| Published::parse(p).map_err(|e| warnings.push(format!("{label}: {e}; left out"))).ok());
+        let views =
+            self.views.and_then(|v| Views::new(v).map_err(|e| warnings.push(format!("{label}: {e}; left out"))).ok());
         let url = match self.url {
             Some(u) if is_safe_url(&u, false) => Some(u),
             Some(u) => {
