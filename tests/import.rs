@@ -434,12 +434,16 @@ fn a_chinese_pages_furniture_and_closing_source_line_are_not_its_text() {
 /// An English page's furniture between and after its paragraphs (advertising's placeholders, calls to share or
 /// subscribe, each alone in its paragraph) is not its text; a sentence that only contains such words stays.
 #[test]
-fn an_english_pages_advertising_and_share_lines_are_not_its_text() {
+fn an_english_pages_advertising_and_share_lines_and_bars_are_not_its_text() {
     let html = r#"<!DOCTYPE html><html lang="en-US"><head><title>Copper hits record</title></head><body><article>
         <h1>Copper hits record</h1><p>Copper prices hit a record high on Monday.</p><p>Advertisement</p>
         <p>Analysts said the rally could continue.</p><p>Story continues below advertisement</p>
         <p>Advertising revenue at miners' magazines fell.</p><p>Share this article</p><p>Sign up for our newsletter.</p>
-        <p>READ MORE:</p></article></body></html>"#;
+        <p>READ MORE:</p>
+        <div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block sd-social"><h3>Share this:</h3>
+        <ul><li><a href="https://twitter.example/share">Twitter</a></li><li><a href="https://facebook.example/share">Facebook</a></li></ul></div></div>
+        <div id="share_buttons"><p>Share on LinkedIn</p></div><div class="shareholder-news"><p>Shareholders gained.</p></div>
+        </article></body></html>"#;
     let r = import_file(Path::new("en.html"), html.as_bytes(), &ImportOptions::default());
     let texts: Vec<&str> = r.articles[0].body.iter().flat_map(Block::texts).map(String::as_str).collect();
     assert_eq!(
@@ -447,7 +451,10 @@ fn an_english_pages_advertising_and_share_lines_are_not_its_text() {
         [
             "Copper prices hit a record high on Monday.",
             "Analysts said the rally could continue.",
-            "Advertising revenue at miners' magazines fell."
+            "Advertising revenue at miners' magazines fell.",
+            // (A bar to share the page — WordPress's sharedaddy, `share_buttons` — is not the text; a class that
+            // only starts with the word's letters is not one.)
+            "Shareholders gained.",
         ]
     );
 }

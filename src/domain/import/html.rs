@@ -171,6 +171,16 @@ pub fn is_unlikely(el: &scraper::node::Element) -> bool {
     UNLIKELY.iter().any(|u| words.contains(u)) && !MAYBE.iter().any(|m| words.contains(m))
 }
 
+/// Whether `el` is a bar of buttons to share the page (`<div class="sharedaddy">`, `share-buttons`,
+/// `social_share`…: its class or id has the word share or sharedaddy) with little text, as Readability takes them
+/// out of an article it has found ("Share this: Twitter Facebook" would otherwise be a heading and a list).
+fn is_share_bar(el: ElementRef) -> bool {
+    let e = el.value();
+    let words = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_lowercase();
+    let named = words.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "share" || w == "sharedaddy");
+    named && el.text().map(str::len).sum::<usize>() < 500
+}
+
 /// A web page's article element to blocks: its navigation, sidebars, headers and footers left out, and what its
 /// class or id says is not the article ([`is_unlikely`]: comments, related links…) — unless that leaves no
 /// paragraph, as Readability retries (then only the page's chrome is left out).
@@ -249,7 +259,7 @@ impl Walker {
                         self.dropped += usize::from(!MACHINERY.contains(&name));
                         continue;
                     }
-                    if self.not_article(e) {
+                    if self.not_article(e) || (self.page && is_share_bar(child_el)) {
                         continue;
                     }
                     // (A block's element starts a block of its own, after the paragraph being read if any; another
