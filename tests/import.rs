@@ -1693,7 +1693,8 @@ fn a_byline_in_words_names_the_authors() {
 
 /// A portal's page of a report it carries (Sina's layout): the source it names unlabelled beside the date is the
 /// source, before the portal's own name; a picture and its caption in a wrapper without `<figure>` are one image;
-/// the original headline is the subtitle, the editor the editor, the share line and the related list not the text.
+/// the original headline is the subtitle, the editor the editor, the share line, the pager (`上一页 1 2 下一页`) and
+/// the related list not the text.
 #[test]
 fn a_portals_page_gives_the_reports_source_its_captioned_pictures_and_its_conventions() {
     let html = "<!DOCTYPE html><html><head><meta charset=utf-8><title>铜价创三个月新高_新浪财经</title>\
@@ -1705,6 +1706,7 @@ fn a_portals_page_gives_the_reports_source_its_captioned_pictures_and_its_conven
         <div class=img_wrapper><img src=//n.sinaimg.cn/finance/copper.jpg alt=铜><span class=img_descr>资料图</span></div>\
         <p>　　分析人士认为，智利和秘鲁矿山的供应扰动支撑了铜价。</p>\
         <div class=img_wrapper><img src=//n.sinaimg.cn/finance/mine.jpg alt=矿><p>矿山</p></div>\
+        <div class=page><a href=#>上一页</a> <a href=#>1</a> <a href=?p=2>2</a> <a href=?p=2>下一页</a></div>\
         <p class=article-editor>责任编辑：王五 </p></div>\
         <div class=article-bottom>分享到：微信 微博</div>\
         <div class=related><h3>相关阅读</h3><ul><li><a href=/1>锌价回落</a></li></ul></div></div></body></html>";

@@ -211,6 +211,10 @@ pub(crate) fn is_site_furniture(text: &str) -> bool {
     {
         return t.chars().count() <= 120;
     }
+    // A multi-page article's pager: `上一页 1 2 3 下一页`, `« Previous 1 2 Next »`, `第1页 第2页`.
+    if is_pager(text) {
+        return true;
+    }
     // Only bracketed words, each short: 【打印】【關閉】.
     let mut rest = t.as_str();
     let mut groups = 0;
@@ -223,6 +227,32 @@ pub(crate) fn is_site_furniture(text: &str) -> bool {
         groups += 1;
     }
     groups > 0 && rest.is_empty()
+}
+
+/// Whether `text` is nothing but a pager's words and page numbers: a number at least, and a word that says
+/// previous or next page (or pages by their numbers alone: `第1页 第2页`).
+fn is_pager(text: &str) -> bool {
+    const TURN: [&str; 9] = ["上一页", "下一页", "上一頁", "下一頁", "上页", "下页", "prev", "previous", "next"];
+    const ALSO: [&str; 13] =
+        ["首页", "首頁", "尾页", "尾頁", "末页", "末頁", "first", "last", "page", "«", "»", "‹", "›"];
+    let tokens: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '[' | ']' | '【' | '】' | '…' | '.'))
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let number = |t: &str| t.chars().all(|c| c.is_ascii_digit());
+    // (第2页: a page by its number.)
+    let nth = |t: &str| {
+        t.strip_prefix('第')
+            .and_then(|r| r.strip_suffix('页').or_else(|| r.strip_suffix('頁')))
+            .is_some_and(|n| !n.is_empty() && number(n))
+    };
+    let turns = tokens.iter().any(|t| TURN.contains(&t.as_str()));
+    let numbered = tokens.iter().any(|t| number(t) || nth(t));
+    let only_pages = tokens.len() >= 2 && tokens.iter().all(|t| nth(t));
+    let all_pager =
+        tokens.iter().all(|t| number(t) || nth(t) || TURN.contains(&t.as_str()) || ALSO.contains(&t.as_str()));
+    tokens.len() <= 30 && numbered && (turns || only_pages) && all_pager
 }
 
 #[cfg(test)]
@@ -337,6 +367,22 @@ mod tests {
         let mut d = draft(&["x", "Reporting by the agency showed that output rose; prices followed."]);
         tidy(&mut d, UtcOffset::UTC);
         assert_eq!((d.authors.len(), d.body.len()), (0, 2));
+    }
+
+    #[test]
+    fn a_pager_is_furniture() {
+        for pager in [
+            "上一页 1 2 3 下一页",
+            "首页 上一頁 1 2 下一頁 尾頁",
+            "« Previous 1 2 3 … 9 Next »",
+            "第1页 第2页 第3页",
+            "Page 1 2 Next ›",
+        ] {
+            assert!(is_site_furniture(pager), "{pager}");
+        }
+        for text in ["下一页将介绍锌价。", "1 2 3", "Next year prices rose 3 times.", "第1页"] {
+            assert!(!is_site_furniture(text), "{text}");
+        }
     }
 
     #[test]
