@@ -2,7 +2,9 @@
 
 use anyhow::{bail, Context, Result};
 use article_viewer::domain::fold::fold;
-use article_viewer::domain::import::{import_file, parse_fixes, text_chars, Format, ImportOptions};
+use article_viewer::domain::import::{
+    decode_page, import_file, import_pages, page::next_page, parse_fixes, text_chars, Format, ImportOptions,
+};
 use article_viewer::domain::{load_article_set, Article, ArticleSetFile, Block};
 use clap::Args;
 use std::collections::HashMap;
@@ -157,9 +159,18 @@ fn import(args: &ImportArgs) -> Result<Summary> {
             // An address: fetched, then read as the file it names (its address kept for relative links).
             match crate::fetch::fetch(&shown) {
                 Ok(f) => {
-                    let mut result =
-                        import_file(&f.name, &f.bytes, &ImportOptions { address: Some(f.address), ..opts.clone() });
+                    // A multi-page article: its next pages fetched too, and read with it.
+                    let (pages, notes) = following_pages(f.address.clone(), f.bytes);
+                    let mut result = match pages.len() {
+                        1 => import_file(
+                            &f.name,
+                            &pages[0].1,
+                            &ImportOptions { address: Some(f.address), ..opts.clone() },
+                        ),
+                        _ => import_pages(&f.name, &pages, &opts),
+                    };
                     result.warnings.extend(f.note);
+                    result.warnings.extend(notes);
                     result
                 }
                 Err(e) => {
@@ -640,3 +651,35 @@ fn print_summary(args: &ImportArgs, s: &Summary) {
         );
     }
 }
+
+/// The pages of a multi-page article fetched from `address`, the first's `bytes` given: each next page its pager
+/// links to (see [`next_page`]) fetched in turn, on the same site, at most [`MAX_PAGES`], none twice. Returns
+/// each page's address and bytes, in order, and notes on a page that could not be fetched (the article is then
+/// the pages before it).
+fn following_pages(address: String, bytes: Vec<u8>) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+    let origin = |a: &str| url::Url::parse(a).map(|u| u.origin());
+    let mut pages = vec![(address, bytes)];
+    let mut notes = Vec::new();
+    while pages.len() < MAX_PAGES {
+        let (last, bytes) = pages.last().expect("a page");
+        let Ok((html, _)) = decode_page(bytes) else { break };
+        let Some(next) = next_page(&html, Some(last)) else { break };
+        if pages.iter().any(|(a, _)| *a == next) || origin(&next).ok() != origin(&pages[0].0).ok() {
+            break;
+        }
+        match crate::fetch::fetch(&next) {
+            Ok(f) => pages.push((f.address, f.bytes)),
+            Err(e) => {
+                notes.push(format!(
+                    "page {} of the article ({next}) could not be fetched: {e:#}; it is without it",
+                    pages.len() + 1
+                ));
+                break;
+            }
+        }
+    }
+    (pages, notes)
+}
+
+/// How many pages of one article are fetched at most.
+const MAX_PAGES: usize = 20;

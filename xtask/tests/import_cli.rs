@@ -358,6 +358,66 @@ fn feeds_and_pages_are_fetched_by_address_their_relative_images_resolved_where_t
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// A multi-page article imported by its address: each next page its pager links to is fetched (on the same site,
+/// none twice) and read with it, in order, the site's picture once; the same page saved as a file says it goes on
+/// elsewhere; a next page that cannot be fetched is said, the article kept with the pages before it.
+#[test]
+fn a_multi_page_article_imported_by_address_has_every_page() {
+    let dir = scratch("pages");
+    let out = dir.join("set.json");
+    let page = |n: usize, pager: &str| {
+        format!(
+            "<!doctype html><html lang=zh-Hans><head><title>锌价回落</title><meta property=og:image content=/img/zinc.jpg>\
+             </head><body><article><h1>锌价回落</h1><p>第{n}页的正文，沪锌主力合约继续回落。</p>\
+             <div class=page>{pager}</div></article><ul class=related><li><a href=/other.html>铜价</a></li></ul></body></html>"
+        )
+        .into_bytes()
+    };
+    let html = vec![("content-type", "text/html; charset=utf-8".to_owned())];
+    let routes = vec![
+        ("/news/zinc.html", 200, html.clone(), page(1, "<a>上一页</a> <b>1</b> <a href=zinc_2.html>2</a> <a href=zinc_3.html>3</a> <a href=zinc_2.html>下一页</a>")),
+        ("/news/zinc_2.html", 200, html.clone(), page(2, "<a href=zinc.html>上一页</a> <a href=zinc.html>1</a> <b>2</b> <a href=zinc_3.html>3</a> <a href=zinc_3.html>下一页</a>")),
+        // The last page's "next" leads back to the first (a loop is not followed).
+        ("/news/zinc_3.html", 200, html.clone(), page(3, "<a href=zinc_2.html>上一页</a> <a href=zinc.html>1</a> <a href=zinc_2.html>2</a> <b>3</b> <a href=zinc.html>下一页</a>")),
+        ("/news/broken.html", 200, html.clone(), page(1, "<b>1</b> <a href=broken_2.html>2</a> <a href=broken_2.html>下一页</a>")),
+    ];
+    let base = serve(routes);
+    let o = import(&[&format!("{base}/news/zinc.html"), "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let set = article_viewer::domain::load_article_set(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let body = &set.articles[0].body;
+    let texts: Vec<String> = body.iter().flat_map(|b| b.texts().to_vec()).collect();
+    assert_eq!(
+        texts,
+        [
+            "第1页的正文，沪锌主力合约继续回落。",
+            "第2页的正文，沪锌主力合约继续回落。",
+            "第3页的正文，沪锌主力合约继续回落。"
+        ],
+        "each page's text in order, no pager: {}",
+        stderr(&o)
+    );
+    let pictures = body.iter().filter(|b| matches!(b, article_viewer::domain::Block::Image(_))).count();
+    assert_eq!((pictures, matches!(body[0], article_viewer::domain::Block::Image(_))), (1, true), "the picture once");
+    assert!(!stderr(&o).contains("goes on on other pages"), "{}", stderr(&o));
+
+    // Saved as a file: only this page, and a warning that says where the article goes on.
+    let file = dir.join("zinc.html");
+    std::fs::write(&file, page(1, "<b>1</b> <a href=zinc_2.html>2</a> <a href=zinc_2.html>下一页</a>")).unwrap();
+    let o = import(&[s(&file), "-o", s(&out)]);
+    assert!(stderr(&o).contains("the article goes on on other pages"), "{}", stderr(&o));
+
+    // A next page that cannot be fetched: said; the article is the first page.
+    let o = import(&[&format!("{base}/news/broken.html"), "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("page 2 of the article ({base}/news/broken_2.html) could not be fetched")),
+        "{}",
+        stderr(&o)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 #[test]
 fn full_text_takes_a_feed_items_text_from_its_page_when_the_feed_has_only_a_summary() {
     let dir = scratch("full-text");

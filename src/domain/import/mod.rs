@@ -704,6 +704,54 @@ fn relative_images_warning(draft: &Draft, warnings: &mut Vec<String>) {
     }
 }
 
+/// The warning for a page whose pager links to a next page that was not read with it.
+fn first_of_pages(next: &str) -> String {
+    format!(
+        "the article goes on on other pages (its pager links to {next}): only this one was imported — import it by \
+         its address to have every page"
+    )
+}
+
+/// Imports a multi-page article fetched page by page (`pages`: each page's address and bytes, in order, the first
+/// the article's; see [`page::next_page`]): the first page's article with the text of every page after it
+/// (their repeated picture left out), their warnings each said with its page.
+pub fn import_pages(path: &Path, pages: &[(String, Vec<u8>)], opts: &ImportOptions) -> FileResult {
+    let read = |(address, bytes): &(String, Vec<u8>)| {
+        import_file(path, bytes, &ImportOptions { address: Some(address.clone()), ..opts.clone() })
+    };
+    let Some(first) = pages.first() else {
+        return FileResult { error: Some("no page".into()), ..FileResult::default() };
+    };
+    let mut result = read(first);
+    // (A page's link to a page read with it, one after it or the first — a last page's "next" that loops back —,
+    // is no page left out.)
+    let followed: Vec<String> = pages.iter().map(|(a, _)| first_of_pages(a)).collect();
+    result.warnings.retain(|w| !followed.contains(w));
+    for (n, page) in pages.iter().enumerate().skip(1) {
+        let more = read(page);
+        let said = |w: &String| format!("page {} ({}): {w}", n + 1, page.0);
+        if let Some(e) = &more.error {
+            result.warnings.push(said(&format!("not read ({e}); the article is without it")));
+            continue;
+        }
+        result.warnings.extend(more.warnings.iter().filter(|w| !followed.contains(w)).map(said));
+        result.punctuation_converted += more.punctuation_converted;
+        result.pinyin_removed += more.pinyin_removed;
+        result.entities_decoded += more.entities_decoded;
+        result.corrupted_spans += more.corrupted_spans;
+        for (total, k) in result.fixes_applied.iter_mut().zip(&more.fixes_applied) {
+            *total += k;
+        }
+        if let (Some(article), Some(next)) = (result.articles.first_mut(), more.articles.into_iter().next()) {
+            // (Each page of a site repeats its picture, og:image: the first page's leads, once.)
+            let repeated = |b: &Block| matches!(b, Block::Image(_)) && article.body.contains(b);
+            let body: Vec<Block> = next.body.into_iter().skip_while(repeated).collect();
+            article.body.extend(body);
+        }
+    }
+    result
+}
+
 /// Imports one file's bytes. `path` gives the format (by extension) and the default id (its stem).
 pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResult {
     let mut result = FileResult { fixes_applied: vec![0; opts.fixes.len()], ..FileResult::default() };
@@ -787,6 +835,9 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
                     result.entities_decoded = p.entities_decoded;
                     result.corrupted_spans = p.corrupted_spans;
                     result.warnings.extend(p.warnings);
+                    if let Some(next) = page::next_page(&fixed, opts.address.as_deref()) {
+                        result.warnings.push(first_of_pages(&next));
+                    }
                     vec![p.draft]
                 }
                 Err(e) => {

@@ -231,7 +231,7 @@ pub(crate) fn is_site_furniture(text: &str) -> bool {
 
 /// Whether `text` is nothing but a pager's words and page numbers: a number at least, and a word that says
 /// previous or next page (or pages by their numbers alone: `第1页 第2页`).
-fn is_pager(text: &str) -> bool {
+pub(crate) fn is_pager(text: &str) -> bool {
     const TURN: [&str; 9] = ["上一页", "下一页", "上一頁", "下一頁", "上页", "下页", "prev", "previous", "next"];
     const ALSO: [&str; 13] =
         ["首页", "首頁", "尾页", "尾頁", "末页", "末頁", "first", "last", "page", "«", "»", "‹", "›"];

@@ -300,6 +300,36 @@ fn names_in_byline(text: &str) -> Vec<String> {
     rest.split([',', '|', '·', '—']).map(str::trim).filter(|p| is_name(p)).map(str::to_owned).collect()
 }
 
+/// The address of a multi-page article's next page: where its pager (`上一页 1 2 3 下一页`, `« Previous 1 2 Next
+/// »`: an element outside navigation and footers with nothing else in it) links with its "next" word, resolved
+/// against `address` (where the page was fetched from), else the page's <base href> or canonical address (as
+/// written where it names none). `None` on the last page.
+pub fn next_page(html: &str, address: Option<&str>) -> Option<String> {
+    let doc = Html::parse_document(html);
+    let own = doc.select(&selector("link[rel=canonical]")).find_map(|l| l.value().attr("href").map(str::to_owned));
+    let base_href = doc.select(&selector("base[href]")).find_map(|b| b.value().attr("href").map(str::to_owned));
+    let base = [address.map(str::to_owned), base_href, own].into_iter().flatten().find_map(|u| super::web_base(&u));
+    let next_word = |t: &str| {
+        let t = t.trim().trim_end_matches(['›', '»', '>', '→', ' ']).trim().to_lowercase();
+        ["下一页", "下一頁", "下页", "下頁", "next", "next page"].contains(&t.as_str())
+    };
+    let pager = doc
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| !in_site_chrome(e))
+        .find(|e| e.text().map(str::len).sum::<usize>() <= 400 && super::news::is_pager(&text_of(*e)))?;
+    let href = pager
+        .select(&selector("a[href]"))
+        .find(|a| next_word(&text_of(*a)))
+        .and_then(|a| a.value().attr("href"))
+        .map(str::trim)
+        .filter(|h| !h.is_empty() && !h.starts_with('#') && !h.to_ascii_lowercase().starts_with("javascript:"))?;
+    let Some(base) = base else { return Some(href.to_owned()) };
+    let next = super::resolve(href, Some(&base));
+    (is_safe_url(&next, false) && next != base.as_str()).then_some(next)
+}
+
 /// A date as English text writes it — `December 1, 2026`, `Dec. 1, 2026`, `1 December 2026`, `Sept 3rd, 2026` —
 /// as YYYY-MM-DD: the first month's name with a day of that month beside it and a year after. `None` without a
 /// year ("June 3").
