@@ -160,7 +160,7 @@ fn import(args: &ImportArgs) -> Result<Summary> {
             match crate::fetch::fetch(&shown) {
                 Ok(f) => {
                     // A multi-page article: its next pages fetched too, and read with it.
-                    let (pages, notes) = following_pages(f.address.clone(), f.bytes);
+                    let (pages, notes) = following_pages(f.address.clone(), f.bytes, &|_| true, &|| ());
                     let mut result = match pages.len() {
                         1 => import_file(
                             &f.name,
@@ -429,27 +429,37 @@ fn page_of(a: &Article, opts: &ImportOptions, sites: &std::collections::HashMap<
                     crate::fetch::MAX_WAIT
                 ))
             }
-            r => {
-                if let Some(delay) = r.delay() {
-                    let wait = {
-                        let mut next = site.next.lock().unwrap_or_else(|e| e.into_inner());
-                        let now = std::time::Instant::now();
-                        let at = (*next).max(now);
-                        *next = at + delay;
-                        at - now
-                    };
-                    std::thread::sleep(wait);
-                }
-            }
+            _ => {}
         }
     }
+    // The wait the site asks for between requests (`Crawl-delay`), before each of its pages is fetched.
+    let site = origin(&link).and_then(|o| sites.get(&o));
+    let wait = || {
+        if let Some((delay, site)) = site.and_then(|s| Some((s.robots.delay()?, s))) {
+            let wait = {
+                let mut next = site.next.lock().unwrap_or_else(|e| e.into_inner());
+                let now = std::time::Instant::now();
+                let at = (*next).max(now);
+                *next = at + delay;
+                at - now
+            };
+            std::thread::sleep(wait);
+        }
+    };
+    wait();
     let fetched = crate::fetch::fetch(&link)
         .map_err(|e| format!("{id:?}: its page {link} could not be fetched ({e:#}); the feed's text kept"))?;
-    let page_opts = ImportOptions { address: Some(fetched.address), ..opts.clone() };
-    let result = import_file(&fetched.name, &fetched.bytes, &page_opts);
+    // (A multi-page article's next pages too, as far as the site's robots.txt allows.)
+    let allowed = |next: &str| site.is_none_or(|s| s.robots.allows(next));
+    let (pages, more_notes) = following_pages(fetched.address.clone(), fetched.bytes, &allowed, &wait);
+    let result = match pages.len() {
+        1 => import_file(&fetched.name, &pages[0].1, &ImportOptions { address: Some(fetched.address), ..opts.clone() }),
+        _ => import_pages(&fetched.name, &pages, opts),
+    };
     match (result.error, result.format, result.articles.into_iter().next()) {
         (None, Some(Format::Page), Some(page)) => {
-            let notes = result.warnings.iter().map(|w| format!("{id:?}'s page {link}: {w}")).collect();
+            let notes =
+                result.warnings.iter().chain(&more_notes).map(|w| format!("{id:?}'s page {link}: {w}")).collect();
             Ok((page, result.fixes_applied, notes))
         }
         (error, ..) => {
@@ -653,10 +663,16 @@ fn print_summary(args: &ImportArgs, s: &Summary) {
 }
 
 /// The pages of a multi-page article fetched from `address`, the first's `bytes` given: each next page its pager
-/// links to (see [`next_page`]) fetched in turn, on the same site, at most [`MAX_PAGES`], none twice. Returns
+/// links to (see [`next_page`]) fetched in turn, on the same site, at most [`MAX_PAGES`], none twice, each when
+/// `allowed` (the site's robots.txt) and after `wait` (its Crawl-delay). Returns
 /// each page's address and bytes, in order, and notes on a page that could not be fetched (the article is then
 /// the pages before it).
-fn following_pages(address: String, bytes: Vec<u8>) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+fn following_pages(
+    address: String,
+    bytes: Vec<u8>,
+    allowed: &dyn Fn(&str) -> bool,
+    wait: &dyn Fn(),
+) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
     let origin = |a: &str| url::Url::parse(a).map(|u| u.origin());
     let mut pages = vec![(address, bytes)];
     let mut notes = Vec::new();
@@ -667,6 +683,14 @@ fn following_pages(address: String, bytes: Vec<u8>) -> (Vec<(String, Vec<u8>)>, 
         if pages.iter().any(|(a, _)| *a == next) || origin(&next).ok() != origin(&pages[0].0).ok() {
             break;
         }
+        if !allowed(&next) {
+            notes.push(format!(
+                "page {} of the article ({next}) was not fetched: the site's robots.txt disallows it; it is without it",
+                pages.len() + 1
+            ));
+            break;
+        }
+        wait();
         match crate::fetch::fetch(&next) {
             Ok(f) => pages.push((f.address, f.bytes)),
             Err(e) => {

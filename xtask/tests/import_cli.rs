@@ -524,6 +524,51 @@ fn first_paragraphs(out: &Path) -> Vec<String> {
     set.articles.iter().map(|a| a.body[0].texts()[0].clone()).collect()
 }
 
+/// `--full-text` on a feed item whose page is the first of several: the next pages come too, as far as the site's
+/// robots.txt allows (the page it disallows is not fetched, and that is said).
+#[test]
+fn full_text_brings_a_multi_page_articles_next_pages_as_robots_txt_allows() {
+    let dir = scratch("full-text-pages");
+    let out = dir.join("set.json");
+    let page = |n: usize, next: &str| {
+        format!(
+            "<!doctype html><html lang=en><head><title>Story 0</title></head><body><article><h1>Story 0</h1>\
+             <p>Part {n} of story 0, as its pages have it, at length.</p><p class=pager><a href=0.html>1</a> \
+             <a href=0-2.html>2</a> <a href=0-3.html>3</a> <a href={next}>Next ›</a></p></article></body></html>"
+        )
+        .into_bytes()
+    };
+    let html = vec![("content-type", "text/html".to_owned())];
+    let routes = vec![
+        ("/news/0.html", 200, html.clone(), page(1, "0-2.html")),
+        ("/news/0-2.html", 200, html.clone(), page(2, "0-3.html")),
+        ("/news/0-3.html", 200, html.clone(), page(3, "0-4.html")),
+        (
+            "/robots.txt",
+            200,
+            vec![("content-type", "text/plain".to_owned())],
+            b"User-agent: *\nDisallow: /news/0-3.html\n".to_vec(),
+        ),
+    ];
+    let (base, flight) = serve_counting(routes, 1, 0);
+    let feed = story_feed(&dir, 1, &base);
+    let o = import(&[s(&feed), "--full-text", "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let set = article_viewer::domain::load_article_set(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let texts: Vec<String> = set.articles[0].body.iter().flat_map(|b| b.texts().to_vec()).collect();
+    assert_eq!(
+        texts,
+        ["Part 1 of story 0, as its pages have it, at length.", "Part 2 of story 0, as its pages have it, at length."]
+    );
+    assert!(
+        stderr(&o).contains("page 3 of the article") && stderr(&o).contains("robots.txt disallows it"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!flight.asked.lock().unwrap().iter().any(|p| p == "/news/0-3.html"), "the disallowed page is not fetched");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 /// `--full-text` fetches the items' pages `--jobs` at a time (4 by default), and the set keeps the feed's order.
 #[test]
 fn full_text_fetches_several_pages_at_a_time_and_keeps_the_feeds_order() {
