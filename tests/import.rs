@@ -1740,6 +1740,36 @@ fn a_portals_page_gives_the_reports_source_its_captioned_pictures_and_its_conven
     assert_eq!(r.articles[0].source.as_deref(), Some("新浪财经"));
 }
 
+/// An older Chinese site's page, laid out in tables, with no <h1> and no site name in its metadata: the headline is
+/// its <title> without the site's name after it (the words it shows as its headline), and an editor's line after
+/// a `<br>` in the text's cell is its editor.
+#[test]
+fn an_older_table_laid_out_page_gives_its_headline_and_its_editor() {
+    let page = |title: &str| {
+        format!(
+            "<html><head><meta charset=utf-8><title>{title}</title></head><body>\
+             <table><tr><td class=nav><a href=/>首页</a> | <a href=/news>新闻</a></td></tr></table>\
+             <table><tr><td><table><tr><td align=center><font size=5><b>铜陵有色产量创新高</b></font></td></tr>\
+             <tr><td align=center>2018-12-03 09:40　来源：有色报　点击：3021</td></tr>\
+             <tr><td class=content>　　本报讯 铜陵有色今年前11个月阴极铜产量创历史新高。<br><br>　　公司表示，将继续推进技术改造。\
+             <br>（责任编辑：张三）</td></tr></table></td>\
+             <td class=right><b>热点新闻</b><ul><li><a href=/1>锌价回落</a></li></ul></td></tr></table></body></html>"
+        )
+    };
+    let read = |title: &str| import_file(Path::new("old.html"), page(title).as_bytes(), &ImportOptions::default());
+    for title in
+        ["铜陵有色产量创新高--中国有色网", "铜陵有色产量创新高_新闻中心_中国有色网", "铜陵有色产量创新高 | 中国有色网"]
+    {
+        let r = read(title);
+        let a = &r.articles[0];
+        assert_eq!(a.title.as_str(), "铜陵有色产量创新高", "{title}");
+        assert_eq!((a.editor.as_deref(), a.views.map(|v| v.get())), (Some("张三"), Some(3021)));
+        assert!(!a.body.iter().flat_map(Block::texts).any(|t| t.contains("责任编辑")), "{:?}", a.body);
+    }
+    // A title whose first part the page does not show as a headline stays whole.
+    assert_eq!(read("中国有色网 - 首页").articles[0].title.as_str(), "中国有色网 - 首页");
+}
+
 /// A byline's date in words ("By Ann Smith, December 1, 2026") is the article's when the page's metadata gives
 /// none — the byline as an element or as the first paragraph, which leaves the text; a date without a year is
 /// none; the metadata's date wins.

@@ -175,6 +175,27 @@ fn without_site_name(title: &str, site: Option<&str>) -> String {
     cut.unwrap_or(title).to_owned()
 }
 
+/// The headline in a <title> that adds the site's (and its section's) names after it — `铜陵有色产量创新高--中国有色网`,
+/// `铜价创新高_新浪财经_新浪网`, `Copper rises | Metals Daily` — where the page does not name its site: the part
+/// before the first separator, when the page shows those words alone in an element of its own (its headline,
+/// in a <b> or a <font> where there is no <h1>).
+fn headline_in_title(title: &str, doc: &Html) -> Option<String> {
+    ["--", "——", " - ", " | ", "_", " – ", " — ", "|"].iter().find_map(|sep| {
+        let (head, _) = title.split_once(sep)?;
+        let head = head.trim();
+        let shown = doc
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| !matches!(e.value().name(), "title" | "head" | "html"))
+            .any(|e| {
+                e.text().map(str::len).sum::<usize>() <= 4 * head.len()
+                    && collapse_keeping_spaces(&e.text().collect::<String>()) == head
+            });
+        (head.chars().count() >= 2 && shown).then(|| head.to_owned())
+    })
+}
+
 /// The schema.org types of an article, as JSON-LD names them.
 const ARTICLE_TYPES: [&str; 9] = [
     "Article",
@@ -408,7 +429,15 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
         .or_else(|| {
             let site = meta(&doc, &["og:site_name"]);
             doc.select(&selector("title"))
-                .map(|t| without_site_name(&title_of(t), site.as_deref()))
+                .map(|t| {
+                    let whole = title_of(t);
+                    let cut = without_site_name(&whole, site.as_deref());
+                    if cut == whole {
+                        headline_in_title(&whole, &doc).unwrap_or(cut)
+                    } else {
+                        cut
+                    }
+                })
                 .find(|t| !t.is_empty())
         })
         .ok_or("the page has no title (no og:title, <h1> or <title>)")?;
@@ -432,7 +461,16 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     // (A reference decoded may be a space: `&amp;nbsp;`.)
     let title = collapse_keeping_spaces(&title);
     // "責任編輯：定律" anywhere in the article (often its footer) is its editor, not its text.
-    let editor = body_el.select(&selector("p, div, span, footer")).find_map(|e| super::scraped::editor_of(&text_of(e)));
+    let editor = body_el
+        .select(&selector("p, div, span, footer"))
+        .find_map(|e| super::scraped::editor_of(&text_of(e)))
+        // (Or a line of the article's own, `<br>（责任编辑：张三）` in a table's cell.)
+        .or_else(|| {
+            blocks.iter().find_map(|b| match b {
+                Block::Paragraph { text, .. } => super::scraped::editor_of(text),
+                _ => None,
+            })
+        });
     blocks.retain(|b| !matches!(b, Block::Paragraph { text, .. } if super::scraped::editor_of(text).is_some()));
     // Nor is the site's furniture: its tools (【字号 大 中 小】【打印】), the next and previous articles (上一篇：…).
     blocks.retain(|b| !matches!(b, Block::Paragraph { text, .. } if super::news::is_site_furniture(text)));
