@@ -835,8 +835,8 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
                     result.entities_decoded = p.entities_decoded;
                     result.corrupted_spans = p.corrupted_spans;
                     result.warnings.extend(p.warnings);
-                    if let Some(next) = page::next_page(&fixed, opts.address.as_deref()) {
-                        result.warnings.push(first_of_pages(&next));
+                    if let Some(next) = &p.next_page {
+                        result.warnings.push(first_of_pages(next));
                     }
                     vec![p.draft]
                 }

@@ -16,6 +16,8 @@ use scraper::{ElementRef, Html, Selector};
 #[derive(Debug)]
 pub struct Page {
     pub draft: Draft,
+    /// Where the article goes on, when the page is one of several ([`next_page`]).
+    pub next_page: Option<String>,
     pub warnings: Vec<String>,
     pub pinyin_removed: usize,
     pub entities_decoded: usize,
@@ -326,7 +328,11 @@ fn names_in_byline(text: &str) -> Vec<String> {
 /// against `address` (where the page was fetched from), else the page's <base href> or canonical address (as
 /// written where it names none). `None` on the last page.
 pub fn next_page(html: &str, address: Option<&str>) -> Option<String> {
-    let doc = Html::parse_document(html);
+    next_page_in(&Html::parse_document(html), address)
+}
+
+/// [`next_page`] of a parsed page.
+fn next_page_in(doc: &Html, address: Option<&str>) -> Option<String> {
     let own = doc.select(&selector("link[rel=canonical]")).find_map(|l| l.value().attr("href").map(str::to_owned));
     let base_href = doc.select(&selector("base[href]")).find_map(|b| b.value().attr("href").map(str::to_owned));
     let base = [address.map(str::to_owned), base_href, own].into_iter().flatten().find_map(|u| super::web_base(&u));
@@ -631,5 +637,6 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     };
     super::news::tidy(&mut draft, offset);
     let CleanReport { pinyin_removed, entities_decoded, .. } = repaired;
-    Ok(Page { draft, warnings, pinyin_removed, entities_decoded, corrupted_spans })
+    let next_page = next_page_in(&doc, address);
+    Ok(Page { draft, next_page, warnings, pinyin_removed, entities_decoded, corrupted_spans })
 }
