@@ -171,6 +171,18 @@ pub fn is_unlikely(el: &scraper::node::Element) -> bool {
     UNLIKELY.iter().any(|u| words.contains(u)) && !MAYBE.iter().any(|m| words.contains(m))
 }
 
+/// The length in bytes of `el`'s text when it is at most `max`, read no further than that.
+pub(crate) fn short_text(el: ElementRef, max: usize) -> Option<usize> {
+    let mut len = 0;
+    for t in el.text() {
+        len += t.len();
+        if len > max {
+            return None;
+        }
+    }
+    Some(len)
+}
+
 /// Whether `el` is a bar of buttons to share the page (`<div class="sharedaddy">`, `share-buttons`,
 /// `social_share`…: its class or id has the word share or sharedaddy) with little text, as Readability takes them
 /// out of an article it has found ("Share this: Twitter Facebook" would otherwise be a heading and a list).
@@ -178,7 +190,7 @@ fn is_share_bar(el: ElementRef) -> bool {
     let e = el.value();
     let words = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_lowercase();
     let named = words.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "share" || w == "sharedaddy");
-    named && el.text().map(str::len).sum::<usize>() < 500
+    named && short_text(el, 499).is_some()
 }
 
 /// A web page's article element to blocks: its navigation, sidebars, headers and footers left out, and what its
@@ -769,6 +781,8 @@ fn text_of(el: ElementRef) -> Option<String> {
 /// `<figure>`: the caption an element whose class or id says so (caption, desc, descr, credit, legend), of 200
 /// characters at most. The image and the caption (with its links).
 fn captioned_image(el: ElementRef) -> Option<(ElementRef, (String, Vec<Link>))> {
+    // (A caption's words at most: a container of the text is passed over without reading all of it.)
+    short_text(el, 800)?;
     let mut imgs = el.descendants().filter_map(ElementRef::wrap).filter(|d| d.value().name() == "img");
     let img = imgs.next()?;
     if imgs.next().is_some() {

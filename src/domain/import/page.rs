@@ -191,7 +191,7 @@ fn headline_in_title(title: &str, doc: &Html) -> Option<String> {
             .filter_map(ElementRef::wrap)
             .filter(|e| !matches!(e.value().name(), "title" | "head" | "html"))
             .any(|e| {
-                e.text().map(str::len).sum::<usize>() <= 4 * head.len()
+                super::html::short_text(e, 4 * head.len()).is_some()
                     && collapse_keeping_spaces(&e.text().collect::<String>()) == head
             });
         (head.chars().count() >= 2 && shown).then(|| head.to_owned())
@@ -344,8 +344,8 @@ fn next_page_in(doc: &Html, address: Option<&str>) -> Option<String> {
         .root_element()
         .descendants()
         .filter_map(ElementRef::wrap)
-        .filter(|e| !in_site_chrome(e))
-        .find(|e| e.text().map(str::len).sum::<usize>() <= 400 && super::news::is_pager(&text_of(*e)))?;
+        .filter(|e| super::html::short_text(*e, 400).is_some())
+        .find(|e| !in_site_chrome(e) && super::news::is_pager(&text_of(*e)))?;
     let href = pager
         .select(&selector("a[href]"))
         .find(|a| next_word(&text_of(*a)))
