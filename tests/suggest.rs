@@ -181,7 +181,11 @@ fn a_word_with_one_edit_that_finds_nothing_gets_a_suggestion_that_finds_somethin
         v
     };
     assert!(v.len() > 1000);
-    let mut runner = TestRunner::new(Config { cases: 100, ..Config::default() });
+    // (The same 100 edits every run: the share corrected back is a figure over them, not a property each must
+    // have, so a random draw could fall short by chance.)
+    let config = Config { cases: 100, ..Config::default() };
+    let rng = proptest::test_runner::TestRng::deterministic_rng(config.rng_algorithm);
+    let mut runner = TestRunner::new_with_rng(config, rng);
     let edits = (0..v.len(), 0usize..4, 1usize..5, b'a'..=b'z');
     let (corrected, checked) = (std::cell::Cell::new(0), std::cell::Cell::new(0));
     runner
