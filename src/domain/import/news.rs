@@ -12,11 +12,26 @@ use time::UtcOffset;
 
 /// Tidies `draft` (see the module). `offset`: the time zone of a byline's wall-clock time.
 pub(crate) fn tidy(draft: &mut Draft, offset: UtcOffset) {
-    let text = |b: &Block| match b {
-        Block::Paragraph { text, .. } => Some(text.clone()),
+    drop_furniture(&mut draft.body);
+    conventions(draft, offset);
+}
+
+/// Takes the site's furniture ([`is_site_furniture`]) out of `blocks`.
+pub(crate) fn drop_furniture(blocks: &mut Vec<Block>) {
+    blocks.retain(|b| !matches!(b, Block::Paragraph { text, .. } if is_site_furniture(text)));
+}
+
+/// The paragraph's text; `None` for another block.
+fn paragraph(b: &Block) -> Option<&str> {
+    match b {
+        Block::Paragraph { text, .. } => Some(text),
         _ => None,
-    };
-    draft.body.retain(|b| !text(b).is_some_and(|t| is_site_furniture(&t)));
+    }
+}
+
+/// [`tidy`] but for the furniture (which a web page takes out as it reads its blocks).
+pub(crate) fn conventions(draft: &mut Draft, offset: UtcOffset) {
+    let text = |b: &Block| paragraph(b).map(str::to_owned);
     // The byline as one of the first three paragraphs or the last two leaves the text when it says nothing the
     // article does not (filling in what the article did not say).
     let last_two = draft.body.len().saturating_sub(2).max(3);
@@ -31,18 +46,17 @@ pub(crate) fn tidy(draft: &mut Draft, offset: UtcOffset) {
         draft.kicker = None;
     }
     // The original headline, as the first paragraph: the subtitle (where the report has none).
-    if let Some(first) = draft.body.first().and_then(text) {
-        if let Some(original) = original_title(&first) {
-            if draft.subtitle.is_none() && original.1 != draft.title {
-                draft.subtitle = Some(original.0.to_owned());
-            }
+    if let Some(first) = draft.body.first().and_then(paragraph) {
+        if let Some(original) = original_title(first) {
+            let subtitle = (original.1 != draft.title).then(|| original.0.to_owned());
+            draft.subtitle = draft.subtitle.take().or(subtitle);
             draft.body.remove(0);
         }
     }
     // A wire report's closing credits, `(Reporting by Eric Onstad; Editing by Jan Harvey)`: its authors (when
     // nothing else named them) and its editor.
     let last = draft.body.iter().rposition(|b| matches!(b, Block::Paragraph { .. }));
-    if let Some((reporters, editor)) = last.and_then(|i| text(&draft.body[i])).and_then(|t| wire_credits(&t)) {
+    if let Some((reporters, editor)) = last.and_then(|i| paragraph(&draft.body[i])).and_then(wire_credits) {
         if draft.authors.is_empty() {
             draft.authors = reporters;
         }
@@ -128,11 +142,8 @@ fn closing_editor(text: &str) -> Option<(String, usize)> {
         _ => '[',
     };
     let start = t.rfind(open)?;
-    let inner = &t[start + open.len_utf8()..t.len() - close.len_utf8()];
-    let labels = ["責任編輯", "责任编辑", "責編", "责编", "編輯", "编辑"];
-    let rest = labels.iter().find_map(|l| inner.strip_prefix(l))?;
-    let name = rest.strip_prefix([':', '：'])?.trim();
-    (!name.is_empty() && name.chars().count() <= 20).then(|| (name.to_owned(), start))
+    // (The brackets' words an editor's line: `编辑：李大同`.)
+    super::scraped::editor_of(&t[start..]).map(|name| (name, start))
 }
 
 /// A wire report's credits, `(Reporting by Eric Onstad and Pratima Desai; Additional reporting by Ann Smith;

@@ -357,56 +357,6 @@ fn next_page_in(doc: &Html, address: Option<&str>) -> Option<String> {
     (is_safe_url(&next, false) && next != base.as_str()).then_some(next)
 }
 
-/// A date as English text writes it — `December 1, 2026`, `Dec. 1, 2026`, `1 December 2026`, `Sept 3rd, 2026` —
-/// as YYYY-MM-DD: the first month's name with a day of that month beside it and a year after. `None` without a
-/// year ("June 3").
-fn english_date(text: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '·' | '|' | '—'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    // (A name or its abbreviation of three letters or more: Dec, Dec., Sept.)
-    let month_of = |w: &str| {
-        let w = w.trim_end_matches('.').to_lowercase();
-        MONTHS.iter().position(|m| w.len() >= 3 && m.starts_with(w.as_str()))
-    };
-    let day_of = |w: &str| {
-        let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        ["", "st", "nd", "rd", "th"].contains(&&w[d.len()..]).then(|| d.parse::<u8>().ok()).flatten()
-    };
-    let year_of = |w: &str| w.parse::<i32>().ok().filter(|y| w.len() == 4 && (1900..=2200).contains(y));
-    for (i, w) in words.iter().enumerate() {
-        let Some(m) = month_of(w) else { continue };
-        // `December 1, 2026` or `1 December 2026`.
-        let before = i.checked_sub(1).and_then(|j| day_of(words[j]));
-        let (day, year) = match (words.get(i + 1).and_then(|w| day_of(w)), before) {
-            (Some(d), _) => (d, words.get(i + 2)),
-            (None, Some(d)) => (d, words.get(i + 1)),
-            _ => continue,
-        };
-        let Some(year) = year.and_then(|w| year_of(w)) else { continue };
-        let month = time::Month::try_from(m as u8 + 1).ok()?;
-        if time::Date::from_calendar_date(year, month, day).is_ok() {
-            return Some(format!("{year:04}-{:02}-{day:02}", m + 1));
-        }
-    }
-    None
-}
-
 /// A list of keywords as pages write it: split at commas, semicolons and `、`, half- or full-width.
 fn keyword_list(text: &str) -> Vec<String> {
     text.split([',', '，', '、', ';', '；']).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
@@ -479,7 +429,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
         });
     blocks.retain(|b| !matches!(b, Block::Paragraph { text, .. } if super::scraped::editor_of(text).is_some()));
     // Nor is the site's furniture: its tools (【字号 大 中 小】【打印】), the next and previous articles (上一篇：…).
-    blocks.retain(|b| !matches!(b, Block::Paragraph { text, .. } if super::news::is_site_furniture(text)));
+    super::news::drop_furniture(&mut blocks);
     // The title, where the article repeats it as its first heading, is not part of the body.
     if matches!(blocks.first(), Some(Block::Heading { text, .. }) if *text == title) {
         blocks.remove(0);
@@ -543,7 +493,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
         if let Some((names, text)) = found {
             authors = names;
             // (Its date too, where the page gave none: "By Ann Smith, December 1, 2026".)
-            published = published.or_else(|| english_date(&text));
+            published = published.or_else(|| super::scraped::english_date(&text));
         }
     }
     // A byline as the article's first or second paragraph ("By Ann Smith and Li Wei, June 3"): its names, each of
@@ -560,7 +510,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     };
     if let Some((at, names)) = blocks.iter().take(2).enumerate().find_map(|(i, b)| Some((i, names(b)?))) {
         if let Block::Paragraph { text, .. } = &blocks[at] {
-            published = published.or_else(|| english_date(text));
+            published = published.or_else(|| super::scraped::english_date(text));
         }
         if authors.is_empty() {
             blocks.remove(at);
@@ -635,7 +585,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
         dropped: converted.dropped,
         ..Draft::default()
     };
-    super::news::tidy(&mut draft, offset);
+    super::news::conventions(&mut draft, offset);
     let CleanReport { pinyin_removed, entities_decoded, .. } = repaired;
     let next_page = next_page_in(&doc, address);
     Ok(Page { draft, next_page, warnings, pinyin_removed, entities_decoded, corrupted_spans })

@@ -264,6 +264,56 @@ fn read_count(s: &str) -> Option<u64> {
     number.replace(',', "").parse().ok()
 }
 
+/// A date as English text writes it — `December 1, 2026`, `Dec. 1, 2026`, `1 December 2026`, `Sept 3rd, 2026` —
+/// as YYYY-MM-DD: the first month's name with a day of that month beside it and a year after. `None` without a
+/// year ("June 3").
+pub(crate) fn english_date(text: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '·' | '|' | '—'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // (A name or its abbreviation of three letters or more: Dec, Dec., Sept.)
+    let month_of = |w: &str| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        MONTHS.iter().position(|m| w.len() >= 3 && m.starts_with(w.as_str()))
+    };
+    let day_of = |w: &str| {
+        let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        ["", "st", "nd", "rd", "th"].contains(&&w[d.len()..]).then(|| d.parse::<u8>().ok()).flatten()
+    };
+    let year_of = |w: &str| w.parse::<i32>().ok().filter(|y| w.len() == 4 && (1900..=2200).contains(y));
+    for (i, w) in words.iter().enumerate() {
+        let Some(m) = month_of(w) else { continue };
+        // `December 1, 2026` or `1 December 2026`.
+        let before = i.checked_sub(1).and_then(|j| day_of(words[j]));
+        let (day, year) = match (words.get(i + 1).and_then(|w| day_of(w)), before) {
+            (Some(d), _) => (d, words.get(i + 2)),
+            (None, Some(d)) => (d, words.get(i + 1)),
+            _ => continue,
+        };
+        let Some(year) = year.and_then(|w| year_of(w)) else { continue };
+        let month = time::Month::try_from(m as u8 + 1).ok()?;
+        if time::Date::from_calendar_date(year, month, day).is_ok() {
+            return Some(format!("{year:04}-{:02}-{day:02}", m + 1));
+        }
+    }
+    None
+}
+
 /// `2018年11月30日 11:21` or `2018-11-30 11:21[:05]` or a bare date, as RFC 3339 (or YYYY-MM-DD), and where
 /// its text starts.
 pub(crate) fn parse_date(line: &str, offset: UtcOffset) -> Option<(String, usize)> {
