@@ -3,7 +3,7 @@
 use anyhow::{bail, Context, Result};
 use article_viewer::domain::fold::fold;
 use article_viewer::domain::import::{
-    decode_page, import_file, import_pages, page::next_page, parse_fixes, text_chars, Format, ImportOptions,
+    import_file, join_pages, parse_fixes, text_chars, FileResult, Format, ImportOptions,
 };
 use article_viewer::domain::{load_article_set, Article, ArticleSetFile, Block};
 use clap::Args;
@@ -159,18 +159,10 @@ fn import(args: &ImportArgs) -> Result<Summary> {
             // An address: fetched, then read as the file it names (its address kept for relative links).
             match crate::fetch::fetch(&shown) {
                 Ok(f) => {
-                    // A multi-page article: its next pages fetched too, and read with it.
-                    let (pages, notes) = following_pages(f.address.clone(), f.bytes, &|_| true, &|| ());
-                    let mut result = match pages.len() {
-                        1 => import_file(
-                            &f.name,
-                            &pages[0].1,
-                            &ImportOptions { address: Some(f.address), ..opts.clone() },
-                        ),
-                        _ => import_pages(&f.name, &pages, &opts),
-                    };
-                    result.warnings.extend(f.note);
-                    result.warnings.extend(notes);
+                    let note = f.note.clone();
+                    // (A multi-page article: its next pages fetched too, and read with it.)
+                    let mut result = read_pages(f, &opts, &|_| true, &|| ());
+                    result.warnings.extend(note);
                     result
                 }
                 Err(e) => {
@@ -451,15 +443,10 @@ fn page_of(a: &Article, opts: &ImportOptions, sites: &std::collections::HashMap<
         .map_err(|e| format!("{id:?}: its page {link} could not be fetched ({e:#}); the feed's text kept"))?;
     // (A multi-page article's next pages too, as far as the site's robots.txt allows.)
     let allowed = |next: &str| site.is_none_or(|s| s.robots.allows(next));
-    let (pages, more_notes) = following_pages(fetched.address.clone(), fetched.bytes, &allowed, &wait);
-    let result = match pages.len() {
-        1 => import_file(&fetched.name, &pages[0].1, &ImportOptions { address: Some(fetched.address), ..opts.clone() }),
-        _ => import_pages(&fetched.name, &pages, opts),
-    };
+    let result = read_pages(fetched, opts, &allowed, &wait);
     match (result.error, result.format, result.articles.into_iter().next()) {
         (None, Some(Format::Page), Some(page)) => {
-            let notes =
-                result.warnings.iter().chain(&more_notes).map(|w| format!("{id:?}'s page {link}: {w}")).collect();
+            let notes = result.warnings.iter().map(|w| format!("{id:?}'s page {link}: {w}")).collect();
             Ok((page, result.fixes_applied, notes))
         }
         (error, ..) => {
@@ -662,47 +649,44 @@ fn print_summary(args: &ImportArgs, s: &Summary) {
     }
 }
 
-/// The pages of a multi-page article fetched from `address`, the first's `bytes` given: each next page its pager
-/// links to (see [`next_page`]) fetched in turn, on the same site, at most [`MAX_PAGES`], none twice, each when
-/// `allowed` (the site's robots.txt) and after `wait` (its Crawl-delay). Returns
-/// each page's address and bytes, in order, and notes on a page that could not be fetched (the article is then
-/// the pages before it).
-fn following_pages(
-    address: String,
-    bytes: Vec<u8>,
+/// A fetched page read, with the pages of its article after it when it is the first of several: each next page
+/// it names (`next_page`) fetched in turn, on the same site, at most [`MAX_PAGES`], none twice, each when
+/// `allowed` (the site's robots.txt) and after `wait` (its Crawl-delay), and read once; a page that could not be
+/// fetched is said (the article is then the pages before it).
+fn read_pages(
+    first: crate::fetch::Fetched,
+    opts: &ImportOptions,
     allowed: &dyn Fn(&str) -> bool,
     wait: &dyn Fn(),
-) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
-    let origin = |a: &str| url::Url::parse(a).map(|u| u.origin());
-    let mut pages = vec![(address, bytes)];
+) -> FileResult {
+    let read = |f: &crate::fetch::Fetched| {
+        import_file(&f.name, &f.bytes, &ImportOptions { address: Some(f.address.clone()), ..opts.clone() })
+    };
+    let origin = |a: &str| url::Url::parse(a).map(|u| u.origin()).ok();
+    let mut pages = vec![(first.address.clone(), read(&first))];
     let mut notes = Vec::new();
     while pages.len() < MAX_PAGES {
-        let (last, bytes) = pages.last().expect("a page");
-        let Ok((html, _)) = decode_page(bytes) else { break };
-        let Some(next) = next_page(&html, Some(last)) else { break };
-        if pages.iter().any(|(a, _)| *a == next) || origin(&next).ok() != origin(&pages[0].0).ok() {
+        let Some(next) = pages.last().and_then(|(_, r)| r.next_page.clone()) else { break };
+        if pages.iter().any(|(a, _)| *a == next) || origin(&next) != origin(&pages[0].0) {
             break;
         }
+        let n = pages.len() + 1;
         if !allowed(&next) {
-            notes.push(format!(
-                "page {} of the article ({next}) was not fetched: the site's robots.txt disallows it; it is without it",
-                pages.len() + 1
-            ));
+            notes.push(format!("page {n} of the article ({next}) was not fetched: the site's robots.txt disallows it"));
             break;
         }
         wait();
         match crate::fetch::fetch(&next) {
-            Ok(f) => pages.push((f.address, f.bytes)),
+            Ok(f) => pages.push((f.address.clone(), read(&f))),
             Err(e) => {
-                notes.push(format!(
-                    "page {} of the article ({next}) could not be fetched: {e:#}; it is without it",
-                    pages.len() + 1
-                ));
+                notes.push(format!("page {n} of the article ({next}) could not be fetched: {e:#}"));
                 break;
             }
         }
     }
-    (pages, notes)
+    let mut result = join_pages(pages);
+    result.warnings.extend(notes.into_iter().map(|n| format!("{n}; it is without it")));
+    result
 }
 
 /// How many pages of one article are fetched at most.

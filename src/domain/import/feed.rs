@@ -156,10 +156,7 @@ pub fn parse_feed(
         if !converted.blocks.iter().any(|b| matches!(b, Block::Image(_))) {
             let is_image = |c: &&feed_rs::model::MediaContent| match &c.content_type {
                 Some(t) => t.to_string().starts_with("image/"),
-                None => c.url.as_ref().is_some_and(|u| {
-                    let path = u.path().to_ascii_lowercase();
-                    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"].iter().any(|e| path.ends_with(e))
-                }),
+                None => c.url.as_ref().is_some_and(|u| names_an_image(u.path())),
             };
             let content = entry.media.iter().flat_map(|m| m.content.iter().filter(is_image).map(move |c| (m, c)));
             let picture = content
@@ -226,8 +223,6 @@ fn plain_paragraphs(text: &str) -> Vec<Block> {
     blocks
 }
 
-/// A JSON Feed's items' pictures (`image`, else `banner_image`), in the order of its items: feed-rs does not read
-/// them. Empty for any other feed.
 /// Each item's (or Atom entry's) Media RSS picture as the XML writes it, for what feed-rs leaves out: a
 /// `<media:thumbnail>` alone in the item (BBC's feeds: feed-rs keeps a thumbnail only beside media content), and a
 /// `<media:content>` image whose address is relative (dropped without a base): the first image content, else the
@@ -276,10 +271,7 @@ fn media_pictures(bytes: &[u8]) -> Vec<Option<String>> {
                 let url = attr("url").filter(|u| !u.is_empty());
                 let image = attr("medium").as_deref() == Some("image")
                     || attr("type").is_some_and(|t| t.starts_with("image/"))
-                    || url.as_deref().is_some_and(|u| {
-                        let path = u.split(['?', '#']).next().unwrap_or(u).to_ascii_lowercase();
-                        [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"].iter().any(|e| path.ends_with(e))
-                    });
+                    || url.as_deref().is_some_and(|u| names_an_image(u.split(['?', '#']).next().unwrap_or(u)));
                 if image {
                     content = url;
                 }
@@ -290,6 +282,14 @@ fn media_pictures(bytes: &[u8]) -> Vec<Option<String>> {
     out
 }
 
+/// Whether an address's path ends as an image's file does (`.jpg`, `.png`, `.webp`…).
+fn names_an_image(path: &str) -> bool {
+    let path = path.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"].iter().any(|e| path.ends_with(e))
+}
+
+/// A JSON Feed's items' pictures (`image`, else `banner_image`), in the order of its items: feed-rs does not read
+/// them. Empty for any other feed.
 fn json_feed_images(bytes: &[u8]) -> Vec<Option<String>> {
     #[derive(serde::Deserialize)]
     struct Feed {

@@ -161,13 +161,18 @@ const UNLIKELY: [&str; 31] = [
 ];
 const MAYBE: [&str; 8] = ["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
 
+/// An element's class names and id, lower-case, as one text to look for words in.
+pub(crate) fn class_and_id(e: &scraper::node::Element) -> String {
+    format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_lowercase()
+}
+
 /// Whether `el`'s class or id says it is not the article (see [`UNLIKELY`]). Never `<body>`, `<a>` or a table's
 /// part (a table's cells are the table's).
 pub fn is_unlikely(el: &scraper::node::Element) -> bool {
     if matches!(el.name(), "body" | "html" | "a" | "tr" | "td" | "th" | "tbody" | "thead") {
         return false;
     }
-    let words = format!("{} {}", el.attr("class").unwrap_or(""), el.attr("id").unwrap_or("")).to_lowercase();
+    let words = class_and_id(el);
     UNLIKELY.iter().any(|u| words.contains(u)) && !MAYBE.iter().any(|m| words.contains(m))
 }
 
@@ -187,8 +192,7 @@ pub(crate) fn short_text(el: ElementRef, max: usize) -> Option<usize> {
 /// `social_share`…: its class or id has the word share or sharedaddy) with little text, as Readability takes them
 /// out of an article it has found ("Share this: Twitter Facebook" would otherwise be a heading and a list).
 fn is_share_bar(el: ElementRef) -> bool {
-    let e = el.value();
-    let words = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_lowercase();
+    let words = class_and_id(el.value());
     let named = words.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "share" || w == "sharedaddy");
     named && short_text(el, 499).is_some()
 }
@@ -789,8 +793,7 @@ fn captioned_image(el: ElementRef) -> Option<(ElementRef, (String, Vec<Link>))> 
         return None;
     }
     let says_caption = |d: &ElementRef| {
-        let words = format!("{} {}", d.value().attr("class").unwrap_or(""), d.value().attr("id").unwrap_or(""));
-        let words = words.to_lowercase();
+        let words = class_and_id(d.value());
         ["caption", "desc", "credit", "legend"].iter().any(|w| words.contains(w))
     };
     let holder = el.descendants().skip(1).filter_map(ElementRef::wrap).find(says_caption)?;

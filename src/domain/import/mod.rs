@@ -117,6 +117,8 @@ pub struct FileResult {
     pub corrupted_spans: usize,
     /// Why the whole file was not read, when it was not.
     pub error: Option<String>,
+    /// Where a web page's article goes on, when the page is one of several: where its pager's "next" link goes.
+    pub next_page: Option<String>,
 }
 
 /// An article before validation: what a format reader found.
@@ -712,24 +714,18 @@ fn first_of_pages(next: &str) -> String {
     )
 }
 
-/// Imports a multi-page article fetched page by page (`pages`: each page's address and bytes, in order, the first
-/// the article's; see [`page::next_page`]): the first page's article with the text of every page after it
-/// (their repeated picture left out), their warnings each said with its page.
-pub fn import_pages(path: &Path, pages: &[(String, Vec<u8>)], opts: &ImportOptions) -> FileResult {
-    let read = |(address, bytes): &(String, Vec<u8>)| {
-        import_file(path, bytes, &ImportOptions { address: Some(address.clone()), ..opts.clone() })
-    };
-    let Some(first) = pages.first() else {
-        return FileResult { error: Some("no page".into()), ..FileResult::default() };
-    };
-    let mut result = read(first);
+/// A multi-page article read page by page (`pages`: each page's address and what [`import_file`] made of it, in
+/// order, the first the article's; each next page the one before names, `next_page`): the first page's article
+/// with the text of every page after it (their repeated picture left out), their warnings each said with its page.
+pub fn join_pages(pages: Vec<(String, FileResult)>) -> FileResult {
     // (A page's link to a page read with it, one after it or the first — a last page's "next" that loops back —,
     // is no page left out.)
     let followed: Vec<String> = pages.iter().map(|(a, _)| first_of_pages(a)).collect();
+    let mut pages = pages.into_iter().enumerate();
+    let Some((_, (_, mut result))) = pages.next() else { return FileResult::default() };
     result.warnings.retain(|w| !followed.contains(w));
-    for (n, page) in pages.iter().enumerate().skip(1) {
-        let more = read(page);
-        let said = |w: &String| format!("page {} ({}): {w}", n + 1, page.0);
+    for (n, (address, more)) in pages {
+        let said = |w: &String| format!("page {} ({address}): {w}", n + 1);
         if let Some(e) = &more.error {
             result.warnings.push(said(&format!("not read ({e}); the article is without it")));
             continue;
@@ -742,6 +738,7 @@ pub fn import_pages(path: &Path, pages: &[(String, Vec<u8>)], opts: &ImportOptio
         for (total, k) in result.fixes_applied.iter_mut().zip(&more.fixes_applied) {
             *total += k;
         }
+        result.next_page = more.next_page;
         if let (Some(article), Some(next)) = (result.articles.first_mut(), more.articles.into_iter().next()) {
             // (Each page of a site repeats its picture, og:image: the first page's leads, once.)
             let repeated = |b: &Block| matches!(b, Block::Image(_)) && article.body.contains(b);
@@ -838,6 +835,7 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
                     if let Some(next) = &p.next_page {
                         result.warnings.push(first_of_pages(next));
                     }
+                    result.next_page = p.next_page;
                     vec![p.draft]
                 }
                 Err(e) => {

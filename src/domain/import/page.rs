@@ -111,8 +111,7 @@ fn in_site_chrome(el: &ElementRef) -> bool {
 /// characters, no digit, one line). Before the site's own name: the report is the source's.
 fn source_named(doc: &Html) -> Option<String> {
     let named = |e: &ElementRef| {
-        let words = format!("{} {}", e.value().attr("class").unwrap_or(""), e.value().attr("id").unwrap_or(""));
-        words.to_lowercase().split([' ', '-', '_']).any(|w| w == "source")
+        super::html::class_and_id(e.value()).split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "source")
     };
     doc.root_element().descendants().filter_map(ElementRef::wrap).filter(named).filter(|e| !in_site_chrome(e)).find_map(
         |e| {
@@ -300,7 +299,7 @@ fn linked_body_blocks(body: &str) -> Vec<Block> {
 /// Whether `el`'s class or id names it a byline or an author (`byline`, `post-author`, `author-name`).
 fn is_byline(el: &ElementRef) -> bool {
     let e = el.value();
-    let words = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_lowercase();
+    let words = super::html::class_and_id(e);
     words.contains("byline") || words.contains("author")
 }
 
@@ -327,12 +326,7 @@ fn names_in_byline(text: &str) -> Vec<String> {
 /// »`: an element outside navigation and footers with nothing else in it) links with its "next" word, resolved
 /// against `address` (where the page was fetched from), else the page's <base href> or canonical address (as
 /// written where it names none). `None` on the last page.
-pub fn next_page(html: &str, address: Option<&str>) -> Option<String> {
-    next_page_in(&Html::parse_document(html), address)
-}
-
-/// [`next_page`] of a parsed page.
-fn next_page_in(doc: &Html, address: Option<&str>) -> Option<String> {
+fn next_page(doc: &Html, address: Option<&str>) -> Option<String> {
     let own = doc.select(&selector("link[rel=canonical]")).find_map(|l| l.value().attr("href").map(str::to_owned));
     let base_href = doc.select(&selector("base[href]")).find_map(|b| b.value().attr("href").map(str::to_owned));
     let base = [address.map(str::to_owned), base_href, own].into_iter().flatten().find_map(|u| super::web_base(&u));
@@ -587,6 +581,6 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     };
     super::news::conventions(&mut draft, offset);
     let CleanReport { pinyin_removed, entities_decoded, .. } = repaired;
-    let next_page = next_page_in(&doc, address);
+    let next_page = next_page(&doc, address);
     Ok(Page { draft, next_page, warnings, pinyin_removed, entities_decoded, corrupted_spans })
 }
