@@ -14,6 +14,13 @@
 //! - the forms keyboards and typesetting give one mark: apostrophes and single quotation marks (’ ‘ ‛ ʼ, what a
 //!   phone's "smart punctuation" types for `'`) → `'`, hyphens and dashes between words or numbers (‐ ‑ ‒ – −)
 //!   → `-`, the middle dots of Chinese names and titles (・ ‧ • ∙ ⋅) → `·` ([`PUNCTUATION`]),
+//! - Arabic and Hebrew as their readers search them: the vowel signs and other marks written over and under the
+//!   letters (the nonspacing marks of the Arabic and Hebrew blocks: harakat, shadda, niqqud, cantillation) and
+//!   the kashida (tatweel) dropped, a letter written with hamza or madda as the letter (أ إ آ → ا, ؤ → و, ئ → ي:
+//!   its NFD, without those marks), and the letters [`ARABIC_LETTERS`] lists as the one readers type (ى → ي,
+//!   ة → ه, and Persian's ی ک as Arabic's ي ك), as Lucene's Arabic and Persian normalizers do,
+//! - every script's decimal digits (Unicode category Nd: Arabic-Indic ٢٠٢٤, Persian ۲۰۲۴, Devanagari २०२४…) →
+//!   ASCII digits,
 //! - white space and control characters → one space; invisible format characters (zero-width space and
 //!   joiners, soft hyphen, bidi controls, BOM) → nothing.
 //!
@@ -60,6 +67,22 @@ const PUNCTUATION: &[(char, char)] = &[
     ('\u{2219}', '\u{B7}'), // ∙ bullet operator
     ('\u{22C5}', '\u{B7}'), // ⋅ dot operator
 ];
+
+/// The letters of Arabic script that readers write one for the other, folded to the one an Arabic keyboard types
+/// (Lucene's `ArabicNormalizer` and `PersianNormalizer`): `مدرسة` = `مدرسه`, `على` = `علي`, Persian `کتاب` =
+/// Arabic `كتاب`.
+const ARABIC_LETTERS: &[(char, char)] = &[
+    ('\u{0671}', '\u{0627}'), // ٱ alef wasla → ا alef
+    ('\u{0649}', '\u{064A}'), // ى alef maksura → ي yeh
+    ('\u{06CC}', '\u{064A}'), // ی Farsi yeh → ي yeh
+    ('\u{0629}', '\u{0647}'), // ة teh marbuta → ه heh
+    ('\u{06C1}', '\u{0647}'), // ہ heh goal → ه heh
+    ('\u{06D5}', '\u{0647}'), // ە ae → ه heh
+    ('\u{06A9}', '\u{0643}'), // ک keheh → ك kaf
+];
+
+/// The Arabic kashida (tatweel), which only stretches a word: dropped.
+const TATWEEL: char = '\u{0640}';
 
 fn main() {
     let ts_path = Path::new("data/opencc/TSCharacters.txt");
@@ -109,11 +132,32 @@ fn main() {
     }
     assert!((5..100).contains(&regional), "regional forms: {regional}");
 
-    let is_accent = |c: char| ('\u{0300}'..='\u{036F}').contains(&c);
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    // Arabic (with its supplement and extended blocks) and Hebrew, whose marks are dropped.
+    let semitic = |c: char| matches!(c as u32, 0x0590..=0x06FF | 0x0750..=0x077F | 0x0870..=0x08FF);
+    let is_accent = |c: char| {
+        ('\u{0300}'..='\u{036F}').contains(&c)
+            || (semitic(c) && c.general_category() == GeneralCategory::NonspacingMark)
+    };
     // Latin (through Latin Extended-B and IPA), Greek and Coptic, Cyrillic, Latin Extended Additional, Greek
-    // Extended.
-    let accented_script =
-        |c: char| matches!(c as u32, 0x00C0..=0x02AF | 0x0370..=0x052F | 0x1E00..=0x1EFF | 0x1F00..=0x1FFF);
+    // Extended; Hebrew and Arabic.
+    let accented_script = |c: char| {
+        semitic(c) || matches!(c as u32, 0x00C0..=0x02AF | 0x0370..=0x052F | 0x1E00..=0x1EFF | 0x1F00..=0x1FFF)
+    };
+    // Each decimal digit (category Nd: they come in runs of ten, 0 to 9, which Unicode keeps so) → its ASCII
+    // digit.
+    let mut digits: BTreeMap<char, char> = BTreeMap::new();
+    let mut run = 0u32;
+    for cp in 0..=0x10FFFFu32 {
+        match char::from_u32(cp) {
+            Some(c) if c.general_category() == GeneralCategory::DecimalNumber => {
+                digits.insert(c, char::from(b'0' + (run % 10) as u8));
+                run += 1;
+            }
+            _ => run = 0,
+        }
+    }
+    assert!(digits.len() > 600 && digits[&'\u{0669}'] == '9' && digits[&'\u{06F4}'] == '4', "decimal digits");
     let strip_accents = |c: char| -> Option<char> {
         if !accented_script(c) {
             return None;
@@ -125,8 +169,14 @@ fn main() {
     };
     let step = |c: char| -> String {
         let cp = c as u32;
-        if DROPPED.iter().any(|&(a, b)| (a..=b).contains(&cp)) || is_accent(c) {
+        if DROPPED.iter().any(|&(a, b)| (a..=b).contains(&cp)) || is_accent(c) || c == TATWEEL {
             return String::new();
+        }
+        if let Some(&d) = digits.get(&c) {
+            return d.to_string();
+        }
+        if let Some(&(_, one)) = ARABIC_LETTERS.iter().find(|&&(from, _)| from == c) {
+            return one.to_string();
         }
         if let Some(base) = strip_accents(c) {
             return base.to_string();

@@ -568,6 +568,40 @@ fn accents_are_folded_and_marked_with_their_letters() {
 }
 
 #[test]
+fn arabic_and_hebrew_are_found_as_their_readers_type_them_and_marked_with_their_vowel_signs() {
+    let articles = vec![
+        // Vocalised Arabic (harakat, shadda, madda, a hamza on alef), a kashida, teh marbuta; Arabic-Indic digits.
+        article(0, "القُرْآنُ الكَرِيمُ".into(), vec!["مَدْرَسَةٌ في أَحمد عام ٢٠٢٤ كـــتاب".into()], vec![]),
+        // Persian: Farsi yeh and keheh, Persian digits.
+        article(1, "کتاب ایرانی".into(), vec!["سال ۲۰۲۴".into()], vec![]),
+        // Pointed Hebrew.
+        article(2, "שָׁלוֹם עֲלֵיכֶם".into(), vec!["בְּרֵאשִׁית".into()], vec![]),
+        // Unpointed, as most text is.
+        article(3, "القران مدرسه".into(), vec!["שלום".into()], vec![]),
+    ];
+    let ix = SearchIndex::build(&articles);
+    assert_eq!(found(&ix, &Query::parse("القرآن")), vec![0, 3]);
+    assert_eq!(found(&ix, &Query::parse("القران")), vec![0, 3]);
+    assert_eq!(found(&ix, &Query::parse("مدرسة")), vec![0, 3]);
+    assert_eq!(found(&ix, &Query::parse("احمد")), vec![0]);
+    // The kashida only stretches the word; Persian letters are the Arabic ones.
+    assert_eq!(found(&ix, &Query::parse("كتاب")), vec![0, 1]);
+    assert_eq!(found(&ix, &Query::parse("ايراني")), vec![1]);
+    assert_eq!(found(&ix, &Query::parse("2024")), vec![0, 1]);
+    assert_eq!(found(&ix, &Query::parse("שלום")), vec![2, 3]);
+    assert_eq!(found(&ix, &Query::parse("בראשית")), vec![2]);
+    // The mark covers the word as written, its vowel signs with it.
+    let marked = |text: &str, q: &str| -> Vec<String> {
+        let terms = Query::parse(q).include;
+        match_ranges(text, &terms).into_iter().map(|r| text[r].to_owned()).collect()
+    };
+    assert_eq!(marked("القُرْآنُ الكَرِيمُ", "القران"), ["القُرْآنُ"]);
+    assert_eq!(marked("مَدْرَسَةٌ في", "مدرسة"), ["مَدْرَسَةٌ"]);
+    assert_eq!(marked("שָׁלוֹם עֲלֵיכֶם", "שלום"), ["שָׁלוֹם"]);
+    assert_eq!(marked("عام ٢٠٢٤", "2024"), ["٢٠٢٤"]);
+}
+
+#[test]
 fn a_result_links_to_the_sections_of_the_article_that_have_matches_in_order_at_most_max() {
     use article_viewer::domain::search::matched_sections;
     let text = r#"{"version": 1, "articles": [{"id": "a", "title": "Nickel", "body": [

@@ -40,7 +40,7 @@ before(async () => {
     '/rtl/': {
       articles: JSON.stringify({ version: 1, title: 'Directions', articles: [
         { id: 'nickel-ar', title: 'أسعار النيكل ترتفع في لندن', lang: 'ar', source: 'رويترز', published: '2026-11-30',
-          body: ['ارتفعت أسعار النيكل في بورصة لندن للمعادن يوم الاثنين.',
+          body: ['ارتفعت أسعار النيكل في بورصة لندن للمعادن يوم الاثنين.', 'قال مُدِيرُ المَدْرَسَةِ إنّ عام ٢٠٢٤ كان جيداً.',
             { type: 'quote', text: 'نتوقع أن تستمر الأسعار في الارتفاع.' },
             { type: 'list', items: ['النيكل', 'النحاس'] },
             { type: 'code', text: 'price = 16500' },
@@ -111,6 +111,22 @@ test('an article written right to left is laid out right to left: its text, quot
   assert.deepEqual(await style('pre', 'direction', 'textAlign'), ['ltr', 'left']);
   // A label and its value keep their own order ("Source: …" in the interface's direction).
   assert.deepEqual(await style('.meta li', 'unicodeBidi'), ['plaintext']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Arabic and Hebrew are found as readers type them, without vowel signs, and marked as written', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/rtl/'));
+  await page.locator('.card').first().waitFor();
+  // Typed without harakat and with ه for ة: the vocalised word is found, its mark covering it with its signs.
+  await page.locator('#search-input').fill('المدرسه');
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 1 && document.querySelector('.card mark'));
+  assert.deepEqual(await page.locator('.card mark').allTextContents(), ['المَدْرَسَةِ']);
+  // ASCII digits find Arabic-Indic ones.
+  await page.locator('#search-input').fill('2024');
+  await page.waitForFunction(() => document.querySelector('.card mark')?.textContent === '٢٠٢٤');
+  assert.equal(await page.locator('.card').count(), 1);
   assert.deepEqual(errors, []);
   await page.close();
 });
