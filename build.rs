@@ -10,7 +10,9 @@
 //! - accents on Latin, Greek and Cyrillic letters: a letter whose canonical decomposition (the crate's NFD) is
 //!   a base letter plus combining diacritical marks (U+0300–U+036F) folds to the base (é → e, Ё → е, ά → α),
 //!   and those marks on their own are dropped (so a decomposed `e` + U+0301 = `é` = `e`); other scripts'
-//!   marks (Japanese dakuten, Indic vowel signs…) are kept,
+//!   marks (Japanese dakuten, Indic vowel signs…) are kept; and the Latin letters with a stroke and the
+//!   ligatures that no decomposition gives a base for, as an English keyboard types them ([`LATIN_LETTERS`]:
+//!   ł → l, ø → o, đ → d, ß → ss, æ → ae…),
 //! - the forms keyboards and typesetting give one mark: apostrophes and single quotation marks (’ ‘ ‛ ʼ, what a
 //!   phone's "smart punctuation" types for `'`) → `'`, hyphens and dashes between words or numbers (‐ ‑ ‒ – −)
 //!   → `-`, the middle dots of Chinese names and titles (・ ‧ • ∙ ⋅) → `·` ([`PUNCTUATION`]),
@@ -79,6 +81,24 @@ const ARABIC_LETTERS: &[(char, char)] = &[
     ('\u{06C1}', '\u{0647}'), // ہ heh goal → ه heh
     ('\u{06D5}', '\u{0647}'), // ە ae → ه heh
     ('\u{06A9}', '\u{0643}'), // ک keheh → ك kaf
+];
+
+/// The Latin letters that are a letter with a stroke, a ligature or a letter of their own rather than a letter
+/// plus accents (no decomposition says what to type for them), folded to what an English keyboard types, as
+/// Lucene's `ASCIIFoldingFilter` does: `Wroclaw` finds Wrocław, `Da Nang` Đà Nẵng, `Kobenhavn` København,
+/// `strasse` Straße, `Kirikkale` Kırıkkale. (Capitals are lowered first: Ł → ł → l.)
+const LATIN_LETTERS: &[(char, &str)] = &[
+    ('\u{00DF}', "ss"), // ß sharp s
+    ('\u{00E6}', "ae"), // æ
+    ('\u{0153}', "oe"), // œ
+    ('\u{00F8}', "o"),  // ø
+    ('\u{0142}', "l"),  // ł
+    ('\u{0111}', "d"),  // đ (Vietnamese, Croatian)
+    ('\u{00F0}', "d"),  // ð eth
+    ('\u{00FE}', "th"), // þ thorn
+    ('\u{0127}', "h"),  // ħ (Maltese)
+    ('\u{0167}', "t"),  // ŧ (Sami)
+    ('\u{0131}', "i"),  // ı dotless i (Turkish)
 ];
 
 /// The Arabic kashida (tatweel), which only stretches a word: dropped.
@@ -177,6 +197,9 @@ fn main() {
         }
         if let Some(&(_, one)) = ARABIC_LETTERS.iter().find(|&&(from, _)| from == c) {
             return one.to_string();
+        }
+        if let Some(&(_, typed)) = LATIN_LETTERS.iter().find(|&&(from, _)| from == c) {
+            return typed.to_string();
         }
         if let Some(base) = strip_accents(c) {
             return base.to_string();

@@ -551,8 +551,16 @@ fn accents_are_folded_and_marked_with_their_letters() {
         article(0, "Café society in México".into(), vec!["Ελλάδα and Ёлка".into()], vec![]),
         article(1, "Cafeteria".into(), vec!["written cafe\u{0301} with a combining accent".into()], vec![]),
         article(2, "か and が".into(), vec![], vec![]),
+        article(3, "Đà Nẵng to Wrocław".into(), vec!["via København and the Straße".into()], vec![]),
     ];
     let ix = SearchIndex::build(&articles);
+    // Letters with a stroke and ß as an English keyboard types them.
+    assert_eq!(found(&ix, &Query::parse("da nang wroclaw")), vec![3]);
+    assert_eq!(found(&ix, &Query::parse("kobenhavn strasse")), vec![3]);
+    let title = articles[3].title.as_str();
+    let marked: Vec<&str> =
+        match_ranges(title, &Query::parse("wroclaw").include).into_iter().map(|r| &title[r]).collect();
+    assert_eq!(marked, ["Wrocław"]);
     assert_eq!(found(&ix, &Query::parse("cafe")), vec![0, 1]);
     assert_eq!(found(&ix, &Query::parse("CAFÉ mexico")), vec![0]);
     assert_eq!(found(&ix, &Query::parse("ελλαδα елка")), vec![0]);
