@@ -65,6 +65,15 @@ pub(crate) fn conventions(draft: &mut Draft, offset: UtcOffset) {
         }
         draft.body.remove(last.unwrap_or_default());
     }
+    // The site's copyright or reprint notice closing the text: the article's notice, shown apart from it.
+    if let Some(at) = notice_start(&draft.body) {
+        let lines: Vec<String> = draft.body.drain(at..).filter_map(|b| text(&b)).collect();
+        let notice = lines.join("\n");
+        draft.notice = Some(match draft.notice.take() {
+            Some(before) => format!("{notice}\n{before}"),
+            None => notice,
+        });
+    }
     // The editor in brackets closing the last paragraph, or alone as it.
     let last = draft.body.iter().rposition(|b| matches!(b, Block::Paragraph { .. }));
     if let Some(Block::Paragraph { text, .. }) = last.map(|i| &mut draft.body[i]) {
@@ -184,6 +193,87 @@ fn wire_credits(text: &str) -> Option<(Vec<String>, Option<String>)> {
     reporters.dedup();
     let editor = (!editors.is_empty()).then(|| editors.join(", "));
     Some((reporters, editor))
+}
+
+/// Phrases that only a site's copyright or reprint notice says (compared without case), in the languages news
+/// is imported from: `© 2026 Reuters`, `All rights reserved`, `版权所有，未经授权不得转载`, `<저작권자(c) 연합뉴스, 무단
+/// 전재-재배포 금지>`, `許可なく転載することを禁じます`, `Все права защищены`, `جميع الحقوق محفوظة`…
+const NOTICE: [&str; 43] = [
+    "all rights reserved",
+    "may not be published, broadcast, rewritten or redistributed",
+    "may not be reproduced",
+    "tous droits réservés",
+    "reproduction interdite",
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "prohibida su reproducción",
+    "tutti i diritti riservati",
+    "todos os direitos reservados",
+    "wszelkie prawa zastrzeżone",
+    "все права защищены",
+    "перепечатка материалов",
+    "جميع الحقوق محفوظة",
+    "כל הזכויות שמורות",
+    "版权所有",
+    "版權所有",
+    "版权归",
+    "版權歸",
+    "版权均属",
+    "版權均屬",
+    "版权声明",
+    "版權聲明",
+    "免责声明",
+    "免責聲明",
+    "未经授权",
+    "未經授權",
+    "未经许可",
+    "未經許可",
+    "禁止转载",
+    "禁止轉載",
+    "不得转载",
+    "不得轉載",
+    "如需转载",
+    "如需轉載",
+    "转载请",
+    "轉載請",
+    "저작권자",
+    "무단 전재",
+    "무단전재",
+    "재배포 금지",
+    "無断転載",
+    "転載を禁じ",
+];
+
+/// Whether the paragraph `text` is (part of) a site's copyright or reprint notice ([`NOTICE`], beginning with
+/// `Copyright`, or a short line with `©`: `© 2026 Reuters`).
+fn is_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let chars = text.chars().count();
+    chars <= 400
+        && (NOTICE.iter().any(|n| lower.contains(n))
+            || unbracketed(lower.trim()).starts_with("copyright")
+            || (chars <= 120 && lower.contains('©'))
+            || (lower.contains("無断で") && lower.contains("転載")))
+}
+
+/// Where the site's notice begins at the end of `body`: its first paragraph that says a notice's words
+/// ([`is_notice`]), among the paragraphs that close the text — what follows it notice or short lines (the
+/// reporter's address, the time it was filed: `cheolsu@yna.co.kr`, `2026/11/30 09:15 송고`). Never the first
+/// paragraph: an article is not all notice.
+fn notice_start(body: &[Block]) -> Option<usize> {
+    let mut start = None;
+    for (i, b) in body.iter().enumerate().rev() {
+        let Some(text) = paragraph(b) else { break };
+        if i == 0 {
+            break;
+        }
+        if is_notice(text) {
+            start = Some(i);
+        } else if text.chars().count() > 100 {
+            break;
+        }
+    }
+    start
 }
 
 /// Words a news site puts between an article's paragraphs or after them, each alone in its paragraph:
@@ -401,5 +491,57 @@ mod tests {
         let mut d = draft(&["【字号 大 中 小】【打印】【关闭】", "正文。", "Advertisement", "上一篇：锌价回落"]);
         tidy(&mut d, UtcOffset::UTC);
         assert_eq!(texts(&d), ["正文。"]);
+    }
+
+    #[test]
+    fn the_sites_notice_closing_the_text_is_the_articles_notice() {
+        // Korean: the notice, the reporter's address and the time it was filed, after it.
+        let mut d = draft(&[
+            "올해 니켈 수입량이 늘었다.",
+            "전문가들은 이런 추세가 이어질 것으로 내다봤다.",
+            "<저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>",
+            "cheolsu@yna.co.kr",
+            "2026/11/30 09:15 송고",
+        ]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!(texts(&d), ["올해 니켈 수입량이 늘었다.", "전문가들은 이런 추세가 이어질 것으로 내다봤다."]);
+        assert_eq!(
+            d.notice.as_deref(),
+            Some("<저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>\ncheolsu@yna.co.kr\n2026/11/30 09:15 송고")
+        );
+        // Chinese, English, Japanese, Russian, Arabic; two lines of it.
+        for (notice, also) in [
+            ("本网版权所有，未经授权不得转载。", None),
+            (
+                "Copyright 2026 The Associated Press. All rights reserved.",
+                Some("This material may not be published, broadcast, rewritten or redistributed."),
+            ),
+            ("© 2026 Reuters", None),
+            ("許可なく転載することを禁じます。無断転載を禁止します。", None),
+            ("© ТАСС, 1999–2026. Все права защищены.", None),
+            ("جميع الحقوق محفوظة © 2026 شبكة الجزيرة الإعلامية", None),
+        ] {
+            let mut lines = vec!["正文。", notice];
+            lines.extend(also);
+            let mut d = draft(&lines);
+            tidy(&mut d, UtcOffset::UTC);
+            assert_eq!(texts(&d), ["正文。"], "{notice}");
+            assert_eq!(d.notice.as_deref(), Some(lines[1..].join("\n").as_str()));
+        }
+        // The article's own words about copyright stay: not a notice's phrase, nor one followed by long text.
+        let own = [
+            "The court ruled on the copyright claim on Monday.",
+            "The exhibition closes on Sunday after a run that the museum says drew a record number of visitors from abroad.",
+            "版权纠纷案今日开庭。",
+            "A photo credited \u{a9} Reuters opened the exhibition, which ran for three weeks and drew more visitors than any show the museum had held before it.",
+        ];
+        let mut d = draft(&own);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!(texts(&d), own);
+        assert_eq!(d.notice, None);
+        // Nor is an article that is all notice-like words emptied.
+        let mut d = draft(&["© 2026 Reuters"]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!(texts(&d), ["© 2026 Reuters"]);
     }
 }
