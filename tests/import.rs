@@ -2443,3 +2443,72 @@ fn a_markdown_files_links_to_its_headings_by_githubs_ids_go_to_them() {
     assert_eq!(github_slug("Café au lait"), "café-au-lait");
     assert_eq!(github_slug("產量與價格：2024年"), "產量與價格2024年");
 }
+
+/// News pages in other languages: a Korean report's time in the element named for it, taken in Korea's time (as a
+/// Japanese page's), and its closing notice with the reporter's address and the time filed; an Arabic report's
+/// date written day first and its source after the word for source; a user's `--tz` over the page's language.
+#[test]
+fn pages_in_korean_japanese_and_arabic_give_their_dates_sources_and_notices() {
+    let korean = "<!DOCTYPE html><html lang=ko><head><meta charset=utf-8><title>니켈 수입 급증 | 연합뉴스</title></head><body>\
+        <header><nav><a href=/>홈</a></nav></header><div class=content>\
+        <h1 class=tit>한국 니켈 수입 급증</h1><p class=update-time>송고시간 2026년 11월 30일 09:15</p>\
+        <article class=story-news><p>(서울=연합뉴스) 올해 한국의 니켈 수입량이 지난해보다 30% 넘게 늘어난 것으로 나타났다.</p>\
+        <p>전문가들은 내년에도 이런 추세가 이어질 것으로 내다봤다.</p>\
+        <p class=txt-copyright>&lt;저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지&gt;</p>\
+        <p>cheolsu@yna.co.kr</p></article></div><footer>Copyright 연합뉴스</footer></body></html>";
+    let r = import_file(Path::new("yonhap.html"), korean.as_bytes(), &ImportOptions::default());
+    let a = &r.articles[0];
+    assert_eq!(a.published.as_ref().map(|p| p.as_str()), Some("2026-11-30T09:15:00+09:00"));
+    assert_eq!(
+        a.notice.as_deref(),
+        Some("<저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>\ncheolsu@yna.co.kr")
+    );
+    assert_eq!(a.body.len(), 2);
+    // A time given with the user's zone (`--tz`) is taken in it, whatever the page's language.
+    let utc = ImportOptions { offset: time::UtcOffset::UTC, zone_by_language: false, ..ImportOptions::default() };
+    let r = import_file(Path::new("yonhap.html"), korean.as_bytes(), &utc);
+    assert_eq!(r.articles[0].published.as_ref().map(|p| p.as_str()), Some("2026-11-30T09:15:00Z"));
+    // A Japanese page's <time> without a zone: Japan's.
+    let japanese =
+        "<!DOCTYPE html><html lang=ja><head><meta charset=utf-8><title>ニッケル価格 3か月ぶり高値</title></head><body>\
+        <article><h1>ニッケル価格 3か月ぶり高値</h1><time datetime=2026-11-30T12:30>2026年11月30日 12時30分</time>\
+        <p>ロンドン金属取引所でニッケルの価格が3か月ぶりの高値をつけました。</p></article></body></html>";
+    let r = import_file(Path::new("nhk.html"), japanese.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.articles[0].published.as_ref().map(|p| p.as_str()), Some("2026-11-30T12:30:00+09:00"));
+    // (A Chinese one's: China's, as before.)
+    let chinese = japanese.replace("lang=ja", "lang=zh-CN");
+    let r = import_file(Path::new("zh.html"), chinese.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.articles[0].published.as_ref().map(|p| p.as_str()), Some("2026-11-30T12:30:00+08:00"));
+    let arabic = "<!DOCTYPE html><html lang=ar dir=rtl><head><meta charset=utf-8><title>ارتفاع أسعار النيكل | الجزيرة نت</title></head><body>\
+        <main><article><header><h1>ارتفاع أسعار النيكل إلى أعلى مستوى في 3 أشهر</h1>\
+        <div class=article-dates><span class=date-simple>30/11/2026</span></div>\
+        <div class=article-source>المصدر : رويترز</div></header>\
+        <div class=wysiwyg><p>ارتفعت أسعار النيكل في بورصة لندن للمعادن اليوم الاثنين إلى أعلى مستوى لها في 3 أشهر.</p>\
+        <p>وقال محللون إن خفض الإنتاج ساهم في دعم الأسعار.</p><p>جميع الحقوق محفوظة © 2026 شبكة الجزيرة الإعلامية</p></div>\
+        </article></main></body></html>";
+    let r = import_file(Path::new("aljazeera.html"), arabic.as_bytes(), &ImportOptions::default());
+    let a = &r.articles[0];
+    assert_eq!(a.published.as_ref().map(|p| p.as_str()), Some("2026-11-30"));
+    assert_eq!(a.source.as_deref(), Some("رويترز"));
+    assert_eq!(a.notice.as_deref(), Some("جميع الحقوق محفوظة © 2026 شبكة الجزيرة الإعلامية"));
+    assert_eq!(a.body.len(), 2);
+    // Written either way round (05/11), the date is not guessed.
+    let r = import_file(
+        Path::new("a.html"),
+        arabic.replace("30/11/2026", "05/11/2026").as_bytes(),
+        &ImportOptions::default(),
+    );
+    assert_eq!(r.articles[0].published, None);
+    // The word for source in other languages, and none.
+    for (label, want) in [
+        ("Источник: ТАСС", "ТАСС"),
+        ("Source : Reuters", "Reuters"),
+        ("出典：共同通信", "共同通信"),
+        ("来源 新华社", "新华社"),
+        ("Reuters", "Reuters"),
+    ] {
+        let page = arabic.replace("المصدر : رويترز", label);
+        let r = import_file(Path::new("a.html"), page.as_bytes(), &ImportOptions::default());
+        assert_eq!(r.articles[0].source.as_deref(), Some(want), "{label}");
+    }
+}

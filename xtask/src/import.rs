@@ -39,9 +39,10 @@ pub struct ImportArgs {
     /// A corrections table (TOML `[[fix]]` entries with `find` and `replace`), applied to scraped text first.
     #[arg(long)]
     pub fixes: Option<PathBuf>,
-    /// Time zone of times in scraped meta lines, as ±HH:MM.
-    #[arg(long, default_value = "+08:00")]
-    pub tz: String,
+    /// Time zone of times written without one, as ±HH:MM (default +08:00, China's; +09:00 for a web page in
+    /// Japanese or Korean).
+    #[arg(long)]
+    pub tz: Option<String>,
     /// The language tag for inputs that do not give one (default: zh-Hant / zh-Hans detected for Chinese).
     #[arg(long)]
     pub lang: Option<String>,
@@ -118,7 +119,7 @@ pub fn run(args: &ImportArgs) -> Result<()> {
 }
 
 fn import(args: &ImportArgs) -> Result<Summary> {
-    let offset = parse_offset(&args.tz)?;
+    let offset = args.tz.as_deref().map(parse_offset).transpose()?;
     let fixes = match &args.fixes {
         Some(p) => parse_fixes(&std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?)
             .map_err(anyhow::Error::msg)?,
@@ -126,7 +127,8 @@ fn import(args: &ImportArgs) -> Result<Summary> {
     };
     let opts = ImportOptions {
         fixes,
-        offset,
+        offset: offset.unwrap_or(article_viewer::domain::import::DEFAULT_OFFSET),
+        zone_by_language: offset.is_none(),
         lang: args.lang.clone(),
         keep_punctuation: args.keep_punctuation,
         address: None,

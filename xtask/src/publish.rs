@@ -1251,8 +1251,9 @@ mod tests {
         assert!(a1.contains("<title>Title 1 &amp; &lt;more&gt; · Set</title>"), "{a1}");
         assert!(a1.contains("<meta name=\"description\" content=\"Summary 1 &quot;quoted&quot;\">"), "{a1}");
         // The importer reads the page back as the article it shows (its JSON-LD, the page's meta).
-        let back =
-            article_viewer::domain::import::page::parse_page(&a1, "a1", time::UtcOffset::UTC, None).unwrap().draft;
+        let back = article_viewer::domain::import::page::parse_page(&a1, "a1", Some(time::UtcOffset::UTC), None)
+            .unwrap()
+            .draft;
         assert_eq!(back.title, "Title 1 & <more>");
         assert_eq!(back.published.as_deref(), Some("2024-05-02"));
         assert_eq!(back.tags, ["first two"]);

@@ -46,13 +46,39 @@ pub fn first_words(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', '，', '、', ';', '；', ':', '：', ' ']))
 }
 
+/// The time zone of a time written without one, unless the user gives another: China Standard Time, +08:00
+/// (the importer's first sites are Chinese).
+pub const DEFAULT_OFFSET: time::UtcOffset = hours(8);
+
+/// The offset of `h` whole hours.
+const fn hours(h: i8) -> time::UtcOffset {
+    match time::UtcOffset::from_hms(h, 0, 0) {
+        Ok(o) => o,
+        Err(_) => panic!("an offset within ±25 hours"),
+    }
+}
+
+/// The time zone a time written without one is in, for a text in `lang` when the user named none: Japan's and
+/// Korea's, +09:00, for Japanese and Korean (each country one zone); else [`DEFAULT_OFFSET`].
+pub fn zone_of(lang: Option<&str>) -> time::UtcOffset {
+    let primary = lang.and_then(|l| l.split(['-', '_']).next()).map(str::to_ascii_lowercase);
+    match primary.as_deref() {
+        Some("ja" | "ko") => hours(9),
+        _ => DEFAULT_OFFSET,
+    }
+}
+
 /// Settings that apply to every input.
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
     /// Repairs applied to scraped text before anything else.
     pub fixes: Vec<Fix>,
-    /// The time zone of wall-clock times in scraped meta lines (default +08:00, China Standard Time).
+    /// The time zone of wall-clock times written without one (default +08:00, China Standard Time: see
+    /// [`DEFAULT_OFFSET`]).
     pub offset: time::UtcOffset,
+    /// Whether `offset` is only the default, not the user's (no `--tz`): then a web page in Japanese or Korean
+    /// (its `<html lang>`) takes its country's time, +09:00 ([`zone_of`]).
+    pub zone_by_language: bool,
     /// The `lang` to set when the input does not say; `None` detects it from the text ([`detect_language`]).
     pub lang: Option<String>,
     /// Keep half-width punctuation in Chinese text as it is (by default it is made full-width:
@@ -67,7 +93,8 @@ impl Default for ImportOptions {
     fn default() -> Self {
         Self {
             fixes: Vec::new(),
-            offset: time::UtcOffset::from_hms(8, 0, 0).expect("valid"),
+            offset: DEFAULT_OFFSET,
+            zone_by_language: true,
             lang: None,
             keep_punctuation: false,
             address: None,
@@ -826,7 +853,8 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
         Format::Page => {
             let (fixed, fixes_applied) = clean::apply_fixes(&text, &opts.fixes);
             result.fixes_applied = fixes_applied;
-            match page::parse_page(&fixed, stem, opts.offset, opts.address.as_deref()) {
+            let offset = (!opts.zone_by_language).then_some(opts.offset);
+            match page::parse_page(&fixed, stem, offset, opts.address.as_deref()) {
                 Ok(p) => {
                     result.pinyin_removed = p.pinyin_removed;
                     result.entities_decoded = p.entities_decoded;

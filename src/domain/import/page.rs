@@ -105,10 +105,11 @@ fn in_site_chrome(el: &ElementRef) -> bool {
     })
 }
 
-/// The source a news portal names, unlabelled, beside the date of a report it carries from elsewhere:
-/// `<a class="source">上海证券报</a>` (Sina), `<span id="ne_article_source">` (NetEase) — an element, outside
-/// navigation, sidebars and footers, whose class or id has the word source and whose text is a name (2 to 30
-/// characters, no digit, one line). Before the site's own name: the report is the source's.
+/// The source a news portal names beside the date of a report it carries from elsewhere:
+/// `<a class="source">上海证券报</a>` (Sina), `<span id="ne_article_source">` (NetEase), `المصدر : رويترز` — an
+/// element, outside navigation, sidebars and footers, whose class or id has the word source and whose text, after
+/// the word for source ([`without_source_label`]), is a name (2 to 30 characters, no digit, one line). Before the
+/// site's own name: the report is the source's.
 fn source_named(doc: &Html) -> Option<String> {
     let named = |e: &ElementRef| {
         super::html::class_and_id(e.value()).split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "source")
@@ -116,17 +117,84 @@ fn source_named(doc: &Html) -> Option<String> {
     doc.root_element().descendants().filter_map(ElementRef::wrap).filter(named).filter(|e| !in_site_chrome(e)).find_map(
         |e| {
             let text = text_of(e);
-            let text = ["来源：", "來源：", "来源:", "來源:", "来源", "來源"]
-                .iter()
-                .find_map(|l| text.strip_prefix(l))
-                .unwrap_or(&text)
-                .trim();
+            let text = without_source_label(&text);
             let name = (2..=30).contains(&text.chars().count())
                 && !text.chars().any(|c| c.is_ascii_digit() || c == '\n')
                 && !text.contains("://");
             name.then(|| text.to_owned())
         },
     )
+}
+
+/// The date a page shows, unlabelled, in an element named for it (`<span class="date-simple">30/11/2026</span>`,
+/// `<div class="news-header__date">`): the first element, outside navigation, sidebars and footers, whose class
+/// or id has the word date, time, pubdate or published and whose short text (at most 60 characters) is a date as
+/// [`super::scraped::parse_date`] or [`super::scraped::english_date`] reads one.
+fn date_named(doc: &Html, offset: time::UtcOffset) -> Option<String> {
+    const WORDS: [&str; 8] = ["date", "dates", "time", "pubdate", "pubtime", "published", "publish", "timestamp"];
+    let named = |e: &ElementRef| {
+        super::html::class_and_id(e.value())
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
+    };
+    doc.root_element().descendants().filter_map(ElementRef::wrap).filter(named).filter(|e| !in_site_chrome(e)).find_map(
+        |e| {
+            let text = text_of(e);
+            (text.chars().count() <= 60).then_some(())?;
+            super::scraped::parse_date(&text, offset)
+                .map(|(d, _)| d)
+                .or_else(|| super::scraped::english_date(&text))
+                .filter(|d| Published::parse(d).is_ok())
+        },
+    )
+}
+
+/// The word for a source, in the languages news is imported from, as a label before one (`Source: Reuters`,
+/// `المصدر : رويترز`, `Источник: ТАСС`, `출처: 연합뉴스`).
+const SOURCE_LABELS: [&str; 26] = [
+    "source",
+    "sources",
+    "quelle",
+    "fuente",
+    "fonte",
+    "źródło",
+    "zdroj",
+    "forrás",
+    "sursa",
+    "kaynak",
+    "nguồn",
+    "bron",
+    "kilde",
+    "källa",
+    "lähde",
+    "πηγή",
+    "источник",
+    "джерело",
+    "المصدر",
+    "מקור",
+    "출처",
+    "出典",
+    "出所",
+    "来源",
+    "來源",
+    "出處",
+];
+
+/// `text` without a label naming it a source (`Source: Reuters` → `Reuters`, `来源：新华社`, and `來源 中央社`
+/// without a colon).
+fn without_source_label(text: &str) -> &str {
+    let t = text.trim();
+    for label in SOURCE_LABELS {
+        let Some(head) = t.get(..label.len()).filter(|h| h.to_lowercase() == label) else { continue };
+        let rest = t[head.len()..].trim_start();
+        if let Some(value) = rest.strip_prefix([':', '：']) {
+            return value.trim();
+        }
+        if matches!(label, "来源" | "來源") && !rest.is_empty() {
+            return rest;
+        }
+    }
+    t
 }
 
 /// The page's byline read as a scraped meta line: the innermost element, outside navigation, sidebars and
@@ -363,10 +431,17 @@ fn unique(values: &mut Vec<String>) {
 }
 
 /// Reads a saved web page. `stem` (the file's name) is the article's id; `offset`, the time zone of a date
-/// given without one; `address`, where the page was fetched from, if it was. An error when the page has no title
-/// or no article text.
-pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Option<&str>) -> Result<Page, String> {
+/// given without one (`None`: by the page's language, [`super::zone_of`]); `address`, where the page was fetched
+/// from, if it was. An error when the page has no title or no article text.
+pub fn parse_page(
+    html: &str,
+    stem: &str,
+    offset: Option<time::UtcOffset>,
+    address: Option<&str>,
+) -> Result<Page, String> {
     let doc = Html::parse_document(html);
+    let lang = doc.root_element().value().attr("lang").map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
+    let offset = offset.unwrap_or_else(|| super::zone_of(lang.as_deref()));
     let mut warnings = Vec::new();
     let body_el = container(&doc).ok_or("the page has no body")?;
     let title_of = |el: ElementRef| collapse_keeping_spaces(&el.text().collect::<String>());
@@ -455,7 +530,7 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
     // the site's name, its date, category and authors fill what the metadata does not give, its view count is
     // the only one a page has.
     let byline = byline(&doc, offset).unwrap_or_default();
-    let mut published = published.or(byline.published);
+    let mut published = published.or(byline.published).or_else(|| date_named(&doc, offset));
     let mut authors: Vec<String> = meta_all(&doc, "author");
     authors.extend(meta_all(&doc, "article:author"));
     // An author given as a profile's address is not a name.
@@ -554,7 +629,6 @@ pub fn parse_page(html: &str, stem: &str, offset: time::UtcOffset, address: Opti
             blocks.insert(0, Block::image(src, alt, None));
         }
     }
-    let lang = doc.root_element().value().attr("lang").map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
     let mut summary = meta(&doc, &["description", "og:description", "twitter:description"]).or(ld.description);
     if let Some(s) = &mut summary {
         repair(s, &mut repaired);

@@ -314,31 +314,46 @@ pub(crate) fn english_date(text: &str) -> Option<String> {
     None
 }
 
-/// `2018年11月30日 11:21` or `2018-11-30 11:21[:05]` or a bare date, as RFC 3339 (or YYYY-MM-DD), and where
-/// its text starts.
+/// `2018年11月30日 11:21`, `2018-11-30 11:21[:05]`, `2018년 11월 30일`, a date written day or month first where
+/// that cannot be mistaken (`30/11/2026`, `30.11.2026 10:05`: a day above 12 first; `11/30/2026`: after the
+/// month), or a bare date, as RFC 3339 (or YYYY-MM-DD), and where its text starts. (`05/11/2026` is either: no
+/// date.)
 pub(crate) fn parse_date(line: &str, offset: UtcOffset) -> Option<(String, usize)> {
     let nums: Vec<(usize, u32, usize)> = numbers(line);
     for w in 0..nums.len() {
-        let (start, y, _) = nums[w];
-        if !(1900..=2200).contains(&y) {
+        let (Some(&(start, a, _)), Some(&(_, b, _)), Some(&(_, c, c_end))) =
+            (nums.get(w), nums.get(w + 1), nums.get(w + 2))
+        else {
             continue;
-        }
-        let (Some(&(_, m, _)), Some(&(_, d, d_end))) = (nums.get(w + 1), nums.get(w + 2)) else { continue };
-        let sep_ok = {
-            let between = &line[start..d_end];
-            between.contains('年') || between.contains('-') || between.contains('/') || between.contains('.')
         };
-        if !sep_ok {
-            continue;
-        }
+        let between = &line[start..c_end];
+        // Year first (2018年11月30日, 2018-11-30, 2018/11/30, 2018.11.30, 2018년 11월 30일), else last after a day
+        // and a month that only one order allows, written with / . or - between.
+        let (y, m, d) =
+            if (1900..=2200).contains(&a) && (between.contains(['年', '-', '/', '.']) || between.contains('년')) {
+                (a, b, c)
+            } else if (1900..=2200).contains(&c)
+                && line[start..c_end].len() <= 10
+                && between.chars().filter(|ch| !ch.is_ascii_digit()).all(|ch| matches!(ch, '/' | '.' | '-'))
+            {
+                match (a > 12, b > 12) {
+                    (true, false) => (c, b, a),
+                    (false, true) => (c, a, b),
+                    _ => continue,
+                }
+            } else {
+                continue;
+            };
         let Some(month) = u8::try_from(m).ok().and_then(|m| Month::try_from(m).ok()) else { continue };
         let Some(day) = u8::try_from(d).ok() else { continue };
         let Ok(date) = Date::from_calendar_date(y as i32, month, day) else { continue };
         // A time right after the date: hh:mm[:ss].
         if let (Some(&(h_start, h, _)), Some(&(_, mi, mi_end))) = (nums.get(w + 3), nums.get(w + 4)) {
-            let gap = &line[d_end..h_start];
+            let gap = &line[c_end..h_start];
             let colon = &line[nums[w + 3].2..nums[w + 4].0];
-            if gap.chars().all(|c| c.is_whitespace() || c == '日' || c == 'T') && (colon == ":" || colon == "：") {
+            if gap.chars().all(|c| c.is_whitespace() || matches!(c, '日' | '일' | 'T' | ','))
+                && (colon == ":" || colon == "：")
+            {
                 let sec = nums
                     .get(w + 5)
                     .filter(|(s_start, _, _)| matches!(&line[mi_end..*s_start], ":" | "："))
@@ -497,6 +512,25 @@ mod tests {
         let mut art = ScrapedArticle::default();
         read_meta(line, UtcOffset::UTC, &mut art);
         assert_eq!((art.views, art.source.as_deref()), (Some(12_000), Some("有色网")));
+    }
+
+    #[test]
+    fn dates_as_pages_write_them() {
+        let date = |t: &str| parse_date(t, UtcOffset::from_hms(9, 0, 0).unwrap()).map(|(d, _)| d);
+        let some = |d: &str| Some(d.to_owned());
+        assert_eq!(date("2018年11月30日 11:21"), some("2018-11-30T11:21:00+09:00"));
+        assert_eq!(date("发布时间：2018-11-30"), some("2018-11-30"));
+        assert_eq!(date("2026년 11월 30일 09:15"), some("2026-11-30T09:15:00+09:00"));
+        assert_eq!(date("2026.11.30."), some("2026-11-30"));
+        // Day or month first, where only one order is a date.
+        assert_eq!(date("30/11/2026"), some("2026-11-30"));
+        assert_eq!(date("30.11.2026, 10:05"), some("2026-11-30T10:05:00+09:00"));
+        assert_eq!(date("Updated 11/30/2026"), some("2026-11-30"));
+        // Either order, or neither: no date.
+        assert_eq!(date("05/11/2026"), None);
+        assert_eq!(date("31/31/2026"), None);
+        assert_eq!(date("30/11/26"), None);
+        assert_eq!(date("a score of 15-3 in 2026"), None);
     }
 
     #[test]
