@@ -2512,3 +2512,35 @@ fn pages_in_korean_japanese_and_arabic_give_their_dates_sources_and_notices() {
         assert_eq!(r.articles[0].source.as_deref(), Some(want), "{label}");
     }
 }
+
+/// A page's list of tags, in the article or beside it: the article's tags (where its metadata names none), and
+/// not its text; a list of links to other articles, or a paragraph that only mentions tags, is not one.
+#[test]
+fn a_pages_list_of_tags_gives_its_tags_and_leaves_its_text() {
+    let page = |tags: &str| {
+        format!(
+            "<!DOCTYPE html><html lang=ru><head><meta charset=utf-8><title>Норникель - ТАСС</title></head><body>\
+             <main><h1>\"Норникель\" увеличил производство никеля на 5%</h1>\
+             <div class=text-content><p>МОСКВА, 30 ноября. /ТАСС/. \"Норильский никель\" увеличил производство никеля.</p>\
+             <p>Производство меди выросло на 2%.</p></div>{tags}</main></body></html>"
+        )
+    };
+    let read = |tags: &str| {
+        let r = import_file(Path::new("tass.html"), page(tags).as_bytes(), &ImportOptions::default());
+        let a = r.articles.into_iter().next().expect("an article");
+        (a.tags, a.body.iter().flat_map(|b| b.texts()).cloned().collect::<Vec<String>>())
+    };
+    let (tags, body) = read("<div class=tags><a href=/tag/nikel>Никель</a> <a href=/tag/metally>Металлы</a></div>");
+    assert_eq!((tags, body.len()), (vec!["Никель".to_owned(), "Металлы".to_owned()], 2));
+    // With a label and hash marks; as a list.
+    let (tags, body) = read(
+        "<ul class=post-tags><li>标签：</li><li><a href=/t/1>#镍</a></li><li><a href=/t/2>#有色金属</a></li></ul>",
+    );
+    assert_eq!((tags, body.len()), (vec!["镍".to_owned(), "有色金属".to_owned()], 2));
+    // Not tags: a class named so around a sentence, links to articles (long titles).
+    let sentence = "<p class=tag>Компания <a href=/x>сохранила</a> прогноз производства на текущий год.</p>";
+    let (tags, body) = read(sentence);
+    assert_eq!((tags.len(), body.len()), (0, 3));
+    let related = "<div class=tags><a href=/1>Норникель сохранил прогноз производства никеля на текущий год</a></div>";
+    assert_eq!(read(related).0.len(), 0);
+}

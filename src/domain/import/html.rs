@@ -197,6 +197,33 @@ fn is_share_bar(el: ElementRef) -> bool {
     named && short_text(el, 499).is_some()
 }
 
+/// The words of a page's list of tags (`<div class="tags"><a href="/tag/nikel">Никель</a> <a>Металлы</a></div>`,
+/// `keyword-zone`, `post-tags`: an element of blocks whose class or id has the word tags, tag, keywords or keyword
+/// and whose words are its links' — a label (`Tags:`, `标签：`) and separators aside, at most 12 characters —
+/// each link's at most 40 characters, `#` before one taken off); `None` for another element.
+pub(crate) fn tag_list(el: ElementRef) -> Option<Vec<String>> {
+    if !matches!(el.value().name(), "div" | "ul" | "ol" | "p" | "section" | "span" | "footer" | "aside") {
+        return None;
+    }
+    let words = class_and_id(el.value());
+    let named =
+        words.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| matches!(w, "tags" | "tag" | "keywords" | "keyword"));
+    if !named || short_text(el, 2000).is_none() {
+        return None;
+    }
+    let a = scraper::Selector::parse("a").expect("a valid selector");
+    let links: Vec<String> = el.select(&a).map(|l| collapse(&l.text().collect::<String>())).collect();
+    let in_links: usize = links.iter().map(|l| l.chars().count()).sum();
+    let all: usize = el.text().map(|t| t.chars().filter(|c| !c.is_whitespace()).count()).sum();
+    let outside = all.saturating_sub(links.iter().map(|l| l.chars().filter(|c| !c.is_whitespace()).count()).sum());
+    let tags: Vec<String> = links
+        .into_iter()
+        .map(|l| l.trim_start_matches(['#', '＃']).trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect();
+    (!tags.is_empty() && in_links > 0 && outside <= 12 && tags.iter().all(|t| t.chars().count() <= 40)).then_some(tags)
+}
+
 /// A web page's article element to blocks: its navigation, sidebars, headers and footers left out, and what its
 /// class or id says is not the article ([`is_unlikely`]: comments, related links…) — unless that leaves no
 /// paragraph, as Readability retries (then only the page's chrome is left out).
@@ -275,7 +302,7 @@ impl Walker {
                         self.dropped += usize::from(!MACHINERY.contains(&name));
                         continue;
                     }
-                    if self.not_article(e) || (self.page && is_share_bar(child_el)) {
+                    if self.not_article(e) || (self.page && (is_share_bar(child_el) || tag_list(child_el).is_some())) {
                         continue;
                     }
                     // (A block's element starts a block of its own, after the paragraph being read if any; another

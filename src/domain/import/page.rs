@@ -596,6 +596,12 @@ pub fn parse_page(
     if tags.is_empty() {
         tags = ld.keywords;
     }
+    if tags.is_empty() {
+        // The page's list of tags, in the article, else outside navigation and sidebars.
+        let in_article = body_el.descendants().filter_map(ElementRef::wrap);
+        let in_page = doc.root_element().descendants().filter_map(ElementRef::wrap).filter(|e| !in_site_chrome(e));
+        tags = in_article.chain(in_page).find_map(super::html::tag_list).unwrap_or_default();
+    }
     unique(&mut tags);
     // Where the page is: its canonical address, og:url or the JSON-LD's url (the first absolute one), else where it
     // was fetched from; a relative address in it (an image's, a relative canonical link's) is resolved against its
