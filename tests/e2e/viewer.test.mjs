@@ -49,6 +49,14 @@ before(async () => {
         { id: 'zinc-en', title: 'Zinc steady', lang: 'en', published: '2026-11-28', body: ['Zinc prices held steady.'] },
       ] }),
     },
+    // Korean, whose words are spaced: a line breaks between words.
+    '/korean/': {
+      articles: JSON.stringify({ version: 1, title: '뉴스', articles: [
+        { id: 'ko', title: '한국 니켈 수입 급증…전기차 배터리 수요 영향', lang: 'ko', body: [
+          '30일 한국무역협회에 따르면 올해 1∼10월 니켈 수입량은 12만5천t으로 집계됐다. '.repeat(6),
+          '업계 관계자는 "전기차 배터리용 양극재 생산이 늘면서 니켈 수요가 크게 증가했다"고 말했다. '.repeat(6)] },
+      ] }),
+    },
     // Headings in Chinese, two of the same words; and one in English, for an address written by block number.
     '/anchors/': {
       articles: JSON.stringify({ version: 1, title: '錨', articles: [
@@ -127,6 +135,34 @@ test('Arabic and Hebrew are found as readers type them, without vowel signs, and
   await page.locator('#search-input').fill('2024');
   await page.waitForFunction(() => document.querySelector('.card mark')?.textContent === '٢٠٢٤');
   assert.equal(await page.locator('.card').count(), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Korean lines break between words, never inside one', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(server.url('/korean/#/article/ko'));
+  const paragraphs = page.locator('.article-body p');
+  await paragraphs.first().waitFor();
+  // Each line of each paragraph (found by where the characters' boxes wrap) ends before a space or at the end.
+  const broken = await paragraphs.evaluateAll((ps) => ps.flatMap((p) => {
+    const text = p.firstChild;
+    const out = [];
+    let top = null;
+    for (let i = 0; i < text.length; i++) {
+      const r = document.createRange();
+      r.setStart(text, i);
+      r.setEnd(text, i + 1);
+      const rect = r.getClientRects()[0];
+      if (!rect) continue;
+      if (top !== null && rect.top > top + 2 && text.data[i - 1] !== ' ' && text.data[i] !== ' ') out.push(text.data.slice(Math.max(0, i - 3), i + 3));
+      top = rect.top;
+    }
+    return out;
+  }));
+  assert.equal(await paragraphs.count(), 2);
+  assert.deepEqual(broken, []);
   assert.deepEqual(errors, []);
   await page.close();
 });
