@@ -529,6 +529,14 @@ fn reading_time_counts_chinese_characters_and_words_of_other_scripts() {
     assert_eq!(minutes(json!([{"type": "list", "items": [words(200), words(39)]}])), 2);
     assert_eq!(minutes(json!([words(200), {"type": "code", "text": words(39)}])), 2);
     assert_eq!(minutes(json!(["か".repeat(510)])), 2);
+    // Japanese reads faster: 357 characters a minute, in an article in Japanese.
+    let japanese = |body: serde_json::Value| {
+        let text = set_of(json!([{ "id": "r", "title": "t", "lang": "ja-JP", "body": body }]));
+        load_article_set(&text).unwrap().articles[0].reading_minutes()
+    };
+    assert_eq!(japanese(json!(["か".repeat(510)])), 2);
+    assert_eq!(japanese(json!(["かな漢字".repeat(178)])), 2);
+    assert_eq!(japanese(json!(["かな漢字".repeat(179)])), 3);
     let spaced = ["한국어", "слово", "2018年"].repeat(80).join(" ");
     assert_eq!(minutes(json!([spaced])), 2);
     // Mixed: 255 characters and 238 words are two minutes.
