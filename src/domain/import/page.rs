@@ -129,7 +129,7 @@ fn source_named(doc: &Html) -> Option<String> {
 /// The date a page shows, unlabelled, in an element named for it (`<span class="date-simple">30/11/2026</span>`,
 /// `<div class="news-header__date">`): the first element, outside navigation, sidebars and footers, whose class
 /// or id has the word date, time, pubdate or published and whose short text (at most 60 characters) is a date as
-/// [`super::scraped::parse_date`] or [`super::scraped::english_date`] reads one.
+/// [`super::scraped::parse_date`] or [`super::scraped::date_in_words`] reads one.
 fn date_named(doc: &Html, offset: time::UtcOffset) -> Option<String> {
     const WORDS: [&str; 8] = ["date", "dates", "time", "pubdate", "pubtime", "published", "publish", "timestamp"];
     let named = |e: &ElementRef| {
@@ -143,7 +143,7 @@ fn date_named(doc: &Html, offset: time::UtcOffset) -> Option<String> {
             (text.chars().count() <= 60).then_some(())?;
             super::scraped::parse_date(&text, offset)
                 .map(|(d, _)| d)
-                .or_else(|| super::scraped::english_date(&text))
+                .or_else(|| super::scraped::date_in_words(&text))
                 .filter(|d| Published::parse(d).is_ok())
         },
     )
@@ -562,7 +562,7 @@ pub fn parse_page(
         if let Some((names, text)) = found {
             authors = names;
             // (Its date too, where the page gave none: "By Ann Smith, December 1, 2026".)
-            published = published.or_else(|| super::scraped::english_date(&text));
+            published = published.or_else(|| super::scraped::date_in_words(&text));
         }
     }
     // A byline as the article's first or second paragraph ("By Ann Smith and Li Wei, June 3"): its names, each of
@@ -579,7 +579,7 @@ pub fn parse_page(
     };
     if let Some((at, names)) = blocks.iter().take(2).enumerate().find_map(|(i, b)| Some((i, names(b)?))) {
         if let Block::Paragraph { text, .. } = &blocks[at] {
-            published = published.or_else(|| super::scraped::english_date(text));
+            published = published.or_else(|| super::scraped::date_in_words(text));
         }
         if authors.is_empty() {
             blocks.remove(at);

@@ -264,11 +264,10 @@ fn read_count(s: &str) -> Option<u64> {
     number.replace(',', "").parse().ok()
 }
 
-/// A date as English text writes it — `December 1, 2026`, `Dec. 1, 2026`, `1 December 2026`, `Sept 3rd, 2026` —
-/// as YYYY-MM-DD: the first month's name with a day of that month beside it and a year after. `None` without a
-/// year ("June 3").
-pub(crate) fn english_date(text: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
+/// The months' names, January first, in the languages whose dates [`date_in_words`] reads: English, French,
+/// German, Spanish, Italian, Portuguese, Dutch, and Russian (as a date writes it, `30 ноября`, and as a name).
+const MONTH_NAMES: [[&str; 12]; 9] = [
+    [
         "january",
         "february",
         "march",
@@ -281,23 +280,153 @@ pub(crate) fn english_date(text: &str) -> Option<String> {
         "october",
         "november",
         "december",
-    ];
+    ],
+    [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    [
+        "januar",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+    ],
+    [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ],
+    [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ],
+    [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ],
+    [
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    ],
+];
+
+/// The month (0 for January) a word names: a month's name in one of [`MONTH_NAMES`]' languages, or the start of
+/// one (three letters or more, a closing `.` aside: `Dec.`, `Sept`, `févr.`) that names no other month.
+fn month_named(word: &str) -> Option<usize> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.chars().count() < 3 {
+        return None;
+    }
+    let names = || MONTH_NAMES.iter().flat_map(|l| l.iter().enumerate());
+    if let Some((m, _)) = names().find(|(_, n)| **n == w) {
+        return Some(m);
+    }
+    let mut months = names().filter(|(_, n)| n.starts_with(w.as_str())).map(|(m, _)| m);
+    let first = months.next()?;
+    months.all(|m| m == first).then_some(first)
+}
+
+/// A date as text writes it in words — `December 1, 2026`, `Dec. 1, 2026`, `1 December 2026`, `Sept 3rd, 2026`,
+/// `30 novembre 2026`, `30. November 2026`, `30 de noviembre de 2026`, `30 ноября 2026` — as YYYY-MM-DD: the first
+/// month's name with a day of that month beside it and a year after. `None` without a year ("June 3").
+pub(crate) fn date_in_words(text: &str) -> Option<String> {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '·' | '|' | '—'))
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "of"))
         .collect();
-    // (A name or its abbreviation of three letters or more: Dec, Dec., Sept.)
-    let month_of = |w: &str| {
-        let w = w.trim_end_matches('.').to_lowercase();
-        MONTHS.iter().position(|m| w.len() >= 3 && m.starts_with(w.as_str()))
-    };
     let day_of = |w: &str| {
+        let w = w.strip_suffix('.').unwrap_or(w);
         let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        ["", "st", "nd", "rd", "th"].contains(&&w[d.len()..]).then(|| d.parse::<u8>().ok()).flatten()
+        ["", "st", "nd", "rd", "th", "er"].contains(&&w[d.len()..]).then(|| d.parse::<u8>().ok()).flatten()
     };
     let year_of = |w: &str| w.parse::<i32>().ok().filter(|y| w.len() == 4 && (1900..=2200).contains(y));
     for (i, w) in words.iter().enumerate() {
-        let Some(m) = month_of(w) else { continue };
+        let Some(m) = month_named(w) else { continue };
         // `December 1, 2026` or `1 December 2026`.
         let before = i.checked_sub(1).and_then(|j| day_of(words[j]));
         let (day, year) = match (words.get(i + 1).and_then(|w| day_of(w)), before) {
@@ -531,6 +660,31 @@ mod tests {
         assert_eq!(date("31/31/2026"), None);
         assert_eq!(date("30/11/26"), None);
         assert_eq!(date("a score of 15-3 in 2026"), None);
+    }
+
+    #[test]
+    fn dates_in_words_in_the_languages_of_news() {
+        let some = |d: &str| Some(d.to_owned());
+        for (text, want) in [
+            ("By Ann Smith, December 1, 2026", "2026-12-01"),
+            ("Sept 3rd, 2025", "2025-09-03"),
+            ("Publié le 30 novembre 2026 à 10h05", "2026-11-30"),
+            ("1er décembre 2026", "2026-12-01"),
+            ("30. November 2026, 10:05 Uhr", "2026-11-30"),
+            ("30 de noviembre de 2026", "2026-11-30"),
+            ("30 de novembro de 2026", "2026-11-30"),
+            ("30 novembre 2026", "2026-11-30"),
+            ("30 november 2026", "2026-11-30"),
+            ("30 ноября 2026, 10:05", "2026-11-30"),
+            ("févr. 3, 2026", "2026-02-03"),
+            ("3 mei 2026", "2026-05-03"),
+        ] {
+            assert_eq!(date_in_words(text), some(want), "{text}");
+        }
+        // No year, no day, or a start of a word that names two months (jui: juin, juillet).
+        for text in ["June 3", "November 2026", "3 jui 2026", "Marc 32 2026"] {
+            assert_eq!(date_in_words(text), None, "{text}");
+        }
     }
 
     #[test]
