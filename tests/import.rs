@@ -1687,6 +1687,16 @@ fn a_byline_in_words_names_the_authors() {
         ["José Álvarez", "Zoë O'Neil"]
     );
     assert_eq!(page("<span class=author-name>張燎原</span>"), ["張燎原"]);
+    // Other languages' words for "by" and "and"; a name's particles.
+    for (byline, want) in [
+        ("<p class=byline>Par Jean Dupont et Marie Curie, le 3 juin 2024</p>", vec!["Jean Dupont", "Marie Curie"]),
+        ("<p class=byline>Von Hans Müller und Jan de Vries</p>", vec!["Hans Müller", "Jan de Vries"]),
+        ("<p class=byline>Por Juan Pérez y Pedro dos Santos</p>", vec!["Juan Pérez", "Pedro dos Santos"]),
+        ("<p class=byline>di Mario Rossi e Luca Bianchi</p>", vec!["Mario Rossi", "Luca Bianchi"]),
+        ("<p class=author>Автор: Иван Петров и Анна Смирнова</p>", vec!["Иван Петров", "Анна Смирнова"]),
+    ] {
+        assert_eq!(page(byline), want, "{byline}");
+    }
     // A biography is not a byline; a page without one names no author.
     assert!(page("").is_empty());
 }
@@ -1812,9 +1822,17 @@ fn a_byline_as_the_first_paragraph_names_the_authors_and_leaves_the_text() {
     };
     assert_eq!(page("By Ann Smith and Li Wei, June 3, 2024"), (vec!["Ann Smith".to_owned(), "Li Wei".to_owned()], 1));
     assert_eq!(page("by José Álvarez"), (vec!["José Álvarez".to_owned()], 1));
-    for sentence in
-        ["By Monday, prices had risen.", "By the end of May output rose.", "By March 2024 it was over.", "Ann Smith"]
-    {
+    assert_eq!(page("Par Jean Dupont"), (vec!["Jean Dupont".to_owned()], 1));
+    assert_eq!(page("Von Hans Müller"), (vec!["Hans Müller".to_owned()], 1));
+    for sentence in [
+        "By Monday, prices had risen.",
+        "By the end of May output rose.",
+        "By March 2024 it was over.",
+        "Ann Smith",
+        "Par ailleurs, les prix ont augmenté.",
+        "Von Montag an stiegen die Preise.",
+        "Di fronte alla crisi, Roma tace.",
+    ] {
         assert_eq!(page(sentence), (Vec::new(), 2), "{sentence}");
     }
     // When the page's metadata names the authors, a byline that repeats them leaves the text too (the meta line

@@ -371,21 +371,59 @@ fn is_byline(el: &ElementRef) -> bool {
     words.contains("byline") || words.contains("author")
 }
 
-/// The names in a byline's words: after "By", split at commas, "and" and "&"; a part is a name when it has one
-/// to four words, no digit (a date) and no `@`, and each word starts with a capital letter or is not Latin.
-/// Nothing when the text is long (a biography, not a byline).
+/// The words a byline begins with, in the languages news is imported from: "By Ann Smith", "Par Jean Dupont",
+/// "Von Hans Müller", "Por Juan Pérez", "Di Mario Rossi", "Door Jan de Vries", "Av Anna Berg", "Автор: Иван
+/// Петров".
+const BY: [&str; 14] = [
+    "By ",
+    "BY ",
+    "Written by ",
+    "Words by ",
+    "Par ",
+    "Von ",
+    "Por ",
+    "Di ",
+    "Door ",
+    "Av ",
+    "Af ",
+    "Autor: ",
+    "Автор: ",
+    "Авторы: ",
+];
+
+/// `text` after the word a byline begins with ([`BY`], in either case), if it begins with one.
+fn after_by(text: &str) -> Option<&str> {
+    BY.iter().find_map(|p| {
+        let head = text.get(..p.len())?;
+        (head == *p || head.eq_ignore_ascii_case(p) && head.starts_with(|c: char| c.is_lowercase()))
+            .then(|| &text[p.len()..])
+    })
+}
+
+/// The names in a byline's words: after "By" (or its word in another language, [`BY`]), split at commas, "and"
+/// and "&" (and the words for and: et, und, y, e, en, och, og, и); a part is a name when it has one to four words,
+/// no digit (a date) and no `@`, and each word starts with a capital letter or is not Latin. Nothing when the text
+/// is long (a biography, not a byline).
 fn names_in_byline(text: &str) -> Vec<String> {
     if text.chars().count() > 120 {
         return Vec::new();
     }
-    let rest =
-        ["By ", "by ", "BY ", "Written by ", "Words by "].iter().find_map(|p| text.strip_prefix(p)).unwrap_or(text);
-    let rest = rest.replace(" and ", ",").replace(" & ", ",");
+    let mut rest = after_by(text).unwrap_or(text).to_owned();
+    for and in [" and ", " & ", " et ", " und ", " y ", " e ", " en ", " och ", " og ", " и "] {
+        rest = rest.replace(and, ",");
+    }
+    // (A name's particles are lower case: Jan de Vries, Ludwig van Beethoven, Pedro dos Santos.)
+    const PARTICLES: [&str; 14] =
+        ["de", "van", "von", "der", "den", "da", "di", "du", "del", "dos", "das", "ten", "ter", "la"];
     let is_name = |part: &str| {
         let words: Vec<&str> = part.split_whitespace().collect();
+        let capital = |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_ascii());
+        let inner = words.get(1..words.len().saturating_sub(1)).unwrap_or_default();
         (1..=4).contains(&words.len())
             && !part.chars().any(|c| c.is_ascii_digit() || c == '@')
-            && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_ascii()))
+            && words.first().is_some_and(capital)
+            && words.last().is_some_and(capital)
+            && inner.iter().all(|w| capital(w) || PARTICLES.contains(w))
     };
     rest.split([',', '|', '·', '—']).map(str::trim).filter(|p| is_name(p)).map(str::to_owned).collect()
 }
@@ -570,9 +608,7 @@ pub fn parse_page(
     // the paragraph leaves the text — also when it only repeats the authors the page named (the meta line shows
     // them, and the date).
     let names = |b: &Block| match b {
-        Block::Paragraph { text, .. }
-            if text.chars().count() <= 80 && ["By ", "by ", "BY "].iter().any(|p| text.starts_with(p)) =>
-        {
+        Block::Paragraph { text, .. } if text.chars().count() <= 80 && after_by(text).is_some() => {
             Some(names_in_byline(text)).filter(|n| !n.is_empty() && n.iter().all(|n| n.contains(' ')))
         }
         _ => None,
