@@ -279,9 +279,23 @@ fn notice_start(body: &[Block]) -> Option<usize> {
 /// Words a news site puts between an article's paragraphs or after them, each alone in its paragraph:
 /// advertising's placeholders and the calls to share, subscribe or read on (compared without case and
 /// a closing mark).
-const FURNITURE: [&str; 16] = [
+const FURNITURE: [&str; 28] = [
     "advertisement",
     "advertising",
+    // (The word for advertisement in French, German, Spanish, Italian, Portuguese, Dutch, Russian, Korean,
+    // Japanese and Arabic.)
+    "publicité",
+    "anzeige",
+    "werbung",
+    "publicidad",
+    "pubblicità",
+    "publicidade",
+    "advertentie",
+    "реклама",
+    "광고",
+    "広告",
+    "إعلان",
+    "ad",
     "sponsored content",
     "story continues below advertisement",
     "article continues below advertisement",
@@ -298,13 +312,50 @@ const FURNITURE: [&str; 16] = [
     "recommended for you",
 ];
 
+/// What a site writes before a link to another of its articles between an article's paragraphs, in the
+/// languages news is imported from (each followed by `:`, `|` or an arrow, and the linked title).
+const READ_ALSO: [&str; 20] = [
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "lesen sie auch",
+    "mehr zum thema",
+    "lee también",
+    "leer más",
+    "leggi anche",
+    "leia também",
+    "lees ook",
+    "читайте также",
+    "関連記事",
+    "관련기사",
+    "관련 기사",
+    "اقرأ أيضا",
+    "اقرأ أيضاً",
+];
+
 /// Whether a paragraph is a news site's own furniture, not the article's: an advertisement's placeholder or a
-/// call to share or subscribe (`Advertisement`, `Share this article`, alone in the paragraph); a Chinese site's
+/// call to share or subscribe (`Advertisement`, `Publicité`, `Share this article`, alone in the paragraph); a link
+/// to another article introduced as one ([`READ_ALSO`]: `Lire aussi | …`); a Chinese site's
 /// tools (`【字号 大 中 小】【打印】【关闭】`: nothing but short bracketed words), the links to the next and
 /// previous articles (`上一篇：…`), or its share line (`分享到：微信 微博`).
 pub(crate) fn is_site_furniture(text: &str) -> bool {
     let words = text.trim().trim_end_matches(['.', ':', '…', '→', '›', '»']).trim();
-    if words.len() <= 40 && FURNITURE.iter().any(|f| words.eq_ignore_ascii_case(f)) {
+    if words.len() <= 40 && FURNITURE.iter().any(|f| words.to_lowercase() == *f) {
+        return true;
+    }
+    // A link to another article, introduced as one: `Read also: …`, `Lire aussi | …`, `Читайте также: …`.
+    let lower = text.trim().to_lowercase();
+    if text.chars().count() <= 200
+        && READ_ALSO.iter().any(|r| {
+            lower
+                .strip_prefix(r)
+                .is_some_and(|rest| rest.trim_start().starts_with([':', '：', '|', '»', '›', '→', '-']))
+        })
+    {
         return true;
     }
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -491,6 +542,27 @@ mod tests {
         let mut d = draft(&["【字号 大 中 小】【打印】【关闭】", "正文。", "Advertisement", "上一篇：锌价回落"]);
         tidy(&mut d, UtcOffset::UTC);
         assert_eq!(texts(&d), ["正文。"]);
+        // Other languages' advertisements and links to other articles; the same words in a sentence stay.
+        let mut d = draft(&[
+            "Le prix du nickel a augmenté.",
+            "Publicité",
+            "Lire aussi | Le cuivre recule à Londres",
+            "Lesen Sie auch: Kupferpreis fällt",
+            "Читайте также: Медь дешевеет",
+            "ANZEIGE",
+            "관련기사 → 구리 가격 하락",
+            "Lire aussi les analyses de nos correspondants, qui suivent le marché depuis dix ans.",
+            "Read more about nickel on our markets page.",
+        ]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!(
+            texts(&d),
+            [
+                "Le prix du nickel a augmenté.",
+                "Lire aussi les analyses de nos correspondants, qui suivent le marché depuis dix ans.",
+                "Read more about nickel on our markets page."
+            ]
+        );
     }
 
     #[test]
