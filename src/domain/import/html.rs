@@ -166,6 +166,12 @@ pub(crate) fn class_and_id(e: &scraper::node::Element) -> String {
     format!("{} {}", e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")).to_lowercase()
 }
 
+/// Whether one of the words of `e`'s class or id (split at anything not a letter or digit: `post-tags`,
+/// `news-header__date`) is one of `words` (lower case).
+pub(crate) fn named(e: &scraper::node::Element, words: &[&str]) -> bool {
+    class_and_id(e).split(|c: char| !c.is_ascii_alphanumeric()).any(|w| words.contains(&w))
+}
+
 /// Whether `el`'s class or id says it is not the article (see [`UNLIKELY`]). Never `<body>`, `<a>` or a table's
 /// part (a table's cells are the table's).
 pub fn is_unlikely(el: &scraper::node::Element) -> bool {
@@ -192,9 +198,7 @@ pub(crate) fn short_text(el: ElementRef, max: usize) -> Option<usize> {
 /// `social_share`…: its class or id has the word share or sharedaddy) with little text, as Readability takes them
 /// out of an article it has found ("Share this: Twitter Facebook" would otherwise be a heading and a list).
 fn is_share_bar(el: ElementRef) -> bool {
-    let words = class_and_id(el.value());
-    let named = words.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "share" || w == "sharedaddy");
-    named && short_text(el, 499).is_some()
+    named(el.value(), &["share", "sharedaddy"]) && short_text(el, 499).is_some()
 }
 
 /// The words of a page's list of tags (`<div class="tags"><a href="/tag/nikel">Никель</a> <a>Металлы</a></div>`,
@@ -205,10 +209,7 @@ pub(crate) fn tag_list(el: ElementRef) -> Option<Vec<String>> {
     if !matches!(el.value().name(), "div" | "ul" | "ol" | "p" | "section" | "span" | "footer" | "aside") {
         return None;
     }
-    let words = class_and_id(el.value());
-    let named =
-        words.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| matches!(w, "tags" | "tag" | "keywords" | "keyword"));
-    if !named || short_text(el, 2000).is_none() {
+    if !named(el.value(), &["tags", "tag", "keywords", "keyword"]) || short_text(el, 2000).is_none() {
         return None;
     }
     let a = scraper::Selector::parse("a").expect("a valid selector");

@@ -61,9 +61,9 @@ const fn hours(h: i8) -> time::UtcOffset {
 /// The time zone a time written without one is in, for a text in `lang` when the user named none: Japan's and
 /// Korea's, +09:00, for Japanese and Korean (each country one zone); else [`DEFAULT_OFFSET`].
 pub fn zone_of(lang: Option<&str>) -> time::UtcOffset {
-    let primary = lang.and_then(|l| l.split(['-', '_']).next()).map(str::to_ascii_lowercase);
-    match primary.as_deref() {
-        Some("ja" | "ko") => hours(9),
+    use crate::domain::format::tag_is;
+    match lang {
+        Some(l) if tag_is(l, "ja") || tag_is(l, "ko") => hours(9),
         _ => DEFAULT_OFFSET,
     }
 }

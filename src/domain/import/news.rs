@@ -53,6 +53,16 @@ pub(crate) fn conventions(draft: &mut Draft, offset: UtcOffset) {
             draft.body.remove(0);
         }
     }
+    // The site's copyright or reprint notice closing the text: the article's notice, shown apart from it (first: the
+    // credits and the editor close the text before it).
+    if let Some(at) = notice_start(&draft.body) {
+        let lines: Vec<String> = draft.body.drain(at..).filter_map(|b| text(&b)).collect();
+        let notice = lines.join("\n");
+        draft.notice = Some(match draft.notice.take() {
+            Some(before) => format!("{notice}\n{before}"),
+            None => notice,
+        });
+    }
     // A wire report's closing credits, `(Reporting by Eric Onstad; Editing by Jan Harvey)`: its authors (when
     // nothing else named them) and its editor.
     let last = draft.body.iter().rposition(|b| matches!(b, Block::Paragraph { .. }));
@@ -64,15 +74,6 @@ pub(crate) fn conventions(draft: &mut Draft, offset: UtcOffset) {
             draft.editor = editor;
         }
         draft.body.remove(last.unwrap_or_default());
-    }
-    // The site's copyright or reprint notice closing the text: the article's notice, shown apart from it.
-    if let Some(at) = notice_start(&draft.body) {
-        let lines: Vec<String> = draft.body.drain(at..).filter_map(|b| text(&b)).collect();
-        let notice = lines.join("\n");
-        draft.notice = Some(match draft.notice.take() {
-            Some(before) => format!("{notice}\n{before}"),
-            None => notice,
-        });
     }
     // The editor in brackets closing the last paragraph, or alone as it.
     let last = draft.body.iter().rposition(|b| matches!(b, Block::Paragraph { .. }));
@@ -611,6 +612,17 @@ mod tests {
         tidy(&mut d, UtcOffset::UTC);
         assert_eq!(texts(&d), own);
         assert_eq!(d.notice, None);
+        // The notice taken first, the credits and the bracketed editor before it are read as such.
+        let mut d = draft(&["Nickel rose.", "(Reporting by Eric Onstad; Editing by Jan Harvey)", "© 2026 Reuters"]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!((texts(&d), d.authors.clone()), (vec!["Nickel rose.".to_owned()], vec!["Eric Onstad".to_owned()]));
+        assert_eq!((d.editor.as_deref(), d.notice.as_deref()), (Some("Jan Harvey"), Some("© 2026 Reuters")));
+        let mut d = draft(&["铜价上涨。", "铜价走高。（责任编辑：王五）", "本网版权所有，未经授权不得转载。"]);
+        tidy(&mut d, UtcOffset::UTC);
+        assert_eq!(
+            (texts(&d), d.editor.as_deref()),
+            (vec!["铜价上涨。".to_owned(), "铜价走高。".to_owned()], Some("王五"))
+        );
         // Nor is an article that is all notice-like words emptied.
         let mut d = draft(&["© 2026 Reuters"]);
         tidy(&mut d, UtcOffset::UTC);

@@ -111,9 +111,7 @@ fn in_site_chrome(el: &ElementRef) -> bool {
 /// the word for source ([`without_source_label`]), is a name (2 to 30 characters, no digit, one line). Before the
 /// site's own name: the report is the source's.
 fn source_named(doc: &Html) -> Option<String> {
-    let named = |e: &ElementRef| {
-        super::html::class_and_id(e.value()).split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "source")
-    };
+    let named = |e: &ElementRef| super::html::named(e.value(), &["source"]);
     doc.root_element().descendants().filter_map(ElementRef::wrap).filter(named).filter(|e| !in_site_chrome(e)).find_map(
         |e| {
             let text = text_of(e);
@@ -132,15 +130,13 @@ fn source_named(doc: &Html) -> Option<String> {
 /// [`super::scraped::parse_date`] or [`super::scraped::date_in_words`] reads one.
 fn date_named(doc: &Html, offset: time::UtcOffset) -> Option<String> {
     const WORDS: [&str; 8] = ["date", "dates", "time", "pubdate", "pubtime", "published", "publish", "timestamp"];
-    let named = |e: &ElementRef| {
-        super::html::class_and_id(e.value())
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
-    };
+    let named = |e: &ElementRef| super::html::named(e.value(), &WORDS);
     doc.root_element().descendants().filter_map(ElementRef::wrap).filter(named).filter(|e| !in_site_chrome(e)).find_map(
         |e| {
             let text = text_of(e);
-            (text.chars().count() <= 60).then_some(())?;
+            if text.chars().count() > 60 {
+                return None;
+            }
             super::scraped::parse_date(&text, offset)
                 .map(|(d, _)| d)
                 .or_else(|| super::scraped::date_in_words(&text))
@@ -395,15 +391,15 @@ const BY: [&str; 14] = [
 fn after_by(text: &str) -> Option<&str> {
     BY.iter().find_map(|p| {
         let head = text.get(..p.len())?;
-        (head == *p || head.eq_ignore_ascii_case(p) && head.starts_with(|c: char| c.is_lowercase()))
+        (head == *p || (head.eq_ignore_ascii_case(p) && head.starts_with(|c: char| c.is_lowercase())))
             .then(|| &text[p.len()..])
     })
 }
 
 /// The names in a byline's words: after "By" (or its word in another language, [`BY`]), split at commas, "and"
 /// and "&" (and the words for and: et, und, y, e, en, och, og, и); a part is a name when it has one to four words,
-/// no digit (a date) and no `@`, and each word starts with a capital letter or is not Latin. Nothing when the text
-/// is long (a biography, not a byline).
+/// no digit (a date) and no `@`, and each word starts with a capital letter or is not Latin — but for a particle
+/// between its first and last (de, van, dos…). Nothing when the text is long (a biography, not a byline).
 fn names_in_byline(text: &str) -> Vec<String> {
     if text.chars().count() > 120 {
         return Vec::new();
