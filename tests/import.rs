@@ -596,6 +596,15 @@ fn markdown_from_site_generators_dates_shortcodes_liquid_tags_and_pictures() {
     assert_eq!(a.body.len(), 2);
     assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
     assert!(r.warnings[0].contains("1 template tag(s) of a site generator dropped"), "{:?}", r.warnings);
+    // A date without an offset: China's by default, Japan's in a post in Japanese, the user's when given.
+    let post = |lang: &str| format!("---\ntitle: 亜鉛\nlang: {lang}\ndate: 2026-11-21 10:00\n---\n亜鉛は小動き。\n");
+    let date =
+        |r: article_viewer::domain::import::FileResult| r.articles[0].published.as_ref().map(|p| p.as_str().to_owned());
+    assert_eq!(date(md(&post("zh-CN"))).as_deref(), Some("2026-11-21T10:00:00+08:00"));
+    assert_eq!(date(md(&post("ja"))).as_deref(), Some("2026-11-21T10:00:00+09:00"));
+    let utc = ImportOptions { offset: time::UtcOffset::UTC, zone_by_language: false, ..ImportOptions::default() };
+    let r = import_file(Path::new("post.md"), post("ja").as_bytes(), &utc);
+    assert_eq!(date(r).as_deref(), Some("2026-11-21T10:00:00Z"));
 
     let r = md("+++\ntitle = \"Smelters restart\"\ndate = 2026-11-20T08:00:00-05:00\n[params]\n  image = \"/images/smelter.jpg\"\n+++\n\
                Two smelters restarted.\n\n{{< figure src=\"/images/potline.jpg\" alt=\"Potline\" caption=\"A potline in Quebec\" >}}\n\n\

@@ -39,8 +39,8 @@ pub struct ImportArgs {
     /// A corrections table (TOML `[[fix]]` entries with `find` and `replace`), applied to scraped text first.
     #[arg(long)]
     pub fixes: Option<PathBuf>,
-    /// Time zone of times written without one, as ±HH:MM (default +08:00, China's; +09:00 for a web page in
-    /// Japanese or Korean).
+    /// Time zone of times written without one, as ±HH:MM (default +08:00, China's; +09:00 for a web page or a
+    /// Markdown file in Japanese or Korean).
     #[arg(long)]
     pub tz: Option<String>,
     /// The language tag for inputs that do not give one (default: zh-Hant / zh-Hans detected for Chinese).

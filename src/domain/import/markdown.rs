@@ -18,8 +18,9 @@ use serde_json::Value;
 use std::ops::Range;
 
 /// Reads one Markdown file; `stem` is its file name without extension (the default id); `offset`, the time zone
-/// of a date written without one. Returns the draft and warnings (a date that is none, template tags dropped).
-pub fn parse_markdown(text: &str, stem: &str, offset: time::UtcOffset) -> Result<(Draft, Vec<String>), String> {
+/// of a date written without one (`None`: by the front matter's `lang`, [`super::zone_of`]). Returns the draft and
+/// warnings (a date that is none, template tags dropped).
+pub fn parse_markdown(text: &str, stem: &str, offset: Option<time::UtcOffset>) -> Result<(Draft, Vec<String>), String> {
     let mut warnings = Vec::new();
     let (front, body) = split_front_matter(text)?;
     let mut d = Draft::default();
@@ -53,6 +54,8 @@ pub fn parse_markdown(text: &str, stem: &str, offset: time::UtcOffset) -> Result
     d.title = text_of(get(&["title"])).unwrap_or_default();
     d.kicker = text_of(get(&["kicker"]));
     d.subtitle = text_of(get(&["subtitle"]));
+    d.lang = text_of(get(&["lang", "language"]));
+    let offset = offset.unwrap_or_else(|| super::zone_of(d.lang.as_deref()));
     d.published = text_of(get(&["published", "date"])).and_then(|written| {
         let read = written_date(&written, offset);
         if read.is_none() {
@@ -78,7 +81,6 @@ pub fn parse_markdown(text: &str, stem: &str, offset: time::UtcOffset) -> Result
     d.tags.extend(categories);
     d.authors = list_of(get(&["authors", "author"]));
     d.editor = text_of(get(&["editor"]));
-    d.lang = text_of(get(&["lang", "language"]));
     d.summary = text_of(get(&["summary", "description"]));
     d.url = text_of(get(&["url", "link"]));
     d.notice = text_of(get(&["notice", "copyright"]));

@@ -76,8 +76,9 @@ pub struct ImportOptions {
     /// The time zone of wall-clock times written without one (default +08:00, China Standard Time: see
     /// [`DEFAULT_OFFSET`]).
     pub offset: time::UtcOffset,
-    /// Whether `offset` is only the default, not the user's (no `--tz`): then a web page in Japanese or Korean
-    /// (its `<html lang>`) takes its country's time, +09:00 ([`zone_of`]).
+    /// Whether `offset` is only the default, not the user's (no `--tz`): then a web page or a Markdown file in
+    /// Japanese or Korean (its `<html lang>`, its front matter's `lang`) takes its country's time, +09:00
+    /// ([`zone_of`]).
     pub zone_by_language: bool,
     /// The `lang` to set when the input does not say; `None` detects it from the text ([`detect_language`]).
     pub lang: Option<String>,
@@ -87,6 +88,14 @@ pub struct ImportOptions {
     /// Where the input was fetched from (an `http(s)` address), when it was: a web page's or a feed's own address,
     /// against which its relative addresses resolve, and a page's link when it names none of its own.
     pub address: Option<String>,
+}
+
+impl ImportOptions {
+    /// The time zone the user gave, `None` when `offset` is only the default (then a page's or a Markdown file's
+    /// language may choose: [`zone_of`]).
+    pub fn given_offset(&self) -> Option<time::UtcOffset> {
+        (!self.zone_by_language).then_some(self.offset)
+    }
 }
 
 impl Default for ImportOptions {
@@ -840,7 +849,7 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
                 }
             }
         }
-        Format::Markdown => match markdown::parse_markdown(&text, stem, opts.offset) {
+        Format::Markdown => match markdown::parse_markdown(&text, stem, opts.given_offset()) {
             Ok((d, warnings)) => {
                 result.warnings.extend(warnings);
                 vec![d]
@@ -853,8 +862,7 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
         Format::Page => {
             let (fixed, fixes_applied) = clean::apply_fixes(&text, &opts.fixes);
             result.fixes_applied = fixes_applied;
-            let offset = (!opts.zone_by_language).then_some(opts.offset);
-            match page::parse_page(&fixed, stem, offset, opts.address.as_deref()) {
+            match page::parse_page(&fixed, stem, opts.given_offset(), opts.address.as_deref()) {
                 Ok(p) => {
                     result.pinyin_removed = p.pinyin_removed;
                     result.entities_decoded = p.entities_decoded;
