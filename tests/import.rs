@@ -2472,14 +2472,14 @@ fn a_markdown_files_links_to_its_headings_by_githubs_ids_go_to_them() {
 }
 
 /// News pages in other languages: a Korean report's time in the element named for it, taken in Korea's time (as a
-/// Japanese page's), and its closing notice with the reporter's address and the time filed; an Arabic report's
+/// Japanese page's), its reporter from its dateline and its closing notice with the reporter's address; an Arabic report's
 /// date written day first and its source after the word for source; a user's `--tz` over the page's language.
 #[test]
 fn pages_in_korean_japanese_and_arabic_give_their_dates_sources_and_notices() {
     let korean = "<!DOCTYPE html><html lang=ko><head><meta charset=utf-8><title>니켈 수입 급증 | 연합뉴스</title></head><body>\
         <header><nav><a href=/>홈</a></nav></header><div class=content>\
         <h1 class=tit>한국 니켈 수입 급증</h1><p class=update-time>송고시간 2026년 11월 30일 09:15</p>\
-        <article class=story-news><p>(서울=연합뉴스) 올해 한국의 니켈 수입량이 지난해보다 30% 넘게 늘어난 것으로 나타났다.</p>\
+        <article class=story-news><p>(서울=연합뉴스) 김철수 기자 = 올해 한국의 니켈 수입량이 지난해보다 30% 넘게 늘어난 것으로 나타났다.</p>\
         <p>전문가들은 내년에도 이런 추세가 이어질 것으로 내다봤다.</p>\
         <p class=txt-copyright>&lt;저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지&gt;</p>\
         <p>cheolsu@yna.co.kr</p></article></div><footer>Copyright 연합뉴스</footer></body></html>";
@@ -2491,6 +2491,8 @@ fn pages_in_korean_japanese_and_arabic_give_their_dates_sources_and_notices() {
         Some("<저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>\ncheolsu@yna.co.kr")
     );
     assert_eq!(a.body.len(), 2);
+    // Its reporter from the wire's dateline, as nothing else named one.
+    assert_eq!(a.authors, ["김철수"]);
     // A time given with the user's zone (`--tz`) is taken in it, whatever the page's language.
     let utc = ImportOptions { offset: time::UtcOffset::UTC, zone_by_language: false, ..ImportOptions::default() };
     let r = import_file(Path::new("yonhap.html"), korean.as_bytes(), &utc);

@@ -962,10 +962,16 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
         }
         // A Chinese report's dateline names its reporters (`新华社北京6月3日电（记者王小明、李华）`): its authors when
         // nothing else named them.
-        if draft.authors.is_empty() && draft.lang.as_deref().is_some_and(|l| tag_is(l, "zh")) {
+        // (And a Korean wire report's, `(서울=연합뉴스) 김철수 기자 = …`.)
+        let dateline: Option<fn(&str) -> Vec<String>> = match draft.lang.as_deref() {
+            Some(l) if tag_is(l, "zh") => Some(scraped::reporters_in_dateline),
+            Some(l) if tag_is(l, "ko") => Some(scraped::korean_reporters_in_dateline),
+            _ => None,
+        };
+        if let (true, Some(reporters)) = (draft.authors.is_empty(), dateline) {
             let first =
                 draft.body.iter().find_map(|b| if let Block::Paragraph { text, .. } = b { Some(text) } else { None });
-            draft.authors = first.map(|t| scraped::reporters_in_dateline(t)).unwrap_or_default();
+            draft.authors = first.map(|t| reporters(t)).unwrap_or_default();
         }
         // An item without a title (RSS needs only a description: a microblog's posts; a Markdown note without a
         // heading) is titled by its first words, with a warning, rather than lost.

@@ -492,9 +492,52 @@ pub fn reporters_in_dateline(text: &str) -> Vec<String> {
     names
 }
 
+/// The reporters a Korean wire report's dateline names at the start of its first paragraph: `(서울=연합뉴스) 김철수
+/// 기자 = …`, `[세종=뉴시스] 김철수 이영희 기자 = …`, `(워싱턴=연합뉴스) 김동현 특파원 = …`. None unless every name is
+/// two to four Hangul syllables.
+pub fn korean_reporters_in_dateline(text: &str) -> Vec<String> {
+    let t = text.trim_start();
+    let Some((open, close)) = [('(', ')'), ('[', ']')].into_iter().find(|(o, _)| t.starts_with(*o)) else {
+        return Vec::new();
+    };
+    let Some(end) = t.find(close) else { return Vec::new() };
+    // (The place and the agency: 서울=연합뉴스.)
+    if !t[open.len_utf8()..end].contains('=') {
+        return Vec::new();
+    }
+    let after = &t[end + close.len_utf8()..];
+    let Some(eq) = after.find('=').filter(|&i| i <= 60) else { return Vec::new() };
+    let byline = after[..eq].trim();
+    let Some(names) = ["기자", "특파원"].iter().find_map(|w| byline.strip_suffix(w)) else { return Vec::new() };
+    let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    let names: Vec<String> = names.split_whitespace().map(str::to_owned).collect();
+    let all_names = names.iter().all(|n| n.chars().all(hangul) && (2..=4).contains(&n.chars().count()));
+    if names.is_empty() || !all_names {
+        return Vec::new();
+    }
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_korean_wire_dateline_names_its_reporters() {
+        let names = |t: &str| korean_reporters_in_dateline(t);
+        assert_eq!(names("(서울=연합뉴스) 김철수 기자 = 올해 한국의 니켈 수입량이 늘었다."), ["김철수"]);
+        assert_eq!(names("[세종=뉴시스] 김철수 이영희 기자 = 정부는"), ["김철수", "이영희"]);
+        assert_eq!(names("(워싱턴=연합뉴스) 김동현 특파원 = 미국"), ["김동현"]);
+        // Not a dateline; not names.
+        for text in [
+            "(서울) 김철수 기자 = 올해",
+            "김철수 기자 = 올해",
+            "(서울=연합뉴스) 올해 니켈 수입이 늘었다 = 전망",
+            "(서울=연합뉴스) John Kim 기자 = x",
+        ] {
+            assert!(names(text).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn view_counts_as_pages_write_them() {
