@@ -130,8 +130,9 @@ impl Article {
 
     /// The minutes a reader takes to read the body, rounded up (at least 1): 255 Chinese characters a minute (357
     /// in an article in Japanese, whose kana read faster), 238 words a minute in scripts written with spaces — the
-    /// mean silent reading rates measured for Chinese and Japanese (Trauzettel-Klosinski et al. 2012, IReST) and
-    /// for English non-fiction (Brysbaert 2019). Headings, quotes, lists and code count, image captions do not.
+    /// mean rates measured for Chinese and Japanese (Trauzettel-Klosinski et al. 2012, IReST: read aloud, so a
+    /// silent reader may be faster) and the mean silent rate for English non-fiction (Brysbaert 2019). Headings,
+    /// quotes, lists and code count, image captions do not.
     pub fn reading_minutes(&self) -> u32 {
         use crate::domain::convert::is_han;
         use crate::domain::search::word_char;
