@@ -610,6 +610,20 @@ fn arabic_and_hebrew_are_found_as_their_readers_type_them_and_marked_with_their_
 }
 
 #[test]
+fn a_match_in_thai_begins_a_word_anywhere_as_thai_is_written_without_spaces() {
+    let articles = vec![
+        article(0, "ราคานิกเกิลสูงขึ้น".into(), vec![], vec![]),
+        article(1, "nickel in a word: unnickeled".into(), vec![], vec![]),
+    ];
+    let ix = SearchIndex::build(&articles);
+    let hits = ix.search(&Query::parse("นิกเกิล"), 0..2);
+    assert_eq!((hits.len(), hits[0].word_terms, hits[0].title_terms), (1, 1, 1));
+    // (A spaced script's term inside a word does not begin one.)
+    let hits = ix.search(&Query::parse("nickeled"), 0..2);
+    assert_eq!((hits.len(), hits[0].word_terms), (1, 0));
+}
+
+#[test]
 fn a_result_links_to_the_sections_of_the_article_that_have_matches_in_order_at_most_max() {
     use article_viewer::domain::search::matched_sections;
     let text = r#"{"version": 1, "articles": [{"id": "a", "title": "Nickel", "body": [

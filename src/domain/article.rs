@@ -140,8 +140,11 @@ impl Article {
         for text in self.body.iter().flat_map(Block::texts) {
             let mut in_word = false;
             for c in text.chars() {
-                // Hangul is written with spaces between words.
-                let word = word_char(c) || ('\u{AC00}'..='\u{D7A3}').contains(&c);
+                // Hangul is written with spaces between words; Thai, Lao, Tibetan, Myanmar and Khmer are not, but
+                // with no measured rate for their characters a run of them counts as a word.
+                let word = word_char(c)
+                    || ('\u{AC00}'..='\u{D7A3}').contains(&c)
+                    || crate::domain::search::unspaced_alphabet(c as u32);
                 words += u64::from(word && !in_word);
                 in_word = word;
                 chars += u64::from(is_han(c) || ('\u{3040}'..='\u{30FF}').contains(&c));

@@ -967,12 +967,19 @@ fn spaceless(c: char) -> bool {
 /// Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, …). Told by block rather than by Unicode's letter and
 /// digit tables, which would add ~3 KB to the app; so the few punctuation marks inside those blocks (Arabic ،,
 /// Devanagari ।) count as part of a word. Folding has already turned full-width and compatibility forms into
-/// these, and U+2000–U+2BFF is punctuation and symbols.
+/// these, and U+2000–U+2BFF is punctuation and symbols. Not the scripts in that range written without spaces
+/// between words — Thai, Lao, Tibetan, Myanmar, Khmer —: a match in them may begin a word anywhere, as in CJK.
 pub(crate) fn word_char(c: char) -> bool {
     let u = c as u32;
     c.is_ascii_alphanumeric()
-        || ((0xC0..0x2000).contains(&u) && u != 0xD7 && u != 0xF7)
+        || ((0xC0..0x2000).contains(&u) && u != 0xD7 && u != 0xF7 && !unspaced_alphabet(u))
         || (0x2C00..0x2E00).contains(&u)
+}
+
+/// Whether code point `u` is of Thai, Lao, Tibetan, Myanmar or Khmer: alphabets written without spaces between
+/// words.
+pub(crate) fn unspaced_alphabet(u: u32) -> bool {
+    matches!(u, 0x0E00..=0x0FFF | 0x1000..=0x109F | 0x1780..=0x17FF)
 }
 
 /// Whether (folded) `term` begins with a letter or digit of a spaced script: only such a term can occur inside a
@@ -1197,9 +1204,12 @@ mod tests {
         for c in ['a', 'Z', '7', 'é', 'ß', 'ø', 'σ', 'ж', 'א', 'ب', 'क', 'ⰰ'] {
             assert!(word_char(c), "{c}");
         }
-        for c in [' ', '-', '\'', '’', '—', '¿', '×', '÷', '€', '→', '企', '。', '，', 'あ'] {
+        for c in [' ', '-', '\'', '’', '—', '¿', '×', '÷', '€', '→', '企', '。', '，', 'あ', 'ก', 'ລ', 'က', 'ក', 'ཀ']
+        {
             assert!(!word_char(c), "{c}");
         }
+        // Thai is written without spaces between words: a match inside a run of it begins a word, as in CJK.
+        assert!(begins_word("ราคานิกเกิล".as_bytes(), "ราคา".len(), true));
         assert!(begins_word(b"toward war", 7, true) && !begins_word(b"toward war", 3, true));
         assert!(begins_word("企業war".as_bytes(), 6, true) && begins_word(b"toward", 3, false));
         assert!(!begins_word("café".as_bytes(), 3, true) && !begins_word("жук".as_bytes(), 2, true));
