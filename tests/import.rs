@@ -2573,3 +2573,30 @@ fn a_pages_list_of_tags_gives_its_tags_and_leaves_its_text() {
     let related = "<div class=tags><a href=/1>Норникель сохранил прогноз производства никеля на текущий год</a></div>";
     assert_eq!(read(related).0.len(), 0);
 }
+
+/// An RSS 1.0 feed (RDF, as Japanese sites and older ones publish): an item's Dublin Core subjects are its
+/// category and tags (feed-rs leaves them out), its creator its author, its date kept in its offset.
+#[test]
+fn an_rss_1_feeds_dublin_core_subjects_are_its_items_category_and_tags() {
+    let rdf = r#"<?xml version="1.0" encoding="utf-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="https://news.example.jp/rss"><title>経済ニュース</title><link>https://news.example.jp/</link>
+<description>経済</description><dc:subject>channel subject</dc:subject>
+<items><rdf:Seq><rdf:li rdf:resource="https://news.example.jp/a1"/><rdf:li rdf:resource="https://news.example.jp/a2"/></rdf:Seq></items></channel>
+<item rdf:about="https://news.example.jp/a1"><title>ニッケル価格が上昇</title><link>https://news.example.jp/a1</link>
+<description>ロンドン金属取引所でニッケル価格が上昇した。</description>
+<dc:subject>経済</dc:subject><dc:subject>M&amp;A</dc:subject><dc:subject><![CDATA[金属 <素材>]]></dc:subject>
+<dc:creator>山田太郎</dc:creator><dc:date>2026-11-30T12:30:00+09:00</dc:date></item>
+<item rdf:about="https://news.example.jp/a2"><title>銅価格が下落</title><link>https://news.example.jp/a2</link>
+<description>銅価格が下落した。</description></item>
+</rdf:RDF>"#;
+    let r = import_file(Path::new("feed.rdf"), rdf.as_bytes(), &ImportOptions::default());
+    assert!(r.error.is_none(), "{:?}", r.error);
+    let a = &r.articles[0];
+    assert_eq!(a.category.as_deref(), Some("経済"));
+    assert_eq!(a.tags, ["M&A", "金属 <素材>"]);
+    assert_eq!(a.authors, ["山田太郎"]);
+    assert_eq!(a.published.as_ref().map(|p| p.as_str()), Some("2026-11-30T12:30:00+09:00"));
+    // The next item has none of its own (not the channel's, nor the item's before).
+    assert_eq!((r.articles[1].category.as_deref(), r.articles[1].tags.len()), (None, 0));
+}

@@ -119,7 +119,7 @@ pub fn parse_feed(
     let feed_link =
         alternate(&feed.links).and_then(|l| super::web_base(&l.href)).or_else(|| address.and_then(super::web_base));
     let json_images = json_feed_images(bytes);
-    let media_pictures = media_pictures(bytes);
+    let extras = item_extras(bytes);
     let mut drafts = Vec::with_capacity(feed.entries.len());
     for (i, entry) in feed.entries.into_iter().enumerate() {
         let mut terms: Vec<String> = entry
@@ -128,6 +128,12 @@ pub fn parse_feed(
             .map(|c| c.label.clone().unwrap_or_else(|| c.term.clone()).trim().to_owned())
             .filter(|t| !t.is_empty())
             .collect();
+        // (An item's Dublin Core subjects, which feed-rs leaves out — RSS 1.0's categories —, after its own.)
+        for subject in extras.get(i).map(|x| x.subjects.as_slice()).unwrap_or_default() {
+            if !terms.contains(subject) {
+                terms.push(subject.clone());
+            }
+        }
         let category = (!terms.is_empty()).then(|| terms.remove(0));
         let item_text =
             entry.content.as_ref().and_then(|c| c.body.clone()).or(entry.summary.as_ref().map(|s| s.content.clone()));
@@ -163,7 +169,7 @@ pub fn parse_feed(
                 .filter_map(|(m, c)| Some((Some(m), c.url.as_ref()?.to_string())))
                 .next()
                 .or_else(|| entry.media.iter().find_map(|m| Some((Some(m), m.thumbnails.first()?.image.uri.clone()))))
-                .or_else(|| Some((None, media_pictures.get(i).cloned().flatten()?)))
+                .or_else(|| Some((None, extras.get(i)?.picture.clone()?)))
                 .or_else(|| Some((None, json_images.get(i).cloned().flatten()?)));
             if let Some((media, src)) = picture {
                 let src = super::resolve(&src, base.as_ref());
@@ -223,24 +229,56 @@ fn plain_paragraphs(text: &str) -> Vec<Block> {
     blocks
 }
 
-/// Each item's (or Atom entry's) Media RSS picture as the XML writes it, for what feed-rs leaves out: a
-/// `<media:thumbnail>` alone in the item (BBC's feeds: feed-rs keeps a thumbnail only beside media content), and a
-/// `<media:content>` image whose address is relative (dropped without a base): the first image content, else the
-/// first thumbnail. By the item's place in the feed; empty for a feed that is not XML.
-fn media_pictures(bytes: &[u8]) -> Vec<Option<String>> {
+/// What an item (or Atom entry) says in its XML that feed-rs leaves out.
+#[derive(Debug, Default)]
+struct ItemExtras {
+    /// Its Media RSS picture: a `<media:thumbnail>` alone in the item (BBC's feeds: feed-rs keeps a thumbnail only
+    /// beside media content), or a `<media:content>` image whose address is relative (dropped without a base):
+    /// the first image content, else the first thumbnail.
+    picture: Option<String>,
+    /// Its Dublin Core subjects (`<dc:subject>经济</dc:subject>`: RSS 1.0's categories), in order.
+    subjects: Vec<String>,
+}
+
+/// Each item's [`ItemExtras`], by the item's place in the feed; empty for a feed that is not XML.
+fn item_extras(bytes: &[u8]) -> Vec<ItemExtras> {
     use quick_xml::events::Event;
     let Ok(text) = std::str::from_utf8(bytes) else { return Vec::new() };
     let mut reader = quick_xml::Reader::from_str(text);
     let (mut out, mut depth, mut content, mut thumbnail) = (Vec::new(), 0usize, None, None);
+    let (mut subjects, mut subject): (Vec<String>, Option<String>) = (Vec::new(), None);
     loop {
         let (element, opens) = match reader.read_event() {
             Ok(Event::Start(e)) => (e, true),
             Ok(Event::Empty(e)) => (e, false),
+            // (A subject's text as written, its references `&amp;` kept, decoded at its end; CDATA's as it is.)
+            Ok(Event::Text(t)) => {
+                if let Some(s) = &mut subject {
+                    s.push_str(&t.xml10_content());
+                }
+                continue;
+            }
+            Ok(Event::GeneralRef(r)) => {
+                if let Some(s) = &mut subject {
+                    s.push_str(&format!("&{};", &*r));
+                }
+                continue;
+            }
+            Ok(Event::CData(t)) => {
+                if let Some(s) = &mut subject {
+                    s.push_str(&htmlize::escape_text(t.xml10_content()));
+                }
+                continue;
+            }
             Ok(Event::End(e)) => {
-                if depth > 0 && matches!(e.local_name().as_ref(), "item" | "entry") {
+                if e.name().as_ref() == "dc:subject" {
+                    let words = subject.take().map(|s| collapse(&htmlize::unescape(s))).filter(|s| !s.is_empty());
+                    subjects.extend(words);
+                } else if depth > 0 && matches!(e.local_name().as_ref(), "item" | "entry") {
                     depth -= 1;
                     if depth == 0 {
-                        out.push(content.take().or(thumbnail.take()));
+                        let picture = content.take().or(thumbnail.take());
+                        out.push(ItemExtras { picture, subjects: std::mem::take(&mut subjects) });
                         thumbnail = None;
                     }
                 }
@@ -266,6 +304,7 @@ fn media_pictures(bytes: &[u8]) -> Vec<Option<String>> {
                 .map(|v| v.trim().to_owned())
         };
         match name.as_ref() {
+            "dc:subject" if opens => subject = Some(String::new()),
             "media:thumbnail" if thumbnail.is_none() => thumbnail = attr("url").filter(|u| !u.is_empty()),
             "media:content" if content.is_none() => {
                 let url = attr("url").filter(|u| !u.is_empty());
