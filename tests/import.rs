@@ -2501,9 +2501,11 @@ fn pages_in_korean_japanese_and_arabic_give_their_dates_sources_and_notices() {
     let japanese =
         "<!DOCTYPE html><html lang=ja><head><meta charset=utf-8><title>ニッケル価格 3か月ぶり高値</title></head><body>\
         <article><h1>ニッケル価格 3か月ぶり高値</h1><time datetime=2026-11-30T12:30>2026年11月30日 12時30分</time>\
-        <p>ロンドン金属取引所でニッケルの価格が3か月ぶりの高値をつけました。</p></article></body></html>";
+        <p>【ロンドン=山田太郎】ロンドン金属取引所でニッケルの価格が3か月ぶりの高値をつけました。</p></article></body></html>";
     let r = import_file(Path::new("nhk.html"), japanese.as_bytes(), &ImportOptions::default());
     assert_eq!(r.articles[0].published.as_ref().map(|p| p.as_str()), Some("2026-11-30T12:30:00+09:00"));
+    // (Its reporter from its dateline.)
+    assert_eq!(r.articles[0].authors, ["山田太郎"]);
     // (A Chinese one's: China's, as before.)
     let chinese = japanese.replace("lang=ja", "lang=zh-CN");
     let r = import_file(Path::new("zh.html"), chinese.as_bytes(), &ImportOptions::default());

@@ -962,10 +962,11 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
         }
         // A Chinese report's dateline names its reporters (`新华社北京6月3日电（记者王小明、李华）`): its authors when
         // nothing else named them.
-        // (And a Korean wire report's, `(서울=연합뉴스) 김철수 기자 = …`.)
+        // (And a Korean wire report's, `(서울=연합뉴스) 김철수 기자 = …`, a Japanese newspaper's, `【北京=田中一郎】`.)
         let dateline: Option<fn(&str) -> Vec<String>> = match draft.lang.as_deref() {
             Some(l) if tag_is(l, "zh") => Some(scraped::reporters_in_dateline),
             Some(l) if tag_is(l, "ko") => Some(scraped::korean_reporters_in_dateline),
+            Some(l) if tag_is(l, "ja") => Some(scraped::japanese_reporters_in_dateline),
             _ => None,
         };
         if let (true, Some(reporters)) = (draft.authors.is_empty(), dateline) {

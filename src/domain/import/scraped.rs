@@ -518,9 +518,47 @@ pub fn korean_reporters_in_dateline(text: &str) -> Vec<String> {
     names
 }
 
+/// The reporters a Japanese newspaper's dateline names at the start of its first paragraph: `【ワシントン=山田太郎】`,
+/// `【北京=田中一郎、佐藤花子】` (the place, then the names). None for an agency's (`【ワシントン=共同】`,
+/// `【ニューヨーク=ロイター】`) or unless every name is two to six kanji or kana.
+pub fn japanese_reporters_in_dateline(text: &str) -> Vec<String> {
+    const AGENCIES: [&str; 10] =
+        ["共同", "時事", "ロイター", "ブルームバーグ", "AP", "AFP時事", "AFP", "新華社", "聯合", "連合"];
+    let Some(inner) = text.trim_start().strip_prefix('【').and_then(|t| t.split_once('】')).map(|(i, _)| i) else {
+        return Vec::new();
+    };
+    let Some((_, names)) = inner.split_once(['=', '＝']) else { return Vec::new() };
+    let names: Vec<String> = names.split(['、', '，', ',']).map(|n| n.trim().to_owned()).collect();
+    let japanese = |c: char| super::clean::is_han(c) || ('\u{3040}'..='\u{30FF}').contains(&c);
+    let a_name = |n: &String| {
+        n.chars().all(japanese) && (2..=6).contains(&n.chars().count()) && !AGENCIES.iter().any(|a| n.starts_with(a))
+    };
+    if names.is_empty() || !names.iter().all(a_name) {
+        return Vec::new();
+    }
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_japanese_dateline_names_its_reporters() {
+        let names = |t: &str| japanese_reporters_in_dateline(t);
+        assert_eq!(names("【ワシントン=山田太郎】米国の"), ["山田太郎"]);
+        assert_eq!(names("【北京＝田中一郎、佐藤花子】中国の"), ["田中一郎", "佐藤花子"]);
+        // An agency's, not a reporter; no dateline; not names.
+        for text in [
+            "【ワシントン=共同】米国の",
+            "【ニューヨーク=ロイター】",
+            "ロンドン金属取引所で",
+            "【北京=John Smith】",
+            "【速報】",
+        ] {
+            assert!(names(text).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn the_korean_wire_dateline_names_its_reporters() {
