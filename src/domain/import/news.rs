@@ -41,6 +41,16 @@ pub(crate) fn conventions(draft: &mut Draft, offset: UtcOffset) {
     {
         draft.body.remove(at);
     }
+    // A line that is only the article's date (`2026年11月30日 12時30分`, `Updated November 30, 2026`), as one of the
+    // first three paragraphs: the meta line shows it (and dates the article when nothing else did).
+    let first_three = draft.body.len().min(3);
+    if let Some((at, date)) = (0..first_three).find_map(|i| Some((i, date_line(paragraph(&draft.body[i])?, offset)?))) {
+        let same_day = |p: &String| p.get(..10) == date.get(..10);
+        if draft.published.as_ref().is_none_or(same_day) {
+            draft.published.get_or_insert(date);
+            draft.body.remove(at);
+        }
+    }
     // A kicker that only names the category (`政治` over the title, `分類: 政治` in the meta line) says it twice.
     if draft.kicker.is_some() && draft.kicker == draft.category {
         draft.kicker = None;
@@ -115,6 +125,43 @@ fn byline_of(draft: &mut Draft, text: &str, offset: UtcOffset) -> bool {
         }
     }
     fits
+}
+
+/// The date a short line says and nothing else but the words that introduce one (`2026年11月30日 12時30分`,
+/// `发布时间：2026-11-30 09:15`, `Published: Nov. 30, 2026`, `30 ноября 2026, 10:05`); a time without a zone in
+/// `offset`.
+fn date_line(text: &str, offset: UtcOffset) -> Option<String> {
+    const SAYS_DATE: [&str; 16] = [
+        "published",
+        "updated",
+        "posted",
+        "date",
+        "on",
+        "at",
+        "发布时间",
+        "發佈時間",
+        "发布日期",
+        "發布時間",
+        "时间",
+        "時間",
+        "日期",
+        "更新",
+        "公開",
+        "입력",
+    ];
+    if text.chars().count() > 50 {
+        return None;
+    }
+    let date =
+        super::scraped::parse_date(text, offset).map(|(d, _)| d).or_else(|| super::scraped::date_in_words(text))?;
+    let rest: String = text
+        .split(|c: char| c.is_whitespace() || c.is_ascii_digit() || ":：/-.,，|·()（）".contains(c))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches(['年', '月', '日', '時', '时', '分', '秒', '년', '월', '일', '시', '분']))
+        .filter(|w| !w.is_empty() && super::scraped::month_named(w).is_none())
+        .filter(|w| !SAYS_DATE.iter().any(|s| w.eq_ignore_ascii_case(s)))
+        .collect();
+    rest.is_empty().then_some(date)
 }
 
 /// `原标题：铜价创三个月新高` (or `原標題`, in brackets or not): the line without its brackets, and the headline.
@@ -564,6 +611,33 @@ mod tests {
                 "Read more about nickel on our markets page."
             ]
         );
+    }
+
+    #[test]
+    fn a_line_that_is_only_the_articles_date_leaves_the_text() {
+        let utc = UtcOffset::UTC;
+        for (line, want) in [
+            ("2026年11月30日 12時30分", "2026-11-30"),
+            ("发布时间：2026-11-30 09:15", "2026-11-30T09:15:00Z"),
+            ("Published: Nov. 30, 2026", "2026-11-30"),
+            ("Updated November 30, 2026 at 10:05", "2026-11-30"),
+            ("30 ноября 2026, 10:05", "2026-11-30"),
+            ("2026.11.30", "2026-11-30"),
+        ] {
+            assert_eq!(date_line(line, utc).as_deref(), Some(want), "{line}");
+        }
+        for line in ["On November 30, 2026 the board met.", "2026年11月30日，省有色金属管理局召开会议", "Nickel, 2026"]
+        {
+            assert_eq!(date_line(line, utc), None, "{line}");
+        }
+        // The line leaves the text, dating the article where nothing else did; one of another day stays.
+        let mut d = draft(&["2026年11月30日 12時30分", "正文。"]);
+        tidy(&mut d, utc);
+        assert_eq!((texts(&d), d.published.as_deref()), (vec!["正文。".to_owned()], Some("2026-11-30")));
+        let mut d = draft(&["2026年11月29日", "正文。"]);
+        d.published = Some("2026-11-30T12:30:00+09:00".into());
+        tidy(&mut d, utc);
+        assert_eq!(texts(&d).len(), 2);
     }
 
     #[test]

@@ -281,7 +281,7 @@ const MONTH_NAMES: [[&str; 12]; 9] = [
 
 /// The month (0 for January) a word names: a month's name in one of [`MONTH_NAMES`]' languages, or the start of
 /// one (three letters or more, a closing `.` aside: `Dec.`, `Sept`, `févr.`) that names no other month.
-fn month_named(word: &str) -> Option<usize> {
+pub(crate) fn month_named(word: &str) -> Option<usize> {
     let w = word.trim_end_matches('.').to_lowercase();
     if w.chars().count() < 3 {
         return None;
