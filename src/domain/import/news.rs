@@ -617,7 +617,7 @@ mod tests {
     fn a_line_that_is_only_the_articles_date_leaves_the_text() {
         let utc = UtcOffset::UTC;
         for (line, want) in [
-            ("2026年11月30日 12時30分", "2026-11-30"),
+            ("2026年11月30日 12時30分", "2026-11-30T12:30:00Z"),
             ("发布时间：2026-11-30 09:15", "2026-11-30T09:15:00Z"),
             ("Published: Nov. 30, 2026", "2026-11-30"),
             ("Updated November 30, 2026 at 10:05", "2026-11-30"),
@@ -633,7 +633,7 @@ mod tests {
         // The line leaves the text, dating the article where nothing else did; one of another day stays.
         let mut d = draft(&["2026年11月30日 12時30分", "正文。"]);
         tidy(&mut d, utc);
-        assert_eq!((texts(&d), d.published.as_deref()), (vec!["正文。".to_owned()], Some("2026-11-30")));
+        assert_eq!((texts(&d), d.published.as_deref()), (vec!["正文。".to_owned()], Some("2026-11-30T12:30:00Z")));
         let mut d = draft(&["2026年11月29日", "正文。"]);
         d.published = Some("2026-11-30T12:30:00+09:00".into());
         tidy(&mut d, utc);

@@ -364,8 +364,11 @@ pub(crate) fn parse_date(line: &str, offset: UtcOffset) -> Option<(String, usize
         if let (Some(&(h_start, h, _)), Some(&(_, mi, mi_end))) = (nums.get(w + 3), nums.get(w + 4)) {
             let gap = &line[c_end..h_start];
             let colon = &line[nums[w + 3].2..nums[w + 4].0];
+            // (hh:mm, or the hour and the minutes as Chinese, Japanese and Korean write them: 12時30分, 12点30分,
+            // 12시 30분.)
+            let hour_mark = matches!(colon.trim(), "時" | "时" | "点" | "點" | "시");
             if gap.chars().all(|c| c.is_whitespace() || matches!(c, '日' | '일' | 'T' | ','))
-                && (colon == ":" || colon == "：")
+                && (colon == ":" || colon == "：" || hour_mark)
             {
                 let sec = nums
                     .get(w + 5)
@@ -615,6 +618,10 @@ mod tests {
         assert_eq!(date("2018年11月30日 11:21"), some("2018-11-30T11:21:00+09:00"));
         assert_eq!(date("发布时间：2018-11-30"), some("2018-11-30"));
         assert_eq!(date("2026년 11월 30일 09:15"), some("2026-11-30T09:15:00+09:00"));
+        assert_eq!(date("2026年11月30日 12時30分"), some("2026-11-30T12:30:00+09:00"));
+        assert_eq!(date("2026年11月30日12点30分"), some("2026-11-30T12:30:00+09:00"));
+        assert_eq!(date("2026년 11월 30일 오전 9시 15분"), some("2026-11-30"));
+        assert_eq!(date("2026년 11월 30일 09시 15분"), some("2026-11-30T09:15:00+09:00"));
         assert_eq!(date("2026.11.30."), some("2026-11-30"));
         // Day or month first, where only one order is a date.
         assert_eq!(date("30/11/2026"), some("2026-11-30"));
