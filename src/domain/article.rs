@@ -143,11 +143,11 @@ impl Article {
                 // Hangul is written with spaces between words; Thai, Lao, Tibetan, Myanmar and Khmer are not, but
                 // with no measured rate for their characters a run of them counts as a word.
                 let word = word_char(c)
-                    || ('\u{AC00}'..='\u{D7A3}').contains(&c)
+                    || crate::domain::convert::is_hangul(c)
                     || crate::domain::search::unspaced_alphabet(c as u32);
                 words += u64::from(word && !in_word);
                 in_word = word;
-                chars += u64::from(is_han(c) || ('\u{3040}'..='\u{30FF}').contains(&c));
+                chars += u64::from(is_han(c) || crate::domain::convert::is_kana(c));
             }
         }
         // ⌈chars / rate + words / 238⌉, in integers.

@@ -23,6 +23,16 @@ pub fn is_han(c: char) -> bool {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF | 0x2A700..=0x2EBEF | 0x30000..=0x3134F)
 }
 
+/// Whether `c` is Japanese kana (hiragana or katakana).
+pub fn is_kana(c: char) -> bool {
+    ('\u{3040}'..='\u{30FF}').contains(&c)
+}
+
+/// Whether `c` is a Hangul syllable (Korean, written with spaces between words).
+pub fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
 /// Whether 繁/简 conversion can change what `articles` show, i.e. whether to offer it: some article is tagged as
 /// Chinese (`lang` zh…) or has a Han character in its title, kicker, subtitle or summary. Bodies are not read, so
 /// that a large set is decided in the time it takes to look at its titles.

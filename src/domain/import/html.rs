@@ -214,15 +214,12 @@ pub(crate) fn tag_list(el: ElementRef) -> Option<Vec<String>> {
     }
     let a = scraper::Selector::parse("a").expect("a valid selector");
     let links: Vec<String> = el.select(&a).map(|l| collapse(&l.text().collect::<String>())).collect();
-    let in_links: usize = links.iter().map(|l| l.chars().count()).sum();
-    let all: usize = el.text().map(|t| t.chars().filter(|c| !c.is_whitespace()).count()).sum();
-    let outside = all.saturating_sub(links.iter().map(|l| l.chars().filter(|c| !c.is_whitespace()).count()).sum());
-    let tags: Vec<String> = links
-        .into_iter()
-        .map(|l| l.trim_start_matches(['#', '＃']).trim().to_owned())
-        .filter(|l| !l.is_empty())
-        .collect();
-    (!tags.is_empty() && in_links > 0 && outside <= 12 && tags.iter().all(|t| t.chars().count() <= 40)).then_some(tags)
+    // (The words outside the links, white space aside.)
+    let visible = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    let outside = el.text().map(visible).sum::<usize>().saturating_sub(links.iter().map(|l| visible(l)).sum());
+    let tags: Vec<String> =
+        links.iter().map(|l| l.trim_start_matches(['#', '＃']).trim().to_owned()).filter(|l| !l.is_empty()).collect();
+    (!tags.is_empty() && outside <= 12 && tags.iter().all(|t| t.chars().count() <= 40)).then_some(tags)
 }
 
 /// A web page's article element to blocks: its navigation, sidebars, headers and footers left out, and what its

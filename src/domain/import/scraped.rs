@@ -512,9 +512,9 @@ pub fn korean_reporters_in_dateline(text: &str) -> Vec<String> {
     let Some(eq) = after.find('=').filter(|&i| i <= 60) else { return Vec::new() };
     let byline = after[..eq].trim();
     let Some(names) = ["기자", "특파원"].iter().find_map(|w| byline.strip_suffix(w)) else { return Vec::new() };
-    let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
     let names: Vec<String> = names.split_whitespace().map(str::to_owned).collect();
-    let all_names = names.iter().all(|n| n.chars().all(hangul) && (2..=4).contains(&n.chars().count()));
+    let all_names =
+        names.iter().all(|n| n.chars().all(crate::domain::convert::is_hangul) && (2..=4).contains(&n.chars().count()));
     if names.is_empty() || !all_names {
         return Vec::new();
     }
@@ -532,7 +532,7 @@ pub fn japanese_reporters_in_dateline(text: &str) -> Vec<String> {
     };
     let Some((_, names)) = inner.split_once(['=', '＝']) else { return Vec::new() };
     let names: Vec<String> = names.split(['、', '，', ',']).map(|n| n.trim().to_owned()).collect();
-    let japanese = |c: char| super::clean::is_han(c) || ('\u{3040}'..='\u{30FF}').contains(&c);
+    let japanese = |c: char| super::clean::is_han(c) || crate::domain::convert::is_kana(c);
     let a_name = |n: &String| {
         n.chars().all(japanese) && (2..=6).contains(&n.chars().count()) && !AGENCIES.iter().any(|a| n.starts_with(a))
     };
