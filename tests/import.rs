@@ -2602,3 +2602,29 @@ fn an_rss_1_feeds_dublin_core_subjects_are_its_items_category_and_tags() {
     // The next item has none of its own (not the channel's, nor the item's before).
     assert_eq!((r.articles[1].category.as_deref(), r.articles[1].tags.len()), (None, 0));
 }
+
+/// A byline and a date shown in elements of their own inside the article (`<span class="meta__date">`, `<span
+/// class="author__name">`, a `<time>` without `datetime`): read, and not left as a paragraph of the text; a
+/// sentence that only mentions an author stays whole.
+#[test]
+fn a_byline_and_a_date_in_elements_of_their_own_leave_the_text() {
+    let page = "<!DOCTYPE html><html lang=fr><head><meta charset=utf-8><title>Le nickel bondit</title></head><body>\
+        <main><article><h1>Le nickel bondit</h1>\
+        <span class=meta__date>Publié le 30 novembre 2026 à 10h05</span> <span class=author__name>Par Jean Dupont et Marie Curie</span>\
+        <div class=article__content><p>Le prix du nickel a bondi de 5 % lundi.</p>\
+        <p>Selon <a class=author href=/jean-dupont>Jean Dupont</a>, la tendance devrait se poursuivre.</p></div>\
+        </article></main></body></html>";
+    let r = import_file(Path::new("lemonde.html"), page.as_bytes(), &ImportOptions::default());
+    let a = &r.articles[0];
+    assert_eq!(a.published.as_ref().map(|p| p.as_str()), Some("2026-11-30"));
+    assert_eq!(a.authors, ["Jean Dupont", "Marie Curie"]);
+    let texts: Vec<String> = a.body.iter().flat_map(|b| b.texts()).cloned().collect();
+    assert_eq!(texts, ["Le prix du nickel a bondi de 5 % lundi.", "Selon Jean Dupont, la tendance devrait se poursuivre."]);
+    // A <time> without datetime: its text.
+    let page = "<!DOCTYPE html><html lang=de><head><meta charset=utf-8><title>Nickel</title></head><body><article>\
+        <h1>Nickelpreis steigt</h1><time class=timeformat>30.11.2026, 10.05 Uhr</time>\
+        <p>Der Nickelpreis ist am Montag gestiegen.</p></article></body></html>";
+    let r = import_file(Path::new("spiegel.html"), page.as_bytes(), &ImportOptions::default());
+    assert_eq!(r.articles[0].published.as_ref().map(|p| p.as_str()), Some("2026-11-30"));
+    assert_eq!(r.articles[0].body.len(), 1);
+}

@@ -125,12 +125,12 @@ fn source_named(doc: &Html) -> Option<String> {
 }
 
 /// The date a page shows, unlabelled, in an element named for it (`<span class="date-simple">30/11/2026</span>`,
-/// `<div class="news-header__date">`): the first element, outside navigation, sidebars and footers, whose class
-/// or id has the word date, time, pubdate or published and whose short text (at most 60 characters) is a date as
+/// `<div class="news-header__date">`, a `<time>` without `datetime`): the first element, outside navigation,
+/// sidebars and footers, that is a `<time>` or whose class or id has the word date, time, pubdate or published
+/// ([`DATE_WORDS`]), and whose short text (at most 60 characters) is a date as
 /// [`super::scraped::parse_date`] or [`super::scraped::date_in_words`] reads one.
 fn date_named(doc: &Html, offset: time::UtcOffset) -> Option<String> {
-    const WORDS: [&str; 8] = ["date", "dates", "time", "pubdate", "pubtime", "published", "publish", "timestamp"];
-    let named = |e: &ElementRef| super::html::named(e.value(), &WORDS);
+    let named = |e: &ElementRef| e.value().name() == "time" || super::html::named(e.value(), &DATE_WORDS);
     doc.root_element().descendants().filter_map(ElementRef::wrap).filter(named).filter(|e| !in_site_chrome(e)).find_map(
         |e| {
             let text = text_of(e);
@@ -143,6 +143,39 @@ fn date_named(doc: &Html, offset: time::UtcOffset) -> Option<String> {
                 .filter(|d| Published::parse(d).is_ok())
         },
     )
+}
+
+/// The words for a date or a time in an element's class or id (`meta__date`, `post-time`, `pubdate`).
+const DATE_WORDS: [&str; 8] = ["date", "dates", "time", "pubdate", "pubtime", "published", "publish", "timestamp"];
+
+/// The texts of the elements in `root` that show its byline or its date: short (at most 200 bytes), named so by
+/// their class or id (byline, author; date, time…) or a `<time>`, a date's with a digit; longest first.
+fn bylines_and_dates(root: ElementRef) -> Vec<String> {
+    let mut texts: Vec<String> = root
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| super::html::short_text(*e, 200).is_some())
+        .filter(|e| {
+            let dated = e.value().name() == "time" || super::html::named(e.value(), &DATE_WORDS);
+            is_byline(e) || (dated && text_of(*e).contains(|c: char| c.is_ascii_digit()))
+        })
+        .map(text_of)
+        .filter(|t| !t.is_empty())
+        .collect();
+    texts.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    texts
+}
+
+/// Whether `text` is nothing but some of `shown` and the marks between them.
+fn only_these(text: &str, shown: &[String]) -> bool {
+    if shown.is_empty() {
+        return false;
+    }
+    let mut rest = text.to_owned();
+    for s in shown {
+        rest = rest.replace(s.as_str(), " ");
+    }
+    rest.chars().all(|c| c.is_whitespace() || matches!(c, '|' | '·' | '-' | '–' | '—' | ',' | '/' | '•'))
 }
 
 /// The word for a source, in the languages news is imported from, as a label before one (`Source: Reuters`,
@@ -533,6 +566,11 @@ pub fn parse_page(
     blocks.retain(|b| !matches!(b, Block::Paragraph { text, .. } if super::scraped::editor_of(text).is_some()));
     // Nor is the site's furniture: its tools (【字号 大 中 小】【打印】), the next and previous articles (上一篇：…).
     super::news::drop_furniture(&mut blocks);
+    // Nor is a byline or a date the article shows in elements of their own (`<span class="meta__date">Publié le 30
+    // novembre 2026</span> <span class="author__name">Par Jean Dupont</span>`, read above as a paragraph): the
+    // meta line shows them.
+    let shown = bylines_and_dates(body_el);
+    blocks.retain(|b| !matches!(b, Block::Paragraph { text, .. } if only_these(text, &shown)));
     // The title, where the article repeats it as its first heading, is not part of the body.
     if matches!(blocks.first(), Some(Block::Heading { text, .. }) if *text == title) {
         blocks.remove(0);
