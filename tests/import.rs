@@ -2619,7 +2619,10 @@ fn a_byline_and_a_date_in_elements_of_their_own_leave_the_text() {
     assert_eq!(a.published.as_ref().map(|p| p.as_str()), Some("2026-11-30"));
     assert_eq!(a.authors, ["Jean Dupont", "Marie Curie"]);
     let texts: Vec<String> = a.body.iter().flat_map(|b| b.texts()).cloned().collect();
-    assert_eq!(texts, ["Le prix du nickel a bondi de 5 % lundi.", "Selon Jean Dupont, la tendance devrait se poursuivre."]);
+    assert_eq!(
+        texts,
+        ["Le prix du nickel a bondi de 5 % lundi.", "Selon Jean Dupont, la tendance devrait se poursuivre."]
+    );
     // A <time> without datetime: its text.
     let page = "<!DOCTYPE html><html lang=de><head><meta charset=utf-8><title>Nickel</title></head><body><article>\
         <h1>Nickelpreis steigt</h1><time class=timeformat>30.11.2026, 10.05 Uhr</time>\
@@ -2627,4 +2630,25 @@ fn a_byline_and_a_date_in_elements_of_their_own_leave_the_text() {
     let r = import_file(Path::new("spiegel.html"), page.as_bytes(), &ImportOptions::default());
     assert_eq!(r.articles[0].published.as_ref().map(|p| p.as_str()), Some("2026-11-30"));
     assert_eq!(r.articles[0].body.len(), 1);
+}
+
+/// A Taiwanese paper's page: its reporter from the dateline as its papers write it (`記者王小明／台北報導` as the first
+/// line, which leaves the text; `〔記者…／…報導〕` before the first sentence, which stays).
+#[test]
+fn a_taiwanese_papers_dateline_names_its_reporter() {
+    let page = |first: &str| {
+        format!(
+            "<!DOCTYPE html><html lang=zh-TW><head><meta charset=utf-8><title>立法院三讀</title></head><body><article>\
+             <h1>立法院三讀通過修正案</h1><p>{first}</p><p>立法院今天三讀通過礦業法修正案。</p></article></body></html>"
+        )
+    };
+    let read = |first: &str| {
+        let r = import_file(Path::new("ltn.html"), page(first).as_bytes(), &ImportOptions::default());
+        let a = r.articles.into_iter().next().expect("an article");
+        (a.authors, a.body.len())
+    };
+    assert_eq!(read("記者王小明、李大同／台北報導"), (vec!["王小明".to_owned(), "李大同".to_owned()], 1));
+    assert_eq!(read("〔記者王小明／台北報導〕礦業法修正案今天過關。"), (vec!["王小明".to_owned()], 2));
+    // A press conference is no dateline.
+    assert_eq!(read("記者會上，部長表示將檢討。"), (vec![], 2));
 }

@@ -969,10 +969,19 @@ pub fn import_file(path: &Path, bytes: &[u8], opts: &ImportOptions) -> FileResul
             Some(l) if tag_is(l, "ja") => Some(scraped::japanese_reporters_in_dateline),
             _ => None,
         };
-        if let (true, Some(reporters)) = (draft.authors.is_empty(), dateline) {
-            let first =
-                draft.body.iter().find_map(|b| if let Block::Paragraph { text, .. } = b { Some(text) } else { None });
-            draft.authors = first.map(|t| reporters(t)).unwrap_or_default();
+        let first = draft.body.iter().position(|b| matches!(b, Block::Paragraph { .. }));
+        let first_text = first.and_then(|i| draft.body[i].texts().first().cloned());
+        if let (Some(reporters), Some(text)) = (dateline, &first_text) {
+            let names = reporters(text);
+            if draft.authors.is_empty() {
+                draft.authors = names.clone();
+            }
+            // A first line that is only the dateline (`記者王小明／台北報導`) leaves the text, once its reporters are
+            // the authors.
+            let only = ["報導", "报道"].iter().any(|e| text.trim_end().ends_with(e)) && text.chars().count() <= 40;
+            if only && !names.is_empty() && names.iter().all(|n| draft.authors.contains(n)) {
+                draft.body.remove(first.unwrap_or_default());
+            }
         }
         // An item without a title (RSS needs only a description: a microblog's posts; a Markdown note without a
         // heading) is titled by its first words, with a warning, rather than lost.

@@ -465,17 +465,24 @@ fn agency_reporters(head: &str) -> Option<Vec<String>> {
 
 /// The reporters a Chinese report's dateline names, near the start of its first paragraph: `新华社北京6月3日电
 /// （记者王小明、李华）`, `本报讯（记者 张三 通讯员 李四）` (the reporters, not the correspondent),
-/// `（記者王小明）`. None unless every name is two to four Chinese characters (or a name with `·`).
+/// `（記者王小明）`, and as Taiwan's papers write it, `〔記者王小明／台北報導〕` or a first line `記者王小明、李大同／台北報導`
+/// (the names before the `／`). None unless every name is two to four Chinese characters (or a name with `·`).
 pub fn reporters_in_dateline(text: &str) -> Vec<String> {
     let head: String = text.chars().take(60).collect();
     if let Some(names) = agency_reporters(&head) {
         return names;
     }
-    let Some(at) = ["（记者", "(记者", "（記者", "(記者"].iter().find_map(|m| head.find(m).map(|i| i + m.len()))
-    else {
-        return Vec::new();
-    };
-    let Some(end) = head[at..].find(['）', ')']) else { return Vec::new() };
+    let opens = ["（记者", "(记者", "（記者", "(記者", "〔記者", "〔记者", "[記者", "[记者"];
+    let at = opens.iter().find_map(|m| head.find(m).map(|i| i + m.len()));
+    // (Or at the start, unbracketed, with its place and 報導 after a slash: `記者王小明／台北報導`; not `記者會上…`.)
+    let at = at.or_else(|| {
+        let rest = ["記者", "记者"].iter().find_map(|m| head.strip_prefix(m))?;
+        let (_, after) = rest.split_once(['／', '/'])?;
+        let place = after.split(|c: char| c.is_whitespace() || "，。".contains(c)).next()?;
+        (place.ends_with("報導") || place.ends_with("报道")).then_some(head.len() - rest.len())
+    });
+    let Some(at) = at else { return Vec::new() };
+    let Some(end) = head[at..].find(['）', ')', '〕', ']', '／', '/']) else { return Vec::new() };
     let mut names = Vec::new();
     for word in head[at..at + end].split(['、', '，', ',', ' ', '\u{3000}']).filter(|w| !w.is_empty()) {
         // (Those after are not its reporters: 通讯员 a correspondent, 实习生 an intern, 摄影 a photographer.)
@@ -656,6 +663,18 @@ mod tests {
         // No year, no day, or a start of a word that names two months (jui: juin, juillet).
         for text in ["June 3", "November 2026", "3 jui 2026", "Marc 32 2026"] {
             assert_eq!(date_in_words(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn taiwans_papers_datelines_name_their_reporters() {
+        let names = |t: &str| reporters_in_dateline(t);
+        assert_eq!(names("〔記者王小明／台北報導〕立法院今天三讀通過"), ["王小明"]);
+        assert_eq!(names("記者王小明、李大同／台北報導"), ["王小明", "李大同"]);
+        assert_eq!(names("记者王小明/北京报道 今天"), ["王小明"]);
+        // A press conference (記者會) is no dateline; nor a slash without 報導.
+        for text in ["記者會上，部長表示將檢討", "記者會／台北", "記者王小明／攝影"] {
+            assert!(names(text).is_empty(), "{text}");
         }
     }
 
