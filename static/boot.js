@@ -18,7 +18,8 @@
     for (var i = 0; i < tags.length; i++) {
       var t = String(tags[i]).toLowerCase();
       if (t === 'zh' || t.indexOf('zh-') === 0) return /^zh-(hant|tw|hk|mo)/.test(t) ? 'zh-Hant' : 'zh-Hans';
-      if (t === 'en' || t.indexOf('en-') === 0) return 'en';
+      var m = /^(en|ja|ko|fr|de|es)(-|$)/.exec(t);
+      if (m) return m[1];
     }
     return 'en';
   };

@@ -6,7 +6,7 @@
 //   <article-viewer src="https://cdn.example.org/viewer/articles.json"></article-viewer>
 //
 // Attributes: src (without it: the set shipped next to this file, or a <script type="application/json"> child),
-// lang (interface language: en, zh-Hant, zh-Hans), theme (auto, light, dark), script (original, hant, hans),
+// lang (interface language: en, zh-Hant, zh-Hans, ja, ko, fr, de, es), theme (auto, light, dark), script (original, hant, hans),
 // page-size, routing (`none`, the default: navigation stays inside the widget and the host page's URL is never
 // touched; `hash`: the widget's route is kept in the host's hash as `av-<id>=…`, so reload and back/forward
 // work), start (the view it opens on: `/article/<id>`, `/?category=…`, or a link to the standalone viewer). A
@@ -31,12 +31,13 @@ const loadSheet = () => (sheet ??= fetch(new URL('__VIEWER_CSS__', base).href)
 
 // An attribute's value as the viewer takes it: one it knows, else none (its default is used) with a warning in the
 // console for the host page's developer. `lang` takes any tag of a language the interface speaks (zh-TW is
-// 繁體中文, zh-CN 简体中文, en-GB English).
+// 繁體中文, zh-CN 简体中文, en-GB English, fr-CA Français).
 const oneOf = (...values) => [(v) => (values.includes(v) ? v : null), values.join(', ').replace(/, (\w+)$/, ' or $1')];
 // Each attribute: what the viewer takes of a value, and what it takes, said.
 const ATTRIBUTES = {
-  lang: [(v) => (/^zh-(hant|tw|hk|mo)\b/i.test(v) ? 'zh-Hant' : /^zh\b/i.test(v) ? 'zh-Hans' : /^en\b/i.test(v) ? 'en' : null),
-    'a tag of en, zh-Hant or zh-Hans (zh-TW, zh-CN… too)'],
+  lang: [(v) => (/^zh-(hant|tw|hk|mo)\b/i.test(v) ? 'zh-Hant' : /^zh\b/i.test(v) ? 'zh-Hans'
+    : /^(en|ja|ko|fr|de|es)\b/i.exec(v)?.[1].toLowerCase() ?? null),
+    'a tag of en, zh-Hant, zh-Hans, ja, ko, fr, de or es (zh-TW, zh-CN, fr-CA… too)'],
   theme: oneOf('auto', 'light', 'dark'),
   script: oneOf('original', 'hant', 'hans'),
   routing: oneOf('none', 'hash'),

@@ -26,7 +26,8 @@ pub fn text_dir(lang: Option<&str>) -> Option<&'static str> {
     rtl.then_some("rtl")
 }
 
-/// The interface languages.
+/// The interface languages. Chinese and English are compiled into the viewer; the others' words are a catalog
+/// each (`static/i18n/<tag>.json`), fetched when a reader first needs it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UiLang {
     /// 繁體中文
@@ -34,17 +35,29 @@ pub enum UiLang {
     /// 简体中文
     ZhHans,
     En,
+    Ja,
+    Ko,
+    Fr,
+    De,
+    Es,
 }
 
 impl UiLang {
-    pub const ALL: [UiLang; 3] = [UiLang::ZhHant, UiLang::ZhHans, UiLang::En];
+    /// In the order the language menu lists them.
+    pub const ALL: [UiLang; 8] =
+        [UiLang::ZhHant, UiLang::ZhHans, UiLang::En, UiLang::Ja, UiLang::Ko, UiLang::Fr, UiLang::De, UiLang::Es];
 
-    /// The BCP 47 tag (for `lang` attributes and storage).
+    /// The BCP 47 tag (for `lang` attributes, storage and the catalog's file name).
     pub fn tag(self) -> &'static str {
         match self {
             UiLang::ZhHant => "zh-Hant",
             UiLang::ZhHans => "zh-Hans",
             UiLang::En => "en",
+            UiLang::Ja => "ja",
+            UiLang::Ko => "ko",
+            UiLang::Fr => "fr",
+            UiLang::De => "de",
+            UiLang::Es => "es",
         }
     }
 
@@ -54,55 +67,93 @@ impl UiLang {
             UiLang::ZhHant => "繁體中文",
             UiLang::ZhHans => "简体中文",
             UiLang::En => "English",
+            UiLang::Ja => "日本語",
+            UiLang::Ko => "한국어",
+            UiLang::Fr => "Français",
+            UiLang::De => "Deutsch",
+            UiLang::Es => "Español",
         }
     }
 
+    /// Whether the language's words are compiled into the viewer (else a catalog is fetched for them).
+    pub fn built_in(self) -> bool {
+        matches!(self, UiLang::ZhHant | UiLang::ZhHans | UiLang::En)
+    }
+
+    /// The language named by exactly its tag (as [`UiLang::tag`] writes it, in any case).
     pub fn from_tag(tag: &str) -> Option<UiLang> {
         UiLang::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(tag))
     }
 
-    /// The first of the browser's preferred languages (`navigator.languages`) that we have; English otherwise.
-    /// `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant*` read Traditional; other Chinese tags read Simplified.
-    pub fn pick(preferred: &[String]) -> UiLang {
-        for tag in preferred {
-            let t = tag.to_ascii_lowercase();
-            if tag_is(&t, "zh") {
-                let traditional = ["zh-hant", "zh-tw", "zh-hk", "zh-mo"].iter().any(|p| t.starts_with(p));
-                return if traditional { UiLang::ZhHant } else { UiLang::ZhHans };
-            }
-            if tag_is(&t, "en") {
-                return UiLang::En;
-            }
+    /// The interface language for a language tag, if there is one: `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant*` read
+    /// Traditional, other Chinese tags Simplified; `fr-CA` French, `de-AT` German, `es-419` Spanish, ….
+    pub fn of_tag(tag: &str) -> Option<UiLang> {
+        let t = tag.to_ascii_lowercase();
+        if tag_is(&t, "zh") {
+            let traditional = ["zh-hant", "zh-tw", "zh-hk", "zh-mo"].iter().any(|p| t.starts_with(p));
+            return Some(if traditional { UiLang::ZhHant } else { UiLang::ZhHans });
         }
-        UiLang::En
+        UiLang::ALL.into_iter().find(|l| !matches!(l, UiLang::ZhHant | UiLang::ZhHans) && tag_is(&t, l.tag()))
+    }
+
+    /// The first of the browser's preferred languages (`navigator.languages`) that we have; English otherwise.
+    pub fn pick(preferred: &[String]) -> UiLang {
+        preferred.iter().find_map(|t| UiLang::of_tag(t)).unwrap_or(UiLang::En)
+    }
+
+    /// What separates groups of three digits in a number: `12,269`, `12.269`, `12 269` (a narrow no-break space).
+    pub fn group_separator(self) -> char {
+        match self {
+            UiLang::De | UiLang::Es => '.',
+            UiLang::Fr => '\u{202f}',
+            _ => ',',
+        }
     }
 }
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_FR: [&str; 12] =
+    ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+const MONTHS_DE: [&str; 12] =
+    ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
+const MONTHS_ES: [&str; 12] = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"];
 
-/// The publication date (and time, when known) at the place it was published:
-/// `2018年11月30日 11:21` in Chinese, `Nov 30, 2018, 11:21` in English.
+/// The publication date (and time, when known) at the place it was published, as each language writes it:
+/// `2018年11月30日 11:21` in Chinese and Japanese, `2018년 11월 30일 11:21` in Korean, `Nov 30, 2018, 11:21` in
+/// English, `30 nov. 2018, 11:21` in French, `30. Nov. 2018, 11:21` in German, `30 nov 2018, 11:21` in Spanish.
 pub fn format_published(p: &Published, lang: UiLang) -> String {
     let (date, time) = match p.kind() {
         PublishedKind::Date(d) => (d, None),
         PublishedKind::DateTime(dt) => (dt.date(), Some((dt.hour(), dt.minute()))),
     };
     let (y, m, d) = (date.year(), date.month() as usize, date.day());
-    match (lang, time) {
-        (UiLang::En, None) => format!("{} {d}, {y}", MONTHS[m - 1]),
-        (UiLang::En, Some((h, mi))) => format!("{} {d}, {y}, {h:02}:{mi:02}", MONTHS[m - 1]),
-        (_, None) => format!("{y}年{m}月{d}日"),
-        (_, Some((h, mi))) => format!("{y}年{m}月{d}日 {h:02}:{mi:02}"),
+    let day = match lang {
+        UiLang::En => format!("{} {d}, {y}", MONTHS[m - 1]),
+        UiLang::Fr => format!("{d} {} {y}", MONTHS_FR[m - 1]),
+        UiLang::De => format!("{d}. {} {y}", MONTHS_DE[m - 1]),
+        UiLang::Es => format!("{d} {} {y}", MONTHS_ES[m - 1]),
+        UiLang::Ko => format!("{y}년 {m}월 {d}일"),
+        UiLang::ZhHant | UiLang::ZhHans | UiLang::Ja => format!("{y}年{m}月{d}日"),
+    };
+    match time {
+        None => day,
+        Some((h, mi)) if matches!(lang, UiLang::ZhHant | UiLang::ZhHans | UiLang::Ja | UiLang::Ko) => {
+            format!("{day} {h:02}:{mi:02}")
+        }
+        Some((h, mi)) => format!("{day}, {h:02}:{mi:02}"),
     }
 }
 
-/// A count as a reader says it: `12,269` in English; in Chinese `12,269` below 10,000 is written out, above it
-/// `1.2萬` / `1.2万` (and 億 / 亿 from 10^8), one decimal, trailing `.0` dropped.
+/// A count as a reader says it: `12,269` in English (`12.269`, `12 269` in German, Spanish and French); in
+/// Chinese, Japanese and Korean `12,269` below 10,000 is written out, above it `1.2萬` / `1.2万` / `1.2万` / `1.2만`
+/// (and 億 / 亿 / 億 / 억 from 10^8), one decimal, trailing `.0` dropped.
 pub fn format_count(n: u64, lang: UiLang) -> String {
     let (wan, yi) = match lang {
-        UiLang::En => return format_exact(n),
         UiLang::ZhHant => ("萬", "億"),
         UiLang::ZhHans => ("万", "亿"),
+        UiLang::Ja => ("万", "億"),
+        UiLang::Ko => ("만", "억"),
+        _ => return format_exact(n, lang),
     };
     let scaled = |unit: u64, word: &str| {
         // One decimal, rounded down so 19,999 never reads as 2萬.
@@ -118,18 +169,18 @@ pub fn format_count(n: u64, lang: UiLang) -> String {
     } else if n >= 10_000 {
         scaled(10_000, wan)
     } else {
-        format_exact(n)
+        format_exact(n, lang)
     }
 }
 
-/// A count exactly, its digits grouped by threes: `10,000` (for how many articles a list has, in every language:
-/// an exact count reads the same in Chinese).
-pub fn format_exact(n: u64) -> String {
+/// A count exactly, its digits grouped by threes as `lang` groups them: `10,000` (for how many articles a list
+/// has: an exact count reads the same in Chinese), `10.000` in German.
+pub fn format_exact(n: u64, lang: UiLang) -> String {
     let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push(lang.group_separator());
         }
         out.push(c);
     }
@@ -205,6 +256,14 @@ mod tests {
             (12_269, UiLang::ZhHans, "1.2万"),
             (19_999, UiLang::ZhHans, "1.9万"),
             (123_456_789, UiLang::ZhHans, "1.2亿"),
+            (12_269, UiLang::Ja, "1.2万"),
+            (123_456_789, UiLang::Ja, "1.2億"),
+            (12_269, UiLang::Ko, "1.2만"),
+            (200_000_000, UiLang::Ko, "2억"),
+            (9_999, UiLang::Ko, "9,999"),
+            (12_269, UiLang::De, "12.269"),
+            (12_269, UiLang::Es, "12.269"),
+            (1_234_567, UiLang::Fr, "1\u{202f}234\u{202f}567"),
         ];
         for (n, lang, expected) in rows {
             assert_eq!(format_count(n, lang), expected, "{n} {lang:?}");
@@ -213,11 +272,13 @@ mod tests {
 
     #[test]
     fn exact_counts() {
-        assert_eq!(format_exact(0), "0");
-        assert_eq!(format_exact(999), "999");
-        assert_eq!(format_exact(1_000), "1,000");
-        assert_eq!(format_exact(10_000), "10,000");
-        assert_eq!(format_exact(1_234_567), "1,234,567");
+        assert_eq!(format_exact(0, UiLang::En), "0");
+        assert_eq!(format_exact(999, UiLang::De), "999");
+        assert_eq!(format_exact(1_000, UiLang::En), "1,000");
+        assert_eq!(format_exact(10_000, UiLang::ZhHant), "10,000");
+        assert_eq!(format_exact(1_234_567, UiLang::En), "1,234,567");
+        assert_eq!(format_exact(1_234_567, UiLang::De), "1.234.567");
+        assert_eq!(format_exact(10_000, UiLang::Fr), "10\u{202f}000");
     }
 
     #[test]
@@ -246,6 +307,13 @@ mod tests {
         assert_eq!(format_published(&dt, UiLang::En), "Nov 30, 2018, 11:21");
         assert_eq!(format_published(&d, UiLang::ZhHans), "2020年2月9日");
         assert_eq!(format_published(&d, UiLang::En), "Feb 9, 2020");
+        assert_eq!(format_published(&dt, UiLang::Ja), "2018年11月30日 11:21");
+        assert_eq!(format_published(&dt, UiLang::Ko), "2018년 11월 30일 11:21");
+        assert_eq!(format_published(&d, UiLang::Ko), "2020년 2월 9일");
+        assert_eq!(format_published(&dt, UiLang::Fr), "30 nov. 2018, 11:21");
+        assert_eq!(format_published(&d, UiLang::Fr), "9 févr. 2020");
+        assert_eq!(format_published(&dt, UiLang::De), "30. Nov. 2018, 11:21");
+        assert_eq!(format_published(&d, UiLang::Es), "9 feb 2020");
     }
 
     #[test]
@@ -255,8 +323,19 @@ mod tests {
         assert_eq!(pick(&["zh-Hant-HK"]), UiLang::ZhHant);
         assert_eq!(pick(&["zh-CN"]), UiLang::ZhHans);
         assert_eq!(pick(&["zh"]), UiLang::ZhHans);
-        assert_eq!(pick(&["fr-FR", "en-GB"]), UiLang::En);
-        assert_eq!(pick(&["fr", "zh-HK"]), UiLang::ZhHant);
+        assert_eq!(pick(&["fr-FR", "en-GB"]), UiLang::Fr);
+        assert_eq!(pick(&["it-IT", "zh-HK"]), UiLang::ZhHant);
+        assert_eq!(pick(&["nl", "pt-BR"]), UiLang::En);
+        assert_eq!(pick(&["ja-JP"]), UiLang::Ja);
+        assert_eq!(pick(&["ko-KR", "en"]), UiLang::Ko);
+        assert_eq!(pick(&["de-AT"]), UiLang::De);
+        assert_eq!(pick(&["es-419"]), UiLang::Es);
+        // A tag that only starts like one of ours is not it.
+        assert_eq!(pick(&["fro", "des", "kok"]), UiLang::En);
+        for l in UiLang::ALL {
+            assert_eq!(UiLang::from_tag(l.tag()), Some(l));
+            assert_eq!(UiLang::of_tag(l.tag()), Some(l));
+        }
         assert_eq!(pick(&[]), UiLang::En);
         assert_eq!(UiLang::from_tag("ZH-HANS"), Some(UiLang::ZhHans));
     }

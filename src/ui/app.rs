@@ -68,7 +68,8 @@ pub fn app(props: &AppProps) -> Html {
         use_reducer(move || {
             let mut p = Prefs::load();
             if let Some(l) = lang.as_deref().and_then(UiLang::from_tag) {
-                p.lang = l;
+                p.ask_lang(l);
+                p.starting = p.wanted.is_some();
             }
             if let Some(t) = theme.as_deref().and_then(Theme::from_key) {
                 p.theme = t;
@@ -89,9 +90,13 @@ pub fn app(props: &AppProps) -> Html {
     let embedded = props.mount.embedded();
     let filters_panel = FiltersPanel(use_state(|| None));
     let first_prefs = use_mut_ref(|| true);
-    use_effect_on(prefs.choices(), move |&choices| {
+    use_effect_on((prefs.choices(), prefs.starting), move |&(choices, starting)| {
         // Only a reader's own choice is remembered: the defaults (browser languages, system theme) are read
-        // afresh on every visit, so they follow the reader's system when it changes.
+        // afresh on every visit, so they follow the reader's system when it changes. (The choices the viewer
+        // starts with are those once the language it starts in has arrived.)
+        if starting {
+            return;
+        }
         if !std::mem::replace(&mut *first_prefs.borrow_mut(), false) {
             Prefs::save(choices);
         }
@@ -104,6 +109,24 @@ pub fn app(props: &AppProps) -> Html {
             let _ = root.set_attribute("lang", choices.0.tag());
         }
     });
+    // The words of a language asked for that are not compiled in: its catalog, fetched from next to the viewer's
+    // files (`i18n/<tag>.json`), kept for the page's life, then shown.
+    {
+        let dispatcher = prefs.dispatcher();
+        let mount = props.mount.clone();
+        use_effect_on(prefs.wanted, move |wanted| {
+            if let Some(lang) = *wanted {
+                let url = mount.asset(&super::strings::catalog_path(lang));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let answer = fetch_catalog(&url).await.and_then(|json| super::strings::add_catalog(lang, &json));
+                    if let Err(why) = &answer {
+                        web_sys::console::warn_1(&format!("article-viewer: {url}: {why}").into());
+                    }
+                    dispatcher.dispatch(super::state::PrefsAction::Catalog(lang, answer));
+                });
+            }
+        });
+    }
     let attempt = use_state(|| 0u32);
     let load = use_state(|| LoadState::Loading);
     // An article's own page: its article, shown at once, while the whole set loads. At the viewer's address of an
@@ -158,7 +181,7 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     // The prerendered list in the page (`cargo xtask dist`) gives way once the app shows the set, or why not.
-    use_effect_on((!matches!(*load, LoadState::Loading) || early.is_some()) && !embedded, |ready| {
+    use_effect_on((!matches!(*load, LoadState::Loading) || early.is_some()) && !embedded && !prefs.starting, |ready| {
         if *ready {
             super::take_over();
         }
@@ -308,6 +331,11 @@ pub fn app(props: &AppProps) -> Html {
         _ => 0,
     };
     let note = kept.map(|k| offline_note(s, prefs.lang, k, &on_retry));
+    // Until the words of the language the viewer starts in have arrived, nothing (the standalone page's
+    // prerendered list stays meanwhile).
+    if prefs.starting {
+        return html! { <div class="loading" aria-busy="true"></div> };
+    }
     let body = html! { <Frame {embedded} {script_toggle} {saved}>{ for note }{ content }</Frame> };
     html! {
         <ContextProvider<PrefsHandle> context={prefs.clone()}>
@@ -430,6 +458,15 @@ fn opened_article() -> Option<String> {
 
 /// The article `id` as its own page holds it for the app (see [`early_article`]), fetched: when the page is there
 /// and holds that article.
+/// The text of a catalog of the interface's words, or why it could not be had.
+async fn fetch_catalog(url: &str) -> Result<String, String> {
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {} {}", response.status(), response.status_text()));
+    }
+    response.text().await.map_err(|e| e.to_string())
+}
+
 async fn article_from_its_page(id: &str) -> Option<Catalog> {
     let response = gloo_net::http::Request::get(&super::route::article_file(id)).send().await.ok()?;
     let html = response.text().await.ok().filter(|_| response.ok())?;
@@ -449,15 +486,7 @@ fn switch(route: Route) -> Html {
 /// The preferences from context, or the defaults when a component is rendered on its own (tests).
 #[hook]
 pub fn use_prefs() -> Prefs {
-    use_context::<PrefsHandle>().map(|h| (*h).clone()).unwrap_or_else(|| Prefs {
-        lang: crate::domain::format::UiLang::En,
-        theme: super::state::Theme::Auto,
-        text: Default::default(),
-        script: Default::default(),
-        converters: Default::default(),
-        forgotten: 0,
-        read_elsewhere: 0,
-    })
+    use_context::<PrefsHandle>().map(|h| (*h).clone()).unwrap_or_else(|| Prefs::new(UiLang::En))
 }
 
 /// Points a widget's history at `route` (`/path` or `/path?query`, as [`start_route`] makes them): its path and

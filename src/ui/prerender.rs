@@ -8,12 +8,10 @@ use super::app::Frame;
 use super::pages::article::{Around, ArticlePage, RELATED};
 use super::pages::list::ListPage;
 use super::route::{route_path, Route};
-use super::script::Converters;
-use super::state::{Prefs, PrefsHandle, Theme};
+use super::state::{Prefs, PrefsHandle};
 use super::Catalog;
-use crate::domain::convert::ScriptChoice;
 use crate::domain::fold::fold;
-use crate::domain::format::{tag_is, UiLang};
+use crate::domain::format::UiLang;
 use crate::domain::listing::ListState;
 use crate::domain::LoadedSet;
 use yew::prelude::*;
@@ -32,15 +30,7 @@ struct Props {
 #[function_component(Prerendered)]
 fn prerendered(props: &Props) -> Html {
     let lang = props.lang;
-    let prefs = use_reducer(move || Prefs {
-        lang,
-        theme: Theme::Auto,
-        text: Default::default(),
-        script: ScriptChoice::default(),
-        converters: Converters::default(),
-        forgotten: 0,
-        read_elsewhere: 0,
-    });
+    let prefs = use_reducer(move || Prefs::new(lang));
     let path = match &props.article {
         Some(id) => route_path(&Route::Article { id: id.to_string() }, None),
         None => "/".to_owned(),
@@ -71,15 +61,12 @@ fn prerendered(props: &Props) -> Html {
     }
 }
 
-/// The interface language most of the set's articles are written in (their `lang`: Chinese or English); English
-/// when none says.
+/// The interface language most of the set's articles are written in (their `lang`, where the interface speaks
+/// it); English when none says.
 pub fn language_of(set: &LoadedSet) -> UiLang {
     let mut counts = [0usize; UiLang::ALL.len()];
-    for lang in set.articles.iter().filter_map(|a| a.lang.as_deref()) {
-        if tag_is(lang, "zh") || tag_is(lang, "en") {
-            let l = UiLang::pick(&[lang.to_owned()]);
-            counts[UiLang::ALL.iter().position(|x| *x == l).unwrap_or(0)] += 1;
-        }
+    for l in set.articles.iter().filter_map(|a| a.lang.as_deref()).filter_map(UiLang::of_tag) {
+        counts[UiLang::ALL.iter().position(|x| *x == l).unwrap_or(0)] += 1;
     }
     // The most articles; on a tie, English, then the earlier in UiLang::ALL.
     let en = UiLang::ALL.iter().position(|x| *x == UiLang::En).unwrap_or(0);
@@ -369,10 +356,32 @@ mod tests {
     #[test]
     fn the_prerender_speaks_the_articles_language() {
         assert_eq!(language_of(&set(&[])), UiLang::En);
-        assert_eq!(language_of(&set(&[None, Some("fr")])), UiLang::En);
+        assert_eq!(language_of(&set(&[None, Some("it")])), UiLang::En);
+        assert_eq!(language_of(&set(&[None, Some("fr-CA")])), UiLang::Fr);
+        assert_eq!(language_of(&set(&[Some("ja"), Some("ko"), Some("ko-KR")])), UiLang::Ko);
         assert_eq!(language_of(&set(&[Some("zh-Hant"), None])), UiLang::ZhHant);
         assert_eq!(language_of(&set(&[Some("zh-CN"), Some("zh-TW"), Some("zh-Hans")])), UiLang::ZhHans);
         assert_eq!(language_of(&set(&[Some("zh-TW"), Some("en")])), UiLang::En);
+    }
+
+    /// A set in a language whose words the viewer fetches in the browser is prerendered in it (natively its catalog
+    /// is compiled in), its dates and counts as that language writes them.
+    #[test]
+    fn a_french_set_is_prerendered_in_french() {
+        let json = r#"{"version": 1, "articles": [{"id": "a", "title": "Le nickel", "lang": "fr",
+            "published": "2018-11-30T11:21:00+01:00", "views": 12269, "body": ["Du texte."]}]}"#;
+        let set = load_article_set(json).unwrap();
+        assert_eq!(language_of(&set), UiLang::Fr);
+        let html = list_page_html(set, UiLang::Fr);
+        for said in [
+            "Lecteur d’articles",
+            "Réglages",
+            "Rechercher dans les articles",
+            "30 nov. 2018, 11:21",
+            "12\u{202f}269 vues",
+        ] {
+            assert!(html.contains(said), "{said} in {html}");
+        }
     }
 
     #[test]
@@ -616,9 +625,9 @@ mod tests {
         assert!(value.count < n);
         // Its count in the Filters, as the list's own count is written: digits grouped (1,500).
         assert!(value.count >= 1000, "{value:?}");
-        let count = crate::domain::format::format_exact(value.count as u64);
+        let count = crate::domain::format::format_exact(value.count as u64, UiLang::En);
         assert!(html.contains(&format!("<span class=\"facet-count\">{count}</span>")), "{count}");
-        let all = crate::domain::format::format_exact(n as u64);
+        let all = crate::domain::format::format_exact(n as u64, UiLang::En);
         assert!(html.contains(&format!("{count} of {all} articles")), "{count}");
     }
 }

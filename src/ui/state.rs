@@ -2,7 +2,7 @@
 //! remembered in localStorage when the browser allows it.
 
 use super::script::{Converters, Slot};
-use super::strings::{strings_for, Strings};
+use super::strings::{has_words, strings_for, Strings};
 use crate::domain::convert::{Script, ScriptChoice};
 use crate::domain::format::UiLang;
 use std::rc::Rc;
@@ -84,7 +84,16 @@ impl TextSize {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prefs {
+    /// The interface language shown.
     pub lang: UiLang,
+    /// A language asked for whose words (its catalog) are being fetched: [`Prefs::lang`] stays as it is until
+    /// they arrive, so the interface never shows a mix of two languages.
+    pub wanted: Option<UiLang>,
+    /// The language asked for when the viewer started is still being fetched: the viewer shows nothing yet
+    /// (rather than its English, then the language asked for).
+    pub starting: bool,
+    /// The last language asked for that could not be loaded, and why.
+    pub lang_failed: Option<(UiLang, String)>,
     pub theme: Theme,
     pub text: TextSize,
     /// The script articles are shown in when a link does not say (繁/简 conversion).
@@ -101,8 +110,36 @@ pub struct Prefs {
 }
 
 impl Prefs {
+    /// The defaults, in `lang`.
+    pub fn new(lang: UiLang) -> Prefs {
+        Prefs {
+            lang,
+            wanted: None,
+            starting: false,
+            lang_failed: None,
+            theme: Theme::Auto,
+            text: TextSize::default(),
+            script: ScriptChoice::default(),
+            converters: Converters::default(),
+            forgotten: 0,
+            read_elsewhere: 0,
+        }
+    }
+
     pub fn strings(&self) -> &'static Strings {
         strings_for(self.lang)
+    }
+
+    /// Shows the interface in `lang` now if its words are at hand, else once they are fetched (see
+    /// [`Prefs::wanted`]).
+    pub fn ask_lang(&mut self, lang: UiLang) {
+        self.lang_failed = None;
+        if has_words(lang) {
+            self.lang = lang;
+            self.wanted = None;
+        } else {
+            self.wanted = Some(lang);
+        }
     }
 
     /// The saved choices, else the browser's languages and the system theme.
@@ -117,7 +154,10 @@ impl Prefs {
         let theme = saved(THEME_KEY).as_deref().and_then(Theme::from_key).unwrap_or(Theme::Auto);
         let script = saved(SCRIPT_KEY).as_deref().and_then(ScriptChoice::from_key).unwrap_or_default();
         let text = saved(TEXT_KEY).as_deref().and_then(TextSize::from_key).unwrap_or_default();
-        Prefs { lang, theme, text, script, converters: Converters::default(), forgotten: 0, read_elsewhere: 0 }
+        let mut prefs = Prefs { theme, text, script, ..Prefs::new(UiLang::En) };
+        prefs.ask_lang(lang);
+        prefs.starting = prefs.wanted.is_some();
+        prefs
     }
 
     /// The reader's choices (what [`Prefs::save`] remembers).
@@ -143,6 +183,8 @@ pub(crate) fn storage() -> Option<web_sys::Storage> {
 
 pub enum PrefsAction {
     SetLang(UiLang),
+    /// A language's words were fetched (and kept: [`super::strings::add_catalog`]), or why not.
+    Catalog(UiLang, Result<(), String>),
     SetTheme(Theme),
     SetText(TextSize),
     SetScript(ScriptChoice),
@@ -160,7 +202,18 @@ impl Reducible for Prefs {
     fn reduce(self: Rc<Self>, action: PrefsAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            PrefsAction::SetLang(l) => next.lang = l,
+            PrefsAction::SetLang(l) => next.ask_lang(l),
+            PrefsAction::Catalog(l, answer) => {
+                // (An answer for a language asked for before the last is not shown: its words stay kept.)
+                if next.wanted == Some(l) {
+                    next.wanted = None;
+                    next.starting = false;
+                    match answer {
+                        Ok(()) => next.lang = l,
+                        Err(why) => next.lang_failed = Some((l, why)),
+                    }
+                }
+            }
             PrefsAction::SetTheme(t) => next.theme = t,
             PrefsAction::SetText(t) => next.text = t,
             PrefsAction::SetScript(c) => {
@@ -188,15 +241,7 @@ mod tests {
     use super::*;
 
     fn prefs() -> Rc<Prefs> {
-        Rc::new(Prefs {
-            lang: UiLang::En,
-            theme: Theme::Auto,
-            text: TextSize::Standard,
-            script: ScriptChoice::Original,
-            converters: Converters::default(),
-            forgotten: 0,
-            read_elsewhere: 0,
-        })
+        Rc::new(Prefs::new(UiLang::En))
     }
 
     #[test]
@@ -221,5 +266,26 @@ mod tests {
         assert_eq!((&hant.converters.hant, &hant.converters.hans), (&Slot::Loading, &Slot::Failed("x".into())));
         let original = both.clone().reduce(PrefsAction::SetScript(ScriptChoice::Original));
         assert_eq!(original.converters, both.converters);
+    }
+
+    #[test]
+    fn a_language_whose_words_are_fetched_is_shown_once_they_arrive_and_only_the_last_asked_for() {
+        let asked = prefs().reduce(PrefsAction::SetLang(UiLang::Ja));
+        // (Natively every catalog is at hand: the wait is what the browser sees, played here by hand.)
+        let mut waiting = (*asked).clone();
+        waiting.wanted = Some(UiLang::Ja);
+        waiting.lang = UiLang::En;
+        let waiting = Rc::new(waiting);
+        let other = waiting.clone().reduce(PrefsAction::Catalog(UiLang::Fr, Ok(())));
+        assert_eq!((other.lang, other.wanted), (UiLang::En, Some(UiLang::Ja)), "not the language asked for");
+        let shown = waiting.clone().reduce(PrefsAction::Catalog(UiLang::Ja, Ok(())));
+        assert_eq!((shown.lang, shown.wanted, shown.starting), (UiLang::Ja, None, false));
+        let failed = waiting.reduce(PrefsAction::Catalog(UiLang::Ja, Err("HTTP 404".into())));
+        assert_eq!((failed.lang, failed.wanted), (UiLang::En, None));
+        assert_eq!(failed.lang_failed, Some((UiLang::Ja, "HTTP 404".into())));
+        // Asking again forgets the failure; a language at hand is shown at once.
+        let again = failed.reduce(PrefsAction::SetLang(UiLang::ZhHant));
+        assert_eq!((again.lang, again.wanted, again.lang_failed.clone()), (UiLang::ZhHant, None, None));
+        assert_eq!(asked.lang, UiLang::Ja, "natively the catalogs are compiled in");
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::domain::format::UiLang;
 
+#[derive(Clone, Copy)]
 pub struct Strings {
     pub app_name: &'static str,
     pub default_collection_title: &'static str,
@@ -143,6 +144,8 @@ pub struct Strings {
     pub script_original: &'static str,
     pub script_loading: &'static str,
     pub script_failed: &'static str,
+    /// The interface language chosen could not be loaded (its catalog): "… {language} … ({error})".
+    pub language_failed: &'static str,
     pub search_key_hint: &'static str,
     /// The list of keyboard shortcuts (`?`): its title, what each key does, and its button.
     pub shortcuts_title: &'static str,
@@ -154,6 +157,167 @@ pub struct Strings {
     pub key_help: &'static str,
     pub close: &'static str,
 }
+
+/// Every key of [`Strings`] (a test checks that every field is named).
+macro_rules! keys {
+    ($($key:ident),* $(,)?) => {
+        impl Strings {
+            /// The keys, as a catalog names them.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($key)),*];
+
+            /// The texts, in the order of [`Strings::KEYS`].
+            #[cfg(test)]
+            pub fn texts(&self) -> Vec<&'static str> {
+                vec![$(self.$key),*]
+            }
+
+            /// The text of the `i`th key of [`Strings::KEYS`]. (Filling a table by key through this rather than
+            /// naming each field: the wasm is ~8 KB smaller.)
+            fn text_mut(&mut self, i: usize) -> Option<&mut &'static str> {
+                let mut i = i;
+                $(
+                    if i == 0 {
+                        return Some(&mut self.$key);
+                    }
+                    i -= 1;
+                )*
+                let _ = i;
+                None
+            }
+        }
+    };
+}
+
+impl Strings {
+    /// `fallback` with the texts `text` gives by key.
+    pub fn from_lookup(fallback: &Strings, text: &dyn Fn(&str) -> Option<&'static str>) -> Strings {
+        let mut table = *fallback;
+        for (i, key) in Strings::KEYS.iter().enumerate() {
+            if let (Some(t), Some(slot)) = (text(key), table.text_mut(i)) {
+                *slot = t;
+            }
+        }
+        table
+    }
+}
+
+keys!(
+    app_name,
+    default_collection_title,
+    loading,
+    load_failed,
+    retry,
+    offline_copy,
+    offline_copy_undated,
+    back_to_list,
+    contents,
+    not_found_title,
+    not_found_text,
+    page_not_found_title,
+    page_not_found_text,
+    no_articles,
+    views,
+    views_one,
+    reading_time,
+    source,
+    category,
+    authors,
+    list_separator,
+    label_separator,
+    editor,
+    original_link,
+    skipped_summary,
+    skipped_summary_one,
+    warnings_summary,
+    warnings_summary_one,
+    crashed,
+    skip_to_content,
+    language,
+    theme,
+    theme_auto,
+    theme_light,
+    theme_dark,
+    text_size,
+    text_small,
+    text_standard,
+    text_large,
+    text_larger,
+    pagination,
+    previous_page,
+    next_page,
+    page_of,
+    article_count,
+    article_count_one,
+    previous_article,
+    next_article,
+    article_navigation,
+    related_articles,
+    continue_reading,
+    share,
+    share_copied,
+    share_failed,
+    enlarge_image,
+    back_to_text,
+    in_sections,
+    unread_only,
+    save_for_later,
+    saved,
+    saved_only,
+    saved_link,
+    read_done,
+    read_percent,
+    forget_reading,
+    forget_saved,
+    matches,
+    match_count,
+    match_count_one,
+    match_of,
+    previous_match,
+    next_match,
+    settings,
+    received_of,
+    received,
+    search_label,
+    search_placeholder,
+    search_hint,
+    filters,
+    filters_active,
+    author_facet,
+    tag_facet,
+    date_range,
+    date_from,
+    date_to,
+    sort_label,
+    sort_collection,
+    sort_relevance,
+    sort_newest,
+    sort_oldest,
+    sort_views,
+    clear_filters,
+    result_count,
+    result_count_one,
+    no_results,
+    did_you_mean,
+    show_all,
+    show_fewer,
+    facet_filter,
+    facet_hidden,
+    facet_no_match,
+    script,
+    script_original,
+    script_loading,
+    script_failed,
+    language_failed,
+    search_key_hint,
+    shortcuts_title,
+    key_search,
+    key_escape,
+    key_matches,
+    key_articles,
+    key_save,
+    key_help,
+    close,
+);
 
 pub const EN: Strings = Strings {
     app_name: "Article viewer",
@@ -261,6 +425,7 @@ pub const EN: Strings = Strings {
     script_original: "As written",
     script_loading: "Loading the character tables…",
     script_failed: "The character tables could not be loaded ({error}). Choose the script again to retry.",
+    language_failed: "The words for {language} could not be loaded ({error}). Choose it again to retry.",
     search_key_hint: "Press / to search, ? for all shortcuts.",
     shortcuts_title: "Keyboard shortcuts",
     key_search: "Search",
@@ -378,6 +543,7 @@ pub const ZH_HANT: Strings = Strings {
     script_original: "原文",
     script_loading: "正在載入字形對照表…",
     script_failed: "無法載入字形對照表（{error}）。再選一次即可重試。",
+    language_failed: "無法載入{language}介面文字（{error}）。再選一次即可重試。",
     search_key_hint: "按 / 開始搜尋，按 ? 查看所有快捷鍵。",
     shortcuts_title: "鍵盤快捷鍵",
     key_search: "搜尋",
@@ -495,6 +661,7 @@ pub const ZH_HANS: Strings = Strings {
     script_original: "原文",
     script_loading: "正在加载字形对照表…",
     script_failed: "无法加载字形对照表（{error}）。再选一次即可重试。",
+    language_failed: "无法加载{language}界面文字（{error}）。再选一次即可重试。",
     search_key_hint: "按 / 开始搜索，按 ? 查看所有快捷键。",
     shortcuts_title: "键盘快捷键",
     key_search: "搜索",
@@ -506,12 +673,95 @@ pub const ZH_HANS: Strings = Strings {
     close: "关闭",
 };
 
-/// The table for `lang`.
+/// The table for `lang`: compiled in, or its catalog once loaded ([`add_catalog`]); English until then.
 pub fn strings_for(lang: UiLang) -> &'static Strings {
     match lang {
         UiLang::ZhHant => &ZH_HANT,
         UiLang::ZhHans => &ZH_HANS,
         UiLang::En => &EN,
+        other => catalog(other).unwrap_or(&EN),
+    }
+}
+
+thread_local! {
+    /// The catalogs loaded, each kept for the page's life (a few KB each; every viewer on the page shares them).
+    static CATALOGS: std::cell::RefCell<Vec<(UiLang, &'static Strings)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Whether `lang`'s words are at hand: compiled in, or its catalog loaded.
+pub fn has_words(lang: UiLang) -> bool {
+    lang.built_in() || catalog(lang).is_some()
+}
+
+/// `lang`'s catalog, if loaded. (Natively — the prerendered pages, the tests — the catalogs are compiled in and
+/// read on first use.)
+fn catalog(lang: UiLang) -> Option<&'static Strings> {
+    let loaded = CATALOGS.with_borrow(|c| c.iter().find(|(l, _)| *l == lang).map(|(_, s)| *s));
+    #[cfg(not(target_arch = "wasm32"))]
+    if loaded.is_none() {
+        if let Some(json) = bundled::catalog_json(lang) {
+            add_catalog(lang, json).expect("the catalogs in static/i18n are valid");
+            return catalog(lang);
+        }
+    }
+    loaded
+}
+
+/// Reads a catalog (`static/i18n/<tag>.json`: an object of a text for each key of [`Strings`]; a key it lacks
+/// is shown in English, a key it has that the viewer does not know is ignored) and keeps it for `lang`.
+pub fn add_catalog(lang: UiLang, json: &str) -> Result<(), String> {
+    let Texts(texts) = serde_json::from_str(json).map_err(|e| format!("not a catalog: {e}"))?;
+    let text = |key: &str| texts.iter().find(|(k, _)| k == key).map(|(_, t)| &*Box::leak(t.clone().into_boxed_str()));
+    let table = Strings::from_lookup(&EN, &text);
+    let table: &'static Strings = Box::leak(Box::new(table));
+    // (The newest first: a catalog read again for a language replaces the one before.)
+    CATALOGS.with_borrow_mut(|c| c.insert(0, (lang, table)));
+    Ok(())
+}
+
+/// A catalog's texts by key, in its order (a list rather than a map: a hash map's code in the wasm for a
+/// hundred lookups once).
+struct Texts(Vec<(String, String)>);
+
+impl<'de> serde::Deserialize<'de> for Texts {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Texts, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = Texts;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of texts by key")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Texts, A::Error> {
+                let mut texts = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    texts.push(entry);
+                }
+                Ok(Texts(texts))
+            }
+        }
+        d.deserialize_map(Entries)
+    }
+}
+
+/// Where a catalog is, relative to the viewer's files.
+pub fn catalog_path(lang: UiLang) -> String {
+    format!("i18n/{}.json", lang.tag())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod bundled {
+    use crate::domain::format::UiLang;
+
+    /// The catalog of `lang` as shipped (`static/i18n`), for native builds.
+    pub fn catalog_json(lang: UiLang) -> Option<&'static str> {
+        Some(match lang {
+            UiLang::Ja => include_str!("../../static/i18n/ja.json"),
+            UiLang::Ko => include_str!("../../static/i18n/ko.json"),
+            UiLang::Fr => include_str!("../../static/i18n/fr.json"),
+            UiLang::De => include_str!("../../static/i18n/de.json"),
+            UiLang::Es => include_str!("../../static/i18n/es.json"),
+            UiLang::ZhHant | UiLang::ZhHans | UiLang::En => return None,
+        })
     }
 }
 
@@ -524,147 +774,75 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 mod tests {
     use super::*;
 
-    fn all(s: &Strings) -> Vec<&'static str> {
-        vec![
-            s.app_name,
-            s.default_collection_title,
-            s.loading,
-            s.load_failed,
-            s.retry,
-            s.offline_copy,
-            s.offline_copy_undated,
-            s.back_to_list,
-            s.contents,
-            s.not_found_title,
-            s.not_found_text,
-            s.page_not_found_title,
-            s.page_not_found_text,
-            s.no_articles,
-            s.views,
-            s.views_one,
-            s.reading_time,
-            s.source,
-            s.category,
-            s.authors,
-            s.list_separator,
-            s.label_separator,
-            s.editor,
-            s.original_link,
-            s.skipped_summary,
-            s.skipped_summary_one,
-            s.warnings_summary,
-            s.warnings_summary_one,
-            s.crashed,
-            s.skip_to_content,
-            s.language,
-            s.theme,
-            s.theme_auto,
-            s.theme_light,
-            s.theme_dark,
-            s.text_size,
-            s.text_small,
-            s.text_standard,
-            s.text_large,
-            s.text_larger,
-            s.pagination,
-            s.previous_page,
-            s.next_page,
-            s.page_of,
-            s.article_count,
-            s.previous_article,
-            s.next_article,
-            s.article_navigation,
-            s.related_articles,
-            s.continue_reading,
-            s.share,
-            s.share_copied,
-            s.share_failed,
-            s.enlarge_image,
-            s.back_to_text,
-            s.in_sections,
-            s.unread_only,
-            s.save_for_later,
-            s.saved,
-            s.saved_only,
-            s.saved_link,
-            s.read_done,
-            s.read_percent,
-            s.forget_reading,
-            s.forget_saved,
-            s.matches,
-            s.match_count,
-            s.match_count_one,
-            s.match_of,
-            s.previous_match,
-            s.next_match,
-            s.settings,
-            s.search_label,
-            s.search_placeholder,
-            s.search_hint,
-            s.filters,
-            s.filters_active,
-            s.author_facet,
-            s.tag_facet,
-            s.date_range,
-            s.date_from,
-            s.date_to,
-            s.sort_label,
-            s.sort_collection,
-            s.sort_relevance,
-            s.sort_newest,
-            s.sort_oldest,
-            s.sort_views,
-            s.clear_filters,
-            s.result_count,
-            s.result_count_one,
-            s.no_results,
-            s.did_you_mean,
-            s.show_all,
-            s.show_fewer,
-            s.facet_filter,
-            s.facet_hidden,
-            s.facet_no_match,
-            s.script,
-            s.script_original,
-            s.script_loading,
-            s.script_failed,
-            s.search_key_hint,
-            s.shortcuts_title,
-            s.key_search,
-            s.key_escape,
-            s.key_matches,
-            s.key_articles,
-            s.key_save,
-            s.key_help,
-            s.close,
-        ]
+    /// The `{name}`s of a template, sorted.
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n)).collect();
+        names.sort_unstable();
+        names
+    }
+
+    /// Every field is named once in `keys!` (each is a `&'static str`: as many keys as the table has room for).
+    #[test]
+    fn every_field_has_its_key() {
+        assert_eq!(std::mem::size_of::<Strings>(), std::mem::size_of_val(Strings::KEYS));
+        let unique: std::collections::BTreeSet<&str> = Strings::KEYS.iter().copied().collect();
+        assert_eq!(unique.len(), Strings::KEYS.len());
+        // The `i`th key is the `i`th text.
+        let mut table = EN;
+        *table.text_mut(Strings::KEYS.iter().position(|k| *k == "close").unwrap()).unwrap() = "x";
+        assert_eq!((table.close, table.app_name), ("x", EN.app_name));
+        assert!(table.text_mut(Strings::KEYS.len()).is_none());
     }
 
     #[test]
     fn every_language_has_every_string_and_the_same_placeholders() {
-        let en = all(&EN);
+        let en = EN.texts();
+        assert_eq!(en.len(), Strings::KEYS.len());
         for lang in UiLang::ALL {
-            let table = all(strings_for(lang));
+            let table = strings_for(lang).texts();
             assert_eq!(table.len(), en.len());
-            for (s, e) in table.iter().zip(&en) {
-                assert!(!s.trim().is_empty(), "{lang:?} has an empty string");
-                for ph in [
-                    "{page}",
-                    "{pages}",
-                    "{count}",
-                    "{received}",
-                    "{total}",
-                    "{authors}",
-                    "{error}",
-                    "{facet}",
-                    "{url}",
-                    "{date}",
-                ] {
-                    assert_eq!(s.contains(ph), e.contains(ph), "{lang:?}: {s:?} vs {e:?}");
-                }
+            for ((s, e), key) in table.iter().zip(&en).zip(Strings::KEYS) {
+                assert!(!s.trim().is_empty(), "{lang:?} has an empty {key}");
+                assert_eq!(placeholders(s), placeholders(e), "{lang:?} {key}: {s:?} vs {e:?}");
             }
         }
+        assert_eq!(placeholders("{count} of {total} articles match"), ["count", "total"]);
         assert_eq!(fill(EN.page_of, &[("page", "2"), ("pages", "9")]), "Page 2 of 9");
+    }
+
+    /// A catalog shipped names every key and no other, and is a translation: hardly a text is left in English
+    /// (a few words are the same in both, such as "Source" and "Articles" in French).
+    #[test]
+    fn every_catalog_is_complete_and_translated() {
+        for lang in UiLang::ALL.into_iter().filter(|l| !l.built_in()) {
+            let json = bundled::catalog_json(lang).unwrap();
+            let texts: std::collections::BTreeMap<String, String> = serde_json::from_str(json).unwrap();
+            let keys: Vec<&str> = texts.keys().map(String::as_str).collect();
+            let mut want = Strings::KEYS.to_vec();
+            want.sort_unstable();
+            assert_eq!(keys, want, "{lang:?}: the catalog's keys");
+            let same: Vec<&str> =
+                Strings::KEYS.iter().copied().filter(|k| texts[*k] == EN.texts()[key_index(k)]).collect();
+            assert!(same.len() * 10 <= Strings::KEYS.len(), "{lang:?}: left as in English: {same:?}");
+            // The table read from it is the catalog's.
+            assert_eq!(strings_for(lang).settings, texts["settings"], "{lang:?}");
+        }
+    }
+
+    fn key_index(key: &str) -> usize {
+        Strings::KEYS.iter().position(|k| *k == key).unwrap()
+    }
+
+    #[test]
+    fn a_catalog_missing_keys_shows_them_in_english_and_a_broken_one_is_refused() {
+        // (Each test's thread has catalogs of its own.)
+        add_catalog(UiLang::De, r#"{"settings": "Einstellungen", "unknown_key": "x"}"#).unwrap();
+        assert_eq!(strings_for(UiLang::De).settings, "Einstellungen");
+        assert_eq!(strings_for(UiLang::De).close, EN.close);
+        assert!(add_catalog(UiLang::De, "<!doctype html>").unwrap_err().starts_with("not a catalog"));
+        assert!(add_catalog(UiLang::De, r#"["a list"]"#).is_err());
+        assert!(has_words(UiLang::De) && has_words(UiLang::En));
+        assert_eq!(catalog_path(UiLang::Fr), "i18n/fr.json");
     }
 
     /// The hint teaches the syntax in each language's own quotes: typed as shown, its example phrase is one term

@@ -30,6 +30,7 @@ test('dist ships the policy: no inline script in index.html, the same policy in 
   assert.match(headersFile, /immutable/);
   // The 繁/简 converters are not content-hashed: revalidated, never served from a stale cache.
   assert.match(headersFile, /\/opencc\/\*\n  Cache-Control: no-cache\n/);
+  assert.match(headersFile, /\/i18n\/\*\n  Cache-Control: no-cache\n/);
   // Nor are wasm-bindgen's snippets (the converter's importer).
   assert.match(headersFile, /\/snippets\/\*\n  Cache-Control: no-cache\n/);
   for (const f of fs.readdirSync(path.join(DIST, 'snippets'), { recursive: true }).filter((f) => f.endsWith('.js'))) {

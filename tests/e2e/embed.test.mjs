@@ -43,7 +43,8 @@ before(async () => {
         + '<aside style="width: 300px"><article-viewer id="side" src="/elsewhere/sotu.json" page-size="2"></article-viewer></aside></div>'),
       // Attributes with values the viewer does not take, and a language given by its region.
       'values.html': hostPage('<article-viewer id="odd" src="/elsewhere/sotu.json" page-size="-3" theme="purple" script="klingon" routing="weird"></article-viewer>'
-        + '<article-viewer id="tw" src="/elsewhere/other.json" lang="zh-TW" page-size="1"></article-viewer>'),
+        + '<article-viewer id="tw" src="/elsewhere/other.json" lang="zh-TW" page-size="1"></article-viewer>'
+        + '<article-viewer id="fr" src="/elsewhere/other.json" lang="fr-CA"></article-viewer>'),
       'noid.html': hostPage('<article-viewer></article-viewer><article-viewer src="/elsewhere/other.json"></article-viewer>'),
       'broken.html': hostPage('<article-viewer id="bad" src="/elsewhere/missing.json"></article-viewer><article-viewer id="good"></article-viewer>'),
       'mixed.json': JSON.stringify({ version: 1, articles: [
@@ -291,6 +292,12 @@ test("an attribute's value the viewer does not take is left out, with a warning 
   await tw.locator('.site-name', { hasText: '文章閱讀器' }).waitFor();
   assert.equal(await tw.locator('.card').count(), 1);
   assert.ok(!warnings.some((w) => w.includes('id="tw"')), `${warnings}`);
+  // lang="fr-CA": French, its words fetched from next to embed.js (not next to the host page, at another path).
+  const fr = widget(page, 'fr');
+  await fr.locator('.search-label', { hasText: 'Rechercher dans les articles' }).waitFor();
+  assert.equal(await fr.locator('.list-count').innerText(), '2 articles');
+  assert.equal(await fr.locator('.settings-menu > summary').innerText(), 'Réglages');
+  assert.ok(!warnings.some((w) => w.includes('id="fr"')), `${warnings}`);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -25,6 +25,20 @@ after(async () => {
   await server?.close();
 });
 
+/**
+ * From the page's next load on, records in `window.__avTexts` each text the first element matching `selector` is
+ * seen with, in order, from the moment it is in the page.
+ */
+const recordTexts = (page, selector) => page.addInitScript((sel) => {
+  const seen = [];
+  window.__avTexts = seen;
+  new MutationObserver(() => {
+    const el = document.querySelector(sel);
+    if (el && seen[seen.length - 1] !== el.textContent) seen.push(el.textContent);
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}, selector);
+
+
 test('10,000 articles: the first page renders 20 cards and pages are in the URL', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.goto(server.url('/big/'));
@@ -115,6 +129,88 @@ test('the interface language can be switched, is remembered, and the page lang f
   await page.locator('.lang-select').selectOption('en');
   await page.locator('.list-count', { hasText: '1 article' }).waitFor();
   await page.close();
+});
+
+test('the interface in Japanese, Korean, French, German or Spanish: its words fetched when first chosen, then remembered', async () => {
+  const { page, errors } = await newPage(browser.context);
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/i18n/')) fetched.push(new URL(r.url()).pathname); });
+  await page.goto(server.url('/seed/'));
+  await page.locator('.card').first().waitFor();
+  // An English reader fetches no catalog.
+  assert.deepEqual(fetched, []);
+  for (const [lang, settings, date, views] of [
+    ['fr', 'Réglages', '30 nov. 2018, 11:21', '12\u202f269 vues'],
+    ['de', 'Einstellungen', '30. Nov. 2018, 11:21', '12.269 Aufrufe'],
+    ['es', 'Ajustes', '30 nov 2018, 11:21', '12.269 visitas'],
+    ['ja', '設定', '2018年11月30日 11:21', '1.2万回閲覧'],
+    ['ko', '설정', '2018년 11월 30일 11:21', '조회 1.2만회'],
+  ]) {
+    await openSettings(page);
+    await page.locator('.lang-select').selectOption(lang);
+    await page.locator('.settings-menu > summary', { hasText: settings }).waitFor();
+    const meta = await page.locator('.card .meta').innerText();
+    assert.ok(meta.includes(date) && meta.includes(views), `${lang}: ${meta}`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+  }
+  assert.deepEqual(fetched, ['/seed/i18n/fr.json', '/seed/i18n/de.json', '/seed/i18n/es.json', '/seed/i18n/ja.json', '/seed/i18n/ko.json']);
+  // Back to one fetched before: from memory, not fetched again.
+  await openSettings(page);
+  await page.locator('.lang-select').selectOption('fr');
+  await page.locator('.settings-menu > summary', { hasText: 'Réglages' }).waitFor();
+  assert.equal(fetched.length, 5);
+  // Remembered: the page opens in French, and is never shown in English meanwhile (the first time the header is in
+  // the page, it is already French).
+  await recordTexts(page, '.app .settings-menu > summary');
+  await page.reload();
+  await page.locator('.list-count', { hasText: '1 article' }).waitFor();
+  await page.locator('.settings-menu > summary', { hasText: 'Réglages' }).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__avTexts), ['Réglages']);
+  assert.match(await page.locator('.search-label').innerText(), /Rechercher dans les articles/);
+  await openSettings(page);
+  await page.locator('.lang-select').selectOption('en');
+  await page.locator('.settings-menu > summary', { hasText: 'Settings' }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a language whose words cannot be fetched leaves the interface as it was, says why, and is tried again when chosen again', async () => {
+  const { page } = await newPage(browser.context);
+  await page.goto(server.url('/seed/'));
+  await page.locator('.card').first().waitFor();
+  await page.route('**/i18n/de.json', (route) => route.fulfill({ status: 503, body: 'busy' }));
+  await openSettings(page);
+  await page.locator('.lang-select').selectOption('de');
+  await page.locator('.script-status', { hasText: 'The words for Deutsch could not be loaded (HTTP 503' }).waitFor();
+  assert.equal(await page.locator('.settings-menu > summary').innerText(), 'Settings');
+  assert.equal(await page.locator('.lang-select').inputValue(), 'en');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.unroute('**/i18n/de.json');
+  await page.locator('.lang-select').selectOption('de');
+  await page.locator('.settings-menu > summary', { hasText: 'Einstellungen' }).waitFor();
+  assert.equal(await page.locator('.script-status').innerText(), '');
+  await openSettings(page);
+  await page.locator('.lang-select').selectOption('en');
+  await page.locator('.settings-menu > summary', { hasText: 'Settings' }).waitFor();
+  await page.close();
+});
+
+test("a reader whose browser asks for Japanese gets the interface in Japanese, and the app's first view is already in it", async () => {
+  const ja = await launchBrowser({ locale: 'ja-JP' });
+  try {
+    const { page, errors } = await newPage(ja.context);
+    await recordTexts(page, '.app .list-count');
+    await page.goto(server.url('/big/'));
+    await page.locator('.list-count', { hasText: '10,000件の記事' }).waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__avTexts), ['10,000件の記事']);
+    assert.equal(await page.locator('.page-status').innerText(), '1 / 500 ページ');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
+    // Not the reader's own choice: nothing remembered (a later visit follows the browser's languages again).
+    assert.equal(await page.evaluate(() => localStorage.getItem('article-viewer.lang')), null);
+    assert.deepEqual(errors, []);
+  } finally {
+    await ja.close();
+  }
 });
 
 test('the script toggle is one click; the Settings menu builds its selects when opened, Escape or a press outside closes it', async () => {

@@ -888,6 +888,8 @@ fn write_headers(dist: &Path) -> Result<()> {
     // The 繁/简 converter modules are not content-hashed, and the viewer calls into them: revalidated every time
     // (a 304 when unchanged), so that a new deploy never pairs a new viewer with a cached old module.
     out.push_str("/opencc/*\n  Cache-Control: no-cache\n");
+    // Nor are the catalogs of the interface's words (i18n/<tag>.json), fetched by name.
+    out.push_str("/i18n/*\n  Cache-Control: no-cache\n");
     // Nor are the articles' pages, made again with the set.
     for dir in [PAGES_DIR, LIST_PAGES_DIR] {
         out.push_str(&format!("/{dir}/*\n  Cache-Control: no-cache\n"));

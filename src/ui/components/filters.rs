@@ -58,7 +58,8 @@ pub struct FiltersPanel(pub UseStateHandle<Option<bool>>);
 /// (`cargo xtask bench paint`).
 #[function_component(Filters)]
 pub fn filters(props: &FiltersProps) -> Html {
-    let s = use_prefs().strings();
+    let prefs = use_prefs();
+    let (s, lang) = (prefs.strings(), prefs.lang);
     let conv = use_converter();
     let local = use_state(|| None::<bool>);
     let chosen = use_context::<FiltersPanel>().map_or(local, |p| p.0);
@@ -142,7 +143,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                                 <label class="facet-value">
                                     <input type="checkbox" checked={v.selected} {onchange} />
                                     <span class="facet-label">{ shown_text(&conv, &v.label) }</span>
-                                    <span class="facet-count">{ format_exact(v.count as u64) }</span>
+                                    <span class="facet-count">{ format_exact(v.count as u64, lang) }</span>
                                 </label>
                             </li>
                         }
@@ -153,7 +154,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                 if all {
                     <p class="facet-note" role="status">{
                         if hidden > 0 {
-                            fill(s.facet_hidden, &[("count", &format_exact(hidden as u64))])
+                            fill(s.facet_hidden, &[("count", &format_exact(hidden as u64, lang))])
                         } else if nothing {
                             s.facet_no_match.to_owned()
                         } else {
@@ -163,7 +164,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                 }
                 if values.len() > FACET_PREVIEW {
                     <button type="button" class="facet-more" onclick={toggle_all} aria-expanded={all.to_string()}>
-                        { if all { s.show_fewer.to_owned() } else { fill(s.show_all, &[("count", &format_exact(values.len() as u64))]) } }
+                        { if all { s.show_fewer.to_owned() } else { fill(s.show_all, &[("count", &format_exact(values.len() as u64, lang))]) } }
                     </button>
                 }
             </fieldset>
@@ -204,7 +205,7 @@ pub fn filters(props: &FiltersProps) -> Html {
                 <label class={classes!("facet-value", class)}>
                     <input type="checkbox" checked={on} {onchange} />
                     <span class="facet-label">{ label }</span>
-                    <span class="facet-count">{ format_exact(count as u64) }</span>
+                    <span class="facet-count">{ format_exact(count as u64, lang) }</span>
                 </label>
             }
         })

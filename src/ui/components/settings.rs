@@ -79,9 +79,10 @@ pub fn settings(props: &SettingsProps) -> Html {
             }
         })
     };
-    let status = match choice.script().map(|sc| prefs.converters.slot(sc)) {
-        Some(Slot::Loading) => Some(s.script_loading.to_owned()),
-        Some(Slot::Failed(e)) => Some(fill(s.script_failed, &[("error", e)])),
+    let status = match (&prefs.lang_failed, choice.script().map(|sc| prefs.converters.slot(sc))) {
+        (Some((lang, e)), _) => Some(fill(s.language_failed, &[("language", lang.native_name()), ("error", e)])),
+        (None, Some(Slot::Loading)) => Some(s.script_loading.to_owned()),
+        (None, Some(Slot::Failed(e))) => Some(fill(s.script_failed, &[("error", e)])),
         _ => None,
     };
     let script_label = |c: ScriptChoice| match c {
@@ -150,7 +151,7 @@ pub fn settings(props: &SettingsProps) -> Html {
                 if *open {
                     <div class="settings-panel">
                         { setting(&prefs, s.language, "lang-select", |v| UiLang::from_tag(v).map(PrefsAction::SetLang),
-                            &UiLang::ALL.map(|l| (l.tag(), Some(l.tag()), l == prefs.lang, l.native_name()))) }
+                            &UiLang::ALL.map(|l| (l.tag(), Some(l.tag()), l == prefs.wanted.unwrap_or(prefs.lang), l.native_name()))) }
                         { setting(&prefs, s.theme, "theme-select", |v| Theme::from_key(v).map(PrefsAction::SetTheme),
                             &Theme::ALL.map(|t| (t.key(), None, t == prefs.theme, t.label(s)))) }
                         { setting(&prefs, s.text_size, "text-select", |v| TextSize::from_key(v).map(PrefsAction::SetText),

@@ -75,7 +75,8 @@ fn did_you_mean(next: &ListState, template: &'static str) -> Html {
 #[function_component(ListPage)]
 pub fn list_page() -> Html {
     let catalog = use_context::<Catalog>().expect("ListPage is rendered inside the catalog provider");
-    let s = use_prefs().strings();
+    let prefs = use_prefs();
+    let (s, lang) = (prefs.strings(), prefs.lang);
     let navigator = use_navigator();
     let state = use_list_state();
     let unpaged = ListState { page: None, ..state.clone() };
@@ -210,11 +211,11 @@ pub fn list_page() -> Html {
     let shown = &listing.results[((page - 1) * page_size).min(found)..(page * page_size).min(found)];
     let count = if state.is_filtered() {
         let template = if found == 1 { s.result_count_one } else { s.result_count };
-        fill(template, &[("count", &format_exact(found as u64)), ("total", &format_exact(total as u64))])
+        fill(template, &[("count", &format_exact(found as u64, lang)), ("total", &format_exact(total as u64, lang))])
     } else if total == 1 {
         s.article_count_one.to_owned()
     } else {
-        fill(s.article_count, &[("count", &format_exact(total as u64))])
+        fill(s.article_count, &[("count", &format_exact(total as u64, lang))])
     };
     html! {
         <section class="list-page">
