@@ -167,6 +167,27 @@ test('Korean lines break between words, never inside one', async () => {
   await page.close();
 });
 
+test('under a Korean interface a Chinese article breaks its lines as Chinese does: the list and the article fit a phone', async () => {
+  const ko = await launchBrowser({ locale: 'ko-KR' });
+  try {
+    const { page, errors } = await newPage(ko.context);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(server.url('/some/sub/path/'));
+    await page.locator('.settings-menu > summary', { hasText: '설정' }).waitFor();
+    const fits = () => page.evaluate(() => document.scrollingElement.scrollWidth <= window.innerWidth);
+    assert.equal(await page.locator('.excerpt').evaluate((e) => e.closest('[lang]').lang), 'zh-Hant');
+    assert.equal(await page.locator('.excerpt').evaluate((e) => getComputedStyle(e).wordBreak), 'normal');
+    assert.equal(await page.locator('.search-label').evaluate((e) => getComputedStyle(e).wordBreak), 'keep-all');
+    assert.ok(await fits(), 'the list is no wider than the phone');
+    await page.locator('.card-title a').click();
+    await page.locator('.article-body p').first().waitFor();
+    assert.ok(await fits(), 'the article is no wider than the phone');
+    assert.deepEqual(errors, []);
+  } finally {
+    await ko.close();
+  }
+});
+
 test('list → article → reload → back, under a sub-path', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.goto(server.url('/some/sub/path/'));
