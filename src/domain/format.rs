@@ -188,8 +188,9 @@ pub fn format_exact(n: u64, lang: UiLang) -> String {
 }
 
 /// A byte count for people: `512 B`, `1.5 KB`, `45.3 MB` (powers of 1,000, one decimal rounded half up; the
-/// unit chosen after rounding, so 999,960 bytes are `1.0 MB`, not `1000.0 KB`).
-pub fn format_bytes(n: u64) -> String {
+/// unit chosen after rounding, so 999,960 bytes are `1.0 MB`, not `1000.0 KB`), the decimal mark `lang`'s
+/// (`1,5 MB` in French, German and Spanish).
+pub fn format_bytes(n: u64, lang: UiLang) -> String {
     if n < 1_000 {
         return format!("{n} B");
     }
@@ -199,7 +200,8 @@ pub fn format_bytes(n: u64) -> String {
         (_, mb) if mb < 10_000 => (mb, "MB"),
         _ => (in_tenths(1_000_000_000), "GB"),
     };
-    format!("{}.{} {name}", tenths / 10, tenths % 10)
+    let mark = if lang.group_separator() == ',' { '.' } else { ',' };
+    format!("{}{mark}{} {name}", tenths / 10, tenths % 10)
 }
 
 #[cfg(test)]
@@ -283,20 +285,24 @@ mod tests {
 
     #[test]
     fn bytes() {
-        assert_eq!(format_bytes(512), "512 B");
-        assert_eq!(format_bytes(1_500), "1.5 KB");
-        assert_eq!(format_bytes(45_300_000), "45.3 MB");
-        assert_eq!(format_bytes(999), "999 B");
-        assert_eq!(format_bytes(1_000), "1.0 KB");
-        assert_eq!(format_bytes(1_049), "1.0 KB");
-        assert_eq!(format_bytes(1_050), "1.1 KB");
-        assert_eq!(format_bytes(999_949), "999.9 KB");
-        assert_eq!(format_bytes(999_950), "1.0 MB");
-        assert_eq!(format_bytes(40_812_345), "40.8 MB");
-        assert_eq!(format_bytes(2_500_000_000), "2.5 GB");
-        assert_eq!(format_bytes(12_345_000_000_000), "12345.0 GB");
-        assert_eq!(format_bytes(u64::MAX), "18446744073.7 GB");
-        assert_eq!(format_bytes(u64::MAX - 10), "18446744073.7 GB");
+        assert_eq!(format_bytes(512, UiLang::En), "512 B");
+        assert_eq!(format_bytes(1_500, UiLang::En), "1.5 KB");
+        assert_eq!(format_bytes(45_300_000, UiLang::En), "45.3 MB");
+        assert_eq!(format_bytes(999, UiLang::En), "999 B");
+        assert_eq!(format_bytes(1_000, UiLang::En), "1.0 KB");
+        assert_eq!(format_bytes(1_049, UiLang::En), "1.0 KB");
+        assert_eq!(format_bytes(1_050, UiLang::En), "1.1 KB");
+        assert_eq!(format_bytes(999_949, UiLang::En), "999.9 KB");
+        assert_eq!(format_bytes(999_950, UiLang::En), "1.0 MB");
+        assert_eq!(format_bytes(40_812_345, UiLang::En), "40.8 MB");
+        assert_eq!(format_bytes(2_500_000_000, UiLang::En), "2.5 GB");
+        assert_eq!(format_bytes(12_345_000_000_000, UiLang::En), "12345.0 GB");
+        assert_eq!(format_bytes(u64::MAX, UiLang::En), "18446744073.7 GB");
+        assert_eq!(format_bytes(u64::MAX - 10, UiLang::En), "18446744073.7 GB");
+        assert_eq!(format_bytes(1_500, UiLang::De), "1,5 KB");
+        assert_eq!(format_bytes(45_300_000, UiLang::Fr), "45,3 MB");
+        assert_eq!(format_bytes(512, UiLang::Es), "512 B");
+        assert_eq!(format_bytes(1_500, UiLang::Ja), "1.5 KB");
     }
 
     #[test]

@@ -218,9 +218,11 @@ pub fn app(props: &AppProps) -> Html {
     let s = prefs.strings();
     let waiting = match &*load {
         LoadState::Loading => {
-            let received = format_bytes(progress.received);
+            let received = format_bytes(progress.received, prefs.lang);
             let detail = match progress.total {
-                Some(total) => fill(s.received_of, &[("received", &received), ("total", &format_bytes(total))]),
+                Some(total) => {
+                    fill(s.received_of, &[("received", &received), ("total", &format_bytes(total, prefs.lang))])
+                }
                 None => fill(s.received, &[("received", &received)]),
             };
             html! {
