@@ -120,6 +120,44 @@ fn facet_values_fold_and_count_with_the_other_filters() {
     assert_eq!(l.facets[2].1.iter().find(|v| v.label == "張三").map(|v| (v.count, v.selected)), Some((0, true)));
 }
 
+/// In a set of articles in more than one language, the language is a facet: tags grouped as a reader would
+/// (`en` and `en-GB`; Taiwan's and Hong Kong's Chinese as Traditional), each value named in its own language, in
+/// the URL by its tag. A set in one language (or none said) offers none.
+#[test]
+fn a_set_in_several_languages_is_filtered_by_language() {
+    let json = serde_json::json!({ "version": 1, "articles": [
+        { "id": "a", "title": "One", "lang": "en", "body": ["x"] },
+        { "id": "b", "title": "Two", "lang": "en-GB", "body": ["x"] },
+        { "id": "c", "title": "三", "lang": "zh-TW", "body": ["x"] },
+        { "id": "d", "title": "四", "lang": "zh-Hant", "body": ["x"] },
+        { "id": "e", "title": "五", "lang": "zh-CN", "body": ["x"] },
+        { "id": "f", "title": "Untagged", "body": ["x"] },
+        { "id": "g", "title": "Un", "lang": "fr", "category": "Monde", "body": ["x"] }
+    ]});
+    let c = Collection::new(load_article_set(&json.to_string()).unwrap());
+    let l = c.listing(&state(""));
+    let (facet, values) = &l.facets[4];
+    assert_eq!(*facet, Facet::Language);
+    let shown: Vec<(&str, usize)> = values.iter().map(|v| (Facet::Language.value_label(&v.label), v.count)).collect();
+    assert_eq!(shown, [("English", 2), ("繁體中文", 2), ("简体中文", 1), ("Français", 1)]);
+    assert_eq!(ids(&c, &state("language=zh-Hant")), ["c", "d"]);
+    assert_eq!(ids(&c, &state("language=en&language=fr")), ["a", "b", "g"]);
+    // With another filter: the counts it leaves.
+    let l = c.listing(&state("category=Monde"));
+    assert_eq!(l.facets[4].1.iter().map(|v| (v.label.as_str(), v.count)).collect::<Vec<_>>(), [("fr", 1)]);
+    // One language: nothing to choose.
+    let one = serde_json::json!({ "version": 1, "articles": [
+        { "id": "a", "title": "One", "lang": "en", "body": ["x"] },
+        { "id": "b", "title": "Two", "lang": "en-US", "body": ["x"] },
+        { "id": "c", "title": "Three", "body": ["x"] }
+    ]});
+    let c = Collection::new(load_article_set(&one.to_string()).unwrap());
+    assert!(c.listing(&state("")).facets[4].1.is_empty());
+    // (A link that asks for one still filters, and shows it so that it can be unticked.)
+    assert_eq!(c.listing(&state("language=en")).facets[4].1.len(), 1);
+    assert_eq!(ids(&c, &state("language=en")), ["a", "b"]);
+}
+
 #[test]
 fn tags_and_dates() {
     let c = collection();

@@ -26,6 +26,79 @@ pub fn text_dir(lang: Option<&str>) -> Option<&'static str> {
     rtl.then_some("rtl")
 }
 
+/// The language of a language tag as the viewer groups articles by it: Chinese by its script (`zh-Hant` for
+/// `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant*`; `zh-Hans` for `zh-CN`, `zh-SG` and `zh-Hans*`; `zh` when the tag does
+/// not say), any other by its primary subtag (`en-GB` is `en`).
+pub fn language_key(tag: &str) -> &str {
+    let tag = tag.trim();
+    if tag_is(tag, "zh") {
+        let t = tag.to_ascii_lowercase();
+        let has = |subtags: &[&str]| t.split(['-', '_']).skip(1).any(|s| subtags.contains(&s));
+        return if has(&["hant", "tw", "hk", "mo"]) {
+            "zh-Hant"
+        } else if has(&["hans", "cn", "sg", "my"]) {
+            "zh-Hans"
+        } else {
+            "zh"
+        };
+    }
+    tag.split(['-', '_']).next().unwrap_or(tag)
+}
+
+/// A language's own name (its autonym: what a reader of it looks for in a list of languages), for a key of
+/// [`language_key`]; `None` for one the viewer does not know.
+pub fn language_name(key: &str) -> Option<&'static str> {
+    const NAMES: [(&str, &str); 46] = [
+        ("zh-Hant", "繁體中文"),
+        ("zh-Hans", "简体中文"),
+        ("zh", "中文"),
+        ("en", "English"),
+        ("ja", "日本語"),
+        ("ko", "한국어"),
+        ("fr", "Français"),
+        ("de", "Deutsch"),
+        ("es", "Español"),
+        ("pt", "Português"),
+        ("it", "Italiano"),
+        ("nl", "Nederlands"),
+        ("ru", "Русский"),
+        ("uk", "Українська"),
+        ("pl", "Polski"),
+        ("cs", "Čeština"),
+        ("sk", "Slovenčina"),
+        ("hu", "Magyar"),
+        ("ro", "Română"),
+        ("bg", "Български"),
+        ("sr", "Српски"),
+        ("hr", "Hrvatski"),
+        ("el", "Ελληνικά"),
+        ("tr", "Türkçe"),
+        ("sv", "Svenska"),
+        ("da", "Dansk"),
+        ("nb", "Norsk bokmål"),
+        ("no", "Norsk"),
+        ("fi", "Suomi"),
+        ("ar", "العربية"),
+        ("he", "עברית"),
+        ("fa", "فارسی"),
+        ("ur", "اردو"),
+        ("hi", "हिन्दी"),
+        ("bn", "বাংলা"),
+        ("ta", "தமிழ்"),
+        ("th", "ไทย"),
+        ("lo", "ລາວ"),
+        ("my", "မြန်မာ"),
+        ("km", "ខ្មែរ"),
+        ("bo", "བོད་ཡིག"),
+        ("mn", "Монгол"),
+        ("vi", "Tiếng Việt"),
+        ("id", "Bahasa Indonesia"),
+        ("ms", "Bahasa Melayu"),
+        ("yue", "粵語"),
+    ];
+    NAMES.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, name)| *name)
+}
+
 /// The interface languages. Chinese and English are compiled into the viewer; the others' words are a catalog
 /// each (`static/i18n/<tag>.json`), fetched when a reader first needs it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -243,6 +316,34 @@ mod tests {
             assert_eq!(text_dir(Some(ltr)), None, "{ltr}");
         }
         assert_eq!(text_dir(None), Some("auto"));
+    }
+
+    #[test]
+    fn articles_are_grouped_by_language_and_each_named_in_itself() {
+        for (tag, key) in [
+            ("en", "en"),
+            ("en-GB", "en"),
+            ("EN_us", "EN"),
+            ("zh-TW", "zh-Hant"),
+            ("zh-Hant-HK", "zh-Hant"),
+            ("zh-hant", "zh-Hant"),
+            ("zh-CN", "zh-Hans"),
+            ("zh-Hans", "zh-Hans"),
+            ("zh", "zh"),
+            ("yue-HK", "yue"),
+            (" fr-CA ", "fr"),
+            ("x", "x"),
+        ] {
+            assert_eq!(language_key(tag), key, "{tag}");
+        }
+        assert_eq!(language_name("zh-Hant"), Some("繁體中文"));
+        assert_eq!(language_name("EN"), Some("English"));
+        assert_eq!(language_name(language_key("ar-EG")), Some("العربية"));
+        assert_eq!(language_name("tlh"), None);
+        // Every interface language is named as its menu names it.
+        for l in UiLang::ALL {
+            assert_eq!(language_name(language_key(l.tag())), Some(l.native_name()), "{l:?}");
+        }
     }
 
     #[test]

@@ -3,13 +3,14 @@
 //! the matching articles in order, and every facet value with the number of articles it would give. The URL also
 //! carries the script the articles are shown in (`&script=hans`), so a shared link opens the same way.
 //!
-//! Facets: category, source, author, tag. Several values within one facet are alternatives (OR); facets and the
+//! Facets: category, source, author, tag and — in a set of articles in more than one — language. Several values within one facet are alternatives (OR); facets and the
 //! date range combine with AND. A value's count is computed with every other active filter applied but not its
 //! own facet's, so it says how many articles ticking it would give. Facet values that differ only by folding
 //! (重點新聞 / 重点新闻, `News` / `news`) are one value, shown as first written in the set.
 
 use super::convert::ScriptChoice;
 use super::fold::fold;
+use super::format::{language_key, language_name};
 use super::search::{Hit, IndexBuilder, Query, SearchIndex};
 use super::suggest::{correctable, rewrite, words_of, Vocabulary, VocabularyBuilder};
 use super::{Article, LoadedSet};
@@ -54,10 +55,12 @@ pub enum Facet {
     Source,
     Author,
     Tag,
+    /// The article's language: its `lang` as [`language_key`] groups it (`en-GB` is `en`, `zh-TW` `zh-Hant`).
+    Language,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 4] = [Facet::Category, Facet::Source, Facet::Author, Facet::Tag];
+    pub const ALL: [Facet; 5] = [Facet::Category, Facet::Source, Facet::Author, Facet::Tag, Facet::Language];
 
     /// The URL parameter.
     pub fn key(self) -> &'static str {
@@ -66,6 +69,15 @@ impl Facet {
             Facet::Source => "source",
             Facet::Author => "author",
             Facet::Tag => "tag",
+            Facet::Language => "language",
+        }
+    }
+
+    /// A value as the reader sees it: a language by its own name (`fr`: Français), others as they are.
+    pub fn value_label(self, value: &str) -> &str {
+        match self {
+            Facet::Language => language_name(value).unwrap_or(value),
+            _ => value,
         }
     }
 
@@ -75,6 +87,7 @@ impl Facet {
             Facet::Source => a.source.as_deref().into_iter().collect(),
             Facet::Author => a.authors.iter().map(String::as_str).collect(),
             Facet::Tag => a.tags.iter().map(String::as_str).collect(),
+            Facet::Language => a.lang.as_deref().map(language_key).into_iter().collect(),
         }
     }
 
@@ -90,7 +103,7 @@ pub struct ListState {
     /// What the reader typed (not folded: it is shown back in the search box).
     pub q: String,
     /// Selected values per facet, in [`Facet::ALL`] order.
-    pub selected: [Vec<String>; 4],
+    pub selected: [Vec<String>; Facet::ALL.len()],
     /// Inclusive date range, `YYYY-MM-DD`, compared with the date as written in each article's `published`.
     pub from: Option<String>,
     pub to: Option<String>,
@@ -321,12 +334,12 @@ pub struct FacetValue {
 pub struct FacetIndex {
     /// Per facet: value labels, and per article the ids of its values: article `i`'s are
     /// `ids[f][at[f][i]..at[f][i + 1]]` (one flat array per facet, so counting reads memory in order).
-    labels: [Vec<String>; 4],
+    labels: [Vec<String>; Facet::ALL.len()],
     /// Per facet and value: how many articles have it.
-    counts: [Vec<u32>; 4],
-    keys: [HashMap<String, u32>; 4],
-    at: [Vec<u32>; 4],
-    ids: [Vec<u32>; 4],
+    counts: [Vec<u32>; Facet::ALL.len()],
+    keys: [HashMap<String, u32>; Facet::ALL.len()],
+    at: [Vec<u32>; Facet::ALL.len()],
+    ids: [Vec<u32>; Facet::ALL.len()],
 }
 
 impl FacetIndex {
@@ -367,9 +380,10 @@ impl FacetIndex {
     /// What article `i` could have in common with another: each of its facet values that another article could
     /// share, as (facet slot, value id, weight) — how rare the value is in the set (`ln(articles / articles with
     /// it)`: a value every article has says nothing) times the facet's weight: a tag or an author 2, a category
-    /// 1, a source ½ (a set from one site shares it throughout).
+    /// 1, a source or a language ½ (a set from one site shares it throughout; in a set in two languages, a reader
+    /// of one is better served by another article in it).
     fn affinities(&self, i: usize, articles: usize) -> Vec<(usize, u32, f32)> {
-        const WEIGHTS: [f32; 4] = [1.0, 0.5, 2.0, 2.0];
+        const WEIGHTS: [f32; Facet::ALL.len()] = [1.0, 0.5, 2.0, 2.0, 0.5];
         let mut out = Vec::new();
         for (f, weight) in WEIGHTS.iter().enumerate() {
             for &v in self.values(f, i) {
@@ -668,12 +682,12 @@ impl Collection {
             };
             let mut results = Vec::new();
             for h in &hits {
-                let pass: [bool; 4] = std::array::from_fn(|f| passes(f, h.index));
+                let pass: [bool; Facet::ALL.len()] = std::array::from_fn(|f| passes(f, h.index));
                 let failing = pass.iter().filter(|p| !**p).count();
                 if failing == 0 {
                     results.push(*h);
                 }
-                for f in 0..4 {
+                for f in 0..Facet::ALL.len() {
                     // Counted for facet f when every other facet passes.
                     if failing == 0 || (failing == 1 && !pass[f]) {
                         for &v in self.facets.values(f, h.index) {
@@ -690,6 +704,10 @@ impl Collection {
             .map(|&f| {
                 let slot = f.slot();
                 let selected_ids: Vec<u32> = wanted[slot].clone().unwrap_or_default();
+                // A set in one language has no choice of language to offer.
+                if f == Facet::Language && self.facets.labels[slot].len() < 2 && selected_ids.is_empty() {
+                    return (f, Vec::new());
+                }
                 // Most frequent first, then in the order first seen: one sort of 64-bit integers (the count's
                 // complement in the top half, the value's id in the low).
                 let mut values: Vec<u64> = (0..self.facets.labels[slot].len() as u32)

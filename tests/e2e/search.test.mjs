@@ -39,6 +39,15 @@ before(async () => {
     '/mixed/': { articles: mixedSet() },
     '/big/': { articles: bigSet(10000) },
     '/feed/': { articles: feedSet() },
+    // Articles in four languages (and one that does not say).
+    '/langs/': { articles: JSON.stringify({ version: 1, title: 'World', articles: [
+      { id: 'l1', title: 'Nickel prices', lang: 'en', body: ['Up.'] },
+      { id: 'l2', title: '鎳價上漲', lang: 'zh-TW', body: ['上漲。'] },
+      { id: 'l3', title: 'Le prix du nickel', lang: 'fr-FR', body: ['En hausse.'] },
+      { id: 'l4', title: 'أسعار النيكل', lang: 'ar', body: ['ارتفاع.'] },
+      { id: 'l5', title: 'Copper prices', lang: 'en-GB', body: ['Down.'] },
+      { id: 'l6', title: 'Untagged', body: ['Plain.'] },
+    ] }) },
   });
   browser = await launchBrowser();
 });
@@ -324,6 +333,33 @@ test('a summary of its own is shown under the title and a search marks it and th
   await page.locator('.article-title', { hasText: 'A river town' }).waitFor();
   assert.equal(await page.locator('.lede').count(), 0);
   assert.deepEqual(await page.locator('.tags li').allInnerTexts(), ['towns']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a set in several languages is filtered by language, each named in its own', async () => {
+  const { page, errors } = await newPage(browser.context);
+  await page.goto(server.url('/langs/'));
+  await page.locator('.card').first().waitFor();
+  await openFilters(page);
+  const facet = page.locator('.facet[data-facet="language"]');
+  assert.equal(await facet.locator('legend').innerText(), 'Language');
+  const values = await facet.locator('.facet-value').evaluateAll((ls) => ls.map((l) => [
+    l.querySelector('.facet-label').textContent.trim(), l.querySelector('.facet-label').lang, l.querySelector('.facet-count').textContent]));
+  assert.deepEqual(values, [['English', 'en', '2'], ['繁體中文', 'zh-Hant', '1'], ['Français', 'fr', '1'], ['العربية', 'ar', '1']]);
+  await facet.locator('.facet-value', { hasText: 'English' }).locator('input').check();
+  await page.waitForURL(/language=en/);
+  await page.locator('.list-count', { hasText: '2 of 6' }).waitFor();
+  assert.deepEqual(await cardTitles(page), ['Nickel prices', 'Copper prices']);
+  assert.equal(await page.title(), 'English · World');
+  await facet.locator('.facet-value', { hasText: 'Français' }).locator('input').check();
+  await page.locator('.list-count', { hasText: '3 of 6' }).waitFor();
+  // A set in one language offers no such filter.
+  await page.goto(server.url('/feed/'));
+  await page.locator('.card').first().waitFor();
+  await openFilters(page);
+  await page.locator('.facet[data-facet="tag"]').waitFor();
+  assert.equal(await page.locator('.facet[data-facet="language"]').count(), 0);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -530,6 +530,7 @@ fn write_pages(
                     Some(&state.to_pairs()),
                 ));
                 let (facet, value) = state.only_value().context("a facet value")?;
+                let value = facet.value_label(value);
                 let title = format!("{} · {}", escape(value), escape(&collection));
                 // What a chat or a social site shows of a link to it (its first page's).
                 let (description, picture) = list_summary(&pages.shown(state), site);

@@ -34,6 +34,7 @@ fn facet_label(f: Facet, s: &Strings) -> &'static str {
         Facet::Source => s.source,
         Facet::Author => s.author_facet,
         Facet::Tag => s.tag_facet,
+        Facet::Language => s.language,
     }
 }
 
@@ -142,7 +143,9 @@ pub fn filters(props: &FiltersProps) -> Html {
                             <li>
                                 <label class="facet-value">
                                     <input type="checkbox" checked={v.selected} {onchange} />
-                                    <span class="facet-label">{ shown_text(&conv, &v.label) }</span>
+                                    <span class="facet-label" lang={(f == Facet::Language).then(|| v.label.clone())}>
+                                        { shown_text(&conv, f.value_label(&v.label)) }
+                                    </span>
                                     <span class="facet-count">{ format_exact(v.count as u64, lang) }</span>
                                 </label>
                             </li>

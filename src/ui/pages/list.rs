@@ -115,7 +115,7 @@ pub fn list_page() -> Html {
     {
         // A category's (source's, author's, tag's) list is named by it, as its own page is (`cargo xtask dist`).
         let shown = match state.only_value() {
-            Some((_, value)) => format!("{} · {title}", shown_text(&conv, value)),
+            Some((facet, value)) => format!("{} · {title}", shown_text(&conv, facet.value_label(value))),
             None => title.clone(),
         };
         let embedded = mount.embedded();
