@@ -191,7 +191,7 @@ pub fn app(props: &AppProps) -> Html {
     // are complete finishes them at once.
     // A widget tells its host page how its set loaded (each time it loads: a retry, a changed attribute):
     // `article-viewer:load` (`detail.articles`: how many are shown, `detail.skipped`: how many records were not)
-    // or `article-viewer:error` (`detail.message`: why, as the widget says it).
+    // or `article-viewer:error` (`detail.message`: why, in English, for the host page's developer).
     let mount = props.mount.clone();
     use_effect_on((*load).clone(), move |l| {
         if let LoadState::Loaded(c) = l {
@@ -236,7 +236,7 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             }
         }
-        LoadState::Failed(e) => error_panel(s, s.load_failed, e.to_string(), &on_retry),
+        LoadState::Failed(e) => error_panel(s, s.load_failed, e.text(s, prefs.lang), &on_retry),
         LoadState::Loaded(_) => Html::default(),
     };
     // The pages, once the set has loaded; before, an article's own page shows its article (and the others wait,

@@ -3,6 +3,8 @@
 //! The body is read as a stream: every chunk reports progress, and a response that sends nothing for
 //! [`STALL_LIMIT_MS`] is aborted as stalled (a slow but moving download is never cut off).
 
+use super::strings::{fill, Strings};
+use crate::domain::format::{format_exact, UiLang};
 use crate::domain::load::check_size;
 use crate::domain::{load_article_set_bytes, LoadedSet, SetError};
 use gloo_net::http::Request;
@@ -37,6 +39,34 @@ pub enum LoadError {
     Interrupted { url: String, received: u64, message: String },
     #[error("{0}")]
     Set(#[from] SetError),
+}
+
+impl LoadError {
+    /// Why, for the reader, in the interface's language (`s`, `lang`): a fault of the network or the server in
+    /// its words; a fault of the set itself in English, as it is for the set's owner to mend.
+    pub fn text(&self, s: &Strings, lang: UiLang) -> String {
+        let bytes = |n: &u64| format_exact(*n, lang);
+        match self {
+            LoadError::NotFound { url } => fill(s.error_not_found, &[("url", url)]),
+            LoadError::Http { status, status_text, url } => {
+                let status = format!("{status} {status_text}");
+                fill(s.error_http, &[("status", status.trim_end()), ("url", url)])
+            }
+            LoadError::WrongType { url, content_type } => {
+                fill(s.error_wrong_type, &[("url", url), ("type", content_type)])
+            }
+            LoadError::Offline => s.error_offline.to_owned(),
+            LoadError::Network { url, message } => fill(s.error_network, &[("url", url), ("error", message)]),
+            LoadError::Stalled { url, received, seconds } => fill(
+                s.error_stalled,
+                &[("url", url), ("received", &bytes(received)), ("seconds", &seconds.to_string())],
+            ),
+            LoadError::Interrupted { url, received, message } => {
+                fill(s.error_interrupted, &[("url", url), ("received", &bytes(received)), ("error", message)])
+            }
+            LoadError::Set(e) => e.to_string(),
+        }
+    }
 }
 
 /// Why a response with this `Content-Type` cannot be an article set, if it cannot. JSON types, text/plain and
@@ -191,7 +221,38 @@ pub async fn fetch_article_set(
 
 #[cfg(test)]
 mod tests {
-    use super::content_type_problem;
+    use super::{content_type_problem, LoadError};
+    use crate::domain::format::UiLang;
+    use crate::ui::strings::strings_for;
+
+    /// In English a load error reads as its own message (the one the host page's developer is told); in another
+    /// language in its words, the set's own faults excepted.
+    #[test]
+    fn load_errors_in_each_language() {
+        let url = "https://cdn.example.org/articles.json".to_owned();
+        let errors = [
+            LoadError::NotFound { url: url.clone() },
+            LoadError::Http { status: 503, status_text: "Service Unavailable".into(), url: url.clone() },
+            LoadError::WrongType { url: url.clone(), content_type: "text/html".into() },
+            LoadError::Offline,
+            LoadError::Network { url: url.clone(), message: "Failed to fetch".into() },
+            LoadError::Stalled { url: url.clone(), received: 25, seconds: 15 },
+            LoadError::Interrupted { url: url.clone(), received: 512, message: "network error".into() },
+            LoadError::Set(crate::domain::SetError::MissingVersion),
+        ];
+        for e in &errors {
+            assert_eq!(e.text(strings_for(UiLang::En), UiLang::En), e.to_string());
+            let zh = e.text(strings_for(UiLang::ZhHans), UiLang::ZhHans);
+            match e {
+                LoadError::Set(_) => assert_eq!(zh, e.to_string()),
+                _ => assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}"),
+            }
+        }
+        let de = errors[5].text(strings_for(UiLang::De), UiLang::De);
+        assert_eq!(de, "der Server sendet https://cdn.example.org/articles.json nicht weiter (25 Bytes empfangen, seit 15 s nichts mehr)");
+        let big = LoadError::Interrupted { url, received: 1_234_567, message: "x".into() };
+        assert!(big.text(strings_for(UiLang::Fr), UiLang::Fr).contains("(1\u{202f}234\u{202f}567 octets reçus)"));
+    }
 
     #[test]
     fn content_types() {

@@ -69,6 +69,24 @@ test('404 says the file was not found', async () => {
   await page.close();
 });
 
+test("the reader is told in the interface's language: a 404 to a Taiwanese reader, a cut connection to a French one", async () => {
+  for (const [locale, path, title, why] of [
+    ['zh-TW', '/missing/', '無法載入文章', /伺服器上找不到 .*articles\.json（HTTP 404）/],
+    ['fr-FR', '/drop/', 'Les articles n’ont pas pu être chargés', /la connexion a été coupée pendant le téléchargement de .*articles\.json \(\d+ octets reçus\) : /],
+  ]) {
+    const b = await launchBrowser({ locale });
+    try {
+      const { page } = await newPage(b.context);
+      await page.goto(server.url(path));
+      const alert = page.locator('[role="alert"]');
+      await alert.locator('.error-title', { hasText: title }).waitFor();
+      assert.match(await alert.locator('.error-detail').innerText(), why, locale);
+    } finally {
+      await b.close();
+    }
+  }
+});
+
 test('an HTML page where the set should be is named as such', async () => {
   const { page } = await newPage(browser.context);
   await page.goto(server.url('/html/'));
@@ -79,7 +97,7 @@ test('an HTML page where the set should be is named as such', async () => {
 test('a connection dropped mid-body is reported with the bytes received', async () => {
   const { page } = await newPage(browser.context);
   await page.goto(server.url('/drop/'));
-  assert.match(await alertText(page), /the connection broke while .*articles\.json was downloading \(\d+ bytes received\): /);
+  assert.match(await alertText(page), /the connection broke while .*articles\.json was downloading \([\d,]+ bytes received\): /);
   await page.close();
 });
 
