@@ -113,12 +113,26 @@ pub enum UiLang {
     Fr,
     De,
     Es,
+    Pt,
+    It,
+    Ru,
 }
 
 impl UiLang {
     /// In the order the language menu lists them.
-    pub const ALL: [UiLang; 8] =
-        [UiLang::ZhHant, UiLang::ZhHans, UiLang::En, UiLang::Ja, UiLang::Ko, UiLang::Fr, UiLang::De, UiLang::Es];
+    pub const ALL: [UiLang; 11] = [
+        UiLang::ZhHant,
+        UiLang::ZhHans,
+        UiLang::En,
+        UiLang::Ja,
+        UiLang::Ko,
+        UiLang::Fr,
+        UiLang::De,
+        UiLang::Es,
+        UiLang::Pt,
+        UiLang::It,
+        UiLang::Ru,
+    ];
 
     /// The BCP 47 tag (for `lang` attributes, storage and the catalog's file name).
     pub fn tag(self) -> &'static str {
@@ -131,6 +145,9 @@ impl UiLang {
             UiLang::Fr => "fr",
             UiLang::De => "de",
             UiLang::Es => "es",
+            UiLang::Pt => "pt",
+            UiLang::It => "it",
+            UiLang::Ru => "ru",
         }
     }
 
@@ -145,6 +162,9 @@ impl UiLang {
             UiLang::Fr => "Français",
             UiLang::De => "Deutsch",
             UiLang::Es => "Español",
+            UiLang::Pt => "Português",
+            UiLang::It => "Italiano",
+            UiLang::Ru => "Русский",
         }
     }
 
@@ -174,11 +194,13 @@ impl UiLang {
         preferred.iter().find_map(|t| UiLang::of_tag(t)).unwrap_or(UiLang::En)
     }
 
-    /// What separates groups of three digits in a number: `12,269`, `12.269`, `12 269` (a narrow no-break space).
+    /// What separates groups of three digits in a number: `12,269`, `12.269`, `12 269` (a narrow no-break space
+    /// in French, a no-break space in Russian).
     pub fn group_separator(self) -> char {
         match self {
-            UiLang::De | UiLang::Es => '.',
+            UiLang::De | UiLang::Es | UiLang::Pt | UiLang::It => '.',
             UiLang::Fr => '\u{202f}',
+            UiLang::Ru => '\u{a0}',
             _ => ',',
         }
     }
@@ -190,10 +212,16 @@ const MONTHS_FR: [&str; 12] =
 const MONTHS_DE: [&str; 12] =
     ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
 const MONTHS_ES: [&str; 12] = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"];
+const MONTHS_PT: [&str; 12] =
+    ["jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez."];
+const MONTHS_IT: [&str; 12] = ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"];
+const MONTHS_RU: [&str; 12] =
+    ["янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."];
 
 /// The publication date (and time, when known) at the place it was published, as each language writes it:
 /// `2018年11月30日 11:21` in Chinese and Japanese, `2018년 11월 30일 11:21` in Korean, `Nov 30, 2018, 11:21` in
-/// English, `30 nov. 2018, 11:21` in French, `30. Nov. 2018, 11:21` in German, `30 nov 2018, 11:21` in Spanish.
+/// English, `30 nov. 2018, 11:21` in French, `30. Nov. 2018, 11:21` in German, `30 nov 2018, 11:21` in Spanish
+/// and Italian, `30 de nov. de 2018, 11:21` in Portuguese, `30 нояб. 2018 г., 11:21` in Russian.
 pub fn format_published(p: &Published, lang: UiLang) -> String {
     let (date, time) = match p.kind() {
         PublishedKind::Date(d) => (d, None),
@@ -205,6 +233,9 @@ pub fn format_published(p: &Published, lang: UiLang) -> String {
         UiLang::Fr => format!("{d} {} {y}", MONTHS_FR[m - 1]),
         UiLang::De => format!("{d}. {} {y}", MONTHS_DE[m - 1]),
         UiLang::Es => format!("{d} {} {y}", MONTHS_ES[m - 1]),
+        UiLang::It => format!("{d} {} {y}", MONTHS_IT[m - 1]),
+        UiLang::Pt => format!("{d} de {} de {y}", MONTHS_PT[m - 1]),
+        UiLang::Ru => format!("{d} {} {y} г.", MONTHS_RU[m - 1]),
         UiLang::Ko => format!("{y}년 {m}월 {d}일"),
         UiLang::ZhHant | UiLang::ZhHans | UiLang::Ja => format!("{y}年{m}月{d}日"),
     };
@@ -367,6 +398,9 @@ mod tests {
             (12_269, UiLang::De, "12.269"),
             (12_269, UiLang::Es, "12.269"),
             (1_234_567, UiLang::Fr, "1\u{202f}234\u{202f}567"),
+            (12_269, UiLang::Ru, "12\u{a0}269"),
+            (12_269, UiLang::Pt, "12.269"),
+            (12_269, UiLang::It, "12.269"),
         ];
         for (n, lang, expected) in rows {
             assert_eq!(format_count(n, lang), expected, "{n} {lang:?}");
@@ -421,6 +455,9 @@ mod tests {
         assert_eq!(format_published(&d, UiLang::Fr), "9 févr. 2020");
         assert_eq!(format_published(&dt, UiLang::De), "30. Nov. 2018, 11:21");
         assert_eq!(format_published(&d, UiLang::Es), "9 feb 2020");
+        assert_eq!(format_published(&dt, UiLang::Pt), "30 de nov. de 2018, 11:21");
+        assert_eq!(format_published(&d, UiLang::It), "9 feb 2020");
+        assert_eq!(format_published(&dt, UiLang::Ru), "30 нояб. 2018 г., 11:21");
     }
 
     #[test]
@@ -431,8 +468,9 @@ mod tests {
         assert_eq!(pick(&["zh-CN"]), UiLang::ZhHans);
         assert_eq!(pick(&["zh"]), UiLang::ZhHans);
         assert_eq!(pick(&["fr-FR", "en-GB"]), UiLang::Fr);
-        assert_eq!(pick(&["it-IT", "zh-HK"]), UiLang::ZhHant);
-        assert_eq!(pick(&["nl", "pt-BR"]), UiLang::En);
+        assert_eq!(pick(&["nl-NL", "zh-HK"]), UiLang::ZhHant);
+        assert_eq!(pick(&["nl", "sv-SE"]), UiLang::En);
+        assert_eq!(pick(&["pt-BR"]), UiLang::Pt);
         assert_eq!(pick(&["ja-JP"]), UiLang::Ja);
         assert_eq!(pick(&["ko-KR", "en"]), UiLang::Ko);
         assert_eq!(pick(&["de-AT"]), UiLang::De);

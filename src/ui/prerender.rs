@@ -356,7 +356,7 @@ mod tests {
     #[test]
     fn the_prerender_speaks_the_articles_language() {
         assert_eq!(language_of(&set(&[])), UiLang::En);
-        assert_eq!(language_of(&set(&[None, Some("it")])), UiLang::En);
+        assert_eq!(language_of(&set(&[None, Some("nl")])), UiLang::En);
         assert_eq!(language_of(&set(&[None, Some("fr-CA")])), UiLang::Fr);
         assert_eq!(language_of(&set(&[Some("ja"), Some("ko"), Some("ko-KR")])), UiLang::Ko);
         assert_eq!(language_of(&set(&[Some("zh-Hant"), None])), UiLang::ZhHant);

@@ -797,6 +797,9 @@ mod bundled {
             UiLang::Fr => include_str!("../../static/i18n/fr.json"),
             UiLang::De => include_str!("../../static/i18n/de.json"),
             UiLang::Es => include_str!("../../static/i18n/es.json"),
+            UiLang::Pt => include_str!("../../static/i18n/pt.json"),
+            UiLang::It => include_str!("../../static/i18n/it.json"),
+            UiLang::Ru => include_str!("../../static/i18n/ru.json"),
             UiLang::ZhHant | UiLang::ZhHans | UiLang::En => return None,
         })
     }

@@ -131,7 +131,7 @@ test('the interface language can be switched, is remembered, and the page lang f
   await page.close();
 });
 
-test('the interface in Japanese, Korean, French, German or Spanish: its words fetched when first chosen, then remembered', async () => {
+test('the interface in Japanese, Korean, French, German, Spanish, Portuguese, Italian or Russian: its words fetched when first chosen, then remembered', async () => {
   const { page, errors } = await newPage(browser.context);
   const fetched = [];
   page.on('request', (r) => { if (r.url().includes('/i18n/')) fetched.push(new URL(r.url()).pathname); });
@@ -145,6 +145,9 @@ test('the interface in Japanese, Korean, French, German or Spanish: its words fe
     ['es', 'Ajustes', '30 nov 2018, 11:21', '12.269 visitas'],
     ['ja', '設定', '2018年11月30日 11:21', '1.2万回閲覧'],
     ['ko', '설정', '2018년 11월 30일 11:21', '조회 1.2만회'],
+    ['pt', 'Configurações', '30 de nov. de 2018, 11:21', '12.269 visualizações'],
+    ['it', 'Impostazioni', '30 nov 2018, 11:21', '12.269 visualizzazioni'],
+    ['ru', 'Настройки', '30 нояб. 2018 г., 11:21', 'Просмотров: 12\u00a0269'],
   ]) {
     await openSettings(page);
     await page.locator('.lang-select').selectOption(lang);
@@ -153,12 +156,12 @@ test('the interface in Japanese, Korean, French, German or Spanish: its words fe
     assert.ok(meta.includes(date) && meta.includes(views), `${lang}: ${meta}`);
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
   }
-  assert.deepEqual(fetched, ['/seed/i18n/fr.json', '/seed/i18n/de.json', '/seed/i18n/es.json', '/seed/i18n/ja.json', '/seed/i18n/ko.json']);
+  assert.deepEqual(fetched, ['fr', 'de', 'es', 'ja', 'ko', 'pt', 'it', 'ru'].map((l) => `/seed/i18n/${l}.json`));
   // Back to one fetched before: from memory, not fetched again.
   await openSettings(page);
   await page.locator('.lang-select').selectOption('fr');
   await page.locator('.settings-menu > summary', { hasText: 'Réglages' }).waitFor();
-  assert.equal(fetched.length, 5);
+  assert.equal(fetched.length, 8);
   // Remembered: the page opens in French, and is never shown in English meanwhile (the first time the header is in
   // the page, it is already French).
   await recordTexts(page, '.app .settings-menu > summary');
