@@ -6,7 +6,7 @@
 //   <article-viewer src="https://cdn.example.org/viewer/articles.json"></article-viewer>
 //
 // Attributes: src (without it: the set shipped next to this file, or a <script type="application/json"> child),
-// lang (interface language: en, zh-Hant, zh-Hans, ja, ko, fr, de, es, pt, it, ru), theme (auto, light, dark), script (original, hant, hans),
+// lang (interface language: en, zh-Hant, zh-Hans, ja, ko, fr, de, es, pt, it, ru, ar), theme (auto, light, dark), script (original, hant, hans),
 // page-size, routing (`none`, the default: navigation stays inside the widget and the host page's URL is never
 // touched; `hash`: the widget's route is kept in the host's hash as `av-<id>=…`, so reload and back/forward
 // work), start (the view it opens on: `/article/<id>`, `/?category=…`, or a link to the standalone viewer). A
@@ -36,8 +36,8 @@ const oneOf = (...values) => [(v) => (values.includes(v) ? v : null), values.joi
 // Each attribute: what the viewer takes of a value, and what it takes, said.
 const ATTRIBUTES = {
   lang: [(v) => (/^zh-(hant|tw|hk|mo)\b/i.test(v) ? 'zh-Hant' : /^zh\b/i.test(v) ? 'zh-Hans'
-    : /^(en|ja|ko|fr|de|es|pt|it|ru)\b/i.exec(v)?.[1].toLowerCase() ?? null),
-    'a tag of en, zh-Hant, zh-Hans, ja, ko, fr, de, es, pt, it or ru (zh-TW, zh-CN, fr-CA, pt-BR… too)'],
+    : /^(en|ja|ko|fr|de|es|pt|it|ru|ar)\b/i.exec(v)?.[1].toLowerCase() ?? null),
+    'a tag of en, zh-Hant, zh-Hans, ja, ko, fr, de, es, pt, it, ru or ar (zh-TW, zh-CN, fr-CA, pt-BR… too)'],
   theme: oneOf('auto', 'light', 'dark'),
   script: oneOf('original', 'hant', 'hans'),
   routing: oneOf('none', 'hash'),

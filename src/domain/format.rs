@@ -10,9 +10,10 @@ pub fn tag_is(tag: &str, primary: &str) -> bool {
 
 /// The direction to lay out text in language `lang` (a BCP 47 tag): `rtl` for a language written right to left
 /// (Arabic, Hebrew, Persian, Urdu, Pashto, Sindhi, Uyghur, Yiddish, Dhivehi, Syriac, Sorani, N'Ko) or a tag that
-/// names such a script (`az-Arab`, `pa-Arab`), `None` for others (the page's own, left to right); without a tag
-/// `auto`: the browser takes it from the text's first letter.
-pub fn text_dir(lang: Option<&str>) -> Option<&'static str> {
+/// names such a script (`az-Arab`, `pa-Arab`), `None` for others (the page's own, left to right — or, in an
+/// interface laid out right to left (`within`), `ltr`); without a tag `auto`: the browser takes it from the text's
+/// first letter.
+pub fn text_dir(lang: Option<&str>, within: UiLang) -> Option<&'static str> {
     const RTL_LANGS: [&str; 14] =
         ["ar", "he", "iw", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "syr", "ckb", "nqo", "arc"];
     const RTL_SCRIPTS: [&str; 7] = ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"];
@@ -23,7 +24,24 @@ pub fn text_dir(lang: Option<&str>) -> Option<&'static str> {
         Some(script) => RTL_SCRIPTS.iter().any(|r| script.eq_ignore_ascii_case(r)),
         None => RTL_LANGS.iter().any(|r| primary.eq_ignore_ascii_case(r)),
     };
-    rtl.then_some("rtl")
+    match (rtl, within.dir()) {
+        (true, _) => Some("rtl"),
+        (false, "rtl") => Some("ltr"),
+        _ => None,
+    }
+}
+
+/// The direction to give the interface's own words inside an article in language `lang` (its labels, its
+/// buttons): the interface's, when it differs from the article's (`rtl` for the labels of an Arabic interface in a
+/// Chinese card; `ltr` for an English interface's in an Arabic one); `None` when they agree, or when the article
+/// does not say its language.
+pub fn ui_dir_inside(lang: Option<&str>, ui: UiLang) -> Option<&'static str> {
+    match text_dir(lang, ui) {
+        Some("auto") => None,
+        Some(d) if d != ui.dir() => Some(ui.dir()),
+        None if ui.dir() == "rtl" => Some("rtl"),
+        _ => None,
+    }
 }
 
 /// The language of a language tag as the viewer groups articles by it: Chinese by its script (`zh-Hant` for
@@ -116,11 +134,13 @@ pub enum UiLang {
     Pt,
     It,
     Ru,
+    /// Arabic: the interface laid out right to left.
+    Ar,
 }
 
 impl UiLang {
     /// In the order the language menu lists them.
-    pub const ALL: [UiLang; 11] = [
+    pub const ALL: [UiLang; 12] = [
         UiLang::ZhHant,
         UiLang::ZhHans,
         UiLang::En,
@@ -132,6 +152,7 @@ impl UiLang {
         UiLang::Pt,
         UiLang::It,
         UiLang::Ru,
+        UiLang::Ar,
     ];
 
     /// The BCP 47 tag (for `lang` attributes, storage and the catalog's file name).
@@ -148,6 +169,7 @@ impl UiLang {
             UiLang::Pt => "pt",
             UiLang::It => "it",
             UiLang::Ru => "ru",
+            UiLang::Ar => "ar",
         }
     }
 
@@ -165,6 +187,15 @@ impl UiLang {
             UiLang::Pt => "Português",
             UiLang::It => "Italiano",
             UiLang::Ru => "Русский",
+            UiLang::Ar => "العربية",
+        }
+    }
+
+    /// The direction the interface is laid out in: `rtl` for Arabic, `ltr` for the others.
+    pub fn dir(self) -> &'static str {
+        match self {
+            UiLang::Ar => "rtl",
+            _ => "ltr",
         }
     }
 
@@ -215,13 +246,16 @@ const MONTHS_ES: [&str; 12] = ["ene", "feb", "mar", "abr", "may", "jun", "jul", 
 const MONTHS_PT: [&str; 12] =
     ["jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez."];
 const MONTHS_IT: [&str; 12] = ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"];
+const MONTHS_AR: [&str; 12] =
+    ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
 const MONTHS_RU: [&str; 12] =
     ["янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."];
 
 /// The publication date (and time, when known) at the place it was published, as each language writes it:
 /// `2018年11月30日 11:21` in Chinese and Japanese, `2018년 11월 30일 11:21` in Korean, `Nov 30, 2018, 11:21` in
 /// English, `30 nov. 2018, 11:21` in French, `30. Nov. 2018, 11:21` in German, `30 nov 2018, 11:21` in Spanish
-/// and Italian, `30 de nov. de 2018, 11:21` in Portuguese, `30 нояб. 2018 г., 11:21` in Russian.
+/// and Italian, `30 de nov. de 2018, 11:21` in Portuguese, `30 нояб. 2018 г., 11:21` in Russian, `30 نوفمبر 2018،
+/// 11:21` in Arabic.
 pub fn format_published(p: &Published, lang: UiLang) -> String {
     let (date, time) = match p.kind() {
         PublishedKind::Date(d) => (d, None),
@@ -236,6 +270,7 @@ pub fn format_published(p: &Published, lang: UiLang) -> String {
         UiLang::It => format!("{d} {} {y}", MONTHS_IT[m - 1]),
         UiLang::Pt => format!("{d} de {} de {y}", MONTHS_PT[m - 1]),
         UiLang::Ru => format!("{d} {} {y} г.", MONTHS_RU[m - 1]),
+        UiLang::Ar => format!("{d} {} {y}", MONTHS_AR[m - 1]),
         UiLang::Ko => format!("{y}년 {m}월 {d}일"),
         UiLang::ZhHant | UiLang::ZhHans | UiLang::Ja => format!("{y}年{m}月{d}日"),
     };
@@ -244,6 +279,7 @@ pub fn format_published(p: &Published, lang: UiLang) -> String {
         Some((h, mi)) if matches!(lang, UiLang::ZhHant | UiLang::ZhHans | UiLang::Ja | UiLang::Ko) => {
             format!("{day} {h:02}:{mi:02}")
         }
+        Some((h, mi)) if lang == UiLang::Ar => format!("{day}، {h:02}:{mi:02}"),
         Some((h, mi)) => format!("{day}, {h:02}:{mi:02}"),
     }
 }
@@ -340,13 +376,23 @@ mod tests {
             "pa-Arab-PK",
             "uz_Arab",
         ] {
-            assert_eq!(text_dir(Some(rtl)), Some("rtl"), "{rtl}");
+            assert_eq!(text_dir(Some(rtl), UiLang::En), Some("rtl"), "{rtl}");
+            assert_eq!(text_dir(Some(rtl), UiLang::Ar), Some("rtl"), "{rtl}");
         }
         // A script named says it, whatever the language (Azerbaijani in Latin letters, Arabic transliterated).
         for ltr in ["en", "zh-Hant", "az", "az-Latn", "ar-Latn", "arn", "hew", "", "de-CH"] {
-            assert_eq!(text_dir(Some(ltr)), None, "{ltr}");
+            assert_eq!(text_dir(Some(ltr), UiLang::ZhHant), None, "{ltr}");
+            // Inside an interface laid out right to left, said: it would otherwise be laid out as the page is.
+            assert_eq!(text_dir(Some(ltr), UiLang::Ar), Some("ltr"), "{ltr}");
         }
-        assert_eq!(text_dir(None), Some("auto"));
+        assert_eq!(text_dir(None, UiLang::En), Some("auto"));
+        assert_eq!(text_dir(None, UiLang::Ar), Some("auto"));
+        // The interface's words inside an article: in the interface's direction where the article's differs.
+        assert_eq!(ui_dir_inside(Some("zh-Hant"), UiLang::Ar), Some("rtl"));
+        assert_eq!(ui_dir_inside(Some("ar"), UiLang::En), Some("ltr"));
+        assert_eq!(ui_dir_inside(Some("ar"), UiLang::Ar), None);
+        assert_eq!(ui_dir_inside(Some("en"), UiLang::En), None);
+        assert_eq!(ui_dir_inside(None, UiLang::Ar), None);
     }
 
     #[test]
@@ -458,6 +504,8 @@ mod tests {
         assert_eq!(format_published(&dt, UiLang::Pt), "30 de nov. de 2018, 11:21");
         assert_eq!(format_published(&d, UiLang::It), "9 feb 2020");
         assert_eq!(format_published(&dt, UiLang::Ru), "30 нояб. 2018 г., 11:21");
+        assert_eq!(format_published(&dt, UiLang::Ar), "30 نوفمبر 2018، 11:21");
+        assert_eq!((UiLang::Ar.dir(), UiLang::En.dir(), UiLang::ZhHant.dir()), ("rtl", "ltr", "ltr"));
     }
 
     #[test]

@@ -100,13 +100,14 @@ pub fn app(props: &AppProps) -> Html {
         if !std::mem::replace(&mut *first_prefs.borrow_mut(), false) {
             Prefs::save(choices);
         }
-        // The page's own language follows the interface (articles carry their own `lang`); a widget leaves
-        // its host page alone.
+        // The page's own language and direction follow the interface (articles carry their own `lang`); a
+        // widget leaves its host page alone.
         if embedded {
             return;
         }
         if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let _ = root.set_attribute("lang", choices.0.tag());
+            let _ = root.set_attribute("dir", choices.0.dir());
         }
     });
     // The words of a language asked for that are not compiled in: its catalog, fetched from next to the viewer's
@@ -386,7 +387,7 @@ pub fn frame(props: &FrameProps) -> Html {
         }
     });
     html! {
-        <div class="app" data-theme={prefs.theme.key()} data-text={prefs.text.key()} lang={prefs.lang.tag()}>
+        <div class="app" data-theme={prefs.theme.key()} data-text={prefs.text.key()} lang={prefs.lang.tag()} dir={prefs.lang.dir()}>
             if !props.embedded {
                 <a class="skip-link" href="#content" onclick={on_skip}>{ s.skip_to_content }</a>
             }

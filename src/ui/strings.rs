@@ -800,6 +800,7 @@ mod bundled {
             UiLang::Pt => include_str!("../../static/i18n/pt.json"),
             UiLang::It => include_str!("../../static/i18n/it.json"),
             UiLang::Ru => include_str!("../../static/i18n/ru.json"),
+            UiLang::Ar => include_str!("../../static/i18n/ar.json"),
             UiLang::ZhHant | UiLang::ZhHans | UiLang::En => return None,
         })
     }

@@ -188,6 +188,39 @@ test('under a Korean interface a Chinese article breaks its lines as Chinese doe
   }
 });
 
+test('the interface in Arabic is laid out right to left; an article in a language written left to right keeps its own direction', async () => {
+  const ar = await launchBrowser({ locale: 'ar-EG' });
+  try {
+    const { page, errors } = await newPage(ar.context);
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.goto(server.url('/korean/'));
+    await page.locator('.settings-menu > summary', { hasText: 'الإعدادات' }).waitFor();
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['ar', 'rtl']);
+    assert.equal(await page.locator('.app').getAttribute('dir'), 'rtl');
+    // The site's name at the right, the settings at the left.
+    const box = async (sel) => page.locator(sel).first().boundingBox();
+    const [name, settings] = [await box('.site-name'), await box('.settings-menu > summary')];
+    assert.ok(name.x > 500 && settings.x < 500, `name at ${name.x}, settings at ${settings.x}`);
+    // The Korean article's card is laid out left to right inside it.
+    assert.equal(await page.locator('.card').getAttribute('dir'), 'ltr');
+    assert.equal(await page.locator('.card-title').evaluate((e) => getComputedStyle(e).direction), 'ltr');
+    assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= window.innerWidth));
+    await page.locator('.card-title a').click();
+    await page.locator('.back a', { hasText: 'كل المقالات' }).waitFor();
+    assert.equal(await page.locator('article.article-page').getAttribute('dir'), 'ltr');
+    assert.equal(await page.locator('nav.back').getAttribute('dir'), 'rtl');
+    // A Chinese card's line of the interface's words (labels, date) is the interface's, right to left.
+    await page.goto(server.url('/some/sub/path/'));
+    assert.equal(await page.locator('.card .meta').getAttribute('dir'), 'rtl');
+    assert.match(await page.locator('.card .meta').innerText(), /30 نوفمبر 2018، 11:21/);
+    fs.mkdirSync('target/screenshots', { recursive: true });
+    await page.screenshot({ path: 'target/screenshots/arabic-interface-1000.png' });
+    assert.deepEqual(errors, []);
+  } finally {
+    await ar.close();
+  }
+});
+
 test('list → article → reload → back, under a sub-path', async () => {
   const { page, errors } = await newPage(browser.context);
   await page.goto(server.url('/some/sub/path/'));

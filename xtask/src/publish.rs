@@ -148,10 +148,20 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
     if let (Some(title), Some(open), Some(close)) = (&pages.set().title, html.find("<title>"), html.find("</title>")) {
         html.replace_range(open + "<title>".len()..close, &crate::feed::escape(title));
     }
-    // (The page's language is the interface's, as the app makes it.)
+    // (The page's language and direction are the interface's, as the app makes them: `dir` said when right to
+    // left.)
     if let Some(at) = html.find("<html lang=\"") {
         let value = at + "<html lang=\"".len();
         let end = value + html[value..].find('"').context("unclosed <html lang>")?;
+        let dir_at = end + 1;
+        for old in [" dir=\"ltr\"", " dir=\"rtl\""] {
+            if html[dir_at..].starts_with(old) {
+                html.replace_range(dir_at..dir_at + old.len(), "");
+            }
+        }
+        if lang.dir() == "rtl" {
+            html.insert_str(dir_at, " dir=\"rtl\"");
+        }
         html.replace_range(value..end, lang.tag());
     }
     if let Some(site) = &site {
@@ -1391,6 +1401,18 @@ mod tests {
         assert_eq!(read("robots.txt"), "User-agent: *\nDisallow: /private/\n");
         std::fs::remove_file(dir.join("robots.txt")).unwrap();
         prerender(&dir, true, None).unwrap();
+        // A set in Arabic: its pages are laid out right to left, as the app's interface in Arabic is; prerendered
+        // again (twice) and then for another set, the direction is said once, or not at all.
+        let arabic = r#"{"version":1,"articles":[{"id":"ar1","lang":"ar","title":"أسعار النيكل","body":["ارتفاع."]}]}"#;
+        std::fs::write(dir.join("articles.json"), arabic).unwrap();
+        prerender(&dir, true, None).unwrap();
+        prerender(&dir, true, None).unwrap();
+        for page in ["index.html", "articles/ar1.html"] {
+            assert_eq!(read(page).matches("<html lang=\"ar\" dir=\"rtl\">").count(), 1, "{page}: {}", read(page));
+        }
+        std::fs::write(dir.join("articles.json"), set(3)).unwrap();
+        prerender(&dir, true, None).unwrap();
+        assert!(read("index.html").contains("<html lang=\"zh-Hans\"><head>"), "{}", read("index.html"));
         // More addresses than a sitemap holds: several, and an index of them.
         let two = article_viewer::domain::load_article_set(&set(2)).unwrap().articles;
         write_sitemaps(&dir, &site, &two, &[], 2).unwrap();

@@ -83,7 +83,7 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
         }
     });
     html! {
-        <li class="card" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref())}>
+        <li class="card" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref(), prefs.lang)}>
             { for picture }
             if let Some(k) = &a.kicker {
                 <p class="kicker">{ marked(k, terms) }</p>
@@ -105,7 +105,7 @@ pub fn article_card(props: &ArticleCardProps) -> Html {
             </p>
             if !sections.is_empty() {
                 <div class="card-sections">
-                    <span class="sections-label" lang={prefs.lang.tag()} aria-hidden="true">{ prefs.strings().in_sections }</span>
+                    <span class="sections-label" lang={prefs.lang.tag()} dir={crate::domain::format::ui_dir_inside(a.lang.as_deref(), prefs.lang)} aria-hidden="true">{ prefs.strings().in_sections }</span>
                     <ul aria-label={prefs.strings().in_sections}>{ for sections.iter().map(|&(h, anchor, _)| section_link(h, anchor)) }</ul>
                 </div>
             }

@@ -98,5 +98,6 @@ pub fn meta_line(
         return Html::default();
     }
     // In the interface's language (its labels, dates and counts), each value in the article's.
-    html! { <ul class="meta" lang={prefs.lang.tag()}>{ for items }</ul> }
+    let dir = crate::domain::format::ui_dir_inside(original.lang.as_deref(), prefs.lang);
+    html! { <ul class="meta" lang={prefs.lang.tag()} {dir}>{ for items }</ul> }
 }

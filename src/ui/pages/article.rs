@@ -194,7 +194,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                 html! {
                     <RouteLink to={Route::Article { id: a.id.to_string() }} query={query.clone()} classes={classes!("neighbour", class)}>
                         <span class="neighbour-label">{ label }</span>
-                        <span class="neighbour-title" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref())}>{ shown_title(a) }</span>
+                        <span class="neighbour-title" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref(), lang)}>{ shown_title(a) }</span>
                     </RouteLink>
                 }
             };
@@ -259,6 +259,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let s = prefs.strings();
     // The interface's language, for its words on the page (the article's own is on the page as a whole).
     let ui = prefs.lang.tag();
+    // (And its direction, where the article's differs.)
+    let ui_dir = crate::domain::format::ui_dir_inside(a.lang.as_deref(), prefs.lang);
     let mount = use_mount();
     let link_mount = mount.clone();
     let root = use_node_ref();
@@ -511,8 +513,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let linked = linked_anchors(&a.body);
     let body = Body { terms: t, here: &here, enlarge: s.enlarge_image, linked: &linked, back: s.back_to_text };
     html! {
-        <article class="article-page" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref())} ref={root} onclick={on_click}>
-            <nav class="back" lang={ui}><RouteLink to={Route::List} query={props.list_query.clone()}>{ s.back_to_list }</RouteLink></nav>
+        <article class="article-page" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref(), prefs.lang)} ref={root} onclick={on_click}>
+            <nav class="back" lang={ui} dir={ui_dir}><RouteLink to={Route::List} query={props.list_query.clone()}>{ s.back_to_list }</RouteLink></nav>
             <header class="article-header">
                 if let Some(k) = &a.kicker { <p class="kicker">{ marked(k, t) }</p> }
                 <h1 class="page-title article-title" tabindex="-1">{ marked(a.title.as_str(), t) }</h1>
@@ -526,7 +528,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 }
             </header>
             if let (Some(p), false) = (resume.0, resume.1.get()) {
-                <p class="resume" lang={ui}><button type="button" onclick={on_resume}>{ fill(s.continue_reading, &[("percent", &p.percent().to_string())]) }</button></p>
+                <p class="resume" lang={ui} dir={ui_dir}><button type="button" onclick={on_resume}>{ fill(s.continue_reading, &[("percent", &p.percent().to_string())]) }</button></p>
             }
             if count > 0 { { match_nav(s, ui, count, current, &on_step) } }
             { for contents }
@@ -536,9 +538,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             }) }</div>
             <footer class="article-footer">
                 if let Some(e) = &a.editor {
-                    <p class="editor" lang={ui}>{ format!("{}{}", s.editor, s.label_separator) }<span lang={a.lang.clone()}>{ e }</span></p>
+                    <p class="editor" lang={ui} dir={ui_dir}>{ format!("{}{}", s.editor, s.label_separator) }<span lang={a.lang.clone()}>{ e }</span></p>
                 }
-                <p class="share" lang={ui}>
+                <p class="share" lang={ui} dir={ui_dir}>
                     // (A toggle: its words stay, its state is pressed or not, as the script toggle's.)
                     <button type="button" class="save-button" onclick={on_save} aria-pressed={saved.to_string()}>
                         { s.save_for_later }
@@ -547,7 +549,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                     <span class="share-status" role="status" key={a.id.to_string()} ref={share_status}></span>
                 </p>
                 if let Some(url) = &a.url {
-                    <p class="original" lang={ui}><a href={url.clone()} target="_blank" rel="noopener noreferrer">{ s.original_link }</a></p>
+                    <p class="original" lang={ui} dir={ui_dir}><a href={url.clone()} target="_blank" rel="noopener noreferrer">{ s.original_link }</a></p>
                 }
                 if let Some(n) = &a.notice {
                     <aside class="notice">{ for n.lines().map(|l| html! { <p>{ l }</p> }) }</aside>
