@@ -3,7 +3,7 @@
 // viewer's documented 15 s stall limit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, bigSet } from './support.mjs';
+import { startServer, launchBrowser, newPage, inLocale, bigSet } from './support.mjs';
 
 const GOOD = '{"version":1,"articles":[{"id":"ok","title":"Recovered"}]}';
 const big = bigSet(3000);
@@ -74,16 +74,12 @@ test("the reader is told in the interface's language: a 404 to a Taiwanese reade
     ['zh-TW', '/missing/', '無法載入文章', /伺服器上找不到 .*articles\.json（HTTP 404）/],
     ['fr-FR', '/drop/', 'Les articles n’ont pas pu être chargés', /la connexion a été coupée pendant le téléchargement de .*articles\.json \(\d+ octets reçus\) : /],
   ]) {
-    const b = await launchBrowser({ locale });
-    try {
-      const { page } = await newPage(b.context);
+    await inLocale(locale, async ({ page }) => {
       await page.goto(server.url(path));
       const alert = page.locator('[role="alert"]');
       await alert.locator('.error-title', { hasText: title }).waitFor();
       assert.match(await alert.locator('.error-detail').innerText(), why, locale);
-    } finally {
-      await b.close();
-    }
+    });
   }
 });
 

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, bigSet, openSettings, openFilters, corpus, readingPlace, scrollThrough, inWindow, BLOCKS_SET, BLOCKS_FILES } from './support.mjs';
+import { startServer, launchBrowser, newPage, inLocale, bigSet, openSettings, openFilters, corpus, readingPlace, scrollThrough, inWindow, BLOCKS_SET, BLOCKS_FILES } from './support.mjs';
 
 let server;
 let browser;
@@ -199,9 +199,7 @@ test('a language whose words cannot be fetched leaves the interface as it was, s
 });
 
 test("a reader whose browser asks for Japanese gets the interface in Japanese, and the app's first view is already in it", async () => {
-  const ja = await launchBrowser({ locale: 'ja-JP' });
-  try {
-    const { page, errors } = await newPage(ja.context);
+  await inLocale('ja-JP', async ({ page, errors }) => {
     await recordTexts(page, '.app .list-count');
     await page.goto(server.url('/big/'));
     await page.locator('.list-count', { hasText: '10,000件の記事' }).waitFor();
@@ -211,9 +209,7 @@ test("a reader whose browser asks for Japanese gets the interface in Japanese, a
     // Not the reader's own choice: nothing remembered (a later visit follows the browser's languages again).
     assert.equal(await page.evaluate(() => localStorage.getItem('article-viewer.lang')), null);
     assert.deepEqual(errors, []);
-  } finally {
-    await ja.close();
-  }
+  });
 });
 
 test('the script toggle is one click; the Settings menu builds its selects when opened, Escape or a press outside closes it', async () => {

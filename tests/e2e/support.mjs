@@ -132,6 +132,16 @@ export async function launchBrowser({ bypassCSP = false, locale, javaScriptEnabl
 }
 
 /** A new page that records console errors and uncaught exceptions. */
+/** Runs `fn({ page, errors })` in a browser of its own whose languages are `locale`'s, then closes it. */
+export async function inLocale(locale, fn) {
+  const b = await launchBrowser({ locale });
+  try {
+    return await fn(await newPage(b.context));
+  } finally {
+    await b.close();
+  }
+}
+
 export async function newPage(context) {
   const page = await context.newPage();
   const errors = [];

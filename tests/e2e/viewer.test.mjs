@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, SEED_TITLE, BLOCKS_SET, BLOCKS_FILES, CODE, inWindow, DIST } from './support.mjs';
+import { startServer, launchBrowser, newPage, inLocale, SEED_TITLE, BLOCKS_SET, BLOCKS_FILES, CODE, inWindow, DIST } from './support.mjs';
 
 let server;
 let browser;
@@ -168,9 +168,7 @@ test('Korean lines break between words, never inside one', async () => {
 });
 
 test('under a Korean interface a Chinese article breaks its lines as Chinese does: the list and the article fit a phone', async () => {
-  const ko = await launchBrowser({ locale: 'ko-KR' });
-  try {
-    const { page, errors } = await newPage(ko.context);
+  await inLocale('ko-KR', async ({ page, errors }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(server.url('/some/sub/path/'));
     await page.locator('.settings-menu > summary', { hasText: '설정' }).waitFor();
@@ -183,15 +181,11 @@ test('under a Korean interface a Chinese article breaks its lines as Chinese doe
     await page.locator('.article-body p').first().waitFor();
     assert.ok(await fits(), 'the article is no wider than the phone');
     assert.deepEqual(errors, []);
-  } finally {
-    await ko.close();
-  }
+  });
 });
 
 test('the interface in Arabic is laid out right to left; an article in a language written left to right keeps its own direction', async () => {
-  const ar = await launchBrowser({ locale: 'ar-EG' });
-  try {
-    const { page, errors } = await newPage(ar.context);
+  await inLocale('ar-EG', async ({ page, errors }) => {
     await page.setViewportSize({ width: 1000, height: 700 });
     await page.goto(server.url('/korean/'));
     await page.locator('.settings-menu > summary', { hasText: 'الإعدادات' }).waitFor();
@@ -216,9 +210,7 @@ test('the interface in Arabic is laid out right to left; an article in a languag
     fs.mkdirSync('target/screenshots', { recursive: true });
     await page.screenshot({ path: 'target/screenshots/arabic-interface-1000.png' });
     assert.deepEqual(errors, []);
-  } finally {
-    await ar.close();
-  }
+  });
 });
 
 test('list → article → reload → back, under a sub-path', async () => {
