@@ -46,6 +46,27 @@ const pages = [
   ['error', '/down/', '[role=alert]'],
 ];
 
+// The interface in languages whose words are fetched: one laid out right to left, one of East Asia, one of Europe.
+for (const lang of ['ar', 'ja', 'fr']) {
+  test(`no axe violations: the list, its Settings menu and an article in the interface in ${lang}`, async () => {
+    const { page } = await newPage(browser.context);
+    await page.goto(server.url('/ok/'));
+    await page.locator('.app').waitFor();
+    await page.evaluate((l) => localStorage.setItem('article-viewer.lang', l), lang);
+    await page.goto(server.url('/ok/'));
+    await page.locator('.card').first().waitFor();
+    await page.waitForFunction((l) => document.querySelector('.app')?.lang === l, lang);
+    assert.deepEqual(await violations(page), []);
+    await openSettings(page);
+    assert.deepEqual(await violations(page), []);
+    await page.goto(server.url('/ok/#/article/000_7367aa27400e94e4'));
+    await page.locator('h1.article-title').waitFor();
+    assert.deepEqual(await violations(page), []);
+    await page.evaluate(() => localStorage.removeItem('article-viewer.lang'));
+    await page.close();
+  });
+}
+
 for (const theme of ['light', 'dark']) {
   for (const [name, url, ready] of pages) {
     test(`no axe violations: ${name} page, ${theme} theme`, async () => {
