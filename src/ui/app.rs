@@ -459,8 +459,6 @@ fn opened_article() -> Option<String> {
     }
 }
 
-/// The article `id` as its own page holds it for the app (see [`early_article`]), fetched: when the page is there
-/// and holds that article.
 /// The text of a catalog of the interface's words, or why it could not be had.
 async fn fetch_catalog(url: &str) -> Result<String, String> {
     let response = gloo_net::http::Request::get(url).send().await.map_err(|e| e.to_string())?;
@@ -470,6 +468,8 @@ async fn fetch_catalog(url: &str) -> Result<String, String> {
     response.text().await.map_err(|e| e.to_string())
 }
 
+/// The article `id` as its own page holds it for the app (see [`early_article`]), fetched: when the page is there
+/// and holds that article.
 async fn article_from_its_page(id: &str) -> Option<Catalog> {
     let response = gloo_net::http::Request::get(&super::route::article_file(id)).send().await.ok()?;
     let html = response.text().await.ok().filter(|_| response.ok())?;

@@ -1,5 +1,7 @@
-//! The interface's words: one table per language. A table is a `Strings` value, so the compiler checks that
-//! every language has every key; `tests` checks that none is left empty.
+//! The interface's words: one table per language. English and Chinese are `Strings` values compiled in, so the
+//! compiler checks that they have every key; the other languages' are catalogs (`static/i18n/<tag>.json`), read
+//! into a table when the viewer fetches one ([`add_catalog`]) — `tests` checks that every shipped catalog has
+//! every key and no other, that none is left empty, and that each keeps English's `{placeholders}`.
 
 use crate::domain::format::UiLang;
 
