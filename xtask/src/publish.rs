@@ -164,6 +164,14 @@ pub fn prerender(dist: &Path, article_pages: bool, site: Option<&str>) -> Result
         }
         html.replace_range(value..end, lang.tag());
     }
+    // (The notice to a reader without JavaScript is in the interface's language too.)
+    if let Some(at) = html.find(NEEDS_JS).map(|at| at + NEEDS_JS.len()) {
+        let end = at + html[at..].find("</p></noscript>").context("unclosed <noscript><p>")?;
+        html.replace_range(
+            at..end,
+            &crate::feed::escape(article_viewer::ui::strings::strings_for(lang).needs_javascript),
+        );
+    }
     if let Some(site) = &site {
         in_head(&mut html, &format!("{CANONICAL}{}\">\n", crate::feed::escape(site)))?;
     }
@@ -626,6 +634,9 @@ const BOOT_OPEN: &str = "<script async blocking=\"render\" src=\"./";
 /// Says that the articles' own pages were written, for the set of that tag
 /// ([`article_viewer::domain::reading::ids_tag`]): the viewer's Share then gives an article's page.
 const PAGES_META: &str = "<meta name=\"article-viewer:pages\" content=\"";
+
+/// Where index.html tells a reader without JavaScript what the viewer needs it for.
+const NEEDS_JS: &str = "<noscript><p>";
 
 /// How a prerendered page loads `noscript-<hash>.css` (`static/noscript.css`): only where scripts do not run, it
 /// hides the controls that need the app.
@@ -1410,6 +1421,12 @@ mod tests {
         for page in ["index.html", "articles/ar1.html"] {
             assert_eq!(read(page).matches("<html lang=\"ar\" dir=\"rtl\">").count(), 1, "{page}: {}", read(page));
         }
+        // Its notice to a reader without JavaScript, in Arabic (the article's own page has none: it is there).
+        let needs =
+            article_viewer::ui::strings::strings_for(article_viewer::domain::format::UiLang::Ar).needs_javascript;
+        assert!(
+            needs.starts_with("يحتاج") && read("index.html").contains(&format!("<noscript><p>{needs}</p></noscript>"))
+        );
         std::fs::write(dir.join("articles.json"), set(3)).unwrap();
         prerender(&dir, true, None).unwrap();
         assert!(read("index.html").contains("<html lang=\"zh-Hans\"><head>"), "{}", read("index.html"));
