@@ -33,11 +33,11 @@ pub fn text_dir(lang: Option<&str>, within: UiLang) -> Option<&'static str> {
 
 /// The direction to give the interface's own words inside an article in language `lang` (its labels, its
 /// buttons): the interface's, when it differs from the article's (`rtl` for the labels of an Arabic interface in a
-/// Chinese card; `ltr` for an English interface's in an Arabic one); `None` when they agree, or when the article
-/// does not say its language.
+/// Chinese card; `ltr` for an English interface's in an Arabic one); `None` when they agree. (In an article that
+/// does not say its language, `rtl` for a right-to-left interface's: the article may run either way.)
 pub fn ui_dir_inside(lang: Option<&str>, ui: UiLang) -> Option<&'static str> {
     match text_dir(lang, ui) {
-        Some("auto") => None,
+        Some("auto") => (ui.dir() == "rtl").then_some("rtl"),
         Some(d) if d != ui.dir() => Some(ui.dir()),
         None if ui.dir() == "rtl" => Some("rtl"),
         _ => None,
@@ -392,7 +392,8 @@ mod tests {
         assert_eq!(ui_dir_inside(Some("ar"), UiLang::En), Some("ltr"));
         assert_eq!(ui_dir_inside(Some("ar"), UiLang::Ar), None);
         assert_eq!(ui_dir_inside(Some("en"), UiLang::En), None);
-        assert_eq!(ui_dir_inside(None, UiLang::Ar), None);
+        assert_eq!(ui_dir_inside(None, UiLang::Ar), Some("rtl"));
+        assert_eq!(ui_dir_inside(None, UiLang::En), None);
     }
 
     #[test]
