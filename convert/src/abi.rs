@@ -7,7 +7,9 @@
 //! 3. `convert(ptr, len, region)` converts that text through `region`'s forms (0 none, 1 Taiwan, 2 Hong Kong: the
 //!    crate's `Region`: to Simplified, where the text was written; to Traditional, where the reader is), and takes
 //!    the buffer back; it returns the length of the result, which is at `out()`
-//!    until the next call. Before `build()`, or for bytes that are not UTF-8, the result is the input.
+//!    until the next call. Before `build()`, or for bytes that are not UTF-8, the result is the input;
+//! 4. `region(ptr, len)` reads the language tag written at `ptr` (reserved by `alloc(len)`, taken back) and returns
+//!    its region for `convert` (`Region::of_tag`: 0 for a tag that is not UTF-8).
 
 use crate::{Engine, Region, EMBEDDED};
 use std::cell::RefCell;
@@ -60,6 +62,14 @@ pub unsafe extern "C" fn convert(ptr: *mut u8, len: usize, region: u32) -> usize
         _ => None,
     });
     answer(converted.unwrap_or(input))
+}
+
+/// # Safety
+/// As for [`convert`].
+#[no_mangle]
+pub unsafe extern "C" fn region(ptr: *mut u8, len: usize) -> u32 {
+    let tag = unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(ptr, len)) };
+    std::str::from_utf8(&tag).map_or(Region::Any, Region::of_tag) as u32
 }
 
 #[no_mangle]

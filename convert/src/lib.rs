@@ -48,6 +48,25 @@ pub enum Region {
     HongKong = 2,
 }
 
+impl Region {
+    /// The region of a text or a reader's language tagged `tag`, for its forms of characters: Taiwan for `zh-TW`,
+    /// `zh-Hant-TW`; Hong Kong for `zh-HK`, `zh-MO`, `zh-Hant-HK`, `yue-HK`… (Macau writes as Hong Kong does);
+    /// else (another language, no region, an empty tag) none.
+    pub fn of_tag(tag: &str) -> Region {
+        let mut parts = tag.split('-');
+        let is = |part: &str, name: &str| part.eq_ignore_ascii_case(name);
+        if !parts.next().is_some_and(|l| is(l, "zh") || is(l, "yue")) {
+            return Region::Any;
+        }
+        // (The region subtag: two letters after the language and an optional script.)
+        match parts.find(|p| p.len() == 2) {
+            Some(r) if is(r, "tw") => Region::Taiwan,
+            Some(r) if is(r, "hk") || is(r, "mo") => Region::HongKong,
+            _ => Region::Any,
+        }
+    }
+}
+
 /// Where a script's regional groups go: `first` (before the others) or `last`.
 macro_rules! regional_last {
     (first) => {

@@ -124,21 +124,10 @@ impl Script {
     }
 }
 
-/// The region of a text or a reader's language tagged `lang`, for its forms of characters (see [`Region`]):
-/// Taiwan for `zh-TW`, `zh-Hant-TW`; Hong Kong for `zh-HK`, `zh-MO`, `zh-Hant-HK`, `yue-HK`… (Macau writes as
-/// Hong Kong does); else none.
+/// The region of a text or a reader's language tagged `lang`, for its forms of characters (see [`Region`] and
+/// [`Region::of_tag`]; none without a tag).
 pub fn region(lang: Option<&str>) -> Region {
-    let mut parts = lang.unwrap_or_default().split('-');
-    let is = |part: &str, name: &str| part.eq_ignore_ascii_case(name);
-    if !parts.next().is_some_and(|l| is(l, "zh") || is(l, "yue")) {
-        return Region::Any;
-    }
-    // (The region subtag: two letters after the language and an optional script.)
-    match parts.find(|p| p.len() == 2) {
-        Some(r) if is(r, "tw") => Region::Taiwan,
-        Some(r) if is(r, "hk") || is(r, "mo") => Region::HongKong,
-        _ => Region::Any,
-    }
+    Region::of_tag(lang.unwrap_or_default())
 }
 
 /// A converter to one script: [`Script::files`]' dictionaries in the engine of `article-viewer-convert`.

@@ -35,11 +35,10 @@ mod engine {
     #[derive(Debug)]
     pub struct Converter {
         pub script: Script,
-        /// `convert(text, region)`: `text` converted; as it is when it has nothing to convert (or the engine
-        /// failed).
+        /// `convert(text, lang)`: `text`, written in the language tagged `lang`, converted (through the forms of
+        /// its region to Simplified, of the reader's to Traditional: see `domain::convert::conversion_region`,
+        /// which the loader follows); as it is when it has nothing to convert (or the engine failed).
         engine: js_sys::Function,
-        /// The reader's region, for the forms of Traditional characters (read once, as the converter loads).
-        pub reader: crate::domain::convert::Region,
     }
 
     /// Starts loading `script`'s converter from the loader at `js`; the promise never rejects.
@@ -54,15 +53,14 @@ mod engine {
             None => super::Slot::Ready(super::ConverterRef(std::rc::Rc::new(Converter {
                 script,
                 engine: answer.unchecked_into(),
-                reader: super::reader_region(),
             }))),
         }
     }
 
     impl Converter {
-        /// `text`, written in `region`, converted.
-        pub fn convert(&self, text: &str, region: crate::domain::convert::Region) -> String {
-            let answer = self.engine.call2(&JsValue::NULL, &JsValue::from_str(text), &JsValue::from(region as u32));
+        /// `text`, written in the language tagged `lang` (empty: not known), converted.
+        pub fn convert(&self, text: &str, lang: &str) -> String {
+            let answer = self.engine.call2(&JsValue::NULL, &JsValue::from_str(text), &JsValue::from_str(lang));
             answer.ok().and_then(|s| s.as_string()).unwrap_or_else(|| text.to_owned())
         }
     }
@@ -93,24 +91,15 @@ impl PartialEq for ConverterRef {
 impl ConverterRef {
     /// `s` converted; as written when it has nothing to convert or the engine failed.
     pub fn text(&self, s: &str) -> String {
-        self.0.convert(s, crate::domain::convert::conversion_region(self.0.script, None, self.0.reader))
+        self.0.convert(s, "")
     }
 
     /// The article with every text a reader sees converted (through the forms of the region it was written in,
     /// to Simplified; of the reader's, to Traditional).
     pub fn article(&self, a: &Article) -> Article {
-        let region = crate::domain::convert::conversion_region(self.0.script, a.lang.as_deref(), self.0.reader);
-        convert_article(a, self.0.script, &|s| self.0.convert(s, region))
+        let lang = a.lang.as_deref().unwrap_or_default();
+        convert_article(a, self.0.script, &|s| self.0.convert(s, lang))
     }
-}
-
-/// The reader's region for the forms of Traditional characters: that of the first Chinese language of the
-/// browser's (`zh-TW` → Taiwan's 為, 裡; `zh-HK` → Hong Kong's), else OpenCC's standard forms.
-#[cfg(feature = "convert")]
-fn reader_region() -> crate::domain::convert::Region {
-    let languages = web_sys::window().map(|w| w.navigator().languages().to_vec()).unwrap_or_default();
-    let chinese = languages.iter().filter_map(|l| l.as_string()).find(|l| crate::domain::format::tag_is(l, "zh"));
-    crate::domain::convert::region(chinese.as_deref())
 }
 
 /// Loads `script`'s converter from the loader `opencc/convert.js` at `js` (its URL), which fetches the module
