@@ -136,11 +136,13 @@ pub enum UiLang {
     Ru,
     /// Arabic: the interface laid out right to left.
     Ar,
+    /// Hebrew: right to left too.
+    He,
 }
 
 impl UiLang {
     /// In the order the language menu lists them.
-    pub const ALL: [UiLang; 12] = [
+    pub const ALL: [UiLang; 13] = [
         UiLang::ZhHant,
         UiLang::ZhHans,
         UiLang::En,
@@ -153,6 +155,7 @@ impl UiLang {
         UiLang::It,
         UiLang::Ru,
         UiLang::Ar,
+        UiLang::He,
     ];
 
     /// The BCP 47 tag (for `lang` attributes, storage and the catalog's file name).
@@ -170,6 +173,7 @@ impl UiLang {
             UiLang::It => "it",
             UiLang::Ru => "ru",
             UiLang::Ar => "ar",
+            UiLang::He => "he",
         }
     }
 
@@ -188,13 +192,14 @@ impl UiLang {
             UiLang::It => "Italiano",
             UiLang::Ru => "Русский",
             UiLang::Ar => "العربية",
+            UiLang::He => "עברית",
         }
     }
 
-    /// The direction the interface is laid out in: `rtl` for Arabic, `ltr` for the others.
+    /// The direction the interface is laid out in: `rtl` for Arabic and Hebrew, `ltr` for the others.
     pub fn dir(self) -> &'static str {
         match self {
-            UiLang::Ar => "rtl",
+            UiLang::Ar | UiLang::He => "rtl",
             _ => "ltr",
         }
     }
@@ -237,50 +242,33 @@ impl UiLang {
     }
 }
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTHS_FR: [&str; 12] =
-    ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
-const MONTHS_DE: [&str; 12] =
-    ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
-const MONTHS_ES: [&str; 12] = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"];
-const MONTHS_PT: [&str; 12] =
-    ["jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.", "dez."];
-const MONTHS_IT: [&str; 12] = ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"];
-const MONTHS_AR: [&str; 12] =
-    ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
-const MONTHS_RU: [&str; 12] =
-    ["янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."];
+/// How a language writes a date, in its interface words (`ui::strings`: `date_format`, `months`, `date_time`):
+/// the day's pattern with `{y}`, `{month}` and `{d}`; the twelve months' names, `|` between them (numbers where
+/// the pattern says 月 or 월); and the pattern that joins a day and its time, `{date}` and `{time}`.
+#[derive(Debug, Clone, Copy)]
+pub struct DateWords<'a> {
+    pub date: &'a str,
+    pub months: &'a str,
+    pub date_time: &'a str,
+}
 
-/// The publication date (and time, when known) at the place it was published, as each language writes it:
-/// `2018年11月30日 11:21` in Chinese and Japanese, `2018년 11월 30일 11:21` in Korean, `Nov 30, 2018, 11:21` in
-/// English, `30 nov. 2018, 11:21` in French, `30. Nov. 2018, 11:21` in German, `30 nov 2018, 11:21` in Spanish
-/// and Italian, `30 de nov. de 2018, 11:21` in Portuguese, `30 нояб. 2018 г., 11:21` in Russian, `30 نوفمبر 2018،
-/// 11:21` in Arabic.
-pub fn format_published(p: &Published, lang: UiLang) -> String {
+/// The publication date (and time, when known, `11:21`) at the place it was published, as `words` write it:
+/// `2018年11月30日 11:21` in Chinese, `Nov 30, 2018, 11:21` in English, `30 nov. 2018, 11:21` in French,
+/// `30 נוב׳ 2018, 11:21` in Hebrew… (each language's words are in its catalog).
+pub fn format_published(p: &Published, words: &DateWords) -> String {
     let (date, time) = match p.kind() {
         PublishedKind::Date(d) => (d, None),
         PublishedKind::DateTime(dt) => (dt.date(), Some((dt.hour(), dt.minute()))),
     };
-    let (y, m, d) = (date.year(), date.month() as usize, date.day());
-    let day = match lang {
-        UiLang::En => format!("{} {d}, {y}", MONTHS[m - 1]),
-        UiLang::Fr => format!("{d} {} {y}", MONTHS_FR[m - 1]),
-        UiLang::De => format!("{d}. {} {y}", MONTHS_DE[m - 1]),
-        UiLang::Es => format!("{d} {} {y}", MONTHS_ES[m - 1]),
-        UiLang::It => format!("{d} {} {y}", MONTHS_IT[m - 1]),
-        UiLang::Pt => format!("{d} de {} de {y}", MONTHS_PT[m - 1]),
-        UiLang::Ru => format!("{d} {} {y} г.", MONTHS_RU[m - 1]),
-        UiLang::Ar => format!("{d} {} {y}", MONTHS_AR[m - 1]),
-        UiLang::Ko => format!("{y}년 {m}월 {d}일"),
-        UiLang::ZhHant | UiLang::ZhHans | UiLang::Ja => format!("{y}年{m}月{d}日"),
-    };
+    let month = words.months.split('|').nth(date.month() as usize - 1).unwrap_or_default();
+    let day = words
+        .date
+        .replace("{y}", &date.year().to_string())
+        .replace("{month}", month)
+        .replace("{d}", &date.day().to_string());
     match time {
         None => day,
-        Some((h, mi)) if matches!(lang, UiLang::ZhHant | UiLang::ZhHans | UiLang::Ja | UiLang::Ko) => {
-            format!("{day} {h:02}:{mi:02}")
-        }
-        Some((h, mi)) if lang == UiLang::Ar => format!("{day}، {h:02}:{mi:02}"),
-        Some((h, mi)) => format!("{day}, {h:02}:{mi:02}"),
+        Some((h, mi)) => words.date_time.replace("{time}", &format!("{h:02}:{mi:02}")).replace("{date}", &day),
     }
 }
 
@@ -488,25 +476,30 @@ mod tests {
     }
 
     #[test]
-    fn dates() {
+    fn dates_as_a_languages_words_write_them() {
         let dt = Published::parse("2018-11-30T11:21:00+08:00").unwrap();
         let d = Published::parse("2020-02-09").unwrap();
-        assert_eq!(format_published(&dt, UiLang::ZhHant), "2018年11月30日 11:21");
-        assert_eq!(format_published(&dt, UiLang::En), "Nov 30, 2018, 11:21");
-        assert_eq!(format_published(&d, UiLang::ZhHans), "2020年2月9日");
-        assert_eq!(format_published(&d, UiLang::En), "Feb 9, 2020");
-        assert_eq!(format_published(&dt, UiLang::Ja), "2018年11月30日 11:21");
-        assert_eq!(format_published(&dt, UiLang::Ko), "2018년 11월 30일 11:21");
-        assert_eq!(format_published(&d, UiLang::Ko), "2020년 2월 9일");
-        assert_eq!(format_published(&dt, UiLang::Fr), "30 nov. 2018, 11:21");
-        assert_eq!(format_published(&d, UiLang::Fr), "9 févr. 2020");
-        assert_eq!(format_published(&dt, UiLang::De), "30. Nov. 2018, 11:21");
-        assert_eq!(format_published(&d, UiLang::Es), "9 feb 2020");
-        assert_eq!(format_published(&dt, UiLang::Pt), "30 de nov. de 2018, 11:21");
-        assert_eq!(format_published(&d, UiLang::It), "9 feb 2020");
-        assert_eq!(format_published(&dt, UiLang::Ru), "30 нояб. 2018 г., 11:21");
-        assert_eq!(format_published(&dt, UiLang::Ar), "30 نوفمبر 2018، 11:21");
-        assert_eq!((UiLang::Ar.dir(), UiLang::En.dir(), UiLang::ZhHant.dir()), ("rtl", "ltr", "ltr"));
+        let en = DateWords {
+            date: "{month} {d}, {y}",
+            months: "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+            date_time: "{date}, {time}",
+        };
+        assert_eq!(format_published(&dt, &en), "Nov 30, 2018, 11:21");
+        assert_eq!(format_published(&d, &en), "Feb 9, 2020");
+        let zh =
+            DateWords {
+                date: "{y}年{month}月{d}日", months: "1|2|3|4|5|6|7|8|9|10|11|12", date_time: "{date} {time}"
+            };
+        assert_eq!(format_published(&dt, &zh), "2018年11月30日 11:21");
+        // The time at the place of publication, not the reader's; a midnight with its zeros.
+        let midnight = Published::parse("2026-01-05T00:05:00-05:00").unwrap();
+        assert_eq!(format_published(&midnight, &zh), "2026年1月5日 00:05");
+        // Words missing a month (a broken catalog) leave it out rather than fail.
+        assert_eq!(format_published(&d, &DateWords { months: "", ..en }), " 9, 2020");
+        assert_eq!(
+            (UiLang::Ar.dir(), UiLang::He.dir(), UiLang::En.dir(), UiLang::ZhHant.dir()),
+            ("rtl", "rtl", "ltr", "ltr")
+        );
     }
 
     #[test]

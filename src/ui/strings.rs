@@ -168,6 +168,11 @@ pub struct Strings {
     pub key_save: &'static str,
     pub key_help: &'static str,
     pub close: &'static str,
+    /// How dates are written (see `domain::format::DateWords`): the day's pattern (`{y}`, `{month}`, `{d}`), the
+    /// months' names (`|` between them), and a day with its time (`{date}`, `{time}`).
+    pub date_format: &'static str,
+    pub months: &'static str,
+    pub date_time: &'static str,
 }
 
 /// Every key of [`Strings`] (a test checks that every field is named).
@@ -201,6 +206,11 @@ macro_rules! keys {
 }
 
 impl Strings {
+    /// How this language writes dates, for `domain::format::format_published`.
+    pub fn date_words(&self) -> crate::domain::format::DateWords<'static> {
+        crate::domain::format::DateWords { date: self.date_format, months: self.months, date_time: self.date_time }
+    }
+
     /// `fallback` with the texts `text` gives by key.
     pub fn from_lookup(fallback: &Strings, text: &dyn Fn(&str) -> Option<&'static str>) -> Strings {
         let mut table = *fallback;
@@ -337,6 +347,9 @@ keys!(
     key_save,
     key_help,
     close,
+    date_format,
+    months,
+    date_time,
 );
 
 pub const EN: Strings = Strings {
@@ -465,6 +478,9 @@ pub const EN: Strings = Strings {
     key_save: "Save the article for later, or let it go",
     key_help: "These shortcuts",
     close: "Close",
+    date_format: "{month} {d}, {y}",
+    months: "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+    date_time: "{date}, {time}",
 };
 
 pub const ZH_HANT: Strings = Strings {
@@ -591,6 +607,9 @@ pub const ZH_HANT: Strings = Strings {
     key_save: "收藏文章，或取消收藏",
     key_help: "這些快捷鍵",
     close: "關閉",
+    date_format: "{y}年{month}月{d}日",
+    months: "1|2|3|4|5|6|7|8|9|10|11|12",
+    date_time: "{date} {time}",
 };
 
 pub const ZH_HANS: Strings = Strings {
@@ -717,6 +736,9 @@ pub const ZH_HANS: Strings = Strings {
     key_save: "收藏文章，或取消收藏",
     key_help: "这些快捷键",
     close: "关闭",
+    date_format: "{y}年{month}月{d}日",
+    months: "1|2|3|4|5|6|7|8|9|10|11|12",
+    date_time: "{date} {time}",
 };
 
 /// The table for `lang`: compiled in, or its catalog once loaded ([`add_catalog`]); English until then.
@@ -810,6 +832,7 @@ mod bundled {
             UiLang::It => include_str!("../../static/i18n/it.json"),
             UiLang::Ru => include_str!("../../static/i18n/ru.json"),
             UiLang::Ar => include_str!("../../static/i18n/ar.json"),
+            UiLang::He => include_str!("../../static/i18n/he.json"),
             UiLang::ZhHant | UiLang::ZhHans | UiLang::En => return None,
         })
     }
@@ -876,6 +899,39 @@ mod tests {
             assert!(same.len() * 10 <= Strings::KEYS.len(), "{lang:?}: left as in English: {same:?}");
             // The table read from it is the catalog's.
             assert_eq!(strings_for(lang).settings, texts["settings"], "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn dates_as_each_language_writes_them() {
+        use crate::domain::format::format_published;
+        use crate::domain::Published;
+        let dt = Published::parse("2018-11-30T11:21:00+08:00").unwrap();
+        let d = Published::parse("2020-02-09").unwrap();
+        let date = |p: &Published, lang: UiLang| format_published(p, &strings_for(lang).date_words());
+        assert_eq!(date(&dt, UiLang::ZhHant), "2018年11月30日 11:21");
+        assert_eq!(date(&dt, UiLang::En), "Nov 30, 2018, 11:21");
+        assert_eq!(date(&d, UiLang::ZhHans), "2020年2月9日");
+        assert_eq!(date(&d, UiLang::En), "Feb 9, 2020");
+        assert_eq!(date(&dt, UiLang::Ja), "2018年11月30日 11:21");
+        assert_eq!(date(&dt, UiLang::Ko), "2018년 11월 30일 11:21");
+        assert_eq!(date(&d, UiLang::Ko), "2020년 2월 9일");
+        assert_eq!(date(&dt, UiLang::Fr), "30 nov. 2018, 11:21");
+        assert_eq!(date(&d, UiLang::Fr), "9 févr. 2020");
+        assert_eq!(date(&dt, UiLang::De), "30. Nov. 2018, 11:21");
+        assert_eq!(date(&d, UiLang::Es), "9 feb 2020");
+        assert_eq!(date(&dt, UiLang::Pt), "30 de nov. de 2018, 11:21");
+        assert_eq!(date(&d, UiLang::It), "9 feb 2020");
+        assert_eq!(date(&dt, UiLang::Ru), "30 нояб. 2018 г., 11:21");
+        assert_eq!(date(&dt, UiLang::Ar), "30 نوفمبر 2018، 11:21");
+        assert_eq!(date(&dt, UiLang::He), "30 בנוב׳ 2018, 11:21");
+        assert_eq!(date(&d, UiLang::He), "9 בפבר׳ 2020");
+        // Every language names twelve months, each once.
+        for lang in UiLang::ALL {
+            let months: Vec<&str> = strings_for(lang).months.split('|').collect();
+            let unique: std::collections::BTreeSet<&&str> = months.iter().collect();
+            assert_eq!((months.len(), unique.len()), (12, 12), "{lang:?}: {months:?}");
+            assert!(months.iter().all(|m| !m.trim().is_empty() && m.trim() == *m), "{lang:?}: {months:?}");
         }
     }
 

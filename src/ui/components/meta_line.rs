@@ -42,7 +42,7 @@ pub fn meta_line(
     let s = prefs.strings();
     let mut items: Vec<Html> = Vec::new();
     if let Some(p) = &a.published {
-        items.push(html! { <li class="meta-date"><time datetime={p.as_str().to_owned()}>{ format_published(p, prefs.lang) }</time></li> });
+        items.push(html! { <li class="meta-date"><time datetime={p.as_str().to_owned()}>{ format_published(p, &s.date_words()) }</time></li> });
     }
     if let Some(v) = a.views {
         let text = match v.get() {

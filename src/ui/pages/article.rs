@@ -213,7 +213,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                             <h2>{ s.related_articles }</h2>
                             <div class="neighbours">
                                 { for related.iter().filter_map(|&j| catalog.articles.get(j)).map(|a| {
-                                    let date = a.published.as_ref().map(|p| format_published(p, lang));
+                                    let date = a.published.as_ref().map(|p| format_published(p, &s.date_words()));
                                     link(a, date.unwrap_or_default(), "related-article")
                                 }) }
                             </div>
