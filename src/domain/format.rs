@@ -517,6 +517,7 @@ mod tests {
         assert_eq!(pick(&["ko-KR", "en"]), UiLang::Ko);
         assert_eq!(pick(&["de-AT"]), UiLang::De);
         assert_eq!(pick(&["es-419"]), UiLang::Es);
+        assert_eq!(pick(&["he-IL", "en"]), UiLang::He);
         // A tag that only starts like one of ours is not it.
         assert_eq!(pick(&["fro", "des", "kok"]), UiLang::En);
         for l in UiLang::ALL {

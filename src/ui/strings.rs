@@ -935,6 +935,21 @@ mod tests {
         }
     }
 
+    /// The scripts that pick the interface's language before the app runs (the boot script, for the prerendered
+    /// list; the widget's, for its `lang` attribute) know every language the app has.
+    #[test]
+    fn the_boot_and_widget_scripts_know_every_interface_language() {
+        let want: Vec<&str> =
+            UiLang::ALL.iter().filter(|l| !matches!(l, UiLang::ZhHant | UiLang::ZhHans)).map(|l| l.tag()).collect();
+        for (name, js) in [
+            ("static/boot.js", include_str!("../../static/boot.js")),
+            ("static/embed.template.js", include_str!("../../static/embed.template.js")),
+        ] {
+            let list = js.split("/^(").nth(1).and_then(|r| r.split(')').next()).unwrap_or_default();
+            assert_eq!(list.split('|').collect::<Vec<_>>(), want, "{name}'s languages");
+        }
+    }
+
     fn key_index(key: &str) -> usize {
         Strings::KEYS.iter().position(|k| *k == key).unwrap()
     }
