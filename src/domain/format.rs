@@ -134,6 +134,8 @@ pub enum UiLang {
     Pt,
     It,
     Ru,
+    Id,
+    Tr,
     /// Arabic: the interface laid out right to left.
     Ar,
     /// Hebrew: right to left too.
@@ -142,7 +144,7 @@ pub enum UiLang {
 
 impl UiLang {
     /// In the order the language menu lists them.
-    pub const ALL: [UiLang; 13] = [
+    pub const ALL: [UiLang; 15] = [
         UiLang::ZhHant,
         UiLang::ZhHans,
         UiLang::En,
@@ -154,6 +156,8 @@ impl UiLang {
         UiLang::Pt,
         UiLang::It,
         UiLang::Ru,
+        UiLang::Id,
+        UiLang::Tr,
         UiLang::Ar,
         UiLang::He,
     ];
@@ -172,6 +176,8 @@ impl UiLang {
             UiLang::Pt => "pt",
             UiLang::It => "it",
             UiLang::Ru => "ru",
+            UiLang::Id => "id",
+            UiLang::Tr => "tr",
             UiLang::Ar => "ar",
             UiLang::He => "he",
         }
@@ -191,6 +197,8 @@ impl UiLang {
             UiLang::Pt => "Português",
             UiLang::It => "Italiano",
             UiLang::Ru => "Русский",
+            UiLang::Id => "Bahasa Indonesia",
+            UiLang::Tr => "Türkçe",
             UiLang::Ar => "العربية",
             UiLang::He => "עברית",
         }
@@ -234,7 +242,7 @@ impl UiLang {
     /// in French, a no-break space in Russian).
     pub fn group_separator(self) -> char {
         match self {
-            UiLang::De | UiLang::Es | UiLang::Pt | UiLang::It => '.',
+            UiLang::De | UiLang::Es | UiLang::Pt | UiLang::It | UiLang::Id | UiLang::Tr => '.',
             UiLang::Fr => '\u{202f}',
             UiLang::Ru => '\u{a0}',
             _ => ',',
@@ -518,6 +526,8 @@ mod tests {
         assert_eq!(pick(&["de-AT"]), UiLang::De);
         assert_eq!(pick(&["es-419"]), UiLang::Es);
         assert_eq!(pick(&["he-IL", "en"]), UiLang::He);
+        assert_eq!(pick(&["tr-TR"]), UiLang::Tr);
+        assert_eq!(pick(&["id-ID"]), UiLang::Id);
         // A tag that only starts like one of ours is not it.
         assert_eq!(pick(&["fro", "des", "kok"]), UiLang::En);
         for l in UiLang::ALL {

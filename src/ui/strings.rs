@@ -831,6 +831,8 @@ mod bundled {
             UiLang::Pt => include_str!("../../static/i18n/pt.json"),
             UiLang::It => include_str!("../../static/i18n/it.json"),
             UiLang::Ru => include_str!("../../static/i18n/ru.json"),
+            UiLang::Id => include_str!("../../static/i18n/id.json"),
+            UiLang::Tr => include_str!("../../static/i18n/tr.json"),
             UiLang::Ar => include_str!("../../static/i18n/ar.json"),
             UiLang::He => include_str!("../../static/i18n/he.json"),
             UiLang::ZhHant | UiLang::ZhHans | UiLang::En => return None,
@@ -925,6 +927,8 @@ mod tests {
         assert_eq!(date(&dt, UiLang::Ru), "30 нояб. 2018 г., 11:21");
         assert_eq!(date(&dt, UiLang::Ar), "30 نوفمبر 2018، 11:21");
         assert_eq!(date(&dt, UiLang::He), "30 בנוב׳ 2018, 11:21");
+        assert_eq!(date(&dt, UiLang::Tr), "30 Kas 2018 11:21");
+        assert_eq!(date(&d, UiLang::Id), "9 Feb 2020");
         assert_eq!(date(&d, UiLang::He), "9 בפבר׳ 2020");
         // Every language names twelve months, each once.
         for lang in UiLang::ALL {
