@@ -136,6 +136,7 @@ pub enum UiLang {
     Ru,
     Id,
     Tr,
+    Vi,
     /// Arabic: the interface laid out right to left.
     Ar,
     /// Hebrew: right to left too.
@@ -144,7 +145,7 @@ pub enum UiLang {
 
 impl UiLang {
     /// In the order the language menu lists them.
-    pub const ALL: [UiLang; 15] = [
+    pub const ALL: [UiLang; 16] = [
         UiLang::ZhHant,
         UiLang::ZhHans,
         UiLang::En,
@@ -158,6 +159,7 @@ impl UiLang {
         UiLang::Ru,
         UiLang::Id,
         UiLang::Tr,
+        UiLang::Vi,
         UiLang::Ar,
         UiLang::He,
     ];
@@ -178,6 +180,7 @@ impl UiLang {
             UiLang::Ru => "ru",
             UiLang::Id => "id",
             UiLang::Tr => "tr",
+            UiLang::Vi => "vi",
             UiLang::Ar => "ar",
             UiLang::He => "he",
         }
@@ -199,6 +202,7 @@ impl UiLang {
             UiLang::Ru => "Русский",
             UiLang::Id => "Bahasa Indonesia",
             UiLang::Tr => "Türkçe",
+            UiLang::Vi => "Tiếng Việt",
             UiLang::Ar => "العربية",
             UiLang::He => "עברית",
         }
@@ -242,7 +246,7 @@ impl UiLang {
     /// in French, a no-break space in Russian).
     pub fn group_separator(self) -> char {
         match self {
-            UiLang::De | UiLang::Es | UiLang::Pt | UiLang::It | UiLang::Id | UiLang::Tr => '.',
+            UiLang::De | UiLang::Es | UiLang::Pt | UiLang::It | UiLang::Id | UiLang::Tr | UiLang::Vi => '.',
             UiLang::Fr => '\u{202f}',
             UiLang::Ru => '\u{a0}',
             _ => ',',
@@ -528,6 +532,7 @@ mod tests {
         assert_eq!(pick(&["he-IL", "en"]), UiLang::He);
         assert_eq!(pick(&["tr-TR"]), UiLang::Tr);
         assert_eq!(pick(&["id-ID"]), UiLang::Id);
+        assert_eq!(pick(&["vi-VN"]), UiLang::Vi);
         // A tag that only starts like one of ours is not it.
         assert_eq!(pick(&["fro", "des", "kok"]), UiLang::En);
         for l in UiLang::ALL {

@@ -833,6 +833,7 @@ mod bundled {
             UiLang::Ru => include_str!("../../static/i18n/ru.json"),
             UiLang::Id => include_str!("../../static/i18n/id.json"),
             UiLang::Tr => include_str!("../../static/i18n/tr.json"),
+            UiLang::Vi => include_str!("../../static/i18n/vi.json"),
             UiLang::Ar => include_str!("../../static/i18n/ar.json"),
             UiLang::He => include_str!("../../static/i18n/he.json"),
             UiLang::ZhHant | UiLang::ZhHans | UiLang::En => return None,
@@ -929,6 +930,7 @@ mod tests {
         assert_eq!(date(&dt, UiLang::He), "30 בנוב׳ 2018, 11:21");
         assert_eq!(date(&dt, UiLang::Tr), "30 Kas 2018 11:21");
         assert_eq!(date(&d, UiLang::Id), "9 Feb 2020");
+        assert_eq!(date(&dt, UiLang::Vi), "30 thg 11, 2018 11:21");
         assert_eq!(date(&d, UiLang::He), "9 בפבר׳ 2020");
         // Every language names twelve months, each once.
         for lang in UiLang::ALL {

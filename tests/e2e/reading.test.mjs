@@ -131,7 +131,7 @@ test('the interface language can be switched, is remembered, and the page lang f
   await page.close();
 });
 
-test('the interface in Japanese, Korean, French, German, Spanish, Portuguese, Italian, Russian, Indonesian, Turkish, Arabic or Hebrew: its words fetched when first chosen, then remembered', async () => {
+test('the interface in Japanese, Korean, French, German, Spanish, Portuguese, Italian, Russian, Indonesian, Turkish, Vietnamese, Arabic or Hebrew: its words fetched when first chosen, then remembered', async () => {
   const { page, errors } = await newPage(browser.context);
   const fetched = [];
   page.on('request', (r) => { if (r.url().includes('/i18n/')) fetched.push(new URL(r.url()).pathname); });
@@ -150,6 +150,7 @@ test('the interface in Japanese, Korean, French, German, Spanish, Portuguese, It
     ['ru', 'Настройки', '30 нояб. 2018 г., 11:21', 'Просмотров: 12\u00a0269'],
     ['id', 'Pengaturan', '30 Nov 2018 11:21', '12.269 kali dilihat'],
     ['tr', 'Ayarlar', '30 Kas 2018 11:21', '12.269 görüntülenme'],
+    ['vi', 'Cài đặt', '30 thg 11, 2018 11:21', '12.269 lượt xem'],
     ['ar', 'الإعدادات', '30 نوفمبر 2018، 11:21', 'المشاهدات: 12,269'],
     ['he', 'הגדרות', '30 בנוב׳ 2018, 11:21', 'צפיות: 12,269'],
   ]) {
@@ -161,12 +162,12 @@ test('the interface in Japanese, Korean, French, German, Spanish, Portuguese, It
     assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
       [lang, ['ar', 'he'].includes(lang) ? 'rtl' : 'ltr']);
   }
-  assert.deepEqual(fetched, ['fr', 'de', 'es', 'ja', 'ko', 'pt', 'it', 'ru', 'id', 'tr', 'ar', 'he'].map((l) => `/seed/i18n/${l}.json`));
+  assert.deepEqual(fetched, ['fr', 'de', 'es', 'ja', 'ko', 'pt', 'it', 'ru', 'id', 'tr', 'vi', 'ar', 'he'].map((l) => `/seed/i18n/${l}.json`));
   // Back to one fetched before: from memory, not fetched again.
   await openSettings(page);
   await page.locator('.lang-select').selectOption('fr');
   await page.locator('.settings-menu > summary', { hasText: 'Réglages' }).waitFor();
-  assert.equal(fetched.length, 12);
+  assert.equal(fetched.length, 13);
   // Remembered: the page opens in French, and is never shown in English meanwhile (the first time the header is in
   // the page, it is already French).
   await recordTexts(page, '.app .settings-menu > summary');
