@@ -823,17 +823,9 @@ fn minify_stylesheet(dist: &Path, html: &str) -> Result<String> {
 /// more than half of its bytes. Every end-to-end test runs it.
 fn minify_app_js(dist: &Path, html: &str) -> Result<String> {
     let name = asset(dist, "viewer js", |n| n.starts_with("article-viewer-") && n.ends_with(".js"))?;
-    let terser = crate::setup::project_root().join("node_modules/.bin/terser");
-    let out = Command::new(&terser)
-        .arg(dist.join(&name))
-        .args(["--module", "--compress", "--mangle", "--ecma", "2020"])
-        .stderr(Stdio::inherit())
-        .output()
-        .with_context(|| format!("running {} (`cargo xtask setup` installs it)", terser.display()))?;
-    if !out.status.success() || out.stdout.is_empty() {
-        bail!("terser could not minify dist/{name} (see above)");
-    }
-    replace_hashed(dist, html, &name, "article-viewer-", ".js", &out.stdout)
+    let js = std::fs::read_to_string(dist.join(&name)).with_context(|| format!("reading dist/{name}"))?;
+    let small = terser(&js, true, 2020).with_context(|| format!("minifying dist/{name}"))?;
+    replace_hashed(dist, html, &name, "article-viewer-", ".js", small.as_bytes())
 }
 
 /// Where `cargo xtask setup` installs terser (npm).
