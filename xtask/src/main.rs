@@ -2,6 +2,7 @@
 
 mod feed;
 mod fetch;
+mod floor;
 mod import;
 mod publish;
 mod setup;
@@ -169,6 +170,18 @@ fn build_dist(env: &Env, out: &Path, extra: &[&str], site: Option<&str>) -> Resu
     Ok(())
 }
 
+/// `wasm-opt -Oz` with the WebAssembly features that Rust's wasm32 output may use.
+pub const WASM_OPT_OZ: [&str; 8] = [
+    "-Oz",
+    "--enable-simd",
+    "--enable-bulk-memory",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-nontrapping-float-to-int",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
 /// What `cargo xtask convert-wasm` does: for each script, a release build of `article-viewer-convert` for wasm32
 /// with that script's dictionaries compiled in, through `wasm-opt -Oz` when a working one is on PATH (else as
 /// built), to `DIR/opencc/<script>.wasm`.
@@ -192,8 +205,7 @@ fn convert_wasm(dir: Option<PathBuf>) -> Result<()> {
         run(&mut c, &format!("building the 繁/简 module {script}.wasm (convert/)"))?;
         let out = dir.join(format!("{script}.wasm"));
         let optimised = Command::new("wasm-opt")
-            .args(["-Oz", "--enable-simd", "--enable-bulk-memory", "--enable-sign-ext", "--enable-mutable-globals"])
-            .args(["--enable-nontrapping-float-to-int", "--enable-reference-types", "--enable-multivalue"])
+            .args(WASM_OPT_OZ)
             .arg(&built)
             .arg("-o")
             .arg(&out)
@@ -360,6 +372,8 @@ fn bench(part: Option<BenchPart>, quick: bool) -> Result<()> {
             step("size of the code a first visit loads (article data excluded)");
             let with = sizes::report(&dist)?;
             sizes::report_share("繁/简's share of the first load", with, &without)?;
+            step("the floor: a minimal Yew app built the same way (bench/yew-floor)");
+            floor::report(&env, with)?;
         }
         if wants(BenchPart::Paint) {
             step("first paint: the list vs a static HTML page of the same cards, an article's page vs its link (headless Chromium)");

@@ -837,7 +837,7 @@ fn terser_path() -> PathBuf {
 /// shortened, its code compressed — a fifth to a third of its bytes after brotli. `module`: an ES module (its
 /// top-level names its own); else a classic script (a service worker's, the boot script's), whose top-level names
 /// stay. `ecma`: the newest syntax terser may write (5 for the boot script, which runs in old browsers too).
-fn terser(js: &str, module: bool, ecma: u32) -> Result<String> {
+pub fn terser(js: &str, module: bool, ecma: u32) -> Result<String> {
     use std::io::Write;
     let terser = terser_path();
     let mut c = Command::new(&terser);
