@@ -295,6 +295,38 @@ fn a_feeds_text_is_repaired_as_a_pages_is_and_an_item_without_link_or_id_keeps_i
     assert_eq!(import().articles[1].id, b.id, "the same id at every import");
 }
 
+/// An item without a guid is named by its link: an edited title keeps its id (feed-rs names it by link and title).
+/// Items without a guid that share a link (a feed linking each to its home page) are told apart by their titles.
+#[test]
+fn a_feed_item_without_a_guid_keeps_its_id_when_its_title_is_edited() {
+    let feed = |first: &str| {
+        format!(
+            r#"<?xml version="1.0"?><rss version="2.0"><channel><title>有色网</title><link>https://example.cn/</link>
+            <item><title>{first}</title><link>https://example.cn/a/1.html</link><description>铜价走高。</description></item>
+            <item><title>锌价持平</title><link>https://example.cn/</link><description>锌价持平。</description></item>
+            <item><title>铝价回落</title><link>https://example.cn/</link><description>铝价回落。</description></item>
+            <item><title>镍价</title><guid>nickel-1</guid><link>https://example.cn/a/1.html</link><description>镍。</description></item>
+            </channel></rss>"#
+        )
+    };
+    let ids = |first: &str| -> Vec<String> {
+        let r = import_file(Path::new("f.xml"), feed(first).as_bytes(), &ImportOptions::default());
+        assert_eq!(r.error, None);
+        r.articles.iter().map(|a| a.id.to_string()).collect()
+    };
+    let before = ids("铜价走高");
+    let after = ids("铜价创三个月新高");
+    assert_eq!(before, after, "the same ids after the first item's title was edited");
+    assert_eq!(before[3], "nickel-1", "a guid is the id");
+    let distinct: std::collections::HashSet<&String> = before.iter().collect();
+    assert_eq!(distinct.len(), 4, "items sharing a link have ids of their own: {before:?}");
+    // The two that share the home page's link are named by their titles too: another title, another id.
+    let feed2 = feed("铜价走高").replace("锌价持平</title>", "锌价小涨</title>");
+    let r = import_file(Path::new("f.xml"), feed2.as_bytes(), &ImportOptions::default());
+    assert_ne!(r.articles[1].id.as_str(), before[1]);
+    assert_eq!(r.articles[2].id.as_str(), before[2]);
+}
+
 /// A feed's dates keep their own offset (feed-rs reads them in UTC: 09:30 in Beijing would show as 01:30); dates
 /// as Chinese sites write them are read in --tz, a day alone as a day; one that is no date is reported, not
 /// silently left out.

@@ -5,7 +5,7 @@ use article_viewer::domain::fold::fold;
 use article_viewer::domain::import::{
     import_file, join_pages, parse_fixes, text_chars, FileResult, Format, ImportOptions,
 };
-use article_viewer::domain::{load_article_set, Article, ArticleSetFile, Block};
+use article_viewer::domain::{load_article_set, Article, ArticleId, ArticleSetFile, Block};
 use clap::Args;
 use std::collections::HashMap;
 use std::io::Write;
@@ -86,6 +86,8 @@ pub struct Summary {
     pub punctuation: usize,
     /// With --verbose: a line per article imported.
     pub articles: Vec<String>,
+    /// With --merge: the imported articles given an existing article's id, as they are at its address.
+    pub renamed: Vec<String>,
     /// The articles imported by this run per `lang` (`None`: no language, given or detected).
     pub languages: std::collections::BTreeMap<Option<String>, usize>,
 }
@@ -152,6 +154,21 @@ fn import(args: &ImportArgs) -> Result<Summary> {
             }
         }
     }
+    // With --merge, the existing articles by address and source (None where two share them): an imported article
+    // with a new id but an existing one's address is that article, its id kept (see `same_address`).
+    let mut by_address: HashMap<(String, Option<String>), Option<String>> = HashMap::new();
+    if let (Some(set), true) = (&existing, args.merge) {
+        for a in &set.articles {
+            if let Some(url) = &a.url {
+                by_address
+                    .entry((url.clone(), a.source.clone()))
+                    .and_modify(|id| *id = None)
+                    .or_insert_with(|| Some(a.id.to_string()));
+            }
+        }
+    }
+    let known: std::collections::HashSet<String> =
+        existing.iter().flat_map(|s| s.articles.iter()).map(|a| a.id.to_string()).collect();
     for path in &files {
         if let Some(bar) = &progress {
             bar.inc(1);
@@ -199,7 +216,15 @@ fn import(args: &ImportArgs) -> Result<Summary> {
         summary.punctuation += result.punctuation_converted;
         summary.skipped.extend(result.skipped.iter().map(|s| format!("{shown}: {s}")));
         summary.warnings.extend(result.warnings.iter().map(|w| format!("{shown}: {w}")));
-        for article in result.articles {
+        // (An existing id that an article of this file has as its own is not given to another.)
+        let own: Vec<String> = result.articles.iter().map(|a| a.id.to_string()).collect();
+        for mut article in result.articles {
+            if args.merge && !known.contains(article.id.as_str()) {
+                if let Some(id) = same_address(&article, &by_address, &origin).filter(|id| !own.contains(id)) {
+                    summary.renamed.push(format!("{shown}: {:?} is {id:?}, at the same address", article.id.as_str()));
+                    article.id = ArticleId::parse(&id).map_err(|e| anyhow::anyhow!("an existing id: {e}"))?;
+                }
+            }
             let id = article.id.to_string();
             if let Some(first) = origin.get(&id) {
                 summary.skipped.push(format!("{shown}: id {id:?} was already imported from {}", first.display()));
@@ -495,6 +520,20 @@ fn take_page(a: &mut Article, page: Page, fix_counts: &mut [usize]) -> Vec<Strin
 /// A hash of an article's title and body text as search compares text (folded: Traditional = Simplified,
 /// full-width = half-width, upper = lower case) and without white space, for articles with a body: two articles
 /// with the same are the same article (a reprint in the other script is one too: the viewer shows either script).
+/// The id of the existing article that `a`, new by its id, is: the one at the same address (`url`) from the same
+/// source, when exactly one is there and no article of this import has taken its id yet (`imported`). A feed item
+/// without a guid was named by its link and title before 2026-12-03 (by its link alone since), and a site may
+/// change the ids it gives: its address says it is the same article, and keeping the id keeps readers' links,
+/// bookmarks and reading.
+fn same_address(
+    a: &Article,
+    by_address: &HashMap<(String, Option<String>), Option<String>>,
+    imported: &HashMap<String, PathBuf>,
+) -> Option<String> {
+    let id = by_address.get(&(a.url.clone()?, a.source.clone()))?.as_ref()?;
+    (!imported.contains_key(id)).then(|| id.clone())
+}
+
 fn content_key(a: &Article) -> Option<u64> {
     use std::hash::{Hash, Hasher};
     let texts: Vec<&str> = a.body.iter().flat_map(Block::texts).map(String::as_str).collect();
@@ -615,6 +654,9 @@ fn print_summary(args: &ImportArgs, s: &Summary) {
     }
     for k in &s.skipped {
         eprintln!("skipped: {k}");
+    }
+    for r in &s.renamed {
+        eprintln!("kept the id: {r}");
     }
     let written =
         if args.dry_run { "dry run, nothing written".to_owned() } else { format!("→ {}", args.output.display()) };

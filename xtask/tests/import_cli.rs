@@ -108,6 +108,46 @@ fn merge_updates_by_id_and_keeps_the_rest() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// With --merge, an article with a new id at an existing article's address (same source) is that article: its id
+/// is kept — a feed item without a guid named the old way (link and title), or a site that changed its ids. Two
+/// existing articles at one address, or no --merge, rename nothing.
+#[test]
+fn merge_keeps_the_id_of_the_article_at_the_same_address() {
+    let dir = scratch("same-address");
+    let out = dir.join("set.json");
+    let feed = dir.join("feed.xml");
+    std::fs::write(
+        &feed,
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Metals</title><link>https://example.org/</link>
+        <item><title>Copper at a three-month high</title><link>https://example.org/news/1</link><description>Copper rose.</description></item>
+        <item><title>Zinc flat</title><link>https://example.org/news/2</link><description>Zinc held.</description></item>
+        </channel></rss>"#,
+    )
+    .unwrap();
+    let existing = r#"{"version":1,"articles":[
+        {"id":"7d2c0ffee","title":"Copper rises","url":"https://example.org/news/1","source":"Metals","body":["Copper rose."]},
+        {"id":"zinc-a","title":"Zinc","url":"https://example.org/news/2","source":"Metals","body":["Zinc."]},
+        {"id":"zinc-b","title":"Zinc again","url":"https://example.org/news/2","source":"Metals","body":["Zinc again."]}]}"#;
+    std::fs::write(&out, existing).unwrap();
+    // Without --merge: the feed's own ids, nothing kept.
+    let o = import(&[s(&feed), "--dry-run", "-o", s(&out)]);
+    assert!(o.status.success() && !stderr(&o).contains("kept the id"), "{}", stderr(&o));
+    let o = import(&[s(&feed), "--merge", "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains(r#"is "7d2c0ffee", at the same address"#), "{err}");
+    assert!(err.contains("1 added, 1 updated, 0 unchanged, 2 kept from before"), "{err}");
+    let set: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let ids: Vec<&str> = set["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(&ids[..3], ["7d2c0ffee", "zinc-a", "zinc-b"]);
+    assert_eq!(ids.len(), 4, "the zinc item, at an address two articles share, is added: {ids:?}");
+    assert_eq!(set["articles"][0]["title"], "Copper at a three-month high");
+    // Again: the same ids, nothing new.
+    let o = import(&[s(&feed), "--merge", "-o", s(&out)]);
+    assert!(stderr(&o).contains("0 added, 0 updated, 2 unchanged, 2 kept from before"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 #[test]
 fn nothing_valid_is_an_error_and_writes_nothing() {
     let dir = scratch("nothing");

@@ -87,6 +87,12 @@ fn utf8_declared(xml: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     [&xml[..from], b"UTF-8", &xml[to..]].concat().into()
 }
 
+/// The id of an item without a guid: a hash of its link (feed-rs's, as it names such items by their link and
+/// title), with its `title` only when the feed has other items with the same link.
+fn link_id(link: &feed_rs::model::Link, title: Option<&feed_rs::model::Text>) -> String {
+    feed_rs::parser::generate_id_from_link_and_title(link, &title.cloned())
+}
+
 /// Reads a feed. `stem` names the file, for ids of items without a usable one; `address`, where the feed was
 /// fetched from, if it was (its relative links and images resolve against it); `offset`, the time zone of dates
 /// written without one. Returns its items and warnings (dates that could not be read, left out).
@@ -98,16 +104,16 @@ pub fn parse_feed(
 ) -> Result<(Vec<Draft>, Vec<String>), String> {
     let dates = std::sync::Arc::new(std::sync::Mutex::new(Dates::default()));
     let noted = dates.clone();
-    // (An item with neither a link nor a title and id gets no id from feed-rs — not its random one, new at every
-    // import, which would add the item again on each --merge —: it is named below by its text.)
+    // An item without a guid is named by its link alone (a hash of it: [`link_id`]), so that an edited title keeps
+    // the article's id — feed-rs's own names it by link and title —; items that share a link are told apart by
+    // their titles below. (An item with neither a link nor a title and id gets no id from feed-rs — not its random
+    // one, new at every import, which would add the item again on each --merge —: it is named below by its text.)
     let parser = feed_rs::parser::Builder::new()
         .base_uri(address)
-        .id_generator(|links, title, uri| {
-            if links.is_empty() && (uri.is_none() || title.is_none()) {
-                String::new()
-            } else {
-                feed_rs::parser::generate_id(links, title, uri)
-            }
+        .id_generator(|links, title, uri| match links.first() {
+            Some(link) => link_id(link, None),
+            None if uri.is_some() && title.is_some() => feed_rs::parser::generate_id(links, title, uri),
+            None => String::new(),
         })
         .timestamp_parser(move |text| read_date(text, offset, &noted))
         .build();
@@ -118,6 +124,15 @@ pub fn parse_feed(
     let feed_title = feed.title.as_ref().map(plain_text).filter(|t| !t.is_empty());
     let feed_link =
         alternate(&feed.links).and_then(|l| super::web_base(&l.href)).or_else(|| address.and_then(super::web_base));
+    // Items without a guid whose links are the same (a feed that links every item to its home page): named by link
+    // and title, as feed-rs names them.
+    let mut by_link: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for e in &feed.entries {
+        if let Some(link) = e.links.first().filter(|l| e.id == link_id(l, None)) {
+            *by_link.entry(link.href.as_str()).or_default() += 1;
+        }
+    }
+    let shared: Vec<String> = by_link.into_iter().filter(|&(_, n)| n > 1).map(|(href, _)| href.to_owned()).collect();
     let json_images = json_feed_images(bytes);
     let extras = item_extras(bytes);
     let mut drafts = Vec::with_capacity(feed.entries.len());
@@ -179,8 +194,14 @@ pub fn parse_feed(
                 }
             }
         }
+        let id = match entry.links.first() {
+            Some(link) if shared.contains(&link.href) && entry.id == link_id(link, None) => {
+                link_id(link, entry.title.as_ref())
+            }
+            _ => entry.id.clone(),
+        };
         drafts.push(Draft {
-            id: make_id(&entry.id, &format!("{stem}#{}", item_text.as_deref().unwrap_or(&i.to_string()))),
+            id: make_id(&id, &format!("{stem}#{}", item_text.as_deref().unwrap_or(&i.to_string()))),
             title: entry.title.as_ref().map(plain_text).unwrap_or_default(),
             published: entry.published.or(entry.updated).map(|t| {
                 let dates = dates.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
