@@ -141,11 +141,13 @@ pub enum UiLang {
     Ar,
     /// Hebrew: right to left too.
     He,
+    /// Persian: right to left, its own digits and the Solar Hijri calendar.
+    Fa,
 }
 
 impl UiLang {
     /// In the order the language menu lists them.
-    pub const ALL: [UiLang; 16] = [
+    pub const ALL: [UiLang; 17] = [
         UiLang::ZhHant,
         UiLang::ZhHans,
         UiLang::En,
@@ -162,6 +164,7 @@ impl UiLang {
         UiLang::Vi,
         UiLang::Ar,
         UiLang::He,
+        UiLang::Fa,
     ];
 
     /// The BCP 47 tag (for `lang` attributes, storage and the catalog's file name).
@@ -183,6 +186,7 @@ impl UiLang {
             UiLang::Vi => "vi",
             UiLang::Ar => "ar",
             UiLang::He => "he",
+            UiLang::Fa => "fa",
         }
     }
 
@@ -205,13 +209,14 @@ impl UiLang {
             UiLang::Vi => "Tiếng Việt",
             UiLang::Ar => "العربية",
             UiLang::He => "עברית",
+            UiLang::Fa => "فارسی",
         }
     }
 
-    /// The direction the interface is laid out in: `rtl` for Arabic and Hebrew, `ltr` for the others.
+    /// The direction the interface is laid out in: `rtl` for Arabic, Hebrew and Persian, `ltr` for the others.
     pub fn dir(self) -> &'static str {
         match self {
-            UiLang::Ar | UiLang::He => "rtl",
+            UiLang::Ar | UiLang::He | UiLang::Fa => "rtl",
             _ => "ltr",
         }
     }
@@ -249,9 +254,105 @@ impl UiLang {
             UiLang::De | UiLang::Es | UiLang::Pt | UiLang::It | UiLang::Id | UiLang::Tr | UiLang::Vi => '.',
             UiLang::Fr => '\u{202f}',
             UiLang::Ru => '\u{a0}',
+            // (Persian's own separator, U+066C, as CLDR has it: ۱۲٬۲۶۹.)
+            UiLang::Fa => '\u{66c}',
             _ => ',',
         }
     }
+
+    /// The mark between a number's whole part and its tenths: `1.5`, `1,5`, Persian `۱٫۵` (U+066B).
+    pub fn decimal_mark(self) -> char {
+        match (self, self.group_separator()) {
+            (UiLang::Fa, _) => '\u{66b}',
+            (_, ',') => '.',
+            _ => ',',
+        }
+    }
+
+    /// The digit zero of the digits the language writes numbers with (the other nine follow it in Unicode):
+    /// Persian's own (۰۱۲۳۴۵۶۷۸۹, as Iran's and Afghanistan's readers write them; CLDR's `arabext`), ASCII for
+    /// the others — Arabic too, which many of its readers (the Maghreb's, and on the web) write with these.
+    pub fn zero(self) -> char {
+        match self {
+            UiLang::Fa => '\u{6f0}',
+            _ => '0',
+        }
+    }
+
+    /// `text` with its ASCII digits written in the language's digits ([`UiLang::zero`]).
+    pub fn digits(self, text: &str) -> String {
+        let zero = self.zero() as u32;
+        if zero == '0' as u32 {
+            return text.to_owned();
+        }
+        text.chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) if c.is_ascii_digit() => char::from_u32(zero + d).unwrap_or(c),
+                _ => c,
+            })
+            .collect()
+    }
+
+    /// A number as the language writes it, without grouping (a page, a percentage, minutes).
+    pub fn number(self, n: impl std::fmt::Display) -> String {
+        self.digits(&n.to_string())
+    }
+
+    /// Whether dates are in the Solar Hijri calendar (Persian), else in the Gregorian.
+    pub fn solar_hijri(self) -> bool {
+        self == UiLang::Fa
+    }
+}
+
+/// A Gregorian date in the Solar Hijri calendar, Iran's and Afghanistan's: (year, month 1–12, day). The year begins
+/// at the March equinox (Nowruz); its leap years are the astronomical calendar's, found by the breaks between its
+/// 33-year cycles (Borkowski's algorithm, as the library `jalaali-js` has it: exact for 1178–1633 AP, 1799–2254 AD).
+pub fn solar_hijri(date: time::Date) -> (i32, u8, u8) {
+    const BREAKS: [i32; 20] =
+        [-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324, 2394, 2456, 3178];
+    // The day in March of year `jy`'s Farvardin 1st, and how many years have passed since the last leap year (0–4).
+    let year_start = |jy: i32| -> (u8, i32) {
+        let gy = jy + 621;
+        let (mut leap_j, mut jp, mut jump) = (-14, BREAKS[0], 0);
+        for &jm in &BREAKS[1..] {
+            jump = jm - jp;
+            if jy < jm {
+                break;
+            }
+            leap_j += jump / 33 * 8 + jump % 33 / 4;
+            jp = jm;
+        }
+        let mut n = jy - jp;
+        leap_j += n / 33 * 8 + (n % 33 + 3) / 4;
+        if jump % 33 == 4 && jump - n == 4 {
+            leap_j += 1;
+        }
+        let leap_g = gy / 4 - (gy / 100 + 1) * 3 / 4 - 150;
+        let march = 20 + leap_j - leap_g;
+        if jump - n < 6 {
+            n = n - jump + (jump + 4) / 33 * 33;
+        }
+        let leap = match ((n + 1) % 33 - 1) % 4 {
+            -1 => 4,
+            l => l,
+        };
+        (march as u8, leap)
+    };
+    let mut jy = date.year() - 621;
+    let (march, leap) = year_start(jy);
+    let first = time::Date::from_calendar_date(date.year(), time::Month::March, march).unwrap_or(date);
+    let mut k = date.to_julian_day() - first.to_julian_day();
+    if k >= 0 {
+        if k <= 185 {
+            return (jy, (1 + k / 31) as u8, (k % 31 + 1) as u8);
+        }
+        k -= 186;
+    } else {
+        // The end of the year before (Dey to Esfand; Esfand has 30 days in a leap year).
+        jy -= 1;
+        k += 179 + i32::from(leap == 1);
+    }
+    (jy, (7 + k / 30) as u8, (k % 30 + 1) as u8)
 }
 
 /// How a language writes a date, in its interface words (`ui::strings`: `date_format`, `months`, `date_time`):
@@ -266,21 +367,21 @@ pub struct DateWords<'a> {
 
 /// The publication date (and time, when known, `11:21`) at the place it was published, as `words` write it:
 /// `2018年11月30日 11:21` in Chinese, `Nov 30, 2018, 11:21` in English, `30 nov. 2018, 11:21` in French,
-/// `30 נוב׳ 2018, 11:21` in Hebrew… (each language's words are in its catalog).
-pub fn format_published(p: &Published, words: &DateWords) -> String {
+/// `30 נוב׳ 2018, 11:21` in Hebrew, `۹ آذر ۱۳۹۷، ۱۱:۲۱` in Persian (in `lang`'s calendar, [`solar_hijri`], and
+/// digits)… (each language's words are in its catalog).
+pub fn format_published(p: &Published, words: &DateWords, lang: UiLang) -> String {
     let (date, time) = match p.kind() {
         PublishedKind::Date(d) => (d, None),
         PublishedKind::DateTime(dt) => (dt.date(), Some((dt.hour(), dt.minute()))),
     };
-    let month = words.months.split('|').nth(date.month() as usize - 1).unwrap_or_default();
-    let day = words
-        .date
-        .replace("{y}", &date.year().to_string())
-        .replace("{month}", month)
-        .replace("{d}", &date.day().to_string());
+    let (y, m, d) = if lang.solar_hijri() { solar_hijri(date) } else { (date.year(), date.month() as u8, date.day()) };
+    let month = words.months.split('|').nth(m as usize - 1).unwrap_or_default();
+    let day = words.date.replace("{y}", &lang.number(y)).replace("{month}", month).replace("{d}", &lang.number(d));
     match time {
         None => day,
-        Some((h, mi)) => words.date_time.replace("{time}", &format!("{h:02}:{mi:02}")).replace("{date}", &day),
+        Some((h, mi)) => {
+            words.date_time.replace("{time}", &lang.digits(&format!("{h:02}:{mi:02}"))).replace("{date}", &day)
+        }
     }
 }
 
@@ -316,10 +417,11 @@ pub fn format_count(n: u64, lang: UiLang) -> String {
 /// A count exactly, its digits grouped by threes as `lang` groups them: `10,000` (for how many articles a list
 /// has: an exact count reads the same in Chinese), `10.000` in German.
 pub fn format_exact(n: u64, lang: UiLang) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    let digits = lang.number(n);
+    let len = digits.chars().count();
+    let mut out = String::with_capacity(digits.len() + len / 3 * 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+        if i > 0 && (len - i).is_multiple_of(3) {
             out.push(lang.group_separator());
         }
         out.push(c);
@@ -332,7 +434,7 @@ pub fn format_exact(n: u64, lang: UiLang) -> String {
 /// (`1,5 MB` in French, German and Spanish).
 pub fn format_bytes(n: u64, lang: UiLang) -> String {
     if n < 1_000 {
-        return format!("{n} B");
+        return format!("{} B", lang.number(n));
     }
     let in_tenths = |unit: u64| n.saturating_add(unit / 20) / (unit / 10);
     let (tenths, name) = match (in_tenths(1_000), in_tenths(1_000_000)) {
@@ -340,8 +442,7 @@ pub fn format_bytes(n: u64, lang: UiLang) -> String {
         (_, mb) if mb < 10_000 => (mb, "MB"),
         _ => (in_tenths(1_000_000_000), "GB"),
     };
-    let mark = if lang.group_separator() == ',' { '.' } else { ',' };
-    format!("{}{mark}{} {name}", tenths / 10, tenths % 10)
+    lang.digits(&format!("{}{}{} {name}", tenths / 10, lang.decimal_mark(), tenths % 10))
 }
 
 #[cfg(test)]
@@ -496,22 +597,96 @@ mod tests {
             months: "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
             date_time: "{date}, {time}",
         };
-        assert_eq!(format_published(&dt, &en), "Nov 30, 2018, 11:21");
-        assert_eq!(format_published(&d, &en), "Feb 9, 2020");
+        assert_eq!(format_published(&dt, &en, UiLang::En), "Nov 30, 2018, 11:21");
+        assert_eq!(format_published(&d, &en, UiLang::En), "Feb 9, 2020");
         let zh =
             DateWords {
                 date: "{y}年{month}月{d}日", months: "1|2|3|4|5|6|7|8|9|10|11|12", date_time: "{date} {time}"
             };
-        assert_eq!(format_published(&dt, &zh), "2018年11月30日 11:21");
+        assert_eq!(format_published(&dt, &zh, UiLang::ZhHans), "2018年11月30日 11:21");
         // The time at the place of publication, not the reader's; a midnight with its zeros.
         let midnight = Published::parse("2026-01-05T00:05:00-05:00").unwrap();
-        assert_eq!(format_published(&midnight, &zh), "2026年1月5日 00:05");
+        assert_eq!(format_published(&midnight, &zh, UiLang::ZhHans), "2026年1月5日 00:05");
         // Words missing a month (a broken catalog) leave it out rather than fail.
-        assert_eq!(format_published(&d, &DateWords { months: "", ..en }), " 9, 2020");
+        assert_eq!(format_published(&d, &DateWords { months: "", ..en }, UiLang::En), " 9, 2020");
         assert_eq!(
-            (UiLang::Ar.dir(), UiLang::He.dir(), UiLang::En.dir(), UiLang::ZhHant.dir()),
-            ("rtl", "rtl", "ltr", "ltr")
+            (UiLang::Ar.dir(), UiLang::He.dir(), UiLang::Fa.dir(), UiLang::En.dir(), UiLang::ZhHant.dir()),
+            ("rtl", "rtl", "rtl", "ltr", "ltr")
         );
+        // Persian: the Solar Hijri calendar and Persian digits, as ICU writes `fa-IR` (Chromium's Intl, checked
+        // against it in tests/e2e/reading.test.mjs).
+        let fa = DateWords {
+            date: "{d} {month} {y}",
+            months: "فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند",
+            date_time: "{date}، {time}",
+        };
+        assert_eq!(format_published(&dt, &fa, UiLang::Fa), "۹ آذر ۱۳۹۷، ۱۱:۲۱");
+        assert_eq!(format_published(&d, &fa, UiLang::Fa), "۲۰ بهمن ۱۳۹۸");
+    }
+
+    fn day(y: i32, m: u8, d: u8) -> time::Date {
+        time::Date::from_calendar_date(y, time::Month::try_from(m).unwrap(), d).unwrap()
+    }
+
+    /// Every day from 1979 to 2060 in the Solar Hijri calendar: the year begins on the day of March that ICU's
+    /// Persian calendar has for it (`Intl.DateTimeFormat('en-u-ca-persian')` in Node, listed here), and from one day
+    /// to the next the date steps by one, the first six months of 31 days, the next five of 30, Esfand of 29 or, in
+    /// a leap year, 30. (Compared with ICU day by day from 1900 to 2100 when it was written: no difference.)
+    #[test]
+    fn solar_hijri_dates() {
+        const NOWRUZ: [u8; 82] = [
+            21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 20, 21, 21, 21, 20, 21, 21, 21, 20, 21,
+            21, 21, 20, 21, 21, 21, 20, 21, 21, 21, 20, 21, 21, 21, 20, 21, 21, 21, 20, 21, 21, 21, 20, 20, 21, 21, 20,
+            20, 21, 21, 20, 20, 21, 21, 20, 20, 21, 21, 20, 20, 21, 21, 20, 20, 21, 21, 20, 20, 21, 21, 20, 20, 21, 21,
+            20,
+        ];
+        for (i, &march) in NOWRUZ.iter().enumerate() {
+            let gy = 1979 + i as i32;
+            assert_eq!(solar_hijri(day(gy, 3, march)), (gy - 621, 1, 1), "Nowruz {gy}");
+            let eve = solar_hijri(day(gy, 3, march - 1));
+            assert_eq!((eve.0, eve.1), (gy - 622, 12), "the day before Nowruz {gy}");
+        }
+        let (mut date, mut prev) = (day(1979, 3, 21), solar_hijri(day(1979, 3, 21)));
+        while date < day(2060, 12, 31) {
+            date = date.next_day().unwrap();
+            let next = solar_hijri(date);
+            let stepped = if next.2 > 1 {
+                (prev.0, prev.1, prev.2 + 1)
+            } else {
+                let last_days = match prev.1 {
+                    1..=6 => 31..=31,
+                    7..=11 => 30..=30,
+                    _ => 29..=30,
+                };
+                assert!(last_days.contains(&prev.2), "{date}: {prev:?} → {next:?}");
+                if prev.1 == 12 {
+                    (prev.0 + 1, 1, 1)
+                } else {
+                    (prev.0, prev.1 + 1, 1)
+                }
+            };
+            assert_eq!(next, stepped, "{date}");
+            prev = next;
+        }
+        // Known days: 1403 was a leap year (Esfand 30 = 20 March 2025), 1402 not.
+        assert_eq!(solar_hijri(day(2025, 3, 20)), (1403, 12, 30));
+        assert_eq!(solar_hijri(day(2024, 3, 19)), (1402, 12, 29));
+        assert_eq!(solar_hijri(day(2018, 11, 30)), (1397, 9, 9));
+        assert_eq!(solar_hijri(day(2026, 12, 3)), (1405, 9, 12));
+    }
+
+    #[test]
+    fn persian_numbers() {
+        assert_eq!(format_exact(12_269, UiLang::Fa), "۱۲٬۲۶۹");
+        assert_eq!(format_count(1_234_567, UiLang::Fa), "۱٬۲۳۴٬۵۶۷");
+        assert_eq!(format_exact(999, UiLang::Fa), "۹۹۹");
+        assert_eq!(format_bytes(1_500, UiLang::Fa), "۱٫۵ KB");
+        assert_eq!(format_bytes(512, UiLang::Fa), "۵۱۲ B");
+        assert_eq!(UiLang::Fa.number(2026), "۲۰۲۶");
+        assert_eq!(UiLang::Fa.digits("11:21 B2"), "۱۱:۲۱ B۲");
+        // The others keep ASCII digits.
+        assert_eq!(UiLang::Ar.number(2026), "2026");
+        assert_eq!(UiLang::En.digits("11:21"), "11:21");
     }
 
     #[test]
@@ -533,6 +708,8 @@ mod tests {
         assert_eq!(pick(&["tr-TR"]), UiLang::Tr);
         assert_eq!(pick(&["id-ID"]), UiLang::Id);
         assert_eq!(pick(&["vi-VN"]), UiLang::Vi);
+        assert_eq!(pick(&["fa-IR", "en"]), UiLang::Fa);
+        assert_eq!(pick(&["fa-AF"]), UiLang::Fa);
         // A tag that only starts like one of ours is not it.
         assert_eq!(pick(&["fro", "des", "kok"]), UiLang::En);
         for l in UiLang::ALL {

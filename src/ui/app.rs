@@ -333,7 +333,7 @@ pub fn app(props: &AppProps) -> Html {
         LoadState::Loaded(c) => super::reading::marks(&c.articles).saved.iter().filter(|s| **s).count(),
         _ => 0,
     };
-    let note = kept.map(|k| offline_note(s, k, &on_retry));
+    let note = kept.map(|k| offline_note(s, prefs.lang, k, &on_retry));
     // Until the words of the language the viewer starts in have arrived, nothing (the standalone page's
     // prerendered list stays meanwhile).
     if prefs.starting {
@@ -395,7 +395,7 @@ pub fn frame(props: &FrameProps) -> Html {
                 <RouteLink to={Route::List} classes="site-name">{ s.app_name }</RouteLink>
                 if props.saved > 0 {
                     <RouteLink to={Route::List} query={Some(vec![("saved".to_owned(), "1".to_owned())])} classes="saved-link">
-                        { fill(s.saved_link, &[("count", &props.saved.to_string())]) }
+                        { fill(s.saved_link, &[("count", &prefs.lang.number(props.saved))]) }
                     </RouteLink>
                 }
                 <Settings script_toggle={props.script_toggle} />
@@ -408,7 +408,7 @@ pub fn frame(props: &FrameProps) -> Html {
 
 /// Says that the articles are the copy the service worker kept, and when it was kept (in the reader's time),
 /// with a button to try the network again.
-fn offline_note(s: &Strings, kept: KeptCopy, on_retry: &Callback<()>) -> Html {
+fn offline_note(s: &Strings, lang: UiLang, kept: KeptCopy, on_retry: &Callback<()>) -> Html {
     let when = kept.0.and_then(|ms| {
         let d = js_sys::Date::new(&ms.into());
         let (y, m, day, h, min) = (d.get_full_year(), d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes());
@@ -416,7 +416,9 @@ fn offline_note(s: &Strings, kept: KeptCopy, on_retry: &Callback<()>) -> Html {
     });
     let text = match when {
         // The date is not broken across lines (no-break spaces), which narrow screens otherwise do mid-date.
-        Some(p) => fill(s.offline_copy, &[("date", &format_published(&p, &s.date_words()).replace(' ', "\u{a0}"))]),
+        Some(p) => {
+            fill(s.offline_copy, &[("date", &format_published(&p, &s.date_words(), lang).replace(' ', "\u{a0}"))])
+        }
         None => s.offline_copy_undated.to_owned(),
     };
     html! {

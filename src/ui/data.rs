@@ -59,7 +59,7 @@ impl LoadError {
             LoadError::Network { url, message } => fill(s.error_network, &[("url", url), ("error", message)]),
             LoadError::Stalled { url, received, seconds } => fill(
                 s.error_stalled,
-                &[("url", url), ("received", &bytes(received)), ("seconds", &seconds.to_string())],
+                &[("url", url), ("received", &bytes(received)), ("seconds", &lang.number(seconds))],
             ),
             LoadError::Interrupted { url, received, message } => {
                 fill(s.error_interrupted, &[("url", url), ("received", &bytes(received)), ("error", message)])

@@ -836,6 +836,7 @@ mod bundled {
             UiLang::Vi => include_str!("../../static/i18n/vi.json"),
             UiLang::Ar => include_str!("../../static/i18n/ar.json"),
             UiLang::He => include_str!("../../static/i18n/he.json"),
+            UiLang::Fa => include_str!("../../static/i18n/fa.json"),
             UiLang::ZhHant | UiLang::ZhHans | UiLang::En => return None,
         })
     }
@@ -911,7 +912,7 @@ mod tests {
         use crate::domain::Published;
         let dt = Published::parse("2018-11-30T11:21:00+08:00").unwrap();
         let d = Published::parse("2020-02-09").unwrap();
-        let date = |p: &Published, lang: UiLang| format_published(p, &strings_for(lang).date_words());
+        let date = |p: &Published, lang: UiLang| format_published(p, &strings_for(lang).date_words(), lang);
         assert_eq!(date(&dt, UiLang::ZhHant), "2018年11月30日 11:21");
         assert_eq!(date(&dt, UiLang::En), "Nov 30, 2018, 11:21");
         assert_eq!(date(&d, UiLang::ZhHans), "2020年2月9日");
@@ -932,6 +933,8 @@ mod tests {
         assert_eq!(date(&d, UiLang::Id), "9 Feb 2020");
         assert_eq!(date(&dt, UiLang::Vi), "30 thg 11, 2018 11:21");
         assert_eq!(date(&d, UiLang::He), "9 בפבר׳ 2020");
+        assert_eq!(date(&dt, UiLang::Fa), "۹ آذر ۱۳۹۷، ۱۱:۲۱");
+        assert_eq!(date(&d, UiLang::Fa), "۲۰ بهمن ۱۳۹۸");
         // Every language names twelve months, each once.
         for lang in UiLang::ALL {
             let months: Vec<&str> = strings_for(lang).months.split('|').collect();

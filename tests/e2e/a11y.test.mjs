@@ -46,8 +46,8 @@ const pages = [
   ['error', '/down/', '[role=alert]'],
 ];
 
-// The interface in languages whose words are fetched: two laid out right to left, one of East Asia, one of Europe.
-for (const lang of ['ar', 'he', 'ja', 'fr']) {
+// The interface in languages whose words are fetched: three laid out right to left, one of East Asia, one of Europe.
+for (const lang of ['ar', 'he', 'fa', 'ja', 'fr']) {
   test(`no axe violations: the list, its Settings menu and an article in the interface in ${lang}`, async () => {
     const { page } = await newPage(browser.context);
     await page.goto(server.url('/ok/'));

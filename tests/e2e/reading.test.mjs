@@ -131,7 +131,7 @@ test('the interface language can be switched, is remembered, and the page lang f
   await page.close();
 });
 
-test('the interface in Japanese, Korean, French, German, Spanish, Portuguese, Italian, Russian, Indonesian, Turkish, Vietnamese, Arabic or Hebrew: its words fetched when first chosen, then remembered', async () => {
+test('the interface in Japanese, Korean, French, German, Spanish, Portuguese, Italian, Russian, Indonesian, Turkish, Vietnamese, Arabic, Hebrew or Persian: its words fetched when first chosen, then remembered', async () => {
   const { page, errors } = await newPage(browser.context);
   const fetched = [];
   page.on('request', (r) => { if (r.url().includes('/i18n/')) fetched.push(new URL(r.url()).pathname); });
@@ -153,6 +153,8 @@ test('the interface in Japanese, Korean, French, German, Spanish, Portuguese, It
     ['vi', 'Cài đặt', '30 thg 11, 2018 11:21', '12.269 lượt xem'],
     ['ar', 'الإعدادات', '30 نوفمبر 2018، 11:21', 'المشاهدات: 12,269'],
     ['he', 'הגדרות', '30 בנוב׳ 2018, 11:21', 'צפיות: 12,269'],
+    // Persian: the Solar Hijri calendar and Persian digits, everywhere in the card's line.
+    ['fa', 'تنظیمات', '۹ آذر ۱۳۹۷، ۱۱:۲۱', '۱۲٬۲۶۹ بازدید'],
   ]) {
     await openSettings(page);
     await page.locator('.lang-select').selectOption(lang);
@@ -160,14 +162,22 @@ test('the interface in Japanese, Korean, French, German, Spanish, Portuguese, It
     const meta = await page.locator('.card .meta').innerText();
     assert.ok(meta.includes(date) && meta.includes(views), `${lang}: ${meta}`);
     assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
-      [lang, ['ar', 'he'].includes(lang) ? 'rtl' : 'ltr']);
+      [lang, ['ar', 'he', 'fa'].includes(lang) ? 'rtl' : 'ltr']);
+    if (lang === 'fa') {
+      // The date as Chromium's own ICU writes it in Persian (at the place of publication, +08:00).
+      const intl = await page.evaluate(() => new Intl.DateTimeFormat('fa-IR',
+        { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(new Date('2018-11-30T11:21:00+08:00')));
+      assert.equal(intl, '۹ آذر ۱۳۹۷، ۱۱:۲۱');
+      assert.ok(!/[0-9]/.test(meta), `fa: no ASCII digits left: ${meta}`);
+      assert.match(meta, /[۰-۹]+ دقیقه مطالعه/);
+    }
   }
-  assert.deepEqual(fetched, ['fr', 'de', 'es', 'ja', 'ko', 'pt', 'it', 'ru', 'id', 'tr', 'vi', 'ar', 'he'].map((l) => `/seed/i18n/${l}.json`));
+  assert.deepEqual(fetched, ['fr', 'de', 'es', 'ja', 'ko', 'pt', 'it', 'ru', 'id', 'tr', 'vi', 'ar', 'he', 'fa'].map((l) => `/seed/i18n/${l}.json`));
   // Back to one fetched before: from memory, not fetched again.
   await openSettings(page);
   await page.locator('.lang-select').selectOption('fr');
   await page.locator('.settings-menu > summary', { hasText: 'Réglages' }).waitFor();
-  assert.equal(fetched.length, 13);
+  assert.equal(fetched.length, 14);
   // Remembered: the page opens in French, and is never shown in English meanwhile (the first time the header is in
   // the page, it is already French).
   await recordTexts(page, '.app .settings-menu > summary');

@@ -246,7 +246,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         <details class="filters" {open} ontoggle={on_toggle}>
             <summary>
                 { s.filters }
-                if active > 0 { <span class="filters-active">{ fill(s.filters_active, &[("count", &active.to_string())]) }</span> }
+                if active > 0 { <span class="filters-active">{ fill(s.filters_active, &[("count", &lang.number(active))]) }</span> }
             </summary>
             if open {
             <div class="filter-groups">

@@ -3,6 +3,7 @@
 //! region. Long articles (a State of the Union address is ~8,000 words) are where a reader needs it. A function,
 //! not a component: the article view keeps which match is current (a component of its own cost ~2 KB of wasm).
 
+use crate::domain::format::UiLang;
 use crate::ui::strings::{fill, Strings};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -38,17 +39,12 @@ pub fn go_to_mark(root: &NodeRef, to: usize) {
 
 /// The bar: "N matches" (or "Match i of N" once stepping), and the two buttons, which emit `forward` (their
 /// keys, `n` and Shift+N, are the article view's).
-pub fn match_nav(
-    s: &Strings,
-    lang: &'static str,
-    count: usize,
-    current: Option<usize>,
-    on_step: &Callback<bool>,
-) -> Html {
+pub fn match_nav(s: &Strings, ui: UiLang, count: usize, current: Option<usize>, on_step: &Callback<bool>) -> Html {
+    let lang = ui.tag();
     let status = match current {
-        Some(i) => fill(s.match_of, &[("n", &(i + 1).to_string()), ("count", &count.to_string())]),
+        Some(i) => fill(s.match_of, &[("n", &ui.number(i + 1)), ("count", &ui.number(count))]),
         None if count == 1 => s.match_count_one.to_owned(),
-        None => fill(s.match_count, &[("count", &count.to_string())]),
+        None => fill(s.match_count, &[("count", &ui.number(count))]),
     };
     let button = |forward: bool, class: &'static str, label: &'static str, key: &'static str, arrow: &'static str| {
         let on_step = on_step.clone();

@@ -42,7 +42,7 @@ pub fn meta_line(
     let s = prefs.strings();
     let mut items: Vec<Html> = Vec::new();
     if let Some(p) = &a.published {
-        items.push(html! { <li class="meta-date"><time datetime={p.as_str().to_owned()}>{ format_published(p, &s.date_words()) }</time></li> });
+        items.push(html! { <li class="meta-date"><time datetime={p.as_str().to_owned()}>{ format_published(p, &s.date_words(), prefs.lang) }</time></li> });
     }
     if let Some(v) = a.views {
         let text = match v.get() {
@@ -56,13 +56,14 @@ pub fn meta_line(
     }
     // How long it takes to read, for articles that take a while (a minute is every short one's).
     if minutes >= 2 {
-        items
-            .push(html! { <li class="meta-reading">{ fill(s.reading_time, &[("count", &minutes.to_string())]) }</li> });
+        items.push(
+            html! { <li class="meta-reading">{ fill(s.reading_time, &[("count", &prefs.lang.number(minutes))]) }</li> },
+        );
     }
     // How far the reader has read it, in this browser: to the end, or where they left it (from 5%).
     let read = match read {
         Some(p) if p.finished => Some(s.read_done.to_owned()),
-        Some(p) => p.resumable().map(|_| fill(s.read_percent, &[("percent", &p.percent().to_string())])),
+        Some(p) => p.resumable().map(|_| fill(s.read_percent, &[("percent", &prefs.lang.number(p.percent()))])),
         None => None,
     };
     if let Some(text) = read {

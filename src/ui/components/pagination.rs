@@ -1,3 +1,4 @@
+use crate::domain::format::UiLang;
 use crate::domain::listing::ListState;
 use crate::ui::route::{Route, RouteLink};
 use crate::ui::strings::{fill, Strings};
@@ -21,7 +22,7 @@ pub fn page_window(page: usize, pages: usize) -> Vec<Option<usize>> {
 
 /// Previous / numbered / next page links to the pages (1-based) of the list in `state` (query, filters, sort:
 /// the links keep them); the page lives in the URL (`#/?page=N`, with the rest of the state).
-pub fn pagination(page: usize, pages: usize, state: &ListState, s: &Strings) -> Html {
+pub fn pagination(page: usize, pages: usize, state: &ListState, s: &Strings, lang: UiLang) -> Html {
     if pages <= 1 {
         return Html::default();
     }
@@ -32,12 +33,12 @@ pub fn pagination(page: usize, pages: usize, state: &ListState, s: &Strings) -> 
     };
     html! {
         <nav class="pagination" aria-label={s.pagination}>
-            <p class="page-status">{ fill(s.page_of, &[("page", &page.to_string()), ("pages", &pages.to_string())]) }</p>
+            <p class="page-status">{ fill(s.page_of, &[("page", &lang.number(page)), ("pages", &lang.number(pages))]) }</p>
             <ul>
                 if page > 1 { <li>{ link(page - 1, html! { s.previous_page }, "page-prev") }</li> }
                 { for page_window(page, pages).into_iter().map(|p| match p {
-                    Some(p) if p == page => html! { <li><span class="page-current" aria-current="page">{ p }</span></li> },
-                    Some(p) => html! { <li>{ link(p, html! { p }, "page-number") }</li> },
+                    Some(p) if p == page => html! { <li><span class="page-current" aria-current="page">{ lang.number(p) }</span></li> },
+                    Some(p) => html! { <li>{ link(p, html! { lang.number(p) }, "page-number") }</li> },
                     None => html! { <li class="page-gap" aria-hidden="true">{ "…" }</li> },
                 }) }
                 if page < pages { <li>{ link(page + 1, html! { s.next_page }, "page-next") }</li> }

@@ -1,3 +1,4 @@
+use crate::domain::format::UiLang;
 use crate::domain::RecordIssue;
 use crate::ui::strings::{fill, Strings};
 use crate::ui::Catalog;
@@ -5,12 +6,12 @@ use yew::prelude::*;
 
 /// Says what the loader skipped or dropped from `catalog`, each with why (shown only when there is something to
 /// say).
-pub fn report_panel(catalog: &Catalog, s: &Strings) -> Html {
+pub fn report_panel(catalog: &Catalog, s: &Strings, lang: UiLang) -> Html {
     let section = |issues: &[RecordIssue], class: &'static str, many: &str, one: &str| -> Html {
         let summary = match issues.len() {
             0 => return Html::default(),
             1 => one.to_owned(),
-            n => fill(many, &[("count", &n.to_string())]),
+            n => fill(many, &[("count", &lang.number(n))]),
         };
         html! {
             <details class={classes!("report", class)}>

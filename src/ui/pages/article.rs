@@ -213,7 +213,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                             <h2>{ s.related_articles }</h2>
                             <div class="neighbours">
                                 { for related.iter().filter_map(|&j| catalog.articles.get(j)).map(|a| {
-                                    let date = a.published.as_ref().map(|p| format_published(p, &s.date_words()));
+                                    let date = a.published.as_ref().map(|p| format_published(p, &s.date_words(), lang));
                                     link(a, date.unwrap_or_default(), "related-article")
                                 }) }
                             </div>
@@ -528,9 +528,9 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                 }
             </header>
             if let (Some(p), false) = (resume.0, resume.1.get()) {
-                <p class="resume" lang={ui} dir={ui_dir}><button type="button" onclick={on_resume}>{ fill(s.continue_reading, &[("percent", &p.percent().to_string())]) }</button></p>
+                <p class="resume" lang={ui} dir={ui_dir}><button type="button" onclick={on_resume}>{ fill(s.continue_reading, &[("percent", &prefs.lang.number(p.percent()))]) }</button></p>
             }
-            if count > 0 { { match_nav(s, ui, count, current, &on_step) } }
+            if count > 0 { { match_nav(s, prefs.lang, count, current, &on_step) } }
             { for contents }
             <div class="article-body">{ for a.body.iter().enumerate().map(|(i, b)| {
                 let anchor = next_anchor.next_if(|(j, _)| *j == i).map(|(_, a)| a.as_str());

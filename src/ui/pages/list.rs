@@ -236,7 +236,7 @@ pub fn list_page() -> Html {
                             <span class="visually-hidden">{ format!(" {}", fill(s.did_you_mean, &[("query", &next.q)])) }</span>
                         }
                     </p>
-                    { report_panel(&catalog, s) }
+                    { report_panel(&catalog, s, lang) }
                     if total == 0 {
                         <p class="empty">{ s.no_articles }</p>
                     } else if found == 0 {
@@ -254,7 +254,7 @@ pub fn list_page() -> Html {
                                     list_query={list_query.clone()} />
                             }) }
                         </ol>
-                        { pagination(page, pages, &state, s) }
+                        { pagination(page, pages, &state, s, lang) }
                     }
                 </div>
             </div>
