@@ -143,11 +143,15 @@ pub enum UiLang {
     He,
     /// Persian: right to left, its own digits and the Solar Hijri calendar.
     Fa,
+    /// Hindi: Indian grouping of digits (12,34,567).
+    Hi,
+    /// Bengali: its own digits, Indian grouping.
+    Bn,
 }
 
 impl UiLang {
     /// In the order the language menu lists them.
-    pub const ALL: [UiLang; 17] = [
+    pub const ALL: [UiLang; 19] = [
         UiLang::ZhHant,
         UiLang::ZhHans,
         UiLang::En,
@@ -165,6 +169,8 @@ impl UiLang {
         UiLang::Ar,
         UiLang::He,
         UiLang::Fa,
+        UiLang::Hi,
+        UiLang::Bn,
     ];
 
     /// The BCP 47 tag (for `lang` attributes, storage and the catalog's file name).
@@ -187,6 +193,8 @@ impl UiLang {
             UiLang::Ar => "ar",
             UiLang::He => "he",
             UiLang::Fa => "fa",
+            UiLang::Hi => "hi",
+            UiLang::Bn => "bn",
         }
     }
 
@@ -210,6 +218,8 @@ impl UiLang {
             UiLang::Ar => "العربية",
             UiLang::He => "עברית",
             UiLang::Fa => "فارسی",
+            UiLang::Hi => "हिन्दी",
+            UiLang::Bn => "বাংলা",
         }
     }
 
@@ -270,13 +280,21 @@ impl UiLang {
     }
 
     /// The digit zero of the digits the language writes numbers with (the other nine follow it in Unicode):
-    /// Persian's own (۰۱۲۳۴۵۶۷۸۹, as Iran's and Afghanistan's readers write them; CLDR's `arabext`), ASCII for
-    /// the others — Arabic too, which many of its readers (the Maghreb's, and on the web) write with these.
+    /// Persian's own (۰۱۲۳۴۵۶۷۸۹, as Iran's and Afghanistan's readers write them; CLDR's `arabext`), Bengali's,
+    /// ASCII for the others — Arabic too, which many of its readers (the Maghreb's, and on the web) write with these.
     pub fn zero(self) -> char {
         match self {
             UiLang::Fa => '\u{6f0}',
+            // Bengali's (০১২৩৪৫৬৭৮৯), as Bangladesh's and West Bengal's readers write them (CLDR's default for
+            // `bn`); Hindi's readers mostly write 0–9 (CLDR's default for `hi`).
+            UiLang::Bn => '\u{9e6}',
             _ => '0',
         }
+    }
+
+    /// Whether digits are grouped the Indian way: the last three, then by twos (12,34,567: twelve lakh).
+    pub fn indian_grouping(self) -> bool {
+        matches!(self, UiLang::Hi | UiLang::Bn)
     }
 
     /// `text` with its ASCII digits written in the language's digits ([`UiLang::zero`]).
@@ -421,7 +439,11 @@ pub fn format_exact(n: u64, lang: UiLang) -> String {
     let len = digits.chars().count();
     let mut out = String::with_capacity(digits.len() + len / 3 * 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (len - i).is_multiple_of(3) {
+        // (Digits left after this one: a group starts every three, or, Indian, at three and then every two.)
+        let left = len - i;
+        let starts =
+            if lang.indian_grouping() && left > 3 { (left - 3).is_multiple_of(2) } else { left.is_multiple_of(3) };
+        if i > 0 && starts {
             out.push(lang.group_separator());
         }
         out.push(c);
@@ -549,6 +571,14 @@ mod tests {
             (12_269, UiLang::Ru, "12\u{a0}269"),
             (12_269, UiLang::Pt, "12.269"),
             (12_269, UiLang::It, "12.269"),
+            // Indian grouping: the last three digits, then twos (lakh, crore); Bengali in its own digits.
+            (12_269, UiLang::Hi, "12,269"),
+            (100_000, UiLang::Hi, "1,00,000"),
+            (1_234_567, UiLang::Hi, "12,34,567"),
+            (123_456_789, UiLang::Hi, "12,34,56,789"),
+            (999, UiLang::Hi, "999"),
+            (1_234_567, UiLang::Bn, "১২,৩৪,৫৬৭"),
+            (12_269, UiLang::Fa, "۱۲٬۲۶۹"),
         ];
         for (n, lang, expected) in rows {
             assert_eq!(format_count(n, lang), expected, "{n} {lang:?}");
@@ -682,6 +712,8 @@ mod tests {
         assert_eq!(format_exact(999, UiLang::Fa), "۹۹۹");
         assert_eq!(format_bytes(1_500, UiLang::Fa), "۱٫۵ KB");
         assert_eq!(format_bytes(512, UiLang::Fa), "۵۱۲ B");
+        assert_eq!(format_bytes(1_500, UiLang::Bn), "১.৫ KB");
+        assert_eq!(format_bytes(1_500, UiLang::Hi), "1.5 KB");
         assert_eq!(UiLang::Fa.number(2026), "۲۰۲۶");
         assert_eq!(UiLang::Fa.digits("11:21 B2"), "۱۱:۲۱ B۲");
         // The others keep ASCII digits.
@@ -710,6 +742,8 @@ mod tests {
         assert_eq!(pick(&["vi-VN"]), UiLang::Vi);
         assert_eq!(pick(&["fa-IR", "en"]), UiLang::Fa);
         assert_eq!(pick(&["fa-AF"]), UiLang::Fa);
+        assert_eq!(pick(&["hi-IN", "en-IN"]), UiLang::Hi);
+        assert_eq!(pick(&["bn-BD"]), UiLang::Bn);
         // A tag that only starts like one of ours is not it.
         assert_eq!(pick(&["fro", "des", "kok"]), UiLang::En);
         for l in UiLang::ALL {

@@ -837,6 +837,8 @@ mod bundled {
             UiLang::Ar => include_str!("../../static/i18n/ar.json"),
             UiLang::He => include_str!("../../static/i18n/he.json"),
             UiLang::Fa => include_str!("../../static/i18n/fa.json"),
+            UiLang::Hi => include_str!("../../static/i18n/hi.json"),
+            UiLang::Bn => include_str!("../../static/i18n/bn.json"),
             UiLang::ZhHant | UiLang::ZhHans | UiLang::En => return None,
         })
     }
@@ -935,6 +937,11 @@ mod tests {
         assert_eq!(date(&d, UiLang::He), "9 בפבר׳ 2020");
         assert_eq!(date(&dt, UiLang::Fa), "۹ آذر ۱۳۹۷، ۱۱:۲۱");
         assert_eq!(date(&d, UiLang::Fa), "۲۰ بهمن ۱۳۹۸");
+        // Hindi and Bengali as ICU writes them (`hi-IN`, `bn-BD`, the time in 24 hours as every language here).
+        assert_eq!(date(&dt, UiLang::Hi), "30 नव॰ 2018, 11:21");
+        assert_eq!(date(&d, UiLang::Hi), "9 फ़र॰ 2020");
+        assert_eq!(date(&dt, UiLang::Bn), "৩০ নভে, ২০১৮, ১১:২১");
+        assert_eq!(date(&d, UiLang::Bn), "৯ ফেব, ২০২০");
         // Every language names twelve months, each once.
         for lang in UiLang::ALL {
             let months: Vec<&str> = strings_for(lang).months.split('|').collect();
