@@ -292,6 +292,14 @@ impl UiLang {
         }
     }
 
+    /// The mark between the hours and the minutes: `11:21`, Indonesian `11.21` (as CLDR has it).
+    pub fn time_separator(self) -> char {
+        match self {
+            UiLang::Id => '.',
+            _ => ':',
+        }
+    }
+
     /// Whether digits are grouped the Indian way: the last three, then by twos (12,34,567: twelve lakh).
     pub fn indian_grouping(self) -> bool {
         matches!(self, UiLang::Hi | UiLang::Bn)
@@ -398,7 +406,8 @@ pub fn format_published(p: &Published, words: &DateWords, lang: UiLang) -> Strin
     match time {
         None => day,
         Some((h, mi)) => {
-            words.date_time.replace("{time}", &lang.digits(&format!("{h:02}:{mi:02}"))).replace("{date}", &day)
+            let time = lang.digits(&format!("{h:02}{}{mi:02}", lang.time_separator()));
+            words.date_time.replace("{time}", &time).replace("{date}", &day)
         }
     }
 }

@@ -933,7 +933,8 @@ mod tests {
         assert_eq!(date(&dt, UiLang::He), "30 בנוב׳ 2018, 11:21");
         assert_eq!(date(&dt, UiLang::Tr), "30 Kas 2018 11:21");
         assert_eq!(date(&d, UiLang::Id), "9 Feb 2020");
-        assert_eq!(date(&dt, UiLang::Vi), "30 thg 11, 2018 11:21");
+        assert_eq!(date(&dt, UiLang::Vi), "11:21 30 thg 11, 2018");
+        assert_eq!(date(&dt, UiLang::Id), "30 Nov 2018, 11.21");
         assert_eq!(date(&d, UiLang::He), "9 בפבר׳ 2020");
         assert_eq!(date(&dt, UiLang::Fa), "۹ آذر ۱۳۹۷، ۱۱:۲۱");
         assert_eq!(date(&d, UiLang::Fa), "۲۰ بهمن ۱۳۹۸");
