@@ -167,8 +167,9 @@ fn import(args: &ImportArgs) -> Result<Summary> {
             }
         }
     }
-    let known: std::collections::HashSet<String> =
-        existing.iter().flat_map(|s| s.articles.iter()).map(|a| a.id.to_string()).collect();
+    // The existing articles by id (the output's: what is updated, unchanged or new).
+    let previous: HashMap<String, &Article> =
+        existing.iter().flat_map(|s| s.articles.iter()).map(|a| (a.id.to_string(), a)).collect();
     for path in &files {
         if let Some(bar) = &progress {
             bar.inc(1);
@@ -219,7 +220,7 @@ fn import(args: &ImportArgs) -> Result<Summary> {
         // (An existing id that an article of this file has as its own is not given to another.)
         let own: Vec<String> = result.articles.iter().map(|a| a.id.to_string()).collect();
         for mut article in result.articles {
-            if args.merge && !known.contains(article.id.as_str()) {
+            if args.merge && !previous.contains_key(article.id.as_str()) {
                 if let Some(id) = same_address(&article, &by_address, &origin).filter(|id| !own.contains(id)) {
                     summary.renamed.push(format!("{shown}: {:?} is {id:?}, at the same address", article.id.as_str()));
                     article.id = ArticleId::parse(&id).map_err(|e| anyhow::anyhow!("an existing id: {e}"))?;
@@ -265,8 +266,6 @@ fn import(args: &ImportArgs) -> Result<Summary> {
         (None, _) => (None, Vec::new()),
     };
     summary.kept = articles.len();
-    let previous: HashMap<String, &Article> =
-        existing.iter().flat_map(|s| s.articles.iter()).map(|a| (a.id.to_string(), a)).collect();
     let mut position: HashMap<String, usize> =
         articles.iter().enumerate().map(|(i, a)| (a.id.to_string(), i)).collect();
     for article in imported {
