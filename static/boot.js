@@ -18,7 +18,7 @@
     for (var i = 0; i < tags.length; i++) {
       var t = String(tags[i]).toLowerCase();
       if (t === 'zh' || t.indexOf('zh-') === 0) return /^zh-(hant|tw|hk|mo)/.test(t) ? 'zh-Hant' : 'zh-Hans';
-      var m = /^(en|ja|ko|fr|de|es|pt|it|ru|id|tr|vi|ar|he|fa|hi|bn)(-|$)/.exec(t);
+      var m = /^(en|ja|ko|fr|de|es|pt|it|ru|id|tr|vi|ar|he|fa|hi|bn|pl|th|ur)(-|$)/.exec(t);
       if (m) return m[1];
     }
     return 'en';

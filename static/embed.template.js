@@ -36,7 +36,7 @@ const oneOf = (...values) => [(v) => (values.includes(v) ? v : null), values.joi
 // Each attribute: what the viewer takes of a value, and what it takes, said.
 const ATTRIBUTES = {
   lang: [(v) => (/^zh-(hant|tw|hk|mo)\b/i.test(v) ? 'zh-Hant' : /^zh\b/i.test(v) ? 'zh-Hans'
-    : /^(en|ja|ko|fr|de|es|pt|it|ru|id|tr|vi|ar|he|fa|hi|bn)\b/i.exec(v)?.[1].toLowerCase() ?? null),
+    : /^(en|ja|ko|fr|de|es|pt|it|ru|id|tr|vi|ar|he|fa|hi|bn|pl|th|ur)\b/i.exec(v)?.[1].toLowerCase() ?? null),
     'a tag of en, zh-Hant, zh-Hans, ja, ko, fr, de, es, pt, it, ru or ar (zh-TW, zh-CN, fr-CA, pt-BR… too)'],
   theme: oneOf('auto', 'light', 'dark'),
   script: oneOf('original', 'hant', 'hans'),

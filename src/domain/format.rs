@@ -147,11 +147,16 @@ pub enum UiLang {
     Hi,
     /// Bengali: its own digits, Indian grouping.
     Bn,
+    Pl,
+    /// Thai: years of the Buddhist Era (2018 is 2561).
+    Th,
+    /// Urdu: right to left.
+    Ur,
 }
 
 impl UiLang {
     /// In the order the language menu lists them.
-    pub const ALL: [UiLang; 19] = [
+    pub const ALL: [UiLang; 22] = [
         UiLang::ZhHant,
         UiLang::ZhHans,
         UiLang::En,
@@ -171,6 +176,9 @@ impl UiLang {
         UiLang::Fa,
         UiLang::Hi,
         UiLang::Bn,
+        UiLang::Pl,
+        UiLang::Th,
+        UiLang::Ur,
     ];
 
     /// The BCP 47 tag (for `lang` attributes, storage and the catalog's file name).
@@ -195,6 +203,9 @@ impl UiLang {
             UiLang::Fa => "fa",
             UiLang::Hi => "hi",
             UiLang::Bn => "bn",
+            UiLang::Pl => "pl",
+            UiLang::Th => "th",
+            UiLang::Ur => "ur",
         }
     }
 
@@ -220,13 +231,16 @@ impl UiLang {
             UiLang::Fa => "فارسی",
             UiLang::Hi => "हिन्दी",
             UiLang::Bn => "বাংলা",
+            UiLang::Pl => "Polski",
+            UiLang::Th => "ไทย",
+            UiLang::Ur => "اردو",
         }
     }
 
-    /// The direction the interface is laid out in: `rtl` for Arabic, Hebrew and Persian, `ltr` for the others.
+    /// The direction the interface is laid out in: `rtl` for Arabic, Hebrew, Persian and Urdu, `ltr` for the others.
     pub fn dir(self) -> &'static str {
         match self {
-            UiLang::Ar | UiLang::He | UiLang::Fa => "rtl",
+            UiLang::Ar | UiLang::He | UiLang::Fa | UiLang::Ur => "rtl",
             _ => "ltr",
         }
     }
@@ -263,7 +277,7 @@ impl UiLang {
         match self {
             UiLang::De | UiLang::Es | UiLang::Pt | UiLang::It | UiLang::Id | UiLang::Tr | UiLang::Vi => '.',
             UiLang::Fr => '\u{202f}',
-            UiLang::Ru => '\u{a0}',
+            UiLang::Ru | UiLang::Pl => '\u{a0}',
             // (Persian's own separator, U+066C, as CLDR has it: ۱۲٬۲۶۹.)
             UiLang::Fa => '\u{66c}',
             _ => ',',
@@ -327,6 +341,14 @@ impl UiLang {
     /// Whether dates are in the Solar Hijri calendar (Persian), else in the Gregorian.
     pub fn solar_hijri(self) -> bool {
         self == UiLang::Fa
+    }
+
+    /// The year as the language counts it, of a Gregorian year: Thai in the Buddhist Era (543 years earlier).
+    pub fn year(self, gregorian: i32) -> i32 {
+        match self {
+            UiLang::Th => gregorian + 543,
+            _ => gregorian,
+        }
     }
 }
 
@@ -400,7 +422,8 @@ pub fn format_published(p: &Published, words: &DateWords, lang: UiLang) -> Strin
         PublishedKind::Date(d) => (d, None),
         PublishedKind::DateTime(dt) => (dt.date(), Some((dt.hour(), dt.minute()))),
     };
-    let (y, m, d) = if lang.solar_hijri() { solar_hijri(date) } else { (date.year(), date.month() as u8, date.day()) };
+    let (y, m, d) =
+        if lang.solar_hijri() { solar_hijri(date) } else { (lang.year(date.year()), date.month() as u8, date.day()) };
     let month = words.months.split('|').nth(m as usize - 1).unwrap_or_default();
     let day = words.date.replace("{y}", &lang.number(y)).replace("{month}", month).replace("{d}", &lang.number(d));
     match time {
@@ -588,6 +611,9 @@ mod tests {
             (999, UiLang::Hi, "999"),
             (1_234_567, UiLang::Bn, "১২,৩৪,৫৬৭"),
             (12_269, UiLang::Fa, "۱۲٬۲۶۹"),
+            (12_269, UiLang::Pl, "12\u{a0}269"),
+            (12_269, UiLang::Th, "12,269"),
+            (12_269, UiLang::Ur, "12,269"),
         ];
         for (n, lang, expected) in rows {
             assert_eq!(format_count(n, lang), expected, "{n} {lang:?}");
@@ -753,6 +779,9 @@ mod tests {
         assert_eq!(pick(&["fa-AF"]), UiLang::Fa);
         assert_eq!(pick(&["hi-IN", "en-IN"]), UiLang::Hi);
         assert_eq!(pick(&["bn-BD"]), UiLang::Bn);
+        assert_eq!(pick(&["pl-PL"]), UiLang::Pl);
+        assert_eq!(pick(&["th-TH"]), UiLang::Th);
+        assert_eq!(pick(&["ur-PK"]), UiLang::Ur);
         // A tag that only starts like one of ours is not it.
         assert_eq!(pick(&["fro", "des", "kok"]), UiLang::En);
         for l in UiLang::ALL {

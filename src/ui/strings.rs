@@ -839,6 +839,9 @@ mod bundled {
             UiLang::Fa => include_str!("../../static/i18n/fa.json"),
             UiLang::Hi => include_str!("../../static/i18n/hi.json"),
             UiLang::Bn => include_str!("../../static/i18n/bn.json"),
+            UiLang::Pl => include_str!("../../static/i18n/pl.json"),
+            UiLang::Th => include_str!("../../static/i18n/th.json"),
+            UiLang::Ur => include_str!("../../static/i18n/ur.json"),
             UiLang::ZhHant | UiLang::ZhHans | UiLang::En => return None,
         })
     }
@@ -943,6 +946,11 @@ mod tests {
         assert_eq!(date(&d, UiLang::Hi), "9 फ़र॰ 2020");
         assert_eq!(date(&dt, UiLang::Bn), "৩০ নভে, ২০১৮, ১১:২১");
         assert_eq!(date(&d, UiLang::Bn), "৯ ফেব, ২০২০");
+        // Polish, Thai (the Buddhist Era's year) and Urdu as ICU writes them (`pl-PL`, `th-TH`, `ur-PK`).
+        assert_eq!(date(&dt, UiLang::Pl), "30 lis 2018, 11:21");
+        assert_eq!(date(&dt, UiLang::Th), "30 พ.ย. 2561 11:21");
+        assert_eq!(date(&d, UiLang::Th), "9 ก.พ. 2563");
+        assert_eq!(date(&dt, UiLang::Ur), "30 نومبر، 2018، 11:21");
         // Every language names twelve months, each once.
         for lang in UiLang::ALL {
             let months: Vec<&str> = strings_for(lang).months.split('|').collect();

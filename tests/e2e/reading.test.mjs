@@ -131,7 +131,7 @@ test('the interface language can be switched, is remembered, and the page lang f
   await page.close();
 });
 
-test('the interface in Japanese, Korean, French, German, Spanish, Portuguese, Italian, Russian, Indonesian, Turkish, Vietnamese, Arabic, Hebrew, Persian, Hindi or Bengali: its words fetched when first chosen, then remembered', async () => {
+test('the interface in Japanese, Korean, French, German, Spanish, Portuguese, Italian, Russian, Indonesian, Turkish, Vietnamese, Arabic, Hebrew, Persian, Hindi, Bengali, Polish, Thai or Urdu: its words fetched when first chosen, then remembered', async () => {
   const { page, errors } = await newPage(browser.context);
   const fetched = [];
   page.on('request', (r) => { if (r.url().includes('/i18n/')) fetched.push(new URL(r.url()).pathname); });
@@ -157,6 +157,9 @@ test('the interface in Japanese, Korean, French, German, Spanish, Portuguese, It
     ['fa', 'تنظیمات', '۹ آذر ۱۳۹۷، ۱۱:۲۱', '۱۲٬۲۶۹ بازدید'],
     ['hi', 'सेटिंग', '30 नव॰ 2018, 11:21', '12,269 बार देखा गया'],
     ['bn', 'সেটিংস', '৩০ নভে, ২০১৮, ১১:২১', '১২,২৬৯ বার দেখা হয়েছে'],
+    ['pl', 'Ustawienia', '30 lis 2018, 11:21', 'Wyświetlenia: 12\u00a0269'],
+    ['th', 'การตั้งค่า', '30 พ.ย. 2561 11:21', 'เข้าชม 12,269 ครั้ง'],
+    ['ur', 'ترتیبات', '30 نومبر، 2018، 11:21', 'ملاحظات: 12,269'],
   ]) {
     await openSettings(page);
     await page.locator('.lang-select').selectOption(lang);
@@ -164,13 +167,13 @@ test('the interface in Japanese, Korean, French, German, Spanish, Portuguese, It
     const meta = await page.locator('.card .meta').innerText();
     assert.ok(meta.includes(date) && meta.includes(views), `${lang}: ${meta}`);
     assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
-      [lang, ['ar', 'he', 'fa'].includes(lang) ? 'rtl' : 'ltr']);
+      [lang, ['ar', 'he', 'fa', 'ur'].includes(lang) ? 'rtl' : 'ltr']);
     if (lang === 'bn') assert.ok(!/[0-9]/.test(meta), `bn: no ASCII digits left: ${meta}`);
     // Where we write a date as CLDR's medium date and short time, it is what Chromium's own ICU writes (at the place
     // of publication, +08:00; 24 hours, as every language here): the Persian calendar and digits, Indonesian's
     // 11.21, Vietnamese's time first... (German, Japanese, Korean and Arabic name the month where ICU has numbers.)
     const icu = { fr: 'fr-FR', es: 'es-ES', pt: 'pt-BR', it: 'it-IT', ru: 'ru-RU', id: 'id-ID', tr: 'tr-TR', vi: 'vi-VN',
-      he: 'he-IL', fa: 'fa-IR', hi: 'hi-IN', bn: 'bn-BD' }[lang];
+      he: 'he-IL', fa: 'fa-IR', hi: 'hi-IN', bn: 'bn-BD', pl: 'pl-PL', th: 'th-TH', ur: 'ur-PK' }[lang];
     if (icu) {
       const intl = await page.evaluate((l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short',
         hourCycle: 'h23', timeZone: 'Asia/Shanghai' }).format(new Date('2018-11-30T11:21:00+08:00')), icu);
@@ -181,12 +184,12 @@ test('the interface in Japanese, Korean, French, German, Spanish, Portuguese, It
       assert.match(meta, /[۰-۹]+ دقیقه مطالعه/);
     }
   }
-  assert.deepEqual(fetched, ['fr', 'de', 'es', 'ja', 'ko', 'pt', 'it', 'ru', 'id', 'tr', 'vi', 'ar', 'he', 'fa', 'hi', 'bn'].map((l) => `/seed/i18n/${l}.json`));
+  assert.deepEqual(fetched, ['fr', 'de', 'es', 'ja', 'ko', 'pt', 'it', 'ru', 'id', 'tr', 'vi', 'ar', 'he', 'fa', 'hi', 'bn', 'pl', 'th', 'ur'].map((l) => `/seed/i18n/${l}.json`));
   // Back to one fetched before: from memory, not fetched again.
   await openSettings(page);
   await page.locator('.lang-select').selectOption('fr');
   await page.locator('.settings-menu > summary', { hasText: 'Réglages' }).waitFor();
-  assert.equal(fetched.length, 16);
+  assert.equal(fetched.length, 19);
   // Remembered: the page opens in French, and is never shown in English meanwhile (the first time the header is in
   // the page, it is already French).
   await recordTexts(page, '.app .settings-menu > summary');
