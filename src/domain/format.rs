@@ -338,16 +338,14 @@ impl UiLang {
         self.digits(&n.to_string())
     }
 
-    /// Whether dates are in the Solar Hijri calendar (Persian), else in the Gregorian.
-    pub fn solar_hijri(self) -> bool {
-        self == UiLang::Fa
-    }
-
-    /// The year as the language counts it, of a Gregorian year: Thai in the Buddhist Era (543 years earlier).
-    pub fn year(self, gregorian: i32) -> i32 {
+    /// A day as the language's readers count it: (year, month 1–12, day). Persian in the Solar Hijri calendar
+    /// ([`solar_hijri`]), Thai in the Buddhist Era (the Gregorian months, the years 543 more), the others in the
+    /// Gregorian calendar.
+    pub fn calendar(self, date: time::Date) -> (i32, u8, u8) {
         match self {
-            UiLang::Th => gregorian + 543,
-            _ => gregorian,
+            UiLang::Fa => solar_hijri(date),
+            UiLang::Th => (date.year() + 543, date.month() as u8, date.day()),
+            _ => (date.year(), date.month() as u8, date.day()),
         }
     }
 }
@@ -422,8 +420,7 @@ pub fn format_published(p: &Published, words: &DateWords, lang: UiLang) -> Strin
         PublishedKind::Date(d) => (d, None),
         PublishedKind::DateTime(dt) => (dt.date(), Some((dt.hour(), dt.minute()))),
     };
-    let (y, m, d) =
-        if lang.solar_hijri() { solar_hijri(date) } else { (lang.year(date.year()), date.month() as u8, date.day()) };
+    let (y, m, d) = lang.calendar(date);
     let month = words.months.split('|').nth(m as usize - 1).unwrap_or_default();
     let day = words.date.replace("{y}", &lang.number(y)).replace("{month}", month).replace("{d}", &lang.number(d));
     match time {
