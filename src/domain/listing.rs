@@ -603,7 +603,7 @@ impl Collection {
     /// [`Collection::listing_marked`]).
     pub fn suggestion(&self, state: &ListState, marks: &Marks) -> Option<String> {
         let index = self.index();
-        let alone = |t: &str| Query { include: vec![t.to_owned()], exclude: Vec::new() };
+        let alone = |t: &str| Query { include: vec![t.to_owned()], ..Query::default() };
         // The words of the terms (a term's own, a phrase's) that find nothing on their own (each searched once).
         let mut misspelt: Vec<String> = Vec::new();
         for t in Query::parse(&state.q).include {
@@ -650,7 +650,7 @@ impl Collection {
             in_range(&articles[i]) && !(state.unread && is_read(i)) && (!state.saved || marks.is_saved(i))
         });
         let hits: Vec<Hit> = if query.is_empty() {
-            candidates.map(|index| Hit { index, title_terms: 0, word_terms: 0 }).collect()
+            candidates.map(|index| Hit { index, title_terms: 0, word_terms: 0, title_is_query: false }).collect()
         } else {
             self.index().search(&query, candidates)
         };
@@ -766,13 +766,13 @@ fn ordered(hits: &[Hit], order: &Order, by_title: bool) -> Vec<usize> {
     }
 }
 
-/// A hit's group: 0 when ordering by place alone, else 255 − (its title terms × 16 + its word terms), each
-/// counted up to 15 (more terms in the title, then more terms anywhere: a lower group).
+/// A hit's group: 0 when ordering by place alone or for a hit whose title is the query, else 255 − (its title
+/// terms × 16 + its word terms), counted up to 14 and 15 (more terms in the title, then more terms anywhere: a
+/// lower group; never 0).
 fn group(h: &Hit, by_title: bool) -> u8 {
-    if by_title {
-        255 - ((h.title_terms.min(15) as u8) << 4 | h.word_terms.min(15) as u8)
-    } else {
-        0
+    match (by_title, h.title_is_query) {
+        (false, _) | (true, true) => 0,
+        (true, false) => 255 - ((h.title_terms.min(14) as u8) << 4 | h.word_terms.min(15) as u8),
     }
 }
 
@@ -872,16 +872,21 @@ mod tests {
                 for index in 0..n {
                     if next(3) == 0 {
                         let title_terms = next(3) as u16;
-                        hits.push(Hit { index, title_terms, word_terms: title_terms + next(3) as u16 });
+                        let title_is_query = title_terms > 0 && next(4) == 0;
+                        hits.push(Hit { index, title_terms, word_terms: title_terms + next(3) as u16, title_is_query });
                     }
                 }
                 for by_title in [true, false] {
                     let sorted = ordered_by_sort(&hits, &order, by_title);
                     assert_eq!(ordered_by_bitmap(&hits, &order, by_title), sorted, "n = {n}");
                     assert_eq!(sorted.len(), hits.len());
-                    // Groups first (more title terms first), then places in the order.
+                    // Groups first (a title that is the query, then more title terms first), then places in the
+                    // order.
                     let hit = |i: usize| hits.iter().find(|h| h.index == i).unwrap();
-                    let terms = |h: &Hit| (u16::MAX - h.title_terms, u16::MAX - h.word_terms);
+                    let terms = |h: &Hit| match h.title_is_query {
+                        true => (false, 0, 0),
+                        false => (true, u16::MAX - h.title_terms, u16::MAX - h.word_terms),
+                    };
                     let key = |&i: &usize| (by_title.then(|| terms(hit(i))), order.rank[i]);
                     assert!(sorted.windows(2).all(|w| key(&w[0]) < key(&w[1])), "n = {n}");
                 }

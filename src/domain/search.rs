@@ -36,8 +36,10 @@
 //! longer than the average sets most of its pair bits and is simply searched more often; results never depend on
 //! the buckets.
 //!
-//! **Ranking** (the "relevance" sort): more of the query's terms beginning a word in the title fields (title,
-//! kicker, subtitle) first; then more of them beginning a word anywhere; then newer; then the set's own order.
+//! **Ranking** (the "relevance" sort): an article whose title is the query first (its terms, folded, one space
+//! apart, are the whole folded title but for punctuation and spaces at its ends: `李白` puts the poet's life,
+//! titled 李白, above the poems 寄李白 and 李白墓); then more of the query's terms beginning a word in the title
+//! fields (title, kicker, subtitle); then more of them beginning a word anywhere; then newer; then the set's own order.
 //! (For CJK every match begins a word, so it is: more terms in the title first, then newer.) A term of one
 //! character outside ASCII is answered from its row without reading text, and counts as beginning a word.
 
@@ -52,6 +54,9 @@ use std::ops::Range;
 pub struct Query {
     pub include: Vec<String>,
     pub exclude: Vec<String>,
+    /// The plain terms in the order typed, repeats kept, one space apart: what a title that is the query folds to
+    /// (see [`Hit::title_is_query`]).
+    pub whole: String,
 }
 
 impl Query {
@@ -64,6 +69,12 @@ impl Query {
             let lone_sign = raw.chars().next().is_some_and(|c| MINUS.contains(&c) && raw.len() == c.len_utf8());
             if term.is_empty() || (!negative && lone_sign) {
                 continue;
+            }
+            if !negative {
+                if !q.whole.is_empty() {
+                    q.whole.push(' ');
+                }
+                q.whole.push_str(&term);
             }
             let list = if negative { &mut q.exclude } else { &mut q.include };
             if !list.contains(&term) {
@@ -140,6 +151,34 @@ pub struct Hit {
     pub title_terms: u16,
     /// How many of them begin a word anywhere (see the module's documentation).
     pub word_terms: u16,
+    /// Whether the title is the query: its terms, folded and in their order, are the whole title (as folded; an
+    /// end's punctuation and spaces aside), as the title 李白 is for `李白` and "The State of the Union" for
+    /// `state of the union`.
+    pub title_is_query: bool,
+}
+
+/// `s` (folded) without the punctuation and spaces at its ends: ASCII's, Latin-1's (¡ « » ¿), the general
+/// punctuation block's (“ ” ‘ ’ — …), CJK's (。 、 「 」 『 』 【 】 〈 〉) and its vertical forms'. (Folding has
+/// already turned full-width punctuation into ASCII. Not `char::is_alphanumeric`: its Unicode tables would be
+/// linked into the viewer for this alone, ~2 KB of the first load.)
+pub fn core(mut s: &str) -> &str {
+    // (By hand: `trim_matches` linked ~0.5 KB more into the viewer.)
+    while let Some(c) = s.chars().next().filter(|&c| trimmed(c)) {
+        s = &s[c.len_utf8()..];
+    }
+    while let Some(c) = s.chars().next_back().filter(|&c| trimmed(c)) {
+        s = &s[..s.len() - c.len_utf8()];
+    }
+    s
+}
+
+fn trimmed(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || c.is_whitespace()
+        || matches!(c, '\u{A1}'..='\u{BF}' | '\u{2000}'..='\u{206F}' | '\u{FE10}'..='\u{FE4F}')
+        // CJK's symbols and punctuation, not its letters and digits (々 〆 〇, the Suzhou numerals, the kana repeat
+        // marks).
+        || matches!(c, '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{3030}' | '\u{3036}'..='\u{3037}' | '\u{303D}'..='\u{303F}')
 }
 
 /// The folded text of every article, its characters as exact rows and its character pairs as bit slices (see
@@ -664,6 +703,8 @@ impl SearchIndex {
                 (memmem::Finder::new(t.as_bytes()), exact, spaced(t))
             })
             .collect();
+        // The query as a title would be written.
+        let whole = core(&query.whole).as_bytes();
         let exclude: Vec<(memmem::Finder<'_>, Vec<usize>, bool)> =
             query.exclude.iter().map(|t| (memmem::Finder::new(t.as_bytes()), self.term_rows(t).0, spaced(t))).collect();
         // The articles that have every character of every term and whose slices have all its pairs: only their
@@ -725,7 +766,13 @@ impl SearchIndex {
                     continue 'articles;
                 }
             }
-            hits.push(Hit { index: i, title_terms, word_terms });
+            // Only an article with every term in its title fields can have the query as its title: the text of
+            // the others is not read for it. (The title is the first field; a field ends at a line break.)
+            let title_is_query = !whole.is_empty() && title_terms as usize == include.len() && {
+                let title = &text[..text[..title_len].iter().position(|&b| b == SEP as u8).unwrap_or(title_len)];
+                std::str::from_utf8(title).is_ok_and(|t| core(t).as_bytes() == whole)
+            };
+            hits.push(Hit { index: i, title_terms, word_terms, title_is_query });
         }
         hits
     }
@@ -1200,6 +1247,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_titles_core_is_without_the_punctuation_at_its_ends() {
+        for (title, want) in [
+            ("「李白」", "李白"),
+            ("the state of the union.", "the state of the union"),
+            ("“war and peace”…", "war and peace"),
+            ("¿que pasa?", "que pasa"),
+            ("【重要】通知。", "重要】通知"),
+            ("〈桃花源記〉", "桃花源記"),
+            ("時々", "時々"),
+            ("〇〇七", "〇〇七"),
+            ("c++", "c"),
+            ("  ", ""),
+        ] {
+            assert_eq!(core(title), want, "{title}");
+        }
+    }
+
+    #[test]
     fn word_characters_are_letters_and_digits_of_spaced_scripts() {
         for c in ['a', 'Z', '7', 'é', 'ß', 'ø', 'σ', 'ж', 'א', 'ب', 'क', 'ⰰ'] {
             assert!(word_char(c), "{c}");
@@ -1249,6 +1314,7 @@ mod tests {
         Query {
             include: include.iter().map(|s| s.to_string()).collect(),
             exclude: exclude.iter().map(|s| s.to_string()).collect(),
+            whole: include.join(" "),
         }
     }
 
@@ -1265,7 +1331,7 @@ mod tests {
             ("\"unclosed phrase", q(&["unclosed phrase"], &[])),
             ("- alone", q(&["alone"], &[])),
             ("a-b", q(&["a-b"], &[])),
-            ("dup DUP", q(&["dup"], &[])),
+            ("dup DUP", Query { whole: "dup dup".into(), ..q(&["dup"], &[]) }),
             ("\"\" -\"\"", q(&[], &[])),
             ("ＡＢＣ", q(&["abc"], &[])),
             // The quotes and minus signs that Chinese (and other) keyboards type.
