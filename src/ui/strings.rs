@@ -17,6 +17,8 @@ pub struct Strings {
     /// The same, when the copy does not say when it was kept.
     pub offline_copy_undated: &'static str,
     pub back_to_list: &'static str,
+    /// The same link, when that list was narrowed (a search, a filter): back to what it found.
+    pub back_to_results: &'static str,
     /// The list of an article's headings.
     pub contents: &'static str,
     /// An article id that is not in the set.
@@ -232,6 +234,7 @@ keys!(
     offline_copy,
     offline_copy_undated,
     back_to_list,
+    back_to_results,
     contents,
     not_found_title,
     not_found_text,
@@ -361,6 +364,7 @@ pub const EN: Strings = Strings {
     offline_copy: "The server cannot be reached: these are the articles as this browser kept them on {date}.",
     offline_copy_undated: "The server cannot be reached: these are the articles as this browser last kept them.",
     back_to_list: "← All articles",
+    back_to_results: "← Back to results",
     contents: "Contents",
     not_found_title: "Article not found",
     not_found_text: "There is no article at this address. It may have been removed, or the link may be mistyped.",
@@ -492,6 +496,7 @@ pub const ZH_HANT: Strings = Strings {
     offline_copy: "無法連線到伺服器：以下是本瀏覽器於 {date} 留存的文章。",
     offline_copy_undated: "無法連線到伺服器：以下是本瀏覽器上次留存的文章。",
     back_to_list: "← 所有文章",
+    back_to_results: "← 返回結果",
     contents: "目錄",
     not_found_title: "找不到文章",
     not_found_text: "這個網址沒有文章。文章可能已被移除，或連結有誤。",
@@ -621,6 +626,7 @@ pub const ZH_HANS: Strings = Strings {
     offline_copy: "无法连接到服务器：以下是本浏览器于 {date} 留存的文章。",
     offline_copy_undated: "无法连接到服务器：以下是本浏览器上次留存的文章。",
     back_to_list: "← 所有文章",
+    back_to_results: "← 返回结果",
     contents: "目录",
     not_found_title: "找不到文章",
     not_found_text: "这个网址没有文章。文章可能已被删除，或链接有误。",

@@ -79,9 +79,16 @@ test('typing 企业社区 finds the seed stored as 企業社區, marks it, and p
   await page.locator('h1.article-title').waitFor();
   assert.equal(await page.locator('.article-header .kicker mark').innerText(), '企業社區');
   assert.equal(await page.locator('.neighbour-next .neighbour-title').innerText(), '銅價上漲 copper rises');
+  // The link back says where it goes: to what the search found.
+  assert.equal(await page.locator('.back a').innerText(), '← Back to results');
   await page.locator('.back a').click();
   await page.locator('.list-count', { hasText: '2 of 4' }).waitFor();
   assert.equal(await page.locator('#search-input').inputValue(), '企业社区');
+  // From the whole list (a page of it is not a narrowing), to all the articles.
+  await page.goto(server.url('/mixed/#/?page=1'));
+  await page.locator('.card-title a').first().click();
+  await page.locator('h1.article-title').waitFor();
+  assert.equal(await page.locator('.back a').innerText(), '← All articles');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -201,7 +201,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             let terms = Rc::new(Query::parse(&state.q).include);
             html! {
                 <>
-                    <ArticleView article={article.clone()} {collection} {terms} list_query={query.clone()} />
+                    <ArticleView article={article.clone()} {collection} {terms} list_query={query.clone()} narrowed={state.is_filtered()} />
                     if previous.is_some() || next.is_some() {
                         <nav class="neighbours" aria-label={s.article_navigation}>
                             if let Some(p) = previous { { link(p, s.previous_article.to_owned(), "neighbour-prev") } }
@@ -239,12 +239,16 @@ pub struct ArticleViewProps {
     /// The list the article was opened from, for the link back to it.
     #[prop_or_default]
     pub list_query: Option<QueryPairs>,
+    /// Whether that list was narrowed (a search, a filter): the link then says it goes back to the results.
+    #[prop_or_default]
+    pub narrowed: bool,
 }
 
 impl PartialEq for ArticleViewProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.article, &other.article)
-            && (&self.collection, &self.terms, &self.list_query) == (&other.collection, &other.terms, &other.list_query)
+            && (&self.collection, &self.terms, &self.list_query, self.narrowed)
+                == (&other.collection, &other.terms, &other.list_query, other.narrowed)
     }
 }
 
@@ -514,7 +518,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let body = Body { terms: t, here: &here, enlarge: s.enlarge_image, linked: &linked, back: s.back_to_text };
     html! {
         <article class="article-page" lang={a.lang.clone()} dir={text_dir(a.lang.as_deref(), prefs.lang)} ref={root} onclick={on_click}>
-            <nav class="back" lang={ui} dir={ui_dir}><RouteLink to={Route::List} query={props.list_query.clone()}>{ s.back_to_list }</RouteLink></nav>
+            <nav class="back" lang={ui} dir={ui_dir}><RouteLink to={Route::List} query={props.list_query.clone()}>{ if props.narrowed { s.back_to_results } else { s.back_to_list } }</RouteLink></nav>
             <header class="article-header">
                 if let Some(k) = &a.kicker { <p class="kicker">{ marked(k, t) }</p> }
                 <h1 class="page-title article-title" tabindex="-1">{ marked(a.title.as_str(), t) }</h1>
