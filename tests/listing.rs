@@ -101,7 +101,7 @@ fn relevance_puts_the_title_that_is_the_query_first() {
     // punctuation aside; a kicker that is the query is not the title.
     assert_eq!(ids(&c, &state("q=the+state+of+the+union")), ["sotu", "kick", "econ"]);
     assert_eq!(ids(&c, &state("q=%22THE+STATE+OF+THE+UNION%22")), ["sotu", "kick", "econ"]);
-    // Other orders, or the terms out of order: as before (more title terms, then newer).
+    // The terms out of order: no title is the query, nor is there the phrase (more title terms, then newer).
     assert_eq!(ids(&c, &state("q=union+the+state+of+the")), ["kick", "econ", "sotu"]);
     assert_eq!(ids(&c, &state("q=李白&sort=newest")), ["poem", "tomb", "life"]);
 }
@@ -130,6 +130,26 @@ fn on_the_poetry_corpus_a_poets_name_lists_their_life_first() {
     }
     // The ranking had something to do: names found in other articles too.
     assert!(behind_a_poem >= 10, "{behind_a_poem}");
+}
+
+#[test]
+fn relevance_puts_the_terms_as_a_phrase_above_the_terms_apart() {
+    let json = serde_json::json!({ "version": 1, "articles": [
+        { "id": "apart", "title": "Message", "published": "1910-01-01", "body": ["the tariff", "a reform of it"] },
+        { "id": "phrase", "title": "Message", "published": "1900-01-01", "body": ["We need Tariff  Reform now"] },
+        { "id": "fields", "title": "Tariff", "kicker": "Reform", "published": "1890-01-01", "body": ["none"] },
+        { "id": "cjk", "title": "通知", "published": "2001-01-01", "body": ["推動企業社區建設"] },
+        { "id": "cjk-apart", "title": "通知", "published": "2002-01-01", "body": ["企业與社区"] }
+    ]});
+    let c = Collection::new(load_article_set(&json.to_string()).unwrap());
+    // Both words in the title fields first (not a phrase there: two fields); then the phrase (its spaces and
+    // case folded), older though it is; then the words apart.
+    assert_eq!(ids(&c, &state("q=tariff+reform")), ["fields", "phrase", "apart"]);
+    // In the order typed only.
+    assert_eq!(ids(&c, &state("q=reform+tariff")), ["fields", "apart", "phrase"]);
+    // CJK terms typed apart meet without a space, in either script.
+    assert_eq!(ids(&c, &state("q=企业+社区")), ["cjk", "cjk-apart"]);
+    assert_eq!(ids(&c, &state("q=企業+社區&sort=newest")), ["cjk-apart", "cjk"]);
 }
 
 #[test]
@@ -314,8 +334,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
     /// The list against a model written from the documentation: matching articles (the index's folded text
     /// holds each term), every filter, facet counts with the other facets' filters, and each order (relevance:
-    /// the title that is the query, then terms in the title fields, then newer; unknown dates and views last; ties in
-    /// the set's order).
+    /// the title that is the query, then terms in the title fields, then the terms as one phrase, then terms anywhere,
+    /// then newer; unknown dates and views last; ties in the set's order).
     #[test]
     fn listing_matches_a_model(
         articles in proptest::collection::vec(model_article(), 1..70),
@@ -354,14 +374,18 @@ proptest! {
         // The title is the query: its terms one space apart are the folded title, punctuation and spaces at the
         // ends aside.
         let core = |s: &str| s.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
-        let whole = core(&terms.join(" "));
+        // (The query as one phrase: `Query::whole`, tested on its own.)
+        let parsed = Query::parse(&q);
+        let whole = core(&parsed.whole);
         let title_is_query = |i: usize| !whole.is_empty() && core(&fold(arts[i].title.as_str())) == whole;
+        // Two or more terms as that phrase in one field.
+        let phrase = |i: usize| parsed.joined && c.index().folded_text(i).split('\n').any(|f| f.contains(&parsed.whole));
         let seconds = |i: usize| arts[i].published.as_ref().map(|p| p.unix_seconds());
         let views = |i: usize| arts[i].views.map(|v| v.get() as i64);
         let last = |v: Option<i64>| v.map_or((1, 0), |v| (0, v));
         match l.sort {
             Sort::Collection => {}
-            Sort::Relevance => want.sort_by_key(|&i| (!title_is_query(i), -title_terms(i), -word_terms(i, false), last(seconds(i).map(|t| -t)))),
+            Sort::Relevance => want.sort_by_key(|&i| (!title_is_query(i), -title_terms(i), !phrase(i), -word_terms(i, false), last(seconds(i).map(|t| -t)))),
             Sort::Newest => want.sort_by_key(|&i| last(seconds(i).map(|t| -t))),
             Sort::Oldest => want.sort_by_key(|&i| last(seconds(i))),
             Sort::Views => want.sort_by_key(|&i| last(views(i).map(|v| -v))),

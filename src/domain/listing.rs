@@ -650,7 +650,9 @@ impl Collection {
             in_range(&articles[i]) && !(state.unread && is_read(i)) && (!state.saved || marks.is_saved(i))
         });
         let hits: Vec<Hit> = if query.is_empty() {
-            candidates.map(|index| Hit { index, title_terms: 0, word_terms: 0, title_is_query: false }).collect()
+            candidates
+                .map(|index| Hit { index, title_terms: 0, word_terms: 0, title_is_query: false, phrase: false })
+                .collect()
         } else {
             self.index().search(&query, candidates)
         };
@@ -767,12 +769,12 @@ fn ordered(hits: &[Hit], order: &Order, by_title: bool) -> Vec<usize> {
 }
 
 /// A hit's group: 0 when ordering by place alone or for a hit whose title is the query, else 255 − (its title
-/// terms × 16 + its word terms), counted up to 14 and 15 (more terms in the title, then more terms anywhere: a
-/// lower group; never 0).
+/// terms × 16 + 8 for the phrase + its word terms), counted up to 14 and 7 (more terms in the title, then the
+/// phrase, then more terms anywhere: a lower group; never 0).
 fn group(h: &Hit, by_title: bool) -> u8 {
     match (by_title, h.title_is_query) {
         (false, _) | (true, true) => 0,
-        (true, false) => 255 - ((h.title_terms.min(14) as u8) << 4 | h.word_terms.min(15) as u8),
+        (true, false) => 255 - ((h.title_terms.min(14) as u8) << 4 | (h.phrase as u8) << 3 | h.word_terms.min(7) as u8),
     }
 }
 
@@ -873,7 +875,9 @@ mod tests {
                     if next(3) == 0 {
                         let title_terms = next(3) as u16;
                         let title_is_query = title_terms > 0 && next(4) == 0;
-                        hits.push(Hit { index, title_terms, word_terms: title_terms + next(3) as u16, title_is_query });
+                        let phrase = next(3) == 0;
+                        let word_terms = title_terms + next(3) as u16;
+                        hits.push(Hit { index, title_terms, word_terms, title_is_query, phrase });
                     }
                 }
                 for by_title in [true, false] {
@@ -884,8 +888,8 @@ mod tests {
                     // order.
                     let hit = |i: usize| hits.iter().find(|h| h.index == i).unwrap();
                     let terms = |h: &Hit| match h.title_is_query {
-                        true => (false, 0, 0),
-                        false => (true, u16::MAX - h.title_terms, u16::MAX - h.word_terms),
+                        true => (false, 0, false, 0),
+                        false => (true, u16::MAX - h.title_terms, !h.phrase, u16::MAX - h.word_terms),
                     };
                     let key = |&i: &usize| (by_title.then(|| terms(hit(i))), order.rank[i]);
                     assert!(sorted.windows(2).all(|w| key(&w[0]) < key(&w[1])), "n = {n}");

@@ -36,12 +36,14 @@
 //! longer than the average sets most of its pair bits and is simply searched more often; results never depend on
 //! the buckets.
 //!
-//! **Ranking** (the "relevance" sort): an article whose title is the query first (its terms, folded, one space
-//! apart, are the whole folded title but for punctuation and spaces at its ends: `李白` puts the poet's life,
-//! titled 李白, above the poems 寄李白 and 李白墓); then more of the query's terms beginning a word in the title
-//! fields (title, kicker, subtitle); then more of them beginning a word anywhere; then newer; then the set's own order.
-//! (For CJK every match begins a word, so it is: more terms in the title first, then newer.) A term of one
-//! character outside ASCII is answered from its row without reading text, and counts as beginning a word.
+//! **Ranking** (the "relevance" sort): an article whose title is the query first (the query as one phrase,
+//! [`Query::whole`], is the whole folded title but for punctuation and spaces at its ends: `李白` puts the poet's
+//! life, titled 李白, above the poems 寄李白 and 李白墓); then more of the query's terms beginning a word in the title
+//! fields (title, kicker, subtitle); then, of two or more terms, the terms as that phrase in one field ("tariff
+//! reform" ranks a speech that says it above one that only has both words); then more of them beginning a word
+//! anywhere; then newer; then the set's own order. (For CJK every match begins a word, so it is: more terms in the
+//! title first, then the phrase, then newer.) A term of one character outside ASCII is answered from its row without
+//! reading text, and counts as beginning a word.
 
 use super::article::Style;
 use super::fold::{fold, fold_each, fold_mapped, FoldSink};
@@ -54,9 +56,29 @@ use std::ops::Range;
 pub struct Query {
     pub include: Vec<String>,
     pub exclude: Vec<String>,
-    /// The plain terms in the order typed, repeats kept, one space apart: what a title that is the query folds to
-    /// (see [`Hit::title_is_query`]).
+    /// The plain terms in the order typed, repeats kept, as one phrase: one space apart, none between two characters
+    /// of scripts written without spaces (`企业 社区` → 企业社区, `state of the union` as typed). What a title that is
+    /// the query folds to ([`Hit::title_is_query`]), and the phrase that ranks an article up ([`Hit::phrase`]).
     pub whole: String,
+    /// Whether `whole` joins two or more terms.
+    pub joined: bool,
+}
+
+/// Appends `term` to the phrase `whole` ([`Query::whole`]).
+fn push_term(whole: &mut String, term: &str) {
+    if let Some(last) = whole.chars().next_back() {
+        if !(unspaced(last) && term.chars().next().is_some_and(unspaced)) {
+            whole.push(' ');
+        }
+    }
+    whole.push_str(term);
+}
+
+/// Whether `c` (folded) is of a script written without spaces between words (CJK ideographs, kana, Thai, Lao,
+/// Tibetan, Myanmar, Khmer; not Hangul, written with spaces): two terms typed apart meet without one in a phrase.
+fn unspaced(c: char) -> bool {
+    let u = c as u32;
+    matches!(u, 0x2E80..=0x30FF | 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF) || unspaced_alphabet(u)
 }
 
 impl Query {
@@ -71,10 +93,8 @@ impl Query {
                 continue;
             }
             if !negative {
-                if !q.whole.is_empty() {
-                    q.whole.push(' ');
-                }
-                q.whole.push_str(&term);
+                q.joined |= !q.whole.is_empty();
+                push_term(&mut q.whole, &term);
             }
             let list = if negative { &mut q.exclude } else { &mut q.include };
             if !list.contains(&term) {
@@ -155,6 +175,9 @@ pub struct Hit {
     /// end's punctuation and spaces aside), as the title 李白 is for `李白` and "The State of the Union" for
     /// `state of the union`.
     pub title_is_query: bool,
+    /// Whether the query's terms (two or more) occur as one phrase, in the order typed ([`Query::whole`]), in one
+    /// field: "tariff reform" for `tariff reform`, 企業社區 for `企业 社区`.
+    pub phrase: bool,
 }
 
 /// `s` (folded) without the punctuation and spaces at its ends: ASCII's, Latin-1's (¡ « » ¿), the general
@@ -199,6 +222,9 @@ pub struct SearchIndex {
     /// Exactly which articles have each character, in any field and in the title fields.
     chars: CharRows,
     title_chars: CharRows,
+    /// Each article's title ([`core`] of its folded title field) as a hash, with the article's number: `hash << 32 |
+    /// i`, sorted. The articles whose title may be a query are found from it, without reading any hit's text.
+    titles: Vec<u64>,
 }
 
 /// Per (folded) character outside ASCII, the articles that have it: a sorted list of article numbers while that
@@ -491,6 +517,7 @@ impl IndexBuilder {
             frequent: FrequentPairs::default(),
             chars: CharRows::new(articles.len()),
             title_chars: CharRows::new(articles.len()),
+            titles: Vec::with_capacity(articles.len()),
         };
         IndexBuilder { ix, done: 0, counted: 0, chars: 0, block: Vec::new(), max_frequent: MAX_FREQUENT }
     }
@@ -543,6 +570,7 @@ impl IndexBuilder {
             self.ix.title_chars.flush(self.done / 64);
         }
         self.ix.starts.push(self.ix.text.len() as u32);
+        self.ix.titles.sort_unstable();
         self.ix.text.shrink_to_fit();
         self.ix.chars.shrink();
         self.ix.title_chars.shrink();
@@ -573,6 +601,12 @@ fn key_hash(key: u64) -> u32 {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
 }
 
+/// A title's hash (FNV-1a, folded to 32 bits), for [`SearchIndex::titled`].
+fn title_hash(title: &str) -> u32 {
+    let h = title.bytes().fold(0xCBF2_9CE4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01B3));
+    (h ^ h >> 32) as u32
+}
+
 /// The bucket of pair hash `g` among `rows`.
 #[inline(always)]
 fn bucket(g: u32, rows: usize) -> usize {
@@ -588,9 +622,14 @@ impl SearchIndex {
 
     /// Adds article `i`, `a`: its characters to their rows, its pairs to the buckets of `block`.
     fn add_article(&mut self, a: &Article, block: &mut [u64], i: u32) {
-        self.starts.push(self.text.len() as u32);
-        for field in title_fields(a) {
+        let start = self.text.len();
+        self.starts.push(start as u32);
+        for (k, field) in title_fields(a).enumerate() {
             self.push_field(field, block, i, true);
+            if k == 0 {
+                let title = self.text[start..].strip_suffix(SEP).unwrap_or(&self.text[start..]);
+                self.titles.push((title_hash(core(title)) as u64) << 32 | i as u64);
+            }
         }
         self.title_ends.push(self.text.len() as u32);
         for field in searchable_rest(a) {
@@ -631,10 +670,26 @@ impl SearchIndex {
     pub fn heap_bytes(&self) -> usize {
         self.text.capacity()
             + (self.starts.capacity() + self.title_ends.capacity()) * 4
-            + self.slices.capacity() * 8
+            + (self.slices.capacity() + self.titles.capacity()) * 8
             + self.frequent.heap_bytes()
             + self.chars.heap_bytes()
             + self.title_chars.heap_bytes()
+    }
+
+    /// The articles whose title is `whole` (a query's, [`Query::whole`], without the punctuation and spaces at its
+    /// ends), in order (the keys of one hash are in the articles' order): those with its hash in `titles`, each
+    /// confirmed by its title's text.
+    fn titled(&self, whole: &str) -> Vec<usize> {
+        let hash = title_hash(whole) as u64;
+        let from = self.titles.partition_point(|&k| k >> 32 < hash);
+        (self.titles[from..].iter())
+            .take_while(|&&k| k >> 32 == hash)
+            .map(|&k| k as u32 as usize)
+            .filter(|&i| {
+                let text = self.folded_text(i);
+                core(text.split(SEP).next().unwrap_or_default()) == whole
+            })
+            .collect()
     }
 
     /// Article `i`'s folded text: its fields, each followed by a line break.
@@ -703,8 +758,12 @@ impl SearchIndex {
                 (memmem::Finder::new(t.as_bytes()), exact, spaced(t))
             })
             .collect();
-        // The query as a title would be written.
-        let whole = core(&query.whole).as_bytes();
+        // The articles whose title is the query (a few at most; found without reading any hit's text).
+        let whole = core(&query.whole);
+        let titled = if whole.is_empty() { Vec::new() } else { self.titled(whole) };
+        // The query as a phrase (of two or more terms): its pairs' buckets first, then a search of the text.
+        let phrase =
+            query.joined.then(|| (memmem::Finder::new(query.whole.as_bytes()), self.term_rows(&query.whole).0));
         let exclude: Vec<(memmem::Finder<'_>, Vec<usize>, bool)> =
             query.exclude.iter().map(|t| (memmem::Finder::new(t.as_bytes()), self.term_rows(t).0, spaced(t))).collect();
         // The articles that have every character of every term and whose slices have all its pairs: only their
@@ -766,13 +825,10 @@ impl SearchIndex {
                     continue 'articles;
                 }
             }
-            // Only an article with every term in its title fields can have the query as its title: the text of
-            // the others is not read for it. (The title is the first field; a field ends at a line break.)
-            let title_is_query = !whole.is_empty() && title_terms as usize == include.len() && {
-                let title = &text[..text[..title_len].iter().position(|&b| b == SEP as u8).unwrap_or(title_len)];
-                std::str::from_utf8(title).is_ok_and(|t| core(t).as_bytes() == whole)
-            };
-            hits.push(Hit { index: i, title_terms, word_terms, title_is_query });
+            let title_is_query = !titled.is_empty() && titled.binary_search(&i).is_ok();
+            let phrase =
+                phrase.as_ref().is_some_and(|(finder, pairs)| self.may_have(i, pairs) && finder.find(text).is_some());
+            hits.push(Hit { index: i, title_terms, word_terms, title_is_query, phrase });
         }
         hits
     }
@@ -1314,8 +1370,32 @@ mod tests {
         Query {
             include: include.iter().map(|s| s.to_string()).collect(),
             exclude: exclude.iter().map(|s| s.to_string()).collect(),
-            whole: include.join(" "),
+            whole: include.iter().fold(String::new(), |mut w, t| {
+                push_term(&mut w, t);
+                w
+            }),
+            joined: include.len() > 1,
         }
+    }
+
+    #[test]
+    fn a_query_as_one_phrase() {
+        for (input, whole) in [
+            ("企業 社區", "企业社区"),
+            ("state of the union", "state of the union"),
+            ("\"中國 鋁業\" 價格 -舊", "中国 铝业价格"),
+            ("李白 Li", "李白 li"),
+            ("한국 경제", "한국 경제"),
+            ("ニッケル 価格", "ニッケル価格"),
+            ("ราคา ทองแดง", "ราคาทองแดง"),
+            ("c++ rules", "c++ rules"),
+            ("war war", "war war"),
+        ] {
+            let q = Query::parse(input);
+            assert_eq!((q.whole.as_str(), q.joined), (whole, true), "{input}");
+        }
+        let one = Query::parse("nickel -copper");
+        assert_eq!((one.whole.as_str(), one.joined), ("nickel", false));
     }
 
     #[test]
@@ -1331,7 +1411,7 @@ mod tests {
             ("\"unclosed phrase", q(&["unclosed phrase"], &[])),
             ("- alone", q(&["alone"], &[])),
             ("a-b", q(&["a-b"], &[])),
-            ("dup DUP", Query { whole: "dup dup".into(), ..q(&["dup"], &[]) }),
+            ("dup DUP", Query { whole: "dup dup".into(), joined: true, ..q(&["dup"], &[]) }),
             ("\"\" -\"\"", q(&[], &[])),
             ("ＡＢＣ", q(&["abc"], &[])),
             // The quotes and minus signs that Chinese (and other) keyboards type.
