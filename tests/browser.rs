@@ -57,6 +57,7 @@ async fn article_view_shows_every_field_of_the_seed_in_order() {
             collection: "中國有色網".into(),
             terms: Default::default(),
             list_query: None,
+            narrowed: false,
         },
     )
     .render();
@@ -120,6 +121,7 @@ async fn markup_in_data_is_shown_as_text_not_run() {
             collection: "c".into(),
             terms: Default::default(),
             list_query: None,
+            narrowed: false,
         },
     )
     .render();
