@@ -184,7 +184,7 @@ pub struct Hit {
 /// punctuation block's (“ ” ‘ ’ — …), CJK's (。 、 「 」 『 』 【 】 〈 〉) and its vertical forms'. (Folding has
 /// already turned full-width punctuation into ASCII. Not `char::is_alphanumeric`: its Unicode tables would be
 /// linked into the viewer for this alone, ~2 KB of the first load.)
-pub fn core(mut s: &str) -> &str {
+fn core(mut s: &str) -> &str {
     // (By hand: `trim_matches` linked ~0.5 KB more into the viewer.)
     while let Some(c) = s.chars().next().filter(|&c| trimmed(c)) {
         s = &s[c.len_utf8()..];
