@@ -325,12 +325,8 @@ impl UiLang {
         if zero == '0' as u32 {
             return text.to_owned();
         }
-        text.chars()
-            .map(|c| match c.to_digit(10) {
-                Some(d) if c.is_ascii_digit() => char::from_u32(zero + d).unwrap_or(c),
-                _ => c,
-            })
-            .collect()
+        // (`to_digit(10)` reads ASCII digits only.)
+        text.chars().map(|c| c.to_digit(10).and_then(|d| char::from_u32(zero + d)).unwrap_or(c)).collect()
     }
 
     /// A number as the language writes it, without grouping (a page, a percentage, minutes).
